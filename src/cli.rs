@@ -1,0 +1,332 @@
+//! The command line: argument parsing (clap derive) and the wiring of `extract` and
+//! `check`. Results go to stdout, everything else to stderr; a closed pipe ends the run
+//! quietly. Exit codes: 0 success, 1 `check` found error-level findings, 2 usage error or
+//! at least one input could not be processed.
+
+use std::fs;
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use crate::batch::{self, Input};
+use crate::model::{Record, Severity, Status};
+use crate::pipeline::Options;
+
+/// Structured JSON and numbering QA for Chinese policy and party/government documents.
+#[derive(Debug, Parser)]
+#[command(name = "gongwen", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Extract clause trees, responsibilities and accountability as JSON.
+    Extract(ExtractArgs),
+    /// Check clause numbering (gaps, duplicates, order, punctuation, levels).
+    Check(CheckArgs),
+}
+
+/// Options shared by both commands.
+#[derive(Debug, Args)]
+struct Common {
+    /// Files and/or folders (walked recursively, sorted); `-` or nothing reads stdin.
+    paths: Vec<PathBuf>,
+    /// Worker threads (default: all cores).
+    #[arg(short = 'j', long = "threads")]
+    threads: Option<usize>,
+    /// No progress bar and no summary on stderr.
+    #[arg(short, long)]
+    quiet: bool,
+    /// When to show the progress bar on stderr.
+    #[arg(long, value_enum, default_value_t = When::Auto)]
+    progress: When,
+}
+
+#[derive(Debug, Args)]
+struct ExtractArgs {
+    #[command(flatten)]
+    common: Common,
+    /// Output format on stdout.
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Jsonl)]
+    format: ExtractFormat,
+    /// Write one <name>.json per input under DIR (mirroring the input tree) instead of stdout.
+    #[arg(long, value_name = "DIR")]
+    output: Option<PathBuf>,
+    /// Include each clause's segmentation (jieba-rs tokens) in the output.
+    #[arg(long)]
+    tokens: bool,
+}
+
+#[derive(Debug, Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    common: Common,
+    /// Output format (human on a terminal by default, json otherwise).
+    #[arg(long, value_enum)]
+    format: Option<CheckFormat>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum When {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ExtractFormat {
+    /// One record per input per line.
+    Jsonl,
+    /// One JSON array of records.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum CheckFormat {
+    /// rustc-style diagnostics.
+    Human,
+    /// One diagnostic per line.
+    Json,
+    /// SARIF 2.1.0.
+    Sarif,
+}
+
+/// Parse the command line and run; returns the exit code.
+pub fn run() -> anyhow::Result<u8> {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return Ok(code);
+        }
+    };
+    let result = match cli.command {
+        Command::Extract(a) => extract(a),
+        Command::Check(a) => check(a),
+    };
+    match result {
+        Err(e) if is_broken_pipe(&e) => Ok(0),
+        other => other,
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Counts for the summary line.
+#[derive(Debug, Default)]
+struct Tally {
+    files: u64,
+    ok: u64,
+    errors: u64,
+    bytes: u64,
+}
+
+impl Tally {
+    fn add(&mut self, r: &Record) {
+        self.files += 1;
+        self.bytes += r.source.bytes;
+        match r.status {
+            Status::Ok => self.ok += 1,
+            Status::Error => self.errors += 1,
+        }
+    }
+
+    fn print(&self, started: Instant, skipped: usize) {
+        let secs = started.elapsed().as_secs_f64();
+        let mb = self.bytes as f64 / 1e6;
+        eprintln!(
+            "gongwen: {} files, {} ok, {} errors, {} skipped, {:.1} MB in {:.2} s ({:.1} MB/s)",
+            self.files,
+            self.ok,
+            self.errors,
+            skipped,
+            mb,
+            secs,
+            if secs > 0.0 { mb / secs } else { 0.0 }
+        );
+    }
+}
+
+fn progress_bar(common: &Common, len: usize) -> ProgressBar {
+    let show = !common.quiet
+        && match common.progress {
+            When::Always => true,
+            When::Never => false,
+            When::Auto => io::stderr().is_terminal(),
+        };
+    if !show {
+        return ProgressBar::hidden();
+    }
+    let pb = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template(
+        "{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} files {per_sec} {msg}",
+    ) {
+        pb.set_style(style);
+    }
+    pb
+}
+
+fn threads(common: &Common) -> usize {
+    common
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1)
+}
+
+fn report_skips(skips: &[batch::Skip]) {
+    for s in skips {
+        eprintln!("gongwen: {}: {}", s.path, s.reason);
+    }
+}
+
+/// Where `--output` puts the record of `input`: the relative path with `.json` for its
+/// extension.
+pub fn output_path(dir: &Path, input: &Input) -> PathBuf {
+    dir.join(&input.relative).with_extension("json")
+}
+
+/// Write `contents` to `path` atomically: a temporary file beside it, then a rename.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = path.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
+    {
+        let mut f = fs::File::create(&tmp)?;
+        f.write_all(contents)?;
+        f.sync_all()?;
+    }
+    fs::rename(&tmp, path)
+}
+
+fn extract(a: ExtractArgs) -> anyhow::Result<u8> {
+    let started = Instant::now();
+    let (inputs, skips) = batch::collect_inputs(&a.common.paths);
+    report_skips(&skips);
+    let opts = Options { tokens: a.tokens };
+    let pb = progress_bar(&a.common, inputs.len());
+    let threads = threads(&a.common);
+    let mut tally = Tally::default();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut first = true;
+    if a.format == ExtractFormat::Json && a.output.is_none() {
+        out.write_all(b"[")?;
+    }
+    batch::run_ordered(
+        &inputs,
+        threads,
+        threads * 8,
+        |input| {
+            let rec = batch::process_input(input, &opts);
+            let json = serde_json::to_string(&rec).unwrap_or_default();
+            (rec.status, rec.source.bytes, json)
+        },
+        |input, (status, bytes, json)| {
+            pb.inc(1);
+            tally.files += 1;
+            tally.bytes += bytes;
+            match status {
+                Status::Ok => tally.ok += 1,
+                Status::Error => {
+                    tally.errors += 1;
+                    pb.suspend(|| eprintln!("gongwen: {}: could not be processed", input.label));
+                }
+            }
+            if let Some(dir) = &a.output {
+                return write_atomic(&output_path(dir, input), json.as_bytes());
+            }
+            match a.format {
+                ExtractFormat::Jsonl => {
+                    out.write_all(json.as_bytes())?;
+                    out.write_all(b"\n")
+                }
+                ExtractFormat::Json => {
+                    if !first {
+                        out.write_all(b",\n")?;
+                    }
+                    first = false;
+                    out.write_all(json.as_bytes())
+                }
+            }
+        },
+    )
+    .context("writing results")?;
+    if a.format == ExtractFormat::Json && a.output.is_none() {
+        out.write_all(b"]\n")?;
+    }
+    out.flush().context("writing results")?;
+    pb.finish_and_clear();
+    if !a.common.quiet {
+        tally.print(started, skips.len());
+    }
+    Ok(if tally.errors > 0 || !skips.is_empty() {
+        2
+    } else {
+        0
+    })
+}
+
+fn check(a: CheckArgs) -> anyhow::Result<u8> {
+    let started = Instant::now();
+    let (inputs, skips) = batch::collect_inputs(&a.common.paths);
+    report_skips(&skips);
+    let _format = a.format.unwrap_or(if io::stdout().is_terminal() {
+        CheckFormat::Human
+    } else {
+        CheckFormat::Json
+    });
+    let opts = Options::default();
+    let pb = progress_bar(&a.common, inputs.len());
+    let threads = threads(&a.common);
+    let mut tally = Tally::default();
+    let mut worst: Option<Severity> = None;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    batch::run_ordered(
+        &inputs,
+        threads,
+        threads * 8,
+        |input| batch::process_input(input, &opts),
+        |_, rec| {
+            pb.inc(1);
+            tally.add(&rec);
+            for d in rec.documents.iter().flat_map(|d| &d.diagnostics) {
+                worst = worst.max(Some(d.severity));
+                let mut d = d.clone();
+                d.path = Some(rec.source.path.clone());
+                writeln!(out, "{}", serde_json::to_string(&d).unwrap_or_default())?;
+            }
+            Ok(())
+        },
+    )
+    .context("writing findings")?;
+    out.flush().context("writing findings")?;
+    pb.finish_and_clear();
+    if !a.common.quiet {
+        tally.print(started, skips.len());
+    }
+    Ok(if tally.errors > 0 || !skips.is_empty() {
+        2
+    } else if worst == Some(Severity::Error) {
+        1
+    } else {
+        0
+    })
+}

@@ -1,0 +1,367 @@
+//! Ingest: raw bytes → decoded text with a map back to the original bytes.
+//!
+//! Order of evidence: a byte order mark (UTF-8, UTF-16LE/BE), then strict UTF-8, then
+//! chardetng (without a TLD hint: a `cn` hint mislabels Big5) over encoding_rs. GBK and
+//! GB2312 verdicts are decoded as GB18030, their superset. A text that decodes to garbage
+//! (binary, or a wrong guess with many errors) is an error, not silent mojibake.
+//!
+//! Hands on a [`Decoded`]: the text (without BOM), its encoding and confidence, and an
+//! [`OffsetMap`] so every later stage can report original byte offsets.
+
+use encoding_rs::{BIG5, Encoding, GB18030, UTF_8, UTF_16BE, UTF_16LE};
+use thiserror::Error;
+
+/// Why bytes could not be turned into text.
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DecodeError {
+    /// The bytes look like a binary file (NUL bytes, control characters).
+    #[error("not a text file: {0}")]
+    Binary(String),
+    /// No encoding decodes the bytes into plausible text.
+    #[error("undecodable text: {0}")]
+    Garbage(String),
+}
+
+/// Maps a byte offset in the decoded text to a byte offset in the original file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OffsetMap {
+    /// Decoded byte `i` is original byte `i + shift` (UTF-8, with or without BOM).
+    Shift(usize),
+    /// `table[i]` is the original offset of the character that starts at decoded byte `i`
+    /// (only character starts are meaningful); `table[text.len()]` is the file length.
+    Table(Vec<u32>),
+}
+
+impl OffsetMap {
+    /// Original byte offset of decoded byte offset `pos`.
+    pub fn orig(&self, pos: usize) -> usize {
+        match self {
+            OffsetMap::Shift(s) => pos + s,
+            OffsetMap::Table(t) => t.get(pos).or(t.last()).map_or(0, |&v| v as usize),
+        }
+    }
+}
+
+/// Decoded text and how it was obtained.
+#[derive(Debug, Clone)]
+pub struct Decoded {
+    /// The text, without BOM.
+    pub text: String,
+    /// Canonical encoding label (UTF-8, UTF-16LE, UTF-16BE, GB18030, Big5, …).
+    pub encoding: &'static str,
+    /// Confidence of the verdict, 0..1.
+    pub confidence: f64,
+    /// Whether a byte order mark was present.
+    pub bom: bool,
+    /// Replacement characters produced while decoding.
+    pub decode_errors: u64,
+    /// Decoded offsets → original offsets.
+    pub map: OffsetMap,
+}
+
+/// Decode a file's bytes. Pure: no I/O.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        return decode_with(bytes, enc, bom_len, true);
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        check_binary_text(s)?;
+        let ascii = s.is_ascii();
+        return Ok(Decoded {
+            text: s.to_owned(),
+            encoding: "UTF-8",
+            confidence: if ascii { 1.0 } else { 0.99 },
+            bom: false,
+            decode_errors: 0,
+            map: OffsetMap::Shift(0),
+        });
+    }
+    if let Some(enc) = sniff_utf16(bytes) {
+        let mut d = decode_with(bytes, enc, 0, false)?;
+        d.confidence = (d.confidence * 0.9).min(0.9);
+        return Ok(d);
+    }
+    if looks_binary(bytes) {
+        return Err(DecodeError::Binary(format!(
+            "{} NUL or control bytes in {} bytes",
+            count_binary(bytes),
+            bytes.len()
+        )));
+    }
+    let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    det.feed(bytes, true);
+    let guess = det.guess(None, chardetng::Utf8Detection::Allow);
+    // GBK/GB2312 are subsets of GB18030; decoding as GB18030 loses nothing.
+    let enc = if guess == encoding_rs::GBK {
+        GB18030
+    } else {
+        guess
+    };
+    let first = decode_with(bytes, enc, 0, false);
+    match first {
+        Ok(d) if d.confidence >= 0.5 => Ok(d),
+        other => {
+            // A wrong guess: try the Chinese encodings and keep the most plausible.
+            let mut best = other.ok();
+            for alt in [GB18030, BIG5] {
+                if alt == enc {
+                    continue;
+                }
+                if let Ok(d) = decode_with(bytes, alt, 0, false)
+                    && best.as_ref().is_none_or(|b| d.confidence > b.confidence)
+                {
+                    best = Some(d);
+                }
+            }
+            match best {
+                Some(d) if d.confidence >= 0.35 => Ok(d),
+                Some(d) => Err(DecodeError::Garbage(format!(
+                    "best guess {} gives {} replacement characters and implausible text (confidence {:.2})",
+                    d.encoding, d.decode_errors, d.confidence
+                ))),
+                None => Err(DecodeError::Garbage(
+                    "no encoding decodes these bytes".into(),
+                )),
+            }
+        }
+    }
+}
+
+/// Decode with a known encoding, building the offset map.
+fn decode_with(
+    bytes: &[u8],
+    enc: &'static Encoding,
+    start: usize,
+    bom: bool,
+) -> Result<Decoded, DecodeError> {
+    let (text, map, errors) = if enc == UTF_8 {
+        let (cow, had_errors) = UTF_8.decode_without_bom_handling(&bytes[start..]);
+        if had_errors {
+            // Rare (a BOM followed by invalid UTF-8): fall back to the exact mapper.
+            decode_mapped(enc, bytes, start)
+        } else {
+            (cow.into_owned(), OffsetMap::Shift(start), 0)
+        }
+    } else {
+        decode_mapped(enc, bytes, start)
+    };
+    check_binary_text(&text)?;
+    let confidence = if bom {
+        if errors == 0 { 1.0 } else { 0.9 }
+    } else {
+        plausibility(&text, errors)
+    };
+    if bom && errors as usize * 20 > text.chars().count().max(1) {
+        return Err(DecodeError::Garbage(format!(
+            "{} BOM but {} replacement characters",
+            label(enc),
+            errors
+        )));
+    }
+    Ok(Decoded {
+        text,
+        encoding: label(enc),
+        confidence,
+        bom,
+        decode_errors: errors,
+        map,
+    })
+}
+
+/// Decode byte by byte through encoding_rs so that every produced character knows the
+/// original offset where its byte sequence started.
+fn decode_mapped(enc: &'static Encoding, bytes: &[u8], start: usize) -> (String, OffsetMap, u64) {
+    let mut dec = enc.new_decoder_without_bom_handling();
+    let body = &bytes[start..];
+    let mut out = String::with_capacity(body.len() * 3 / 2 + 4);
+    let mut table: Vec<u32> = Vec::with_capacity(body.len() * 3 / 2 + 4);
+    let mut buf = [0u8; 64];
+    let mut char_start = start;
+    let mut errors = 0u64;
+    // ASCII bytes are single characters in GB18030 and Big5, never in UTF-16.
+    let ascii_fast = enc != UTF_16LE && enc != UTF_16BE;
+    for (k, &b) in body.iter().enumerate() {
+        let i = start + k;
+        let last = k + 1 == body.len();
+        if ascii_fast && b < 0x80 && char_start == i {
+            out.push(b as char);
+            table.push(i as u32);
+            char_start = i + 1;
+            continue;
+        }
+        let (_, _, written, had_errors) = dec.decode_to_utf8(&bytes[i..=i], &mut buf, last);
+        if written > 0 {
+            let chunk = std::str::from_utf8(&buf[..written]).unwrap_or("\u{FFFD}");
+            if had_errors {
+                errors += chunk.matches('\u{FFFD}').count() as u64;
+            }
+            out.push_str(chunk);
+            table.extend(std::iter::repeat_n(char_start as u32, chunk.len()));
+            char_start = i + 1;
+        }
+    }
+    if char_start < bytes.len() {
+        // Trailing incomplete sequence: flush what the decoder holds.
+        let (_, _, written, _) = dec.decode_to_utf8(&[], &mut buf, true);
+        if written > 0 {
+            let chunk = std::str::from_utf8(&buf[..written]).unwrap_or("\u{FFFD}");
+            errors += chunk.matches('\u{FFFD}').count() as u64;
+            out.push_str(chunk);
+            table.extend(std::iter::repeat_n(char_start as u32, chunk.len()));
+        }
+    }
+    table.push(bytes.len() as u32);
+    (out, OffsetMap::Table(table), errors)
+}
+
+fn label(enc: &'static Encoding) -> &'static str {
+    if enc == UTF_8 {
+        "UTF-8"
+    } else if enc == UTF_16LE {
+        "UTF-16LE"
+    } else if enc == UTF_16BE {
+        "UTF-16BE"
+    } else if enc == GB18030 {
+        "GB18030"
+    } else if enc == BIG5 {
+        "Big5"
+    } else {
+        enc.name()
+    }
+}
+
+/// How plausible a decoded text is as Chinese (or plain) text, 0..1.
+fn plausibility(text: &str, errors: u64) -> f64 {
+    let mut total = 0u64;
+    let mut good = 0u64;
+    let mut non_ascii = 0u64;
+    for c in text.chars() {
+        if c.is_ascii() {
+            continue;
+        }
+        non_ascii += 1;
+        let u = c as u32;
+        let common = (0x4E00..=0x9FFF).contains(&u)
+            || (0x3000..=0x303F).contains(&u)
+            || (0xFF00..=0xFFEF).contains(&u)
+            || (0x2000..=0x206F).contains(&u)
+            || (0x2460..=0x24FF).contains(&u)
+            || (0x3200..=0x32FF).contains(&u)
+            || (0x2160..=0x217F).contains(&u)
+            || u == 0xB7
+            || u == 0xD7;
+        if common {
+            good += 1;
+        }
+        total += 1;
+    }
+    if non_ascii == 0 {
+        return if errors == 0 { 0.6 } else { 0.1 };
+    }
+    let p = good as f64 / total as f64;
+    let e = errors as f64 / total as f64;
+    (p * (1.0 - (e * 10.0).min(1.0)) * 0.98).clamp(0.0, 0.98)
+}
+
+fn is_binary_byte(b: u8) -> bool {
+    b == 0 || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C | 0x1A | 0x1B))
+}
+
+fn count_binary(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| is_binary_byte(b)).count()
+}
+
+fn looks_binary(bytes: &[u8]) -> bool {
+    let n = count_binary(bytes);
+    n > 0 && n * 100 > bytes.len()
+}
+
+/// A decoded text that is mostly control characters is a binary file.
+fn check_binary_text(s: &str) -> Result<(), DecodeError> {
+    let total = s.len().max(1);
+    let ctl = s.bytes().filter(|&b| is_binary_byte(b)).count();
+    if ctl * 20 > total && ctl > 2 {
+        return Err(DecodeError::Binary(format!(
+            "{ctl} NUL or control characters in {total} bytes of text"
+        )));
+    }
+    Ok(())
+}
+
+/// UTF-16 without BOM: ASCII-heavy text shows NUL in every other byte.
+fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.len() < 8 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let pairs = bytes.len() / 2;
+    let even0 = bytes
+        .chunks_exact(2)
+        .filter(|p| p[0] == 0 && p[1] != 0)
+        .count();
+    let odd0 = bytes
+        .chunks_exact(2)
+        .filter(|p| p[1] == 0 && p[0] != 0)
+        .count();
+    if odd0 * 3 > pairs && even0 == 0 {
+        Some(UTF_16LE)
+    } else if even0 * 3 > pairs && odd0 == 0 {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_plain_and_bom() {
+        let d = decode("第一条 总则".as_bytes()).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(!d.bom);
+        let mut b = vec![0xEF, 0xBB, 0xBF];
+        b.extend_from_slice("第一条".as_bytes());
+        let d = decode(&b).unwrap();
+        assert_eq!(
+            (d.encoding, d.bom, d.text.as_str()),
+            ("UTF-8", true, "第一条")
+        );
+        assert_eq!(d.map.orig(3), 6);
+    }
+
+    #[test]
+    fn utf16le_offsets_point_into_original() {
+        let s = "一、总\n（一）";
+        let mut b = vec![0xFF, 0xFE];
+        for u in s.encode_utf16() {
+            b.extend_from_slice(&u.to_le_bytes());
+        }
+        let d = decode(&b).unwrap();
+        assert_eq!(d.encoding, "UTF-16LE");
+        assert_eq!(d.text, s);
+        let pos = s.find('（').unwrap();
+        assert_eq!(d.map.orig(pos), 2 + 2 * 4);
+        assert_eq!(d.map.orig(s.len()), b.len());
+    }
+
+    #[test]
+    fn gb18030_with_four_byte_chars() {
+        let s = "第一条 規定𠀀和\u{200B}一是";
+        let (bytes, _, unmappable) = GB18030.encode(s);
+        assert!(!unmappable);
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.encoding, "GB18030");
+        assert_eq!(d.text, s);
+        let pos = s.find('和').unwrap();
+        let (prefix, _, _) = GB18030.encode(&s[..pos]);
+        assert_eq!(d.map.orig(pos), prefix.len());
+    }
+
+    #[test]
+    fn binary_is_an_error() {
+        let bytes: Vec<u8> = (0..2000u32).map(|i| (i * 7 % 251) as u8).collect();
+        assert!(decode(&bytes).is_err());
+    }
+}

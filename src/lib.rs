@@ -1,0 +1,20 @@
+//! gongwen: turns archives of Chinese policy and party/government documents into
+//! structured, verifiable JSON, and checks their clause numbering like a linter.
+//!
+//! The pipeline, one module per stage:
+//! [`ingest`] (bytes → decoded text + offset map) → [`text`] (line model) →
+//! [`structure`] (documents and clause trees) → [`segment`] (jieba-rs) →
+//! [`extract`] (responsibilities, conditions, sanctions) → [`lint`] (numbering QA) →
+//! [`model`] (output records). [`pipeline`] runs the stages over one input, [`batch`]
+//! over many, and [`cli`] wires the command line.
+
+pub mod batch;
+pub mod cli;
+pub mod extract;
+pub mod ingest;
+pub mod lint;
+pub mod model;
+pub mod pipeline;
+pub mod segment;
+pub mod structure;
+pub mod text;

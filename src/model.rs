@@ -1,0 +1,250 @@
+//! The output types: what `gongwen extract` prints, one [`Record`] per input.
+//!
+//! These types are the external contract (`schemas/` is generated from them with
+//! schemars). Every field named by the contract is kept; a removed or renamed field is
+//! a MAJOR bump of [`SCHEMA_VERSION`].
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Version of the record shape (MAJOR.MINOR).
+pub const SCHEMA_VERSION: &str = "1.0";
+
+/// One record per input file (or per streaming request).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Record {
+    /// Version of this record's shape.
+    pub schema_version: String,
+    /// The request's id, only in `--stdin-format jsonl` mode.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Where the text came from and how it was decoded.
+    pub source: Source,
+    /// `ok`, or `error` with [`Record::error`] set.
+    pub status: Status,
+    /// Why the input could not be processed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<ErrorInfo>,
+    /// The documents found in the file; a compilation (篇一/篇二…) yields several.
+    pub documents: Vec<Document>,
+}
+
+/// Whether a record holds a processed document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// The input was decoded and analysed.
+    Ok,
+    /// The input could not be processed; see `error`.
+    Error,
+}
+
+/// The input's identity and decoding.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Source {
+    /// The path as given or as found while walking (`-` for standard input).
+    pub path: String,
+    /// Size of the original bytes.
+    pub bytes: u64,
+    /// SHA-256 of the original bytes, lower-case hex (empty when the file could not be read).
+    pub sha256: String,
+    /// Detected encoding: UTF-8, UTF-16LE, UTF-16BE, GB18030, Big5, … (null when not decoded).
+    pub encoding: Option<String>,
+    /// Confidence of the encoding verdict, 0..1.
+    pub encoding_confidence: f64,
+    /// Whether the file started with a byte order mark.
+    #[serde(default)]
+    pub bom: bool,
+    /// Replacement characters produced while decoding.
+    pub decode_errors: u64,
+    /// Number of lines in the original file (CRLF, lone CR and LF each end a line).
+    #[serde(default)]
+    pub lines: u64,
+}
+
+/// Why an input could not be processed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ErrorInfo {
+    /// Machine-readable kind: `io`, `decode`, `too-large`, `timeout`, `request`, `panic`, …
+    pub kind: String,
+    /// Pipeline stage that failed: `read`, `decode`, `analyse`, `request`.
+    pub stage: String,
+    /// Human-readable message naming the problem.
+    pub message: String,
+}
+
+/// One document inside a file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Document {
+    /// The document's title, when one was recognised.
+    pub title: Option<String>,
+    /// First line of the document (1-based, original file).
+    pub line_start: u64,
+    /// Last line of the document (1-based, original file).
+    pub line_end: u64,
+    /// Numbering profile chosen for the document (`gongwen`, `statute`, `party-rule`, `generic`).
+    #[serde(default)]
+    pub profile: String,
+    /// Top-level clauses; nested ones under `children`.
+    pub clauses: Vec<Clause>,
+    /// Responsibility statements (holder tied to a role term).
+    pub responsibilities: Vec<Responsibility>,
+    /// Accountability conditions and sanctions.
+    pub accountability: Accountability,
+    /// Numbering findings and recovery notes for this document.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// One numbered clause.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Clause {
+    /// The marker exactly as it stands in the source text (第八条, 一、, （二）, 1．, 一是 …).
+    pub marker: String,
+    /// The marker's number (1-based); for a garbled marker, the number it should have.
+    pub number: u32,
+    /// Numbering style, e.g. `chapter`, `article`, `cn-dun`, `cn-paren`, `arabic-dot`.
+    pub style: String,
+    /// 1-based depth in this document's own hierarchy.
+    pub level: u32,
+    /// Ancestors' components and its own, joined by `/`.
+    pub path: String,
+    /// 1-based line of the marker in the original file.
+    pub line: u64,
+    /// 1-based column (Unicode scalar values) of the marker in the original file.
+    pub column: u64,
+    /// True when the marker does not start its line.
+    pub inline: bool,
+    /// True when the marker was damaged and recovered from its sequence.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub garbled: bool,
+    /// The clause's heading (e.g. 总则, 重大意义), when it has one.
+    pub heading: Option<String>,
+    /// The clause's own text, without its children.
+    pub text: String,
+    /// Start of the clause (its marker) in the original file's bytes.
+    pub byte_start: u64,
+    /// End of the clause's span (children included) in the original file's bytes.
+    pub byte_end: u64,
+    /// Segmentation of the clause's own text (only with `--tokens`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tokens: Option<Vec<String>>,
+    /// Nested clauses.
+    pub children: Vec<Clause>,
+}
+
+/// A holder tied to a role term in the same sentence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Responsibility {
+    /// Who bears the role, verbatim (e.g. 党委（党组）).
+    pub holder: String,
+    /// Canonical role term (第一责任人, 主体责任, 牵头, 配合, 负责 …).
+    pub role: String,
+    /// Path of the clause that states it (`""` for text before the first marker).
+    pub clause_path: String,
+    /// The sentence or phrase that states it.
+    pub quote: String,
+    /// 1-based line of the quote in the original file.
+    pub line: u64,
+}
+
+/// Accountability content of a document.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Accountability {
+    /// Circumstances under which someone is held accountable.
+    pub conditions: Vec<Condition>,
+    /// Sanction terms with their targets.
+    pub sanctions: Vec<Sanction>,
+}
+
+/// Kind of an accountability condition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ConditionKind {
+    /// An ordinary condition (问责/追究责任/处分 情形).
+    Condition,
+    /// An aggravating circumstance (造成严重后果的…).
+    Aggravating,
+    /// An exemption (免责情形).
+    Exemption,
+    /// A catch-all (其他…的情形).
+    CatchAll,
+}
+
+/// One accountability condition.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Condition {
+    /// Path of the clause that states it.
+    pub clause_path: String,
+    /// The condition's text, from its opening words.
+    pub text: String,
+    /// What kind of condition it is.
+    pub kind: ConditionKind,
+    /// 1-based line in the original file.
+    pub line: u64,
+}
+
+/// One sanction term, per target and clause.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Sanction {
+    /// The sanction term as written (诫勉谈话, 通报批评, 撤销党内职务 …).
+    pub sanction: String,
+    /// Canonical category: `criticism`, `admonition`, `organisational`, `party-discipline`,
+    /// `administrative`, `criminal`, `economic`, `generic`, ….
+    #[serde(default)]
+    pub category: String,
+    /// Who is sanctioned, when the text says.
+    pub target: Option<String>,
+    /// Path of the clause that states it.
+    pub clause_path: String,
+    /// The phrase that states it.
+    pub quote: String,
+    /// 1-based line in the original file.
+    pub line: u64,
+}
+
+/// Severity of a diagnostic.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Informational note.
+    Info,
+    /// Probably a defect.
+    Warning,
+    /// Certainly a defect.
+    Error,
+}
+
+/// A numbering finding or a recovery note.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Diagnostic {
+    /// The input path (set in `check --format json` output).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// Rule name (numbering-gap, numbering-duplicate, …).
+    pub rule: String,
+    /// error, warning or info.
+    pub severity: Severity,
+    /// Human-readable message.
+    pub message: String,
+    /// 1-based line in the original file.
+    pub line: u64,
+    /// 1-based column (Unicode scalar values) in the original file.
+    pub column: u64,
+    /// What was expected, where it applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected: Option<String>,
+    /// What was found, where it applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub found: Option<String>,
+    /// The standard clause the rule rests on (e.g. `GB/T 9704-2012 7.3.3`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub standard: Option<String>,
+    /// 1-based document index inside the file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<u32>,
+    /// Path of the clause concerned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clause_path: Option<String>,
+}

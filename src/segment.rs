@@ -1,0 +1,131 @@
+//! Segmentation: one jieba-rs instance, built once and shared across threads (it is
+//! `Sync`), with gongwen's domain dictionary (`dict/domain.txt`) loaded on top of the
+//! default one so that terms such as 第一责任人, 主体责任, 一岗双责 and 党委（党组） stay whole.
+//!
+//! Hands on tokens with byte offsets into the string that was cut.
+
+use std::sync::OnceLock;
+
+use jieba_rs::Jieba;
+
+/// The domain dictionary shipped with gongwen (jieba format: word, frequency, POS tag).
+pub const DOMAIN_DICT: &str = include_str!("../dict/domain.txt");
+
+static JIEBA: OnceLock<Jieba> = OnceLock::new();
+
+/// The shared segmenter (default dictionary + domain dictionary).
+pub fn jieba() -> &'static Jieba {
+    JIEBA.get_or_init(|| {
+        let mut j = Jieba::new();
+        for line in DOMAIN_DICT.lines() {
+            let mut it = line.split_whitespace();
+            let Some(word) = it.next() else { continue };
+            let freq = it.next().and_then(|f| f.parse().ok());
+            let tag = it.next();
+            j.add_word(word, freq, tag);
+        }
+        j
+    })
+}
+
+/// A token: the word and its byte range in the text that was cut.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// The word.
+    pub word: &'a str,
+    /// Byte offset of the word's start.
+    pub start: usize,
+    /// Byte offset just past the word.
+    pub end: usize,
+}
+
+static PROTECTED: OnceLock<regex::Regex> = OnceLock::new();
+
+/// Domain terms that contain brackets. jieba splits at every non-Han character, so these
+/// (党委（党组） …) are found first and kept as one token.
+fn protected() -> &'static regex::Regex {
+    PROTECTED.get_or_init(|| {
+        let mut terms: Vec<&str> = DOMAIN_DICT
+            .lines()
+            .filter_map(|l| l.split_whitespace().next())
+            .filter(|w| w.chars().any(|c| !('\u{4E00}'..='\u{9FFF}').contains(&c)))
+            .collect();
+        terms.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        let alt: Vec<String> = terms.iter().map(|t| regex::escape(t)).collect();
+        regex::Regex::new(&alt.join("|")).expect("protected terms form a valid regex")
+    })
+}
+
+/// Cut `text` into words (HMM on, for unknown names of bodies and people).
+pub fn cut(text: &str) -> Vec<Token<'_>> {
+    fn push_cut<'a>(text: &'a str, from: usize, to: usize, out: &mut Vec<Token<'a>>) {
+        if from < to {
+            out.extend(
+                jieba()
+                    .cut(&text[from..to], true)
+                    .into_iter()
+                    .map(|t| Token {
+                        word: t.word,
+                        start: from + t.byte_start,
+                        end: from + t.byte_end,
+                    }),
+            );
+        }
+    }
+    let mut out = Vec::new();
+    let mut last = 0;
+    for m in protected().find_iter(text) {
+        push_cut(text, last, m.start(), &mut out);
+        out.push(Token {
+            word: m.as_str(),
+            start: m.start(),
+            end: m.end(),
+        });
+        last = m.end();
+    }
+    push_cut(text, last, text.len(), &mut out);
+    out
+}
+
+/// Cut `text` into words with part-of-speech tags.
+pub fn tag(text: &str) -> Vec<(Token<'_>, &str)> {
+    jieba()
+        .tag(text, true)
+        .into_iter()
+        .map(|t| {
+            (
+                Token {
+                    word: t.word,
+                    start: t.byte_start,
+                    end: t.byte_end,
+                },
+                t.tag,
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<&str> {
+        cut(s).into_iter().map(|t| t.word).collect()
+    }
+
+    #[test]
+    fn domain_terms_stay_whole() {
+        let w = words("党委（党组）书记是第一责任人，班子成员落实一岗双责，承担主体责任。");
+        for term in ["党委（党组）", "第一责任人", "一岗双责", "主体责任"] {
+            assert!(w.contains(&term), "{term} split in {w:?}");
+        }
+    }
+
+    #[test]
+    fn offsets_are_bytes_of_the_input() {
+        let s = "给予诫勉谈话";
+        for t in cut(s) {
+            assert_eq!(&s[t.start..t.end], t.word);
+        }
+    }
+}

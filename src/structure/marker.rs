@@ -1,0 +1,418 @@
+//! Clause markers: recognising one at a position, reading its number, naming its style.
+
+/// A numbering style. Half-width and full-width variants of one style share a
+/// [`Style::family`], so they sit on the same level (mixing them is a lint finding).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Style {
+    /// 第X编
+    Part,
+    /// 第X章
+    Chapter,
+    /// 第X节
+    Section,
+    /// 第X条
+    Article,
+    /// 一、
+    CnDun,
+    /// （一） full-width brackets
+    CnParen,
+    /// (一) half-width brackets
+    CnParenHalf,
+    /// 1. / 1． / 1、
+    Arabic,
+    /// （1） full-width brackets
+    ArabicParen,
+    /// (1) half-width brackets
+    ArabicParenHalf,
+    /// ① …
+    Circled,
+    /// ㈠ …
+    ParenIdeograph,
+    /// 一是 二是 …
+    Shi,
+}
+
+impl Style {
+    /// The style family: variants that differ only in bracket width map to one family.
+    pub fn family(self) -> Style {
+        match self {
+            Style::CnParenHalf => Style::CnParen,
+            Style::ArabicParenHalf => Style::ArabicParen,
+            s => s,
+        }
+    }
+
+    /// Stable name used in the JSON output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Style::Part => "part",
+            Style::Chapter => "chapter",
+            Style::Section => "section",
+            Style::Article => "article",
+            Style::CnDun => "cn-dun",
+            Style::CnParen => "cn-paren",
+            Style::CnParenHalf => "cn-paren-half",
+            Style::Arabic => "arabic",
+            Style::ArabicParen => "arabic-paren",
+            Style::ArabicParenHalf => "arabic-paren-half",
+            Style::Circled => "circled",
+            Style::ParenIdeograph => "paren-ideograph",
+            Style::Shi => "cn-shi",
+        }
+    }
+
+    /// The canonical marker text (path component) for `number` in this style.
+    pub fn render(self, number: u32) -> String {
+        let cn = to_chinese(number);
+        match self {
+            Style::Part => format!("第{cn}编"),
+            Style::Chapter => format!("第{cn}章"),
+            Style::Section => format!("第{cn}节"),
+            Style::Article => format!("第{cn}条"),
+            Style::CnDun => cn,
+            Style::CnParen => format!("（{cn}）"),
+            Style::CnParenHalf => format!("({cn})"),
+            Style::Arabic => number.to_string(),
+            Style::ArabicParen => format!("（{number}）"),
+            Style::ArabicParenHalf => format!("({number})"),
+            Style::Circled => char::from_u32(0x2460 + number.saturating_sub(1))
+                .filter(|_| (1..=20).contains(&number))
+                .map_or_else(|| number.to_string(), String::from),
+            Style::ParenIdeograph => char::from_u32(0x3220 + number.saturating_sub(1))
+                .filter(|_| (1..=10).contains(&number))
+                .map_or_else(|| number.to_string(), String::from),
+            Style::Shi => format!("{cn}是"),
+        }
+    }
+}
+
+/// A marker recognised at the start of a string.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marker {
+    /// The marker as written, including its punctuation (e.g. `一、`, `1．`, `（三）`).
+    pub text: String,
+    /// Its number.
+    pub number: u32,
+    /// Its style.
+    pub style: Style,
+    /// Punctuation written after the number (、 . ． ， etc.), if any.
+    pub punct: Option<char>,
+    /// Bytes consumed (marker and punctuation).
+    pub len: usize,
+}
+
+const CN_DIGITS: &str = "〇零一二三四五六七八九十百千两";
+
+/// Whether `c` is a Chinese numeral character.
+pub fn is_cn_digit(c: char) -> bool {
+    CN_DIGITS.contains(c)
+}
+
+/// Value of a Chinese numeral (一, 十二, 二十, 一百零五, 两千…); `None` if malformed.
+pub fn parse_chinese(s: &str) -> Option<u32> {
+    if s.is_empty() {
+        return None;
+    }
+    let digit = |c: char| -> Option<u32> {
+        Some(match c {
+            '〇' | '零' => 0,
+            '一' => 1,
+            '二' | '两' => 2,
+            '三' => 3,
+            '四' => 4,
+            '五' => 5,
+            '六' => 6,
+            '七' => 7,
+            '八' => 8,
+            '九' => 9,
+            _ => return None,
+        })
+    };
+    let mut total = 0u32;
+    let mut cur: Option<u32> = None;
+    for c in s.chars() {
+        let unit = match c {
+            '十' => 10,
+            '百' => 100,
+            '千' => 1000,
+            _ => {
+                if cur.is_some() && !s.contains(['十', '百', '千']) {
+                    // Positional form such as 二〇二二: not a clause number.
+                    return None;
+                }
+                cur = Some(digit(c)?);
+                continue;
+            }
+        };
+        total += cur.unwrap_or(1) * unit;
+        cur = None;
+    }
+    Some(total + cur.unwrap_or(0))
+}
+
+/// Chinese numeral for `n` (1 → 一, 12 → 十二, 20 → 二十, 105 → 一百零五).
+pub fn to_chinese(n: u32) -> String {
+    const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    if n == 0 {
+        return "零".into();
+    }
+    if n < 10 {
+        return D[n as usize].into();
+    }
+    if n < 20 {
+        return format!("十{}", if n > 10 { D[(n - 10) as usize] } else { "" });
+    }
+    if n < 100 {
+        let r = n % 10;
+        return format!(
+            "{}十{}",
+            D[(n / 10) as usize],
+            if r > 0 { D[r as usize] } else { "" }
+        );
+    }
+    if n < 1000 {
+        let r = n % 100;
+        let rest = if r == 0 {
+            String::new()
+        } else if r < 10 {
+            format!("零{}", D[r as usize])
+        } else if r < 20 {
+            format!("一{}", to_chinese(r))
+        } else {
+            to_chinese(r)
+        };
+        return format!("{}百{rest}", D[(n / 100) as usize]);
+    }
+    let r = n % 1000;
+    let rest = if r == 0 {
+        String::new()
+    } else if r < 100 {
+        format!(
+            "零{}",
+            if (10..20).contains(&r) {
+                format!("一{}", to_chinese(r))
+            } else {
+                to_chinese(r)
+            }
+        )
+    } else {
+        to_chinese(r)
+    };
+    format!("{}千{rest}", D[((n / 1000) % 10) as usize])
+}
+
+fn take_while_str(s: &str, f: impl Fn(char) -> bool) -> &str {
+    let end = s
+        .char_indices()
+        .find(|&(_, c)| !f(c))
+        .map_or(s.len(), |(i, _)| i);
+    &s[..end]
+}
+
+/// Recognise a marker at the start of `s` (no leading whitespace expected).
+pub fn parse_at(s: &str) -> Option<Marker> {
+    let first = s.chars().next()?;
+    let mk = |len: usize, number: u32, style: Style, punct: Option<char>| Marker {
+        text: s[..len].to_string(),
+        number,
+        style,
+        punct,
+        len,
+    };
+    // 第X编/章/节/条
+    if first == '第' {
+        let num = take_while_str(&s[3..], is_cn_digit);
+        if num.is_empty() {
+            let digits = take_while_str(&s[3..], |c| c.is_ascii_digit());
+            let n: u32 = digits.parse().ok()?;
+            let rest = &s[3 + digits.len()..];
+            let style = unit_style(rest.chars().next()?)?;
+            return Some(mk(3 + digits.len() + 3, n, style, None));
+        }
+        let n = parse_chinese(num)?;
+        let rest = &s[3 + num.len()..];
+        let style = unit_style(rest.chars().next()?)?;
+        let len = 3 + num.len() + 3;
+        // 第一条 must be followed by a space, a heading or text — not by 规定 of a reference
+        // such as "第一条规定的" (the caller checks the context for inline cases).
+        return Some(mk(len, n, style, None));
+    }
+    // （一） (一) （1） (1)
+    if first == '（' || first == '(' {
+        let open = first.len_utf8();
+        let inner_cn = take_while_str(&s[open..], is_cn_digit);
+        let inner_ar = take_while_str(&s[open..], |c| c.is_ascii_digit());
+        let (inner, n, cn) = if !inner_cn.is_empty() {
+            (inner_cn, parse_chinese(inner_cn)?, true)
+        } else if !inner_ar.is_empty() && inner_ar.len() <= 3 {
+            (inner_ar, inner_ar.parse().ok()?, false)
+        } else {
+            return None;
+        };
+        let after = &s[open + inner.len()..];
+        let close = after.chars().next()?;
+        if close != '）' && close != ')' {
+            return None;
+        }
+        let mut len = open + inner.len() + close.len_utf8();
+        let punct = s[len..]
+            .chars()
+            .next()
+            .filter(|c| "、.．，,：:".contains(*c));
+        if let Some(p) = punct {
+            len += p.len_utf8();
+        }
+        let half = first == '(';
+        let style = match (cn, half) {
+            (true, false) => Style::CnParen,
+            (true, true) => Style::CnParenHalf,
+            (false, false) => Style::ArabicParen,
+            (false, true) => Style::ArabicParenHalf,
+        };
+        return Some(mk(len, n, style, punct));
+    }
+    // ① … ⑳
+    if ('\u{2460}'..='\u{2473}').contains(&first) {
+        return Some(mk(3, first as u32 - 0x2460 + 1, Style::Circled, None));
+    }
+    // ㈠ … ㈩
+    if ('\u{3220}'..='\u{3229}').contains(&first) {
+        return Some(mk(
+            3,
+            first as u32 - 0x3220 + 1,
+            Style::ParenIdeograph,
+            None,
+        ));
+    }
+    // 1. 1． 1、
+    if first.is_ascii_digit() || ('０'..='９').contains(&first) {
+        let digits = take_while_str(s, |c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+        if digits.chars().count() > 3 {
+            return None;
+        }
+        let n: u32 = digits
+            .chars()
+            .map(|c| {
+                if c.is_ascii_digit() {
+                    c
+                } else {
+                    char::from_u32(c as u32 - 0xFF10 + '0' as u32).unwrap_or('0')
+                }
+            })
+            .collect::<String>()
+            .parse()
+            .ok()?;
+        let rest = &s[digits.len()..];
+        let p = rest.chars().next()?;
+        if !matches!(p, '.' | '．' | '、') {
+            return None;
+        }
+        let after = rest[p.len_utf8()..].chars().next();
+        // 1.5 is a number, not a marker.
+        if after.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+            return None;
+        }
+        return Some(mk(digits.len() + p.len_utf8(), n, Style::Arabic, Some(p)));
+    }
+    // 一、 and 一是
+    if is_cn_digit(first) {
+        let num = take_while_str(s, is_cn_digit);
+        let n = parse_chinese(num)?;
+        if n == 0 {
+            return None;
+        }
+        let rest = &s[num.len()..];
+        let p = rest.chars().next()?;
+        match p {
+            '、' | '．' => return Some(mk(num.len() + p.len_utf8(), n, Style::CnDun, Some(p))),
+            '.' => {
+                return Some(mk(num.len() + 1, n, Style::CnDun, Some(p)));
+            }
+            '是' => {
+                // 一是 needs text after it, and not 是否/是指 etc.
+                let after = rest[3..].chars().next();
+                if after.is_none_or(|c| matches!(c, '否' | '指' | '非' | '的')) {
+                    return None;
+                }
+                let mut len = num.len() + 3;
+                let punct = rest[3..].chars().next().filter(|c| "：:，,、".contains(*c));
+                if let Some(c) = punct {
+                    len += c.len_utf8();
+                }
+                return Some(mk(len, n, Style::Shi, punct));
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+fn unit_style(c: char) -> Option<Style> {
+    Some(match c {
+        '编' => Style::Part,
+        '章' => Style::Chapter,
+        '节' => Style::Section,
+        '条' => Style::Article,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_numerals_round_trip() {
+        for n in [
+            1, 9, 10, 11, 19, 20, 21, 99, 100, 101, 110, 115, 999, 1000, 1001, 1010, 2345,
+        ] {
+            assert_eq!(
+                parse_chinese(&to_chinese(n)),
+                Some(n),
+                "{n} -> {}",
+                to_chinese(n)
+            );
+        }
+        assert_eq!(parse_chinese("两"), Some(2));
+        assert_eq!(parse_chinese("二〇二二"), None);
+    }
+
+    #[test]
+    fn styles_are_recognised() {
+        let cases = [
+            ("第三章 总则", "第三章", 3, Style::Chapter),
+            ("第十二条 内容", "第十二条", 12, Style::Article),
+            ("一、总体要求", "一、", 1, Style::CnDun),
+            ("（二）基本原则", "（二）", 2, Style::CnParen),
+            ("(二)基本原则", "(二)", 2, Style::CnParenHalf),
+            ("3．加强", "3．", 3, Style::Arabic),
+            ("3.加强", "3.", 3, Style::Arabic),
+            ("（4）加强", "（4）", 4, Style::ArabicParen),
+            ("⑤加强", "⑤", 5, Style::Circled),
+            ("㈢加强", "㈢", 3, Style::ParenIdeograph),
+            ("二是加强", "二是", 2, Style::Shi),
+        ];
+        for (s, text, n, style) in cases {
+            let m = parse_at(s).unwrap_or_else(|| panic!("no marker in {s}"));
+            assert_eq!(
+                (m.text.as_str(), m.number, m.style),
+                (text, n, style),
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
+    fn non_markers_are_rejected() {
+        for s in [
+            "1.5亿元",
+            "2022年",
+            "一是否",
+            "第一责任人",
+            "一律",
+            "十分重要",
+        ] {
+            assert_eq!(parse_at(s), None, "{s}");
+        }
+    }
+}

@@ -1,0 +1,256 @@
+//! The line model: the decoded text with its line index and the way back to the
+//! original file.
+//!
+//! A line break is CRLF, a lone CR or LF. Every line, column and byte offset that gongwen
+//! reports is computed here from a position in the decoded text, so it always refers to the
+//! ORIGINAL file, whatever its encoding. Later stages never rewrite this text: they make
+//! [`MappedText`] copies whose every byte remembers where it came from.
+
+use crate::ingest::OffsetMap;
+
+/// The decoded text of one file, with its line index.
+#[derive(Debug, Clone)]
+pub struct SourceText {
+    text: String,
+    map: OffsetMap,
+    /// Byte offset (decoded) of the start of each line.
+    line_starts: Vec<usize>,
+}
+
+/// One line of the source: its decoded byte range, without the line break.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line {
+    /// 1-based line number.
+    pub number: usize,
+    /// Decoded byte offset of the line's first character.
+    pub start: usize,
+    /// Decoded byte offset just past the line's last character (before CR/LF).
+    pub end: usize,
+}
+
+impl SourceText {
+    /// Index a decoded text.
+    pub fn new(text: String, map: OffsetMap) -> Self {
+        let bytes = text.as_bytes();
+        let mut line_starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\r' => {
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    line_starts.push(i + 1);
+                }
+                b'\n' => line_starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        SourceText {
+            text,
+            map,
+            line_starts,
+        }
+    }
+
+    /// Index a UTF-8 string as if it were the whole original file.
+    pub fn from_utf8(text: &str) -> Self {
+        Self::new(text.to_owned(), OffsetMap::Shift(0))
+    }
+
+    /// The decoded text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Number of lines (a trailing line break does not open an extra empty line).
+    pub fn line_count(&self) -> usize {
+        let n = self.line_starts.len();
+        if n > 1 && self.line_starts[n - 1] == self.text.len() {
+            n - 1
+        } else {
+            n
+        }
+    }
+
+    /// The lines of the text.
+    pub fn lines(&self) -> impl Iterator<Item = Line> + '_ {
+        (0..self.line_count()).map(move |i| self.line(i + 1))
+    }
+
+    /// Line `number` (1-based).
+    pub fn line(&self, number: usize) -> Line {
+        let i = number - 1;
+        let start = self.line_starts[i];
+        let mut end = self
+            .line_starts
+            .get(i + 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        let b = self.text.as_bytes();
+        if end > start && b[end - 1] == b'\n' {
+            end -= 1;
+        }
+        if end > start && b[end - 1] == b'\r' {
+            end -= 1;
+        }
+        Line { number, start, end }
+    }
+
+    /// Text of line `number` (1-based), without its line break.
+    pub fn line_text(&self, number: usize) -> &str {
+        let l = self.line(number);
+        &self.text[l.start..l.end]
+    }
+
+    /// 1-based line of decoded byte offset `pos`.
+    pub fn line_of(&self, pos: usize) -> usize {
+        match self.line_starts.binary_search(&pos) {
+            Ok(i) => i + 1,
+            Err(i) => i,
+        }
+    }
+
+    /// 1-based (line, column) of decoded byte offset `pos`; the column counts Unicode
+    /// scalar values.
+    pub fn line_col(&self, pos: usize) -> (usize, usize) {
+        let line = self.line_of(pos);
+        let start = self.line_starts[line - 1];
+        let pos = floor_char_boundary(&self.text, pos.min(self.text.len()));
+        let col = self.text[start..pos.max(start)].chars().count() + 1;
+        (line, col)
+    }
+
+    /// Original byte offset of decoded byte offset `pos`.
+    pub fn orig_offset(&self, pos: usize) -> usize {
+        self.map
+            .orig(floor_char_boundary(&self.text, pos.min(self.text.len())))
+    }
+}
+
+/// The largest char boundary `<= pos`.
+pub fn floor_char_boundary(s: &str, mut pos: usize) -> usize {
+    if pos >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(pos) {
+        pos -= 1;
+    }
+    pos
+}
+
+/// A derived copy of (part of) the source text in which every byte knows the decoded
+/// source offset it stands for. Normalisation builds these; it never edits the source.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MappedText {
+    text: String,
+    /// `src[i]` = decoded source offset for byte `i` of `text`; one extra entry at the end
+    /// for the end position.
+    src: Vec<usize>,
+}
+
+impl MappedText {
+    /// An empty mapped text.
+    pub fn new() -> Self {
+        MappedText {
+            text: String::new(),
+            src: Vec::new(),
+        }
+    }
+
+    /// A verbatim copy of `source[start..end]`.
+    pub fn from_source(source: &str, start: usize, end: usize) -> Self {
+        let mut m = Self::new();
+        m.push_source(source, start, end);
+        m.finish(end);
+        m
+    }
+
+    /// Append `source[start..end]` verbatim.
+    pub fn push_source(&mut self, source: &str, start: usize, end: usize) {
+        self.src.truncate(self.text.len());
+        self.text.push_str(&source[start..end]);
+        self.src.extend(start..end);
+    }
+
+    /// Append one character that stands for the source text at `at` (a replacement, e.g.
+    /// a full-width variant folded or a space removed).
+    pub fn push_char(&mut self, c: char, at: usize) {
+        self.src.truncate(self.text.len());
+        let n = c.len_utf8();
+        self.text.push(c);
+        self.src.extend(std::iter::repeat_n(at, n));
+    }
+
+    /// Record the source offset that the end of the text stands for.
+    pub fn finish(&mut self, end: usize) {
+        self.src.truncate(self.text.len());
+        self.src.push(end);
+    }
+
+    /// The derived text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Decoded source offset of byte `i` of the derived text (`i == len` is the end).
+    pub fn source_offset(&self, i: usize) -> usize {
+        self.src
+            .get(i)
+            .or(self.src.last())
+            .copied()
+            .unwrap_or_default()
+    }
+
+    /// Length in bytes of the derived text.
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    /// Whether the derived text is empty.
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crlf_cr_lf_each_break_once() {
+        let s = SourceText::from_utf8("a\r\nb\rc\nd");
+        assert_eq!(s.line_count(), 4);
+        assert_eq!(s.line_text(1), "a");
+        assert_eq!(s.line_text(2), "b");
+        assert_eq!(s.line_text(3), "c");
+        assert_eq!(s.line_text(4), "d");
+        assert_eq!(s.line_of(s.as_str().find('d').unwrap()), 4);
+    }
+
+    #[test]
+    fn columns_count_characters() {
+        let s = SourceText::from_utf8("标题\n　　第一条　内容");
+        let pos = s.as_str().find("第一条").unwrap();
+        assert_eq!(s.line_col(pos), (2, 3));
+    }
+
+    #[test]
+    fn trailing_newline_adds_no_line() {
+        assert_eq!(SourceText::from_utf8("x\n").line_count(), 1);
+        assert_eq!(SourceText::from_utf8("").line_count(), 1);
+    }
+
+    #[test]
+    fn mapped_text_remembers_sources() {
+        let src = "一 是加强";
+        let mut m = MappedText::new();
+        m.push_source(src, 0, 3);
+        m.push_source(src, 4, src.len());
+        m.finish(src.len());
+        assert_eq!(m.as_str(), "一是加强");
+        assert_eq!(m.source_offset(3), 4);
+        assert_eq!(m.source_offset(m.len()), src.len());
+    }
+}
