@@ -14,7 +14,8 @@
 //!   line] of every clause in document order), `inline` (paths of inline clauses),
 //!   `responsibilities` ([holder, role, clause_path]), `conditions` ([clause_path,
 //!   text_prefix]; the text must start with or contain the prefix), `sanctions`
-//!   ([sanction, clause_path]), `diagnostics` ([rule, line]), `note`.
+//!   ([sanction, clause_path]), `diagnostics` ([rule, line]), `texts` ([path, fragment]:
+//!   the fragment is in that clause's own text and no other's), `note`.
 //!
 //! Run one area or fixture with `GONGWEN_FIXTURE=<substring of its path> cargo test corpus`.
 
@@ -47,6 +48,7 @@ const DOC_KEYS: &[&str] = &[
     "conditions",
     "sanctions",
     "diagnostics",
+    "texts",
     "pending",
     "note",
 ];
@@ -382,12 +384,45 @@ fn check_document(n: usize, expect: &Value, doc: &Document, out: &mut Outcome) {
             &exact,
         ),
     ];
+    if let Some(want) = obj.get("texts") {
+        let m = check_texts(want, &clauses);
+        out.key(&scope, &pending, "texts", m);
+    }
     for (key, actual, same) in lists {
         if let Some(want) = obj.get(key) {
             let m = compare_list(want, &actual, same);
             out.key(&scope, &pending, key, m);
         }
     }
+}
+
+/// `texts`: each `[path, fragment]` must occur in the own text of the clause at `path`
+/// and of no other clause (so a 款 after a list belongs to the article, not the last item).
+fn check_texts(want: &Value, clauses: &[&Clause]) -> Option<String> {
+    let Some(want) = want.as_array() else {
+        return Some("must be a list of [path, fragment]".into());
+    };
+    let mut msgs = Vec::new();
+    for item in want {
+        let (Some(path), Some(fragment)) = (
+            item.get(0).and_then(Value::as_str),
+            item.get(1).and_then(Value::as_str),
+        ) else {
+            msgs.push(format!("{item} is not [path, fragment]"));
+            continue;
+        };
+        let holders: Vec<&str> = clauses
+            .iter()
+            .filter(|c| c.text.contains(fragment))
+            .map(|c| c.path.as_str())
+            .collect();
+        if holders != [path] {
+            msgs.push(format!(
+                "{fragment:?} should be in the text of {path:?} only, found in {holders:?}"
+            ));
+        }
+    }
+    (!msgs.is_empty()).then(|| msgs.join("; "))
 }
 
 /// How two list items are compared.
