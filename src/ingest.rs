@@ -150,7 +150,7 @@ fn decode_with(
     let confidence = if bom {
         if errors == 0 { 1.0 } else { 0.9 }
     } else {
-        plausibility(&text, errors)
+        plausibility(&text, errors).min(common_ratio(&bytes[start..], enc))
     };
     if bom && errors as usize * 20 > text.chars().count().max(1) {
         return Err(DecodeError::Garbage(format!(
@@ -262,6 +262,48 @@ fn plausibility(text: &str, errors: u64) -> f64 {
     let p = good as f64 / total as f64;
     let e = errors as f64 / total as f64;
     (p * (1.0 - (e * 10.0).min(1.0)) * 0.98).clamp(0.0, 0.98)
+}
+
+/// Share of multi-byte characters that fall in the encoding's common region (GB2312
+/// symbols and level-1 hanzi for GB18030; Big5 symbols and level-1 characters for Big5).
+/// Real text is well above 0.8; random high-bit bytes decode to rare characters (≈ 0.2–0.3).
+/// Other encodings are not judged here (1.0).
+fn common_ratio(bytes: &[u8], enc: &'static Encoding) -> f64 {
+    let gb = enc == GB18030;
+    if !gb && enc != BIG5 {
+        return 1.0;
+    }
+    let (mut common, mut total) = (0u64, 0u64);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+            continue;
+        }
+        let next = bytes.get(i + 1).copied().unwrap_or(0);
+        if gb && (0x30..=0x39).contains(&next) {
+            // Four-byte GB18030 sequence: rare characters (Ext-B, U+200B …), neutral.
+            i += 4;
+            continue;
+        }
+        total += 1;
+        let is_common = if gb {
+            ((0xA1..=0xA9).contains(&b) || (0xB0..=0xD7).contains(&b)) && next >= 0xA1
+        } else {
+            (0xA1..=0xC6).contains(&b)
+        };
+        if is_common {
+            common += 1;
+        }
+        i += 2;
+    }
+    if total == 0 {
+        return 1.0;
+    }
+    let r = common as f64 / total as f64;
+    // Map 0.3 (noise) → 0 and 0.8+ (text) → 1.
+    ((r - 0.3) / 0.5).clamp(0.0, 1.0)
 }
 
 fn is_binary_byte(b: u8) -> bool {
