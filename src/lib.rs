@@ -6,7 +6,8 @@
 //! [`structure`] (documents and clause trees) → [`segment`] (jieba-rs) →
 //! [`extract`] (responsibilities, conditions, sanctions) → [`lint`] (numbering QA) →
 //! [`model`] (output records). [`pipeline`] runs the stages over one input, [`batch`]
-//! over many, and [`cli`] wires the command line.
+//! over many, [`stream`] answers JSON Lines requests (streaming mode), and [`cli`] wires
+//! the command line.
 
 pub mod batch;
 pub mod cli;
@@ -14,7 +15,9 @@ pub mod extract;
 pub mod ingest;
 pub mod lint;
 pub mod model;
+pub mod outdir;
 pub mod pipeline;
 pub mod segment;
+pub mod stream;
 pub mod structure;
 pub mod text;
