@@ -15,7 +15,9 @@
 //!   `responsibilities` ([holder, role, clause_path]), `conditions` ([clause_path,
 //!   text_prefix]; the text must start with or contain the prefix), `sanctions`
 //!   ([sanction, clause_path]), `diagnostics` ([rule, line]), `texts` ([path, fragment]:
-//!   the fragment is in that clause's own text and no other's), `note`.
+//!   the fragment is in that clause's own text and no other's), `fields` ([path, field,
+//!   value]: one field of the output clause at that path, e.g. heading, column,
+//!   byte_start), `headings` ([path, heading or null]: shorthand for fields), `note`.
 //!
 //! Run one area or fixture with `GONGWEN_FIXTURE=<substring of its path> cargo test corpus`.
 
@@ -49,6 +51,8 @@ const DOC_KEYS: &[&str] = &[
     "sanctions",
     "diagnostics",
     "texts",
+    "fields",
+    "headings",
     "pending",
     "note",
 ];
@@ -388,6 +392,24 @@ fn check_document(n: usize, expect: &Value, doc: &Document, out: &mut Outcome) {
         let m = check_texts(want, &clauses);
         out.key(&scope, &pending, "texts", m);
     }
+    if let Some(want) = obj.get("fields") {
+        let m = check_fields(want, &clauses);
+        out.key(&scope, &pending, "fields", m);
+    }
+    if let Some(want) = obj.get("headings") {
+        // [path, heading] is shorthand for [path, "heading", heading].
+        let as_fields = want.as_array().map(|items| {
+            items
+                .iter()
+                .map(|i| serde_json::json!([i[0], "heading", i[1]]))
+                .collect::<Vec<_>>()
+        });
+        let m = match as_fields {
+            Some(f) => check_fields(&Value::Array(f), &clauses),
+            None => Some("must be a list of [path, heading]".into()),
+        };
+        out.key(&scope, &pending, "headings", m);
+    }
     for (key, actual, same) in lists {
         if let Some(want) = obj.get(key) {
             let m = compare_list(want, &actual, same);
@@ -420,6 +442,36 @@ fn check_texts(want: &Value, clauses: &[&Clause]) -> Option<String> {
             msgs.push(format!(
                 "{fragment:?} should be in the text of {path:?} only, found in {holders:?}"
             ));
+        }
+    }
+    (!msgs.is_empty()).then(|| msgs.join("; "))
+}
+
+/// `fields`: each `[path, field, value]` names a field of the output clause at `path`
+/// (`heading`, `column`, `byte_start`, `text` …) and its exact value.
+fn check_fields(want: &Value, clauses: &[&Clause]) -> Option<String> {
+    let Some(want) = want.as_array() else {
+        return Some("must be a list of [path, field, value]".into());
+    };
+    let mut msgs = Vec::new();
+    for item in want {
+        let (Some(path), Some(field), Some(value)) = (
+            item.get(0).and_then(Value::as_str),
+            item.get(1).and_then(Value::as_str),
+            item.get(2),
+        ) else {
+            msgs.push(format!("{item} is not [path, field, value]"));
+            continue;
+        };
+        let Some(clause) = clauses.iter().find(|c| c.path == path) else {
+            msgs.push(format!("no clause has the path {path:?}"));
+            continue;
+        };
+        let actual = serde_json::to_value(clause).unwrap_or_default();
+        match actual.get(field) {
+            Some(a) if a == value => {}
+            Some(a) => msgs.push(format!("{path} {field}: expected {value}, got {a}")),
+            None => msgs.push(format!("{path}: the output has no field {field:?}")),
         }
     }
     (!msgs.is_empty()).then(|| msgs.join("; "))
