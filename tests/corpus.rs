@@ -265,19 +265,18 @@ fn check_record(expect: &Value, record: &Record, out: &mut Outcome) {
         ("bom", record.source.bom.into()),
         ("lines", record.source.lines.into()),
     ];
+    let why = error.map_or(String::new(), |e| format!(" ({}: {})", e.kind, e.message));
     for (key, actual) in scalars {
         if let Some(want) = obj.get(key) {
-            let m = (*want != actual).then(|| format!("expected {want}, got {actual}"));
+            let m = (*want != actual).then(|| {
+                let why = if key == "status" { why.as_str() } else { "" };
+                format!("expected {want}, got {actual}{why}")
+            });
             out.key("", &pending, key, m);
         }
     }
-    if let Some(e) = error
-        && obj.get("status").and_then(Value::as_str) != Some("error")
-    {
-        out.problems.push(format!(
-            "  the record is an error ({}: {})",
-            e.kind, e.message
-        ));
+    if !obj.contains_key("status") && !why.is_empty() {
+        out.problems.push(format!("  the record is an error{why}"));
     }
     let Some(docs) = obj.get("documents") else {
         return;
