@@ -558,3 +558,29 @@ fn diff_shows_a_missing_item_once() {
     let d = diff(&want, &actual, &|a, b| a == b);
     assert_eq!(d, ["  \"一\"", "- \"二\"", "  \"三\""]);
 }
+
+/// The README's first command (`extract corpus/clean corpus/encodings`) must exit 0 on a
+/// fresh clone, so no file there may give an error record; damaged files go to broken/.
+#[test]
+fn readme_folders_give_no_error_records() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut errors = Vec::new();
+    for area in ["clean", "encodings"] {
+        for file in files_under(&corpus_dir().join(area)) {
+            let label = file
+                .strip_prefix(root)
+                .unwrap_or(&file)
+                .display()
+                .to_string();
+            let bytes = std::fs::read(&file).expect("corpus file is readable");
+            if let Some(e) = process_bytes(&label, &bytes, &Options::default()).error {
+                errors.push(format!("{label}: {}: {}", e.kind, e.message));
+            }
+        }
+    }
+    assert!(
+        errors.is_empty(),
+        "these files would make the README's first command exit 2 (move them to corpus/broken/):\n{}",
+        errors.join("\n")
+    );
+}
