@@ -349,10 +349,11 @@ pub fn parse_at(s: &str) -> Option<Marker> {
 
 fn unit_style(c: char) -> Option<Style> {
     Some(match c {
-        '编' => Style::Part,
+        // Simplified and traditional forms (Big5 archives write 第X條, 第X節, 第X編).
+        '编' | '編' => Style::Part,
         '章' => Style::Chapter,
-        '节' => Style::Section,
-        '条' => Style::Article,
+        '节' | '節' => Style::Section,
+        '条' | '條' => Style::Article,
         _ => return None,
     })
 }
@@ -382,6 +383,7 @@ mod tests {
         let cases = [
             ("第三章 总则", "第三章", 3, Style::Chapter),
             ("第十二条 内容", "第十二条", 12, Style::Article),
+            ("第二條　館藏", "第二條", 2, Style::Article),
             ("一、总体要求", "一、", 1, Style::CnDun),
             ("（二）基本原则", "（二）", 2, Style::CnParen),
             ("(二)基本原则", "(二)", 2, Style::CnParenHalf),
