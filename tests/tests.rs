@@ -1,5 +1,7 @@
 //! The integration tests: one binary, one module per area.
 
 mod cli;
+mod corpus;
 mod reliability;
+mod schemas;
 mod stream;
