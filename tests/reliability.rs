@@ -652,3 +652,29 @@ proptest! {
         prop_assert_eq!(String::from_utf8_lossy(&one.stdout).lines().count(), docs.len());
     }
 }
+
+/// Inputs the fuzzers found (`fuzz/artifacts/*/crash-*`, kept in `tests/fuzz-regressions/`)
+/// go through the whole pipeline without a panic and with consistent offsets.
+#[test]
+fn issue7_fuzz_regressions() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-regressions");
+    let mut n = 0;
+    for e in fs::read_dir(&dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "md") {
+            continue;
+        }
+        let bytes = fs::read(&p).unwrap();
+        let r = process_bytes("regression", &bytes, &Options::default());
+        if let Some(e) = &r.error {
+            assert_ne!(e.kind, "panic", "{}: {}", p.display(), e.message);
+        }
+        for d in &r.documents {
+            for c in &d.clauses {
+                check_clause(c, bytes.len() as u64, r.source.lines, None);
+            }
+        }
+        n += 1;
+    }
+    assert!(n > 0, "no regression inputs in {}", dir.display());
+}
