@@ -2,4 +2,6 @@
 
 mod cli;
 mod corpus;
+mod reliability;
 mod schemas;
+mod stream;
