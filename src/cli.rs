@@ -219,7 +219,10 @@ fn extract(a: ExtractArgs) -> anyhow::Result<u8> {
     let started = Instant::now();
     let (inputs, skips) = batch::collect_inputs(&a.common.paths);
     report_skips(&skips);
-    let opts = Options { tokens: a.tokens };
+    let opts = Options {
+        tokens: a.tokens,
+        ..Options::default()
+    };
     let pb = progress_bar(&a.common, inputs.len());
     let threads = threads(&a.common);
     let mut tally = Tally::default();

@@ -17,6 +17,8 @@ use crate::{extract, lint, segment};
 pub struct Options {
     /// Include each clause's tokens in the output.
     pub tokens: bool,
+    /// Lint settings (profile override, rule levels).
+    pub lint: lint::Config,
 }
 
 /// Lower-case hex SHA-256 of `bytes`.
@@ -124,15 +126,20 @@ pub fn analyse_text(src: &SourceText, opts: &Options) -> Vec<Document> {
     analysis
         .documents
         .iter()
-        .map(|doc| {
+        .enumerate()
+        .map(|(k, doc)| {
             let ex = extract::extract(src, doc);
-            let mut diagnostics = doc.diagnostics.clone();
-            diagnostics.extend(lint::check(src, doc));
+            // The lint returns the structure stage's diagnostics too, re-levelled per config.
+            let checked = lint::check(src, doc, &opts.lint);
+            let mut diagnostics = checked.diagnostics;
+            for d in &mut diagnostics {
+                d.document = Some(k as u32 + 1);
+            }
             Document {
                 title: doc.title.clone(),
                 line_start: doc.line_start as u64,
                 line_end: doc.line_end as u64,
-                profile: String::new(),
+                profile: checked.profile.name().to_string(),
                 clauses: clauses_of(src, doc, opts),
                 responsibilities: ex.responsibilities,
                 accountability: ex.accountability,
