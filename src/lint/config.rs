@@ -121,7 +121,11 @@ impl Config {
         diags
             .into_iter()
             .filter_map(|mut d| {
-                d.severity = self.severity(&d.rule, d.severity)?;
+                let sev = self.severity(&d.rule, d.severity)?;
+                // Notes (info) that go with a finding stay notes.
+                if d.severity != Severity::Info {
+                    d.severity = sev;
+                }
                 Some(d)
             })
             .collect()

@@ -153,6 +153,15 @@ fn squeeze(s: &str, max: usize) -> Vec<(char, usize)> {
     out
 }
 
+/// Characters an OCR engine leaves where a numeral was: dashes, bars, equals signs,
+/// katakana look-alikes, ASCII symbols.
+fn is_junk(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '—' | '–' | '_' | '=' | '＝' | '|' | '｜' | '~' | '～' | '·' | '*' | '#'
+    ) || ('\u{30A0}'..='\u{30FF}').contains(&c)
+}
+
 fn is_ideograph(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
 }
@@ -173,6 +182,19 @@ fn loose(s: &str, family: Style, want: u32, tail: bool) -> Option<Loose> {
     match family {
         Style::CnDun | Style::Shi => {
             let cn: Vec<char> = to_chinese(want).chars().collect();
+            if family == Style::CnDun {
+                // Junk where the numeral was: —、 =、 - 、
+                let junk = chars
+                    .iter()
+                    .take_while(|&&c| is_junk(c) && !is_cn_digit(c))
+                    .count();
+                if (1..=2).contains(&junk) && chars.get(junk) == Some(&'、') {
+                    return Some(Loose {
+                        kind: Kind::Garbled,
+                        len: end(junk + 1),
+                    });
+                }
+            }
             if chars.len() <= cn.len() || chars[..cn.len()] != cn[..] {
                 return None;
             }
@@ -213,7 +235,17 @@ fn loose(s: &str, family: Style, want: u32, tail: bool) -> Option<Loose> {
                     }
                 })
                 .collect();
-            if digits.is_empty() || digits.parse::<u32>().ok()? != want {
+            if digits.is_empty() {
+                // A digit misread as a letter or a bar: l. I. |. before Chinese text.
+                let ok = chars.first().is_some_and(|c| "lI|iOo".contains(*c))
+                    && chars.get(1).is_some_and(|c| matches!(c, '.' | '．'))
+                    && chars.get(2).is_some_and(|&c| is_ideograph(c));
+                return ok.then(|| Loose {
+                    kind: Kind::Garbled,
+                    len: end(2),
+                });
+            }
+            if digits.parse::<u32>().ok()? != want {
                 return None;
             }
             let k = digits.chars().count();
@@ -293,7 +325,7 @@ fn loose(s: &str, family: Style, want: u32, tail: bool) -> Option<Loose> {
                             && inner.iter().all(|&c| !is_ideograph(c) || is_cn_digit(c))
                             && !inner.iter().all(|&c| is_num(c))
                             && !inner.iter().all(|c| c.is_ascii_alphanumeric());
-                        (junk && !tail).then_some(Loose {
+                        junk.then_some(Loose {
                             kind: Kind::Garbled,
                             len: end(ci + 1),
                         })
@@ -348,38 +380,63 @@ fn loose(s: &str, family: Style, want: u32, tail: bool) -> Option<Loose> {
     }
 }
 
-/// The start of the one paragraph between node `a`'s marker line and node `b` that could
-/// be the item whose marker was lost: a line that starts a paragraph (indented, or after a
-/// line that ends a sentence) and is not a marker line. `None` unless there is exactly one.
-pub fn missing_paragraph(cx: &Ctx, a: usize, b: usize) -> Option<usize> {
+/// The paragraphs between node `a` and node `b` where the item whose marker was lost may
+/// start: lines that start a paragraph (indented, after a blank line, or after a line that
+/// ends a sentence), after the last marker before `b`. At most three; none when there
+/// are more (too vague to point at).
+pub fn missing_paragraphs(cx: &Ctx, a: usize, b: usize) -> Vec<usize> {
+    missing_paragraphs_opt(cx, a, b).unwrap_or_default()
+}
+
+fn missing_paragraphs_opt(cx: &Ctx, a: usize, b: usize) -> Option<Vec<usize>> {
     let doc = cx.doc;
-    let (na, nb) = (&doc.nodes[a], &doc.nodes[b]);
-    if nb.line <= na.line + 1 {
+    // The lost item's own sub-items now hang under `a` as a second list (`#2`): its text
+    // stands right before that list.
+    let b = (a + 1..b)
+        .find(|&i| doc.nodes[i].parent == Some(a) && doc.nodes[i].path.ends_with("#2"))
+        .unwrap_or(b);
+    let nb = &doc.nodes[b];
+    let last = (0..b).rev().find(|&i| doc.nodes[i].line < nb.line)?;
+    if doc.nodes[last].start < doc.nodes[a].start {
+        return None;
+    }
+    let from_line = doc.nodes[last].line;
+    if nb.line <= from_line + 1 {
         return None;
     }
     let text = cx.src.as_str();
-    let marker_lines: std::collections::HashSet<usize> = doc.nodes.iter().map(|n| n.line).collect();
     let mut found = Vec::new();
-    let mut prev_end_char: Option<char> = text
-        [cx.src.line(na.line).start..cx.src.line(na.line).end]
-        .trim_end()
-        .chars()
-        .last();
-    for ln in na.line + 1..nb.line {
+    let l0 = cx.src.line(from_line);
+    let mut prev_end_char: Option<char> = text[l0.start..l0.end].trim_end().chars().last();
+    let mut after_blank = false;
+    for ln in from_line + 1..nb.line {
         let l = cx.src.line(ln);
         let t = &text[l.start..l.end];
         let body = t.trim_matches(is_blank);
         if body.is_empty() {
+            after_blank = true;
             continue;
         }
         let indented = t.starts_with(is_blank);
-        let after_stop = prev_end_char.is_some_and(|c| "。；;：:！？!?”".contains(c));
-        if !marker_lines.contains(&ln) && (indented || after_stop) {
+        let after_stop = prev_end_char.is_some_and(|c| "。；;：:！？!?”）)".contains(c));
+        if indented || after_stop || std::mem::take(&mut after_blank) {
             found.push(l.start + (t.len() - t.trim_start_matches(is_blank).len()));
         }
         prev_end_char = body.chars().last();
     }
-    (found.len() == 1).then(|| found[0])
+    if last != a && b == nb_index_hint(doc, a, b) {
+        found.truncate(1);
+    }
+    (found.len() <= 3).then_some(found)
+}
+
+/// Whether `b` is an ordinary next marker (not the start of a second list under `a`).
+fn nb_index_hint(doc: &crate::structure::DocTree, a: usize, b: usize) -> usize {
+    if doc.nodes[b].parent == Some(a) && doc.nodes[b].path.ends_with("#2") {
+        usize::MAX
+    } else {
+        b
+    }
 }
 
 #[cfg(test)]

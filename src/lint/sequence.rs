@@ -65,7 +65,11 @@ pub fn check(cx: &mut Ctx) {
         let start = match p {
             Some(p)
                 if first.number != 1
-                    && (first.number == p.last + 1 || runs_on(key.0) || p.continued) =>
+                    && (first.number == p.last + 1
+                        // one item lost where the run crosses to a new parent
+                        || first.number == p.last + 2 && p.last >= 2
+                        || runs_on(key.0)
+                        || p.continued) =>
             {
                 Start::Continue(p)
             }
@@ -235,11 +239,15 @@ fn swap_partner(a: &[u32], i: usize, e: u32) -> Option<usize> {
 fn report_jump(cx: &mut Ctx, prev: Option<usize>, node: usize, e: u32, fresh_start: bool) {
     let doc = cx.doc;
     let n = &doc.nodes[node];
+    // Search from the previous sibling; for a first item, from the last marker of the
+    // same style before it (a damaged first marker can throw the tree off).
     let from = match prev {
         Some(p) => doc.nodes[p].marker_end,
-        None => n
-            .parent
-            .map_or(doc.start, |p| doc.nodes[p].marker_end)
+        None => doc.nodes[..node]
+            .iter()
+            .rev()
+            .find(|m| m.style.family() == n.style.family())
+            .map_or(doc.start, |m| m.marker_end)
             .min(n.start),
     };
     let from_line = cx.src.line_of(from);
@@ -267,6 +275,9 @@ fn report_jump(cx: &mut Ctx, prev: Option<usize>, node: usize, e: u32, fresh_sta
         );
         d.expected = Some(expected_marker(n, 1));
         cx.out.push(d);
+        if n.number == 2 && node > 0 {
+            start_notes(cx, node - 1, node, expected_marker(n, 1));
+        }
         return;
     }
     let missing: Vec<String> = (e..n.number.min(e + 3))
@@ -284,18 +295,29 @@ fn report_jump(cx: &mut Ctx, prev: Option<usize>, node: usize, e: u32, fresh_sta
     );
     d.expected = Some(want.clone());
     cx.out.push(d);
-    // Where the missing item's text most likely stands: one paragraph between the two.
+    // Where the missing item's text may stand: a note on each candidate paragraph.
     if let Some(p) = prev
         && n.number == e + 1
-        && let Some(pos) = nearby::missing_paragraph(cx, p, node)
     {
+        notes(cx, "numbering-gap", p, node, want);
+    }
+}
+
+fn start_notes(cx: &mut Ctx, before: usize, node: usize, want: String) {
+    notes(cx, "numbering-start", before, node, want);
+}
+
+/// Info notes on the paragraphs where a lost marker `want` may have stood.
+fn notes(cx: &mut Ctx, rule: &str, a: usize, b: usize, want: String) {
+    for pos in nearby::missing_paragraphs(cx, a, b) {
         let mut d = cx.at_offset(
-            "numbering-gap",
+            rule,
             pos,
-            format!("this paragraph may be the item `{want}` that lost its marker"),
+            format!("the item `{want}` may start here, without its marker"),
         );
-        d.expected = Some(want);
-        d.clause_path = Some(doc.nodes[p].path.clone());
+        d.severity = crate::model::Severity::Info;
+        d.expected = Some(want.clone());
+        d.clause_path = Some(cx.doc.nodes[a].path.clone());
         cx.out.push(d);
     }
 }
