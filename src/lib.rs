@@ -5,8 +5,8 @@
 //! [`ingest`] (bytes → decoded text + offset map) → [`text`] (line model) →
 //! [`structure`] (documents and clause trees) → [`segment`] (jieba-rs) →
 //! [`extract`] (responsibilities, conditions, sanctions) → [`lint`] (numbering QA) →
-//! [`model`] (output records). [`pipeline`] runs the stages over one input, [`batch`]
-//! over many, and [`cli`] wires the command line.
+//! [`model`] (output records) → [`render`] (the printers of `check`). [`pipeline`] runs
+//! the stages over one input, [`batch`] over many, and [`cli`] wires the command line.
 
 pub mod batch;
 pub mod cli;
@@ -15,6 +15,7 @@ pub mod ingest;
 pub mod lint;
 pub mod model;
 pub mod pipeline;
+pub mod render;
 pub mod segment;
 pub mod structure;
 pub mod text;

@@ -247,4 +247,7 @@ pub struct Diagnostic {
     /// Path of the clause concerned.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clause_path: Option<String>,
+    /// The numbering profile the document was checked under (set in `check` output).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<String>,
 }

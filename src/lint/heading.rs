@@ -55,11 +55,16 @@ pub fn check(cx: &mut Ctx) {
         if !bare_sibling && n.children.is_empty() {
             continue;
         }
-        let mut d = cx.at_node(
+        let at = n.marker_end
+            + cx.src.as_str()[n.marker_end..]
+                .find(h.as_str())
+                .unwrap_or(0);
+        let mut d = cx.at_offset(
             "heading-punctuation",
-            i,
+            at,
             format!("the heading `{h}` stands on its own line and takes no 。"),
         );
+        d.clause_path = Some(n.path.clone());
         d.expected = Some(body.to_string());
         d.found = Some(h);
         cx.out.push(d);

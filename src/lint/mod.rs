@@ -118,6 +118,7 @@ impl<'a> Ctx<'a> {
             standard: (!standard.is_empty()).then(|| standard.to_string()),
             document: None,
             clause_path: None,
+            profile: None,
         }
     }
 

@@ -110,10 +110,15 @@ fn mixed(cx: &mut Ctx) {
         for (_, v) in members {
             *counts.entry(v.as_str()).or_default() += 1;
         }
+        // Majority in the list, then on the level, then the standard form, then the
+        // first written.
+        let first_at = |v: &str| members.iter().position(|(_, m)| m == v).unwrap_or(0);
         let rank = |v: &str| {
             (
                 counts.get(v).copied().unwrap_or(0),
                 lc.get(v).copied().unwrap_or(0),
+                standard_form(key.1, v),
+                std::cmp::Reverse(first_at(v)),
             )
         };
         let Some(best) = counts.keys().copied().max_by_key(|v| rank(v)) else {
@@ -137,7 +142,7 @@ fn mixed(cx: &mut Ctx) {
             let n = &doc.nodes[*i];
             let reference = if members.len() == 1 {
                 lc.iter()
-                    .max_by_key(|(_, c)| **c)
+                    .max_by_key(|(v, c)| (**c, v.as_str() == "（）", std::cmp::Reverse(v.as_str())))
                     .map(|(v, _)| v.clone())
                     .unwrap_or_default()
             } else {
@@ -155,6 +160,15 @@ fn mixed(cx: &mut Ctx) {
             d.expected = Some(want);
             cx.out.push(d);
         }
+    }
+}
+
+/// Whether `v` is the form the standard prescribes for `family` (一、 1. （一）).
+fn standard_form(family: Style, v: &str) -> bool {
+    match family {
+        Style::CnDun => v == "、",
+        Style::Arabic => v == "." || v == "．",
+        _ => v == "（）",
     }
 }
 
