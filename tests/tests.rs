@@ -2,3 +2,5 @@
 
 mod check;
 mod cli;
+mod corpus;
+mod schemas;
