@@ -6,15 +6,19 @@
 use std::fs;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::batch::{self, Input};
-use crate::model::{Record, Severity, Status};
-use crate::pipeline::Options;
+use crate::lint::{self, Level, Profile};
+use crate::model::{Diagnostic, Record, Severity, Status};
+use crate::pipeline::{self, Options};
+use crate::render::{self, sarif::SarifLog};
+use crate::text::SourceText;
+use crate::{outdir, stream};
 
 /// Structured JSON and numbering QA for Chinese policy and party/government documents.
 #[derive(Debug, Parser)]
@@ -61,6 +65,60 @@ struct ExtractArgs {
     /// Include each clause's segmentation (jieba-rs tokens) in the output.
     #[arg(long)]
     tokens: bool,
+    /// With --output: skip inputs whose record under DIR exists for the same input sha256.
+    #[arg(long, requires = "output")]
+    resume: bool,
+    /// Streaming mode: read one JSON request per stdin line ({"id", "text"|"path"|"b64"})
+    /// and answer one record per request, in order (one thread unless -j is given).
+    #[arg(long, value_enum, value_name = "FORMAT", conflicts_with_all = ["output", "resume"])]
+    stdin_format: Option<StdinFormat>,
+    /// Process only shard I of N (0-based), chosen by FNV-1a hash of the input path or
+    /// request id.
+    #[arg(long, value_name = "I/N")]
+    shard: Option<batch::Shard>,
+    /// Refuse inputs larger than this (bytes; suffixes K, M, G = KiB, MiB, GiB; 0 = no
+    /// limit) with a `too-large` error record.
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
+    max_file_size: u64,
+    /// Give up on an input after this many seconds with a `timeout` error record (0 = no
+    /// limit).
+    #[arg(long, value_name = "SECS", default_value = "300", value_parser = parse_secs)]
+    timeout: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum StdinFormat {
+    /// One JSON request per line.
+    Jsonl,
+}
+
+/// Parse a size: a number of bytes with an optional K/M/G (binary) suffix.
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let upper = t.to_ascii_uppercase();
+    let digits = upper.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let unit = &upper[digits.len()..];
+    let mult: u64 = match unit {
+        "" | "B" => 1,
+        "K" | "KB" | "KIB" => 1 << 10,
+        "M" | "MB" | "MIB" => 1 << 20,
+        "G" | "GB" | "GIB" => 1 << 30,
+        _ => return Err(format!("unknown size unit {unit:?} (use K, M or G)")),
+    };
+    let n: u64 = digits
+        .trim()
+        .parse()
+        .map_err(|_| format!("{t:?} is not a size (e.g. 64M)"))?;
+    n.checked_mul(mult)
+        .ok_or_else(|| format!("{t:?} is too large"))
+}
+
+/// Parse a non-negative number of seconds.
+fn parse_secs(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(v) if (0.0..1e9).contains(&v) => Ok(v),
+        _ => Err(format!("{s:?} is not a number of seconds")),
+    }
 }
 
 #[derive(Debug, Args)]
@@ -70,6 +128,27 @@ struct CheckArgs {
     /// Output format (human on a terminal by default, json otherwise).
     #[arg(long, value_enum)]
     format: Option<CheckFormat>,
+    /// Check every document under this profile instead of choosing one per document.
+    #[arg(long, value_enum)]
+    profile: Option<Profile>,
+    /// Switch RULE off (repeatable).
+    #[arg(long, value_name = "RULE")]
+    allow: Vec<String>,
+    /// Report RULE as a warning (repeatable).
+    #[arg(long, value_name = "RULE")]
+    warn: Vec<String>,
+    /// Report RULE as an error (repeatable); `--deny warnings` makes every warning an error.
+    #[arg(long, value_name = "RULE")]
+    deny: Vec<String>,
+    /// Read rule levels and the profile from FILE (default: ./gongwen.toml if present).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// When to colour human output.
+    #[arg(long, value_enum, default_value_t = When::Auto)]
+    color: When,
+    /// Print the rules with their default severity and standard, then exit.
+    #[arg(long)]
+    list_rules: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -191,89 +270,186 @@ fn report_skips(skips: &[batch::Skip]) {
     }
 }
 
-/// Where `--output` puts the record of `input`: the relative path with `.json` for its
-/// extension.
-pub fn output_path(dir: &Path, input: &Input) -> PathBuf {
-    dir.join(&input.relative).with_extension("json")
+/// What became of one input in `extract`.
+#[derive(Debug)]
+struct Outcome {
+    status: Status,
+    bytes: u64,
+    /// The record as JSON (empty when resumed).
+    json: String,
+    /// For an error record: the line for stderr.
+    note: Option<String>,
+    /// The record already under `--output` was kept (`--resume`).
+    resumed: bool,
 }
 
-/// Write `contents` to `path` atomically: a temporary file beside it, then a rename.
-pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent)?;
+impl Outcome {
+    fn of(r: &Record) -> Outcome {
+        Outcome {
+            status: r.status,
+            bytes: r.source.bytes,
+            json: serde_json::to_string(r).unwrap_or_default(),
+            note: r
+                .error
+                .as_ref()
+                .map(|e| format!("{} (stage: {}, error: {})", e.message, e.stage, e.kind)),
+            resumed: false,
+        }
     }
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = path.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
-    {
-        let mut f = fs::File::create(&tmp)?;
-        f.write_all(contents)?;
-        f.sync_all()?;
+}
+
+/// Process one input for `extract`; with `resume`, keep an existing record whose input
+/// digest matches (unless its error may be transient).
+fn extract_one(input: &Input, out: Option<&Path>, resume: bool, opts: &Options) -> Outcome {
+    let Some(existing) = out.filter(|_| resume).and_then(outdir::existing) else {
+        return Outcome::of(&batch::process_input(input, opts));
+    };
+    let bytes = match batch::read_limited(input.file.as_deref(), opts.max_file_size) {
+        Ok(b) => b,
+        Err(e) => return Outcome::of(&e.into_record(&input.label)),
+    };
+    if !existing.transient && existing.sha256 == pipeline::sha256_hex(&bytes) {
+        return Outcome {
+            status: if existing.error {
+                Status::Error
+            } else {
+                Status::Ok
+            },
+            bytes: bytes.len() as u64,
+            json: String::new(),
+            note: existing
+                .error
+                .then(|| format!("{}: kept the error record of an earlier run", input.label)),
+            resumed: true,
+        };
     }
-    fs::rename(&tmp, path)
+    Outcome::of(&pipeline::process_bytes(&input.label, &bytes, opts))
 }
 
 fn extract(a: ExtractArgs) -> anyhow::Result<u8> {
+    let opts = Options {
+        tokens: a.tokens,
+        max_file_size: a.max_file_size,
+        timeout: (a.timeout > 0.0).then(|| Duration::from_secs_f64(a.timeout)),
+        ..Options::default()
+    };
+    if a.stdin_format.is_some() {
+        return extract_stream(&a, opts);
+    }
     let started = Instant::now();
-    let (inputs, skips) = batch::collect_inputs(&a.common.paths);
+    let (mut inputs, skips) = batch::collect_inputs(&a.common.paths);
     report_skips(&skips);
-    let opts = Options { tokens: a.tokens };
+    if let Some(shard) = a.shard {
+        inputs.retain(|i| shard.contains(i.label.as_bytes()));
+    }
+    let out = match &a.output {
+        Some(dir) => Some(
+            outdir::OutDir::create(dir)
+                .with_context(|| format!("cannot create output folder {}", dir.display()))?,
+        ),
+        None => None,
+    };
+    if let Some(o) = &out {
+        // Never read our own records back as inputs (DIR inside a walked folder).
+        inputs.retain(|i| {
+            i.file
+                .as_ref()
+                .and_then(|f| fs::canonicalize(f).ok())
+                .is_none_or(|f| !f.starts_with(o.root()))
+        });
+    }
+    let targets: Vec<Option<PathBuf>> = match &out {
+        Some(o) => outdir::output_paths(o.root(), &inputs)
+            .into_iter()
+            .map(Some)
+            .collect(),
+        None => vec![None; inputs.len()],
+    };
     let pb = progress_bar(&a.common, inputs.len());
     let threads = threads(&a.common);
     let mut tally = Tally::default();
+    let mut resumed = 0u64;
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let mut stdout = io::BufWriter::new(stdout.lock());
     let mut first = true;
-    if a.format == ExtractFormat::Json && a.output.is_none() {
-        out.write_all(b"[")?;
+    let json_array = a.format == ExtractFormat::Json && out.is_none();
+    if json_array {
+        stdout.write_all(b"[")?;
     }
-    batch::run_ordered(
-        &inputs,
+    let resume = a.resume;
+    let work_opts = opts.clone();
+    batch::run_ordered_owned(
+        inputs.into_iter().zip(targets),
         threads,
         threads * 8,
-        |input| {
-            let rec = batch::process_input(input, &opts);
-            let json = serde_json::to_string(&rec).unwrap_or_default();
-            (rec.status, rec.source.bytes, json)
+        opts.timeout,
+        move |(input, target)| {
+            let o = extract_one(input, target.as_deref(), resume, &work_opts);
+            (o, target.clone())
         },
-        |input, (status, bytes, json)| {
+        |(input, target), f| {
+            let r = match f {
+                batch::Failure::Timeout(t) => {
+                    pipeline::timeout_record(&input.label, None, "analyse", t)
+                }
+                batch::Failure::Panic(m) => pipeline::error_record(
+                    &input.label,
+                    None,
+                    "panic",
+                    "extract",
+                    format!("{}: internal error (a bug in gongwen): {m}", input.label),
+                ),
+            };
+            (Outcome::of(&r), target.clone())
+        },
+        |(o, target)| {
             pb.inc(1);
             tally.files += 1;
-            tally.bytes += bytes;
-            match status {
+            tally.bytes += o.bytes;
+            match o.status {
                 Status::Ok => tally.ok += 1,
-                Status::Error => {
-                    tally.errors += 1;
-                    pb.suspend(|| eprintln!("gongwen: {}: could not be processed", input.label));
-                }
+                Status::Error => tally.errors += 1,
             }
-            if let Some(dir) = &a.output {
-                return write_atomic(&output_path(dir, input), json.as_bytes());
+            if let Some(note) = &o.note {
+                pb.suspend(|| eprintln!("gongwen: {note}"));
+            }
+            if o.resumed {
+                resumed += 1;
+                return Ok(());
+            }
+            if let (Some(out), Some(target)) = (&out, &target) {
+                let mut json = o.json.into_bytes();
+                json.push(b'\n');
+                return out.write(target, &json);
             }
             match a.format {
                 ExtractFormat::Jsonl => {
-                    out.write_all(json.as_bytes())?;
-                    out.write_all(b"\n")
+                    stdout.write_all(o.json.as_bytes())?;
+                    stdout.write_all(b"\n")
                 }
                 ExtractFormat::Json => {
                     if !first {
-                        out.write_all(b",\n")?;
+                        stdout.write_all(b",\n")?;
                     }
                     first = false;
-                    out.write_all(json.as_bytes())
+                    stdout.write_all(o.json.as_bytes())
                 }
             }
         },
     )
     .context("writing results")?;
-    if a.format == ExtractFormat::Json && a.output.is_none() {
-        out.write_all(b"]\n")?;
+    if json_array {
+        stdout.write_all(b"]\n")?;
     }
-    out.flush().context("writing results")?;
+    stdout.flush().context("writing results")?;
+    if let Some(out) = out {
+        out.finish();
+    }
     pb.finish_and_clear();
     if !a.common.quiet {
+        if resumed > 0 {
+            eprintln!("gongwen: {resumed} inputs already done (--resume)");
+        }
         tally.print(started, skips.len());
     }
     Ok(if tally.errors > 0 || !skips.is_empty() {
@@ -283,48 +459,217 @@ fn extract(a: ExtractArgs) -> anyhow::Result<u8> {
     })
 }
 
+/// `extract --stdin-format jsonl`: answer requests until stdin ends. Exit 0 when every
+/// request was answered (bad requests and documents are answered with error records);
+/// 2 for a usage error.
+fn extract_stream(a: &ExtractArgs, opts: Options) -> anyhow::Result<u8> {
+    if !a.common.paths.is_empty() {
+        eprintln!("gongwen: error: --stdin-format reads requests from stdin; give no PATH");
+        return Ok(2);
+    }
+    let config = stream::Config {
+        opts,
+        threads: a.common.threads.unwrap_or(1).max(1),
+        shard: a.shard,
+    };
+    let stdin = io::BufReader::with_capacity(1 << 16, io::stdin());
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    let summary = stream::run(stdin, &mut out, &config).context("streaming records")?;
+    if !a.common.quiet {
+        eprintln!(
+            "gongwen: {} requests answered, {} with an error record",
+            summary.records, summary.errors
+        );
+    }
+    Ok(0)
+}
+
+/// The lint configuration of a `check` run: the config file, then the flags.
+fn lint_config(a: &CheckArgs) -> anyhow::Result<lint::Config> {
+    let file = match &a.config {
+        Some(p) => Some(p.clone()),
+        None => Some(PathBuf::from("gongwen.toml")).filter(|p| p.is_file()),
+    };
+    let mut cfg = match &file {
+        Some(p) => {
+            let text = fs::read_to_string(p)
+                .with_context(|| format!("cannot read config {}", p.display()))?;
+            lint::Config::from_toml(&text).with_context(|| format!("in {}", p.display()))?
+        }
+        None => lint::Config::default(),
+    };
+    if a.profile.is_some() {
+        cfg.profile = a.profile;
+    }
+    for (rules, level) in [
+        (&a.allow, Level::Allow),
+        (&a.warn, Level::Warn),
+        (&a.deny, Level::Deny),
+    ] {
+        for r in rules {
+            if level == Level::Deny && r == "warnings" {
+                cfg.deny_warnings = true;
+            } else {
+                cfg.set(r, level)?;
+            }
+        }
+    }
+    Ok(cfg)
+}
+
+fn list_rules() -> anyhow::Result<u8> {
+    let mut out = io::stdout().lock();
+    for r in lint::rules::RULES {
+        let sev = match r.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        };
+        writeln!(
+            out,
+            "{:<20} {:<8} {}  [{}]",
+            r.name, sev, r.summary, r.standard
+        )?;
+    }
+    Ok(0)
+}
+
+/// What a `check` worker hands to the writer for one input.
+struct Checked {
+    record: Record,
+    /// The findings, each with its document's profile.
+    diagnostics: Vec<Diagnostic>,
+    /// Human-format text, rendered in the worker.
+    human: Option<String>,
+}
+
+fn check_one(input: &Input, opts: &Options, human: Option<bool>) -> Checked {
+    let bytes = match batch::read_limited(input.file.as_deref(), opts.max_file_size) {
+        Ok(b) => b,
+        Err(e) => {
+            return Checked {
+                record: e.into_record(&input.label),
+                diagnostics: Vec::new(),
+                human: None,
+            };
+        }
+    };
+    let record = pipeline::process_bytes(&input.label, &bytes, opts);
+    let diagnostics: Vec<Diagnostic> = record
+        .documents
+        .iter()
+        .flat_map(|doc| {
+            doc.diagnostics.iter().map(|d| Diagnostic {
+                profile: Some(doc.profile.clone()),
+                ..d.clone()
+            })
+        })
+        .collect();
+    let human = human.map(|color| {
+        let src = crate::ingest::decode(&bytes)
+            .ok()
+            .map(|d| SourceText::new(d.text, d.map));
+        render::human::render(&input.label, src.as_ref(), &diagnostics, color)
+    });
+    Checked {
+        record,
+        diagnostics,
+        human,
+    }
+}
+
 fn check(a: CheckArgs) -> anyhow::Result<u8> {
+    if a.list_rules {
+        return list_rules();
+    }
     let started = Instant::now();
+    let cfg = match lint_config(&a) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("gongwen: error: {e:#}");
+            return Ok(2);
+        }
+    };
     let (inputs, skips) = batch::collect_inputs(&a.common.paths);
     report_skips(&skips);
-    let _format = a.format.unwrap_or(if io::stdout().is_terminal() {
+    let format = a.format.unwrap_or(if io::stdout().is_terminal() {
         CheckFormat::Human
     } else {
         CheckFormat::Json
     });
-    let opts = Options::default();
+    let color = match a.color {
+        When::Always => true,
+        When::Never => false,
+        When::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let human = (format == CheckFormat::Human).then_some(color);
+    let opts = Options {
+        lint: cfg,
+        ..Options::default()
+    };
     let pb = progress_bar(&a.common, inputs.len());
     let threads = threads(&a.common);
     let mut tally = Tally::default();
-    let mut worst: Option<Severity> = None;
+    let mut counts = [0u64; 3]; // info, warning, error
+    let mut sarif = SarifLog::default();
+    for s in &skips {
+        sarif.add_failure(&s.path, &s.reason);
+    }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     batch::run_ordered(
         &inputs,
         threads,
         threads * 8,
-        |input| batch::process_input(input, &opts),
-        |_, rec| {
+        |input| check_one(input, &opts, human),
+        |input, c| {
             pb.inc(1);
-            tally.add(&rec);
-            for d in rec.documents.iter().flat_map(|d| &d.diagnostics) {
-                worst = worst.max(Some(d.severity));
-                let mut d = d.clone();
-                d.path = Some(rec.source.path.clone());
-                writeln!(out, "{}", serde_json::to_string(&d).unwrap_or_default())?;
+            tally.add(&c.record);
+            if c.record.status == Status::Error {
+                let msg = c.record.error.as_ref().map_or_else(
+                    || "could not be processed".to_string(),
+                    |e| e.message.clone(),
+                );
+                pb.suspend(|| eprintln!("gongwen: {msg}"));
+                sarif.add_failure(&input.label, &msg);
+            }
+            for d in &c.diagnostics {
+                counts[d.severity as usize] += 1;
+            }
+            match format {
+                CheckFormat::Json => {
+                    for d in &c.diagnostics {
+                        writeln!(out, "{}", render::json::line(&c.record.source.path, d))?;
+                    }
+                }
+                CheckFormat::Human => {
+                    if let Some(h) = &c.human {
+                        out.write_all(h.as_bytes())?;
+                    }
+                }
+                CheckFormat::Sarif => sarif.add(&c.record.source.path, &c.diagnostics),
             }
             Ok(())
         },
     )
     .context("writing findings")?;
+    if format == CheckFormat::Sarif {
+        serde_json::to_writer_pretty(&mut out, &sarif.finish()).context("writing findings")?;
+        writeln!(out)?;
+    }
     out.flush().context("writing findings")?;
     pb.finish_and_clear();
     if !a.common.quiet {
+        eprintln!(
+            "gongwen: {} errors, {} warnings, {} notes",
+            counts[2], counts[1], counts[0]
+        );
         tally.print(started, skips.len());
     }
     Ok(if tally.errors > 0 || !skips.is_empty() {
         2
-    } else if worst == Some(Severity::Error) {
+    } else if counts[2] > 0 {
         1
     } else {
         0

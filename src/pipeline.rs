@@ -1,8 +1,14 @@
 //! The per-document pipeline: bytes → decode → line model → structure → extraction →
 //! lint → one [`Record`]. Pure: takes bytes, returns an owned record; never panics out
 //! (a panic inside a stage becomes an error record).
+//!
+//! Limits: input larger than [`Options::max_file_size`] is refused (`too-large`), and a
+//! cooperative deadline ([`Options::timeout`]) is checked between stages and between the
+//! documents of a file (`timeout`). The batch driver backs the deadline with a watchdog
+//! for a stage that never returns.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::time::{Duration, Instant};
 
 use sha2::{Digest, Sha256};
 
@@ -12,11 +18,97 @@ use crate::structure::{self, DocTree};
 use crate::text::SourceText;
 use crate::{extract, lint, segment};
 
-/// Per-run options that change what a record holds.
-#[derive(Debug, Clone, Default)]
+/// Default size guard: 64 MiB per input.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
+
+/// Per-run options that change what a record holds and bound the work per input.
+#[derive(Debug, Clone)]
 pub struct Options {
     /// Include each clause's tokens in the output.
     pub tokens: bool,
+    /// Inputs larger than this many bytes are refused with a `too-large` record (0 = no
+    /// limit).
+    pub max_file_size: u64,
+    /// Time budget per input; past it the input gets a `timeout` record (`None` = none).
+    pub timeout: Option<Duration>,
+    /// Lint settings (profile override, rule levels).
+    pub lint: lint::Config,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            tokens: false,
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+            timeout: None,
+            lint: lint::Config::default(),
+        }
+    }
+}
+
+/// A point in time after which processing of one input stops.
+#[derive(Debug, Clone, Copy)]
+struct Deadline {
+    at: Option<Instant>,
+    budget: Duration,
+}
+
+impl Deadline {
+    fn start(timeout: Option<Duration>) -> Self {
+        Deadline {
+            at: timeout.map(|t| Instant::now() + t),
+            budget: timeout.unwrap_or_default(),
+        }
+    }
+
+    /// `Err(stage)` when the deadline has passed.
+    fn check(&self, stage: &'static str) -> Result<(), TimedOut> {
+        match self.at {
+            Some(at) if Instant::now() >= at => Err(TimedOut {
+                stage,
+                budget: self.budget,
+            }),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Processing ran past its deadline in `stage`.
+#[derive(Debug, Clone, Copy)]
+struct TimedOut {
+    stage: &'static str,
+    budget: Duration,
+}
+
+/// The `timeout` error record.
+pub fn timeout_record(path: &str, bytes: Option<&[u8]>, stage: &str, budget: Duration) -> Record {
+    error_record(
+        path,
+        bytes,
+        "timeout",
+        stage,
+        format!(
+            "{path}: processing took longer than the time limit of {} s (--timeout) during {stage}; not processed",
+            budget.as_secs_f64()
+        ),
+    )
+}
+
+/// The error record for a panic (a bug in gongwen) while processing `path`.
+pub fn panic_record(
+    path: &str,
+    bytes: Option<&[u8]>,
+    stage: &str,
+    panic: &(dyn std::any::Any + Send),
+) -> Record {
+    let what = crate::batch::panic_message(panic);
+    error_record(
+        path,
+        bytes,
+        "panic",
+        stage,
+        format!("{path}: internal error during {stage} (a bug in gongwen): {what}"),
+    )
 }
 
 /// Lower-case hex SHA-256 of `bytes`.
@@ -62,9 +154,13 @@ pub fn error_record(
 
 /// Process one input's bytes into a record. `path` is only used as a label.
 pub fn process_bytes(path: &str, bytes: &[u8], opts: &Options) -> Record {
-    let decoded = match ingest::decode(bytes) {
-        Ok(d) => d,
-        Err(e) => {
+    let deadline = Deadline::start(opts.timeout);
+    if opts.max_file_size > 0 && bytes.len() as u64 > opts.max_file_size {
+        return crate::batch::too_large_record(path, bytes.len() as u64, opts.max_file_size);
+    }
+    let decoded = match catch_unwind(|| ingest::decode(bytes)) {
+        Ok(Ok(d)) => d,
+        Ok(Err(e)) => {
             return error_record(
                 path,
                 Some(bytes),
@@ -73,6 +169,7 @@ pub fn process_bytes(path: &str, bytes: &[u8], opts: &Options) -> Record {
                 format!("{path}: {e}"),
             );
         }
+        Err(panic) => return panic_record(path, Some(bytes), "decode", &*panic),
     };
     let source = Source {
         path: path.to_string(),
@@ -84,60 +181,75 @@ pub fn process_bytes(path: &str, bytes: &[u8], opts: &Options) -> Record {
         decode_errors: decoded.decode_errors,
         lines: 0,
     };
-    let src = SourceText::new(decoded.text, decoded.map);
-    let analysed = catch_unwind(AssertUnwindSafe(|| analyse_text(&src, opts)));
-    match analysed {
-        Ok(documents) => Record {
-            schema_version: SCHEMA_VERSION.to_string(),
-            id: None,
-            source: Source {
-                lines: src.line_count() as u64,
-                ..source
-            },
-            status: Status::Ok,
-            error: None,
-            documents,
-        },
-        Err(panic) => {
-            let what = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".into());
-            let mut r = error_record(
-                path,
-                Some(bytes),
-                "panic",
-                "analyse",
-                format!("{path}: internal error while analysing (a bug in gongwen): {what}"),
-            );
-            r.source.encoding = source.encoding;
-            r.source.encoding_confidence = source.encoding_confidence;
-            r
+    let analysed = catch_unwind(AssertUnwindSafe(|| {
+        deadline.check("decode")?;
+        let src = SourceText::new(decoded.text, decoded.map);
+        let documents = analyse_until(&src, opts, &deadline)?;
+        Ok::<_, TimedOut>((src.line_count(), documents))
+    }));
+    let mut r = match analysed {
+        Ok(Ok((lines, documents))) => {
+            return Record {
+                schema_version: SCHEMA_VERSION.to_string(),
+                id: None,
+                source: Source {
+                    lines: lines as u64,
+                    ..source
+                },
+                status: Status::Ok,
+                error: None,
+                documents,
+            };
         }
-    }
+        Ok(Err(t)) => timeout_record(path, Some(bytes), t.stage, t.budget),
+        Err(panic) => panic_record(path, Some(bytes), "analyse", &*panic),
+    };
+    r.source.encoding = source.encoding;
+    r.source.encoding_confidence = source.encoding_confidence;
+    r.source.bom = source.bom;
+    r.source.decode_errors = source.decode_errors;
+    r
 }
 
 /// Structure, extraction and lint over a decoded text.
 pub fn analyse_text(src: &SourceText, opts: &Options) -> Vec<Document> {
+    analyse_until(src, opts, &Deadline::start(None)).unwrap_or_default()
+}
+
+/// [`analyse_text`] that stops with [`TimedOut`] when `deadline` passes between stages.
+fn analyse_until(
+    src: &SourceText,
+    opts: &Options,
+    deadline: &Deadline,
+) -> Result<Vec<Document>, TimedOut> {
     let analysis = structure::analyse(src);
+    deadline.check("structure")?;
     analysis
         .documents
         .iter()
-        .map(|doc| {
+        .enumerate()
+        .map(|(k, doc)| {
             let ex = extract::extract(src, doc);
-            let mut diagnostics = doc.diagnostics.clone();
-            diagnostics.extend(lint::check(src, doc));
-            Document {
+            deadline.check("extract")?;
+            // The lint returns the structure stage's diagnostics too, re-levelled per config.
+            let checked = lint::check(src, doc, &opts.lint);
+            let mut diagnostics = checked.diagnostics;
+            for d in &mut diagnostics {
+                d.document = Some(k as u32 + 1);
+            }
+            deadline.check("lint")?;
+            let clauses = clauses_of(src, doc, opts);
+            deadline.check("output")?;
+            Ok(Document {
                 title: doc.title.clone(),
                 line_start: doc.line_start as u64,
                 line_end: doc.line_end as u64,
-                profile: String::new(),
-                clauses: clauses_of(src, doc, opts),
+                profile: checked.profile.name().to_string(),
+                clauses,
                 responsibilities: ex.responsibilities,
                 accountability: ex.accountability,
                 diagnostics,
-            }
+            })
         })
         .collect()
 }

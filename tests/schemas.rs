@@ -1,0 +1,294 @@
+//! The published JSON Schemas (`schemas/`) against the Rust output types and real output.
+//!
+//! The schemas are generated from `gongwen::model` with schemars; the committed files must
+//! equal freshly generated ones. After changing an output type, regenerate them with
+//!
+//!     GONGWEN_BLESS=1 cargo test schemas
+//!
+//! and bump `SCHEMA_VERSION` as the contract says.
+
+use std::path::{Path, PathBuf};
+
+use gongwen::model::{Diagnostic, Record};
+use gongwen::pipeline::{Options, process_bytes};
+use jsonschema::Validator;
+use serde_json::Value;
+
+use crate::corpus::{corpus_dir, files_under};
+
+/// A committed schema file and what it is generated from.
+struct SchemaFile {
+    file: &'static str,
+    generate: fn() -> schemars::Schema,
+}
+
+const SCHEMAS: &[SchemaFile] = &[
+    SchemaFile {
+        file: "record.schema.json",
+        generate: || schemars::schema_for!(Record),
+    },
+    SchemaFile {
+        file: "diagnostic.schema.json",
+        generate: || schemars::schema_for!(Diagnostic),
+    },
+];
+
+fn schema_path(file: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("schemas")
+        .join(file)
+}
+
+/// Pretty-printed JSON with a trailing newline, as committed.
+fn render(schema: &schemars::Schema) -> String {
+    let mut s = serde_json::to_string_pretty(schema).expect("a schema serialises");
+    s.push('\n');
+    s
+}
+
+#[test]
+fn schemas_match_the_output_types() {
+    let bless = std::env::var_os("GONGWEN_BLESS").is_some_and(|v| v == "1");
+    let mut drifted = Vec::new();
+    for s in SCHEMAS {
+        let path = schema_path(s.file);
+        let fresh = render(&(s.generate)());
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        if committed == fresh {
+            continue;
+        }
+        if bless {
+            std::fs::create_dir_all(path.parent().expect("schemas/ has a parent"))
+                .expect("create schemas/");
+            std::fs::write(&path, &fresh).expect("write the schema");
+            eprintln!("rewrote schemas/{}", s.file);
+        } else {
+            drifted.push(format!("schemas/{}", s.file));
+        }
+    }
+    assert!(
+        drifted.is_empty(),
+        "{} no longer match(es) the types in src/model.rs.\n\
+         Regenerate with `GONGWEN_BLESS=1 cargo test schemas`, review the diff, bump \
+         SCHEMA_VERSION if the JSON shape changed, and commit.",
+        drifted.join(", ")
+    );
+}
+
+/// A validator for a committed schema, made strict: every object schema that lists its
+/// properties also forbids others, so a field the schema does not describe is caught.
+/// While blessing, the fresh schema is used (the committed file may be rewritten meanwhile).
+fn strict_validator(file: &str) -> Validator {
+    let bless = std::env::var_os("GONGWEN_BLESS").is_some_and(|v| v == "1");
+    let text = match SCHEMAS.iter().find(|s| s.file == file) {
+        Some(s) if bless => render(&(s.generate)()),
+        _ => std::fs::read_to_string(schema_path(file)).expect("committed schema is readable"),
+    };
+    let mut schema: Value = serde_json::from_str(&text).expect("committed schema is JSON");
+    forbid_unknown_properties(&mut schema);
+    jsonschema::validator_for(&schema).expect("committed schema is a valid JSON Schema")
+}
+
+fn forbid_unknown_properties(v: &mut Value) {
+    match v {
+        Value::Object(map) => {
+            if map.contains_key("properties") && !map.contains_key("additionalProperties") {
+                map.insert("additionalProperties".into(), Value::Bool(false));
+            }
+            map.values_mut().for_each(forbid_unknown_properties);
+        }
+        Value::Array(items) => items.iter_mut().for_each(forbid_unknown_properties),
+        _ => {}
+    }
+}
+
+fn errors(validator: &Validator, instance: &Value) -> Vec<String> {
+    validator
+        .iter_errors(instance)
+        .map(|e| format!("at {}: {e}", e.instance_path()))
+        .collect()
+}
+
+#[test]
+fn every_corpus_record_validates() {
+    let records = strict_validator("record.schema.json");
+    let diagnostics = strict_validator("diagnostic.schema.json");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let files = files_under(&corpus_dir());
+    assert!(!files.is_empty(), "corpus/ is empty");
+    // Spelled this way so that options added later keep their defaults here.
+    #[allow(clippy::needless_update)]
+    let with_tokens = Options {
+        tokens: true,
+        ..Options::default()
+    };
+    let mut failures = Vec::new();
+    let (mut checked, mut errored) = (0, 0);
+    for file in &files {
+        let label = file
+            .strip_prefix(root)
+            .unwrap_or(file)
+            .display()
+            .to_string();
+        let bytes = std::fs::read(file).expect("corpus file is readable");
+        for opts in [&Options::default(), &with_tokens] {
+            let record = process_bytes(&label, &bytes, opts);
+            errored += usize::from(record.error.is_some());
+            let value = serde_json::to_value(&record).expect("a record serialises");
+            for e in errors(&records, &value) {
+                failures.push(format!("{label} (tokens: {}): record {e}", opts.tokens));
+            }
+            // `check --format json` prints each diagnostic with the input path.
+            for doc in &record.documents {
+                for d in &doc.diagnostics {
+                    let mut d = d.clone();
+                    d.path = Some(label.clone());
+                    let value = serde_json::to_value(&d).expect("a diagnostic serialises");
+                    for e in errors(&diagnostics, &value) {
+                        failures.push(format!("{label}: diagnostic {e}"));
+                    }
+                }
+            }
+            checked += 1;
+        }
+    }
+    assert!(errored > 0, "the corpus should hold error records too");
+    assert!(
+        failures.is_empty(),
+        "{} schema violation(s) in {checked} records:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn the_record_schema_rejects_a_wrong_record() {
+    let validator = strict_validator("record.schema.json");
+    let record = process_bytes("x.txt", "一、总则\n".as_bytes(), &Options::default());
+    let good = serde_json::to_value(&record).expect("a record serialises");
+    assert!(good["documents"][0]["clauses"][0].is_object());
+    assert_eq!(errors(&validator, &good), Vec::<String>::new());
+
+    let mut bad_status = good.clone();
+    bad_status["status"] = "maybe".into();
+    assert!(!validator.is_valid(&bad_status));
+
+    let mut unknown_field = good.clone();
+    unknown_field["documents"][0]["clauses"][0]["colour"] = "red".into();
+    assert!(!validator.is_valid(&unknown_field));
+
+    let mut missing_path = good;
+    missing_path["documents"][0]["clauses"][0]
+        .as_object_mut()
+        .expect("a clause is an object")
+        .remove("path");
+    assert!(!validator.is_valid(&missing_path));
+}
+
+/// The fields the external contract names (../shared/spec/contract.md) must stay in the
+/// published schema: a removed or renamed one is a MAJOR change, not a quiet regeneration.
+#[test]
+fn contract_fields_are_published() {
+    const CONTRACT: &[(&str, &[&str])] = &[
+        (
+            "",
+            &[
+                "schema_version",
+                "id",
+                "source",
+                "status",
+                "error",
+                "documents",
+            ],
+        ),
+        (
+            "Source",
+            &[
+                "path",
+                "bytes",
+                "sha256",
+                "encoding",
+                "encoding_confidence",
+                "decode_errors",
+            ],
+        ),
+        (
+            "Document",
+            &[
+                "title",
+                "line_start",
+                "line_end",
+                "clauses",
+                "responsibilities",
+                "accountability",
+                "diagnostics",
+            ],
+        ),
+        (
+            "Clause",
+            &[
+                "marker",
+                "number",
+                "style",
+                "level",
+                "path",
+                "line",
+                "column",
+                "inline",
+                "heading",
+                "text",
+                "byte_start",
+                "byte_end",
+                "children",
+            ],
+        ),
+        (
+            "Responsibility",
+            &["holder", "role", "clause_path", "quote", "line"],
+        ),
+        ("Accountability", &["conditions", "sanctions"]),
+        ("Condition", &["clause_path", "text", "kind", "line"]),
+        (
+            "Sanction",
+            &["sanction", "target", "clause_path", "quote", "line"],
+        ),
+        (
+            "Diagnostic",
+            &[
+                "rule", "severity", "message", "line", "column", "expected", "found",
+            ],
+        ),
+    ];
+    let text = std::fs::read_to_string(schema_path("record.schema.json"))
+        .expect("committed schema is readable");
+    let schema: Value = serde_json::from_str(&text).expect("committed schema is JSON");
+    let mut missing = Vec::new();
+    for (def, fields) in CONTRACT {
+        let object = if def.is_empty() {
+            &schema
+        } else {
+            &schema["$defs"][def]
+        };
+        for field in *fields {
+            if object["properties"].get(field).is_none() {
+                missing.push(format!(
+                    "{}.{field}",
+                    if def.is_empty() { "Record" } else { def }
+                ));
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "contract fields missing from schemas/record.schema.json: {}",
+        missing.join(", ")
+    );
+    let kinds: Vec<&str> = schema["$defs"]["ConditionKind"]["oneOf"]
+        .as_array()
+        .map(|v| v.iter().filter_map(|k| k["const"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        kinds,
+        ["condition", "aggravating", "exemption", "catch_all"]
+    );
+}
