@@ -618,8 +618,10 @@ fn predicate_ok(s: &str, toks: &[Tok<'_>], k: usize, role: &str) -> bool {
             // Running-text 参与: a named body given a share in a task, never a call for
             // participation (鼓励/支持/倡导…参与) or an attributive 参与…的.
             let clause_start = s[..toks[k].start]
-                .rfind(['，', ',', '。', '；'])
-                .map_or(0, |i| i + 3);
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| matches!(c, '，' | ',' | '。' | '；' | ';'))
+                .map_or(0, |(i, c)| i + c.len_utf8());
             let head = &s[clause_start..toks[k].start];
             ![
                 "鼓励", "支持", "倡导", "引导", "动员", "吸引", "欢迎", "积极", "共同", "广泛",

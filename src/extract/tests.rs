@@ -388,3 +388,13 @@ fn lines_point_into_the_original_file() {
     let e = &extract_str(text)[0];
     assert_eq!(e.responsibilities[0].line, 3);
 }
+
+#[test]
+fn halfwidth_punctuation() {
+    // A half-width comma before 参与 (one byte, not three).
+    assert!(roles("第五条　坚持绿色发展,倡导全民参与。").is_empty());
+    assert_eq!(
+        roles("第六条　区财政局负责资金保障,区审计局参与绩效评价。"),
+        [pair("区财政局", "负责"), pair("区审计局", "配合")]
+    );
+}
