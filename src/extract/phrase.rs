@@ -244,8 +244,7 @@ pub fn is_holder(np: &str) -> bool {
     if c.chars().count() < 2
         || c.starts_with('其') && !c.starts_with("其他") && !c.starts_with("其余")
         || c.starts_with([
-            '本', '谁', '该', '对', '由', '在', '向', '从', '把', '将', '按', '经', '被', '仍',
-            '应', '、', '，', '（', '(', '的',
+            '本', '谁', '该', '对', '由', '在', '向', '把', '被', '仍', '、', '，', '（', '(', '的',
         ])
         || c.contains("所称")
         || c.contains("责任人")
@@ -427,11 +426,12 @@ fn alias_in(text: &str, toks: &[Tok<'_>], from: usize, to: usize) -> Option<(usi
         .take_while(|&k| !is_punct_break(toks[k].word))
         .find(|&k| matches!(toks[k].word, "（" | "("))?;
     let rest = &text[toks[k].end..];
-    let name = rest
-        .strip_prefix("以下简称")
-        .or_else(|| rest.strip_prefix("简称"))?;
-    let end = name.find(['）', ')'])?;
-    let name = name[..end].trim_matches(['“', '”', '"']);
+    let close = rest.find(['）', ')'])?;
+    let inner = &rest[..close];
+    let at = ["以下简称", "以下统称", "简称", "统称"]
+        .iter()
+        .find_map(|w| inner.find(w).map(|i| i + w.len()))?;
+    let name = inner[at..].trim_matches(['“', '”', '"']);
     let start = toks[k].end + rest.find(name)?;
     is_holder(name).then_some((start, start + name.len()))
 }
@@ -593,6 +593,11 @@ mod tests {
             subj("设区的市负责数据管理工作的机构（以下简称数据机构）履行下列职责").as_deref(),
             Some("数据机构")
         );
+        assert_eq!(
+            subj("本区从事餐饮服务的单位（含个体户，以下统称经营单位）履行食品安全主体责任")
+                .as_deref(),
+            Some("经营单位")
+        );
     }
 
     #[test]
@@ -600,6 +605,9 @@ mod tests {
         assert!(is_holder("区教育局"));
         assert!(is_holder("党委（党组）"));
         assert!(is_holder("各有关单位（部门）"));
+        assert!(is_holder("经营单位"));
+        assert!(is_holder("应急管理部门"));
+        assert!(is_holder("从业人员"));
         assert!(!is_holder("本地区本单位"));
         assert!(!is_holder("意识形态工作"));
         assert!(!is_holder("其"));

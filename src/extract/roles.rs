@@ -14,6 +14,7 @@ use regex::Regex;
 
 use super::Ctx;
 use super::phrase::{self, Tok};
+use super::sanctions;
 use super::unit::{clauses_in, sentences_in};
 use crate::model::Responsibility;
 
@@ -35,7 +36,7 @@ fn term_re() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(
             "全面领导责任|主要领导责任|重要领导责任|领导责任|第一责任人|主体责任|监督责任|主要责任人|主要责任|\
-             直接负责的主管人员|负有责任的主管人员|其他直接责任人员|直接责任人员|直接责任人|直接责任|相关责任人员|\
+             直接负责的主管人员|负有责任的主管人员|其他直接责任人员|直接责任人员|直接责任人|直接责任者|直接责任|相关责任人员|\
              责任主体|一岗双责|问责对象",
         )
         .expect("role term regex")
@@ -100,7 +101,8 @@ fn target_role(term: &str) -> Option<&'static str> {
         | "负有责任的主管人员"
         | "其他直接责任人员"
         | "直接责任人员"
-        | "直接责任人" => Some("直接责任"),
+        | "直接责任人"
+        | "直接责任者" => Some("直接责任"),
         "相关责任人员" => Some("相关责任"),
         _ => None,
     }
@@ -340,7 +342,7 @@ fn running(ctx: &Ctx<'_>, sent: Range<usize>, first_sentence: bool, out: &mut Ve
             phrase::subject(s, &toks, a, b)
         })
     };
-    let accountable = accountability_re().is_match(s);
+    let accountable = accountability_re().is_match(s) || !sanctions::hits(s).is_empty();
     let quote = sent.clone();
     let mut push = |holder: String, role: &'static str, at: usize| {
         let at = sent.start + at;

@@ -169,6 +169,15 @@ fn accountability_targets_are_their_own_holders() {
         [pair("相关责任人员", "相关责任")]
     );
     assert!(roles("第九条　造成严重后果的，追究有关责任人员的责任。").is_empty());
+    // As the target of a fine, and the 者 form.
+    assert_eq!(
+        roles("第十条　逾期未改正的，对其他直接责任人员处五千元罚款。"),
+        [pair("其他直接责任人员", "直接责任")]
+    );
+    assert_eq!(
+        roles("第十一条　违规发放奖金的，对直接责任者给予警告处分。"),
+        [pair("直接责任者", "直接责任")]
+    );
 }
 
 #[test]
