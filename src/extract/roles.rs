@@ -318,6 +318,11 @@ fn running(ctx: &Ctx<'_>, sent: Range<usize>, first_sentence: bool, out: &mut Ve
     if s.contains("所称") || s.contains("是指") || s.contains("负责解释") {
         return;
     }
+    // Segmentation is the costly step: only sentences with a role word need it.
+    if !term_re().is_match(s) && !s.contains("负责") && !s.contains("牵头") && !s.contains("参与")
+    {
+        return;
+    }
     let toks = phrase::tokens(s);
     if toks.is_empty() {
         return;
