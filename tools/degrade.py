@@ -5,12 +5,13 @@ The variants follow the "Degraded variants" table of the measurement corpus
 README: pdf-wrap, ocr-space, halfwidth, inline-list, mix (all four plus
 scraped-page boilerplate) and mix-gb18030.  Two more are added here:
 utf16 (UTF-16LE or UTF-16BE with BOM) and compilation (2-4 documents joined
-under 篇一/篇二… separators, with a web header "《…》N篇" and a footer).
+under 篇一/篇二… separators, with a web header "《…》N篇" and a footer), and
+compilation-mix (mix applied to a compilation, as a scraped compilation page).
 
 Usage:
     degrade.py VARIANT INPUT [INPUT...] [--seed N] [-o OUT]
 
-Every variant but compilation takes exactly one input.  Output is bytes
+Every variant but compilation and compilation-mix takes exactly one input.  Output is bytes
 (UTF-8 unless the variant says otherwise), written to OUT or stdout.
 Python 3 standard library only; the same seed gives the same output.
 """
@@ -21,7 +22,7 @@ import re
 import sys
 
 VARIANTS = ("pdf-wrap", "ocr-space", "halfwidth", "inline-list", "mix",
-            "mix-gb18030", "utf16", "compilation")
+            "mix-gb18030", "utf16", "compilation", "compilation-mix")
 
 CN_NUM = "一二三四五六七八九十百零〇两"
 CLOSING = "，。；：、）》”’！？」』】〕,.;:)!?%"
@@ -224,8 +225,12 @@ def ocr_space(text, rng, marker_rate=0.12):
 def forbidden_breaks(para):
     """Positions i (break before para[i]) that are not allowed."""
     bad = set()
-    for m in ANY_MARKER.finditer(para):
-        bad.update(range(m.start() + 1, m.end()))
+    # Markers may already hold an OCR space (`( 四)`, `第 三 条`): match them
+    # on a copy without spaces and map back.
+    keep = [i for i, ch in enumerate(para) if ch != " "]
+    squeezed = "".join(para[i] for i in keep)
+    for m in ANY_MARKER.finditer(squeezed):
+        bad.update(range(keep[m.start()] + 1, keep[m.end() - 1] + 1))
     for m in re.finditer(r"[A-Za-z0-9]+(?:[.\-_/][A-Za-z0-9]+)*", para):
         bad.update(range(m.start() + 1, m.end()))
     for i, ch in enumerate(para):
@@ -332,6 +337,8 @@ def degrade(variant, texts, seed):
     text = texts[0]
     if variant == "compilation":
         return compilation(texts, rng).encode("utf-8")
+    if variant == "compilation-mix":
+        return mix(compilation(texts, rng), rng).encode("utf-8")
     if len(texts) != 1:
         raise ValueError(f"{variant} takes exactly one input")
     if variant == "pdf-wrap":
