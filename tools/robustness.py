@@ -10,7 +10,7 @@ the matched pairs' paths are compared.
 
 Usage:
     robustness.py [--docs DIR] [--bin PATH] [--seeds 1 2 3]
-                  [--variants pdf-wrap ...] [--detail DOC-SUBSTRING]
+                  [--variants pdf-wrap ...] [--detail DOC-SUBSTRING] [--skip DOC-SUBSTRING]
 
 Markers and paths are compared after NFKC, whitespace removal, stripping a
 trailing 、.． and (paths) a `#n` suffix.  Compilations are scored against
@@ -128,12 +128,15 @@ def main(argv):
     ap.add_argument("--variants", nargs="+", default=DEFAULT_VARIANTS)
     ap.add_argument("--detail", action="append", default=[],
                     help="print mismatches for documents whose name contains this")
+    ap.add_argument("--skip", action="append", default=[],
+                    help="leave out documents whose name contains this")
     ap.add_argument("--limit", type=int, default=12)
     ap.add_argument("--quiet", action="store_true", help="summary lines only")
     args = ap.parse_args(argv)
 
     docs = sorted(p for p in Path(args.docs).iterdir()
-                  if p.suffix == ".txt" and not p.name.startswith(GOLD_PREFIXES))
+                  if p.suffix == ".txt" and not p.name.startswith(GOLD_PREFIXES)
+                  and not any(s in p.name for s in args.skip))
     texts = {p.name: p.read_bytes().decode("utf-8") for p in docs}
     scratch = Path(tempfile.mkdtemp(prefix="gongwen-robust-"))
     refs = run_extract(args.bin, args.docs)
