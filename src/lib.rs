@@ -3,6 +3,7 @@
 //!
 //! The pipeline, one module per stage:
 //! [`ingest`] (bytes → decoded text + offset map) → [`text`] (line model) →
+//! [`normalize`] (compacted lines, paragraphs, cleaned text) →
 //! [`structure`] (documents and clause trees) → [`segment`] (jieba-rs) →
 //! [`extract`] (responsibilities, conditions, sanctions) → [`lint`] (numbering QA) →
 //! [`model`] (output records) → [`render`] (the printers of `check`). [`pipeline`] runs
@@ -15,6 +16,7 @@ pub mod extract;
 pub mod ingest;
 pub mod lint;
 pub mod model;
+pub mod normalize;
 pub mod outdir;
 pub mod pipeline;
 pub mod render;

@@ -3,4 +3,6 @@
 mod check;
 mod cli;
 mod corpus;
+mod reliability;
 mod schemas;
+mod stream;
