@@ -228,6 +228,7 @@ pub fn analyse(src: &SourceText) -> Analysis {
             standard: None,
             document: Some(1),
             clause_path: None,
+            profile: None,
         });
     }
     Analysis { documents: docs }
@@ -382,6 +383,7 @@ fn assemble(
                 standard: None,
                 document: Some(index as u32),
                 clause_path: Some(node.path.clone()),
+                profile: None,
             });
         }
     }
