@@ -48,6 +48,7 @@ pub fn augment(src: &SourceText, doc: &DocTree) -> DocTree {
         }
         after_blank = false;
         prev_end = body.chars().last();
+        inline_markers(src, doc, line.start, line.end, &taken, &mut extra);
         if !paragraph_start || taken.contains(&pos) {
             continue;
         }
@@ -56,7 +57,7 @@ pub fn augment(src: &SourceText, doc: &DocTree) -> DocTree {
         if t[m.len..].trim_matches(is_blank).is_empty() {
             continue;
         }
-        if let Some(node) = place(src, doc, pos, &m) {
+        if let Some(node) = place(src, doc, pos, &m, false) {
             extra.push(node);
         }
     }
@@ -66,12 +67,55 @@ pub fn augment(src: &SourceText, doc: &DocTree) -> DocTree {
     rebuild(src, doc, extra)
 }
 
-/// A clause for marker `m` at `pos`, placed among the siblings of its style family.
+/// Markers inside a line (after ；。： or, for 一是, after ，) that continue an inline list
+/// of their style: a sibling of theirs stands inline or on the same line.
+fn inline_markers(
+    src: &SourceText,
+    doc: &DocTree,
+    start: usize,
+    end: usize,
+    taken: &std::collections::HashSet<usize>,
+    extra: &mut Vec<Node>,
+) {
+    let text = src.as_str();
+    let line = &text[start..end];
+    for (off, c) in line.char_indices() {
+        if !matches!(c, '；' | ';' | '。' | '：' | ':' | '，' | ',') {
+            continue;
+        }
+        let after = &line[off + c.len_utf8()..];
+        let t = after.trim_start_matches(is_blank);
+        let pos = start + off + c.len_utf8() + (after.len() - t.len());
+        if taken.contains(&pos) {
+            continue;
+        }
+        let Some(m) = parse_at(t) else { continue };
+        let comma = matches!(c, '，' | ',');
+        if comma && m.style != crate::structure::Style::Shi
+            || matches!(
+                m.style.family(),
+                crate::structure::Style::Article
+                    | crate::structure::Style::Chapter
+                    | crate::structure::Style::Section
+                    | crate::structure::Style::Part
+            )
+        {
+            continue;
+        }
+        if let Some(node) = place(src, doc, pos, &m, true) {
+            extra.push(node);
+        }
+    }
+}
+
+/// A clause for marker `m` at `pos`, placed among the siblings of its style family;
+/// `inline`: the marker does not start its line, and joins only an inline list.
 fn place(
     src: &SourceText,
     doc: &DocTree,
     pos: usize,
     m: &crate::structure::Marker,
+    inline: bool,
 ) -> Option<Node> {
     let fam = m.style.family();
     let same = |n: &&Node| n.style.family() == fam;
@@ -92,6 +136,9 @@ fn place(
         return None;
     }
     let (line, column) = src.line_col(pos);
+    if inline && !(sibling.inline || sibling.line == line) {
+        return None;
+    }
     let marker_end = pos + m.len;
     let line_end = src.line(line).end;
     Some(Node {
@@ -108,7 +155,7 @@ fn place(
         end: line_end.max(marker_end),
         line,
         column,
-        inline: false,
+        inline,
         garbled: false,
         heading: None,
         own: MappedText::from_source(src.as_str(), marker_end, line_end.max(marker_end)),
