@@ -382,9 +382,12 @@ pub fn is_reference(rest: &str, gap: bool) -> bool {
         return false;
     };
     match c {
-        '规' | '的' | '之' | '中' | '所' | '第' | '、' | '和' | '或' | '至' | '款' | '项'
-        | '及' | '并' | '等' | '列' | '外' | '以' | ',' | '。' | '”' | '》' | '）' | ')' | '到'
-        | '起' => true,
+        // 第五条、第六条 is a reference; 第一条、内容 is a marker with the wrong punctuation.
+        '、' => it.next() == Some('第'),
+        '规' | '的' | '之' | '中' | '所' | '第' | '和' | '或' | '至' | '款' | '项' | '及'
+        | '并' | '等' | '列' | '外' | '以' | ',' | '。' | '”' | '》' | '）' | ')' | '到' | '起' => {
+            true
+        }
         '(' | '（' => {
             it.next()
                 .is_some_and(|d| is_cn_digit(d) || d.is_ascii_digit())
@@ -469,6 +472,7 @@ mod tests {
     fn references_are_not_markers() {
         assert!(is_reference("规定的情形", false));
         assert!(is_reference("、第六条", false));
+        assert!(!is_reference("、内容", false));
         assert!(is_reference("第二款", false));
         assert!(!is_reference("规定的情形", true));
         assert!(!is_reference("为了规范管理", false));
