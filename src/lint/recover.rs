@@ -16,25 +16,50 @@ fn is_blank(c: char) -> bool {
     c.is_whitespace() && c != '\n' && c != '\r' || c == '\u{FEFF}'
 }
 
+/// A well-formed marker the structure stage did not take.
+#[derive(Debug, Clone)]
+struct Cand {
+    pos: usize,
+    marker: crate::structure::Marker,
+    inline: bool,
+}
+
 /// The document's tree with the left-out markers added as clauses (in document order,
 /// indices renumbered). Returns the tree unchanged when nothing was left out.
 pub fn augment(src: &SourceText, doc: &DocTree) -> DocTree {
-    let Some(first) = doc.nodes.first() else {
+    let cands = candidates(src, doc);
+    if cands.is_empty() {
         return doc.clone();
+    }
+    let mut extra: Vec<Node> = Vec::new();
+    let mut orphans: Vec<&Cand> = Vec::new();
+    for c in &cands {
+        match place(src, doc, c) {
+            Some(node) => extra.push(node),
+            None => orphans.push(c),
+        }
+    }
+    extra.extend(new_lists(src, doc, &orphans));
+    if extra.is_empty() {
+        return doc.clone();
+    }
+    rebuild(src, doc, extra)
+}
+
+/// Left-out markers: at the start of a paragraph, or inside a line after ；。： (after ，
+/// for 一是) or a gap of blanks.
+fn candidates(src: &SourceText, doc: &DocTree) -> Vec<Cand> {
+    let Some(first) = doc.nodes.first() else {
+        return Vec::new();
     };
     let text = src.as_str();
     let taken: std::collections::HashSet<usize> = doc.nodes.iter().map(|n| n.start).collect();
-    let mut extra: Vec<Node> = Vec::new();
+    let mut out = Vec::new();
     let mut prev_end: Option<char> = None;
     let mut after_blank = true;
     for line in src.lines() {
-        if line.start < first.start || line.start >= doc.end {
-            if line.start < doc.end {
-                let t = text[line.start..line.end].trim_matches(is_blank);
-                after_blank = t.is_empty();
-                prev_end = t.chars().last().or(prev_end);
-            }
-            continue;
+        if line.start >= doc.end {
+            break;
         }
         let raw = &text[line.start..line.end];
         let t = raw.trim_start_matches(is_blank);
@@ -48,75 +73,80 @@ pub fn augment(src: &SourceText, doc: &DocTree) -> DocTree {
         }
         after_blank = false;
         prev_end = body.chars().last();
-        inline_markers(src, doc, line.start, line.end, &taken, &mut extra);
-        if !paragraph_start || taken.contains(&pos) {
+        if line.start < first.start {
             continue;
         }
-        let Some(m) = parse_at(t) else { continue };
-        // Something must follow the marker on its line (a bare `1.` is a page number).
-        if t[m.len..].trim_matches(is_blank).is_empty() {
-            continue;
+        if paragraph_start
+            && !taken.contains(&pos)
+            && let Some(m) = parse_at(t)
+            // Something must follow the marker on its line (a bare `1.` is a page number).
+            && !t[m.len..].trim_matches(is_blank).is_empty()
+        {
+            out.push(Cand {
+                pos,
+                marker: m,
+                inline: false,
+            });
         }
-        if let Some(node) = place(src, doc, pos, &m, false) {
-            extra.push(node);
-        }
+        inline_candidates(text, line.start, line.end, &taken, &mut out);
     }
-    if extra.is_empty() {
-        return doc.clone();
-    }
-    rebuild(src, doc, extra)
+    out
 }
 
-/// Markers inside a line (after ；。： or, for 一是, after ，) that continue an inline list
-/// of their style: a sibling of theirs stands inline or on the same line.
-fn inline_markers(
-    src: &SourceText,
-    doc: &DocTree,
+/// Markers inside a line: after ；。： (after ， only for 一是), or after a gap of blanks.
+fn inline_candidates(
+    text: &str,
     start: usize,
     end: usize,
     taken: &std::collections::HashSet<usize>,
-    extra: &mut Vec<Node>,
+    out: &mut Vec<Cand>,
 ) {
-    let text = src.as_str();
+    use crate::structure::Style;
     let line = &text[start..end];
+    let lead = line.len() - line.trim_start_matches(is_blank).len();
+    let mut prev_blank = false;
     for (off, c) in line.char_indices() {
-        if !matches!(c, '；' | ';' | '。' | '：' | ':' | '，' | ',') {
-            continue;
-        }
-        let after = &line[off + c.len_utf8()..];
-        let t = after.trim_start_matches(is_blank);
-        let pos = start + off + c.len_utf8() + (after.len() - t.len());
-        if taken.contains(&pos) {
-            continue;
-        }
-        let Some(m) = parse_at(t) else { continue };
-        let comma = matches!(c, '，' | ',');
-        if comma && m.style != crate::structure::Style::Shi
-            || matches!(
-                m.style.family(),
-                crate::structure::Style::Article
-                    | crate::structure::Style::Chapter
-                    | crate::structure::Style::Section
-                    | crate::structure::Style::Part
+        let blank = is_blank(c);
+        let gap_end = prev_blank && !blank && off > lead;
+        prev_blank = blank;
+        let (pos, comma) = if gap_end {
+            (start + off, false)
+        } else if matches!(c, '；' | ';' | '。' | '：' | ':' | '，' | ',') {
+            let after = &line[off + c.len_utf8()..];
+            let t = after.trim_start_matches(is_blank);
+            (
+                start + off + c.len_utf8() + (after.len() - t.len()),
+                matches!(c, '，' | ','),
             )
-        {
+        } else {
+            continue;
+        };
+        if pos >= end || taken.contains(&pos) {
             continue;
         }
-        if let Some(node) = place(src, doc, pos, &m, true) {
-            extra.push(node);
+        let Some(m) = parse_at(&text[pos..end]) else {
+            continue;
+        };
+        let unit = matches!(
+            m.style.family(),
+            Style::Article | Style::Chapter | Style::Section | Style::Part
+        );
+        if unit || comma && m.style != Style::Shi {
+            continue;
         }
+        out.push(Cand {
+            pos,
+            marker: m,
+            inline: true,
+        });
     }
 }
 
-/// A clause for marker `m` at `pos`, placed among the siblings of its style family;
-/// `inline`: the marker does not start its line, and joins only an inline list.
-fn place(
-    src: &SourceText,
-    doc: &DocTree,
-    pos: usize,
-    m: &crate::structure::Marker,
-    inline: bool,
-) -> Option<Node> {
+/// A clause for candidate `c`, placed among the siblings of its style family. An inline
+/// candidate joins only an inline list (a sibling inline or on its line) or the list whose
+/// next marker carries on from it.
+fn place(src: &SourceText, doc: &DocTree, c: &Cand) -> Option<Node> {
+    let (pos, m) = (c.pos, &c.marker);
     let fam = m.style.family();
     let same = |n: &&Node| n.style.family() == fam;
     let prev = doc.nodes.iter().filter(same).rfind(|n| n.start < pos);
@@ -124,7 +154,7 @@ fn place(
     let within = |n: &Node| {
         n.parent.is_none_or(|p| {
             let p = &doc.nodes[p];
-            pos >= p.start && pos < p.end
+            pos >= p.start && pos < p.end.max(next_start(doc, p.start))
         })
     };
     let sibling = match (prev, next) {
@@ -135,31 +165,106 @@ fn place(
     if sibling.number.abs_diff(m.number) > NEAR {
         return None;
     }
-    let (line, column) = src.line_col(pos);
-    if inline && !(sibling.inline || sibling.line == line) {
-        return None;
+    let (line, _) = src.line_col(pos);
+    if c.inline {
+        let joins = sibling.inline
+            || sibling.line == line
+            || next.is_some_and(|n| n.number == m.number + 1 && n.line <= line + 2);
+        if !joins {
+            return None;
+        }
     }
+    Some(node_at(
+        src,
+        pos,
+        m,
+        sibling.level,
+        sibling.parent,
+        c.inline,
+    ))
+}
+
+/// Decoded start of the first node after the one starting at `start` (or the text end).
+fn next_start(doc: &DocTree, start: usize) -> usize {
+    doc.nodes
+        .iter()
+        .map(|n| n.start)
+        .find(|&s| s > start)
+        .unwrap_or(doc.end)
+}
+
+/// Lists the structure stage left out whole: two or more left-out markers of one style,
+/// numbered on from 2 or 3 (a run renumbered, or one whose first item lost its marker),
+/// inside one clause. They hang under that clause.
+fn new_lists(src: &SourceText, doc: &DocTree, orphans: &[&Cand]) -> Vec<Node> {
+    let mut out = Vec::new();
+    let container = |pos: usize| -> Option<usize> { doc.nodes.iter().rposition(|n| n.start < pos) };
+    let mut i = 0;
+    while i < orphans.len() {
+        let first = orphans[i];
+        let fam = first.marker.style.family();
+        let parent = container(first.pos);
+        let mut run = vec![first];
+        for c in &orphans[i + 1..] {
+            if c.marker.style.family() != fam {
+                continue;
+            }
+            if container(c.pos) != parent || c.marker.number != run[run.len() - 1].marker.number + 1
+            {
+                break;
+            }
+            run.push(c);
+        }
+        let fits = run.len() >= 2
+            && (2..=3).contains(&first.marker.number)
+            && parent.is_some_and(|p| doc.nodes[p].style.family() != fam);
+        if fits {
+            let p = parent.unwrap_or(0);
+            let level = doc.nodes[p].level + 1;
+            for c in &run {
+                out.push(node_at(src, c.pos, &c.marker, level, Some(p), c.inline));
+            }
+            i += 1;
+            while i < orphans.len() && run.iter().any(|r| r.pos == orphans[i].pos) {
+                i += 1;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn node_at(
+    src: &SourceText,
+    pos: usize,
+    m: &crate::structure::Marker,
+    level: u32,
+    parent: Option<usize>,
+    inline: bool,
+) -> Node {
+    let (line, column) = src.line_col(pos);
     let marker_end = pos + m.len;
-    let line_end = src.line(line).end;
-    Some(Node {
+    let line_end = src.line(line).end.max(marker_end);
+    Node {
         marker: m.text.clone(),
         number: m.number,
         style: m.style,
         punct: m.punct,
-        level: sibling.level,
+        level,
         path: String::new(),
-        parent: sibling.parent,
+        parent,
         children: Vec::new(),
         start: pos,
         marker_end,
-        end: line_end.max(marker_end),
+        end: line_end,
         line,
         column,
         inline,
         garbled: false,
         heading: None,
-        own: MappedText::from_source(src.as_str(), marker_end, line_end.max(marker_end)),
-    })
+        own: MappedText::from_source(src.as_str(), marker_end, line_end),
+    }
 }
 
 /// The arena with `extra` (whose `parent` fields index the old arena) merged in by
