@@ -6,7 +6,15 @@
 //! ORIGINAL file, whatever its encoding. Later stages never rewrite this text: they make
 //! [`MappedText`] copies whose every byte remembers where it came from.
 
+use std::sync::OnceLock;
+
 use crate::ingest::OffsetMap;
+
+/// Columns further than this many bytes from their line start are counted with the
+/// [`SourceText::char_marks`] checkpoints instead of walking the whole line.
+const COLUMN_WALK: usize = 1024;
+/// Distance in bytes between two character-count checkpoints.
+const MARK_STEP: usize = 4096;
 
 /// The decoded text of one file, with its line index.
 #[derive(Debug, Clone)]
@@ -15,6 +23,10 @@ pub struct SourceText {
     map: OffsetMap,
     /// Byte offset (decoded) of the start of each line.
     line_starts: Vec<usize>,
+    /// `char_marks[k]` = characters in `text[..k * MARK_STEP]`; built on first need (a
+    /// column far into a very long line), so that columns cost O(MARK_STEP), not
+    /// O(line length) — a 6 MB single-line file with many markers stays linear.
+    char_marks: OnceLock<Vec<u32>>,
 }
 
 /// One line of the source: its decoded byte range, without the line break.
@@ -51,6 +63,7 @@ impl SourceText {
             text,
             map,
             line_starts,
+            char_marks: OnceLock::new(),
         }
     }
 
@@ -117,9 +130,30 @@ impl SourceText {
     pub fn line_col(&self, pos: usize) -> (usize, usize) {
         let line = self.line_of(pos);
         let start = self.line_starts[line - 1];
-        let pos = floor_char_boundary(&self.text, pos.min(self.text.len()));
-        let col = self.text[start..pos.max(start)].chars().count() + 1;
-        (line, col)
+        let pos = floor_char_boundary(&self.text, pos.min(self.text.len())).max(start);
+        let col = if pos - start <= COLUMN_WALK {
+            count_chars(&self.text.as_bytes()[start..pos])
+        } else {
+            self.chars_before(pos) - self.chars_before(start)
+        };
+        (line, col + 1)
+    }
+
+    /// Number of characters in `text[..pos]`.
+    fn chars_before(&self, pos: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let marks = self.char_marks.get_or_init(|| {
+            let mut marks = Vec::with_capacity(bytes.len() / MARK_STEP + 1);
+            let mut n = 0usize;
+            marks.push(0);
+            for chunk in bytes.chunks(MARK_STEP) {
+                n += count_chars(chunk);
+                marks.push(n as u32);
+            }
+            marks
+        });
+        let k = pos / MARK_STEP;
+        marks[k] as usize + count_chars(&bytes[k * MARK_STEP..pos])
     }
 
     /// Original byte offset of decoded byte offset `pos`.
@@ -127,6 +161,12 @@ impl SourceText {
         self.map
             .orig(floor_char_boundary(&self.text, pos.min(self.text.len())))
     }
+}
+
+/// Characters starting in `bytes` (a slice of UTF-8): the bytes that are not continuation
+/// bytes.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 /// The largest char boundary `<= pos`.
@@ -234,6 +274,29 @@ mod tests {
         let s = SourceText::from_utf8("标题\n　　第一条　内容");
         let pos = s.as_str().find("第一条").unwrap();
         assert_eq!(s.line_col(pos), (2, 3));
+    }
+
+    #[test]
+    fn columns_far_into_a_long_line_use_checkpoints() {
+        // Mixed 1-, 2-, 3- and 4-byte characters on lines longer than the checkpoint step.
+        let unit = "a一é𠀀第十条　";
+        let line: String = unit.repeat(3000);
+        let text = format!("标题\n{line}\n{line}");
+        let s = SourceText::from_utf8(&text);
+        let second = text.find('\n').unwrap() + 1;
+        let third = second + line.len() + 1;
+        for (start, line_no) in [(second, 2), (third, 3)] {
+            for k in [0, 1, 7, 300, 1500, 2999] {
+                let pos = start + k * unit.len() + "a一".len();
+                let expected = k * unit.chars().count() + 3;
+                assert_eq!(
+                    s.line_col(pos),
+                    (line_no, expected),
+                    "unit {k} of line {line_no}"
+                );
+            }
+        }
+        assert_eq!(s.line_col(text.len()), (3, line.chars().count() + 1));
     }
 
     #[test]
