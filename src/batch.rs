@@ -93,28 +93,23 @@ fn stdin_input() -> Input {
     }
 }
 
+/// Name of the per-folder ignore file (gitignore syntax) honoured while walking.
+pub const IGNORE_FILE: &str = ".gongwenignore";
+
 fn walk_dir(root: &Path, inputs: &mut Vec<Input>, skips: &mut Vec<Skip>) {
-    let walker = walkdir::WalkDir::new(root)
+    let mut builder = ignore::WalkBuilder::new(root);
+    builder
+        .standard_filters(false)
+        .parents(true)
+        .hidden(true)
         .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walker {
+        .add_custom_ignore_filename(IGNORE_FILE)
+        .sort_by_file_name(|a, b| a.cmp(b));
+    for entry in builder.build() {
         match entry {
-            Err(e) => {
-                let path = e.path().map_or_else(
-                    || root.to_string_lossy().into_owned(),
-                    |p| p.to_string_lossy().into_owned(),
-                );
-                let reason = if e.loop_ancestor().is_some() {
-                    "symbolic link loop: not followed".to_string()
-                } else {
-                    e.io_error().map_or_else(|| e.to_string(), describe_io)
-                };
-                skips.push(Skip { path, reason });
-            }
+            Err(e) => skips.push(walk_error(root, &e)),
             Ok(e) => {
-                let ft = e.file_type();
+                let Some(ft) = e.file_type() else { continue };
                 if ft.is_dir() {
                     continue;
                 }
@@ -133,6 +128,32 @@ fn walk_dir(root: &Path, inputs: &mut Vec<Input>, skips: &mut Vec<Skip>) {
                 });
             }
         }
+    }
+}
+
+/// A walk error as a skip note naming the path concerned.
+fn walk_error(root: &Path, e: &ignore::Error) -> Skip {
+    fn inner(e: &ignore::Error) -> (Option<String>, String) {
+        match e {
+            ignore::Error::WithPath { path, err } => {
+                let (_, reason) = inner(err);
+                (Some(path.to_string_lossy().into_owned()), reason)
+            }
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                inner(err)
+            }
+            ignore::Error::Loop { child, .. } => (
+                Some(child.to_string_lossy().into_owned()),
+                "symbolic link loop: not followed".into(),
+            ),
+            ignore::Error::Io(io) => (None, describe_io(io)),
+            other => (None, other.to_string()),
+        }
+    }
+    let (path, reason) = inner(e);
+    Skip {
+        path: path.unwrap_or_else(|| root.to_string_lossy().into_owned()),
+        reason,
     }
 }
 

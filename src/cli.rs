@@ -13,8 +13,11 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::batch::{self, Input};
-use crate::model::{Record, Severity, Status};
+use crate::lint::{self, Level, Profile};
+use crate::model::{Diagnostic, Record, Severity, Status};
 use crate::pipeline::{self, Options};
+use crate::render::{self, sarif::SarifLog};
+use crate::text::SourceText;
 use crate::{outdir, stream};
 
 /// Structured JSON and numbering QA for Chinese policy and party/government documents.
@@ -125,6 +128,27 @@ struct CheckArgs {
     /// Output format (human on a terminal by default, json otherwise).
     #[arg(long, value_enum)]
     format: Option<CheckFormat>,
+    /// Check every document under this profile instead of choosing one per document.
+    #[arg(long, value_enum)]
+    profile: Option<Profile>,
+    /// Switch RULE off (repeatable).
+    #[arg(long, value_name = "RULE")]
+    allow: Vec<String>,
+    /// Report RULE as a warning (repeatable).
+    #[arg(long, value_name = "RULE")]
+    warn: Vec<String>,
+    /// Report RULE as an error (repeatable); `--deny warnings` makes every warning an error.
+    #[arg(long, value_name = "RULE")]
+    deny: Vec<String>,
+    /// Read rule levels and the profile from FILE (default: ./gongwen.toml if present).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// When to colour human output.
+    #[arg(long, value_enum, default_value_t = When::Auto)]
+    color: When,
+    /// Print the rules with their default severity and standard, then exit.
+    #[arg(long)]
+    list_rules: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -307,6 +331,7 @@ fn extract(a: ExtractArgs) -> anyhow::Result<u8> {
         tokens: a.tokens,
         max_file_size: a.max_file_size,
         timeout: (a.timeout > 0.0).then(|| Duration::from_secs_f64(a.timeout)),
+        ..Options::default()
     };
     if a.stdin_format.is_some() {
         return extract_stream(&a, opts);
@@ -460,48 +485,191 @@ fn extract_stream(a: &ExtractArgs, opts: Options) -> anyhow::Result<u8> {
     Ok(0)
 }
 
+/// The lint configuration of a `check` run: the config file, then the flags.
+fn lint_config(a: &CheckArgs) -> anyhow::Result<lint::Config> {
+    let file = match &a.config {
+        Some(p) => Some(p.clone()),
+        None => Some(PathBuf::from("gongwen.toml")).filter(|p| p.is_file()),
+    };
+    let mut cfg = match &file {
+        Some(p) => {
+            let text = fs::read_to_string(p)
+                .with_context(|| format!("cannot read config {}", p.display()))?;
+            lint::Config::from_toml(&text).with_context(|| format!("in {}", p.display()))?
+        }
+        None => lint::Config::default(),
+    };
+    if a.profile.is_some() {
+        cfg.profile = a.profile;
+    }
+    for (rules, level) in [
+        (&a.allow, Level::Allow),
+        (&a.warn, Level::Warn),
+        (&a.deny, Level::Deny),
+    ] {
+        for r in rules {
+            if level == Level::Deny && r == "warnings" {
+                cfg.deny_warnings = true;
+            } else {
+                cfg.set(r, level)?;
+            }
+        }
+    }
+    Ok(cfg)
+}
+
+fn list_rules() -> anyhow::Result<u8> {
+    let mut out = io::stdout().lock();
+    for r in lint::rules::RULES {
+        let sev = match r.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        };
+        writeln!(
+            out,
+            "{:<20} {:<8} {}  [{}]",
+            r.name, sev, r.summary, r.standard
+        )?;
+    }
+    Ok(0)
+}
+
+/// What a `check` worker hands to the writer for one input.
+struct Checked {
+    record: Record,
+    /// The findings, each with its document's profile.
+    diagnostics: Vec<Diagnostic>,
+    /// Human-format text, rendered in the worker.
+    human: Option<String>,
+}
+
+fn check_one(input: &Input, opts: &Options, human: Option<bool>) -> Checked {
+    let bytes = match batch::read_limited(input.file.as_deref(), opts.max_file_size) {
+        Ok(b) => b,
+        Err(e) => {
+            return Checked {
+                record: e.into_record(&input.label),
+                diagnostics: Vec::new(),
+                human: None,
+            };
+        }
+    };
+    let record = pipeline::process_bytes(&input.label, &bytes, opts);
+    let diagnostics: Vec<Diagnostic> = record
+        .documents
+        .iter()
+        .flat_map(|doc| {
+            doc.diagnostics.iter().map(|d| Diagnostic {
+                profile: Some(doc.profile.clone()),
+                ..d.clone()
+            })
+        })
+        .collect();
+    let human = human.map(|color| {
+        let src = crate::ingest::decode(&bytes)
+            .ok()
+            .map(|d| SourceText::new(d.text, d.map));
+        render::human::render(&input.label, src.as_ref(), &diagnostics, color)
+    });
+    Checked {
+        record,
+        diagnostics,
+        human,
+    }
+}
+
 fn check(a: CheckArgs) -> anyhow::Result<u8> {
+    if a.list_rules {
+        return list_rules();
+    }
     let started = Instant::now();
+    let cfg = match lint_config(&a) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("gongwen: error: {e:#}");
+            return Ok(2);
+        }
+    };
     let (inputs, skips) = batch::collect_inputs(&a.common.paths);
     report_skips(&skips);
-    let _format = a.format.unwrap_or(if io::stdout().is_terminal() {
+    let format = a.format.unwrap_or(if io::stdout().is_terminal() {
         CheckFormat::Human
     } else {
         CheckFormat::Json
     });
-    let opts = Options::default();
+    let color = match a.color {
+        When::Always => true,
+        When::Never => false,
+        When::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let human = (format == CheckFormat::Human).then_some(color);
+    let opts = Options {
+        lint: cfg,
+        ..Options::default()
+    };
     let pb = progress_bar(&a.common, inputs.len());
     let threads = threads(&a.common);
     let mut tally = Tally::default();
-    let mut worst: Option<Severity> = None;
+    let mut counts = [0u64; 3]; // info, warning, error
+    let mut sarif = SarifLog::default();
+    for s in &skips {
+        sarif.add_failure(&s.path, &s.reason);
+    }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     batch::run_ordered(
         &inputs,
         threads,
         threads * 8,
-        |input| batch::process_input(input, &opts),
-        |_, rec| {
+        |input| check_one(input, &opts, human),
+        |input, c| {
             pb.inc(1);
-            tally.add(&rec);
-            for d in rec.documents.iter().flat_map(|d| &d.diagnostics) {
-                worst = worst.max(Some(d.severity));
-                let mut d = d.clone();
-                d.path = Some(rec.source.path.clone());
-                writeln!(out, "{}", serde_json::to_string(&d).unwrap_or_default())?;
+            tally.add(&c.record);
+            if c.record.status == Status::Error {
+                let msg = c.record.error.as_ref().map_or_else(
+                    || "could not be processed".to_string(),
+                    |e| e.message.clone(),
+                );
+                pb.suspend(|| eprintln!("gongwen: {msg}"));
+                sarif.add_failure(&input.label, &msg);
+            }
+            for d in &c.diagnostics {
+                counts[d.severity as usize] += 1;
+            }
+            match format {
+                CheckFormat::Json => {
+                    for d in &c.diagnostics {
+                        writeln!(out, "{}", render::json::line(&c.record.source.path, d))?;
+                    }
+                }
+                CheckFormat::Human => {
+                    if let Some(h) = &c.human {
+                        out.write_all(h.as_bytes())?;
+                    }
+                }
+                CheckFormat::Sarif => sarif.add(&c.record.source.path, &c.diagnostics),
             }
             Ok(())
         },
     )
     .context("writing findings")?;
+    if format == CheckFormat::Sarif {
+        serde_json::to_writer_pretty(&mut out, &sarif.finish()).context("writing findings")?;
+        writeln!(out)?;
+    }
     out.flush().context("writing findings")?;
     pb.finish_and_clear();
     if !a.common.quiet {
+        eprintln!(
+            "gongwen: {} errors, {} warnings, {} notes",
+            counts[2], counts[1], counts[0]
+        );
         tally.print(started, skips.len());
     }
     Ok(if tally.errors > 0 || !skips.is_empty() {
         2
-    } else if worst == Some(Severity::Error) {
+    } else if counts[2] > 0 {
         1
     } else {
         0

@@ -65,6 +65,13 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         return decode_with(bytes, enc, bom_len, true);
     }
+    // UTF-16 without BOM first: its ASCII characters are NUL-padded, which strict UTF-8
+    // would accept.
+    if let Some(enc) = sniff_utf16(bytes) {
+        let mut d = decode_with(bytes, enc, 0, false)?;
+        d.confidence = d.confidence.min(0.9);
+        return Ok(d);
+    }
     if let Ok(s) = std::str::from_utf8(bytes) {
         check_binary_text(s)?;
         let ascii = s.is_ascii();
@@ -77,9 +84,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
             map: OffsetMap::Shift(0),
         });
     }
-    if let Some(enc) = sniff_utf16(bytes) {
-        let mut d = decode_with(bytes, enc, 0, false)?;
-        d.confidence = (d.confidence * 0.9).min(0.9);
+    if let Some(d) = mostly_utf8(bytes) {
         return Ok(d);
     }
     if looks_binary(bytes) {
@@ -150,7 +155,7 @@ fn decode_with(
     let confidence = if bom {
         if errors == 0 { 1.0 } else { 0.9 }
     } else {
-        plausibility(&text, errors)
+        plausibility(&text, errors).min(common_ratio(&bytes[start..], enc))
     };
     if bom && errors as usize * 20 > text.chars().count().max(1) {
         return Err(DecodeError::Garbage(format!(
@@ -264,6 +269,48 @@ fn plausibility(text: &str, errors: u64) -> f64 {
     (p * (1.0 - (e * 10.0).min(1.0)) * 0.98).clamp(0.0, 0.98)
 }
 
+/// Share of multi-byte characters that fall in the encoding's common region (GB2312
+/// symbols and level-1 hanzi for GB18030; Big5 symbols and level-1 characters for Big5).
+/// Real text is well above 0.8; random high-bit bytes decode to rare characters (≈ 0.2–0.3).
+/// Other encodings are not judged here (1.0).
+fn common_ratio(bytes: &[u8], enc: &'static Encoding) -> f64 {
+    let gb = enc == GB18030;
+    if !gb && enc != BIG5 {
+        return 1.0;
+    }
+    let (mut common, mut total) = (0u64, 0u64);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+            continue;
+        }
+        let next = bytes.get(i + 1).copied().unwrap_or(0);
+        if gb && (0x30..=0x39).contains(&next) {
+            // Four-byte GB18030 sequence: rare characters (Ext-B, U+200B …), neutral.
+            i += 4;
+            continue;
+        }
+        total += 1;
+        let is_common = if gb {
+            ((0xA1..=0xA9).contains(&b) || (0xB0..=0xD7).contains(&b)) && next >= 0xA1
+        } else {
+            (0xA1..=0xC6).contains(&b)
+        };
+        if is_common {
+            common += 1;
+        }
+        i += 2;
+    }
+    if total == 0 {
+        return 1.0;
+    }
+    let r = common as f64 / total as f64;
+    // Map 0.3 (noise) → 0 and 0.8+ (text) → 1.
+    ((r - 0.3) / 0.5).clamp(0.0, 1.0)
+}
+
 fn is_binary_byte(b: u8) -> bool {
     b == 0 || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C | 0x1A | 0x1B))
 }
@@ -289,27 +336,69 @@ fn check_binary_text(s: &str) -> Result<(), DecodeError> {
     Ok(())
 }
 
-/// UTF-16 without BOM: ASCII-heavy text shows NUL in every other byte.
+/// UTF-16 without BOM: nearly every 16-bit unit, read in one byte order, is a plausible
+/// character (ASCII, CJK, CJK punctuation, full-width forms), and clearly fewer in the other.
 fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     if bytes.len() < 8 || !bytes.len().is_multiple_of(2) {
         return None;
     }
-    let pairs = bytes.len() / 2;
-    let even0 = bytes
-        .chunks_exact(2)
-        .filter(|p| p[0] == 0 && p[1] != 0)
-        .count();
-    let odd0 = bytes
-        .chunks_exact(2)
-        .filter(|p| p[1] == 0 && p[0] != 0)
-        .count();
-    if odd0 * 3 > pairs && even0 == 0 {
+    let plausible = |u: u16| {
+        matches!(u, 0x09 | 0x0A | 0x0D | 0x20..=0x7E)
+            || (0x4E00..=0x9FFF).contains(&u)
+            || (0x3000..=0x303F).contains(&u)
+            || (0xFF00..=0xFFEF).contains(&u)
+            || (0x2000..=0x206F).contains(&u)
+            || (0x2460..=0x24FF).contains(&u)
+            || (0x3200..=0x32FF).contains(&u)
+    };
+    let units = bytes.len() / 2;
+    let (mut le, mut be, mut nul) = (0usize, 0usize, 0usize);
+    for p in bytes.chunks_exact(2) {
+        le += usize::from(plausible(u16::from_le_bytes([p[0], p[1]])));
+        be += usize::from(plausible(u16::from_be_bytes([p[0], p[1]])));
+        nul += usize::from(p[0] == 0 || p[1] == 0);
+    }
+    // Without NUL bytes, only long, almost perfectly plausible texts qualify (a UTF-8 or
+    // GB18030 text read as UTF-16 is far from that).
+    let need = if nul > 0 { 0.9 } else { 0.98 };
+    if nul == 0 && units < 64 {
+        return None;
+    }
+    let (le, be) = (le as f64 / units as f64, be as f64 / units as f64);
+    if le >= need && le > be + 0.2 {
         Some(UTF_16LE)
-    } else if even0 * 3 > pairs && odd0 == 0 {
+    } else if be >= need && be > le + 0.2 {
         Some(UTF_16BE)
     } else {
         None
     }
+}
+
+/// UTF-8 damaged by a few stray bytes (a cut, a copy error): decode it as UTF-8 with
+/// replacement characters rather than guess a legacy encoding and produce mojibake.
+fn mostly_utf8(bytes: &[u8]) -> Option<Decoded> {
+    let mut valid_multi = 0usize;
+    let mut invalid = 0usize;
+    for chunk in bytes.utf8_chunks() {
+        valid_multi += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        if !chunk.invalid().is_empty() {
+            invalid += 1;
+        }
+    }
+    if valid_multi < 8 || invalid * 50 > valid_multi {
+        return None;
+    }
+    let (text, map, errors) = decode_mapped(UTF_8, bytes, 0);
+    check_binary_text(&text).ok()?;
+    let share = errors as f64 / (valid_multi as f64 + errors as f64);
+    Some(Decoded {
+        text,
+        encoding: "UTF-8",
+        confidence: (0.95 - share * 10.0).clamp(0.5, 0.95),
+        bom: false,
+        decode_errors: errors,
+        map,
+    })
 }
 
 #[cfg(test)]

@@ -3,11 +3,12 @@
 //!
 //! The pipeline, one module per stage:
 //! [`ingest`] (bytes → decoded text + offset map) → [`text`] (line model) →
+//! [`normalize`] (compacted lines, paragraphs, cleaned text) →
 //! [`structure`] (documents and clause trees) → [`segment`] (jieba-rs) →
 //! [`extract`] (responsibilities, conditions, sanctions) → [`lint`] (numbering QA) →
-//! [`model`] (output records). [`pipeline`] runs the stages over one input, [`batch`]
-//! over many, [`stream`] answers JSON Lines requests (streaming mode), and [`cli`] wires
-//! the command line.
+//! [`model`] (output records) → [`render`] (the printers of `check`). [`pipeline`] runs
+//! the stages over one input, [`batch`] over many, [`stream`] answers JSON Lines requests
+//! (streaming mode), and [`cli`] wires the command line.
 
 pub mod batch;
 pub mod cli;
@@ -15,8 +16,10 @@ pub mod extract;
 pub mod ingest;
 pub mod lint;
 pub mod model;
+pub mod normalize;
 pub mod outdir;
 pub mod pipeline;
+pub mod render;
 pub mod segment;
 pub mod stream;
 pub mod structure;

@@ -8,7 +8,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Version of the record shape (MAJOR.MINOR).
-pub const SCHEMA_VERSION: &str = "1.0";
+pub const SCHEMA_VERSION: &str = "1.1";
 
 /// One record per input file (or per streaming request).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -247,4 +247,7 @@ pub struct Diagnostic {
     /// Path of the clause concerned.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clause_path: Option<String>,
+    /// The numbering profile the document was checked under (set in `check` output).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<String>,
 }

@@ -31,6 +31,8 @@ pub struct Options {
     pub max_file_size: u64,
     /// Time budget per input; past it the input gets a `timeout` record (`None` = none).
     pub timeout: Option<Duration>,
+    /// Lint settings (profile override, rule levels).
+    pub lint: lint::Config,
 }
 
 impl Default for Options {
@@ -39,6 +41,7 @@ impl Default for Options {
             tokens: false,
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             timeout: None,
+            lint: lint::Config::default(),
         }
     }
 }
@@ -224,11 +227,16 @@ fn analyse_until(
     analysis
         .documents
         .iter()
-        .map(|doc| {
+        .enumerate()
+        .map(|(k, doc)| {
             let ex = extract::extract(src, doc);
             deadline.check("extract")?;
-            let mut diagnostics = doc.diagnostics.clone();
-            diagnostics.extend(lint::check(src, doc));
+            // The lint returns the structure stage's diagnostics too, re-levelled per config.
+            let checked = lint::check(src, doc, &opts.lint);
+            let mut diagnostics = checked.diagnostics;
+            for d in &mut diagnostics {
+                d.document = Some(k as u32 + 1);
+            }
             deadline.check("lint")?;
             let clauses = clauses_of(src, doc, opts);
             deadline.check("output")?;
@@ -236,7 +244,7 @@ fn analyse_until(
                 title: doc.title.clone(),
                 line_start: doc.line_start as u64,
                 line_end: doc.line_end as u64,
-                profile: String::new(),
+                profile: checked.profile.name().to_string(),
                 clauses,
                 responsibilities: ex.responsibilities,
                 accountability: ex.accountability,

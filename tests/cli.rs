@@ -39,3 +39,33 @@ fn missing_file_exits_2_and_rest_is_processed() {
     assert_eq!(s.lines().count(), 1);
     assert!(String::from_utf8_lossy(&out.stderr).contains("missing.txt"));
 }
+
+#[test]
+fn folder_walk_honours_gongwenignore_in_parent_folders() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("sub");
+    std::fs::create_dir(&sub).unwrap();
+    std::fs::write(dir.path().join(".gongwenignore"), "*.expect.json\n").unwrap();
+    std::fs::write(sub.join("a.txt"), "一、总体要求\n").unwrap();
+    std::fs::write(sub.join("a.expect.json"), "{}").unwrap();
+    std::fs::write(sub.join("b.dat"), "二、主要任务\n").unwrap();
+    let out = gongwen()
+        .args(["extract", "-q"])
+        .arg(&sub)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let paths: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["source"]["path"].as_str().unwrap().to_string()
+        })
+        .collect();
+    assert_eq!(paths.len(), 2, "{paths:?}");
+    assert!(
+        paths[0].ends_with("a.txt") && paths[1].ends_with("b.dat"),
+        "{paths:?}"
+    );
+}

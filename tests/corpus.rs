@@ -15,7 +15,9 @@
 //!   `responsibilities` ([holder, role, clause_path]), `conditions` ([clause_path,
 //!   text_prefix]; the text must start with or contain the prefix), `sanctions`
 //!   ([sanction, clause_path]), `diagnostics` ([rule, line]), `texts` ([path, fragment]:
-//!   the fragment is in that clause's own text and no other's), `note`.
+//!   the fragment is in that clause's own text and no other's), `fields` ([path, field,
+//!   value]: one field of the output clause at that path, e.g. heading, column,
+//!   byte_start), `headings` ([path, heading or null]: shorthand for fields), `note`.
 //!
 //! Run one area or fixture with `GONGWEN_FIXTURE=<substring of its path> cargo test corpus`.
 
@@ -49,6 +51,8 @@ const DOC_KEYS: &[&str] = &[
     "sanctions",
     "diagnostics",
     "texts",
+    "fields",
+    "headings",
     "pending",
     "note",
 ];
@@ -261,19 +265,18 @@ fn check_record(expect: &Value, record: &Record, out: &mut Outcome) {
         ("bom", record.source.bom.into()),
         ("lines", record.source.lines.into()),
     ];
+    let why = error.map_or(String::new(), |e| format!(" ({}: {})", e.kind, e.message));
     for (key, actual) in scalars {
         if let Some(want) = obj.get(key) {
-            let m = (*want != actual).then(|| format!("expected {want}, got {actual}"));
+            let m = (*want != actual).then(|| {
+                let why = if key == "status" { why.as_str() } else { "" };
+                format!("expected {want}, got {actual}{why}")
+            });
             out.key("", &pending, key, m);
         }
     }
-    if let Some(e) = error
-        && obj.get("status").and_then(Value::as_str) != Some("error")
-    {
-        out.problems.push(format!(
-            "  the record is an error ({}: {})",
-            e.kind, e.message
-        ));
+    if !obj.contains_key("status") && !why.is_empty() {
+        out.problems.push(format!("  the record is an error{why}"));
     }
     let Some(docs) = obj.get("documents") else {
         return;
@@ -388,6 +391,24 @@ fn check_document(n: usize, expect: &Value, doc: &Document, out: &mut Outcome) {
         let m = check_texts(want, &clauses);
         out.key(&scope, &pending, "texts", m);
     }
+    if let Some(want) = obj.get("fields") {
+        let m = check_fields(want, &clauses);
+        out.key(&scope, &pending, "fields", m);
+    }
+    if let Some(want) = obj.get("headings") {
+        // [path, heading] is shorthand for [path, "heading", heading].
+        let as_fields = want.as_array().map(|items| {
+            items
+                .iter()
+                .map(|i| serde_json::json!([i[0], "heading", i[1]]))
+                .collect::<Vec<_>>()
+        });
+        let m = match as_fields {
+            Some(f) => check_fields(&Value::Array(f), &clauses),
+            None => Some("must be a list of [path, heading]".into()),
+        };
+        out.key(&scope, &pending, "headings", m);
+    }
     for (key, actual, same) in lists {
         if let Some(want) = obj.get(key) {
             let m = compare_list(want, &actual, same);
@@ -420,6 +441,36 @@ fn check_texts(want: &Value, clauses: &[&Clause]) -> Option<String> {
             msgs.push(format!(
                 "{fragment:?} should be in the text of {path:?} only, found in {holders:?}"
             ));
+        }
+    }
+    (!msgs.is_empty()).then(|| msgs.join("; "))
+}
+
+/// `fields`: each `[path, field, value]` names a field of the output clause at `path`
+/// (`heading`, `column`, `byte_start`, `text` …) and its exact value.
+fn check_fields(want: &Value, clauses: &[&Clause]) -> Option<String> {
+    let Some(want) = want.as_array() else {
+        return Some("must be a list of [path, field, value]".into());
+    };
+    let mut msgs = Vec::new();
+    for item in want {
+        let (Some(path), Some(field), Some(value)) = (
+            item.get(0).and_then(Value::as_str),
+            item.get(1).and_then(Value::as_str),
+            item.get(2),
+        ) else {
+            msgs.push(format!("{item} is not [path, field, value]"));
+            continue;
+        };
+        let Some(clause) = clauses.iter().find(|c| c.path == path) else {
+            msgs.push(format!("no clause has the path {path:?}"));
+            continue;
+        };
+        let actual = serde_json::to_value(clause).unwrap_or_default();
+        match actual.get(field) {
+            Some(a) if a == value => {}
+            Some(a) => msgs.push(format!("{path} {field}: expected {value}, got {a}")),
+            None => msgs.push(format!("{path}: the output has no field {field:?}")),
         }
     }
     (!msgs.is_empty()).then(|| msgs.join("; "))
@@ -506,4 +557,30 @@ fn diff_shows_a_missing_item_once() {
     let actual: Vec<Value> = ["一", "三"].iter().map(|&s| s.into()).collect();
     let d = diff(&want, &actual, &|a, b| a == b);
     assert_eq!(d, ["  \"一\"", "- \"二\"", "  \"三\""]);
+}
+
+/// The README's first command (`extract corpus/clean corpus/encodings`) must exit 0 on a
+/// fresh clone, so no file there may give an error record; damaged files go to broken/.
+#[test]
+fn readme_folders_give_no_error_records() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut errors = Vec::new();
+    for area in ["clean", "encodings"] {
+        for file in files_under(&corpus_dir().join(area)) {
+            let label = file
+                .strip_prefix(root)
+                .unwrap_or(&file)
+                .display()
+                .to_string();
+            let bytes = std::fs::read(&file).expect("corpus file is readable");
+            if let Some(e) = process_bytes(&label, &bytes, &Options::default()).error {
+                errors.push(format!("{label}: {}: {}", e.kind, e.message));
+            }
+        }
+    }
+    assert!(
+        errors.is_empty(),
+        "these files would make the README's first command exit 2 (move them to corpus/broken/):\n{}",
+        errors.join("\n")
+    );
 }

@@ -184,3 +184,111 @@ fn the_record_schema_rejects_a_wrong_record() {
         .remove("path");
     assert!(!validator.is_valid(&missing_path));
 }
+
+/// The fields the external contract names (../shared/spec/contract.md) must stay in the
+/// published schema: a removed or renamed one is a MAJOR change, not a quiet regeneration.
+#[test]
+fn contract_fields_are_published() {
+    const CONTRACT: &[(&str, &[&str])] = &[
+        (
+            "",
+            &[
+                "schema_version",
+                "id",
+                "source",
+                "status",
+                "error",
+                "documents",
+            ],
+        ),
+        (
+            "Source",
+            &[
+                "path",
+                "bytes",
+                "sha256",
+                "encoding",
+                "encoding_confidence",
+                "decode_errors",
+            ],
+        ),
+        (
+            "Document",
+            &[
+                "title",
+                "line_start",
+                "line_end",
+                "clauses",
+                "responsibilities",
+                "accountability",
+                "diagnostics",
+            ],
+        ),
+        (
+            "Clause",
+            &[
+                "marker",
+                "number",
+                "style",
+                "level",
+                "path",
+                "line",
+                "column",
+                "inline",
+                "heading",
+                "text",
+                "byte_start",
+                "byte_end",
+                "children",
+            ],
+        ),
+        (
+            "Responsibility",
+            &["holder", "role", "clause_path", "quote", "line"],
+        ),
+        ("Accountability", &["conditions", "sanctions"]),
+        ("Condition", &["clause_path", "text", "kind", "line"]),
+        (
+            "Sanction",
+            &["sanction", "target", "clause_path", "quote", "line"],
+        ),
+        (
+            "Diagnostic",
+            &[
+                "rule", "severity", "message", "line", "column", "expected", "found",
+            ],
+        ),
+    ];
+    let text = std::fs::read_to_string(schema_path("record.schema.json"))
+        .expect("committed schema is readable");
+    let schema: Value = serde_json::from_str(&text).expect("committed schema is JSON");
+    let mut missing = Vec::new();
+    for (def, fields) in CONTRACT {
+        let object = if def.is_empty() {
+            &schema
+        } else {
+            &schema["$defs"][def]
+        };
+        for field in *fields {
+            if object["properties"].get(field).is_none() {
+                missing.push(format!(
+                    "{}.{field}",
+                    if def.is_empty() { "Record" } else { def }
+                ));
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "contract fields missing from schemas/record.schema.json: {}",
+        missing.join(", ")
+    );
+    let kinds: Vec<&str> = schema["$defs"]["ConditionKind"]["oneOf"]
+        .as_array()
+        .map(|v| v.iter().filter_map(|k| k["const"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        kinds,
+        ["condition", "aggravating", "exemption", "catch_all"]
+    );
+}

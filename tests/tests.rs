@@ -1,5 +1,8 @@
 //! The integration tests: one binary, one module per area.
 
+mod check;
 mod cli;
 mod corpus;
+mod reliability;
 mod schemas;
+mod stream;

@@ -1,12 +1,260 @@
-//! Lint: numbering QA findings over a document's clause tree (`gongwen check`).
+//! Lint: numbering QA over a document's clause tree (`gongwen check`).
 //!
-//! Input: one [`DocTree`]; output: [`Diagnostic`]s with rule names from the contract.
+//! Input: one [`DocTree`] from the structure stage and its [`SourceText`]; output: a
+//! [`Lint`] with the profile chosen for the document and its [`Diagnostic`]s — the
+//! structure stage's own notes (garbled markers, document counts) plus this stage's
+//! findings, re-levelled or dropped per the [`Config`]. Every finding names its rule (see
+//! [`rules::RULES`]), the standard clause it rests on, and a line/column in the ORIGINAL file.
+//!
+//! Sub-modules: [`sequence`] (gap, duplicate, order, start), [`style`] (marker punctuation,
+//! mixed styles), [`levels`] (ladder skips and reversals), [`heading`] (headings ending in
+//! 。), [`nearby`] (damaged or mis-punctuated markers the structure stage did not take).
+
+pub mod config;
+pub mod heading;
+pub mod levels;
+pub mod nearby;
+pub mod profile;
+pub mod rules;
+pub mod sequence;
+pub mod style;
+
+pub use config::{Config, ConfigError, Level};
+pub use profile::Profile;
 
 use crate::model::Diagnostic;
-use crate::structure::DocTree;
+use crate::structure::{DocTree, Node};
 use crate::text::SourceText;
 
-/// Numbering findings for one document.
-pub fn check(_src: &SourceText, _doc: &DocTree) -> Vec<Diagnostic> {
-    Vec::new()
+/// The lint result for one document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lint {
+    /// The profile the document was checked under.
+    pub profile: Profile,
+    /// All diagnostics of the document, in line order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Check one document: its profile and its numbering findings (the structure stage's
+/// diagnostics included, so that every printer shows them once).
+pub fn check(src: &SourceText, doc: &DocTree, cfg: &Config) -> Lint {
+    let profile = cfg.profile.unwrap_or_else(|| profile::detect(doc));
+    let mut cx = Ctx::new(src, doc, profile);
+    sequence::check(&mut cx);
+    style::check(&mut cx);
+    levels::check(&mut cx);
+    heading::check(&mut cx);
+    garbled_nodes(&mut cx);
+    let mut all = doc.diagnostics.clone();
+    all.extend(cx.out);
+    all.sort_by_key(|d| (d.line, d.column));
+    dedup(&mut all);
+    Lint {
+        profile,
+        diagnostics: cfg.apply(all),
+    }
+}
+
+/// Shared state of one document's check.
+#[derive(Debug)]
+pub struct Ctx<'a> {
+    /// The decoded source.
+    pub src: &'a SourceText,
+    /// The clause tree.
+    pub doc: &'a DocTree,
+    /// The profile in force.
+    pub profile: Profile,
+    /// `skip[i]`: node `i` is out of scope (an attachment list after 附件：).
+    pub skip: Vec<bool>,
+    /// Findings so far.
+    pub out: Vec<Diagnostic>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(src: &'a SourceText, doc: &'a DocTree, profile: Profile) -> Self {
+        let skip = attachment_nodes(src, doc);
+        Ctx {
+            src,
+            doc,
+            profile,
+            skip,
+            out: Vec::new(),
+        }
+    }
+
+    /// A finding of `rule` at node `i`'s marker.
+    pub fn at_node(&self, rule: &str, i: usize, message: String) -> Diagnostic {
+        let n = &self.doc.nodes[i];
+        let mut d = self.at(rule, n.line, n.column, message);
+        d.found = Some(n.marker.trim().to_string());
+        d.clause_path = Some(n.path.clone());
+        d
+    }
+
+    /// A finding of `rule` at a decoded offset.
+    pub fn at_offset(&self, rule: &str, pos: usize, message: String) -> Diagnostic {
+        let (line, column) = self.src.line_col(pos);
+        self.at(rule, line, column, message)
+    }
+
+    fn at(&self, rule: &str, line: usize, column: usize, message: String) -> Diagnostic {
+        let info = rules::info(rule);
+        let standard = match rule {
+            "numbering-gap" | "numbering-duplicate" | "numbering-order" | "numbering-start" => {
+                self.profile.sequence_standard()
+            }
+            "level-skip" | "level-back" | "mixed-style" => self.profile.ladder_standard(),
+            _ => info.map_or("", |i| i.standard),
+        };
+        Diagnostic {
+            path: None,
+            rule: rule.to_string(),
+            severity: info.map_or(crate::model::Severity::Warning, |i| i.severity),
+            message,
+            line: line as u64,
+            column: column as u64,
+            expected: None,
+            found: None,
+            standard: (!standard.is_empty()).then(|| standard.to_string()),
+            document: None,
+            clause_path: None,
+            profile: None,
+        }
+    }
+
+    /// Whether node `i` is in scope.
+    pub fn live(&self, i: usize) -> bool {
+        !self.skip[i]
+    }
+
+    /// Whether the structure stage already reported a garbled marker on `line`.
+    pub fn structure_garbled_on(&self, line: usize) -> bool {
+        self.doc
+            .diagnostics
+            .iter()
+            .any(|d| d.rule == "garbled-marker" && d.line == line as u64)
+    }
+
+    /// Whether the structure stage reported a garbled marker between two lines (inclusive).
+    pub fn structure_garbled_between(&self, from: usize, to: usize) -> bool {
+        self.doc
+            .diagnostics
+            .iter()
+            .any(|d| d.rule == "garbled-marker" && (from as u64..=to as u64).contains(&d.line))
+    }
+}
+
+/// The canonical marker for `number` in the style of `like` (with 、 or . where that style
+/// takes punctuation): what a finding names as expected.
+pub fn expected_marker(like: &Node, number: u32) -> String {
+    use crate::structure::Style;
+    let base = like.style.render(number);
+    match like.style.family() {
+        Style::CnDun => format!("{base}、"),
+        Style::Arabic => {
+            let dot = match like.punct {
+                Some('．') => '．',
+                _ => '.',
+            };
+            format!("{base}{dot}")
+        }
+        _ => base,
+    }
+}
+
+/// A garbled node (number recovered by the structure stage) that the structure stage did
+/// not report itself.
+fn garbled_nodes(cx: &mut Ctx) {
+    for (i, n) in cx.doc.nodes.iter().enumerate() {
+        if n.garbled && cx.live(i) && !cx.structure_garbled_on(n.line) {
+            let want = expected_marker(n, n.number);
+            let mut d = cx.at_node(
+                "garbled-marker",
+                i,
+                format!("damaged marker `{}`: {want} belongs here", n.marker.trim()),
+            );
+            d.expected = Some(want);
+            cx.out.push(d);
+        }
+    }
+}
+
+/// Drop exact repeats (same rule at the same place).
+fn dedup(all: &mut Vec<Diagnostic>) {
+    let mut seen = std::collections::HashSet::new();
+    all.retain(|d| seen.insert((d.rule.clone(), d.line, d.column)));
+}
+
+/// Nodes of attachment lists: from a line that starts with 附件 (附件：1．… / 附件：\n1．…)
+/// through the numbered lines right after it. They name attached files, they are not
+/// clauses, and their numbering is not the body's.
+fn attachment_nodes(src: &SourceText, doc: &DocTree) -> Vec<bool> {
+    let mut skip = vec![false; doc.nodes.len()];
+    let text = src.as_str();
+    let mut region: Vec<(usize, usize)> = Vec::new(); // decoded ranges
+    let mut open: Option<usize> = None;
+    for line in src.lines() {
+        if line.start < doc.start || line.start > doc.end {
+            continue;
+        }
+        let t = text[line.start..line.end].trim_start_matches([' ', '\t', '\u{3000}']);
+        if t.starts_with("附件")
+            && t["附件".len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| "：: 　".contains(c) || c.is_ascii_digit())
+        {
+            open = Some(line.start);
+            region.push((line.start, line.end));
+            continue;
+        }
+        if let Some(start) = open {
+            let is_item = crate::structure::marker::parse_at(t).is_some_and(|m| {
+                matches!(
+                    m.style.family(),
+                    crate::structure::Style::Arabic
+                        | crate::structure::Style::ArabicParen
+                        | crate::structure::Style::Circled
+                )
+            });
+            if is_item && t.chars().count() <= 60 {
+                region.push((start, line.end));
+            } else {
+                open = None;
+            }
+        }
+    }
+    for (i, n) in doc.nodes.iter().enumerate() {
+        skip[i] = region.iter().any(|&(a, b)| n.start >= a && n.start <= b);
+    }
+    skip
+}
+
+#[cfg(test)]
+pub(crate) mod testutil {
+    use super::*;
+    use crate::structure;
+
+    /// Lint a text with the default configuration; (rule, line) pairs.
+    pub fn lint(text: &str) -> Vec<(String, u64)> {
+        lint_full(text, &Config::default())
+            .into_iter()
+            .map(|d| (d.rule, d.line))
+            .collect()
+    }
+
+    /// Lint a text; the full diagnostics.
+    pub fn lint_full(text: &str, cfg: &Config) -> Vec<Diagnostic> {
+        let src = SourceText::from_utf8(text);
+        let a = structure::analyse(&src);
+        a.documents
+            .iter()
+            .flat_map(|d| check(&src, d, cfg).diagnostics)
+            .collect()
+    }
+
+    /// Lint a text; the rules found (any line).
+    pub fn rules_of(text: &str) -> Vec<String> {
+        lint(text).into_iter().map(|(r, _)| r).collect()
+    }
 }

@@ -347,12 +347,68 @@ pub fn parse_at(s: &str) -> Option<Marker> {
     None
 }
 
+/// Recognise a damaged bracket marker at the start of folded, compacted text: a pair of
+/// brackets around nothing but dashes, dots, underscores or question marks, such as the
+/// `(--)` that `(- - )` compacts to. Returns its length in bytes.
+pub fn parse_garbled(s: &str) -> Option<usize> {
+    let mut it = s.char_indices();
+    let (_, open) = it.next()?;
+    if open != '(' && open != '（' {
+        return None;
+    }
+    let mut junk = 0;
+    for (i, c) in it {
+        match c {
+            ')' | '）' => return (junk <= 4).then_some(i + c.len_utf8()),
+            '-' | '—' | '－' | '_' | '＿' | '·' | '.' | '?' | '？' | '*' | '~' | '～' | '、' =>
+            {
+                junk += 1;
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Whether the text right after a `第X条/章/节/编` (compacted, folded) makes it a reference
+/// inside a sentence (`第三条规定的`, `第五条、第六条`, `第十条第二款`) rather than a marker.
+/// `gap` says blanks separated the marker from that text, which a reference never has.
+pub fn is_reference(rest: &str, gap: bool) -> bool {
+    if gap {
+        return false;
+    }
+    let mut it = rest.chars();
+    let Some(c) = it.next() else {
+        return false;
+    };
+    match c {
+        // 第五条、第六条 is a reference; 第一条、内容 is a marker with the wrong punctuation.
+        '、' => it.next() == Some('第'),
+        '规' | '的' | '之' | '中' | '所' | '第' | '和' | '或' | '至' | '款' | '项' | '及'
+        | '并' | '等' | '列' | '外' | '以' | ',' | '。' | '”' | '》' | '）' | ')' | '到' | '起' => {
+            true
+        }
+        '(' | '（' => {
+            it.next()
+                .is_some_and(|d| is_cn_digit(d) || d.is_ascii_digit())
+                && {
+                    // 第十条(一)项: a bracketed item number followed by 项.
+                    rest.split([')', '）'])
+                        .nth(1)
+                        .is_some_and(|r| r.starts_with('项'))
+                }
+        }
+        _ => false,
+    }
+}
+
 fn unit_style(c: char) -> Option<Style> {
     Some(match c {
-        '编' => Style::Part,
+        // Simplified and traditional forms (Big5 archives write 第X條, 第X節, 第X編).
+        '编' | '編' => Style::Part,
         '章' => Style::Chapter,
-        '节' => Style::Section,
-        '条' => Style::Article,
+        '节' | '節' => Style::Section,
+        '条' | '條' => Style::Article,
         _ => return None,
     })
 }
@@ -382,6 +438,7 @@ mod tests {
         let cases = [
             ("第三章 总则", "第三章", 3, Style::Chapter),
             ("第十二条 内容", "第十二条", 12, Style::Article),
+            ("第十二條 內容", "第十二條", 12, Style::Article),
             ("一、总体要求", "一、", 1, Style::CnDun),
             ("（二）基本原则", "（二）", 2, Style::CnParen),
             ("(二)基本原则", "(二)", 2, Style::CnParenHalf),
@@ -400,6 +457,26 @@ mod tests {
                 "{s}"
             );
         }
+    }
+
+    #[test]
+    fn garbled_brackets_are_recognised() {
+        assert_eq!(parse_garbled("(--)进一步"), Some(4));
+        assert_eq!(parse_garbled("（—）"), Some("（—）".len()));
+        assert_eq!(parse_garbled("()"), Some(2));
+        assert_eq!(parse_garbled("(一)"), None);
+        assert_eq!(parse_garbled("(注意)"), None);
+    }
+
+    #[test]
+    fn references_are_not_markers() {
+        assert!(is_reference("规定的情形", false));
+        assert!(is_reference("、第六条", false));
+        assert!(!is_reference("、内容", false));
+        assert!(is_reference("第二款", false));
+        assert!(!is_reference("规定的情形", true));
+        assert!(!is_reference("为了规范管理", false));
+        assert!(!is_reference("", false));
     }
 
     #[test]

@@ -4,13 +4,25 @@
 //! each with its clauses as a flat arena of [`Node`]s in document order (tree links via
 //! `parent`/`children`). Later stages (extraction, lint, output) read only these types.
 //!
-//! Sub-modules: [`marker`] recognises a marker at a position and reads its number.
+//! Sub-modules: [`marker`] recognises a marker at a position and reads its number;
+//! [`detect`] finds marker candidates on compacted lines; [`documents`] marks boilerplate,
+//! cuts compilations and finds titles; [`tree`] builds the hierarchy from the numbering
+//! sequence.
 
+pub mod detect;
+pub mod documents;
 pub mod marker;
+pub mod tree;
 
-use crate::model::Diagnostic;
+use std::collections::HashMap;
+
+use crate::model::{Diagnostic, Severity};
+use crate::normalize::{self, CompactLine, Layout};
 use crate::text::{MappedText, SourceText};
+use detect::Cand;
+use documents::Segment;
 pub use marker::{Marker, Style};
+use tree::Draft;
 
 /// Everything the structure stage found in one file.
 #[derive(Debug, Clone, Default)]
@@ -91,105 +103,367 @@ impl DocTree {
     }
 }
 
-/// Analyse a whole file.
+/// Analyse a whole file: boilerplate out, compilations cut into documents, candidates
+/// detected on the compacted lines, the hierarchy built from the numbering sequence, and
+/// each clause's cleaned own text and heading.
 pub fn analyse(src: &SourceText) -> Analysis {
     let text = src.as_str();
+    let mut layout = Layout::new(src);
+    let header = documents::mark_boilerplate(src, &mut layout);
+    let segments = documents::segments(src, &layout);
+    let mut is_label = vec![false; layout.lines.len()];
+    for s in &segments {
+        if let Some(l) = s.label_line {
+            is_label[l - 1] = true;
+        }
+    }
+
+    // Candidates, line by line. A line-start marker is strong when the previous content
+    // line did not run on (a hard-wrapped line ends without punctuation at full width).
+    let mut cands: Vec<Cand> = Vec::new();
+    let mut cl = CompactLine::default();
+    let mut runs_on = false;
+    for (i, info) in layout.lines.iter().enumerate() {
+        if info.blank {
+            continue;
+        }
+        if info.boilerplate || is_label[i] {
+            runs_on = false;
+            continue;
+        }
+        detect::line_candidates(text, i + 1, info, !runs_on, &mut cl, &mut cands);
+        runs_on = !info.ends_final && layout.is_full(i + 1);
+    }
+
+    // The hierarchy, segment by segment; a segment may split at a new title.
+    let mut drafts: Vec<Placement> = Vec::new();
+    for seg in &segments {
+        let lo = cands.partition_point(|c| c.line < seg.first);
+        let hi = cands.partition_point(|c| c.line <= seg.last);
+        let seg_cands = &cands[lo..hi];
+        let title_between = |a: usize, b: usize| -> Option<usize> {
+            (a.max(seg.first) + 1..b).find(|&n| documents::title_at(src, &layout, n).is_some())
+        };
+        let built = tree::build(seg_cands, &title_between);
+        for (k, mut d) in built.into_iter().enumerate() {
+            for p in &mut d.placed {
+                p.cand += lo;
+            }
+            let first = if k == 0 {
+                seg.first
+            } else {
+                d.title_line.unwrap_or(seg.first)
+            };
+            let label = if k == 0 { seg.label_line } else { None };
+            let title = if k == 0 {
+                first_title(src, &layout, seg)
+            } else {
+                documents::title_at(src, &layout, first)
+            };
+            drafts.push(Placement {
+                first,
+                last: seg.last,
+                title,
+                draft: d,
+                label,
+            });
+        }
+    }
+    // A document ends where the next one of its segment begins.
+    for i in 0..drafts.len() {
+        if let Some(next_first) = drafts.get(i + 1).map(|d| d.first)
+            && next_first > drafts[i].first
+            && next_first <= drafts[i].last
+        {
+            let mut last = next_first - 1;
+            while last > drafts[i].first
+                && (layout.line(last).blank || layout.line(last).boilerplate)
+            {
+                last -= 1;
+            }
+            drafts[i].last = last;
+        }
+    }
+
+    // Paragraphs need to know which lines start a clause.
+    let mut starts_clause = vec![false; layout.lines.len()];
+    for d in &drafts {
+        for p in &d.draft.placed {
+            let c = &cands[p.cand];
+            if !c.inline {
+                starts_clause[c.line - 1] = true;
+            }
+        }
+    }
+    layout.mark_paragraphs(&starts_clause);
+
+    let mut docs: Vec<DocTree> = drafts
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| assemble(src, &layout, &cands, p, i + 1))
+        .collect();
+
+    let found = docs.len();
+    if let Some(declared) = header.declared
+        && (declared != found
+            || declared != segments.iter().filter(|s| s.label_line.is_some()).count())
+        && let Some(d0) = docs.first_mut()
+    {
+        let labels = segments.iter().filter(|s| s.label_line.is_some()).count();
+        d0.diagnostics.push(Diagnostic {
+            path: None,
+            rule: "document-count".into(),
+            severity: if declared == found {
+                Severity::Info
+            } else {
+                Severity::Warning
+            },
+            message: format!(
+                "the header declares {declared} documents; {labels} separators (篇X) and {found} documents were found"
+            ),
+            line: header.declared_line as u64,
+            column: 1,
+            expected: Some(declared.to_string()),
+            found: Some(found.to_string()),
+            standard: None,
+            document: Some(1),
+            clause_path: None,
+            profile: None,
+        });
+    }
+    Analysis { documents: docs }
+}
+
+/// The title of a segment's first document: the separator's title, unless the text
+/// itself starts with a different full title (a remnant of the separator's title keeps
+/// the separator's).
+fn first_title(src: &SourceText, layout: &Layout, seg: &Segment) -> Option<String> {
+    let from = seg.label_line.map_or(seg.first, |l| l + 1);
+    let found = (from..=seg.last)
+        .filter(|&n| !layout.line(n).blank && !layout.line(n).boilerplate)
+        .take(if seg.label_line.is_some() { 2 } else { 5 })
+        .find_map(|n| documents::title_at(src, layout, n));
+    match (&seg.label_title, found) {
+        (Some(label), Some(t)) if documents::ends_with_loose(label, &t) => Some(label.clone()),
+        (_, Some(t)) => Some(t),
+        (label, None) => label.clone(),
+    }
+}
+
+/// A document's clauses with its place in the file, before assembly.
+#[derive(Debug)]
+struct Placement {
+    /// First line.
+    first: usize,
+    /// Last content line.
+    last: usize,
+    /// Its title, if recognised.
+    title: Option<String>,
+    /// Its clauses.
+    draft: Draft,
+    /// Its 篇X separator line.
+    label: Option<usize>,
+}
+
+/// Turn a draft into a document tree: nodes, own texts, headings, paths, diagnostics.
+fn assemble(
+    src: &SourceText,
+    layout: &Layout,
+    cands: &[Cand],
+    p: Placement,
+    index: usize,
+) -> DocTree {
+    let Placement {
+        first,
+        last,
+        title,
+        draft: d,
+        label,
+    } = p;
+    let last = last.max(first);
+    let start = layout.line(first).start;
+    let end = layout.line(last).end.max(start);
     let mut doc = DocTree {
-        line_start: 1,
-        line_end: src.line_count(),
-        start: 0,
-        end: text.len(),
+        title,
+        line_start: first,
+        line_end: last,
+        start,
+        end,
         ..DocTree::default()
     };
-    // Line-start markers only (v1): every line whose first non-blank text is a marker.
-    let mut found: Vec<(usize, Marker)> = Vec::new();
-    for line in src.lines() {
-        let l = &text[line.start..line.end];
-        let trimmed = l.trim_start_matches([' ', '\t', '\u{3000}', '\u{FEFF}']);
-        let off = line.start + (l.len() - trimmed.len());
-        if let Some(m) = marker::parse_at(trimmed) {
-            found.push((off, m));
-        }
-    }
-    // Hierarchy from the document's own order of styles: a style seen before closes the
-    // deeper levels; a new style opens a level below the current one.
-    let mut stack: Vec<(Style, usize)> = Vec::new(); // (style family, node index)
-    for (k, (off, m)) in found.iter().enumerate() {
-        let fam = m.style.family();
-        if let Some(pos) = stack.iter().position(|(s, _)| *s == fam) {
-            stack.truncate(pos);
-        }
-        let parent = stack.last().map(|&(_, i)| i);
-        let level = stack.len() as u32 + 1;
-        let idx = doc.nodes.len();
-        let (line, column) = src.line_col(*off);
-        let own_start = off + m.len;
-        let own_end = found.get(k + 1).map_or(text.len(), |(o, _)| *o);
+    for (i, p) in d.placed.iter().enumerate() {
+        let c = &cands[p.cand];
+        let next = d
+            .placed
+            .get(i + 1)
+            .map_or(end, |q| cands[q.cand].start)
+            .max(c.marker_end);
         doc.nodes.push(Node {
-            marker: m.text.clone(),
-            number: m.number,
-            style: m.style,
-            punct: m.punct,
-            level,
+            marker: c.text.clone(),
+            number: p.number,
+            style: p.style,
+            punct: c.punct,
+            level: p.level,
             path: String::new(),
-            parent,
+            parent: p.parent,
             children: Vec::new(),
-            start: *off,
-            marker_end: own_start,
-            end: own_end,
-            line,
-            column,
-            inline: false,
-            garbled: false,
+            start: c.start,
+            marker_end: c.marker_end,
+            end: next,
+            line: c.line,
+            column: c.column,
+            inline: c.inline,
+            garbled: p.garbled,
             heading: None,
-            own: MappedText::from_source(text, own_start, own_end.max(own_start)),
+            own: MappedText::new(),
         });
-        if let Some(p) = parent {
-            doc.nodes[p].children.push(idx);
+        if let Some(par) = p.parent {
+            doc.nodes[par].children.push(i);
         }
-        stack.push((fam, idx));
     }
-    if let Some((first, _)) = found.first() {
-        doc.preamble = MappedText::from_source(text, 0, *first);
-    } else {
-        doc.preamble = MappedText::from_source(text, 0, text.len());
+    // Own texts. An item of an article's list ends with its paragraph when no item of the
+    // same list follows: an unnumbered paragraph after the list (款, or the lead sentence
+    // of a second list) belongs to the article, not to the item.
+    let n = doc.nodes.len();
+    let mut tails: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
+    for i in 0..n {
+        let node = &doc.nodes[i];
+        let (a, b) = (node.marker_end, node.end);
+        let mut cut = b;
+        if let Some(par) = node.parent
+            && node.children.is_empty()
+            && doc.nodes[par].style == Style::Article
+            && node.style != Style::Article
+            && doc.nodes.get(i + 1).is_none_or(|next| {
+                next.parent != Some(par) || next.number == 1 || next.style != node.style
+            })
+            && let Some(pe) = paragraph_end(src, layout, a, b)
+        {
+            cut = pe;
+            tails[par].push((pe, b));
+        }
+        let mut own = MappedText::new();
+        normalize::clean_range(src, layout, a, cut, &mut own);
+        doc.nodes[i].own = own;
+        doc.nodes[i].end = cut;
     }
+    for (i, t) in tails.iter().enumerate() {
+        for &(a, b) in t {
+            let mut own = std::mem::take(&mut doc.nodes[i].own);
+            if !own.is_empty() && !own.as_str().ends_with('\n') {
+                own.push_char('\n', a);
+            }
+            normalize::clean_range(src, layout, a, b, &mut own);
+            doc.nodes[i].own = own;
+            doc.nodes[i].end = doc.nodes[i].end.max(b);
+        }
+    }
+    for node in &mut doc.nodes {
+        node.heading = heading_of(node.style, node.own.as_str());
+    }
+    let pre_start = label.map_or(start, |l| layout.line(l).end.min(end));
+    let pre_end = doc.nodes.first().map_or(end, |f| f.start).max(pre_start);
+    normalize::clean_range(src, layout, pre_start, pre_end, &mut doc.preamble);
     finish_tree(&mut doc);
-    Analysis {
-        documents: vec![doc],
+    for node in &doc.nodes {
+        if node.garbled {
+            let expected = node.style.render(node.number);
+            doc.diagnostics.push(Diagnostic {
+                path: None,
+                rule: "garbled-marker".into(),
+                severity: Severity::Warning,
+                message: format!(
+                    "`{}` is a damaged marker; its sequence says it is {expected}",
+                    node.marker
+                ),
+                line: node.line as u64,
+                column: node.column as u64,
+                expected: Some(expected),
+                found: Some(node.marker.clone()),
+                standard: None,
+                document: Some(index as u32),
+                clause_path: Some(node.path.clone()),
+                profile: None,
+            });
+        }
+    }
+    doc
+}
+
+/// Decoded offset of the end of the paragraph that starts at `a`, when that paragraph ends
+/// before `b` and content follows it.
+fn paragraph_end(src: &SourceText, layout: &Layout, a: usize, b: usize) -> Option<usize> {
+    let first = src.line_of(a);
+    let last = src.line_of(b.saturating_sub(1));
+    let mut l = first;
+    while l < last && !layout.line(l).para_end {
+        l += 1;
+    }
+    let pe = layout.line(l).end;
+    let rest_has_text = (l + 1..=last).any(|k| {
+        let li = layout.line(k);
+        !li.blank && !li.boilerplate && li.start < b
+    });
+    (pe < b && rest_has_text).then_some(pe)
+}
+
+/// The heading of a clause, from its own text: 第一章 总则 → 总则; （一）重大意义。… →
+/// 重大意义; 一、总体要求 → 总体要求.
+fn heading_of(style: Style, own: &str) -> Option<String> {
+    let first = own.split('\n').next()?.trim_matches(normalize::is_blank);
+    if first.is_empty() {
+        return None;
+    }
+    let chars = first.chars().count();
+    let punct = |s: &str| s.contains(['，', ',', '。', '；', ';', '：', ':', '！', '？', '、']);
+    match style {
+        Style::Part | Style::Chapter | Style::Section => {
+            (chars <= 30 && !first.contains('。')).then(|| first.to_string())
+        }
+        Style::Article => {
+            if let Some(r) = first.strip_prefix(['【', '[']) {
+                return r.split(['】', ']']).next().map(str::to_string);
+            }
+            (own.contains('\n') && chars <= 16 && !punct(first)).then(|| first.to_string())
+        }
+        _ => {
+            if chars <= 30 && !punct(first) {
+                return Some(first.to_string());
+            }
+            let end = first.find('。')?;
+            let h = &first[..end];
+            let hc = h.chars().count();
+            (hc > 0 && hc <= 30 && !h.contains(['；', ';', '：', ':']) && end + 3 < first.len())
+                .then(|| h.to_string())
+        }
     }
 }
 
 /// Compute paths (with `#n` for a repeated component under one parent) and span ends
-/// (a parent's span runs to the end of its last descendant).
+/// (a parent's span runs to the end of its last descendant). Linear in the node count.
 pub fn finish_tree(doc: &mut DocTree) {
     let n = doc.nodes.len();
+    let mut seen: HashMap<(Option<usize>, String), usize> = HashMap::new();
     for i in 0..n {
         let comp = doc.nodes[i].component();
-        let siblings: Vec<usize> = match doc.nodes[i].parent {
-            Some(p) => doc.nodes[p].children.clone(),
-            None => doc.roots().collect(),
-        };
-        let earlier = siblings
-            .iter()
-            .take_while(|&&s| s != i)
-            .filter(|&&s| doc.nodes[s].component() == comp)
-            .count();
-        let own = if earlier > 0 {
-            format!("{comp}#{}", earlier + 1)
+        let parent = doc.nodes[i].parent;
+        let count = seen.entry((parent, comp.clone())).or_insert(0);
+        *count += 1;
+        let own = if *count > 1 {
+            format!("{comp}#{count}")
         } else {
             comp
         };
-        doc.nodes[i].path = match doc.nodes[i].parent {
+        doc.nodes[i].path = match parent {
             Some(p) => format!("{}/{own}", doc.nodes[p].path),
             None => own,
         };
     }
     for i in (0..n).rev() {
-        if let Some(&last) = doc.nodes[i].children.last() {
-            let e = doc.nodes[last].end;
-            if e > doc.nodes[i].end {
-                doc.nodes[i].end = e;
+        if let Some(p) = doc.nodes[i].parent {
+            let e = doc.nodes[i].end;
+            if e > doc.nodes[p].end {
+                doc.nodes[p].end = e;
             }
         }
     }

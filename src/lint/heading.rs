@@ -1,0 +1,94 @@
+//! `heading-punctuation`: a heading that stands on its own line (一、总体要求) takes no 。;
+//! a run-in heading (（一）指导思想。坚持…) does. Only where headings are expected (公文 and
+//! generic profiles), and only for a short line that is the whole of the clause's own text
+//! while the clause has sub-items, or whose sibling headings stand without 。.
+
+use super::{Ctx, Profile};
+use crate::structure::Node;
+
+const PUNCT: &[char] = &['，', '；', '：', ',', ';', ':', '。', '！', '？'];
+
+/// The marker line's text after the marker, when the line holds nothing else of the clause.
+fn standalone(cx: &Ctx, n: &Node) -> Option<String> {
+    if n.inline {
+        return None;
+    }
+    let text = cx.src.as_str();
+    let line = cx.src.line(n.line);
+    let rest = text.get(n.marker_end..line.end)?.trim();
+    let own = n.own.as_str().trim();
+    if rest.is_empty()
+        || own.chars().filter(|c| !c.is_whitespace()).count()
+            != rest.chars().filter(|c| !c.is_whitespace()).count()
+    {
+        return None;
+    }
+    (rest.chars().count() <= 30).then(|| rest.to_string())
+}
+
+/// Run the rule over a document.
+pub fn check(cx: &mut Ctx) {
+    if !matches!(cx.profile, Profile::Gongwen | Profile::Generic) {
+        return;
+    }
+    let doc = cx.doc;
+    for (i, n) in doc.nodes.iter().enumerate() {
+        if !cx.live(i) {
+            continue;
+        }
+        let Some(h) = standalone(cx, n) else { continue };
+        let Some(body) = h.strip_suffix('。') else {
+            continue;
+        };
+        if body.is_empty() || body.contains(PUNCT) {
+            continue;
+        }
+        let siblings: Vec<usize> = match n.parent {
+            Some(p) => doc.nodes[p].children.clone(),
+            None => doc.roots().collect(),
+        };
+        let bare_sibling = siblings.iter().any(|&s| {
+            s != i
+                && doc.nodes[s].style.family() == n.style.family()
+                && standalone(cx, &doc.nodes[s]).is_some_and(|t| !t.ends_with(PUNCT))
+        });
+        if !bare_sibling && n.children.is_empty() {
+            continue;
+        }
+        let at = n.marker_end
+            + cx.src.as_str()[n.marker_end..]
+                .find(h.as_str())
+                .unwrap_or(0);
+        let mut d = cx.at_offset(
+            "heading-punctuation",
+            at,
+            format!("the heading `{h}` stands on its own line and takes no 。"),
+        );
+        d.clause_path = Some(n.path.clone());
+        d.expected = Some(body.to_string());
+        d.found = Some(h);
+        cx.out.push(d);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lint::testutil::{lint, rules_of};
+
+    #[test]
+    fn heading_must_hit() {
+        let t = "关于做好工作的通知\n一、总体要求。\n（一）甲。\n二、主要任务\n（一）乙。\n";
+        assert_eq!(lint(t), vec![("heading-punctuation".into(), 2)]);
+    }
+
+    #[test]
+    fn heading_must_pass() {
+        for t in [
+            "关于做好工作的通知\n一、总体要求\n（一）指导思想。坚持问题导向。\n（二）基本原则。坚持统筹推进。\n",
+            "第一条 有下列情形之一的，予以处理：\n（一）拒不执行的。\n（二）弄虚作假的。\n",
+            "一、总体要求\n（一）甲。\n二、主要任务\n（一）乙。\n",
+        ] {
+            assert!(!rules_of(t).contains(&"heading-punctuation".into()), "{t}");
+        }
+    }
+}

@@ -1,0 +1,108 @@
+//! Ladder rules: `level-skip` (a rung of the profile's ladder left out: 一、 directly
+//! above `1.` in a 公文; 条 directly above 目 in a statute) and `level-back` (a higher
+//! rung nested under a lower one: （一） under `1.`). The `generic` profile has no ladder.
+
+use std::collections::HashSet;
+
+use super::Ctx;
+
+/// Run the ladder rules over a document.
+pub fn check(cx: &mut Ctx) {
+    let doc = cx.doc;
+    let profile = cx.profile;
+    let mut seen: HashSet<(usize, crate::structure::Style)> = HashSet::new();
+    for (i, n) in doc.nodes.iter().enumerate() {
+        let Some(p) = n.parent else { continue };
+        if !cx.live(i) || !cx.live(p) {
+            continue;
+        }
+        // One finding per list, at its first marker.
+        if !seen.insert((p, n.style.family())) {
+            continue;
+        }
+        let parent = &doc.nodes[p];
+        let (Some(rp), Some(rc)) = (profile.rung(parent.style), profile.rung(n.style)) else {
+            continue;
+        };
+        if rc < rp {
+            let d = cx.at_node(
+                "level-back",
+                i,
+                format!(
+                    "`{}` nests under `{}`, a lower level of the {} ladder",
+                    n.marker.trim(),
+                    parent.marker.trim(),
+                    profile.name()
+                ),
+            );
+            cx.out.push(d);
+        } else if rc > rp && !profile.may_nest(rp, rc) {
+            let between = (rp + 1..rc)
+                .filter_map(|r| ladder_example(profile, r))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let mut d = cx.at_node(
+                "level-skip",
+                i,
+                format!(
+                    "`{}` sits directly under `{}`: the level {between} is skipped",
+                    n.marker.trim(),
+                    parent.marker.trim()
+                ),
+            );
+            d.expected = ladder_example(profile, rp + 1);
+            cx.out.push(d);
+        }
+    }
+}
+
+fn ladder_example(profile: super::Profile, rung: u32) -> Option<String> {
+    use super::Profile::*;
+    Some(
+        match (profile, rung) {
+            (Gongwen, 1) => "一、",
+            (Gongwen, 2) => "（一）",
+            (Gongwen, 3) => "1.",
+            (Gongwen, 4) => "（1）",
+            (Statute | PartyRule, 1) => "第一编",
+            (Statute | PartyRule, 2) => "第一章",
+            (Statute | PartyRule, 3) => "第一节",
+            (Statute | PartyRule, 4) => "第一条",
+            (Statute | PartyRule, 5) => "（一）",
+            (Statute | PartyRule, 6) => "1.",
+            _ => return None,
+        }
+        .to_string(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lint::testutil::{lint, rules_of};
+
+    #[test]
+    fn skip_must_hit() {
+        let t = "关于开展检查的通知\n一、总体要求\n1.甲。\n2.乙。\n二、主要任务\n（一）丙。\n";
+        assert_eq!(lint(t), vec![("level-skip".into(), 3)]);
+        let t = "第一条 单位应当：\n1.甲；\n2.乙。\n第二条 内容。\n";
+        assert_eq!(lint(t), vec![("level-skip".into(), 2)]);
+    }
+
+    #[test]
+    fn skip_must_pass() {
+        // 节 and 编 are optional in a statute; a 公文 may start below 一、.
+        for t in [
+            "第一章 总则\n第一条 甲。\n第二条 乙：\n（一）丙；\n（二）丁。\n",
+            "（一）甲。\n1.乙。\n2.丙。\n（二）丁。\n",
+            "一、甲\n（一）乙\n1.丙。\n（1）丁。\n",
+        ] {
+            assert!(!rules_of(t).iter().any(|r| r.starts_with("level")), "{t}");
+        }
+    }
+
+    #[test]
+    fn back_must_hit() {
+        let t = "一、总体要求\n1.甲\n（一）乙。\n（二）丙。\n2.丁。\n";
+        assert!(lint(t).contains(&("level-back".into(), 3)), "{:?}", lint(t));
+    }
+}

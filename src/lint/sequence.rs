@@ -1,0 +1,436 @@
+//! Sequence rules: `numbering-gap`, `numbering-duplicate`, `numbering-order`,
+//! `numbering-start`.
+//!
+//! Siblings are grouped by parent and style family. A group either starts a list at 1 or
+//! carries on the numbering of the previous group of the same style and level under an
+//! earlier parent (第X条 across 章; items 1–5 across （一）（二）); a 1 inside a group starts
+//! a second list under the same parent. Each list is then read left to right with one
+//! marker of look-ahead, so that one defect gives one finding at the marker that is wrong:
+//! a swap is told from a gap, a repeated number from a renumbered run.
+
+use std::collections::HashMap;
+
+use super::{Ctx, expected_marker, nearby};
+use crate::structure::Style;
+
+/// One group of siblings (same parent, same style family), in document order.
+#[derive(Debug)]
+struct Group {
+    parent: Option<usize>,
+    nodes: Vec<usize>,
+}
+
+/// The last list seen at a (family, level).
+#[derive(Debug, Clone, Copy)]
+struct Prev {
+    last_node: usize,
+    last: u32,
+    parent: Option<usize>,
+    continued: bool,
+}
+
+/// Families whose numbering runs on through the whole document (立法法: 条 and 章 are
+/// numbered through, 节 restart per 章).
+fn runs_on(family: Style) -> bool {
+    matches!(family, Style::Article | Style::Chapter)
+}
+
+/// Run the sequence rules over a document.
+pub fn check(cx: &mut Ctx) {
+    let doc = cx.doc;
+    let mut groups: Vec<Group> = Vec::new();
+    let mut index: HashMap<(Option<usize>, Style), usize> = HashMap::new();
+    for (i, n) in doc.nodes.iter().enumerate() {
+        if !cx.live(i) {
+            continue;
+        }
+        let key = (n.parent, n.style.family());
+        let g = *index.entry(key).or_insert_with(|| {
+            groups.push(Group {
+                parent: n.parent,
+                nodes: Vec::new(),
+            });
+            groups.len() - 1
+        });
+        groups[g].nodes.push(i);
+    }
+    let mut prev: HashMap<(Style, u32), Prev> = HashMap::new();
+    for g in &groups {
+        let first = &doc.nodes[g.nodes[0]];
+        // 条 and 章 run on through the document whatever their depth (第X编 may hold 条
+        // directly, 章 others).
+        let fam = first.style.family();
+        let key = (fam, if runs_on(fam) { 0 } else { first.level });
+        let p = prev.get(&key).copied().filter(|p| p.parent != g.parent);
+        let start = match p {
+            Some(p)
+                if first.number != 1
+                    && (first.number == p.last + 1
+                        // one item lost where the run crosses to a new parent
+                        || first.number == p.last + 2 && p.last >= 2
+                        || runs_on(key.0)
+                        || p.continued) =>
+            {
+                Start::Continue(p)
+            }
+            _ => Start::Fresh,
+        };
+        let last = scan(cx, g, start);
+        prev.insert(
+            key,
+            Prev {
+                last_node: *g.nodes.last().unwrap_or(&g.nodes[0]),
+                last,
+                parent: g.parent,
+                continued: matches!(start, Start::Continue(_)),
+            },
+        );
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Start {
+    /// A new list: the first marker should be 1.
+    Fresh,
+    /// The numbering of an earlier parent's list carries on.
+    Continue(Prev),
+}
+
+/// Read one group; returns the number its last marker stands for.
+fn scan(cx: &mut Ctx, g: &Group, start: Start) -> u32 {
+    let doc = cx.doc;
+    let nodes = &g.nodes;
+    let a: Vec<u32> = nodes.iter().map(|&i| doc.nodes[i].number).collect();
+    let k = a.len();
+    // `p`: the number the previous marker stands for; `prev_node`: that marker.
+    let (mut p, mut prev_node) = match start {
+        Start::Fresh => (0, None),
+        Start::Continue(pr) => (pr.last, Some(pr.last_node)),
+    };
+    let mut i = 0;
+    while i < k {
+        let e = p + 1;
+        let n = a[i];
+        let node = nodes[i];
+        if n == e {
+            p = n;
+            prev_node = Some(node);
+            i += 1;
+            continue;
+        }
+        // Two markers swapped: a[i] and a[j] trade places, those between are in order.
+        if let Some(j) = swap_partner(&a, i, e) {
+            let (ni, nj) = (nodes[i], nodes[j]);
+            let like = &doc.nodes[ni];
+            let mut d = cx.at_node(
+                "numbering-order",
+                ni,
+                format!(
+                    "`{}` comes before `{}`: the two are swapped",
+                    like.marker.trim(),
+                    doc.nodes[nj].marker.trim()
+                ),
+            );
+            d.expected = Some(expected_marker(like, e));
+            cx.out.push(d);
+            let mut d = cx.at_node(
+                "numbering-order",
+                nj,
+                format!(
+                    "`{}` comes after `{}`: the two are swapped",
+                    doc.nodes[nj].marker.trim(),
+                    like.marker.trim()
+                ),
+            );
+            d.expected = Some(expected_marker(like, a[i]));
+            cx.out.push(d);
+            p = e + (j - i) as u32;
+            prev_node = Some(nj);
+            i = j + 1;
+            continue;
+        }
+        // A new list under the same parent (the structure stage gives it `#2` paths),
+        // unless the 1 stands for a 2 (1, 1, 3).
+        if n == 1 && p >= 1 && !(p == 1 && a.get(i + 1) == Some(&3)) {
+            p = 1;
+            prev_node = Some(node);
+            i += 1;
+            continue;
+        }
+        let like = &doc.nodes[node];
+        let want = expected_marker(like, e);
+        if n > e {
+            // A number that repeats the next one (1, 3, 3, 4): the first 3 stands for 2.
+            if n == e + 1 && a.get(i + 1) == Some(&n) && a.get(i + 2).is_none_or(|&x| x == n + 1) {
+                let mut d = cx.at_node(
+                    "numbering-duplicate",
+                    node,
+                    format!(
+                        "`{}` repeats the number of the next item",
+                        like.marker.trim()
+                    ),
+                );
+                d.expected = Some(want);
+                cx.out.push(d);
+                p = e;
+                prev_node = Some(node);
+                i += 1;
+                continue;
+            }
+            report_jump(
+                cx,
+                prev_node,
+                node,
+                e,
+                matches!(start, Start::Fresh) && i == 0,
+            );
+            p = n;
+            prev_node = Some(node);
+            i += 1;
+            continue;
+        }
+        // n < e: a repeated or a backward number.
+        let seen = a[..i].contains(&n) || matches!(start, Start::Continue(_)) && i == 0 && n <= p;
+        let rule = if n == p || seen {
+            "numbering-duplicate"
+        } else {
+            "numbering-order"
+        };
+        let msg = if rule == "numbering-duplicate" {
+            format!("`{}` repeats an earlier number", like.marker.trim())
+        } else {
+            format!("`{}` goes backwards", like.marker.trim())
+        };
+        let mut d = cx.at_node(rule, node, msg);
+        d.expected = Some(want);
+        cx.out.push(d);
+        // The wrong number stands for e when the next marker carries on from e.
+        p = if a.get(i + 1) == Some(&(e + 1)) || i + 1 == k {
+            e
+        } else {
+            n
+        };
+        prev_node = Some(node);
+        i += 1;
+    }
+    // A mis-punctuated or damaged marker after the last sibling.
+    if let Some(&last) = nodes.last() {
+        let n = &doc.nodes[last];
+        let end = n.end.max(n.marker_end);
+        if let nearby::Explained::Finding(d) =
+            nearby::explain(cx, n.marker_end, end, last, p + 1, true)
+        {
+            cx.out.push(*d);
+        }
+    }
+    p
+}
+
+/// Index j > i such that swapping a[i] and a[j] puts i..=j in order from `e`.
+fn swap_partner(a: &[u32], i: usize, e: u32) -> Option<usize> {
+    let max = (i + 8).min(a.len());
+    (i + 1..max).find(|&j| {
+        a[j] == e && a[i] == e + (j - i) as u32 && (i + 1..j).all(|m| a[m] == e + (m - i) as u32)
+    })
+}
+
+/// A jump forward from `e` to the number of `node`: a gap (or a wrong start), unless a
+/// damaged or mis-punctuated marker in between explains it.
+fn report_jump(cx: &mut Ctx, prev: Option<usize>, node: usize, e: u32, fresh_start: bool) {
+    let doc = cx.doc;
+    let n = &doc.nodes[node];
+    // Search from the previous sibling; for a first item, from the last marker of the
+    // same style before it (a damaged first marker can throw the tree off).
+    let from = match prev {
+        Some(p) => doc.nodes[p].marker_end,
+        None => doc.nodes[..node]
+            .iter()
+            .rev()
+            .find(|m| m.style.family() == n.style.family())
+            .map_or(doc.start, |m| m.marker_end)
+            .min(n.start),
+    };
+    let from_line = cx.src.line_of(from);
+    if cx.structure_garbled_between(from_line, n.line) {
+        return;
+    }
+    match nearby::explain(cx, from, n.start, node, e, false) {
+        nearby::Explained::Finding(d) => {
+            cx.out.push(*d);
+            return;
+        }
+        nearby::Explained::Missed => return,
+        nearby::Explained::No => {}
+    }
+    let want = expected_marker(n, e);
+    if fresh_start {
+        let mut d = cx.at_node(
+            "numbering-start",
+            node,
+            format!(
+                "the list starts at `{}`, not at `{}`",
+                n.marker.trim(),
+                expected_marker(n, 1)
+            ),
+        );
+        d.expected = Some(expected_marker(n, 1));
+        cx.out.push(d);
+        if n.number == 2 && node > 0 {
+            start_notes(cx, node - 1, node, expected_marker(n, 1));
+        }
+        return;
+    }
+    let missing: Vec<String> = (e..n.number.min(e + 3))
+        .map(|m| expected_marker(n, m))
+        .collect();
+    let mut d = cx.at_node(
+        "numbering-gap",
+        node,
+        format!(
+            "`{}` follows `{}`: {} is missing",
+            n.marker.trim(),
+            prev.map_or_else(String::new, |p| doc.nodes[p].marker.trim().to_string()),
+            missing.join(" ")
+        ),
+    );
+    d.expected = Some(want.clone());
+    cx.out.push(d);
+    // Where the missing item's text may stand: a note on each candidate paragraph.
+    if let Some(p) = prev
+        && n.number == e + 1
+    {
+        notes(cx, "numbering-gap", p, node, want);
+    }
+}
+
+fn start_notes(cx: &mut Ctx, before: usize, node: usize, want: String) {
+    notes(cx, "numbering-start", before, node, want);
+}
+
+/// Info notes on the paragraphs where a lost marker `want` may have stood.
+fn notes(cx: &mut Ctx, rule: &str, a: usize, b: usize, want: String) {
+    for pos in nearby::missing_paragraphs(cx, a, b) {
+        let mut d = cx.at_offset(
+            rule,
+            pos,
+            format!("the item `{want}` may start here, without its marker"),
+        );
+        d.severity = crate::model::Severity::Info;
+        d.expected = Some(want.clone());
+        d.clause_path = Some(cx.doc.nodes[a].path.clone());
+        cx.out.push(d);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lint::testutil::{lint, rules_of};
+
+    fn gw(items: &[&str]) -> String {
+        let mut s = String::from("关于加强管理工作的通知\n");
+        for it in items {
+            s.push_str(it);
+            s.push_str("工作内容。\n");
+        }
+        s
+    }
+
+    #[test]
+    fn clean_list_passes() {
+        assert!(lint(&gw(&["一、", "二、", "三、", "四、"])).is_empty());
+    }
+
+    #[test]
+    fn gap_hits_at_the_later_marker() {
+        let f = lint(&gw(&["一、", "二、", "四、", "五、"]));
+        assert!(f.contains(&("numbering-gap".into(), 4)), "{f:?}");
+        assert_eq!(
+            f.iter().filter(|(r, _)| r.starts_with("numbering")).count(),
+            1,
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn duplicate_hits_once() {
+        let f = lint(&gw(&["一、", "二、", "二、", "四、"]));
+        assert_eq!(f, vec![("numbering-duplicate".into(), 4)]);
+        let f = lint(&gw(&["一、", "三、", "三、", "四、"]));
+        assert_eq!(f, vec![("numbering-duplicate".into(), 3)]);
+        let f = lint(&gw(&["一、", "一、", "三、"]));
+        assert_eq!(f, vec![("numbering-duplicate".into(), 3)]);
+    }
+
+    #[test]
+    fn swap_hits_both_markers_as_order() {
+        let f = lint(&gw(&["一、", "三、", "二、", "四、"]));
+        assert_eq!(
+            f,
+            vec![("numbering-order".into(), 3), ("numbering-order".into(), 4)]
+        );
+        let f = lint(&gw(&["一、", "四、", "三、", "二、", "五、"]));
+        assert_eq!(
+            f,
+            vec![("numbering-order".into(), 3), ("numbering-order".into(), 5)]
+        );
+        let f = lint(&gw(&["二、", "一、", "三、"]));
+        assert_eq!(
+            f,
+            vec![("numbering-order".into(), 2), ("numbering-order".into(), 3)]
+        );
+    }
+
+    #[test]
+    fn backwards_number_is_order() {
+        let f = lint(&gw(&["一、", "二、", "三、", "二十、", "五、"]));
+        assert!(f.iter().any(|(r, _)| r == "numbering-gap"), "{f:?}");
+        let f = lint(&gw(&["（一）", "（二）", "（三）", "（九）", "（八）"]));
+        assert!(f.iter().any(|(r, _)| r == "numbering-order"), "{f:?}");
+    }
+
+    #[test]
+    fn start_not_at_one() {
+        let f = lint(&gw(&["二、", "三、", "四、"]));
+        assert_eq!(f, vec![("numbering-start".into(), 2)]);
+    }
+
+    #[test]
+    fn second_list_under_one_parent_passes() {
+        let t = "第一条 单位应当做到：\n（一）甲；\n（二）乙。\n有下列情形之一的：\n（一）丙；\n（二）丁；\n（三）戊。\n第二条 内容。\n";
+        assert!(rules_of(t).is_empty(), "{:?}", lint(t));
+    }
+
+    #[test]
+    fn articles_run_on_across_chapters() {
+        let t = "第一章 总则\n第一条 甲。\n第二条 乙。\n第二章 职责\n第三条 丙。\n第四条 丁。\n第三章 附则\n第五条 戊。\n";
+        assert!(lint(t).is_empty(), "{:?}", lint(t));
+        let bad = t.replace("第三条", "第四条");
+        let f = lint(&bad);
+        assert_eq!(f, vec![("numbering-duplicate".into(), 5)]);
+        let gap = t.replace("第三条 丙。\n", "");
+        assert!(lint(&gap).contains(&("numbering-gap".into(), 5)));
+    }
+
+    #[test]
+    fn items_run_on_across_parents() {
+        let t = "一、存在问题\n（一）思想方面\n1.甲。\n2.乙。\n（二）作风方面\n3.丙。\n4.丁。\n5.戊。\n二、整改措施\n（一）加强学习\n1.己。\n2.庚。\n";
+        assert!(lint(t).is_empty(), "{:?}", lint(t));
+    }
+
+    #[test]
+    fn restart_in_next_section_passes() {
+        let t = "一、总体要求\n（一）甲。\n（二）乙。\n二、主要任务\n（一）丙。\n（二）丁。\n";
+        assert!(lint(t).is_empty());
+        let f = lint(
+            &t.replace("（一）丙", "（二）丙")
+                .replace("（二）丁", "（三）丁"),
+        );
+        assert_eq!(f, vec![("numbering-start".into(), 5)]);
+    }
+
+    #[test]
+    fn attachment_list_is_not_numbering() {
+        let t = "一、甲。\n二、乙。\n\n附件：1．检查表\n      2．汇总表\n";
+        assert!(lint(t).is_empty(), "{:?}", lint(t));
+    }
+}

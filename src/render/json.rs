@@ -1,0 +1,42 @@
+//! JSON Lines: one diagnostic per line, with the input path, as the contract's DIAGNOSTIC.
+
+use crate::model::Diagnostic;
+
+/// One line (without the newline) for `d` found in `path`.
+pub fn line(path: &str, d: &Diagnostic) -> String {
+    let mut d = d.clone();
+    d.path = Some(path.to_string());
+    serde_json::to_string(&d).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Severity;
+
+    #[test]
+    fn carries_path_and_contract_fields() {
+        let d = Diagnostic {
+            path: None,
+            rule: "numbering-gap".into(),
+            severity: Severity::Error,
+            message: "m".into(),
+            line: 4,
+            column: 2,
+            expected: Some("（二）".into()),
+            found: Some("（三）".into()),
+            standard: Some("GB/T 9704-2012 7.3.3".into()),
+            document: Some(1),
+            clause_path: None,
+            profile: Some("gongwen".into()),
+        };
+        let v: serde_json::Value = serde_json::from_str(&line("a.txt", &d)).unwrap();
+        assert_eq!(v["path"], "a.txt");
+        assert_eq!(v["rule"], "numbering-gap");
+        assert_eq!(v["severity"], "error");
+        assert_eq!(v["line"], 4);
+        assert_eq!(v["column"], 2);
+        assert_eq!(v["expected"], "（二）");
+        assert_eq!(v["found"], "（三）");
+    }
+}

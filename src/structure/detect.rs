@@ -1,0 +1,269 @@
+//! Marker candidates: every place in a line where a clause marker may start.
+//!
+//! Lines are read in their compacted, width-folded form ([`CompactLine`]), so `1 .`,
+//! `（ 一）`, `二 是` and `第 三 条` are recognised like their clean forms, while the
+//! candidate keeps the exact source text and offsets. A candidate at the start of a line
+//! that follows a finished paragraph is *strong*; one inside a paragraph (after `；` `;`
+//! `。` `：`, or after a blank gap) or at the start of a hard-wrapped continuation line is
+//! *weak*: the tree builder accepts it only where it fits the numbering sequence.
+
+use super::marker::{self, Style};
+use crate::normalize::{CompactLine, LineInfo};
+
+/// What a candidate is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// A readable marker.
+    Marked {
+        /// Its number.
+        number: u32,
+        /// Its style (bracket width taken from the source).
+        style: Style,
+    },
+    /// A damaged bracket marker such as `(- - )`; its number comes from the sequence.
+    Garbled,
+}
+
+/// One marker candidate.
+#[derive(Debug, Clone)]
+pub(crate) struct Cand {
+    /// Decoded offset of the marker's first character.
+    pub start: usize,
+    /// Decoded offset just past the marker and its punctuation.
+    pub marker_end: usize,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column (characters).
+    pub column: usize,
+    /// The marker does not start its line.
+    pub inline: bool,
+    /// Needs the numbering sequence to confirm it.
+    pub weak: bool,
+    /// Marker or garbled marker.
+    pub kind: Kind,
+    /// Punctuation written after the number, as in the source.
+    pub punct: Option<char>,
+    /// The marker exactly as it stands in the source.
+    pub text: String,
+}
+
+impl Cand {
+    /// Style family and number, when readable.
+    pub fn family_number(&self) -> Option<(Style, u32)> {
+        match self.kind {
+            Kind::Marked { number, style } => Some((style.family(), number)),
+            Kind::Garbled => None,
+        }
+    }
+}
+
+/// Characters after which a marker may start inside a paragraph (folded forms).
+fn is_boundary(c: char) -> bool {
+    matches!(c, ';' | ':' | '。' | '!' | '?')
+}
+
+/// Characters a marker can start with (folded forms).
+fn may_start(c: char) -> bool {
+    c == '第'
+        || c == '('
+        || c.is_ascii_digit()
+        || marker::is_cn_digit(c)
+        || ('\u{2460}'..='\u{2473}').contains(&c)
+        || ('\u{3220}'..='\u{3229}').contains(&c)
+}
+
+/// Find the candidates of one line. `strong_start` says a marker at the line start begins
+/// a paragraph (the previous line ended one); `cl` is a reusable buffer.
+pub(crate) fn line_candidates(
+    source: &str,
+    number: usize,
+    info: &LineInfo,
+    strong_start: bool,
+    cl: &mut CompactLine,
+    out: &mut Vec<Cand>,
+) {
+    cl.fill(source, info.start, info.end);
+    let text = cl.text.as_str();
+    if text.is_empty() {
+        return;
+    }
+    // Columns are counted incrementally so a very long line stays linear.
+    let (mut col_off, mut col) = (info.start, 1usize);
+    let mut prev: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        let at_start = i == 0;
+        // 一是/二是 also follow a comma (…的原则，一是…；二是…).
+        let after_comma = prev == Some(',') && text[i..].chars().nth(1) == Some('是');
+        let boundary = at_start || prev.is_some_and(is_boundary) || cl.gap_before(i) || after_comma;
+        prev = Some(c);
+        if !boundary || !may_start(c) {
+            continue;
+        }
+        let rest = &text[i..];
+        let (len, kind) = if let Some(m) = marker::parse_at(rest) {
+            if matches!(
+                m.style,
+                Style::Part | Style::Chapter | Style::Section | Style::Article
+            ) && marker::is_reference(&rest[m.len..], cl.gap_before(i + m.len))
+            {
+                continue;
+            }
+            if m.number == 0 || (!at_start && m.number > 99) {
+                continue;
+            }
+            (
+                m.len,
+                Kind::Marked {
+                    number: m.number,
+                    style: m.style,
+                },
+            )
+        } else if at_start && let Some(len) = marker::parse_garbled(rest) {
+            (len, Kind::Garbled)
+        } else {
+            continue;
+        };
+        let start = cl.source_offset(i);
+        let marker_end = cl.source_end(source, i + len);
+        col += source[col_off..start].chars().count();
+        col_off = start;
+        let raw = &source[start..marker_end];
+        let kind = match kind {
+            Kind::Marked { number, style } => Kind::Marked {
+                number,
+                style: source_width(style, raw),
+            },
+            k => k,
+        };
+        let punct = match kind {
+            Kind::Marked { .. } => raw
+                .chars()
+                .next_back()
+                .filter(|c| "、.．，,：:".contains(*c) && raw.chars().count() > 1),
+            Kind::Garbled => None,
+        };
+        out.push(Cand {
+            start,
+            marker_end,
+            line: number,
+            column: col,
+            inline: !at_start,
+            weak: !at_start || !strong_start,
+            kind,
+            punct,
+            text: raw.to_string(),
+        });
+    }
+}
+
+/// Bracket styles were read from folded text; take the bracket width from the source.
+fn source_width(style: Style, raw: &str) -> Style {
+    let full = raw.starts_with('（');
+    match style.family() {
+        Style::CnParen if full => Style::CnParen,
+        Style::CnParen => Style::CnParenHalf,
+        Style::ArabicParen if full => Style::ArabicParen,
+        Style::ArabicParen => Style::ArabicParenHalf,
+        s => s,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::Layout;
+    use crate::text::SourceText;
+
+    fn cands(s: &str) -> Vec<Cand> {
+        let src = SourceText::from_utf8(s);
+        let layout = Layout::new(&src);
+        let mut cl = CompactLine::default();
+        let mut out = Vec::new();
+        for (i, info) in layout.lines.iter().enumerate() {
+            line_candidates(s, i + 1, info, true, &mut cl, &mut out);
+        }
+        out
+    }
+
+    fn texts(s: &str) -> Vec<(String, bool)> {
+        cands(s).into_iter().map(|c| (c.text, c.inline)).collect()
+    }
+
+    #[test]
+    fn spaces_inside_markers_are_tolerated() {
+        let c = cands("1 .加强学习\n二 是改进作风\n第 三 条 本办法\n（ 一）总体要求\n三 、其他");
+        let got: Vec<(&str, Option<(Style, u32)>)> = c
+            .iter()
+            .map(|c| (c.text.as_str(), c.family_number()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("1 .", Some((Style::Arabic, 1))),
+                ("二 是", Some((Style::Shi, 2))),
+                ("第 三 条", Some((Style::Article, 3))),
+                ("（ 一）", Some((Style::CnParen, 1))),
+                ("三 、", Some((Style::CnDun, 3))),
+            ]
+        );
+        assert_eq!(
+            c[3].kind,
+            Kind::Marked {
+                number: 1,
+                style: Style::CnParen
+            }
+        );
+    }
+
+    #[test]
+    fn half_width_brackets_keep_their_style_and_columns_count_characters() {
+        let c = cands("　　(二)加强监督;(三)严格考核");
+        assert_eq!(c.len(), 2);
+        assert_eq!(
+            c[0].kind,
+            Kind::Marked {
+                number: 2,
+                style: Style::CnParenHalf
+            }
+        );
+        assert_eq!((c[0].column, c[0].inline), (3, false));
+        assert_eq!((c[1].column, c[1].inline, c[1].weak), (11, true, true));
+    }
+
+    #[test]
+    fn inline_candidates_follow_boundaries_or_gaps() {
+        assert_eq!(
+            texts("主要包括：（一）甲；（二）乙。一是丙 二是丁，三是戊，其二是己"),
+            vec![
+                ("（一）".to_string(), true),
+                ("（二）".to_string(), true),
+                ("一是".to_string(), true),
+                ("二是".to_string(), true),
+                ("三是".to_string(), true),
+            ]
+        );
+    }
+
+    #[test]
+    fn non_markers_never_become_candidates() {
+        for s in [
+            "2022 年是全面实施规划的关键之年",
+            "党的二十大胜利召开",
+            "书记是第一责任人",
+            "依照第三条规定的程序办理。",
+            "违反本办法第五条、第六条的",
+            "全年增长 1.5 个百分点",
+            "一是否需要另行审批",
+        ] {
+            assert!(texts(s).is_empty(), "{s}: {:?}", texts(s));
+        }
+    }
+
+    #[test]
+    fn garbled_bracket_only_at_line_start() {
+        let c = cands("(- - )\n正文 (- - )");
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].kind, Kind::Garbled);
+        assert_eq!(c[0].text, "(- - )");
+    }
+}

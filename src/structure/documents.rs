@@ -1,0 +1,511 @@
+//! Documents in a file: web boilerplate, compilation separators (篇一/篇二), titles and the
+//! document count a compilation's header declares.
+//!
+//! Boilerplate lines (a scraped page's title and summary, 小编为大家整理…, 推荐访问…,
+//! page navigation, export headers) are marked in the [`Layout`] so that no clause, title or
+//! text is taken from them. A file is cut into segments at 篇X separator lines; the tree
+//! builder cuts a segment again where a new title is followed by a restart of the top-level
+//! numbering.
+
+use super::marker::{is_cn_digit, parse_chinese};
+use crate::normalize::{Layout, is_blank};
+use crate::text::SourceText;
+
+/// Phrases that only occur in the chrome of web pages and database exports.
+const BOILERPLATE: &[&str] = &[
+    "小编",
+    "为大家整理",
+    "为大家收集",
+    "供大家参考",
+    "希望对大家有所帮助",
+    "希望能帮助到大家",
+    "欢迎阅读",
+    "欢迎大家阅读",
+    "推荐访问",
+    "相关热词搜索",
+    "热词搜索",
+    "相关推荐",
+    "热门推荐",
+    "猜你喜欢",
+    "相关文章",
+    "上一篇",
+    "下一篇",
+    "上一页",
+    "下一页",
+    "返回顶部",
+    "返回首页",
+    "返回列表",
+    "本文链接",
+    "原文链接",
+    "原文地址",
+    "法宝引证码",
+    "扫一扫",
+    "分享到",
+    "免责声明",
+    "版权所有",
+];
+
+/// Phrases that open a page footer: everything after them is boilerplate too.
+const FOOTER: &[&str] = &[
+    "推荐访问",
+    "相关热词搜索",
+    "热词搜索",
+    "相关推荐",
+    "热门推荐",
+    "猜你喜欢",
+    "相关文章",
+    "上一篇",
+    "下一篇",
+];
+
+/// Words that end the title of an official document.
+const DOC_TYPES: &[&str] = &[
+    "实施细则",
+    "细则",
+    "实施方案",
+    "工作方案",
+    "方案",
+    "实施办法",
+    "管理办法",
+    "办法",
+    "规定",
+    "意见",
+    "通知",
+    "报告",
+    "决定",
+    "条例",
+    "规则",
+    "计划",
+    "要点",
+    "总结",
+    "纪要",
+    "通报",
+    "公告",
+    "通告",
+    "请示",
+    "批复",
+    "准则",
+    "守则",
+    "章程",
+    "措施",
+    "制度",
+    "规划",
+    "决议",
+    "指引",
+    "指南",
+    "清单",
+    "标准",
+    "函",
+    "法",
+];
+
+/// What the header of a scraped page says about the file.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Header {
+    /// The document count a compilation declares (`…4篇`).
+    pub declared: Option<usize>,
+    /// The line of that declaration.
+    pub declared_line: usize,
+}
+
+/// A run of lines that holds one or more documents.
+#[derive(Debug, Clone)]
+pub(crate) struct Segment {
+    /// First line (1-based): the 篇X separator, or the first content line.
+    pub first: usize,
+    /// Last content line.
+    pub last: usize,
+    /// The separator line, when the segment starts with one (not a clause, not in a path).
+    pub label_line: Option<usize>,
+    /// The title the separator names (`篇一:《…》`).
+    pub label_title: Option<String>,
+}
+
+fn compact(s: &str) -> String {
+    s.chars().filter(|&c| !is_blank(c)).collect()
+}
+
+/// Mark boilerplate lines in `layout` and read the header's declared document count.
+pub(crate) fn mark_boilerplate(src: &SourceText, layout: &mut Layout) -> Header {
+    let text = src.as_str();
+    let n = layout.lines.len();
+    let mut header = Header::default();
+    let content: Vec<usize> = (0..n).filter(|&i| !layout.lines[i].blank).collect();
+    for &i in &content {
+        let l = &layout.lines[i];
+        let s = &text[l.start..l.end];
+        if BOILERPLATE.iter().any(|p| s.contains(p)) {
+            layout.lines[i].boilerplate = true;
+        }
+    }
+    // A footer opens with a trigger phrase in the last part of the file.
+    let tail_from = content.len() * 3 / 5;
+    if let Some(&first_footer) = content[tail_from..].iter().find(|&&i| {
+        let l = &layout.lines[i];
+        let s = compact(&text[l.start..l.end]);
+        FOOTER.iter().any(|p| s.starts_with(p))
+    }) {
+        for l in &mut layout.lines[first_footer..] {
+            l.boilerplate = true;
+        }
+    }
+    // A header: the page title (a line that is only 《…》, maybe with …N篇) and a summary
+    // line that repeats it before an excerpt of the body.
+    let mut page_title: Option<String> = None;
+    for (k, &i) in content.iter().take(3).enumerate() {
+        let l = &layout.lines[i];
+        let s = compact(&text[l.start..l.end]);
+        if k == 0 && is_page_title(&s) {
+            layout.lines[i].boilerplate = true;
+            if let Some(d) = declared_count(&s) {
+                header.declared = Some(d);
+                header.declared_line = i + 1;
+            }
+            page_title = Some(s);
+            continue;
+        }
+        if s.starts_with('《')
+            && let Some(close) = s.find('》')
+        {
+            let name = &s[..close + '》'.len_utf8()];
+            let repeats = page_title.as_deref().is_some_and(|t| t.starts_with(name))
+                || content[..k].iter().any(|&j| {
+                    let lj = &layout.lines[j];
+                    compact(&text[lj.start..lj.end]).contains(name.trim_matches(['《', '》']))
+                });
+            if repeats && s.len() > name.len() {
+                layout.lines[i].boilerplate = true;
+            }
+        }
+    }
+    // A compilation: everything before its first separator is the page header.
+    let seps: Vec<usize> = content
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let l = &layout.lines[i];
+            separator(&text[l.start..l.end]).is_some()
+        })
+        .collect();
+    if seps.len() >= 2 {
+        for &i in content.iter().take_while(|&&i| i < seps[0]) {
+            let l = &layout.lines[i];
+            if header.declared.is_none()
+                && let Some(d) = declared_in(&compact(&text[l.start..l.end]))
+            {
+                header.declared = Some(d);
+                header.declared_line = i + 1;
+            }
+            layout.lines[i].boilerplate = true;
+        }
+    }
+    // A header line hard-wrapped onto the next line takes its tail along (a URL's end).
+    for k in 0..content.len().min(10).saturating_sub(1) {
+        let (i, j) = (content[k], content[k + 1]);
+        let next = compact(&text[layout.lines[j].start..layout.lines[j].end]);
+        if layout.lines[i].boilerplate
+            && !layout.lines[i].ends_final
+            && layout.is_full(i + 1)
+            && next.is_ascii()
+        {
+            layout.lines[j].boilerplate = true;
+        }
+    }
+    header
+}
+
+/// The first `》N篇` in a header line: the number of documents a compilation declares.
+fn declared_in(s: &str) -> Option<usize> {
+    s.match_indices('》').find_map(|(i, _)| {
+        let rest = &s[i + '》'.len_utf8()..];
+        let end = rest.find('篇')?;
+        declared_count(&rest[..end + '篇'.len_utf8()]).filter(|_| end > 0 && end <= 6)
+    })
+}
+
+/// A page title: `《…》`, optionally `…N篇`, possibly repeated, nothing else.
+fn is_page_title(s: &str) -> bool {
+    if !s.starts_with('《') {
+        return false;
+    }
+    let t = s.trim_end_matches(|c: char| c == '篇' || c.is_ascii_digit() || is_cn_digit(c));
+    t.ends_with('》') && !s.contains(['。', '，', ','])
+}
+
+/// `…4篇` / `…四篇` at the end of a page title.
+fn declared_count(s: &str) -> Option<usize> {
+    let body = s.strip_suffix('篇')?;
+    let digits: String = body
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_digit() || is_cn_digit(*c))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if digits.is_empty() {
+        return None;
+    }
+    digits
+        .parse()
+        .ok()
+        .or_else(|| parse_chinese(&digits).map(|n| n as usize))
+}
+
+/// `篇一:《…》`, `篇二`, `第三篇：…`: a compilation separator; returns the title it names.
+pub(crate) fn separator(line: &str) -> Option<Option<String>> {
+    let s = compact(line);
+    let rest = if let Some(r) = s.strip_prefix('篇') {
+        let num: String = r
+            .chars()
+            .take_while(|c| is_cn_digit(*c) || c.is_ascii_digit())
+            .collect();
+        if num.is_empty() {
+            return None;
+        }
+        &r[num.len()..]
+    } else if let Some(r) = s.strip_prefix('第') {
+        let num: String = r
+            .chars()
+            .take_while(|c| is_cn_digit(*c) || c.is_ascii_digit())
+            .collect();
+        let r = r[num.len()..].strip_prefix('篇')?;
+        if num.is_empty() {
+            return None;
+        }
+        r
+    } else {
+        return None;
+    };
+    let rest = rest.trim_start_matches([':', '：', '、', '.', '．', '-', '—']);
+    if rest.chars().count() > 80 {
+        return None;
+    }
+    let title = rest.trim();
+    if title.is_empty() {
+        return Some(None);
+    }
+    let t = title
+        .strip_prefix('《')
+        .and_then(|t| t.strip_suffix('》'))
+        .unwrap_or(title);
+    Some(Some(t.to_string()))
+}
+
+/// Cut the file into segments at 篇X separators (boilerplate excluded).
+pub(crate) fn segments(src: &SourceText, layout: &Layout) -> Vec<Segment> {
+    let text = src.as_str();
+    let mut out: Vec<Segment> = Vec::new();
+    let mut cur: Option<Segment> = None;
+    for (i, l) in layout.lines.iter().enumerate() {
+        if l.blank || l.boilerplate {
+            continue;
+        }
+        let number = i + 1;
+        if let Some(title) = separator(&text[l.start..l.end]) {
+            if let Some(s) = cur.take() {
+                out.push(s);
+            }
+            cur = Some(Segment {
+                first: number,
+                last: number,
+                label_line: Some(number),
+                label_title: title,
+            });
+            continue;
+        }
+        match &mut cur {
+            Some(s) => s.last = number,
+            None => {
+                cur = Some(Segment {
+                    first: number,
+                    last: number,
+                    label_line: None,
+                    label_title: None,
+                });
+            }
+        }
+    }
+    out.extend(cur);
+    if out.is_empty() {
+        out.push(Segment {
+            first: 1,
+            last: layout.lines.len().max(1),
+            label_line: None,
+            label_title: None,
+        });
+    }
+    out
+}
+
+/// The title at the start of line `number` (joined with the next content line when the
+/// title is wrapped): text up to a document-type word (方案, 细则, 通知 …) that ends the
+/// line or is followed by a blank, without sentence punctuation.
+pub(crate) fn title_at(src: &SourceText, layout: &Layout, number: usize) -> Option<String> {
+    let text = src.as_str();
+    let l = layout.line(number);
+    if l.blank || l.boilerplate {
+        return None;
+    }
+    let one = text[l.start..l.end].trim_matches(is_blank);
+    if let Some(t) = title_prefix(one) {
+        return Some(t);
+    }
+    // A wrapped title: a short line without punctuation continued on the next content line.
+    let n = one.chars().count();
+    if !(4..=30).contains(&n)
+        || !one.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+        || one.contains(['，', ',', '。', '：', ':', '；', ';'])
+    {
+        return None;
+    }
+    let next = (number + 1..=layout.lines.len().min(number + 3))
+        .find(|&n| !layout.line(n).blank && !layout.line(n).boilerplate)?;
+    let ln = layout.line(next);
+    let two = format!("{one}{}", text[ln.start..ln.end].trim_matches(is_blank));
+    title_prefix(&two).filter(|t| t.chars().count() > one.chars().count())
+}
+
+fn title_prefix(s: &str) -> Option<String> {
+    let mut best: Option<usize> = None;
+    for ty in DOC_TYPES {
+        for (pos, _) in s.match_indices(ty) {
+            let end = pos + ty.len();
+            let ok_after = s[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| is_blank(c) || matches!(c, '》' | '”' | '"'));
+            if ok_after && best.is_none_or(|b| end > b) {
+                best = Some(end);
+            }
+        }
+    }
+    let end = best?;
+    let t = s[..end].trim_matches(is_blank);
+    let t = t.strip_prefix('《').unwrap_or(t);
+    let chars = t.chars().count();
+    if !(4..=60).contains(&chars)
+        || t.contains(['，', ',', '。', '；', ';', '：', ':', '！', '？'])
+        || t.contains('《') && !t.contains('》')
+    {
+        return None;
+    }
+    Some(tidy(t))
+}
+
+/// A title with the spurious blanks of OCR and PDF copies removed (a blank stays only
+/// between two ASCII letters or digits).
+fn tidy(t: &str) -> String {
+    let chars: Vec<char> = t.chars().collect();
+    let mut out = String::with_capacity(t.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if is_blank(c) {
+            let before = out.chars().next_back();
+            let after = chars[i + 1..].iter().find(|c| !is_blank(**c));
+            if before.is_some_and(|b| b.is_ascii_alphanumeric())
+                && after.is_some_and(|a| a.is_ascii_alphanumeric())
+                && !out.ends_with(' ')
+            {
+                out.push(' ');
+            }
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Whether `a` ends with `b`, blanks ignored and widths folded.
+pub(crate) fn ends_with_loose(a: &str, b: &str) -> bool {
+    let f = |s: &str| -> String {
+        s.chars()
+            .filter(|&c| !is_blank(c))
+            .map(crate::normalize::fold)
+            .collect()
+    };
+    let (a, b) = (f(a), f(b));
+    !b.is_empty() && a.ends_with(&b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marked(s: &str) -> (Vec<bool>, Header) {
+        let src = SourceText::from_utf8(s);
+        let mut layout = Layout::new(&src);
+        let h = mark_boilerplate(&src, &mut layout);
+        (layout.lines.iter().map(|l| l.boilerplate).collect(), h)
+    }
+
+    #[test]
+    fn page_header_summary_and_footer_are_boilerplate() {
+        let s = "《城区停车管理工作方案》3篇\n\n《城区停车管理工作方案》3篇 下面是小编为大家整理的方案，供大家参考。一、\n\n篇一：《城区停车管理工作方案》\n\n一、总体要求\n\n二、主要任务\n\n三、保障措施\n\n推荐访问：停车 方案\n上一篇 下一篇";
+        let (b, h) = marked(s);
+        assert_eq!(h.declared, Some(3));
+        assert_eq!(h.declared_line, 1);
+        assert!(b[0] && b[2]);
+        assert!(!b[4] && !b[6] && !b[10]);
+        assert!(b[12] && b[13]);
+    }
+
+    #[test]
+    fn a_plain_title_line_is_not_boilerplate() {
+        let (b, h) = marked("城区停车管理办法\n\n第一条 为了规范停车秩序，制定本办法。");
+        assert_eq!(h.declared, None);
+        assert!(b.iter().all(|x| !x));
+    }
+
+    #[test]
+    fn separators_name_their_titles() {
+        assert_eq!(
+            separator("篇二:《社区议事规则》"),
+            Some(Some("社区议事规则".into()))
+        );
+        assert_eq!(separator("第三篇 工作总结"), Some(Some("工作总结".into())));
+        assert_eq!(separator("篇一"), Some(None));
+        assert_eq!(separator("篇幅较长的说明"), None);
+        assert_eq!(separator("第三条 本办法"), None);
+    }
+
+    #[test]
+    fn titles_end_at_a_document_type_word() {
+        let s = "2025 年社区治理工作方案 为推进基层治理，制定本方案。\n城区环境卫生\n\n管理办法\n关于开展检查的通知\n各单位要按照本办法执行，";
+        let src = SourceText::from_utf8(s);
+        let layout = Layout::new(&src);
+        assert_eq!(
+            title_at(&src, &layout, 1).as_deref(),
+            Some("2025年社区治理工作方案")
+        );
+        assert_eq!(
+            title_at(&src, &layout, 2).as_deref(),
+            Some("城区环境卫生管理办法")
+        );
+        assert_eq!(
+            title_at(&src, &layout, 5).as_deref(),
+            Some("关于开展检查的通知")
+        );
+        assert_eq!(title_at(&src, &layout, 6), None);
+    }
+
+    #[test]
+    fn a_placeholder_line_does_not_start_a_title() {
+        let s = "X\n\n区财政局关于预算执行情况的报告 市人大常委会：";
+        let src = SourceText::from_utf8(s);
+        let layout = Layout::new(&src);
+        assert_eq!(title_at(&src, &layout, 1), None);
+        assert_eq!(
+            title_at(&src, &layout, 3).as_deref(),
+            Some("区财政局关于预算执行情况的报告")
+        );
+    }
+
+    #[test]
+    fn compilation_header_before_the_first_separator_is_boilerplate() {
+        let s = "《社区工作方案》2篇《社区工作\n方案》 一、总体要求\n\n篇一:《社区工作方案》\n一、目标\n二、任务\n篇二:《社区工作方案》\n一、目标\n二、任务";
+        let (b, h) = marked(s);
+        assert_eq!(h.declared, Some(2));
+        assert!(b[0] && b[1]);
+        assert!(!b[3] && !b[4]);
+    }
+}

@@ -1,0 +1,343 @@
+//! The clause hierarchy from a run of marker candidates.
+//!
+//! The document's own order of styles gives the levels: a style family seen before closes
+//! the deeper levels, a new one opens a level below the current clause. On top of that the
+//! numbering sequence decides what a weak candidate (inline, or at the start of a wrapped
+//! line) is: it is a clause only where it continues an open level (`(二)` after `(一)`) or
+//! opens a new list whose `2` follows. A `一是` inside a `一是` item opens a nested list; a
+//! restart of the top-level numbering after a new title starts a new document; a garbled
+//! bracket marker takes the number its sequence expects.
+
+use super::detect::{Cand, Kind};
+use super::marker::Style;
+
+/// How far ahead the builder looks to confirm a list (keeps the work linear).
+const LOOKAHEAD: usize = 64;
+
+/// A clause placed in the tree.
+#[derive(Debug, Clone)]
+pub(crate) struct Placed {
+    /// Index of the candidate.
+    pub cand: usize,
+    /// Its number (recovered for a garbled marker).
+    pub number: u32,
+    /// Its style (the sequence's style for a garbled marker).
+    pub style: Style,
+    /// Parent index into the document's placed clauses.
+    pub parent: Option<usize>,
+    /// 1-based level.
+    pub level: u32,
+    /// Recovered from a garbled marker.
+    pub garbled: bool,
+}
+
+/// The clauses of one document.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Draft {
+    /// First line of the document when it was split off at a new title.
+    pub title_line: Option<usize>,
+    /// Clauses in document order.
+    pub placed: Vec<Placed>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Level {
+    family: Style,
+    last: u32,
+    node: usize,
+    /// Some item at this level has held a nested list of the same family.
+    nested_same: bool,
+}
+
+/// Build the documents of one segment. `title_between(a, b)` finds a title line strictly
+/// between lines `a` and `b` (a new document when the top-level numbering restarts).
+pub(crate) fn build(
+    cands: &[Cand],
+    title_between: &dyn Fn(usize, usize) -> Option<usize>,
+) -> Vec<Draft> {
+    let mut docs = vec![Draft::default()];
+    let mut stack: Vec<Level> = Vec::new();
+    let mut prev_line = 0usize;
+    for k in 0..cands.len() {
+        let c = &cands[k];
+        let placed = match c.kind {
+            Kind::Garbled => place_garbled(cands, k, &stack),
+            Kind::Marked { number, style } => {
+                let fam = style.family();
+                // A restart of the top-level numbering after a new title: a new document.
+                if number == 1
+                    && stack
+                        .first()
+                        .is_some_and(|l| l.family == fam && l.last >= 2)
+                    && !stack[1..].iter().any(|l| l.family == fam)
+                    && let Some(t) = title_between(prev_line, c.line)
+                {
+                    docs.push(Draft {
+                        title_line: Some(t),
+                        placed: Vec::new(),
+                    });
+                    stack.clear();
+                }
+                place(cands, k, &stack, number, style)
+            }
+        };
+        let Some((depth, number, style)) = placed else {
+            continue;
+        };
+        let doc = docs.last_mut().expect("at least one document");
+        let fam = style.family();
+        let carried = stack
+            .get(depth)
+            .filter(|l| l.family == fam)
+            .is_some_and(|l| l.nested_same);
+        stack.truncate(depth);
+        if let Some(p) = stack.last_mut()
+            && p.family == fam
+        {
+            p.nested_same = true;
+        }
+        let idx = doc.placed.len();
+        doc.placed.push(Placed {
+            cand: k,
+            number,
+            style,
+            parent: stack.last().map(|l| l.node),
+            level: depth as u32 + 1,
+            garbled: c.kind == Kind::Garbled,
+        });
+        stack.push(Level {
+            family: fam,
+            last: number,
+            node: idx,
+            nested_same: carried,
+        });
+        prev_line = c.line;
+    }
+    docs
+}
+
+/// Where a readable candidate goes: `(depth, number, style)`, or `None` when it is not a
+/// clause.
+fn place(
+    cands: &[Cand],
+    k: usize,
+    stack: &[Level],
+    number: u32,
+    style: Style,
+) -> Option<(usize, u32, Style)> {
+    let c = &cands[k];
+    let fam = style.family();
+    // Continuation of an open level (the deepest one, for nested lists of one style).
+    if let Some(i) = stack
+        .iter()
+        .rposition(|l| l.family == fam && l.last + 1 == number)
+    {
+        return Some((i, number, style));
+    }
+    let same = stack.iter().rposition(|l| l.family == fam);
+    let top = stack.len().checked_sub(1);
+    if number == 1 {
+        let depth = match same {
+            None => stack.len(),
+            Some(i) if fam == Style::Shi => {
+                if Some(i) == top && stack[i].last == 1 {
+                    // 一是 right inside a 一是 item: a nested list.
+                    stack.len()
+                } else if stack[i].nested_same {
+                    // Its sibling items held nested lists: so does this one.
+                    i + 1
+                } else if Some(i) != top {
+                    // A new 一是 list under a deeper clause.
+                    stack.len()
+                } else {
+                    // A second 一是 group after the first one ended.
+                    i
+                }
+            }
+            Some(i) => {
+                if c.weak {
+                    return None;
+                }
+                i
+            }
+        };
+        if c.weak && !confirmed(cands, k, fam, 2, &stack[..depth.min(stack.len())]) {
+            return None;
+        }
+        return Some((depth, number, style));
+    }
+    if c.weak {
+        return None;
+    }
+    // A gap, a repeat or a jump back: still a sibling of its level (lint reports it). A
+    // number that carries on under a new parent opens a level.
+    Some((same.unwrap_or(stack.len()), number, style))
+}
+
+/// Place a garbled bracket marker at the deepest bracket level whose next number the
+/// following marker of that level confirms.
+fn place_garbled(cands: &[Cand], k: usize, stack: &[Level]) -> Option<(usize, u32, Style)> {
+    let i = stack
+        .iter()
+        .rposition(|l| matches!(l.family, Style::CnParen | Style::ArabicParen))?;
+    let lvl = stack[i];
+    let expected = lvl.last + 1;
+    if !confirmed(cands, k, lvl.family, expected + 1, &stack[..i]) {
+        return None;
+    }
+    let style = cands[..k]
+        .iter()
+        .rev()
+        .find_map(|c| match c.kind {
+            Kind::Marked { style, .. } if style.family() == lvl.family => Some(style),
+            _ => None,
+        })
+        .unwrap_or(lvl.family);
+    Some((i, expected, style))
+}
+
+/// Whether a marker of `family` numbered `want` follows candidate `k` before a marker that
+/// continues one of the `ancestors` levels.
+fn confirmed(cands: &[Cand], k: usize, family: Style, want: u32, ancestors: &[Level]) -> bool {
+    for c in cands.iter().skip(k + 1).take(LOOKAHEAD) {
+        let Some((fam, n)) = c.family_number() else {
+            continue;
+        };
+        if fam == family && n == want {
+            return true;
+        }
+        if ancestors
+            .iter()
+            .any(|l| l.family == fam && (n == l.last + 1 || n == 1))
+        {
+            return false;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::Layout;
+    use crate::structure::detect::line_candidates;
+    use crate::text::SourceText;
+
+    /// (path-like string of numbers, level) per placed clause.
+    fn shape(s: &str) -> Vec<(String, u32)> {
+        let src = SourceText::from_utf8(s);
+        let layout = Layout::new(&src);
+        let mut cl = crate::normalize::CompactLine::default();
+        let mut cands = Vec::new();
+        for (i, info) in layout.lines.iter().enumerate() {
+            line_candidates(s, i + 1, info, true, &mut cl, &mut cands);
+        }
+        let docs = build(&cands, &|_, _| None);
+        docs[0]
+            .placed
+            .iter()
+            .map(|p| (cands[p.cand].text.clone(), p.level))
+            .collect()
+    }
+
+    fn lv(v: &[(&str, u32)]) -> Vec<(String, u32)> {
+        v.iter().map(|(a, b)| (a.to_string(), *b)).collect()
+    }
+
+    #[test]
+    fn nested_shi_inside_shi() {
+        let s = "二、主要做法 一是抓学习，提高认识。一是集中学习。\n二是个人自学。\n二是抓落实。一是定责任。\n二是定时限。\n三、下步打算";
+        assert_eq!(
+            shape(s),
+            lv(&[
+                ("二、", 1),
+                ("一是", 2),
+                ("一是", 3),
+                ("二是", 3),
+                ("二是", 2),
+                ("一是", 3),
+                ("二是", 3),
+                ("三、", 1),
+            ])
+        );
+    }
+
+    #[test]
+    fn second_shi_group_under_one_item_restarts() {
+        let s = "1.关于培训不足的问题\n原因分析：一是经费有限；二是人手不足。\n整改措施：一是增加经费；二是补充人员。\n2.关于制度缺失的问题";
+        assert_eq!(
+            shape(s),
+            lv(&[
+                ("1.", 1),
+                ("一是", 2),
+                ("二是", 2),
+                ("一是", 2),
+                ("二是", 2),
+                ("2.", 1),
+            ])
+        );
+    }
+
+    #[test]
+    fn inline_list_after_semicolons_and_colon() {
+        let s = "第九条 有下列情形之一的，予以问责：（一）拒不执行决定的；（二）弄虚作假的；（三）其他情形。\n第十条 本办法自印发之日起施行。";
+        assert_eq!(
+            shape(s),
+            lv(&[
+                ("第九条", 1),
+                ("（一）", 2),
+                ("（二）", 2),
+                ("（三）", 2),
+                ("第十条", 1),
+            ])
+        );
+    }
+
+    #[test]
+    fn unconfirmed_inline_markers_are_text() {
+        // 一、 inside a sentence after a gap, never followed by 二、 of its own.
+        let s = "一、总体要求\n划分为 一、二、三级 管理。\n二、主要任务";
+        assert_eq!(shape(s), lv(&[("一、", 1), ("二、", 1)]));
+        // A lone inline （一） without （二） is not a list.
+        assert_eq!(
+            shape("第三条 按照 （一）项执行。\n第四条 其他"),
+            lv(&[("第三条", 1), ("第四条", 1)])
+        );
+    }
+
+    #[test]
+    fn garbled_marker_takes_the_expected_number() {
+        let s = "四、下步打算\n(一)深化学习。\n(- - )\n改进方法。\n(三)丰富载体。";
+        let src = SourceText::from_utf8(s);
+        let layout = Layout::new(&src);
+        let mut cl = crate::normalize::CompactLine::default();
+        let mut cands = Vec::new();
+        for (i, info) in layout.lines.iter().enumerate() {
+            line_candidates(s, i + 1, info, true, &mut cl, &mut cands);
+        }
+        let d = &build(&cands, &|_, _| None)[0];
+        let g = &d.placed[2];
+        assert!(g.garbled);
+        assert_eq!((g.number, g.style, g.level), (2, Style::CnParenHalf, 2));
+        // Without a confirming (三) the brackets are not a marker.
+        assert_eq!(
+            shape("四、下步打算\n(一)深化学习。\n(- - )\n五、其他"),
+            lv(&[("四、", 1), ("(一)", 2), ("五、", 1)])
+        );
+    }
+
+    #[test]
+    fn numbering_carries_on_under_a_new_parent() {
+        let s = "（一）甲方面\n1.第一项\n2.第二项\n（二）乙方面\n3.第三项";
+        assert_eq!(
+            shape(s),
+            lv(&[
+                ("（一）", 1),
+                ("1.", 2),
+                ("2.", 2),
+                ("（二）", 1),
+                ("3.", 2)
+            ])
+        );
+    }
+}
