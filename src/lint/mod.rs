@@ -8,13 +8,16 @@
 //!
 //! Sub-modules: [`sequence`] (gap, duplicate, order, start), [`style`] (marker punctuation,
 //! mixed styles), [`levels`] (ladder skips and reversals), [`heading`] (headings ending in
-//! 。), [`nearby`] (damaged or mis-punctuated markers the structure stage did not take).
+//! 。), [`nearby`] (damaged or mis-punctuated markers the structure stage did not take),
+//! [`recover`] (well-formed markers the structure stage left out because they break the
+//! sequence: put back before the rules run).
 
 pub mod config;
 pub mod heading;
 pub mod levels;
 pub mod nearby;
 pub mod profile;
+pub mod recover;
 pub mod rules;
 pub mod sequence;
 pub mod style;
@@ -39,7 +42,8 @@ pub struct Lint {
 /// diagnostics included, so that every printer shows them once).
 pub fn check(src: &SourceText, doc: &DocTree, cfg: &Config) -> Lint {
     let profile = cfg.profile.unwrap_or_else(|| profile::detect(doc));
-    let mut cx = Ctx::new(src, doc, profile);
+    let full = recover::augment(src, doc);
+    let mut cx = Ctx::new(src, &full, profile);
     sequence::check(&mut cx);
     style::check(&mut cx);
     levels::check(&mut cx);

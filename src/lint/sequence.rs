@@ -216,7 +216,14 @@ fn scan(cx: &mut Ctx, g: &Group, start: Start) -> u32 {
     // A mis-punctuated or damaged marker after the last sibling.
     if let Some(&last) = nodes.last() {
         let n = &doc.nodes[last];
-        let end = n.end.max(n.marker_end);
+        // Up to the next marker of the document (a clause's own span may stop at the end
+        // of its paragraph), at least the clause's span.
+        let end = doc
+            .nodes
+            .get(last + 1)
+            .map_or(doc.end, |m| m.start)
+            .max(n.end)
+            .max(n.marker_end);
         if let nearby::Explained::Finding(d) =
             nearby::explain(cx, n.marker_end, end, last, p + 1, true)
         {
