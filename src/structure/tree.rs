@@ -116,9 +116,54 @@ pub(crate) fn build(
     docs
 }
 
+/// Rank of the statute styles (编 > 章 > 节 > 条); `None` for list styles.
+fn statute_rank(s: Style) -> Option<u8> {
+    match s {
+        Style::Part => Some(0),
+        Style::Chapter => Some(1),
+        Style::Section => Some(2),
+        Style::Article => Some(3),
+        _ => None,
+    }
+}
+
+/// The deepest depth a clause of `style` may take: a statute unit (第X条 …) never sits
+/// below a list item ((一), 1., 一是 …) or below a smaller statute unit; 一、 may hold
+/// articles (some rules title their chapters 一、总则).
+fn max_depth(stack: &[Level], style: Style) -> usize {
+    let Some(r) = statute_rank(style) else {
+        return stack.len();
+    };
+    let mut d = stack.len();
+    while d > 0 {
+        let parent = stack[d - 1].family;
+        let ok = match statute_rank(parent) {
+            Some(pr) => pr < r,
+            None => parent == Style::CnDun,
+        };
+        if ok {
+            break;
+        }
+        d -= 1;
+    }
+    d
+}
+
 /// Where a readable candidate goes: `(depth, number, style)`, or `None` when it is not a
 /// clause.
 fn place(
+    cands: &[Cand],
+    k: usize,
+    stack: &[Level],
+    number: u32,
+    style: Style,
+) -> Option<(usize, u32, Style)> {
+    let placed = place_in_sequence(cands, k, stack, number, style)?;
+    Some((placed.0.min(max_depth(stack, style)), placed.1, placed.2))
+}
+
+/// [`place`] by the numbering sequence alone.
+fn place_in_sequence(
     cands: &[Cand],
     k: usize,
     stack: &[Level],
@@ -323,6 +368,20 @@ mod tests {
         assert_eq!(
             shape("四、下步打算\n(一)深化学习。\n(- - )\n五、其他"),
             lv(&[("四、", 1), ("(一)", 2), ("五、", 1)])
+        );
+    }
+
+    #[test]
+    fn articles_never_nest_under_list_items() {
+        let s = "前言：1、甲类情形 2、乙类情形\n第一条 总体要求。\n第二条 适用范围。";
+        assert_eq!(
+            shape(s),
+            lv(&[("1、", 1), ("2、", 1), ("第一条", 1), ("第二条", 1)])
+        );
+        let s = "一、总则\n第一条 目的。\n二、管理\n第二条 职责。";
+        assert_eq!(
+            shape(s),
+            lv(&[("一、", 1), ("第一条", 2), ("二、", 1), ("第二条", 2)])
         );
     }
 
