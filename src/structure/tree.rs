@@ -64,12 +64,18 @@ pub(crate) fn build(
             Kind::Garbled => place_garbled(cands, k, &stack),
             Kind::Marked { number, style } => {
                 let fam = style.family();
-                // A restart of the top-level numbering after a new title: a new document.
+                // A new title followed by a restart of the top-level numbering, or by the
+                // first unit of a statute or 一、 sequence not open yet: a new document.
+                let restart = stack
+                    .first()
+                    .is_some_and(|l| l.family == fam && l.last >= 2)
+                    && !stack[1..].iter().any(|l| l.family == fam);
+                let fresh_top = !c.inline
+                    && !stack.is_empty()
+                    && !stack.iter().any(|l| l.family == fam)
+                    && (statute_rank(fam).is_some() || fam == Style::CnDun);
                 if number == 1
-                    && stack
-                        .first()
-                        .is_some_and(|l| l.family == fam && l.last >= 2)
-                    && !stack[1..].iter().any(|l| l.family == fam)
+                    && (restart || fresh_top)
                     && let Some(t) = title_between(prev_line, c.line)
                 {
                     docs.push(Draft {
@@ -383,6 +389,24 @@ mod tests {
             shape(s),
             lv(&[("一、", 1), ("第一条", 2), ("二、", 1), ("第二条", 2)])
         );
+    }
+
+    #[test]
+    fn a_new_title_before_a_new_top_sequence_starts_a_document() {
+        let s = "一、总体要求\n二、主要任务\n城区停车管理办法\n第一条 目的。\n第二条 范围。\n（一）甲\n（二）乙";
+        let src = SourceText::from_utf8(s);
+        let layout = Layout::new(&src);
+        let mut cl = crate::normalize::CompactLine::default();
+        let mut cands = Vec::new();
+        for (i, info) in layout.lines.iter().enumerate() {
+            line_candidates(s, i + 1, info, true, &mut cl, &mut cands);
+        }
+        let docs = build(&cands, &|a, b| (a + 1..b).find(|&n| n == 3));
+        let shape: Vec<(Option<usize>, Vec<u32>)> = docs
+            .iter()
+            .map(|d| (d.title_line, d.placed.iter().map(|p| p.level).collect()))
+            .collect();
+        assert_eq!(shape, vec![(None, vec![1, 1]), (Some(3), vec![1, 1, 2, 2])]);
     }
 
     #[test]
