@@ -172,8 +172,12 @@ pub fn sentence(
             let tail = tail_re().is_match(&s[clauses[end].clone()]);
             if conditions && !lead && !tail {
                 let text = s[cond_start..].trim_end_matches(['。', '；', ';', '：', ':']);
+                let last = &s[clauses[end].clone()];
                 let kind = if exemption_re().is_match(conseq_text) {
                     ConditionKind::Exemption
+                } else if end > run_start && aggravating_re().is_match(last) {
+                    // 有前款行为，造成严重后果的
+                    ConditionKind::Aggravating
                 } else {
                     kind_of(cond_text)
                 };

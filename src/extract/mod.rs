@@ -11,12 +11,14 @@
 //! 追究责任的情形), and whether a clause sits in a chapter about accountability.
 //!
 //! Sub-modules: [`unit`] (cleaned text, sentences), [`phrase`] (holder noun phrases on
-//! the jieba-rs segmentation), [`roles`], [`conditions`], [`sanctions`] (vocabulary).
+//! the jieba-rs segmentation), [`roles`], [`conditions`], [`sanctions`] (vocabulary), and
+//! [`table`] (the CSV view).
 
 pub mod conditions;
 pub mod phrase;
 pub mod roles;
 pub mod sanctions;
+pub mod table;
 pub mod unit;
 
 use std::ops::Range;
@@ -234,8 +236,8 @@ fn read_unit(
         resps.extend(found);
     }
     for s in ctx.unit.sentences() {
-        if s.end <= ctx.unit.body {
-            continue; // a heading
+        if s.end <= ctx.unit.skip {
+            continue; // a title
         }
         conditions::sentence(ctx, s, !in_acc_list, conds, sancs);
     }
@@ -254,7 +256,7 @@ enum Lead {
 
 fn parent_lead(u: &Unit) -> Lead {
     let sents = u.sentences();
-    let body: Vec<&Range<usize>> = sents.iter().filter(|s| s.start >= u.body).collect();
+    let body: Vec<&Range<usize>> = sents.iter().filter(|s| s.start >= u.skip).collect();
     let Some(last) = body.last() else {
         return Lead::None;
     };

@@ -179,8 +179,8 @@ pub fn find(ctx: &Ctx<'_>) -> Vec<Responsibility> {
     let masked = annotations(ctx, &mut out);
     // Running text: the body between annotations.
     let mut segments = Vec::new();
-    let mut at = ctx.unit.body;
-    for m in masked.iter().filter(|m| m.start >= ctx.unit.body) {
+    let mut at = ctx.unit.skip;
+    for m in masked.iter().filter(|m| m.start >= ctx.unit.skip) {
         segments.push(at..m.start);
         at = m.end;
     }
@@ -333,9 +333,12 @@ fn running(ctx: &Ctx<'_>, sent: Range<usize>, first_sentence: bool, out: &mut Ve
             .unwrap_or(toks.len());
         (a, b)
     };
-    let sentence_subject = || {
-        let (a, b) = clauses.first().map(&tok_range)?;
-        phrase::subject(s, &toks, a, b)
+    // The subject of the nearest clause before clause `ci` that has one.
+    let sentence_subject = |ci: usize| {
+        (0..ci).rev().find_map(|j| {
+            let (a, b) = tok_range(&clauses[j]);
+            phrase::subject(s, &toks, a, b)
+        })
     };
     let accountable = accountability_re().is_match(s);
     let quote = sent.clone();
@@ -417,12 +420,7 @@ fn running(ctx: &Ctx<'_>, sent: Range<usize>, first_sentence: bool, out: &mut Ve
                 let (a, b) = tok_range(&clauses[ci]);
                 phrase::subject(s, &toks, a, b).map(|(x, y)| s[x..y].to_string())
             })
-            .or_else(|| {
-                (ci > 0)
-                    .then(sentence_subject)
-                    .flatten()
-                    .map(|(x, y)| s[x..y].to_string())
-            })
+            .or_else(|| sentence_subject(ci).map(|(x, y)| s[x..y].to_string()))
             .or_else(|| {
                 let initial = v.is_none_or(|v| clause_initial(&toks, ca, v));
                 (first_sentence && initial)
@@ -514,9 +512,7 @@ fn running(ctx: &Ctx<'_>, sent: Range<usize>, first_sentence: bool, out: &mut Ve
                     if role == "配合" {
                         return None;
                     }
-                    (ci > 0)
-                        .then(sentence_subject)
-                        .flatten()
+                    sentence_subject(ci)
                         .map(|(a, b)| s[a..b].to_string())
                         .or_else(|| first_sentence.then(|| ctx.lead_holder.clone()).flatten())
                 })

@@ -16,6 +16,8 @@ pub struct Unit {
     src: Vec<usize>,
     /// Byte offset in `text` where the body starts (after a heading line, if any).
     pub body: usize,
+    /// Bytes at the start that hold no statements (a preamble's title and date lines).
+    pub skip: usize,
 }
 
 /// Characters dropped while cleaning.
@@ -52,7 +54,12 @@ impl Unit {
         }
         src.push(own.source_offset(raw.len()));
         let body = heading_end(raw, &text, heading);
-        Unit { text, src, body }
+        Unit {
+            text,
+            src,
+            body,
+            skip: 0,
+        }
     }
 
     /// The preamble: leading lines without punctuation (title, date, issuer) are kept
@@ -69,6 +76,7 @@ impl Unit {
             body += l.len();
         }
         u.body = body.min(u.text.len());
+        u.skip = u.body;
         u
     }
 
