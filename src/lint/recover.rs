@@ -4,6 +4,7 @@
 //! marker that starts a paragraph and sits among siblings of its style, so that the
 //! sequence rules see what a reader sees.
 
+use crate::structure::Style;
 use crate::structure::marker::parse_at;
 use crate::structure::{DocTree, Node};
 use crate::text::{MappedText, SourceText};
@@ -22,6 +23,8 @@ struct Cand {
     pos: usize,
     marker: crate::structure::Marker,
     inline: bool,
+    /// Stands before the document's first clause (a 第一编 read as part of the title).
+    before_first: bool,
 }
 
 /// The document's tree with the left-out markers added as clauses (in document order,
@@ -73,7 +76,13 @@ fn candidates(src: &SourceText, doc: &DocTree) -> Vec<Cand> {
         }
         after_blank = false;
         prev_end = body.chars().last();
-        if line.start < first.start {
+        let before_first = line.start < first.start;
+        if before_first
+            && !matches!(
+                parse_at(t).map(|m| m.style.family()),
+                Some(Style::Part | Style::Chapter | Style::Section)
+            )
+        {
             continue;
         }
         if paragraph_start
@@ -86,9 +95,12 @@ fn candidates(src: &SourceText, doc: &DocTree) -> Vec<Cand> {
                 pos,
                 marker: m,
                 inline: false,
+                before_first,
             });
         }
-        inline_candidates(text, line.start, line.end, &taken, &mut out);
+        if !before_first {
+            inline_candidates(text, line.start, line.end, &taken, &mut out);
+        }
     }
     out
 }
@@ -101,7 +113,6 @@ fn inline_candidates(
     taken: &std::collections::HashSet<usize>,
     out: &mut Vec<Cand>,
 ) {
-    use crate::structure::Style;
     let line = &text[start..end];
     let lead = line.len() - line.trim_start_matches(is_blank).len();
     let mut prev_blank = false;
@@ -138,6 +149,7 @@ fn inline_candidates(
             pos,
             marker: m,
             inline: true,
+            before_first: false,
         });
     }
 }
@@ -151,6 +163,15 @@ fn place(src: &SourceText, doc: &DocTree, c: &Cand) -> Option<Node> {
     let same = |n: &&Node| n.style.family() == fam;
     let prev = doc.nodes.iter().filter(same).rfind(|n| n.start < pos);
     let next = doc.nodes.iter().filter(same).find(|n| n.start > pos);
+    if c.before_first {
+        // A unit heading taken for part of the title: it comes back as a top-level clause
+        // when the next unit of its style carries on from it and no other has its number
+        // (a table of contents repeats the body's).
+        let repeated = doc.nodes.iter().filter(same).any(|n| n.number == m.number);
+        return next
+            .filter(|n| n.number == m.number + 1 && !repeated)
+            .map(|_| node_at(src, pos, m, 1, None, false));
+    }
     let within = |n: &Node| {
         n.parent.is_none_or(|p| {
             let p = &doc.nodes[p];
