@@ -17,6 +17,33 @@ fn is_blank(c: char) -> bool {
     c.is_whitespace() && c != '\n' && c != '\r' || c == '\u{FEFF}'
 }
 
+/// A marker at the start of `s`, read through blanks that OCR put inside it (`（ 二）`,
+/// `1 .`, `第 三 条`); the marker's text and length are those of the source.
+fn parse_spaced(s: &str) -> Option<crate::structure::Marker> {
+    if let Some(m) = parse_at(s) {
+        return Some(m);
+    }
+    // Squeeze the blanks out of the first few characters, remembering where each kept
+    // character ends in `s`.
+    let mut squeezed = String::new();
+    let mut ends: Vec<usize> = Vec::new();
+    for (i, c) in s.char_indices().take(16) {
+        if c == '\n' || c == '\r' {
+            break;
+        }
+        if is_blank(c) {
+            continue;
+        }
+        squeezed.push(c);
+        ends.extend(std::iter::repeat_n(i + c.len_utf8(), c.len_utf8()));
+    }
+    let mut m = parse_at(&squeezed)?;
+    let len = *ends.get(m.len.checked_sub(1)?)?;
+    m.text = s[..len].to_string();
+    m.len = len;
+    Some(m)
+}
+
 /// A well-formed marker the structure stage did not take.
 #[derive(Debug, Clone)]
 struct Cand {
@@ -87,7 +114,7 @@ fn candidates(src: &SourceText, doc: &DocTree) -> Vec<Cand> {
         }
         if paragraph_start
             && !taken.contains(&pos)
-            && let Some(m) = parse_at(t)
+            && let Some(m) = parse_spaced(t)
             // Something must follow the marker on its line (a bare `1.` is a page number).
             && !t[m.len..].trim_matches(is_blank).is_empty()
         {
@@ -135,7 +162,7 @@ fn inline_candidates(
         if pos >= end || taken.contains(&pos) {
             continue;
         }
-        let Some(m) = parse_at(&text[pos..end]) else {
+        let Some(m) = parse_spaced(&text[pos..end]) else {
             continue;
         };
         let unit = matches!(
@@ -380,6 +407,18 @@ mod tests {
         );
         assert_eq!(aug.nodes[0].children, vec![1, 2, 3]);
         assert_eq!(aug.nodes[2].path, "一/（二）");
+    }
+
+    #[test]
+    fn spaced_markers_are_read_with_their_source_text() {
+        let m = parse_spaced("（ 二）加强").unwrap();
+        assert_eq!(
+            (m.text.as_str(), m.number, m.len),
+            ("（ 二）", 2, "（ 二）".len())
+        );
+        let m = parse_spaced("第 三 条 内容").unwrap();
+        assert_eq!((m.text.as_str(), m.number), ("第 三 条", 3));
+        assert!(parse_spaced("二 〇二三年").is_none());
     }
 
     #[test]
