@@ -108,7 +108,7 @@ pub(crate) fn line_candidates(
             {
                 continue;
             }
-            if m.number == 0 || (!at_start && m.number > 99) {
+            if m.number == 0 {
                 continue;
             }
             (
