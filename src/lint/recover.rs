@@ -4,6 +4,7 @@
 //! marker that starts a paragraph and sits among siblings of its style, so that the
 //! sequence rules see what a reader sees.
 
+use crate::structure::Style;
 use crate::structure::marker::parse_at;
 use crate::structure::{DocTree, Node};
 use crate::text::{MappedText, SourceText};
@@ -16,12 +17,41 @@ fn is_blank(c: char) -> bool {
     c.is_whitespace() && c != '\n' && c != '\r' || c == '\u{FEFF}'
 }
 
+/// A marker at the start of `s`, read through blanks that OCR put inside it (`（ 二）`,
+/// `1 .`, `第 三 条`); the marker's text and length are those of the source.
+fn parse_spaced(s: &str) -> Option<crate::structure::Marker> {
+    if let Some(m) = parse_at(s) {
+        return Some(m);
+    }
+    // Squeeze the blanks out of the first few characters, remembering where each kept
+    // character ends in `s`.
+    let mut squeezed = String::new();
+    let mut ends: Vec<usize> = Vec::new();
+    for (i, c) in s.char_indices().take(16) {
+        if c == '\n' || c == '\r' {
+            break;
+        }
+        if is_blank(c) {
+            continue;
+        }
+        squeezed.push(c);
+        ends.extend(std::iter::repeat_n(i + c.len_utf8(), c.len_utf8()));
+    }
+    let mut m = parse_at(&squeezed)?;
+    let len = *ends.get(m.len.checked_sub(1)?)?;
+    m.text = s[..len].to_string();
+    m.len = len;
+    Some(m)
+}
+
 /// A well-formed marker the structure stage did not take.
 #[derive(Debug, Clone)]
 struct Cand {
     pos: usize,
     marker: crate::structure::Marker,
     inline: bool,
+    /// Stands before the document's first clause (a 第一编 read as part of the title).
+    before_first: bool,
 }
 
 /// The document's tree with the left-out markers added as clauses (in document order,
@@ -73,12 +103,18 @@ fn candidates(src: &SourceText, doc: &DocTree) -> Vec<Cand> {
         }
         after_blank = false;
         prev_end = body.chars().last();
-        if line.start < first.start {
+        let before_first = line.start < first.start;
+        if before_first
+            && !matches!(
+                parse_at(t).map(|m| m.style.family()),
+                Some(Style::Part | Style::Chapter | Style::Section)
+            )
+        {
             continue;
         }
         if paragraph_start
             && !taken.contains(&pos)
-            && let Some(m) = parse_at(t)
+            && let Some(m) = parse_spaced(t)
             // Something must follow the marker on its line (a bare `1.` is a page number).
             && !t[m.len..].trim_matches(is_blank).is_empty()
         {
@@ -86,9 +122,12 @@ fn candidates(src: &SourceText, doc: &DocTree) -> Vec<Cand> {
                 pos,
                 marker: m,
                 inline: false,
+                before_first,
             });
         }
-        inline_candidates(text, line.start, line.end, &taken, &mut out);
+        if !before_first {
+            inline_candidates(text, line.start, line.end, &taken, &mut out);
+        }
     }
     out
 }
@@ -101,7 +140,6 @@ fn inline_candidates(
     taken: &std::collections::HashSet<usize>,
     out: &mut Vec<Cand>,
 ) {
-    use crate::structure::Style;
     let line = &text[start..end];
     let lead = line.len() - line.trim_start_matches(is_blank).len();
     let mut prev_blank = false;
@@ -124,7 +162,7 @@ fn inline_candidates(
         if pos >= end || taken.contains(&pos) {
             continue;
         }
-        let Some(m) = parse_at(&text[pos..end]) else {
+        let Some(m) = parse_spaced(&text[pos..end]) else {
             continue;
         };
         let unit = matches!(
@@ -138,6 +176,7 @@ fn inline_candidates(
             pos,
             marker: m,
             inline: true,
+            before_first: false,
         });
     }
 }
@@ -151,6 +190,15 @@ fn place(src: &SourceText, doc: &DocTree, c: &Cand) -> Option<Node> {
     let same = |n: &&Node| n.style.family() == fam;
     let prev = doc.nodes.iter().filter(same).rfind(|n| n.start < pos);
     let next = doc.nodes.iter().filter(same).find(|n| n.start > pos);
+    if c.before_first {
+        // A unit heading taken for part of the title: it comes back as a top-level clause
+        // when the next unit of its style carries on from it and no other has its number
+        // (a table of contents repeats the body's).
+        let repeated = doc.nodes.iter().filter(same).any(|n| n.number == m.number);
+        return next
+            .filter(|n| n.number == m.number + 1 && !repeated)
+            .map(|_| node_at(src, pos, m, 1, None, false));
+    }
     let within = |n: &Node| {
         n.parent.is_none_or(|p| {
             let p = &doc.nodes[p];
@@ -359,6 +407,18 @@ mod tests {
         );
         assert_eq!(aug.nodes[0].children, vec![1, 2, 3]);
         assert_eq!(aug.nodes[2].path, "一/（二）");
+    }
+
+    #[test]
+    fn spaced_markers_are_read_with_their_source_text() {
+        let m = parse_spaced("（ 二）加强").unwrap();
+        assert_eq!(
+            (m.text.as_str(), m.number, m.len),
+            ("（ 二）", 2, "（ 二）".len())
+        );
+        let m = parse_spaced("第 三 条 内容").unwrap();
+        assert_eq!((m.text.as_str(), m.number), ("第 三 条", 3));
+        assert!(parse_spaced("二 〇二三年").is_none());
     }
 
     #[test]

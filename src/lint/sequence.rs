@@ -29,10 +29,10 @@ struct Prev {
     continued: bool,
 }
 
-/// Families whose numbering runs on through the whole document (立法法: 条 and 章 are
+/// Families whose numbering runs on through the whole document (立法法: 编, 章 and 条 are
 /// numbered through, 节 restart per 章).
 fn runs_on(family: Style) -> bool {
-    matches!(family, Style::Article | Style::Chapter)
+    matches!(family, Style::Part | Style::Article | Style::Chapter)
 }
 
 /// Run the sequence rules over a document.
