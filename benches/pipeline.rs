@@ -256,6 +256,15 @@ fn bench_decode(c: &mut Criterion) {
     g.finish();
 }
 
+/// Start-up: jieba-rs's default dictionary alone, and with gongwen's domain dictionary.
+fn bench_dictionary(c: &mut Criterion) {
+    let mut g = c.benchmark_group("dictionary");
+    g.sample_size(10);
+    g.bench_function("jieba-default", |b| b.iter(jieba_rs::Jieba::new));
+    g.bench_function("gongwen", |b| b.iter(segment::build));
+    g.finish();
+}
+
 fn bench_stages(c: &mut Criterion) {
     let docs = documents();
     let opts = Options::default();
@@ -361,5 +370,11 @@ fn bench_scaling(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench_decode, bench_stages, bench_scaling);
+criterion_group!(
+    benches,
+    bench_dictionary,
+    bench_decode,
+    bench_stages,
+    bench_scaling
+);
 criterion_main!(benches);
