@@ -60,6 +60,9 @@ pub struct Decoded {
     pub map: OffsetMap,
 }
 
+/// How many leading bytes the encoding detector sees.
+const DETECT_PREFIX: usize = 64 * 1024;
+
 /// Decode a file's bytes. Pure: no I/O.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
@@ -94,8 +97,11 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
             bytes.len()
         )));
     }
+    // chardetng runs at a few MB/s; a prefix of 64 KiB holds thousands of characters, far
+    // more than it needs, and a wrong guess is caught below by the plausibility check.
     let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    det.feed(bytes, true);
+    let prefix = &bytes[..bytes.len().min(DETECT_PREFIX)];
+    det.feed(prefix, prefix.len() == bytes.len());
     let guess = det.guess(None, chardetng::Utf8Detection::Allow);
     // GBK/GB2312 are subsets of GB18030; decoding as GB18030 loses nothing.
     let enc = if guess == encoding_rs::GBK {
@@ -459,6 +465,23 @@ mod tests {
             };
             assert_eq!(sniff_utf16(padded.as_bytes()), None, "UTF-8 read as UTF-16");
             assert_eq!(decode(padded.as_bytes()).unwrap().encoding, "UTF-8");
+        }
+    }
+
+    #[test]
+    fn long_legacy_texts_are_detected_from_a_prefix() {
+        let simplified = "第二十条　各级纪检监察机关应当加强监督检查，对违规行为依法追究责任。\n";
+        let traditional = "第二十條　各級紀檢監察機關應當加強監督檢查，對違規行為依法追究責任。\n";
+        for (line, enc, label) in [
+            (simplified, GB18030, "GB18030"),
+            (traditional, BIG5, "Big5"),
+        ] {
+            let text = line.repeat(1500);
+            let (bytes, _, unmappable) = enc.encode(&text);
+            assert!(!unmappable && bytes.len() > DETECT_PREFIX);
+            let d = decode(&bytes).unwrap();
+            assert_eq!((d.encoding, d.decode_errors), (label, 0));
+            assert!(d.text == text, "{label} text differs");
         }
     }
 
