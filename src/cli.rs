@@ -164,6 +164,10 @@ enum ExtractFormat {
     Jsonl,
     /// One JSON array of records.
     Json,
+    /// CSV tables of responsibilities, conditions and sanctions: one table with a `table`
+    /// column on stdout, or responsibilities.csv, conditions.csv and sanctions.csv under
+    /// `--output DIR`.
+    Csv,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -326,7 +330,13 @@ fn extract_one(input: &Input, out: Option<&Path>, resume: bool, opts: &Options) 
     Outcome::of(&pipeline::process_bytes(&input.label, &bytes, opts))
 }
 
-fn extract(a: ExtractArgs) -> anyhow::Result<u8> {
+fn extract(mut a: ExtractArgs) -> anyhow::Result<u8> {
+    // CSV tables are written at the end, not one file per input.
+    let csv_dir = match a.format {
+        ExtractFormat::Csv => a.output.take(),
+        _ => None,
+    };
+    let mut tables = crate::extract::table::Tables::new();
     let opts = Options {
         tokens: a.tokens,
         max_file_size: a.max_file_size,
@@ -434,12 +444,22 @@ fn extract(a: ExtractArgs) -> anyhow::Result<u8> {
                     first = false;
                     stdout.write_all(o.json.as_bytes())
                 }
+                ExtractFormat::Csv => match serde_json::from_str(&o.json) {
+                    Ok(r) => tables.add(&r).map_err(io::Error::other),
+                    Err(e) => Err(io::Error::other(e)),
+                },
             }
         },
     )
     .context("writing results")?;
     if json_array {
         stdout.write_all(b"]\n")?;
+    }
+    if a.format == ExtractFormat::Csv {
+        match &csv_dir {
+            None => stdout.write_all(&tables.into_combined())?,
+            Some(dir) => write_tables(dir, tables)?,
+        }
     }
     stdout.flush().context("writing results")?;
     if let Some(out) = out {
@@ -457,6 +477,23 @@ fn extract(a: ExtractArgs) -> anyhow::Result<u8> {
     } else {
         0
     })
+}
+
+/// Write the three CSV tables under `dir` (UTF-8 with a byte order mark, so that
+/// spreadsheets read the Chinese text right), each atomically.
+fn write_tables(dir: &Path, tables: crate::extract::table::Tables) -> anyhow::Result<()> {
+    fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create output folder {}", dir.display()))?;
+    let files = crate::extract::table::FILES;
+    for (name, bytes) in files.iter().zip(tables.into_files()) {
+        let path = dir.join(name);
+        let tmp = dir.join(format!(".{name}.tmp"));
+        let mut data = b"\xEF\xBB\xBF".to_vec();
+        data.extend(bytes);
+        fs::write(&tmp, &data).with_context(|| format!("cannot write {}", tmp.display()))?;
+        fs::rename(&tmp, &path).with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    Ok(())
 }
 
 /// `extract --stdin-format jsonl`: answer requests until stdin ends. Exit 0 when every

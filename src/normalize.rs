@@ -112,7 +112,8 @@ pub struct LineInfo {
     pub indent: usize,
     /// Number of non-blank characters.
     pub len: usize,
-    /// The last non-blank character (folded) ends a sentence, after closing quotes/brackets.
+    /// The last non-blank character (folded) ends a sentence, after closing quotes, or the
+    /// line is a complete parenthetical (a date or issuing note).
     pub ends_final: bool,
     /// Web or export boilerplate, outside every document.
     pub boilerplate: bool,
@@ -153,14 +154,18 @@ impl Layout {
                 len += 1;
                 last = Some(c);
             }
-            let ends_final = last.is_some_and(|_| {
-                let t = s.trim_end_matches(|c: char| {
-                    is_blank(c) || matches!(c, '”' | '’' | '"' | '\'' | '」' | '』' | '》')
+            let t = s.trim_matches(is_blank);
+            let parenthetical = (t.starts_with('（') || t.starts_with('('))
+                && (t.ends_with('）') || t.ends_with(')'));
+            let ends_final = parenthetical
+                || last.is_some_and(|_| {
+                    let t = s.trim_end_matches(|c: char| {
+                        is_blank(c) || matches!(c, '”' | '’' | '"' | '\'' | '」' | '』' | '》')
+                    });
+                    t.chars()
+                        .next_back()
+                        .is_some_and(|c| is_final_punct(fold(c)))
                 });
-                t.chars()
-                    .next_back()
-                    .is_some_and(|c| is_final_punct(fold(c)))
-            });
             lines.push(LineInfo {
                 start: l.start,
                 end: l.end,
@@ -271,6 +276,8 @@ pub fn clean_range(
     let text = src.as_str();
     let first = src.line_of(start);
     let last = src.line_of(end.saturating_sub(1)).max(first);
+    // A paragraph break is written only when more text follows it.
+    let mut pending_break: Option<usize> = None;
     for number in first..=last {
         let l = layout.line(number);
         if l.blank || l.boilerplate {
@@ -288,6 +295,13 @@ pub fn clean_range(
                 space_at.get_or_insert(a + i);
                 continue;
             }
+            if let Some(at) = pending_break.take()
+                && !out.is_empty()
+                && !out.as_str().ends_with('\n')
+            {
+                out.push_char('\n', at);
+                prev = Some('\n');
+            }
             if let Some(at) = space_at.take()
                 && prev.is_some_and(|p| p.is_ascii_alphanumeric())
                 && c.is_ascii_alphanumeric()
@@ -297,8 +311,8 @@ pub fn clean_range(
             out.push_source(text, a + i, a + i + c.len_utf8());
             prev = Some(c);
         }
-        if l.para_end && b == l.end && b < end && !out.is_empty() && !out.as_str().ends_with('\n') {
-            out.push_char('\n', l.end);
+        if l.para_end && b == l.end {
+            pending_break = Some(l.end);
         }
     }
     out.finish(end);

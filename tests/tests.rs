@@ -3,6 +3,7 @@
 mod check;
 mod cli;
 mod corpus;
+mod extract_csv;
 mod reliability;
 mod schemas;
 mod stream;

@@ -3,10 +3,33 @@
 //!
 //! Input: one [`DocTree`] and its [`SourceText`]; output: the contract's
 //! [`Responsibility`], [`Condition`] and [`Sanction`] lists for that document.
+//!
+//! Each clause's own text (and the preamble, path `""`) becomes a [`unit::Unit`]: cleaned
+//! of whitespace, mapped back to the source. The tree supplies the context a sentence alone
+//! lacks: the holder named by a list's lead sentence (地方党委…主要包括：), whether a list is
+//! one of accountability conditions (有下列情形之一的，给予…： or a heading such as
+//! 追究责任的情形), and whether a clause sits in a chapter about accountability.
+//!
+//! Sub-modules: [`unit`] (cleaned text, sentences), [`phrase`] (holder noun phrases on
+//! the jieba-rs segmentation), [`roles`], [`conditions`], [`sanctions`] (vocabulary), and
+//! [`table`] (the CSV view).
 
-use crate::model::{Accountability, Responsibility};
+pub mod conditions;
+pub mod phrase;
+pub mod roles;
+pub mod sanctions;
+pub mod table;
+pub mod unit;
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::model::{Accountability, Condition, ConditionKind, Responsibility, Sanction};
 use crate::structure::DocTree;
 use crate::text::SourceText;
+use unit::Unit;
 
 /// What extraction found in one document.
 #[derive(Debug, Clone, Default)]
@@ -17,7 +40,278 @@ pub struct Extraction {
     pub accountability: Accountability,
 }
 
-/// Extract responsibilities and accountability from one document.
-pub fn extract(_src: &SourceText, _doc: &DocTree) -> Extraction {
-    Extraction::default()
+/// Everything a finder needs to know about the unit it reads.
+#[derive(Debug)]
+pub struct Ctx<'a> {
+    src: &'a SourceText,
+    /// The clause's path (`""` for the preamble).
+    pub path: &'a str,
+    /// The cleaned text.
+    pub unit: &'a Unit,
+    /// The holder named by the lead sentence of the parent's list, if any.
+    pub lead_holder: Option<String>,
+    /// Whether soft measures (约谈, 批评教育 …) count here: false in a chapter that is not
+    /// about accountability when the document has one that is.
+    pub soft_ok: bool,
 }
+
+impl Ctx<'_> {
+    fn line(&self, at: usize) -> u64 {
+        self.src.line_of(self.unit.source_offset(at)) as u64
+    }
+
+    /// A responsibility entry; `quote` is a byte range of the unit text, `at` the position
+    /// whose line is reported.
+    pub fn responsibility(
+        &self,
+        holder: String,
+        role: &str,
+        quote: Range<usize>,
+        at: usize,
+    ) -> Responsibility {
+        let q = self.unit.text[quote]
+            .trim_end_matches(['。', '；', ';', '：', ':', '，', ','])
+            .to_string();
+        Responsibility {
+            holder,
+            role: role.to_string(),
+            clause_path: self.path.to_string(),
+            quote: q,
+            line: self.line(at),
+        }
+    }
+
+    /// A condition entry starting at byte `at` of the unit text.
+    pub fn condition(&self, text: &str, kind: ConditionKind, at: usize) -> Condition {
+        Condition {
+            clause_path: self.path.to_string(),
+            text: text.to_string(),
+            kind,
+            line: self.line(at),
+        }
+    }
+
+    /// A sanction entry whose term stands at byte `at` of the unit text.
+    pub fn sanction(
+        &self,
+        term: &str,
+        category: &str,
+        target: Option<String>,
+        quote: String,
+        at: usize,
+    ) -> Sanction {
+        Sanction {
+            sanction: term.to_string(),
+            category: category.to_string(),
+            target,
+            clause_path: self.path.to_string(),
+            quote,
+            line: self.line(at),
+        }
+    }
+}
+
+fn acc_heading_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new("追究|追责|问责|责任追究|法律责任|罚则|奖惩|惩处|处分|处理|免责|纪律")
+            .expect("regex")
+    })
+}
+
+fn acc_list_heading_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new("(?:追究|追责|问责|处分|处理|免责|免予).{0,6}(?:情形|情况|行为)").expect("regex")
+    })
+}
+
+/// Extract responsibilities and accountability from one document.
+pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
+    let units: Vec<Unit> = doc
+        .nodes
+        .iter()
+        .map(|n| Unit::new(&n.own, n.heading.as_deref()))
+        .collect();
+    let preamble = Unit::preamble(&doc.preamble);
+
+    // Chapters (top-level clauses with children) about accountability.
+    let heading = |i: usize| -> &str {
+        let u = &units[i];
+        if !u.heading().is_empty() {
+            u.heading()
+        } else if u.text.chars().count() <= 16 && !u.text.contains(['。', '，', ',', '；']) {
+            &u.text
+        } else {
+            ""
+        }
+    };
+    let chapter_of = |mut i: usize| {
+        while let Some(p) = doc.nodes[i].parent {
+            i = p;
+        }
+        i
+    };
+    let is_chapter = |i: usize| {
+        doc.nodes[i].parent.is_none() && !doc.nodes[i].children.is_empty() && !heading(i).is_empty()
+    };
+    let acc_chapters: Vec<bool> = (0..doc.nodes.len())
+        .map(|i| is_chapter(i) && acc_heading_re().is_match(heading(i)))
+        .collect();
+    let has_acc_chapter = acc_chapters.iter().any(|&b| b);
+    let soft_ok = |i: usize| {
+        let c = chapter_of(i);
+        !has_acc_chapter || !is_chapter(c) || acc_chapters[c]
+    };
+
+    let mut ex = Extraction::default();
+    let conds = &mut ex.accountability.conditions;
+    let sancs = &mut ex.accountability.sanctions;
+
+    // The preamble.
+    let ctx = Ctx {
+        src,
+        path: "",
+        unit: &preamble,
+        lead_holder: None,
+        soft_ok: !has_acc_chapter,
+    };
+    read_unit(&ctx, false, &mut ex.responsibilities, conds, sancs);
+
+    for (i, node) in doc.nodes.iter().enumerate() {
+        let lead = node.parent.map(|p| parent_lead(&units[p]));
+        let in_acc_list = match (&lead, node.parent) {
+            (Some(Lead::Accountability { .. }), _) => true,
+            (Some(Lead::None), Some(p)) => acc_list_heading_re().is_match(heading(p)),
+            _ => false,
+        };
+        let lead_holder = match &lead {
+            Some(Lead::Duty(h)) => h.clone(),
+            _ => None,
+        };
+        let ctx = Ctx {
+            src,
+            path: &node.path,
+            unit: &units[i],
+            lead_holder,
+            soft_ok: soft_ok(i),
+        };
+        if in_acc_list && node.children.is_empty() && !units[i].text.is_empty() {
+            let u = &units[i];
+            let text = u
+                .text
+                .trim_end_matches(['。', '；', ';', '：', ':', '，', ',']);
+            let kind = match &lead {
+                Some(Lead::Accountability { exemption: true }) => ConditionKind::Exemption,
+                _ => conditions::kind_of(text),
+            };
+            conds.push(ctx.condition(text, kind, 0));
+        }
+        read_unit(&ctx, in_acc_list, &mut ex.responsibilities, conds, sancs);
+    }
+    ex
+}
+
+/// Run the finders over one unit.
+fn read_unit(
+    ctx: &Ctx<'_>,
+    in_acc_list: bool,
+    resps: &mut Vec<Responsibility>,
+    conds: &mut Vec<Condition>,
+    sancs: &mut Vec<Sanction>,
+) {
+    if ctx.unit.text.is_empty() {
+        return;
+    }
+    // An item of an accountability list describes a failure: its role terms are not
+    // statements of responsibility, except the persons named as targets.
+    let found = roles::find(ctx);
+    if in_acc_list {
+        resps.extend(
+            found
+                .into_iter()
+                .filter(|r| roles::is_target_term(&r.holder)),
+        );
+    } else {
+        resps.extend(found);
+    }
+    for s in ctx.unit.sentences() {
+        if s.end <= ctx.unit.skip {
+            continue; // a title
+        }
+        conditions::sentence(ctx, s, !in_acc_list, conds, sancs);
+    }
+}
+
+/// What the lead sentence of a list (the parent's text ending in ：) says about its items.
+#[derive(Debug, Clone, PartialEq)]
+enum Lead {
+    /// The parent has no lead sentence.
+    None,
+    /// 有下列情形之一的，给予… / 不予追究: the items are conditions.
+    Accountability { exemption: bool },
+    /// A list of duties; the items' holder is the lead's subject (if found).
+    Duty(Option<String>),
+}
+
+fn parent_lead(u: &Unit) -> Lead {
+    let sents = u.sentences();
+    let body: Vec<&Range<usize>> = sents.iter().filter(|s| s.start >= u.skip).collect();
+    let Some(last) = body.last() else {
+        return Lead::None;
+    };
+    let s = &u.text[(*last).clone()];
+    let ends_colon = s.ends_with(['：', ':']);
+    // The lead may be the last sentence or the one before a trailing colon sentence.
+    let lead_text: String = body
+        .iter()
+        .rev()
+        .take(2)
+        .map(|r| &u.text[(*r).clone()])
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if conditions::is_lead(&lead_text) && conditions::has_consequence(&lead_text) {
+        return Lead::Accountability {
+            exemption: conditions::is_exemption(&lead_text),
+        };
+    }
+    if !ends_colon {
+        return Lead::None;
+    }
+    // A list of circumstances, matters or contents (监督下列情况：) names no duties.
+    if [
+        "情况", "情形", "事项", "内容", "材料", "行为", "条件", "问题",
+    ]
+    .iter()
+    .any(|w| s.contains(w))
+    {
+        return Lead::Duty(None);
+    }
+    // The holder: the subject of the lead sentence, else of the parent's first sentence.
+    let subject_of = |r: &Range<usize>| {
+        let t = &u.text[r.clone()];
+        let toks = phrase::tokens(t);
+        let end = toks
+            .iter()
+            .position(|x| matches!(x.word, "，" | "," | "。" | "；" | "：" | ":"))
+            .unwrap_or(toks.len());
+        phrase::subject(t, &toks, 0, end).map(|(a, b)| t[a..b].to_string())
+    };
+    let holder = subject_of(last).or_else(|| body.first().and_then(|r| subject_of(r)));
+    Lead::Duty(holder)
+}
+
+/// Convenience for tests and tools: extract from a plain UTF-8 text.
+pub fn extract_str(text: &str) -> Vec<Extraction> {
+    let src = SourceText::from_utf8(text);
+    crate::structure::analyse(&src)
+        .documents
+        .iter()
+        .map(|d| extract(&src, d))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,10 +1,12 @@
 //! `heading-punctuation`: a heading that stands on its own line (一、总体要求) takes no 。;
 //! a run-in heading (（一）指导思想。坚持…) does. Only where headings are expected (公文 and
-//! generic profiles), and only for a short line that is the whole of the clause's own text
-//! while the clause has sub-items, or whose sibling headings stand without 。.
+//! generic profiles), only for the heading levels (一、 and 第X章/节), and only for a short
+//! line that is the whole of the clause's own text while the clause has sub-items. A
+//! standalone （一）xxx。 is common and accepted practice, and a childless 六、本办法自
+//! 发布之日起施行。 is a one-sentence item, so both are left alone.
 
 use super::{Ctx, Profile};
-use crate::structure::Node;
+use crate::structure::{Node, Style};
 
 const PUNCT: &[char] = &['，', '；', '：', ',', ';', ':', '。', '！', '？'];
 
@@ -33,7 +35,11 @@ pub fn check(cx: &mut Ctx) {
     }
     let doc = cx.doc;
     for (i, n) in doc.nodes.iter().enumerate() {
-        if !cx.live(i) {
+        let heading_level = matches!(
+            n.style.family(),
+            Style::CnDun | Style::Part | Style::Chapter | Style::Section
+        );
+        if !cx.live(i) || !heading_level {
             continue;
         }
         let Some(h) = standalone(cx, n) else { continue };
@@ -43,16 +49,9 @@ pub fn check(cx: &mut Ctx) {
         if body.is_empty() || body.contains(PUNCT) {
             continue;
         }
-        let siblings: Vec<usize> = match n.parent {
-            Some(p) => doc.nodes[p].children.clone(),
-            None => doc.roots().collect(),
-        };
-        let bare_sibling = siblings.iter().any(|&s| {
-            s != i
-                && doc.nodes[s].style.family() == n.style.family()
-                && standalone(cx, &doc.nodes[s]).is_some_and(|t| !t.ends_with(PUNCT))
-        });
-        if !bare_sibling && n.children.is_empty() {
+        // Only a clause with sub-items is surely a heading: a childless 六、本办法自发布
+        // 之日起施行。 is a one-sentence item.
+        if n.children.is_empty() {
             continue;
         }
         let at = n.marker_end
@@ -87,6 +86,8 @@ mod tests {
             "关于做好工作的通知\n一、总体要求\n（一）指导思想。坚持问题导向。\n（二）基本原则。坚持统筹推进。\n",
             "第一条 有下列情形之一的，予以处理：\n（一）拒不执行的。\n（二）弄虚作假的。\n",
             "一、总体要求\n（一）甲。\n二、主要任务\n（一）乙。\n",
+            "一、总体要求\n（一）推进工程建设。\n1．实施一体化。\n（二）加强保护。\n1．划定范围。\n",
+            "一、总体要求\n（一）甲。\n二、本办法自发布之日起施行。\n",
         ] {
             assert!(!rules_of(t).contains(&"heading-punctuation".into()), "{t}");
         }

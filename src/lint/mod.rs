@@ -8,13 +8,16 @@
 //!
 //! Sub-modules: [`sequence`] (gap, duplicate, order, start), [`style`] (marker punctuation,
 //! mixed styles), [`levels`] (ladder skips and reversals), [`heading`] (headings ending in
-//! 。), [`nearby`] (damaged or mis-punctuated markers the structure stage did not take).
+//! 。), [`nearby`] (damaged or mis-punctuated markers the structure stage did not take),
+//! [`recover`] (well-formed markers the structure stage left out because they break the
+//! sequence: put back before the rules run).
 
 pub mod config;
 pub mod heading;
 pub mod levels;
 pub mod nearby;
 pub mod profile;
+pub mod recover;
 pub mod rules;
 pub mod sequence;
 pub mod style;
@@ -39,7 +42,8 @@ pub struct Lint {
 /// diagnostics included, so that every printer shows them once).
 pub fn check(src: &SourceText, doc: &DocTree, cfg: &Config) -> Lint {
     let profile = cfg.profile.unwrap_or_else(|| profile::detect(doc));
-    let mut cx = Ctx::new(src, doc, profile);
+    let full = recover::augment(src, doc);
+    let mut cx = Ctx::new(src, &full, profile);
     sequence::check(&mut cx);
     style::check(&mut cx);
     levels::check(&mut cx);
@@ -256,5 +260,70 @@ pub(crate) mod testutil {
     /// Lint a text; the rules found (any line).
     pub fn rules_of(text: &str) -> Vec<String> {
         lint(text).into_iter().map(|(r, _)| r).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testutil::lint;
+    use super::*;
+    use crate::model::Severity;
+
+    #[test]
+    fn structure_garbled_marker_is_printed_once() {
+        let f = lint("一、总则\n（一）甲。\n(- - )乙。\n（三）丙。\n");
+        assert_eq!(f, vec![("garbled-marker".into(), 3)]);
+    }
+
+    #[test]
+    fn structure_diagnostics_pass_through_and_follow_the_config() {
+        let src = SourceText::from_utf8("汇编3篇\n一、甲。\n二、乙。\n");
+        let mut doc = crate::structure::analyse(&src).documents.remove(0);
+        doc.diagnostics.push(Diagnostic {
+            path: None,
+            rule: "document-count".into(),
+            severity: Severity::Warning,
+            message: "declared 3, found 1".into(),
+            line: 1,
+            column: 1,
+            expected: Some("3".into()),
+            found: Some("1".into()),
+            standard: None,
+            document: Some(1),
+            clause_path: None,
+            profile: None,
+        });
+        let out = check(&src, &doc, &Config::default()).diagnostics;
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].rule, "document-count");
+        let mut cfg = Config::default();
+        cfg.set("document-count", Level::Deny).unwrap();
+        assert_eq!(
+            check(&src, &doc, &cfg).diagnostics[0].severity,
+            Severity::Error
+        );
+        cfg.set("document-count", Level::Allow).unwrap();
+        assert!(check(&src, &doc, &cfg).diagnostics.is_empty());
+    }
+
+    #[test]
+    fn profiles_are_detected() {
+        let detect = |t: &str| {
+            let src = SourceText::from_utf8(t);
+            profile::detect(&crate::structure::analyse(&src).documents[0])
+        };
+        assert_eq!(
+            detect("某市条例\n第一章 总则\n第一条 甲。\n第二条 乙。\n"),
+            Profile::Statute
+        );
+        assert_eq!(
+            detect("中国共产党某某工作规定\n第一条 甲。\n第二条 乙。\n"),
+            Profile::PartyRule
+        );
+        assert_eq!(
+            detect("关于做好工作的通知\n一、总体要求\n（一）甲。\n"),
+            Profile::Gongwen
+        );
+        assert_eq!(detect("说明\n1.甲。\n"), Profile::Generic);
     }
 }

@@ -367,7 +367,17 @@ fn loose(s: &str, family: Style, want: u32, tail: bool) -> Option<Loose> {
             }
             let num: String = chars[1..].iter().take_while(|&&c| is_cn_digit(c)).collect();
             let k = 1 + num.chars().count();
-            (parse_chinese(&num) == Some(want) && chars.get(k) == Some(&unit)).then(|| Loose {
+            if parse_chinese(&num) != Some(want) || chars.get(k) != Some(&unit) {
+                return None;
+            }
+            // 第三条、 / 第三条： — punctuation the unit never takes.
+            if chars.get(k + 1).is_some_and(|c| "、.．，,：:".contains(*c)) {
+                return Some(Loose {
+                    kind: Kind::Punct,
+                    len: end(k + 2),
+                });
+            }
+            Some(Loose {
                 kind: if spaced(k + 1) {
                     Kind::Garbled
                 } else {

@@ -29,10 +29,10 @@ struct Prev {
     continued: bool,
 }
 
-/// Families whose numbering runs on through the whole document (立法法: 条 and 章 are
+/// Families whose numbering runs on through the whole document (立法法: 编, 章 and 条 are
 /// numbered through, 节 restart per 章).
 fn runs_on(family: Style) -> bool {
-    matches!(family, Style::Article | Style::Chapter)
+    matches!(family, Style::Part | Style::Article | Style::Chapter)
 }
 
 /// Run the sequence rules over a document.
@@ -216,7 +216,14 @@ fn scan(cx: &mut Ctx, g: &Group, start: Start) -> u32 {
     // A mis-punctuated or damaged marker after the last sibling.
     if let Some(&last) = nodes.last() {
         let n = &doc.nodes[last];
-        let end = n.end.max(n.marker_end);
+        // Up to the next marker of the document (a clause's own span may stop at the end
+        // of its paragraph), at least the clause's span.
+        let end = doc
+            .nodes
+            .get(last + 1)
+            .map_or(doc.end, |m| m.start)
+            .max(n.end)
+            .max(n.marker_end);
         if let nearby::Explained::Finding(d) =
             nearby::explain(cx, n.marker_end, end, last, p + 1, true)
         {

@@ -108,7 +108,7 @@ pub(crate) fn line_candidates(
             {
                 continue;
             }
-            if m.number == 0 || (!at_start && m.number > 99) {
+            if m.number == 0 {
                 continue;
             }
             (
@@ -148,12 +148,23 @@ pub(crate) fn line_candidates(
             line: number,
             column: col,
             inline: !at_start,
-            weak: !at_start || !strong_start,
+            weak: !at_start || !(strong_start || heading_line(kind, info)),
             kind,
             punct,
             text: raw.to_string(),
         });
     }
+}
+
+/// A 第X编/章/节 on a short line is a heading line, whatever the previous line looked like.
+fn heading_line(kind: Kind, info: &LineInfo) -> bool {
+    matches!(
+        kind,
+        Kind::Marked {
+            style: Style::Part | Style::Chapter | Style::Section,
+            ..
+        }
+    ) && info.len <= 30
 }
 
 /// Bracket styles were read from folded text; take the bracket width from the source.

@@ -138,45 +138,40 @@ pub(crate) fn mark_boilerplate(src: &SourceText, layout: &mut Layout) -> Header 
             layout.lines[i].boilerplate = true;
         }
     }
-    // A footer opens with a trigger phrase in the last part of the file.
-    let tail_from = content.len() * 3 / 5;
-    if let Some(&first_footer) = content[tail_from..].iter().find(|&&i| {
-        let l = &layout.lines[i];
-        let s = compact(&text[l.start..l.end]);
-        FOOTER.iter().any(|p| s.starts_with(p))
-    }) {
-        for l in &mut layout.lines[first_footer..] {
-            l.boilerplate = true;
-        }
-    }
-    // A header: the page title (a line that is only 《…》, maybe with …N篇) and a summary
-    // line that repeats it before an excerpt of the body.
-    let mut page_title: Option<String> = None;
-    for (k, &i) in content.iter().take(3).enumerate() {
-        let l = &layout.lines[i];
-        let s = compact(&text[l.start..l.end]);
-        if k == 0 && is_page_title(&s) {
-            layout.lines[i].boilerplate = true;
-            if let Some(d) = declared_count(&s) {
-                header.declared = Some(d);
-                header.declared_line = i + 1;
-            }
-            page_title = Some(s);
+    // A footer opens with a trigger phrase and runs over the short, link-like lines after
+    // it; the page of the next document (in a concatenation of scraped pages) may follow.
+    let mut pages = vec![0usize];
+    let mut k = 0;
+    while k < content.len() {
+        let i = content[k];
+        let s = compact(&text[layout.lines[i].start..layout.lines[i].end]);
+        if !FOOTER.iter().any(|p| s.starts_with(p)) {
+            k += 1;
             continue;
         }
-        if s.starts_with('《')
-            && let Some(close) = s.find('》')
-        {
-            let name = &s[..close + '》'.len_utf8()];
-            let repeats = page_title.as_deref().is_some_and(|t| t.starts_with(name))
-                || content[..k].iter().any(|&j| {
-                    let lj = &layout.lines[j];
-                    compact(&text[lj.start..lj.end]).contains(name.trim_matches(['《', '》']))
-                });
-            if repeats && s.len() > name.len() {
-                layout.lines[i].boilerplate = true;
+        layout.lines[i].boilerplate = true;
+        let mut j = k + 1;
+        while j < content.len() {
+            let li = content[j];
+            let sj = compact(&text[layout.lines[li].start..layout.lines[li].end]);
+            let link_like = BOILERPLATE.iter().any(|p| sj.contains(p))
+                || (sj.chars().count() <= 40
+                    && !sj.contains(['。', '，', ',', '；', ';', '：', ':'])
+                    && !sj.starts_with('《')
+                    && separator(&sj).is_none()
+                    && super::marker::parse_at(&sj).is_none()
+                    && title_at(src, layout, li + 1).is_none());
+            if !link_like {
+                break;
             }
+            layout.lines[li].boilerplate = true;
+            j += 1;
         }
+        pages.push(j);
+        k = j;
+    }
+    for &p in &pages {
+        mark_page_header(src, layout, &content[p.min(content.len())..], &mut header);
     }
     // A compilation: everything before its first separator is the page header.
     let seps: Vec<usize> = content
@@ -212,6 +207,42 @@ pub(crate) fn mark_boilerplate(src: &SourceText, layout: &mut Layout) -> Header 
         }
     }
     header
+}
+
+/// Mark a scraped page's header at the start of `content` (line indices): the page title
+/// (a line that is only 《…》, maybe with …N篇) and a summary line that repeats it before an
+/// excerpt of the body.
+fn mark_page_header(src: &SourceText, layout: &mut Layout, content: &[usize], header: &mut Header) {
+    let text = src.as_str();
+    let mut page_title: Option<String> = None;
+    for (k, &i) in content.iter().take(3).enumerate() {
+        let l = &layout.lines[i];
+        let s = compact(&text[l.start..l.end]);
+        if k == 0 && is_page_title(&s) {
+            layout.lines[i].boilerplate = true;
+            if header.declared.is_none()
+                && let Some(d) = declared_count(&s)
+            {
+                header.declared = Some(d);
+                header.declared_line = i + 1;
+            }
+            page_title = Some(s);
+            continue;
+        }
+        if s.starts_with('《')
+            && let Some(close) = s.find('》')
+        {
+            let name = &s[..close + '》'.len_utf8()];
+            let repeats = page_title.as_deref().is_some_and(|t| t.starts_with(name))
+                || content[..k].iter().any(|&j| {
+                    let lj = &layout.lines[j];
+                    compact(&text[lj.start..lj.end]).contains(name.trim_matches(['《', '》']))
+                });
+            if repeats && s.len() > name.len() {
+                layout.lines[i].boilerplate = true;
+            }
+        }
+    }
 }
 
 /// The first `》N篇` in a header line: the number of documents a compilation declares.

@@ -329,9 +329,9 @@ pub fn parse_at(s: &str) -> Option<Marker> {
                 return Some(mk(num.len() + 1, n, Style::CnDun, Some(p)));
             }
             '是' => {
-                // 一是 needs text after it, and not 是否/是指 etc.
+                // Not 是否/是指/是非/是的; a 一是 may end a hard-wrapped line.
                 let after = rest[3..].chars().next();
-                if after.is_none_or(|c| matches!(c, '否' | '指' | '非' | '的')) {
+                if after.is_some_and(|c| matches!(c, '否' | '指' | '非' | '的')) {
                     return None;
                 }
                 let mut len = num.len() + 3;

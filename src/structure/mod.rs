@@ -359,7 +359,7 @@ fn assemble(
         }
     }
     for node in &mut doc.nodes {
-        node.heading = heading_of(node.style, node.own.as_str());
+        node.heading = heading_of(node.style, node.own.as_str(), !node.children.is_empty());
     }
     let pre_start = label.map_or(start, |l| layout.line(l).end.min(end));
     let pre_end = doc.nodes.first().map_or(end, |f| f.start).max(pre_start);
@@ -408,8 +408,9 @@ fn paragraph_end(src: &SourceText, layout: &Layout, a: usize, b: usize) -> Optio
 }
 
 /// The heading of a clause, from its own text: 第一章 总则 → 总则; （一）重大意义。… →
-/// 重大意义; 一、总体要求 → 总体要求.
-fn heading_of(style: Style, own: &str) -> Option<String> {
+/// 重大意义; 一、总体要求 → 总体要求. A clause with children may be a heading sentence alone
+/// （二）丰富服务内容。.
+fn heading_of(style: Style, own: &str, has_children: bool) -> Option<String> {
     let first = own.split('\n').next()?.trim_matches(normalize::is_blank);
     if first.is_empty() {
         return None;
@@ -433,7 +434,8 @@ fn heading_of(style: Style, own: &str) -> Option<String> {
             let end = first.find('。')?;
             let h = &first[..end];
             let hc = h.chars().count();
-            (hc > 0 && hc <= 30 && !h.contains(['；', ';', '：', ':']) && end + 3 < first.len())
+            let more = end + '。'.len_utf8() < first.len() || has_children;
+            (hc > 0 && hc <= 30 && !h.contains(['；', ';', '：', ':']) && more)
                 .then(|| h.to_string())
         }
     }
@@ -478,5 +480,145 @@ impl Node {
         }
         let c: String = self.marker.chars().filter(|c| !c.is_whitespace()).collect();
         c.trim_end_matches(['、', '.', '．']).to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn docs(s: &str) -> Vec<DocTree> {
+        analyse(&SourceText::from_utf8(s)).documents
+    }
+
+    fn paths(d: &DocTree) -> Vec<(&str, &str, u32, usize)> {
+        d.nodes
+            .iter()
+            .map(|n| (n.marker.as_str(), n.path.as_str(), n.level, n.line))
+            .collect()
+    }
+
+    #[test]
+    fn headings_come_from_the_clause_text() {
+        let d = &docs(
+            "第一章 总 则\n第一条 为了规范管理，制定本办法。\n一、总体要求\n（一）重大意义。做好这项工作十分重要。\n（二）基本原则。\n1.坚持统筹。\n2.坚持分类。",
+        )[0];
+        let h: Vec<Option<&str>> = d.nodes.iter().map(|n| n.heading.as_deref()).collect();
+        assert_eq!(
+            h,
+            vec![
+                Some("总则"),
+                None,
+                Some("总体要求"),
+                Some("重大意义"),
+                Some("基本原则"),
+                None,
+                None
+            ]
+        );
+    }
+
+    #[test]
+    fn compilation_splits_on_separators_and_on_a_new_title_with_restart() {
+        let s = "《社区议事规则》2篇\n\n篇一:《社区议事规则》\n\n社区议事规则 一、议事范围 涉及居民切身利益的事项。\n\n二、议事程序 1.提出议题;2.集体讨论;3.形成决议。\n\n篇二:《社区议事规则》\n\n2026 年社区议事工作计划\n\n一、工作目标\n\n二、工作安排\n\n街道办事处关于议事会召开情况的报告 区民政局:\n\n一、基本情况\n\n二、下步打算\n\n推荐访问:议事 规则";
+        let d = docs(s);
+        let shape: Vec<(Option<&str>, usize, usize, usize)> = d
+            .iter()
+            .map(|d| (d.title.as_deref(), d.line_start, d.line_end, d.nodes.len()))
+            .collect();
+        assert_eq!(
+            shape,
+            vec![
+                (Some("社区议事规则"), 3, 7, 5),
+                (Some("2026年社区议事工作计划"), 9, 15, 2),
+                (Some("街道办事处关于议事会召开情况的报告"), 17, 21, 2),
+            ]
+        );
+        assert_eq!(
+            paths(&d[0]),
+            vec![
+                ("一、", "一", 1, 5),
+                ("二、", "二", 1, 7),
+                ("1.", "二/1", 2, 7),
+                ("2.", "二/2", 2, 7),
+                ("3.", "二/3", 2, 7),
+            ]
+        );
+        assert!(d[0].nodes[0].inline && !d[0].nodes[1].inline);
+        // Declared 2, found 3: a warning on the first document.
+        let diag: Vec<(&str, Severity, u64)> = d[0]
+            .diagnostics
+            .iter()
+            .map(|x| (x.rule.as_str(), x.severity, x.line))
+            .collect();
+        assert_eq!(diag, vec![("document-count", Severity::Warning, 1)]);
+    }
+
+    #[test]
+    fn boilerplate_is_kept_out_of_the_tree() {
+        let s = "《城区绿化管理办法》\n\n《城区绿化管理办法》 下面是小编为大家整理的城区绿化管理办法，希望对大家有所帮助。一、\n\n城区绿化管理办法\n\n第一条 为加强绿化管理，制定本办法。\n\n第二条 本办法自发布之日起施行。\n\n推荐访问：绿化 办法\n\n相关热词搜索：绿化";
+        let d = docs(s);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].title.as_deref(), Some("城区绿化管理办法"));
+        assert_eq!((d[0].line_start, d[0].line_end), (5, 9));
+        assert_eq!(
+            paths(&d[0]),
+            vec![("第一条", "第一条", 1, 7), ("第二条", "第二条", 1, 9)]
+        );
+        assert!(!d[0].nodes[1].own.as_str().contains("推荐"));
+    }
+
+    #[test]
+    fn hard_wraps_and_page_breaks_join_in_own_text() {
+        let mut s = String::from("城区停车管理办法\n");
+        s.push_str("第一条 为了规范城区停车秩序，保障道路安全畅通，根据有关法\n律法规的规定，结合本区城市道路和公共停车场的实际情况，\n\n制定本办法。\n");
+        for k in 2..12 {
+            s.push_str(&format!(
+                "第{}条 各街道办事处应当按照职责分工做好辖区内的停车管理工作。\n",
+                marker::to_chinese(k)
+            ));
+        }
+        let d = &docs(&s)[0];
+        assert_eq!(d.nodes.len(), 11);
+        assert_eq!(
+            d.nodes[0].own.as_str(),
+            "为了规范城区停车秩序，保障道路安全畅通，根据有关法律法规的规定，结合本区城市道路和公共停车场的实际情况，制定本办法。"
+        );
+        // The cleaned text maps back to the source.
+        let own = &d.nodes[0].own;
+        let i = own.as_str().find("律法规").unwrap();
+        assert_eq!(own.source_offset(i), s.find("律法规").unwrap());
+    }
+
+    #[test]
+    fn non_markers_never_start_a_clause() {
+        let s = "关于做好年度工作的通知\n一、总体要求\n2022 年是关键之年，要深入学习党的二十大精神，书记是第一责任人。\n依照本通知 第三条规定的程序办理，共 1.5 亿元。\n二、主要任务";
+        let d = &docs(s)[0];
+        assert_eq!(paths(d), vec![("一、", "一", 1, 2), ("二、", "二", 1, 5)]);
+    }
+
+    #[test]
+    fn garbled_marker_gets_a_diagnostic() {
+        let s = "四、下步打算\n(一)深化学习。\n(- - )\n改进方法。\n(三)丰富载体。";
+        let d = &docs(s)[0];
+        assert_eq!(d.nodes[2].path, "四/(二)");
+        assert_eq!(d.nodes[2].marker, "(- - )");
+        let g = &d.diagnostics[0];
+        assert_eq!(
+            (
+                g.rule.as_str(),
+                g.severity,
+                g.line,
+                g.expected.as_deref(),
+                g.found.as_deref()
+            ),
+            (
+                "garbled-marker",
+                Severity::Warning,
+                3,
+                Some("(二)"),
+                Some("(- - )")
+            )
+        );
     }
 }

@@ -64,12 +64,18 @@ pub(crate) fn build(
             Kind::Garbled => place_garbled(cands, k, &stack),
             Kind::Marked { number, style } => {
                 let fam = style.family();
-                // A restart of the top-level numbering after a new title: a new document.
+                // A new title followed by a restart of the top-level numbering, or by the
+                // first unit of a statute or 一、 sequence not open yet: a new document.
+                let restart = stack
+                    .first()
+                    .is_some_and(|l| l.family == fam && l.last >= 2)
+                    && !stack[1..].iter().any(|l| l.family == fam);
+                let fresh_top = !c.inline
+                    && !stack.is_empty()
+                    && !stack.iter().any(|l| l.family == fam)
+                    && (statute_rank(fam).is_some() || fam == Style::CnDun);
                 if number == 1
-                    && stack
-                        .first()
-                        .is_some_and(|l| l.family == fam && l.last >= 2)
-                    && !stack[1..].iter().any(|l| l.family == fam)
+                    && (restart || fresh_top)
                     && let Some(t) = title_between(prev_line, c.line)
                 {
                     docs.push(Draft {
@@ -116,9 +122,54 @@ pub(crate) fn build(
     docs
 }
 
+/// Rank of the statute styles (编 > 章 > 节 > 条); `None` for list styles.
+fn statute_rank(s: Style) -> Option<u8> {
+    match s {
+        Style::Part => Some(0),
+        Style::Chapter => Some(1),
+        Style::Section => Some(2),
+        Style::Article => Some(3),
+        _ => None,
+    }
+}
+
+/// The deepest depth a clause of `style` may take: a statute unit (第X条 …) never sits
+/// below a list item ((一), 1., 一是 …) or below a smaller statute unit; 一、 may hold
+/// articles (some rules title their chapters 一、总则).
+fn max_depth(stack: &[Level], style: Style) -> usize {
+    let Some(r) = statute_rank(style) else {
+        return stack.len();
+    };
+    let mut d = stack.len();
+    while d > 0 {
+        let parent = stack[d - 1].family;
+        let ok = match statute_rank(parent) {
+            Some(pr) => pr < r,
+            None => parent == Style::CnDun,
+        };
+        if ok {
+            break;
+        }
+        d -= 1;
+    }
+    d
+}
+
 /// Where a readable candidate goes: `(depth, number, style)`, or `None` when it is not a
 /// clause.
 fn place(
+    cands: &[Cand],
+    k: usize,
+    stack: &[Level],
+    number: u32,
+    style: Style,
+) -> Option<(usize, u32, Style)> {
+    let placed = place_in_sequence(cands, k, stack, number, style)?;
+    Some((placed.0.min(max_depth(stack, style)), placed.1, placed.2))
+}
+
+/// [`place`] by the numbering sequence alone.
+fn place_in_sequence(
     cands: &[Cand],
     k: usize,
     stack: &[Level],
@@ -324,6 +375,38 @@ mod tests {
             shape("四、下步打算\n(一)深化学习。\n(- - )\n五、其他"),
             lv(&[("四、", 1), ("(一)", 2), ("五、", 1)])
         );
+    }
+
+    #[test]
+    fn articles_never_nest_under_list_items() {
+        let s = "前言：1、甲类情形 2、乙类情形\n第一条 总体要求。\n第二条 适用范围。";
+        assert_eq!(
+            shape(s),
+            lv(&[("1、", 1), ("2、", 1), ("第一条", 1), ("第二条", 1)])
+        );
+        let s = "一、总则\n第一条 目的。\n二、管理\n第二条 职责。";
+        assert_eq!(
+            shape(s),
+            lv(&[("一、", 1), ("第一条", 2), ("二、", 1), ("第二条", 2)])
+        );
+    }
+
+    #[test]
+    fn a_new_title_before_a_new_top_sequence_starts_a_document() {
+        let s = "一、总体要求\n二、主要任务\n城区停车管理办法\n第一条 目的。\n第二条 范围。\n（一）甲\n（二）乙";
+        let src = SourceText::from_utf8(s);
+        let layout = Layout::new(&src);
+        let mut cl = crate::normalize::CompactLine::default();
+        let mut cands = Vec::new();
+        for (i, info) in layout.lines.iter().enumerate() {
+            line_candidates(s, i + 1, info, true, &mut cl, &mut cands);
+        }
+        let docs = build(&cands, &|a, b| (a + 1..b).find(|&n| n == 3));
+        let shape: Vec<(Option<usize>, Vec<u32>)> = docs
+            .iter()
+            .map(|d| (d.title_line, d.placed.iter().map(|p| p.level).collect()))
+            .collect();
+        assert_eq!(shape, vec![(None, vec![1, 1]), (Some(3), vec![1, 1, 2, 2])]);
     }
 
     #[test]

@@ -37,6 +37,7 @@ import tempfile
 from collections import defaultdict
 
 CN = "零一二三四五六七八九"
+INLINE = bool(os.environ.get("INLINE"))
 SEQ_RULES = {"numbering-gap", "numbering-duplicate", "numbering-order", "numbering-start"}
 
 
@@ -198,7 +199,7 @@ def main():
 
         groups = [g for g in groups_of(markers)]
         # Only markers the tree took from line starts (inline ones are left to structure).
-        plain = lambda c: not c.get("inline") and not c.get("garbled")
+        plain = lambda c: not c.get("garbled") and (INLINE or not c.get("inline"))
         pairs = [(g[j - 1], g[j]) for g in groups for j in range(1, len(g))]
         pairs = [(a, b) for a, b in pairs if plain(markers[a]) and plain(markers[b])
                  and markers[b]["number"] == markers[a]["number"] + 1]

@@ -1,0 +1,271 @@
+//! Accountability conditions and the sanctions they lead to, read sentence by sentence.
+//!
+//! A sentence is cut into comma clauses. A condition is a run of clauses that ends in `的`
+//! (…的，给予…), in `一经查实`, or — for `对…的人员，要严肃处理` — in a noun phrase after `的`;
+//! the clauses after it that hold a sanction term (or 追究/问责, or an exemption such as
+//! 不予追究) are its consequence. A condition counts only when its consequence is one of
+//! accountability; a list lead (有下列情形之一的) is not a condition itself, its items are
+//! (see [`super`]). Sanctions are taken from consequences only, so a sanction named inside
+//! a condition (采取组织处理方式问责的，应当公开) is a procedural mention, not an entry.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::Ctx;
+use super::phrase;
+use super::sanctions::{self, Hit};
+use super::unit::clauses_in;
+use crate::model::{Condition, ConditionKind, Sanction};
+
+fn lead_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new("(?:下列|以下|如下)[^，。；]{0,8}?之一").expect("regex"))
+}
+
+fn exemption_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new("不予追究|免予追究|免予问责|不予问责|免除责任|免责|免于追究|免予处分|不予处分|从轻|减轻")
+            .expect("regex")
+    })
+}
+
+fn tail_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new("^(?:构成|涉嫌)(?:职务)?(?:犯罪|违纪|违法|违纪违法|违法犯罪)|^违反治安管理")
+            .expect("regex")
+    })
+}
+
+fn aggravating_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new("^(?:造成|情节|致使|导致|后果|给[^，]{0,12}造成)[^，]{0,12}(?:严重|重大|恶劣|较重|特别|不良|较大)")
+            .expect("regex")
+    })
+}
+
+/// Whether a sentence is a list lead (有下列情形之一的，…).
+pub fn is_lead(s: &str) -> bool {
+    lead_re().is_match(s)
+}
+
+/// Whether a sentence's consequence makes its list an exemption list.
+pub fn is_exemption(s: &str) -> bool {
+    exemption_re().is_match(s)
+}
+
+/// Whether a sentence holds an accountability consequence (for list leads).
+pub fn has_consequence(s: &str) -> bool {
+    !sanctions::hits(s).is_empty()
+        || exemption_re().is_match(s)
+        || s.contains("追究")
+        || s.contains("问责")
+}
+
+/// The kind of a condition from its text.
+pub fn kind_of(text: &str) -> ConditionKind {
+    if text.starts_with("其他") || text.starts_with("其它") {
+        ConditionKind::CatchAll
+    } else if aggravating_re().is_match(text) {
+        ConditionKind::Aggravating
+    } else {
+        ConditionKind::Condition
+    }
+}
+
+/// Conditions and sanctions of one sentence (`sent` is a byte range of the unit text).
+/// `conditions` is false inside an item of an accountability list (the item is the
+/// condition).
+pub fn sentence(
+    ctx: &Ctx<'_>,
+    sent: Range<usize>,
+    conditions: bool,
+    conds: &mut Vec<Condition>,
+    sancs: &mut Vec<Sanction>,
+) {
+    let full = &ctx.unit.text;
+    let s = &full[sent.clone()];
+    let all_hits = sanctions::hits(s);
+    let exempt = exemption_re().is_match(s);
+    if all_hits.is_empty() && !exempt && !s.contains("追究") {
+        return;
+    }
+    let clauses = clauses_in(s, 0..s.len());
+    let hits_in = |c: &Range<usize>| -> Vec<Hit> {
+        all_hits
+            .iter()
+            .filter(|h| c.start <= h.range.start && h.range.start < c.end)
+            .cloned()
+            .collect()
+    };
+    let is_conseq = |c: &Range<usize>| {
+        let t = &s[c.clone()];
+        !hits_in(c).is_empty() || exemption_re().is_match(t)
+    };
+    // `run_start` is None right after a condition whose consequence has not started yet:
+    // there 对X is the target of that consequence, not a new condition.
+    let is_end = |i: usize, run_start: Option<usize>| {
+        let c = &clauses[i];
+        let t = &s[c.clone()];
+        let t = t.trim_end_matches(['”', '"', '）', ')']);
+        if t.ends_with('的')
+            || matches!(
+                t,
+                "一经查实" | "一经发现" | "经查实" | "查实后" | "一经查处"
+            )
+        {
+            return true;
+        }
+        // 对…的人员，要依纪依法严肃处理
+        let Some(run_start) = run_start else {
+            return false;
+        };
+        let opener = &s[clauses[run_start].clone()];
+        (opener.starts_with('对') || opener.starts_with("对于"))
+            && t.rsplit_once('的').is_some_and(|(_, np)| person_like(np))
+            && hits_in(c).is_empty()
+            && clauses.get(i + 1).is_some_and(&is_conseq)
+    };
+
+    let mut run_start = 0;
+    let mut i = 0;
+    let mut any = false;
+    while i < clauses.len() {
+        if is_conseq(&clauses[i]) && !is_end(i, Some(run_start)) {
+            run_start = i + 1;
+            i += 1;
+            continue;
+        }
+        if !is_end(i, Some(run_start)) {
+            i += 1;
+            continue;
+        }
+        // Condition: clauses run_start..=i; consequence: the clauses after it up to the
+        // next condition's first clause.
+        let end = i;
+        let mut j = i + 1;
+        let mut last_conseq = None;
+        while j < clauses.len() && !is_end(j, last_conseq.map(|l| l + 1)) {
+            if is_conseq(&clauses[j]) {
+                last_conseq = Some(j);
+            }
+            j += 1;
+        }
+        let Some(lc) = last_conseq else {
+            run_start = end + 1;
+            i = end + 1;
+            continue;
+        };
+        let conseq: Vec<Hit> = (end + 1..=lc).flat_map(|k| hits_in(&clauses[k])).collect();
+        let conseq_text = &s[clauses[end + 1].start..clauses[lc].end];
+        let soft_only = !conseq.is_empty() && conseq.iter().all(Hit::soft);
+        let accountable = !conseq.is_empty() || exemption_re().is_match(conseq_text);
+        if accountable && (ctx.soft_ok || !soft_only) {
+            any = true;
+            let cond_start = clauses[run_start].start;
+            let cond_text = &s[cond_start..clauses[end].end];
+            let lead = lead_re().is_match(cond_text);
+            let tail = tail_re().is_match(&s[clauses[end].clone()]);
+            if conditions && !lead && !tail {
+                let text = s[cond_start..].trim_end_matches(['。', '；', ';', '：', ':']);
+                let last = &s[clauses[end].clone()];
+                let kind = if exemption_re().is_match(conseq_text) {
+                    ConditionKind::Exemption
+                } else if end > run_start && aggravating_re().is_match(last) {
+                    // 有前款行为，造成严重后果的
+                    ConditionKind::Aggravating
+                } else {
+                    kind_of(cond_text)
+                };
+                conds.push(ctx.condition(text, kind, sent.start + cond_start));
+            }
+            let target = target_of(s, &clauses[end + 1..=lc], &clauses[run_start..=end]);
+            for h in sanctions::collapse(s, conseq) {
+                push_sanction(ctx, sancs, &h, target.clone(), s, sent.start);
+            }
+        }
+        run_start = lc + 1;
+        i = lc + 1;
+    }
+    if !any {
+        // No condition: a sanction stated directly (对X给予/予以…).
+        for (ci, c) in clauses.iter().enumerate() {
+            let t = &s[c.clone()];
+            if !(t.starts_with('对') && (t.contains("给予") || t.contains("予以"))) {
+                continue;
+            }
+            let hs = hits_in(c);
+            let target = target_of(s, &clauses[ci..=ci], &[]);
+            for h in sanctions::collapse(s, hs) {
+                if !h.soft() || ctx.soft_ok {
+                    push_sanction(ctx, sancs, &h, target.clone(), s, sent.start);
+                }
+            }
+        }
+    }
+}
+
+fn push_sanction(
+    ctx: &Ctx<'_>,
+    sancs: &mut Vec<Sanction>,
+    h: &Hit,
+    target: Option<String>,
+    s: &str,
+    base: usize,
+) {
+    let quote = s.trim_end_matches(['。', '；', ';', '：', ':']).to_string();
+    let sanc = ctx.sanction(&h.term, h.category, target, quote, base + h.range.start);
+    if !sancs
+        .iter()
+        .any(|x| x.clause_path == sanc.clause_path && x.sanction == sanc.sanction)
+    {
+        sancs.push(sanc);
+    }
+}
+
+/// Whether a noun phrase names persons or bodies (…的党员干部和师生, …的单位).
+fn person_like(np: &str) -> bool {
+    phrase::is_holder(np)
+        || [
+            "师生", "学生", "者", "人员", "干部", "党员", "职工", "个人", "人",
+        ]
+        .iter()
+        .any(|w| np.ends_with(w))
+}
+
+fn target_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new("对(?:其)?([^，。；]{2,40}?)(?:依法|依规|依纪|严肃|从重|从轻|分别|视情|应当|可以)*(?:给予|予以|进行|作出|追究|实施)")
+            .expect("regex")
+    })
+}
+
+/// Who is sanctioned: 对X给予…, 约谈X, else the subject of the condition.
+fn target_of(s: &str, conseq: &[Range<usize>], cond: &[Range<usize>]) -> Option<String> {
+    let (Some(first), Some(last)) = (conseq.first(), conseq.last()) else {
+        return None;
+    };
+    let t = &s[first.start..last.end];
+    if let Some(c) = target_re().captures(t) {
+        return Some(c[1].to_string());
+    }
+    if let Some(p) = t.find("约谈") {
+        let rest = &t[p + "约谈".len()..];
+        let end = rest
+            .find(['，', ',', '，', '。', '；'])
+            .unwrap_or(rest.len());
+        let end = rest[..end].find("也").unwrap_or(end);
+        if end > 0 {
+            return Some(rest[..end].to_string());
+        }
+    }
+    let c = cond.first()?;
+    let text = &s[c.clone()];
+    let toks = phrase::tokens(text);
+    phrase::subject(text, &toks, 0, toks.len()).map(|(a, b)| text[a..b].to_string())
+}

@@ -1,0 +1,607 @@
+//! Noun phrases that name a holder (a body or a person), found on the jieba-rs
+//! segmentation of a sentence: where a subject ends (at a modal, a preposition, a
+//! predicate verb), where the noun phrase before or after a verb starts, and whether a
+//! phrase ends in a head noun that can bear a duty (…部门, …党委, …书记, …人员).
+
+use crate::segment;
+
+/// A token with its part-of-speech tag; offsets are bytes of the tagged text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tok<'a> {
+    /// The word.
+    pub word: &'a str,
+    /// jieba POS tag (n, nt, v, p, d, uj, x …).
+    pub tag: &'a str,
+    /// Byte offset of the word's start.
+    pub start: usize,
+    /// Byte offset just past the word.
+    pub end: usize,
+}
+
+/// Segment and tag `text`.
+pub fn tokens(text: &str) -> Vec<Tok<'_>> {
+    segment::tag(text)
+        .into_iter()
+        .map(|(t, tag)| Tok {
+            word: t.word,
+            tag,
+            start: t.start,
+            end: t.end,
+        })
+        .collect()
+}
+
+/// Index of the token that contains byte `pos`.
+pub fn token_at(toks: &[Tok<'_>], pos: usize) -> Option<usize> {
+    toks.iter().position(|t| t.start <= pos && pos < t.end)
+}
+
+/// Words that end a subject: modals, prepositions, predicate verbs of duties, time words.
+const STOPS: &[&str] = &[
+    "应当",
+    "应",
+    "应该",
+    "要",
+    "必须",
+    "须",
+    "需",
+    "需要",
+    "可以",
+    "可",
+    "能够",
+    "将",
+    "会",
+    "还",
+    "也",
+    "都",
+    "均",
+    "亦",
+    "负责",
+    "负",
+    "承担",
+    "履行",
+    "落实",
+    "压实",
+    "担负",
+    "肩负",
+    "扛起",
+    "负起",
+    "担起",
+    "是",
+    "为",
+    "作为",
+    "系",
+    "对",
+    "对于",
+    "在",
+    "根据",
+    "按照",
+    "依照",
+    "依据",
+    "依法",
+    "通过",
+    "向",
+    "于",
+    "就",
+    "从",
+    "会同",
+    "配合",
+    "协助",
+    "牵头",
+    "参与",
+    "指导",
+    "每年",
+    "每半年",
+    "每季度",
+    "每月",
+    "年初",
+    "年底",
+    "切实",
+    "认真",
+    "统一",
+    "分别",
+    "共同",
+    "积极",
+    "及时",
+    "严格",
+    "不得",
+    "不",
+    "未",
+    "由",
+    "经",
+    "把",
+    "将",
+    "被",
+    "以",
+    "结合",
+    "坚持",
+    "加强",
+    "自觉",
+    "带头",
+    "按",
+    "依",
+    "定期",
+    "要求",
+    "各自",
+    "负总责",
+    "当好",
+    "担任",
+    "接受",
+    "督促",
+    "支持",
+    "领导下",
+    "统筹",
+    "做好",
+    "抓好",
+    "建立",
+    "制定",
+    "开展",
+    "推进",
+    "实行",
+    "实施",
+    "有",
+    "没有",
+    "违反",
+    "给予",
+    "予以",
+    "追究",
+    "造成",
+    "发现",
+    "出现",
+    "同时",
+];
+
+/// Adverbs and modals that may stand between a subject and its verb.
+const ADVERBS: &[&str] = &[
+    "应当",
+    "应",
+    "要",
+    "必须",
+    "须",
+    "切实",
+    "认真",
+    "全面",
+    "主要",
+    "具体",
+    "自觉",
+    "积极",
+    "依法",
+    "共同",
+    "分别",
+    "严格",
+    "还",
+    "也",
+    "都",
+    "均",
+    "要切实",
+    "应切实",
+    "负责",
+];
+
+/// Leading connectives skipped before a subject.
+const CONNECTIVES: &[&str] = &[
+    "同时", "其中", "此外", "另外", "并", "并且", "而", "对此", "为此", "因此", "另", "也",
+];
+
+/// Characters a holder's head noun may end with (…部, …党委, …书记, …人员, 河长 …).
+const HEAD_CHARS: &str =
+    "委会组部局厅办处室署院校社所站队团司行府关构位门心记长员子导人支馆织业市县区镇乡村省厂志";
+
+fn is_punct_break(w: &str) -> bool {
+    w.chars().all(|c| {
+        matches!(
+            c,
+            '，' | ',' | '。' | '；' | ';' | '：' | ':' | '！' | '!' | '？' | '?'
+        )
+    })
+}
+
+/// Tokens that can sit inside a noun phrase.
+pub fn np_like(t: &Tok<'_>) -> bool {
+    matches!(
+        t.word,
+        "、" | "（" | "）" | "(" | ")" | "和" | "及" | "以及" | "与" | "等"
+    ) || t.word.starts_with('各') && t.word.chars().count() <= 3
+        || matches!(
+            t.word,
+            "其他" | "各" | "各级" | "有关" | "相关" | "其余" | "所属" | "下属" | "上级" | "下级"
+        )
+        || matches!(
+            t.tag,
+            "n" | "nt" | "nr" | "ns" | "nz" | "nrt" | "nrfg" | "j" | "b" | "zg" | "vn" | "l"
+        ) && !STOPS.contains(&t.word)
+}
+
+/// Strip trailing bracket groups ((单位), （党组）) and a trailing 等.
+fn core(np: &str) -> &str {
+    let mut s = np;
+    loop {
+        let before = s;
+        s = s.trim_end_matches('等');
+        if let Some(stripped) = s.strip_suffix(['）', ')'])
+            && let Some(open) = stripped.rfind(['（', '('])
+        {
+            s = &stripped[..open];
+        }
+        if s == before {
+            return s;
+        }
+    }
+}
+
+fn scope_re() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new("本(?:地区|部门|单位|机关|系统|行业|领域|区域|行政区域|级)|对本|对其")
+            .expect("regex")
+    })
+}
+
+/// Whether `np` can name a holder: at least two characters, not a scope word (本单位,
+/// 本规定), not a pronoun, and ending in a head noun.
+pub fn is_holder(np: &str) -> bool {
+    let c = core(np);
+    if c.chars().count() < 2
+        || c.starts_with('其') && !c.starts_with("其他") && !c.starts_with("其余")
+        || c.starts_with([
+            '本', '谁', '该', '对', '由', '在', '向', '从', '把', '将', '按', '经', '被', '仍',
+            '应', '、', '，', '（', '(', '的',
+        ])
+        || c.contains("所称")
+        || c.contains("责任人")
+        || scope_re().is_match(c)
+    {
+        return false;
+    }
+    if matches!(
+        c,
+        "各地" | "全民" | "社会" | "群众" | "领导" | "人人" | "专人" | "个人" | "有关"
+    ) {
+        return false;
+    }
+    let Some(last) = c.chars().next_back() else {
+        return false;
+    };
+    // Characters that end a body only as part of certain words.
+    match last {
+        '关' => c.ends_with("机关") || c.ends_with("海关"),
+        '导' => c.ends_with("领导"),
+        '子' => c.ends_with("班子"),
+        '记' => c.ends_with("书记"),
+        '心' => c.ends_with("中心"),
+        '业' => c.ends_with("企业") || c.ends_with("事业"),
+        l => HEAD_CHARS.contains(l),
+    }
+}
+
+/// Byte range of the longest prefix of tokens `from..to` that is a holder.
+fn longest_holder(text: &str, toks: &[Tok<'_>], from: usize, to: usize) -> Option<(usize, usize)> {
+    let start = toks[from].start;
+    (from..to)
+        .rev()
+        .map(|k| (start, toks[k].end))
+        .find(|&(a, b)| is_holder(&text[a..b]))
+}
+
+/// The subject at the start of tokens `from..to` (a comma clause or sentence): from its
+/// first word to the first modal, preposition or predicate; a relative clause
+/// (以X为组长的小组, 负责X工作的机构) stays inside. `（以下简称X）` makes `X` the holder.
+pub fn subject(text: &str, toks: &[Tok<'_>], from: usize, to: usize) -> Option<(usize, usize)> {
+    let mut i = from;
+    while i < to && CONNECTIVES.contains(&toks[i].word) {
+        i += 1;
+    }
+    let first = i;
+    // （以下简称X） names the holder, whatever precedes it.
+    if let Some(a) = alias_in(text, toks, first, to) {
+        return Some(a);
+    }
+    let mut k = i;
+    let mut alias = None;
+    let mut has_de = false;
+    while k < to {
+        let t = &toks[k];
+        if is_punct_break(t.word) {
+            break;
+        }
+        if matches!(t.word, "（" | "(")
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| matches!(n.word, "以下简称" | "简称" | "以下"))
+        {
+            // （以下简称X）: the holder is X.
+            let close = (k + 1..to).find(|&j| matches!(toks[j].word, "）" | ")"));
+            if let Some(close) = close {
+                let mut a = k + 2;
+                if toks.get(k + 1).is_some_and(|n| n.word == "以下") && a < close {
+                    a += 1; // 以下 / 简称 cut apart
+                }
+                if a < close {
+                    alias = Some((toks[a].start, toks[close - 1].end));
+                }
+                k = close + 1;
+                continue;
+            }
+        }
+        let stop = STOPS.contains(&t.word)
+            || matches!(t.tag, "p" | "d" | "t")
+            || t.tag == "r" && t.word.starts_with(['对', '在', '由', '向']);
+        // A verb right after a complete holder starts the predicate (X指定…, X成立…).
+        let verb_after_holder = t.tag.starts_with('v')
+            && t.tag != "vn"
+            && !matches!(t.word, "相关" | "统计" | "有关")
+            && k > first
+            && is_holder(&text[toks[first].start..toks[k - 1].end]);
+        if verb_after_holder {
+            break;
+        }
+        if stop {
+            let opens_relative = !matches!(
+                t.word,
+                "是" | "为"
+                    | "作为"
+                    | "系"
+                    | "应当"
+                    | "应"
+                    | "要"
+                    | "必须"
+                    | "须"
+                    | "可以"
+                    | "可"
+                    | "将"
+                    | "会"
+                    | "负总责"
+                    | "在"
+                    | "对"
+                    | "对于"
+                    | "向"
+                    | "根据"
+                    | "按照"
+                    | "依法"
+                    | "依照"
+                    | "依据"
+                    | "通过"
+                    | "于"
+                    | "就"
+                    | "从"
+                    | "经"
+                    | "把"
+                    | "被"
+            );
+            match opens_relative
+                .then(|| relative_clause_end(text, toks, k, to))
+                .flatten()
+            {
+                Some(next) => {
+                    has_de = true;
+                    k = next;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        if t.word == "的" {
+            has_de = true;
+        }
+        k += 1;
+    }
+    if k == first {
+        return alias.filter(|&(a, b)| is_holder(&text[a..b]));
+    }
+    // jieba may glue a head character to the preposition after it (局对, 委在).
+    if k < to {
+        let w = toks[k].word;
+        let mut cs = w.chars();
+        if let (Some(h), Some(p), None) = (cs.next(), cs.next(), cs.next()) {
+            let span = &text[toks[first].start..toks[k].start + h.len_utf8()];
+            if "对在向由按从为".contains(p) && is_holder(span) {
+                return Some((toks[first].start, toks[k].start + h.len_utf8()));
+            }
+        }
+    }
+    // A verb-initial phrase is a predicate (加强领导), not a subject, unless it is a
+    // relative clause.
+    let lead = &toks[first];
+    if !has_de
+        && (lead.tag.starts_with('v') && lead.tag != "vn" && !is_holder(lead.word)
+            || lead.tag == "p")
+    {
+        return None;
+    }
+    if let Some(a) = alias.filter(|&(a, b)| is_holder(&text[a..b])) {
+        return Some(a);
+    }
+    let (a, mut b) = longest_holder(text, toks, first, k)?;
+    // Trailing adverbs (省级河长主要负责) are not part of the holder.
+    for adv in ["主要", "具体"] {
+        if text[a..b].ends_with(adv) && is_holder(&text[a..b - adv.len()]) {
+            b -= adv.len();
+        }
+    }
+    Some((a, b))
+}
+
+/// `（以下简称X）` in tokens `from..to` before any punctuation: the range of X.
+fn alias_in(text: &str, toks: &[Tok<'_>], from: usize, to: usize) -> Option<(usize, usize)> {
+    let k = (from..to)
+        .take_while(|&k| !is_punct_break(toks[k].word))
+        .find(|&k| matches!(toks[k].word, "（" | "("))?;
+    let rest = &text[toks[k].end..];
+    let name = rest
+        .strip_prefix("以下简称")
+        .or_else(|| rest.strip_prefix("简称"))?;
+    let end = name.find(['）', ')'])?;
+    let name = name[..end].trim_matches(['“', '”', '"']);
+    let start = toks[k].end + rest.find(name)?;
+    is_holder(name).then_some((start, start + name.len()))
+}
+
+/// If the stop word at `k` opens a relative clause that ends in `的` followed by a holder
+/// noun, the index just past that `的`.
+fn relative_clause_end(text: &str, toks: &[Tok<'_>], k: usize, to: usize) -> Option<usize> {
+    let mut j = k;
+    while j < to {
+        let w = toks[j].word;
+        if is_punct_break(w) || matches!(w, "应当" | "应" | "要" | "必须" | "须") {
+            return None;
+        }
+        if w == "的" {
+            break;
+        }
+        j += 1;
+    }
+    if j >= to || toks[j].word != "的" {
+        return None;
+    }
+    let mut e = j + 1;
+    while e < to && np_like(&toks[e]) {
+        e += 1;
+    }
+    (e > j + 1 && longest_holder(text, toks, j + 1, e).is_some()).then_some(j + 1)
+}
+
+/// The noun phrase that ends right before token `v` (a verb), skipping adverbs: `支持X履行`,
+/// `对X落实`, `A、B等落实`. Returns its byte range and the index of its first token.
+pub fn before(
+    text: &str,
+    toks: &[Tok<'_>],
+    v: usize,
+    from: usize,
+) -> Option<(usize, usize, usize)> {
+    let mut k = v;
+    while k > from && ADVERBS.contains(&toks[k - 1].word) {
+        k -= 1;
+    }
+    let end = k;
+    while k > from {
+        let t = &toks[k - 1];
+        let party_of = t.word == "的" && k >= 2 && toks[k - 2].word == "党";
+        if np_like(t) || party_of || t.word == "党" {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    // 本单位落实…: a scope, not a holder.
+    if k > from && toks[k - 1].word.ends_with(['本', '其', '该']) && k < end {
+        return None;
+    }
+    if k == end {
+        // A lone pronoun (对其履行…) is reported as an empty range at its position.
+        if k > from && toks[k - 1].word == "其" {
+            return Some((toks[k - 1].start, toks[k - 1].start, k - 1));
+        }
+        return None;
+    }
+    // Verbal nouns that govern the phrase (监督下级党组织) are not part of it.
+    while k < end
+        && matches!(
+            toks[k].word,
+            "监督"
+                | "支持"
+                | "领导"
+                | "指导"
+                | "督促"
+                | "推动"
+                | "加强"
+                | "协调"
+                | "检查"
+                | "组织"
+        )
+    {
+        k += 1;
+    }
+    if k == end {
+        return None;
+    }
+    // A list whose first parts are not bodies (统一领导、省委): keep the bodies at its end.
+    let mut a = toks[k].start;
+    let b = toks[end - 1].end;
+    while !is_holder(&text[a..b]) {
+        match top_level_comma(&text[a..b]) {
+            Some(i) => {
+                a += i + '、'.len_utf8();
+                while k < end && toks[k].start < a {
+                    k += 1;
+                }
+            }
+            None => return None,
+        }
+    }
+    (a < b).then_some((a, b, k))
+}
+
+/// Byte offset of the first 、 outside brackets.
+fn top_level_comma(s: &str) -> Option<usize> {
+    let mut depth = 0i32;
+    for (i, c) in s.char_indices() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth -= 1,
+            '、' if depth <= 0 => return Some(i),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The noun phrase right after token `v` (落实X…主体责任): the longest holder prefix of the
+/// noun-like tokens that follow, before token `limit`.
+pub fn after(text: &str, toks: &[Tok<'_>], v: usize, limit: usize) -> Option<(usize, usize)> {
+    let from = v + 1;
+    let mut e = from;
+    while e < limit && (np_like(&toks[e]) || toks[e].word == "党") {
+        e += 1;
+    }
+    if e == from {
+        return None;
+    }
+    longest_holder(text, toks, from, e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn subj(s: &str) -> Option<String> {
+        let t = tokens(s);
+        subject(s, &t, 0, t.len()).map(|(a, b)| s[a..b].to_string())
+    }
+
+    #[test]
+    fn subjects_end_at_the_predicate() {
+        assert_eq!(
+            subj("市农业农村局应当负责").as_deref(),
+            Some("市农业农村局")
+        );
+        assert_eq!(
+            subj("区卫生健康委、区民政局等相关部门（单位）按照职责负责").as_deref(),
+            Some("区卫生健康委、区民政局等相关部门（单位）")
+        );
+        assert_eq!(subj("镇级河长主要负责").as_deref(), Some("镇级河长"));
+        assert_eq!(
+            subj("分管安全生产工作的副局长是直接责任人").as_deref(),
+            Some("分管安全生产工作的副局长")
+        );
+        assert_eq!(subj("加强领导").as_deref(), None);
+        assert_eq!(subj("本单位负责").as_deref(), None);
+    }
+
+    #[test]
+    fn alias_replaces_the_long_name() {
+        assert_eq!(
+            subj("设区的市负责数据管理工作的机构（以下简称数据机构）履行下列职责").as_deref(),
+            Some("数据机构")
+        );
+    }
+
+    #[test]
+    fn holders_need_a_head_noun() {
+        assert!(is_holder("区教育局"));
+        assert!(is_holder("党委（党组）"));
+        assert!(is_holder("各有关单位（部门）"));
+        assert!(!is_holder("本地区本单位"));
+        assert!(!is_holder("意识形态工作"));
+        assert!(!is_holder("其"));
+    }
+}

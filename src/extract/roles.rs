@@ -1,0 +1,654 @@
+//! Responsibility statements: a holder tied to a role term in the same sentence.
+//!
+//! Three sources, in this order: task annotations in brackets (（X牵头，Y参与）,
+//! （X指导）, (责任部门：X 配合部门：Y)); the persons named as targets of accountability
+//! (直接负责的主管人员, 其他直接责任人员, 相关责任人员 — the term is its own holder); and role
+//! terms in running text, whose holder is found on the segmentation: the noun phrase after
+//! or before the verb that ties it (落实X…主体责任, 支持X履行监督责任), else the subject of the
+//! comma clause or sentence, else the holder named by a list's lead sentence.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::Ctx;
+use super::phrase::{self, Tok};
+use super::unit::{clauses_in, sentences_in};
+use crate::model::Responsibility;
+
+/// How a role term is tied to its holder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tie {
+    /// 负/承担/履行/落实 … term (主体责任, 领导责任 …).
+    Duty,
+    /// 是/为/作为 … term (第一责任人, 责任主体 …).
+    Person,
+    /// Any holder of the sentence (按照“一岗双责”要求).
+    Post,
+    /// 问责对象为X.
+    Target,
+}
+
+fn term_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            "全面领导责任|主要领导责任|重要领导责任|领导责任|第一责任人|主体责任|监督责任|主要责任人|主要责任|\
+             直接负责的主管人员|负有责任的主管人员|其他直接责任人员|直接责任人员|直接责任人|直接责任|相关责任人员|\
+             责任主体|一岗双责|问责对象",
+        )
+        .expect("role term regex")
+    })
+}
+
+/// Canonical role and tie of a matched term.
+fn classify(term: &str) -> Option<(&'static str, Tie)> {
+    Some(match term {
+        "全面领导责任" => ("全面领导责任", Tie::Duty),
+        "主要领导责任" => ("主要领导责任", Tie::Duty),
+        "重要领导责任" => ("重要领导责任", Tie::Duty),
+        "领导责任" => ("领导责任", Tie::Duty),
+        "主体责任" => ("主体责任", Tie::Duty),
+        "监督责任" => ("监督责任", Tie::Duty),
+        "主要责任" => ("主要责任", Tie::Duty),
+        "直接责任" => ("直接责任", Tie::Duty),
+        "第一责任人" => ("第一责任人", Tie::Person),
+        "主要责任人" => ("主要责任", Tie::Person),
+        "直接责任人" => ("直接责任", Tie::Person),
+        "责任主体" => ("责任主体", Tie::Person),
+        "一岗双责" => ("一岗双责", Tie::Post),
+        "问责对象" => ("问责对象", Tie::Target),
+        _ => return None,
+    })
+}
+
+/// Whether token `v` starts its clause (after connectives and adverbs).
+fn clause_initial(toks: &[Tok<'_>], ca: usize, v: usize) -> bool {
+    (ca..v).all(|k| {
+        matches!(
+            toks[k].word,
+            "并" | "同时"
+                | "要"
+                | "应当"
+                | "主要"
+                | "具体"
+                | "切实"
+                | "认真"
+                | "全面"
+                | "积极"
+                | "还"
+                | "也"
+                | "负责"
+                | "严格"
+                | "依法"
+                | "统一"
+        ) || toks[k].tag == "d"
+    })
+}
+
+/// Whether `s` is one of the terms that name persons held accountable.
+pub fn is_target_term(s: &str) -> bool {
+    target_role(s).is_some()
+}
+
+/// Terms that name the persons held accountable; as targets of 追究/处分/通报批评 they are
+/// their own holders.
+fn target_role(term: &str) -> Option<&'static str> {
+    match term {
+        "直接负责的主管人员"
+        | "负有责任的主管人员"
+        | "其他直接责任人员"
+        | "直接责任人员"
+        | "直接责任人" => Some("直接责任"),
+        "相关责任人员" => Some("相关责任"),
+        _ => None,
+    }
+}
+
+const DUTY_VERBS: &[&str] = &[
+    "负", "承担", "履行", "落实", "压实", "担负", "肩负", "扛起", "负起", "担起", "扛牢", "是",
+    "为",
+];
+const PERSON_VERBS: &[&str] = &[
+    "是", "为", "作为", "系", "履行", "担任", "当好", "担当", "承担",
+];
+/// Verbs whose object may be the holder itself (落实党委主体责任).
+const OBJECT_VERBS: &[&str] = &["落实", "履行", "压实", "担负"];
+
+/// Words that make a sentence a statement about accountability (targets of sanctions).
+fn accountability_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new("追究|处分|给予|予以|通报批评|问责|处理|处罚|约谈|诫勉").expect("regex")
+    })
+}
+
+fn annotation_part_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new("^(.+?)(牵头负责|牵头|参与|配合|协办|指导|负责落实|负责)$").expect("regex")
+    })
+}
+
+fn label_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            "^(责任部门|牵头部门|牵头单位|配合部门|配合单位|协办单位|参与部门|参与单位)[:：](.+)$",
+        )
+        .expect("regex")
+    })
+}
+
+/// Whether every 、-separated part of `s` names a body.
+fn is_holder_list(s: &str) -> bool {
+    !s.is_empty() && s.split('、').all(phrase::is_holder)
+}
+
+/// Whether token `w` is one of `verbs`, also inside an idiom (全面落实, 切实履行).
+fn is_verb(w: &str, verbs: &[&str]) -> bool {
+    verbs.contains(&w)
+        || w.chars().count() <= 4
+            && verbs
+                .iter()
+                .any(|v| v.chars().count() >= 2 && w.ends_with(v))
+}
+
+fn role_of_verb(v: &str) -> &'static str {
+    match v {
+        "牵头" | "牵头负责" => "牵头",
+        "参与" | "配合" | "协办" => "配合",
+        "指导" => "指导",
+        _ => "负责",
+    }
+}
+
+fn role_of_label(l: &str) -> &'static str {
+    match l {
+        "责任部门" => "负责",
+        "牵头部门" | "牵头单位" => "牵头",
+        _ => "配合",
+    }
+}
+
+/// Find the responsibility statements of one unit.
+pub fn find(ctx: &Ctx<'_>) -> Vec<Responsibility> {
+    let text = &ctx.unit.text;
+    let mut out = Vec::new();
+    let masked = annotations(ctx, &mut out);
+    // Running text: the body between annotations.
+    let mut segments = Vec::new();
+    let mut at = ctx.unit.skip;
+    for m in masked.iter().filter(|m| m.start >= ctx.unit.skip) {
+        segments.push(at..m.start);
+        at = m.end;
+    }
+    segments.push(at..text.len());
+    let mut first_sentence = true;
+    for seg in segments {
+        for s in split_at_heading(ctx, seg) {
+            running(ctx, s, first_sentence, &mut out);
+            first_sentence = false;
+        }
+    }
+    out
+}
+
+fn split_at_heading(ctx: &Ctx<'_>, seg: Range<usize>) -> Vec<Range<usize>> {
+    let body = ctx.unit.body;
+    let mut out = Vec::new();
+    if seg.start < body && body < seg.end {
+        out.extend(sentences_in(&ctx.unit.text, seg.start..body));
+        out.extend(sentences_in(&ctx.unit.text, body..seg.end));
+    } else {
+        out.extend(sentences_in(&ctx.unit.text, seg));
+    }
+    out
+}
+
+/// Bracketed task annotations; returns their byte ranges.
+fn annotations(ctx: &Ctx<'_>, out: &mut Vec<Responsibility>) -> Vec<Range<usize>> {
+    let text = &ctx.unit.text;
+    let mut ranges = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut depth = 0;
+    for (i, c) in text.char_indices() {
+        match c {
+            '（' | '(' => {
+                if depth == 0 {
+                    open = Some(i);
+                }
+                depth += 1;
+            }
+            '）' | ')' if depth > 0 => {
+                depth -= 1;
+                if depth == 0
+                    && let Some(o) = open.take()
+                {
+                    let inner = o + text[o..].chars().next().map_or(1, char::len_utf8)..i;
+                    if annotation(ctx, inner, out) {
+                        ranges.push(o..i + c.len_utf8());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    // An annotation whose closing bracket is missing (cut by the next marker).
+    if let Some(o) = open {
+        let inner = o + text[o..].chars().next().map_or(1, char::len_utf8)..text.len();
+        if label_re().is_match(&text[inner.clone()]) && annotation(ctx, inner, out) {
+            ranges.push(o..text.len());
+        }
+    }
+    ranges
+}
+
+/// Parse one annotation's content; push its entries and say whether it was one.
+fn annotation(ctx: &Ctx<'_>, inner: Range<usize>, out: &mut Vec<Responsibility>) -> bool {
+    let text = &ctx.unit.text;
+    // Parts: split at ，；。 and before a second label (责任部门：X 配合部门：Y).
+    let mut cuts = vec![inner.start];
+    for (i, c) in text[inner.clone()].char_indices() {
+        let i = i + inner.start;
+        if matches!(c, '，' | ',' | '；' | ';' | '。') {
+            cuts.push(i);
+            cuts.push(i + c.len_utf8());
+        }
+    }
+    for label in ["配合部门", "配合单位", "协办单位", "参与部门", "参与单位"] {
+        for (i, _) in text[inner.clone()].match_indices(label) {
+            let i = i + inner.start;
+            if i > inner.start {
+                cuts.push(i);
+                cuts.push(i);
+            }
+        }
+    }
+    cuts.push(inner.end);
+    cuts.sort_unstable();
+    let mut found = Vec::new();
+    let mut first_ok = None;
+    for w in cuts.chunks(2) {
+        let [a, b] = [w[0], *w.get(1).unwrap_or(&inner.end)];
+        if a >= b {
+            continue;
+        }
+        let part = &text[a..b];
+        let hit = if let Some(c) = label_re().captures(part) {
+            let h = c.get(2).map_or(0..0, |m| m.range());
+            let holder = part[h.clone()].trim_end_matches(['、', '；', ';']);
+            (!holder.is_empty()).then(|| {
+                (
+                    a + h.start..a + h.start + holder.len(),
+                    role_of_label(&c[1]),
+                )
+            })
+        } else if let Some(c) = annotation_part_re().captures(part) {
+            let h = c.get(1).map_or(0..0, |m| m.range());
+            is_holder_list(&part[h.clone()]).then(|| (a + h.start..a + h.end, role_of_verb(&c[2])))
+        } else {
+            None
+        };
+        if first_ok.is_none() {
+            first_ok = Some(hit.is_some());
+        }
+        if let Some((h, role)) = hit {
+            found.push((h, role, a..b));
+        }
+    }
+    if first_ok != Some(true) {
+        return false;
+    }
+    for (h, role, q) in found {
+        let holder = text[h.clone()].to_string();
+        out.push(ctx.responsibility(holder, role, q.clone(), h.start));
+    }
+    true
+}
+
+/// Role terms in one sentence of running text.
+fn running(ctx: &Ctx<'_>, sent: Range<usize>, first_sentence: bool, out: &mut Vec<Responsibility>) {
+    let full = &ctx.unit.text;
+    let s = &full[sent.clone()];
+    // Definitions, interpretation clauses and systems named …负责制 are not statements.
+    if s.contains("所称") || s.contains("是指") || s.contains("负责解释") {
+        return;
+    }
+    let toks = phrase::tokens(s);
+    if toks.is_empty() {
+        return;
+    }
+    let clauses: Vec<Range<usize>> = clauses_in(s, 0..s.len());
+    let clause_of = |pos: usize| clauses.iter().position(|c| c.start <= pos && pos < c.end);
+    let tok_range = |c: &Range<usize>| {
+        let a = toks
+            .iter()
+            .position(|t| t.start >= c.start)
+            .unwrap_or(toks.len());
+        let b = toks
+            .iter()
+            .position(|t| t.start >= c.end)
+            .unwrap_or(toks.len());
+        (a, b)
+    };
+    // The subject of the nearest clause before clause `ci` that has one.
+    let sentence_subject = |ci: usize| {
+        (0..ci).rev().find_map(|j| {
+            let (a, b) = tok_range(&clauses[j]);
+            phrase::subject(s, &toks, a, b)
+        })
+    };
+    let accountable = accountability_re().is_match(s);
+    let quote = sent.clone();
+    let mut push = |holder: String, role: &'static str, at: usize| {
+        let at = sent.start + at;
+        let r = ctx.responsibility(holder, role, quote.clone(), at);
+        if !out.iter().any(|o: &Responsibility| {
+            o.holder == r.holder && o.role == r.role && o.quote == r.quote
+        }) {
+            out.push(r);
+        }
+    };
+
+    for m in term_re().find_iter(s) {
+        let term = m.as_str();
+        if let Some(role) = target_role(term) {
+            let before = &s[..m.start()];
+            let named = before.ends_with('是') || before.ends_with('为');
+            if accountable && !named {
+                push(term.to_string(), role, m.start());
+                continue;
+            }
+            if term != "直接责任人" {
+                continue;
+            }
+        }
+        let Some((role, tie)) = classify(term) else {
+            continue;
+        };
+        let Some(ci) = clause_of(m.start()) else {
+            continue;
+        };
+        let (ca, _) = tok_range(&clauses[ci]);
+        let Some(ti) = phrase::token_at(&toks, m.start()) else {
+            continue;
+        };
+        if tie == Tie::Target {
+            // 问责对象为X / X是问责对象.
+            let after = &s[m.end()..];
+            if let Some(rest) = ["为", "是", "包括", "主要包括", "主要是"]
+                .iter()
+                .find_map(|p| after.strip_prefix(p))
+            {
+                let end = rest
+                    .find(['，', ',', '。', '；', ';'])
+                    .unwrap_or(rest.len());
+                let holder = rest[..end].trim_end_matches('等');
+                if phrase::is_holder(holder) {
+                    push(holder.to_string(), role, m.start());
+                }
+                continue;
+            }
+        }
+        let verbs: &[&str] = match tie {
+            Tie::Duty => DUTY_VERBS,
+            Tie::Person | Tie::Target => PERSON_VERBS,
+            Tie::Post => &[],
+        };
+        // The verb that ties the term: the nearest one before it in the comma clause.
+        let v = (ca..ti).rev().find(|&k| is_verb(toks[k].word, verbs));
+        if v.is_none() && tie != Tie::Post {
+            continue;
+        }
+        let holder = match v {
+            Some(v) => holder_of_verb(ctx, s, &toks, v, ti, ca, ci, &clauses, &tok_range),
+            None => None,
+        };
+        let holder = match holder {
+            Some(Found::Assist(h)) => {
+                push(h, "配合", m.start());
+                continue;
+            }
+            Some(Found::Holder(h)) => Some(h),
+            Some(Found::Pronoun) => ctx.lead_holder.clone(),
+            None => None,
+        };
+        let holder = holder
+            .or_else(|| {
+                let (a, b) = tok_range(&clauses[ci]);
+                phrase::subject(s, &toks, a, b).map(|(x, y)| s[x..y].to_string())
+            })
+            .or_else(|| sentence_subject(ci).map(|(x, y)| s[x..y].to_string()))
+            .or_else(|| {
+                let initial = v.is_none_or(|v| clause_initial(&toks, ca, v));
+                (first_sentence && initial)
+                    .then(|| ctx.lead_holder.clone())
+                    .flatten()
+            });
+        if let Some(h) = holder {
+            push(h, role, m.start());
+        }
+    }
+
+    // 负责 / 牵头 / 参与 as predicates.
+    for (k, t) in toks.iter().enumerate() {
+        let role = match t.word {
+            "负责" => "负责",
+            "牵头" => "牵头",
+            "参与" => "配合",
+            _ => continue,
+        };
+        let Some(ci) = clause_of(t.start) else {
+            continue;
+        };
+        let c = &s[clauses[ci].clone()];
+        if c.contains("会同") {
+            continue;
+        }
+        if !predicate_ok(s, &toks, k, role) {
+            continue;
+        }
+        let (ca, cb) = tok_range(&clauses[ci]);
+        let head = &s[clauses[ci].start..t.start];
+        let holder = if let Some(by) = head.rfind('由') {
+            // 由X负责 (由 may be glued to the word before it: 工作由)
+            let h = head[by + '由'.len_utf8()..].trim_end_matches(['主', '要', '具', '体']);
+            phrase::is_holder(h).then(|| h.to_string())
+        } else {
+            let vt = if role == "牵头" && k > ca && toks[k - 1].word == "承担" {
+                k - 1
+            } else {
+                k
+            };
+            let initial = clause_initial(&toks, ca, vt);
+            // With a prepositional phrase before the verb (X向Y负责, X对Y负责), the holder
+            // is the clause's subject.
+            let pp =
+                (ca..vt).any(|j| matches!(toks[j].word, "向" | "对" | "对于" | "给" | "在" | "为"));
+            let subject_first = pp
+                .then(|| phrase::subject(s, &toks, ca, cb).map(|(a, b)| s[a..b].to_string()))
+                .flatten();
+            subject_first
+                .or_else(|| {
+                    phrase::before(s, &toks, vt, ca)
+                        .filter(|&(a, b, k)| {
+                            // The object of a preposition (向省委负责, 按照个人参与…) is not the holder.
+                            a < b
+                                && !(k > ca
+                                    && (toks[k - 1].tag == "p"
+                                        || matches!(toks[k - 1].word, "向" | "对" | "给")))
+                        })
+                        .map(|(a, b, _)| s[a..b].to_string())
+                })
+                .or_else(|| {
+                    if role == "配合" {
+                        return None;
+                    }
+                    phrase::subject(s, &toks, ca, cb).map(|(a, b)| s[a..b].to_string())
+                })
+                .or_else(|| {
+                    if !initial {
+                        return None;
+                    }
+                    // An elided subject: the object of 成立/设立 in the previous clause,
+                    // else the sentence's subject, else the list's lead.
+                    if ci > 0 && role == "负责" {
+                        let (pa, pb) = tok_range(&clauses[ci - 1]);
+                        if let Some(v) =
+                            (pa..pb).find(|&j| matches!(toks[j].word, "成立" | "设立" | "组建"))
+                        {
+                            let mut h =
+                                s[toks[v].end..clauses[ci - 1].end].trim_start_matches('了');
+                            if !phrase::is_holder(h) {
+                                h = h.rsplit_once('的').map_or(h, |(_, x)| x);
+                            }
+                            if phrase::is_holder(h) {
+                                return Some(h.to_string());
+                            }
+                        }
+                    }
+                    if role == "配合" {
+                        return None;
+                    }
+                    sentence_subject(ci)
+                        .map(|(a, b)| s[a..b].to_string())
+                        .or_else(|| first_sentence.then(|| ctx.lead_holder.clone()).flatten())
+                })
+        };
+        if let Some(h) = holder {
+            push(h, role, t.start);
+        }
+    }
+}
+
+/// What the verb of a role term tells about its holder.
+enum Found {
+    /// The holder.
+    Holder(String),
+    /// X协助Y落实主体责任: X assists (配合).
+    Assist(String),
+    /// 其: the holder of the lead sentence.
+    Pronoun,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn holder_of_verb(
+    _ctx: &Ctx<'_>,
+    s: &str,
+    toks: &[Tok<'_>],
+    v: usize,
+    term: usize,
+    ca: usize,
+    ci: usize,
+    clauses: &[Range<usize>],
+    tok_range: &dyn Fn(&Range<usize>) -> (usize, usize),
+) -> Option<Found> {
+    if v > ca && toks[v - 1].word == "其" {
+        return Some(Found::Pronoun);
+    }
+    // 以X为Y: taking X as Y, not a statement about X.
+    if toks[v].word == "为" && (ca..v).any(|k| toks[k].word == "以") {
+        return None;
+    }
+    if is_verb(toks[v].word, OBJECT_VERBS)
+        && let Some((a, b)) = phrase::after(s, toks, v, term)
+    {
+        return Some(Found::Holder(s[a..b].to_string()));
+    }
+    if v > ca
+        && let Some((a, b, k)) = phrase::before(s, toks, v, ca)
+    {
+        if a == b {
+            return Some(Found::Pronoun);
+        }
+        if k > 0 && toks[k - 1].word == "协助" {
+            let (x, y) = tok_range(&clauses[ci]);
+            let subj = phrase::subject(s, toks, x, y).or_else(|| {
+                let (x, y) = tok_range(&clauses[0]);
+                phrase::subject(s, toks, x, y)
+            });
+            return subj.map(|(a, b)| Found::Assist(s[a..b].to_string()));
+        }
+        // A relative clause before the noun (直接主管的班子成员): the whole subject.
+        if k > ca
+            && toks[k - 1].word == "的"
+            && let Some((x, y)) = phrase::subject(s, toks, ca, v)
+            && y == b
+        {
+            return Some(Found::Holder(s[x..y].to_string()));
+        }
+        return Some(Found::Holder(s[a..b].to_string()));
+    }
+    None
+}
+
+/// Whether 负责/牵头/参与 at token `k` is a predicate that ties a holder to a task.
+fn predicate_ok(s: &str, toks: &[Tok<'_>], k: usize, role: &str) -> bool {
+    let next = toks.get(k + 1).map_or("", |t| t.word);
+    let prev = if k > 0 { toks[k - 1].word } else { "" };
+    let rest = &s[toks[k].end..];
+    if next == "、" || prev == "、" {
+        return false; // 守责、负责、尽责 / 群众参与、专家咨询
+    }
+    match role {
+        "负责" => {
+            if matches!(next, "解释" | "制" | "人" | "同志" | "任" | "、")
+                || rest.starts_with("制")
+                || matches!(prev, "不" | "谁" | "分级" | "各" | "的" | "、")
+            {
+                return false;
+            }
+            // 负责X工作的机构: a modifier that identifies a body.
+            !modifier(s, toks, k)
+        }
+        "牵头" => {
+            !matches!(next, "部门" | "单位" | "单位：" | "的")
+                && !rest.starts_with("部门")
+                && !rest.starts_with("单位")
+                && prev != "的"
+                && !modifier(s, toks, k)
+        }
+        _ => {
+            // Running-text 参与: a named body given a share in a task, never a call for
+            // participation (鼓励/支持/倡导…参与) or an attributive 参与…的.
+            let clause_start = s[..toks[k].start]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| matches!(c, '，' | ',' | '。' | '；' | ';'))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let head = &s[clause_start..toks[k].start];
+            ![
+                "鼓励", "支持", "倡导", "引导", "动员", "吸引", "欢迎", "积极", "共同", "广泛",
+                "全民", "社会",
+            ]
+            .iter()
+            .any(|w| head.contains(w))
+                && !modifier(s, toks, k)
+        }
+    }
+}
+
+/// Whether the verb at `k` heads a relative clause (…的 + holder noun) in its comma clause.
+fn modifier(s: &str, toks: &[Tok<'_>], k: usize) -> bool {
+    let mut j = k + 1;
+    while j < toks.len() {
+        let w = toks[j].word;
+        if matches!(w, "，" | "," | "。" | "；" | ";" | "：" | ":") {
+            return false;
+        }
+        if w == "的" {
+            let mut e = j + 1;
+            while e < toks.len()
+                && phrase::np_like(&toks[e])
+                && !matches!(toks[e].word, "、" | "（" | "）" | "(" | ")")
+            {
+                e += 1;
+            }
+            return e > j + 1 && phrase::is_holder(&s[toks[j + 1].start..toks[e - 1].end]);
+        }
+        j += 1;
+    }
+    false
+}

@@ -1,0 +1,327 @@
+//! The closed vocabulary of sanctions, with their categories, and the word-level filters
+//! that keep out what only looks like one: rewards (通报表扬), corrective orders (责令改正),
+//! follow-on consequences (受到…处分, 处分期间), procedural mentions (处分决定, 提出处分建议).
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// How a sanction term relates to the others of its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    /// A named measure (警告, 诫勉谈话, 停产整顿 …).
+    Specific,
+    /// A category named on its own (纪律处分, 组织处理); dropped right after a specific
+    /// measure of its kind (记过处分, 降职等组织处理).
+    Umbrella,
+    /// A generic phrase (追究责任, 处分, 严肃处理); dropped when a measure is named.
+    Generic,
+}
+
+/// One sanction term found in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Byte range in the sentence.
+    pub range: Range<usize>,
+    /// The term as written.
+    pub term: String,
+    /// Canonical category.
+    pub category: &'static str,
+    /// Specific, umbrella or generic.
+    pub class: Class,
+}
+
+impl Hit {
+    /// Whether the measure is a soft one (criticism, admonition).
+    pub fn soft(&self) -> bool {
+        matches!(self.category, "criticism" | "admonition")
+    }
+}
+
+struct Entry {
+    re: Regex,
+    category: &'static str,
+    class: Class,
+}
+
+fn vocabulary() -> &'static [Entry] {
+    static V: OnceLock<Vec<Entry>> = OnceLock::new();
+    V.get_or_init(|| {
+        use Class::*;
+        let table: &[(&str, &str, Class)] = &[
+            ("(?:依法)?追究(?:其)?刑事责任", "criminal", Specific),
+            ("移送(?:司法机关|公安机关|监察机关)", "criminal", Specific),
+            ("开除党籍", "party-discipline", Specific),
+            ("撤销党内职务", "party-discipline", Specific),
+            ("留党察看", "party-discipline", Specific),
+            ("严重警告", "party-discipline", Specific),
+            ("警告", "discipline", Specific),
+            ("记大过", "administrative", Specific),
+            ("记过", "administrative", Specific),
+            ("降级", "administrative", Specific),
+            ("撤职", "administrative", Specific),
+            ("开除", "administrative", Specific),
+            ("停职检查|停职", "organisational", Specific),
+            ("调整职务", "organisational", Specific),
+            ("责令辞职|引咎辞职", "organisational", Specific),
+            ("免职", "organisational", Specific),
+            ("降职", "organisational", Specific),
+            ("调离岗位|调离", "organisational", Specific),
+            ("罢免", "organisational", Specific),
+            ("撤销职务", "organisational", Specific),
+            ("降低岗位等级|降低职务层次", "organisational", Specific),
+            ("通报批评", "criticism", Specific),
+            ("批评教育", "criticism", Specific),
+            ("责令(?:作出|做出)?书面检查|作出书面检查", "criticism", Specific),
+            ("(?:责令)?公开道歉", "criticism", Specific),
+            ("(?:予以|给予|进行|公开|全面|在[^，。；]{1,12}?)通报|通报", "criticism", Specific),
+            ("诫勉谈话|诫勉", "admonition", Specific),
+            ("约谈", "admonition", Specific),
+            ("提醒", "admonition", Specific),
+            ("函询", "admonition", Specific),
+            ("罚款", "economic", Specific),
+            ("没收(?:违法所得|非法财物|违法财物)", "economic", Specific),
+            ("(?:责令)?停产停业整顿|停产整顿|停业整顿", "economic", Specific),
+            ("吊销[^，。；、]{0,20}?(?:许可证|执照|证书|资质|资格)", "economic", Specific),
+            ("撤销(?:其)?[^，。；]{0,40}?(?:证书|资格|资质|许可|称号|批准文件)", "economic", Specific),
+            ("(?:收回|追回)(?:其)?[^，。；]{0,12}(?:奖励|奖金|补助|补贴|资金|款项)", "economic", Specific),
+            ("取消[^，。；]{0,16}?资格", "economic", Specific),
+            ("(?:列入|记入|纳入)[^，。；]{0,12}?(?:信用档案|失信|黑名单|不良记录)", "economic", Specific),
+            ("纪律组织处理", "organisational", Umbrella),
+            ("组织处理|组织调整", "organisational", Umbrella),
+            ("党纪政务处分|党纪处分|纪律处分|政务处分|行政处分", "discipline", Umbrella),
+            ("相应(?:的)?处分", "generic", Generic),
+            ("处分", "generic", Generic),
+            (
+                "(?:(?:依规依纪依法|依纪依法|依法依纪|依规依纪|依纪依规|依法依规|依规依法|依法|依纪|依规)(?:严肃)?|严肃)?追究[^，。；]{0,14}?责任",
+                "generic",
+                Generic,
+            ),
+            ("(?:依规依纪依法|依纪依法|依法依纪|依规依纪|依纪依规|依法依规)(?:严肃|从严)?处理|严肃处理|从严处理", "generic", Generic),
+            ("(?:予以|严肃|依规依纪|依纪依法|依法依规|进行|实施)问责", "generic", Generic),
+            ("承担(?:相应的?|法律|相应的?法律|赔偿)责任", "generic", Generic),
+        ];
+        table
+            .iter()
+            .map(|&(p, category, class)| Entry {
+                re: Regex::new(p).expect("sanction regex"),
+                category,
+                class,
+            })
+            .collect()
+    })
+}
+
+/// Sanction terms in `s`, in order, overlaps resolved (longer first, then earlier in the
+/// vocabulary), with the negative filters applied.
+pub fn hits(s: &str) -> Vec<Hit> {
+    let mut all: Vec<Hit> = Vec::new();
+    for e in vocabulary() {
+        for m in e.re.find_iter(s) {
+            all.push(Hit {
+                range: m.range(),
+                term: m.as_str().to_string(),
+                category: e.category,
+                class: e.class,
+            });
+        }
+    }
+    // Longer matches win; among equals the vocabulary order (already stable).
+    all.sort_by_key(|h| std::cmp::Reverse(h.range.len()));
+    let mut kept: Vec<Hit> = Vec::new();
+    for h in all {
+        if kept
+            .iter()
+            .any(|k| k.range.start < h.range.end && h.range.start < k.range.end)
+        {
+            continue;
+        }
+        kept.push(h);
+    }
+    kept.sort_by_key(|h| h.range.start);
+    let has_measure_list = kept
+        .iter()
+        .any(|h| matches!(h.term.as_str(), "约谈" | "通报批评") || h.term.starts_with("诫勉"));
+    kept.retain(|h| keep(s, h, has_measure_list));
+    for h in &mut kept {
+        if h.term == "警告" {
+            h.category = if s.contains('党') {
+                "party-discipline"
+            } else {
+                "administrative"
+            };
+        }
+        if h.category == "discipline" {
+            h.category = if h.term.contains("党") || h.term == "纪律处分" {
+                "party-discipline"
+            } else {
+                "administrative"
+            };
+        }
+    }
+    kept
+}
+
+/// The negative filters.
+fn keep(s: &str, h: &Hit, has_measure_list: bool) -> bool {
+    let before = &s[..h.range.start];
+    let after = &s[h.range.end..];
+    let ends = |xs: &[&str]| xs.iter().any(|x| before.ends_with(x));
+    let starts = |xs: &[&str]| xs.iter().any(|x| after.starts_with(x));
+    // Follow-on consequences and procedural mentions.
+    if ends(&[
+        "受到",
+        "受过",
+        "给予过",
+        "被",
+        "曾受",
+        "受",
+        "提出",
+        "建议",
+        "作出",
+        "做出",
+    ]) {
+        return false;
+    }
+    if starts(&[
+        "决定",
+        "建议",
+        "期",
+        "期间",
+        "影响期",
+        "权限",
+        "程序",
+        "工作",
+        "制度",
+        "机制",
+        "案件",
+        "对象",
+        "情况",
+        "等情况",
+        "处理",
+        "人",
+        "谈话",
+        "表扬",
+        "通知",
+        "书",
+        "记录",
+        "办法",
+    ]) && !(h.class == Class::Generic && h.term.ends_with("处理"))
+        || after.starts_with('的') && h.soft()
+    {
+        // 处分决定, 约谈制度, 提醒谈话, 通报表扬 …; but 诫勉谈话 is matched whole.
+        return false;
+    }
+    // 受到撤职处分: the 处分 of a measure that is itself a follow-on.
+    let near: String = before
+        .chars()
+        .rev()
+        .take_while(|c| !matches!(c, '，' | ',' | '。' | '；' | ';'))
+        .take(8)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if ["受到", "受过", "给予过", "曾受"]
+        .iter()
+        .any(|w| near.contains(w))
+    {
+        return false;
+    }
+    // 不予追究责任, 免予处分: an exemption, not a sanction.
+    if ends(&["不予", "免予", "免于", "不", "免除", "不再"]) {
+        return false;
+    }
+    match h.term.as_str() {
+        "处分" | "相应处分" | "相应的处分" => !ends(&[
+            "从轻",
+            "减轻",
+            "免予",
+            "不予",
+            "免除",
+            "从重或者",
+            "从轻或者",
+            "解除",
+            "撤销",
+            "确定其",
+            "执行",
+            "最重的",
+            "该",
+            "原",
+            "其",
+            "重的",
+        ]),
+        // A bare 通报 counts only among measures (提醒、约谈、通报) or as 予以通报.
+        "通报" => {
+            ends(&["、", "或者", "或", "和", "并"])
+                && !starts(&["表扬", "情况", "本", "全", "有关"])
+        }
+        "提醒" => has_measure_list && !starts(&["纠正"]),
+        "警告" => !starts(&["标志", "牌", "信号"]) && !ends(&["预"]),
+        "开除" => !starts(&["学籍"]),
+        t if t.ends_with("通报") => !starts(&["表扬", "情况", "本", "全"]),
+        _ => true,
+    }
+}
+
+/// Drop umbrella and generic terms that a named measure makes redundant. `hits` are the
+/// terms of one consequence, in order.
+pub fn collapse(s: &str, hits: Vec<Hit>) -> Vec<Hit> {
+    let named = hits.iter().any(|h| h.class != Class::Generic);
+    let mut out: Vec<Hit> = Vec::new();
+    for h in hits {
+        let after_measure = out.last().is_some_and(|p: &Hit| {
+            p.class != Class::Generic
+                && matches!(&s[p.range.end..h.range.start], "" | "等" | "的" | "等的")
+        });
+        let drop = match h.class {
+            Class::Specific => false,
+            Class::Umbrella => after_measure,
+            Class::Generic => named && !h.term.starts_with("承担") || after_measure,
+        };
+        if !drop {
+            out.push(h);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(s: &str) -> Vec<String> {
+        collapse(s, hits(s)).into_iter().map(|h| h.term).collect()
+    }
+
+    #[test]
+    fn measures_and_umbrellas() {
+        assert_eq!(terms("给予警告或者记过处分"), ["警告", "记过"]);
+        assert_eq!(terms("采取调离岗位、降职等组织处理"), ["调离岗位", "降职"]);
+        assert_eq!(
+            terms("要追究责任，视情节轻重，给予批评教育、诫勉谈话，纪律处分"),
+            ["批评教育", "诫勉谈话", "纪律处分"]
+        );
+        assert_eq!(terms("依规依纪严肃追究责任"), ["依规依纪严肃追究责任"]);
+        assert_eq!(terms("依法追究刑事责任"), ["依法追究刑事责任"]);
+        assert_eq!(terms("给予开除党籍处分"), ["开除党籍"]);
+    }
+
+    #[test]
+    fn not_sanctions() {
+        assert!(terms("给予通报表扬").is_empty());
+        assert!(terms("责令限期改正").is_empty());
+        assert!(terms("处分期间不得晋升").is_empty());
+        assert!(terms("受到撤职处分的").is_empty());
+        assert!(terms("向任免机关提出处分建议").is_empty());
+        assert!(terms("建立约谈制度").is_empty());
+        assert!(terms("可以从轻或者减轻处分").is_empty());
+        // 提醒 only among accountability measures.
+        assert!(terms("及时提醒").is_empty());
+        assert_eq!(
+            terms("予以提醒、约谈或者通报批评"),
+            ["提醒", "约谈", "通报批评"]
+        );
+    }
+}

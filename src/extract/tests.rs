@@ -1,0 +1,400 @@
+//! Behaviour of the finders on made-up sentences, one test per pattern of the annotation
+//! guide (what counts and what does not).
+
+use super::*;
+
+/// (holder, role, path) of every responsibility in `text`.
+fn resp(text: &str) -> Vec<(String, String, String)> {
+    extract_str(text)
+        .into_iter()
+        .flat_map(|e| e.responsibilities)
+        .map(|r| (r.holder, r.role, r.clause_path))
+        .collect()
+}
+
+fn roles(text: &str) -> Vec<(String, String)> {
+    resp(text).into_iter().map(|(h, r, _)| (h, r)).collect()
+}
+
+fn pair(h: &str, r: &str) -> (String, String) {
+    (h.to_string(), r.to_string())
+}
+
+/// (path, text prefix of 8 chars, kind) of every condition.
+fn conds(text: &str) -> Vec<(String, String, ConditionKind)> {
+    extract_str(text)
+        .into_iter()
+        .flat_map(|e| e.accountability.conditions)
+        .map(|c| (c.clause_path, c.text.chars().take(8).collect(), c.kind))
+        .collect()
+}
+
+/// (sanction, path) of every sanction.
+fn sancs(text: &str) -> Vec<(String, String)> {
+    extract_str(text)
+        .into_iter()
+        .flat_map(|e| e.accountability.sanctions)
+        .map(|s| (s.sanction, s.clause_path))
+        .collect()
+}
+
+#[test]
+fn first_responsible_person_and_direct_responsibility() {
+    assert_eq!(
+        roles("第一条　县委书记是全县安全生产工作第一责任人，分管副县长是直接责任人。"),
+        [
+            pair("县委书记", "第一责任人"),
+            pair("分管副县长", "直接责任")
+        ]
+    );
+    assert_eq!(
+        roles("第一条　街道党工委主要负责人为第一责任人。"),
+        [pair("街道党工委主要负责人", "第一责任人")]
+    );
+}
+
+#[test]
+fn leadership_and_main_responsibility() {
+    let got = roles(
+        "第二条　县农业农村局对全县耕地保护工作负主体责任。分管领导承担主要领导责任，\
+         其他班子成员根据分工对分管领域负重要领导责任。镇长对全镇防汛工作负全面领导责任。",
+    );
+    assert_eq!(
+        got,
+        [
+            pair("县农业农村局", "主体责任"),
+            pair("分管领导", "主要领导责任"),
+            pair("其他班子成员", "重要领导责任"),
+            pair("镇长", "全面领导责任"),
+        ]
+    );
+}
+
+#[test]
+fn holder_inside_a_longer_phrase() {
+    // The holder of the embedded 落实 and the object of 支持.
+    assert_eq!(
+        roles("第三条　市委应当加强对区委落实主体责任情况的督查，支持区纪委监委履行监督责任。"),
+        [pair("区委", "主体责任"), pair("区纪委监委", "监督责任")]
+    );
+    // 落实X主体责任: the body after the verb.
+    assert_eq!(
+        roles("第一条　为了压实各级党组织主体责任，制定本办法。"),
+        [pair("各级党组织", "主体责任")]
+    );
+}
+
+#[test]
+fn one_post_two_duties_and_two_roles_of_one_holder() {
+    assert_eq!(
+        roles(
+            "第四条　局领导班子其他成员对分管工作负领导责任，按照“一岗双责”要求抓好分管科室工作。"
+        ),
+        [
+            pair("局领导班子其他成员", "领导责任"),
+            pair("局领导班子其他成员", "一岗双责")
+        ]
+    );
+}
+
+#[test]
+fn assisting_the_main_responsibility() {
+    assert_eq!(
+        roles("第五条　区纪委监委应当协助区委落实全面从严治党主体责任。"),
+        [pair("区纪委监委", "配合")]
+    );
+}
+
+#[test]
+fn duty_list_annotation() {
+    let text = "一、重点任务\n（一）加强校园网络管理。完善网络安全制度。\n（责任部门：信息中心  配合部门：学生处、各系部）\n";
+    assert_eq!(
+        resp(text),
+        [
+            ("信息中心".into(), "负责".into(), "一/（一）".into()),
+            ("学生处、各系部".into(), "配合".into(), "一/（一）".into()),
+        ]
+    );
+}
+
+#[test]
+fn task_annotations() {
+    let text = "一、主要任务\n（一）完善回收体系。建设分拣中心。（市商务局牵头，市发展改革委、市城管局参与）\
+                推广再生产品。（市工业和信息化局指导，各区政府负责落实）健全标准。（市市场监管局负责）\n";
+    assert_eq!(
+        roles(text),
+        [
+            pair("市商务局", "牵头"),
+            pair("市发展改革委、市城管局", "配合"),
+            pair("市工业和信息化局", "指导"),
+            pair("各区政府", "负责"),
+            pair("市市场监管局", "负责"),
+        ]
+    );
+}
+
+#[test]
+fn forms_of_fuze() {
+    assert_eq!(
+        roles("第六条　市住房城乡建设局负责全市物业管理的监督工作。"),
+        [pair("市住房城乡建设局", "负责")]
+    );
+    assert_eq!(
+        roles("第六条　具体工作由区退役军人事务局负责。"),
+        [pair("区退役军人事务局", "负责")]
+    );
+    assert_eq!(
+        roles("第六条　检测机构对检测结果负责。"),
+        [pair("检测机构", "负责")]
+    );
+    assert_eq!(
+        roles("第六条　专项工作组向市委负责并报告工作。"),
+        [pair("专项工作组", "负责")]
+    );
+}
+
+#[test]
+fn accountability_targets_are_their_own_holders() {
+    assert_eq!(
+        roles(
+            "第九条　有关部门有下列行为之一的，对其直接负责的主管人员和其他直接责任人员依法给予处分：\n（一）不履行职责的。\n"
+        ),
+        [
+            pair("直接负责的主管人员", "直接责任"),
+            pair("其他直接责任人员", "直接责任")
+        ]
+    );
+    assert_eq!(
+        roles("第九条　造成严重后果的，追究相关责任人员的责任。"),
+        [pair("相关责任人员", "相关责任")]
+    );
+    assert!(roles("第九条　造成严重后果的，追究有关责任人员的责任。").is_empty());
+}
+
+#[test]
+fn accountability_object() {
+    assert_eq!(
+        roles("第二条　问责对象为各镇（街道）及其领导班子成员。"),
+        [pair("各镇（街道）及其领导班子成员", "问责对象")]
+    );
+}
+
+#[test]
+fn list_items_inherit_the_holder_of_the_lead() {
+    let text = "第三条　区城市管理局履行下列职责：\n（一）负责市容环境卫生的监督管理；\n（二）落实垃圾分类主体责任；\n（三）组织开展执法检查。\n";
+    assert_eq!(
+        resp(text),
+        [
+            ("区城市管理局".into(), "负责".into(), "第三条/（一）".into()),
+            (
+                "区城市管理局".into(),
+                "主体责任".into(),
+                "第三条/（二）".into()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn what_is_not_a_responsibility() {
+    for text in [
+        "第二十条　本办法由市司法局负责解释。",
+        "第二条　本办法所称主管部门，是指县级以上人民政府负责殡葬管理工作的部门。",
+        "第三条　县级以上负责殡葬管理工作的部门应当公开办事流程。",
+        "第四条　市生态环境局会同有关部门负责编制规划。",
+        "第五条　鼓励社会组织参与社区治理，倡导全民参与。",
+        "第六条　县政府实行县长负责制。",
+        "第七条　坚持分级负责和谁主管谁负责的原则。",
+        "第八条　实行一把手负总责，班子成员各负其责。",
+        "第九条　强化制度建设，压实主体责任。",
+        "第十条　区卫生健康委统筹协调全区健康促进工作，履行监督检查职责。",
+        "第十一条　院长对全院安全工作负重要责任。",
+        "第十二条　协助局长抓好综合协调工作。",
+    ] {
+        assert!(roles(text).is_empty(), "{text}: {:?}", roles(text));
+    }
+}
+
+#[test]
+fn accountability_list_items_are_conditions() {
+    let text = "第十五条　镇级河长有下列行为之一的，给予通报批评；造成严重后果的，依法给予处分：\n\
+                （一）未按规定开展巡查的；\n（二）对发现的问题不及时处理的；\n（三）其他不履行河长职责的行为。\n";
+    let c = conds(text);
+    assert_eq!(
+        c,
+        [
+            (
+                "第十五条".into(),
+                "造成严重后果的，".into(),
+                ConditionKind::Aggravating
+            ),
+            (
+                "第十五条/（一）".into(),
+                "未按规定开展巡查".into(),
+                ConditionKind::Condition
+            ),
+            (
+                "第十五条/（二）".into(),
+                "对发现的问题不及".into(),
+                ConditionKind::Condition
+            ),
+            (
+                "第十五条/（三）".into(),
+                "其他不履行河长职".into(),
+                ConditionKind::CatchAll
+            ),
+        ]
+    );
+    assert_eq!(
+        sancs(text),
+        [pair("通报批评", "第十五条"), pair("处分", "第十五条")]
+    );
+}
+
+#[test]
+fn conditional_sentences() {
+    let text = "第二十条　对专项资金使用监管不到位、挪用资金的，依纪依法严肃追究责任。\n\
+                第二十一条　违反本办法规定，构成犯罪的，依法追究刑事责任。\n\
+                第二十二条　对散布谣言、煽动闹事的工作人员，要依纪依法严肃处理。\n\
+                第二十三条　因不可抗力未能完成任务的，不予追究责任。\n\
+                第二十四条　考核成绩突出的，给予表彰。\n\
+                第二十五条　列入淘汰目录的设备不得继续使用。\n";
+    assert_eq!(
+        conds(text),
+        [
+            (
+                "第二十条".into(),
+                "对专项资金使用监".into(),
+                ConditionKind::Condition
+            ),
+            (
+                "第二十二条".into(),
+                "对散布谣言、煽动".into(),
+                ConditionKind::Condition
+            ),
+            (
+                "第二十三条".into(),
+                "因不可抗力未能完".into(),
+                ConditionKind::Exemption
+            ),
+        ]
+    );
+    assert_eq!(
+        sancs(text),
+        [
+            pair("依纪依法严肃追究责任", "第二十条"),
+            pair("依法追究刑事责任", "第二十一条"),
+            pair("依纪依法严肃处理", "第二十二条"),
+        ]
+    );
+}
+
+#[test]
+fn heading_names_an_accountability_list() {
+    let text = "三、追究责任的情形\n1.对上级部署的重点任务落实不力，造成严重后果的。\n2.其他应当问责的失职失责情形。\n";
+    assert_eq!(
+        conds(text),
+        [
+            (
+                "三/1".into(),
+                "对上级部署的重点".into(),
+                ConditionKind::Condition
+            ),
+            (
+                "三/2".into(),
+                "其他应当问责的失".into(),
+                ConditionKind::CatchAll
+            ),
+        ]
+    );
+}
+
+#[test]
+fn named_measures_replace_the_umbrella() {
+    let text = "五、责任追究\n对有下列情形之一的，要追究责任，视情节轻重，给予批评教育、诫勉谈话，\
+                责令作出书面检查，进行通报批评或者组织处理：\n（一）工作不力的。\n";
+    assert_eq!(
+        sancs(text),
+        [
+            pair("批评教育", "五"),
+            pair("诫勉谈话", "五"),
+            pair("责令作出书面检查", "五"),
+            pair("通报批评", "五"),
+            pair("组织处理", "五"),
+        ]
+    );
+    assert_eq!(
+        sancs("第八条　有前款行为的，给予警告或者记过处分；情节严重的，给予降级或者撤职处分。"),
+        [
+            pair("警告", "第八条"),
+            pair("记过", "第八条"),
+            pair("降级", "第八条"),
+            pair("撤职", "第八条"),
+        ]
+    );
+}
+
+#[test]
+fn revocation_and_recovery() {
+    let s =
+        sancs("第十九条　以欺骗手段取得补贴资格的，由市商务局撤销其补贴资格，并收回其补贴资金。");
+    assert_eq!(
+        s,
+        [
+            pair("撤销其补贴资格", "第十九条"),
+            pair("收回其补贴资金", "第十九条")
+        ]
+    );
+}
+
+#[test]
+fn what_is_not_a_sanction() {
+    for text in [
+        // Corrective orders and rewards.
+        "第十条　逾期不整改的，责令限期改正。",
+        "第十一条　成效显著的，给予通报表扬。",
+        // A procedural mention inside the condition part.
+        "第十二条　采取组织调整或者组织处理、纪律处分方式问责的，应当以适当方式公开。",
+        // Follow-on consequences.
+        "第十三条　受到撤职处分的，处分期间不得晋升职务。",
+        // A proposal for a sanction.
+        "第十四条　审计机关可以向任免机关提出处分建议。",
+        // A 通报 that reports work.
+        "第十五条　每季度通报工作进展情况。",
+    ] {
+        assert!(sancs(text).is_empty(), "{text}: {:?}", sancs(text));
+        assert!(conds(text).is_empty(), "{text}: {:?}", conds(text));
+    }
+}
+
+#[test]
+fn soft_measures_outside_the_accountability_chapter() {
+    let text = "第一章　责任落实\n第一条　书记发现班子成员落实责任不到位的，应当及时进行约谈，严肃批评教育。\n\
+                第二章　监督问责\n第二条　单位有下列情形之一的，予以约谈：\n（一）工作严重滞后的。\n";
+    assert_eq!(sancs(text), [pair("约谈", "第二章/第二条")]);
+    assert_eq!(
+        conds(text),
+        [(
+            "第二章/第二条/（一）".into(),
+            "工作严重滞后的".into(),
+            ConditionKind::Condition
+        )]
+    );
+}
+
+#[test]
+fn lines_point_into_the_original_file() {
+    let text = "标题\n\n第一条　区教育局负责全区校外培训监管。\n";
+    let e = &extract_str(text)[0];
+    assert_eq!(e.responsibilities[0].line, 3);
+}
+
+#[test]
+fn halfwidth_punctuation() {
+    // A half-width comma before 参与 (one byte, not three).
+    assert!(roles("第五条　坚持绿色发展,倡导全民参与。").is_empty());
+    assert_eq!(
+        roles("第六条　区财政局负责资金保障,区审计局参与绩效评价。"),
+        [pair("区财政局", "负责"), pair("区审计局", "配合")]
+    );
+}

@@ -1,0 +1,257 @@
+//! The text that extraction reads: one [`Unit`] per clause (its own text) and one for the
+//! preamble, with whitespace removed so that OCR spaces and hard wraps do not split words,
+//! and every byte still mapped to its decoded source offset. Sentences and comma clauses
+//! are byte ranges into a unit's text.
+
+use std::ops::Range;
+
+use crate::text::MappedText;
+
+/// A clause's own text, cleaned: whitespace (spaces, U+3000, line breaks, zero-width
+/// characters) removed; `src[i]` is the decoded source offset of byte `i`.
+#[derive(Debug, Clone, Default)]
+pub struct Unit {
+    /// The cleaned text.
+    pub text: String,
+    src: Vec<usize>,
+    /// Byte offset in `text` where the body starts (after a heading line, if any).
+    pub body: usize,
+    /// Bytes at the start that hold no statements (a preamble's title and date lines).
+    pub skip: usize,
+}
+
+/// Characters dropped while cleaning.
+pub fn is_blank(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{3000}' | '\u{00A0}')
+}
+
+/// Sentence-ending punctuation (a list lead ends with a colon, which also ends it).
+pub fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '；' | ';' | '！' | '!' | '？' | '?' | '：' | ':')
+}
+
+/// Punctuation that ends a comma clause inside a sentence.
+pub fn is_comma(c: char) -> bool {
+    matches!(c, '，' | ',')
+}
+
+impl Unit {
+    /// Clean a clause's own text. A short first line without punctuation (a heading such as
+    /// 责任追究) is kept apart: `body` starts after it. `heading` is the structure stage's
+    /// heading, when it recognised one. (Hard-wrapped lines are 28 characters or more, so a
+    /// first line of at most 12 characters is a heading.)
+    pub fn new(own: &MappedText, heading: Option<&str>) -> Unit {
+        let raw = own.as_str();
+        let mut text = String::with_capacity(raw.len());
+        let mut src = Vec::with_capacity(raw.len() + 1);
+        for (i, c) in raw.char_indices() {
+            if is_blank(c) {
+                continue;
+            }
+            let at = own.source_offset(i);
+            text.push(c);
+            src.extend(std::iter::repeat_n(at, c.len_utf8()));
+        }
+        src.push(own.source_offset(raw.len()));
+        let body = heading_end(raw, &text, heading);
+        Unit {
+            text,
+            src,
+            body,
+            skip: 0,
+        }
+    }
+
+    /// The preamble: leading lines without punctuation (title, date, issuer) are kept
+    /// apart like a heading.
+    pub fn preamble(own: &MappedText) -> Unit {
+        let mut u = Unit::new(own, None);
+        let raw = own.as_str();
+        let mut body = 0;
+        for line in raw.split_inclusive(['\n', '\r']) {
+            let l: String = line.chars().filter(|&c| !is_blank(c)).collect();
+            if l.chars().any(|c| is_sentence_end(c) || is_comma(c)) {
+                break;
+            }
+            body += l.len();
+        }
+        u.body = body.min(u.text.len());
+        u.skip = u.body;
+        u
+    }
+
+    /// Build a unit from plain text (tests).
+    #[cfg(test)]
+    pub fn from_text(s: &str) -> Unit {
+        Unit::new(&MappedText::from_source(s, 0, s.len()), None)
+    }
+
+    /// Decoded source offset of byte `i` of the cleaned text.
+    pub fn source_offset(&self, i: usize) -> usize {
+        self.src
+            .get(i)
+            .or(self.src.last())
+            .copied()
+            .unwrap_or_default()
+    }
+
+    /// The heading, if the unit starts with one.
+    pub fn heading(&self) -> &str {
+        &self.text[..self.body]
+    }
+
+    /// The body after the heading.
+    pub fn body_text(&self) -> &str {
+        &self.text[self.body..]
+    }
+
+    /// Sentences of the body, as byte ranges of `text` (terminal punctuation included).
+    pub fn sentences(&self) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        if self.body > 0 {
+            out.push(0..self.body);
+        }
+        out.extend(sentences_in(&self.text, self.body..self.text.len()));
+        out
+    }
+}
+
+/// Byte length of the heading at the start of `text` (0 when there is none).
+fn heading_end(raw: &str, text: &str, heading: Option<&str>) -> usize {
+    if let Some(h) = heading {
+        let h: String = h.chars().filter(|&c| !is_blank(c)).collect();
+        if !h.is_empty() && text.starts_with(&h) && text.len() > h.len() {
+            return h.len();
+        }
+    }
+    // A first line of at most 12 characters without any punctuation, followed by more text.
+    let trimmed = raw.trim_start_matches(is_blank);
+    let Some(nl) = trimmed.find(['\n', '\r']) else {
+        return 0;
+    };
+    let first: String = trimmed[..nl].chars().filter(|&c| !is_blank(c)).collect();
+    let n = first.chars().count();
+    let has_punct = first
+        .chars()
+        .any(|c| is_sentence_end(c) || is_comma(c) || matches!(c, '、' | '（' | '(' | '“'));
+    let open_end = first.ends_with(['的', '和', '或', '及', '、', '对', '在']);
+    if (2..=12).contains(&n)
+        && !has_punct
+        && !open_end
+        && text.starts_with(&first)
+        && text.len() > first.len()
+    {
+        first.len()
+    } else {
+        0
+    }
+}
+
+/// Split `range` of `text` into sentences (each keeps its terminal punctuation).
+pub fn sentences_in(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = range.start;
+    let mut depth = 0i32;
+    for (i, c) in text[range.clone()].char_indices() {
+        let i = i + range.start;
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+        // A colon inside brackets (责任部门：X) does not end a sentence; a full stop does.
+        let ends = match c {
+            '：' | ':' => depth == 0,
+            c => is_sentence_end(c),
+        };
+        if ends {
+            let end = i + c.len_utf8();
+            if end > start {
+                out.push(start..end);
+            }
+            start = end;
+        }
+    }
+    if range.end > start {
+        out.push(start..range.end);
+    }
+    out
+}
+
+/// Split a sentence into comma clauses (the commas themselves excluded; terminal
+/// punctuation stripped from the last clause).
+pub fn clauses_in(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = range.start;
+    let mut depth = 0i32;
+    for (i, c) in text[range.clone()].char_indices() {
+        let i = i + range.start;
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+        if is_comma(c) && depth == 0 {
+            if i > start {
+                out.push(start..i);
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    let mut end = range.end;
+    while end > start {
+        let c = text[..end].chars().next_back().unwrap_or(' ');
+        if is_sentence_end(c) {
+            end -= c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    if end > start {
+        out.push(start..end);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whitespace_is_dropped_and_offsets_kept() {
+        let s = "市财政 局\n负责资金。";
+        let u = Unit::from_text(s);
+        assert_eq!(u.text, "市财政局负责资金。");
+        let i = u.text.find('局').unwrap();
+        assert_eq!(u.source_offset(i), s.find('局').unwrap());
+    }
+
+    #[test]
+    fn short_first_line_is_a_heading() {
+        let u = Unit::from_text("责任追究\n对失职的，追究责任。");
+        assert_eq!(u.heading(), "责任追究");
+        assert_eq!(u.body_text(), "对失职的，追究责任。");
+        let wrapped = Unit::from_text("市财政局应当加强对专项资金使用的\n监督管理。");
+        assert_eq!(wrapped.body, 0);
+    }
+
+    #[test]
+    fn sentences_and_clauses() {
+        let t = "甲负责，乙配合；丙牵头（责任部门：丁）。有下列情形之一的：";
+        let s = sentences_in(t, 0..t.len());
+        let parts: Vec<&str> = s.iter().map(|r| &t[r.clone()]).collect();
+        assert_eq!(
+            parts,
+            [
+                "甲负责，乙配合；",
+                "丙牵头（责任部门：丁）。",
+                "有下列情形之一的："
+            ]
+        );
+        let c: Vec<&str> = clauses_in(t, s[0].clone())
+            .into_iter()
+            .map(|r| &t[r])
+            .collect();
+        assert_eq!(c, ["甲负责", "乙配合"]);
+    }
+}
