@@ -60,6 +60,9 @@ pub struct Decoded {
     pub map: OffsetMap,
 }
 
+/// How many leading bytes the encoding detector sees.
+const DETECT_PREFIX: usize = 64 * 1024;
+
 /// Decode a file's bytes. Pure: no I/O.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
@@ -94,8 +97,11 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
             bytes.len()
         )));
     }
+    // chardetng runs at a few MB/s; a prefix of 64 KiB holds thousands of characters, far
+    // more than it needs, and a wrong guess is caught below by the plausibility check.
     let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    det.feed(bytes, true);
+    let prefix = &bytes[..bytes.len().min(DETECT_PREFIX)];
+    det.feed(prefix, prefix.len() == bytes.len());
     let guess = det.guess(None, chardetng::Utf8Detection::Allow);
     // GBK/GB2312 are subsets of GB18030; decoding as GB18030 loses nothing.
     let enc = if guess == encoding_rs::GBK {
@@ -353,10 +359,18 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     };
     let units = bytes.len() / 2;
     let (mut le, mut be, mut nul) = (0usize, 0usize, 0usize);
-    for p in bytes.chunks_exact(2) {
-        le += usize::from(plausible(u16::from_le_bytes([p[0], p[1]])));
-        be += usize::from(plausible(u16::from_be_bytes([p[0], p[1]])));
-        nul += usize::from(p[0] == 0 || p[1] == 0);
+    for (k, block) in bytes.chunks(512).enumerate() {
+        for p in block.chunks_exact(2) {
+            le += usize::from(plausible(u16::from_le_bytes([p[0], p[1]])));
+            be += usize::from(plausible(u16::from_be_bytes([p[0], p[1]])));
+            nul += usize::from(p[0] == 0 || p[1] == 0);
+        }
+        // Both readings need at least 90 % plausible units; once more than a tenth of the
+        // whole text is implausible either way, stop (every UTF-8 file passes through here).
+        let seen = (k * 512 + block.len()) / 2;
+        if (seen - le) * 10 > units && (seen - be) * 10 > units {
+            return None;
+        }
     }
     // Without NUL bytes, only long, almost perfectly plausible texts qualify (a UTF-8 or
     // GB18030 text read as UTF-16 is far from that).
@@ -433,6 +447,42 @@ mod tests {
         let pos = s.find('（').unwrap();
         assert_eq!(d.map.orig(pos), 2 + 2 * 4);
         assert_eq!(d.map.orig(s.len()), b.len());
+    }
+
+    #[test]
+    fn utf16_without_bom_is_sniffed_and_utf8_is_not() {
+        let cjk = "第一条　各级党委（党组）履行全面从严治党主体责任。".repeat(40);
+        let mixed = format!("{cjk}\n1. Article 2026\n");
+        for text in [cjk.as_str(), mixed.as_str()] {
+            let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+            let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+            assert_eq!(sniff_utf16(&le), Some(UTF_16LE));
+            assert_eq!(sniff_utf16(&be), Some(UTF_16BE));
+            let padded = if text.len() % 2 == 1 {
+                format!("{text} ")
+            } else {
+                text.to_string()
+            };
+            assert_eq!(sniff_utf16(padded.as_bytes()), None, "UTF-8 read as UTF-16");
+            assert_eq!(decode(padded.as_bytes()).unwrap().encoding, "UTF-8");
+        }
+    }
+
+    #[test]
+    fn long_legacy_texts_are_detected_from_a_prefix() {
+        let simplified = "第二十条　各级纪检监察机关应当加强监督检查，对违规行为依法追究责任。\n";
+        let traditional = "第二十條　各級紀檢監察機關應當加強監督檢查，對違規行為依法追究責任。\n";
+        for (line, enc, label) in [
+            (simplified, GB18030, "GB18030"),
+            (traditional, BIG5, "Big5"),
+        ] {
+            let text = line.repeat(1500);
+            let (bytes, _, unmappable) = enc.encode(&text);
+            assert!(!unmappable && bytes.len() > DETECT_PREFIX);
+            let d = decode(&bytes).unwrap();
+            assert_eq!((d.encoding, d.decode_errors), (label, 0));
+            assert!(d.text == text, "{label} text differs");
+        }
     }
 
     #[test]

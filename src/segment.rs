@@ -13,19 +13,23 @@ pub const DOMAIN_DICT: &str = include_str!("../dict/domain.txt");
 
 static JIEBA: OnceLock<Jieba> = OnceLock::new();
 
-/// The shared segmenter (default dictionary + domain dictionary).
+/// The shared segmenter (default dictionary + domain dictionary), built on first use.
 pub fn jieba() -> &'static Jieba {
-    JIEBA.get_or_init(|| {
-        let mut j = Jieba::new();
-        for line in DOMAIN_DICT.lines() {
-            let mut it = line.split_whitespace();
-            let Some(word) = it.next() else { continue };
-            let freq = it.next().and_then(|f| f.parse().ok());
-            let tag = it.next();
-            j.add_word(word, freq, tag);
-        }
-        j
-    })
+    JIEBA.get_or_init(build)
+}
+
+/// Build a fresh segmenter: jieba-rs's default dictionary plus the domain dictionary.
+/// This is most of gongwen's start-up time; [`jieba`] builds it once per process.
+pub fn build() -> Jieba {
+    let mut j = Jieba::new();
+    for line in DOMAIN_DICT.lines() {
+        let mut it = line.split_whitespace();
+        let Some(word) = it.next() else { continue };
+        let freq = it.next().and_then(|f| f.parse().ok());
+        let tag = it.next();
+        j.add_word(word, freq, tag);
+    }
+    j
 }
 
 /// A token: the word and its byte range in the text that was cut.
