@@ -496,9 +496,9 @@ fn write_tables(dir: &Path, tables: crate::extract::table::Tables) -> anyhow::Re
     Ok(())
 }
 
-/// `extract --stdin-format jsonl`: answer requests until stdin ends. Exit 0 when every
-/// request was answered (bad requests and documents are answered with error records);
-/// 2 for a usage error.
+/// `extract --stdin-format jsonl`: answer requests until stdin ends. Every request is
+/// answered (bad requests and documents with error records); as in a batch run, the exit code
+/// is 2 when any of them could not be processed, and for a usage error.
 fn extract_stream(a: &ExtractArgs, opts: Options) -> anyhow::Result<u8> {
     if !a.common.paths.is_empty() {
         eprintln!("gongwen: error: --stdin-format reads requests from stdin; give no PATH");
@@ -519,7 +519,7 @@ fn extract_stream(a: &ExtractArgs, opts: Options) -> anyhow::Result<u8> {
             summary.records, summary.errors
         );
     }
-    Ok(0)
+    Ok(if summary.errors > 0 { 2 } else { 0 })
 }
 
 /// The lint configuration of a `check` run: the config file, then the flags.

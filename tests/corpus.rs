@@ -559,13 +559,32 @@ fn diff_shows_a_missing_item_once() {
     assert_eq!(d, ["  \"一\"", "- \"二\"", "  \"三\""]);
 }
 
-/// The README's first command (`extract corpus/clean corpus/encodings`) must exit 0 on a
-/// fresh clone, so no file there may give an error record; damaged files go to broken/.
+/// The README's first command (`extract corpus/{clean,encodings,damaged,extract,check}`,
+/// every area but broken/) must exit 0 on a fresh clone, so no file there may give an error
+/// record; undecodable files go to broken/.
 #[test]
 fn readme_folders_give_no_error_records() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut errors = Vec::new();
-    for area in ["clean", "encodings"] {
+    let readme = std::fs::read_to_string(root.join("README.md")).expect("README.md");
+    let mut areas: Vec<String> = std::fs::read_dir(corpus_dir())
+        .expect("corpus/ is readable")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|a| a != "broken")
+        .collect();
+    areas.sort();
+    let command = format!("extract corpus/{{{}}}", areas.join(","));
+    let listed: Vec<&str> = readme
+        .lines()
+        .filter(|l| l.contains("cargo run --release -- extract corpus/"))
+        .collect();
+    assert!(
+        listed.iter().any(|l| l.contains(&command)),
+        "the README's first command should name every corpus area but broken/: `{command}`; found {listed:?}"
+    );
+    for area in &areas {
         for file in files_under(&corpus_dir().join(area)) {
             let label = file
                 .strip_prefix(root)
