@@ -120,6 +120,16 @@ pub fn sentence(
         {
             return true;
         }
+        // 违反本规定获取的利益，予以没收: a gain from a violation, taken back.
+        if i == 0
+            && ["违反", "违规", "违法"].iter().any(|w| t.contains(w))
+            && clauses.get(1).is_some_and(|n| {
+                let hs = hits_in(n);
+                !hs.is_empty() && hs.iter().all(|h| h.category == "economic")
+            })
+        {
+            return true;
+        }
         // 对…的人员，要依纪依法严肃处理
         let Some(run_start) = run_start else {
             return false;
