@@ -35,8 +35,11 @@ fn exemption_re() -> &'static Regex {
 fn tail_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new("^(?:构成|涉嫌)(?:职务)?(?:犯罪|违纪|违法|违纪违法|违法犯罪)|^违反治安管理")
-            .expect("regex")
+        Regex::new(
+            "^(?:构成|涉嫌)(?:职务)?(?:犯罪|违纪|违法|违纪违法|违法犯罪)|^违反治安管理|\
+             ^应当(?:给予|追究)[^，]{0,8}(?:处分|责任)的[，,]?$",
+        )
+        .expect("regex")
     })
 }
 

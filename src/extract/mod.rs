@@ -256,7 +256,15 @@ enum Lead {
 
 fn parent_lead(u: &Unit) -> Lead {
     let sents = u.sentences();
-    let body: Vec<&Range<usize>> = sents.iter().filter(|s| s.start >= u.skip).collect();
+    let mut body: Vec<&Range<usize>> = sents.iter().filter(|s| s.start >= u.skip).collect();
+    // A paragraph after the list (前款第一项…) follows the lead in the parent's text: the
+    // lead is the last sentence ending in a colon.
+    if let Some(k) = body
+        .iter()
+        .rposition(|r| u.text[(*r).clone()].trim_end().ends_with(['：', ':']))
+    {
+        body.truncate(k + 1);
+    }
     let Some(last) = body.last() else {
         return Lead::None;
     };

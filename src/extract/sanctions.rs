@@ -95,7 +95,7 @@ fn vocabulary() -> &'static [Entry] {
             ("(?:列入|记入|纳入)[^，。；]{0,12}?(?:信用档案|失信|黑名单|不良记录)", "economic", Specific),
             ("纪律组织处理", "organisational", Umbrella),
             ("组织处理|组织调整", "organisational", Umbrella),
-            ("党纪政务处分|党纪处分|纪律处分|政务处分|行政处分", "discipline", Umbrella),
+            ("党纪政纪处分|党纪政务处分|党纪处分|纪律处分|政务处分|行政处分", "discipline", Umbrella),
             ("相应(?:的)?处分", "generic", Generic),
             ("处分", "generic", Generic),
             (
@@ -199,6 +199,10 @@ fn keep(s: &str, h: &Hit, has_measure_list: bool) -> bool {
     let after = &s[h.range.end..];
     let ends = |xs: &[&str]| xs.iter().any(|x| before.ends_with(x));
     let starts = |xs: &[&str]| xs.iter().any(|x| after.starts_with(x));
+    // Inside a title: 《…纪律处分条例》.
+    if before.matches('《').count() > before.matches('》').count() {
+        return false;
+    }
     // Follow-on consequences and procedural mentions.
     if ends(&[
         "受到",

@@ -452,3 +452,23 @@ fn gains_from_a_violation_taken_back() {
     // A plain fine without a violation named first is no such condition.
     assert!(conds("第十条　收取的款项，予以没收。").is_empty());
 }
+
+#[test]
+fn lead_before_a_list_followed_by_a_paragraph() {
+    let text = "第七条　有下列情形之一的，处一千元以上五千元以下罚款：\n\
+                （一）未设置警示标志的；\n（二）未配备灭火器材的。\n\
+                前款第一项由消防部门处罚，第二项由街道办事处处罚。\n";
+    let c: Vec<String> = conds(text).into_iter().map(|(p, _, _)| p).collect();
+    assert_eq!(c, ["第七条/（一）", "第七条/（二）"]);
+}
+
+#[test]
+fn sanction_only_tails_and_titles() {
+    let text = "第六条　网格员违反本办法的，由街道给予批评教育。\n\
+                应当追究党纪责任的，依照《中国共产党纪律处分条例》给予相应的党纪处分。\n";
+    let c: Vec<String> = conds(text).into_iter().map(|(_, t, _)| t).collect();
+    assert_eq!(c, ["网格员违反本办法"]);
+    let names: Vec<String> = sancs(text).into_iter().map(|(n, _)| n).collect();
+    assert!(!names.iter().any(|n| n == "纪律处分"), "{names:?}");
+    assert!(names.iter().any(|n| n == "党纪处分"), "{names:?}");
+}
