@@ -46,7 +46,7 @@ fn tail_re() -> &'static Regex {
 fn aggravating_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new("^(?:造成|情节|致使|导致|后果|给[^，]{0,12}造成)[^，]{0,12}(?:严重|重大|恶劣|较重|特别|不良|较大)")
+        Regex::new("^(?:造成|情节|致使|导致|后果|给[^，]{0,12}造成)[^，]{0,12}(?:严重|重大|恶劣|较重|特别|不良|较大)|^逾期(?:未|不|仍未|拒不)(?:改正|整改)")
             .expect("regex")
     })
 }
@@ -94,7 +94,8 @@ pub fn sentence(
     let s = &full[sent.clone()];
     let all_hits = sanctions::hits(s);
     let exempt = exemption_re().is_match(s);
-    if all_hits.is_empty() && !exempt && !s.contains("追究") {
+    let escalated = s.contains("改正") && full[sent.end..].trim_start().starts_with("逾期");
+    if all_hits.is_empty() && !exempt && !s.contains("追究") && !escalated {
         return;
     }
     let clauses = clauses_in(s, 0..s.len());
@@ -138,7 +139,9 @@ pub fn sentence(
             return false;
         };
         let opener = &s[clauses[run_start].clone()];
+        // 对其直接负责的主管人员: the persons of the condition before, not a new one.
         (opener.starts_with('对') || opener.starts_with("对于"))
+            && !opener.starts_with("对其")
             && t.rsplit_once('的').is_some_and(|(_, np)| person_like(np))
             && hits_in(c).is_empty()
             && clauses.get(i + 1).is_some_and(&is_conseq)
@@ -167,6 +170,22 @@ pub fn sentence(
                 last_conseq = Some(j);
             }
             j += 1;
+        }
+        // 由…责令限期改正；逾期未改正的，处…罚款: the order is no sanction, but the
+        // circumstance is the condition that the escalation builds on.
+        if last_conseq.is_none()
+            && conditions
+            && s[clauses[end].end..].contains("改正")
+            && clauses.get(j).map_or_else(
+                || full[sent.end..].trim_start().starts_with("逾期"),
+                |c| s[c.clone()].starts_with("逾期"),
+            )
+            && !lead_re().is_match(&s[clauses[run_start].start..clauses[end].end])
+        {
+            let cond_start = clauses[run_start].start;
+            let text = &s[cond_start..clauses.get(j).map_or(s.len(), |c| c.start)];
+            let text = text.trim_end_matches(['。', '；', ';', '：', ':', '，', ',']);
+            conds.push(ctx.condition(text, kind_of(text), sent.start + cond_start));
         }
         let Some(lc) = last_conseq else {
             run_start = end + 1;
@@ -232,10 +251,11 @@ fn push_sanction(
 ) {
     let quote = s.trim_end_matches(['。', '；', ';', '：', ':']).to_string();
     let sanc = ctx.sanction(&h.term, h.category, target, quote, base + h.range.start);
-    if !sancs
-        .iter()
-        .any(|x| x.clause_path == sanc.clause_path && x.sanction == sanc.sanction)
-    {
+    if !sancs.iter().any(|x| {
+        x.clause_path == sanc.clause_path
+            && x.sanction == sanc.sanction
+            && (x.target == sanc.target || sanc.target.is_none() || sanc.category != "economic")
+    }) {
         sancs.push(sanc);
     }
 }

@@ -472,3 +472,35 @@ fn sanction_only_tails_and_titles() {
     assert!(!names.iter().any(|n| n == "纪律处分"), "{names:?}");
     assert!(names.iter().any(|n| n == "党纪处分"), "{names:?}");
 }
+
+#[test]
+fn order_to_correct_then_escalation() {
+    let text = "第八条　物业服务企业未建立消防巡查台账的，由街道办事处责令限期改正；\
+                逾期未改正的，处五百元以上二千元以下罚款。\n";
+    let c = conds(text);
+    assert_eq!(
+        c,
+        [
+            (
+                "第八条".into(),
+                "物业服务企业未建".into(),
+                ConditionKind::Condition
+            ),
+            (
+                "第八条".into(),
+                "逾期未改正的，处".into(),
+                ConditionKind::Aggravating
+            ),
+        ]
+    );
+    // An order to correct with no escalation is no accountability condition.
+    assert!(conds("第九条　物业服务企业未公示收费标准的，由街道办事处责令改正。").is_empty());
+}
+
+#[test]
+fn persons_of_the_unit_named_with_dui_qi() {
+    let text = "第十条　供水单位擅自停止供水的，处一万元罚款；\
+                对其直接负责的主管人员，处二千元罚款。\n";
+    let c: Vec<String> = conds(text).into_iter().map(|(_, t, _)| t).collect();
+    assert_eq!(c, ["供水单位擅自停止"]);
+}
