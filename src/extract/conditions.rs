@@ -35,15 +35,18 @@ fn exemption_re() -> &'static Regex {
 fn tail_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new("^(?:构成|涉嫌)(?:职务)?(?:犯罪|违纪|违法|违纪违法|违法犯罪)|^违反治安管理")
-            .expect("regex")
+        Regex::new(
+            "^(?:构成|涉嫌)(?:职务)?(?:犯罪|违纪|违法|违纪违法|违法犯罪)|^违反治安管理|\
+             ^应当(?:给予|追究)[^，]{0,8}(?:处分|责任)的[，,]?$",
+        )
+        .expect("regex")
     })
 }
 
 fn aggravating_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new("^(?:造成|情节|致使|导致|后果|给[^，]{0,12}造成)[^，]{0,12}(?:严重|重大|恶劣|较重|特别|不良|较大)")
+        Regex::new("^(?:造成|情节|致使|导致|后果|给[^，]{0,12}造成)[^，]{0,12}(?:严重|重大|恶劣|较重|特别|不良|较大)|^逾期(?:未|不|仍未|拒不)(?:改正|整改)")
             .expect("regex")
     })
 }
@@ -91,7 +94,8 @@ pub fn sentence(
     let s = &full[sent.clone()];
     let all_hits = sanctions::hits(s);
     let exempt = exemption_re().is_match(s);
-    if all_hits.is_empty() && !exempt && !s.contains("追究") {
+    let escalated = s.contains("改正") && full[sent.end..].trim_start().starts_with("逾期");
+    if all_hits.is_empty() && !exempt && !s.contains("追究") && !escalated {
         return;
     }
     let clauses = clauses_in(s, 0..s.len());
@@ -120,12 +124,24 @@ pub fn sentence(
         {
             return true;
         }
+        // 违反本规定获取的利益，予以没收: a gain from a violation, taken back.
+        if i == 0
+            && ["违反", "违规", "违法"].iter().any(|w| t.contains(w))
+            && clauses.get(1).is_some_and(|n| {
+                let hs = hits_in(n);
+                !hs.is_empty() && hs.iter().all(|h| h.category == "economic")
+            })
+        {
+            return true;
+        }
         // 对…的人员，要依纪依法严肃处理
         let Some(run_start) = run_start else {
             return false;
         };
         let opener = &s[clauses[run_start].clone()];
+        // 对其直接负责的主管人员: the persons of the condition before, not a new one.
         (opener.starts_with('对') || opener.starts_with("对于"))
+            && !opener.starts_with("对其")
             && t.rsplit_once('的').is_some_and(|(_, np)| person_like(np))
             && hits_in(c).is_empty()
             && clauses.get(i + 1).is_some_and(&is_conseq)
@@ -154,6 +170,22 @@ pub fn sentence(
                 last_conseq = Some(j);
             }
             j += 1;
+        }
+        // 由…责令限期改正；逾期未改正的，处…罚款: the order is no sanction, but the
+        // circumstance is the condition that the escalation builds on.
+        if last_conseq.is_none()
+            && conditions
+            && s[clauses[end].end..].contains("改正")
+            && clauses.get(j).map_or_else(
+                || full[sent.end..].trim_start().starts_with("逾期"),
+                |c| s[c.clone()].starts_with("逾期"),
+            )
+            && !lead_re().is_match(&s[clauses[run_start].start..clauses[end].end])
+        {
+            let cond_start = clauses[run_start].start;
+            let text = &s[cond_start..clauses.get(j).map_or(s.len(), |c| c.start)];
+            let text = text.trim_end_matches(['。', '；', ';', '：', ':', '，', ',']);
+            conds.push(ctx.condition(text, kind_of(text), sent.start + cond_start));
         }
         let Some(lc) = last_conseq else {
             run_start = end + 1;
@@ -219,10 +251,11 @@ fn push_sanction(
 ) {
     let quote = s.trim_end_matches(['。', '；', ';', '：', ':']).to_string();
     let sanc = ctx.sanction(&h.term, h.category, target, quote, base + h.range.start);
-    if !sancs
-        .iter()
-        .any(|x| x.clause_path == sanc.clause_path && x.sanction == sanc.sanction)
-    {
+    if !sancs.iter().any(|x| {
+        x.clause_path == sanc.clause_path
+            && x.sanction == sanc.sanction
+            && (x.target == sanc.target || sanc.target.is_none() || sanc.category != "economic")
+    }) {
         sancs.push(sanc);
     }
 }

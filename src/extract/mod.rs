@@ -256,22 +256,32 @@ enum Lead {
 
 fn parent_lead(u: &Unit) -> Lead {
     let sents = u.sentences();
-    let body: Vec<&Range<usize>> = sents.iter().filter(|s| s.start >= u.skip).collect();
+    let mut body: Vec<&Range<usize>> = sents.iter().filter(|s| s.start >= u.skip).collect();
+    // A paragraph after the list (前款第一项…) follows the lead in the parent's text: the
+    // lead is the last sentence ending in a colon.
+    if let Some(k) = body
+        .iter()
+        .rposition(|r| u.text[(*r).clone()].trim_end().ends_with(['：', ':']))
+    {
+        body.truncate(k + 1);
+    }
     let Some(last) = body.last() else {
         return Lead::None;
     };
     let s = &u.text[(*last).clone()];
     let ends_colon = s.ends_with(['：', ':']);
-    // The lead may be the last sentence or the one before a trailing colon sentence.
-    let lead_text: String = body
-        .iter()
-        .rev()
-        .take(2)
-        .map(|r| &u.text[(*r).clone()])
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    // The lead may be the last sentence or the one before a trailing colon sentence, and
+    // it runs back over the ；-joined parts of one sentence (有下列行为之一的，给予警告；
+    // 情节较重的，给予记过：).
+    let mut parts: Vec<&str> = Vec::new();
+    for (i, r) in body.iter().rev().enumerate() {
+        let t = &u.text[(*r).clone()];
+        if i >= 2 && !t.trim_end().ends_with(['；', ';']) || i >= 6 {
+            break;
+        }
+        parts.push(t);
+    }
+    let lead_text: String = parts.into_iter().rev().collect();
     if conditions::is_lead(&lead_text) && conditions::has_consequence(&lead_text) {
         return Lead::Accountability {
             exemption: conditions::is_exemption(&lead_text),

@@ -51,7 +51,8 @@ fn vocabulary() -> &'static [Entry] {
         use Class::*;
         let table: &[(&str, &str, Class)] = &[
             ("(?:依法)?追究(?:其)?刑事责任", "criminal", Specific),
-            ("移送(?:司法机关|公安机关|监察机关)", "criminal", Specific),
+            ("移送(?:司法机关|公安机关|监察机关)(?:依法)?(?:处理)?", "criminal", Specific),
+            ("移送[^，。；]{0,14}?(?:机关|部门|组织)(?:依法|依纪依法|依规依纪)?处理", "generic", Specific),
             ("开除党籍", "party-discipline", Specific),
             ("撤销党内职务", "party-discipline", Specific),
             ("留党察看", "party-discipline", Specific),
@@ -64,7 +65,7 @@ fn vocabulary() -> &'static [Entry] {
             ("开除", "administrative", Specific),
             ("停职检查|停职", "organisational", Specific),
             ("调整职务", "organisational", Specific),
-            ("责令辞职|引咎辞职", "organisational", Specific),
+            ("责令(?:其)?辞职|引咎辞职", "organisational", Specific),
             ("免职", "organisational", Specific),
             ("降职", "organisational", Specific),
             ("调离岗位|调离", "organisational", Specific),
@@ -73,6 +74,8 @@ fn vocabulary() -> &'static [Entry] {
             ("降低岗位等级|降低职务层次", "organisational", Specific),
             ("通报批评", "criticism", Specific),
             ("批评教育", "criticism", Specific),
+            ("(?:责令)?公开检讨", "criticism", Specific),
+            ("警示谈话", "admonition", Specific),
             ("责令(?:作出|做出)?书面检查|作出书面检查", "criticism", Specific),
             ("(?:责令)?公开道歉", "criticism", Specific),
             ("(?:予以|给予|进行|公开|全面|在[^，。；]{1,12}?)通报|通报", "criticism", Specific),
@@ -81,7 +84,9 @@ fn vocabulary() -> &'static [Entry] {
             ("提醒", "admonition", Specific),
             ("函询", "admonition", Specific),
             ("罚款", "economic", Specific),
-            ("没收(?:违法所得|非法财物|违法财物)", "economic", Specific),
+            ("没收(?:违法所得|非法财物|违法财物)|没收", "economic", Specific),
+            ("追缴", "economic", Specific),
+            ("责令退赔|退赔", "economic", Specific),
             ("(?:责令)?停产停业整顿|停产整顿|停业整顿", "economic", Specific),
             ("吊销[^，。；、]{0,20}?(?:许可证|执照|证书|资质|资格)", "economic", Specific),
             ("撤销(?:其)?[^，。；]{0,40}?(?:证书|资格|资质|许可|称号|批准文件)", "economic", Specific),
@@ -90,7 +95,7 @@ fn vocabulary() -> &'static [Entry] {
             ("(?:列入|记入|纳入)[^，。；]{0,12}?(?:信用档案|失信|黑名单|不良记录)", "economic", Specific),
             ("纪律组织处理", "organisational", Umbrella),
             ("组织处理|组织调整", "organisational", Umbrella),
-            ("党纪政务处分|党纪处分|纪律处分|政务处分|行政处分", "discipline", Umbrella),
+            ("党纪政纪处分|党纪政务处分|党纪处分|纪律处分|政务处分|行政处分", "discipline", Umbrella),
             ("相应(?:的)?处分", "generic", Generic),
             ("处分", "generic", Generic),
             (
@@ -101,6 +106,14 @@ fn vocabulary() -> &'static [Entry] {
             ("(?:依规依纪依法|依纪依法|依法依纪|依规依纪|依纪依规|依法依规)(?:严肃|从严)?处理|严肃处理|从严处理", "generic", Generic),
             ("(?:予以|严肃|依规依纪|依纪依法|依法依规|进行|实施)问责", "generic", Generic),
             ("承担(?:相应的?|法律|相应的?法律|赔偿)责任", "generic", Generic),
+            ("承担(?:相应的?)?(?:纪律|党纪|党纪政纪|政纪)责任", "generic", Generic),
+            ("实行问责", "generic", Generic),
+            ("处理处罚", "generic", Generic),
+            (
+                "(?:依法)?(?:依照|按照)(?:国家)?有关(?:规定|法律法规|法律、法规)(?:的规定)?(?:予以)?处理|依法依规(?:予以)?处理|(?:依照|按照)《[^》]{1,40}》[^，。；《]{0,8}?(?:予以)?处理",
+                "generic",
+                Generic,
+            ),
         ];
         table
             .iter()
@@ -120,7 +133,7 @@ fn prefilter() -> &'static Regex {
         Regex::new(
             "追究|处分|警告|记过|降级|撤职|开除|党籍|察看|停职|调整职务|辞职|免职|降职|调离|罢免|撤销|\
              降低|通报|批评|检查|道歉|诫勉|约谈|提醒|函询|罚款|没收|整顿|吊销|收回|追回|取消|列入|记入|纳入|\
-             处理|问责|承担|移送",
+             处理|问责|承担|移送|警示|检讨|追缴|退赔",
         )
         .expect("regex")
     })
@@ -186,6 +199,10 @@ fn keep(s: &str, h: &Hit, has_measure_list: bool) -> bool {
     let after = &s[h.range.end..];
     let ends = |xs: &[&str]| xs.iter().any(|x| before.ends_with(x));
     let starts = |xs: &[&str]| xs.iter().any(|x| after.starts_with(x));
+    // Inside a title: 《…纪律处分条例》.
+    if before.matches('《').count() > before.matches('》').count() {
+        return false;
+    }
     // Follow-on consequences and procedural mentions.
     if ends(&[
         "受到",

@@ -407,3 +407,100 @@ fn halfwidth_punctuation() {
         [pair("区财政局", "负责"), pair("区审计局", "配合")]
     );
 }
+
+#[test]
+fn lead_running_over_several_semicolon_parts() {
+    let text = "第九条　有下列行为之一的，给予警告处分；情节较重的，给予记过处分；情节严重的，给予撤职处分：\n\
+                （一）虚报冒领专项补助资金的；\n（二）擅自提高报销标准的。\n";
+    let c: Vec<String> = conds(text).into_iter().map(|(p, _, _)| p).collect();
+    assert!(c.contains(&"第九条/（一）".to_string()), "{c:?}");
+    assert!(c.contains(&"第九条/（二）".to_string()), "{c:?}");
+    // Two plain sentences before a duty list do not make it an accountability list.
+    let duty = "第十条　街道办事处有下列职责之一的，应当报告。上级部门予以指导；社区负责配合：\n\
+                （一）组织巡查；\n（二）登记台账。\n";
+    let c: Vec<String> = conds(duty).into_iter().map(|(p, _, _)| p).collect();
+    assert!(!c.iter().any(|p| p.contains("（一）")), "{c:?}");
+}
+
+#[test]
+fn further_measures_of_the_vocabulary() {
+    let s = sancs(
+        "第八条　社区工作人员违反本办法的，由街道党工委给予警示谈话、责令公开检讨或者责令其辞职。",
+    );
+    let names: Vec<&str> = s.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["警示谈话", "责令公开检讨", "责令其辞职"]);
+    let s = sancs("第九条　社区干部违反本办法领取的补助款项，应当依法予以没收、追缴或者责令退赔。");
+    let names: Vec<&str> = s.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["没收", "追缴", "责令退赔"]);
+    let s = sancs("第十条　挪用扶贫资金的，移送纪律检查机关处理；涉嫌犯罪的，移送司法机关处理。");
+    let names: Vec<&str> = s.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["移送纪律检查机关处理", "移送司法机关处理"]);
+    let s = sancs("第十一条　物业服务人员泄露业主信息的，依照有关规定处理。");
+    let names: Vec<&str> = s.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["依照有关规定处理"]);
+    // Handling a matter by the rules is no sanction.
+    assert!(sancs("第十二条　档案移交工作依照有关规定办理。").is_empty());
+}
+
+#[test]
+fn gains_from_a_violation_taken_back() {
+    let c: Vec<String> = conds("第九条　社区干部违反本办法领取的补助款项，应当依法予以追缴。")
+        .into_iter()
+        .map(|(_, t, _)| t)
+        .collect();
+    assert_eq!(c, ["社区干部违反本办"]);
+    // A plain fine without a violation named first is no such condition.
+    assert!(conds("第十条　收取的款项，予以没收。").is_empty());
+}
+
+#[test]
+fn lead_before_a_list_followed_by_a_paragraph() {
+    let text = "第七条　有下列情形之一的，处一千元以上五千元以下罚款：\n\
+                （一）未设置警示标志的；\n（二）未配备灭火器材的。\n\
+                前款第一项由消防部门处罚，第二项由街道办事处处罚。\n";
+    let c: Vec<String> = conds(text).into_iter().map(|(p, _, _)| p).collect();
+    assert_eq!(c, ["第七条/（一）", "第七条/（二）"]);
+}
+
+#[test]
+fn sanction_only_tails_and_titles() {
+    let text = "第六条　网格员违反本办法的，由街道给予批评教育。\n\
+                应当追究党纪责任的，依照《中国共产党纪律处分条例》给予相应的党纪处分。\n";
+    let c: Vec<String> = conds(text).into_iter().map(|(_, t, _)| t).collect();
+    assert_eq!(c, ["网格员违反本办法"]);
+    let names: Vec<String> = sancs(text).into_iter().map(|(n, _)| n).collect();
+    assert!(!names.iter().any(|n| n == "纪律处分"), "{names:?}");
+    assert!(names.iter().any(|n| n == "党纪处分"), "{names:?}");
+}
+
+#[test]
+fn order_to_correct_then_escalation() {
+    let text = "第八条　物业服务企业未建立消防巡查台账的，由街道办事处责令限期改正；\
+                逾期未改正的，处五百元以上二千元以下罚款。\n";
+    let c = conds(text);
+    assert_eq!(
+        c,
+        [
+            (
+                "第八条".into(),
+                "物业服务企业未建".into(),
+                ConditionKind::Condition
+            ),
+            (
+                "第八条".into(),
+                "逾期未改正的，处".into(),
+                ConditionKind::Aggravating
+            ),
+        ]
+    );
+    // An order to correct with no escalation is no accountability condition.
+    assert!(conds("第九条　物业服务企业未公示收费标准的，由街道办事处责令改正。").is_empty());
+}
+
+#[test]
+fn persons_of_the_unit_named_with_dui_qi() {
+    let text = "第十条　供水单位擅自停止供水的，处一万元罚款；\
+                对其直接负责的主管人员，处二千元罚款。\n";
+    let c: Vec<String> = conds(text).into_iter().map(|(_, t, _)| t).collect();
+    assert_eq!(c, ["供水单位擅自停止"]);
+}
