@@ -290,9 +290,19 @@ pub fn clean_range(
         }
         let mut prev: Option<char> = out.as_str().chars().next_back();
         let mut space_at: Option<usize> = None;
+        // Start of the source run being copied: contiguous non-blank text is pushed in
+        // one piece.
+        let mut run: Option<usize> = None;
         for (i, c) in text[a..b].char_indices() {
             if is_blank(c) {
+                if let Some(r) = run.take() {
+                    out.push_source(text, r, a + i);
+                }
                 space_at.get_or_insert(a + i);
+                continue;
+            }
+            if run.is_some() {
+                prev = Some(c);
                 continue;
             }
             if let Some(at) = pending_break.take()
@@ -308,8 +318,11 @@ pub fn clean_range(
             {
                 out.push_char(' ', at);
             }
-            out.push_source(text, a + i, a + i + c.len_utf8());
+            run = Some(a + i);
             prev = Some(c);
+        }
+        if let Some(r) = run {
+            out.push_source(text, r, b);
         }
         if l.para_end && b == l.end {
             pending_break = Some(l.end);

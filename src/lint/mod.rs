@@ -72,17 +72,32 @@ pub struct Ctx<'a> {
     pub skip: Vec<bool>,
     /// Findings so far.
     pub out: Vec<Diagnostic>,
+    /// Every node's start (decoded offset), sorted: which positions a marker was taken at.
+    starts: Vec<usize>,
+    /// Lines where the structure stage reported a garbled marker, sorted.
+    garbled_lines: Vec<u64>,
 }
 
 impl<'a> Ctx<'a> {
     fn new(src: &'a SourceText, doc: &'a DocTree, profile: Profile) -> Self {
         let skip = attachment_nodes(src, doc);
+        let mut starts: Vec<usize> = doc.nodes.iter().map(|n| n.start).collect();
+        starts.sort_unstable();
+        let mut garbled_lines: Vec<u64> = doc
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == "garbled-marker")
+            .map(|d| d.line)
+            .collect();
+        garbled_lines.sort_unstable();
         Ctx {
             src,
             doc,
             profile,
             skip,
             out: Vec::new(),
+            starts,
+            garbled_lines,
         }
     }
 
@@ -133,18 +148,18 @@ impl<'a> Ctx<'a> {
 
     /// Whether the structure stage already reported a garbled marker on `line`.
     pub fn structure_garbled_on(&self, line: usize) -> bool {
-        self.doc
-            .diagnostics
-            .iter()
-            .any(|d| d.rule == "garbled-marker" && d.line == line as u64)
+        self.garbled_lines.binary_search(&(line as u64)).is_ok()
     }
 
     /// Whether the structure stage reported a garbled marker between two lines (inclusive).
     pub fn structure_garbled_between(&self, from: usize, to: usize) -> bool {
-        self.doc
-            .diagnostics
-            .iter()
-            .any(|d| d.rule == "garbled-marker" && (from as u64..=to as u64).contains(&d.line))
+        let i = self.garbled_lines.partition_point(|&l| l < from as u64);
+        self.garbled_lines.get(i).is_some_and(|&l| l <= to as u64)
+    }
+
+    /// Whether some node starts at decoded offset `pos`.
+    pub fn node_starts_at(&self, pos: usize) -> bool {
+        self.starts.binary_search(&pos).is_ok()
     }
 }
 

@@ -51,7 +51,7 @@ pub fn explain(
     }
     for pos in candidates(cx, from, to, tail) {
         // Never look inside a marker the structure stage already took.
-        if cx.doc.nodes.iter().any(|n| n.start == pos) {
+        if cx.node_starts_at(pos) {
             continue;
         }
         let Some(m) = loose(&text[pos..to], family, expected, tail) else {

@@ -23,6 +23,25 @@ fn parse_spaced(s: &str) -> Option<crate::structure::Marker> {
     if let Some(m) = parse_at(s) {
         return Some(m);
     }
+    // The first few characters of the line: without a blank among them the squeezed copy
+    // below is that prefix itself, with every byte in place.
+    let mut head = 0;
+    for (i, c) in s.char_indices().take(16) {
+        if c == '\n' || c == '\r' {
+            break;
+        }
+        if is_blank(c) {
+            head = usize::MAX;
+            break;
+        }
+        head = i + c.len_utf8();
+    }
+    if head != usize::MAX {
+        let mut m = parse_at(&s[..head])?;
+        m.len.checked_sub(1)?;
+        m.text = s[..m.len].to_string();
+        return Some(m);
+    }
     // Squeeze the blanks out of the first few characters, remembering where each kept
     // character ends in `s`.
     let mut squeezed = String::new();

@@ -125,6 +125,21 @@ fn compact(s: &str) -> String {
     s.chars().filter(|&c| !is_blank(c)).collect()
 }
 
+/// `compact(s).starts_with(p)` without building the compact copy.
+fn compact_starts_with(s: &str, p: &str) -> bool {
+    let mut it = s.chars().filter(|&c| !is_blank(c));
+    p.chars().all(|c| it.next() == Some(c))
+}
+
+/// One automaton for "the line contains some [`BOILERPLATE`] phrase".
+fn boilerplate_re() -> &'static regex::Regex {
+    static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        let alts: Vec<String> = BOILERPLATE.iter().map(|p| regex::escape(p)).collect();
+        regex::Regex::new(&alts.join("|")).expect("boilerplate phrases form a valid regex")
+    });
+    &RE
+}
+
 /// Mark boilerplate lines in `layout` and read the header's declared document count.
 pub(crate) fn mark_boilerplate(src: &SourceText, layout: &mut Layout) -> Header {
     let text = src.as_str();
@@ -134,7 +149,7 @@ pub(crate) fn mark_boilerplate(src: &SourceText, layout: &mut Layout) -> Header 
     for &i in &content {
         let l = &layout.lines[i];
         let s = &text[l.start..l.end];
-        if BOILERPLATE.iter().any(|p| s.contains(p)) {
+        if boilerplate_re().is_match(s) {
             layout.lines[i].boilerplate = true;
         }
     }
@@ -144,8 +159,8 @@ pub(crate) fn mark_boilerplate(src: &SourceText, layout: &mut Layout) -> Header 
     let mut k = 0;
     while k < content.len() {
         let i = content[k];
-        let s = compact(&text[layout.lines[i].start..layout.lines[i].end]);
-        if !FOOTER.iter().any(|p| s.starts_with(p)) {
+        let s = &text[layout.lines[i].start..layout.lines[i].end];
+        if !FOOTER.iter().any(|p| compact_starts_with(s, p)) {
             k += 1;
             continue;
         }
