@@ -274,8 +274,8 @@ mod tests {
     use crate::structure::detect::line_candidates;
     use crate::text::SourceText;
 
-    /// (path-like string of numbers, level) per placed clause.
-    fn shape(s: &str) -> Vec<(String, u32)> {
+    /// The marker candidates of every line of `s`.
+    fn candidates(s: &str) -> Vec<Cand> {
         let src = SourceText::from_utf8(s);
         let layout = Layout::new(&src);
         let mut cl = crate::normalize::CompactLine::default();
@@ -283,6 +283,12 @@ mod tests {
         for (i, info) in layout.lines.iter().enumerate() {
             line_candidates(s, i + 1, info, true, &mut cl, &mut cands);
         }
+        cands
+    }
+
+    /// (path-like string of numbers, level) per placed clause.
+    fn shape(s: &str) -> Vec<(String, u32)> {
+        let cands = candidates(s);
         let docs = build(&cands, &|_, _| None);
         docs[0]
             .placed
@@ -359,13 +365,7 @@ mod tests {
     #[test]
     fn garbled_marker_takes_the_expected_number() {
         let s = "四、下步打算\n(一)深化学习。\n(- - )\n改进方法。\n(三)丰富载体。";
-        let src = SourceText::from_utf8(s);
-        let layout = Layout::new(&src);
-        let mut cl = crate::normalize::CompactLine::default();
-        let mut cands = Vec::new();
-        for (i, info) in layout.lines.iter().enumerate() {
-            line_candidates(s, i + 1, info, true, &mut cl, &mut cands);
-        }
+        let cands = candidates(s);
         let d = &build(&cands, &|_, _| None)[0];
         let g = &d.placed[2];
         assert!(g.garbled);
@@ -394,13 +394,7 @@ mod tests {
     #[test]
     fn a_new_title_before_a_new_top_sequence_starts_a_document() {
         let s = "一、总体要求\n二、主要任务\n城区停车管理办法\n第一条 目的。\n第二条 范围。\n（一）甲\n（二）乙";
-        let src = SourceText::from_utf8(s);
-        let layout = Layout::new(&src);
-        let mut cl = crate::normalize::CompactLine::default();
-        let mut cands = Vec::new();
-        for (i, info) in layout.lines.iter().enumerate() {
-            line_candidates(s, i + 1, info, true, &mut cl, &mut cands);
-        }
+        let cands = candidates(s);
         let docs = build(&cands, &|a, b| (a + 1..b).find(|&n| n == 3));
         let shape: Vec<(Option<usize>, Vec<u32>)> = docs
             .iter()
