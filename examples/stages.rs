@@ -1,0 +1,68 @@
+//! Where the CPU goes, stage by stage: decode, line model, structure, extraction, lint and
+//! JSON output over every file of the given folders, each stage timed separately (single
+//! thread, segmenter built before the clock starts).
+//!
+//! Usage: `cargo run --release --example stages -- PATH...`
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use gongwen::text::SourceText;
+use gongwen::{extract, ingest, lint, pipeline, segment, structure};
+
+fn main() {
+    segment::cut("预热");
+    let mut t = [Duration::ZERO; 6];
+    let names = ["decode", "lines", "structure", "extract", "lint", "json"];
+    let (mut files, mut bytes) = (0u64, 0u64);
+    let opts = pipeline::Options::default();
+    for root in std::env::args_os().skip(1).map(PathBuf::from) {
+        for entry in walkdir::WalkDir::new(&root).sort_by_file_name() {
+            let Ok(entry) = entry else { continue };
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let Ok(raw) = std::fs::read(entry.path()) else {
+                continue;
+            };
+            files += 1;
+            bytes += raw.len() as u64;
+            let mut clock = Instant::now();
+            let mut lap = |k: usize, clock: &mut Instant| {
+                let now = Instant::now();
+                t[k] += now - *clock;
+                *clock = now;
+            };
+            let Ok(d) = ingest::decode(&raw) else {
+                continue;
+            };
+            lap(0, &mut clock);
+            let src = SourceText::new(d.text, d.map);
+            lap(1, &mut clock);
+            let a = structure::analyse(&src);
+            lap(2, &mut clock);
+            for doc in &a.documents {
+                std::hint::black_box(extract::extract(&src, doc));
+            }
+            lap(3, &mut clock);
+            for doc in &a.documents {
+                std::hint::black_box(lint::check(&src, doc, &opts.lint));
+            }
+            lap(4, &mut clock);
+            // The record itself is built outside the clock; only its serialisation counts.
+            let r = pipeline::process_bytes("x", &raw, &opts);
+            clock = Instant::now();
+            std::hint::black_box(serde_json::to_string(&r).unwrap_or_default());
+            lap(5, &mut clock);
+        }
+    }
+    let total: Duration = t.iter().sum();
+    eprintln!("{files} files, {bytes} bytes");
+    for (n, d) in names.iter().zip(t) {
+        eprintln!(
+            "{n:>12}: {:7.3} s  {:5.1}%",
+            d.as_secs_f64(),
+            100.0 * d.as_secs_f64() / total.as_secs_f64()
+        );
+    }
+}
