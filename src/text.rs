@@ -243,6 +243,15 @@ impl MappedText {
             .unwrap_or_default()
     }
 
+    /// Append the source offsets of bytes `range` of the derived text to `out` (one per
+    /// byte, as [`MappedText::source_offset`] gives them).
+    pub fn extend_source_offsets(&self, range: std::ops::Range<usize>, out: &mut Vec<usize>) {
+        match self.src.get(range.clone()) {
+            Some(offsets) => out.extend_from_slice(offsets),
+            None => out.extend(range.map(|i| self.source_offset(i))),
+        }
+    }
+
     /// Length in bytes of the derived text.
     pub fn len(&self) -> usize {
         self.text.len()

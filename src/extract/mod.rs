@@ -178,8 +178,15 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
     };
     read_unit(&ctx, false, &mut ex.responsibilities, conds, sancs);
 
+    // What each list's lead sentence says about its items, read once per parent.
+    let leads: Vec<Option<Lead>> = doc
+        .nodes
+        .iter()
+        .zip(&units)
+        .map(|(n, u)| (!n.children.is_empty()).then(|| parent_lead(u)))
+        .collect();
     for (i, node) in doc.nodes.iter().enumerate() {
-        let lead = node.parent.map(|p| parent_lead(&units[p]));
+        let lead = node.parent.and_then(|p| leads[p].clone());
         let in_acc_list = match (&lead, node.parent) {
             (Some(Lead::Accountability { .. }), _) => true,
             (Some(Lead::None), Some(p)) => acc_list_heading_re().is_match(heading(p)),

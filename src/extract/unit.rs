@@ -44,14 +44,21 @@ impl Unit {
         let raw = own.as_str();
         let mut text = String::with_capacity(raw.len());
         let mut src = Vec::with_capacity(raw.len() + 1);
+        // Copy the runs between blanks whole.
+        let mut run = 0;
+        let mut copy = |from: usize, to: usize, text: &mut String| {
+            if from < to {
+                text.push_str(&raw[from..to]);
+                own.extend_source_offsets(from..to, &mut src);
+            }
+        };
         for (i, c) in raw.char_indices() {
             if is_blank(c) {
-                continue;
+                copy(run, i, &mut text);
+                run = i + c.len_utf8();
             }
-            let at = own.source_offset(i);
-            text.push(c);
-            src.extend(std::iter::repeat_n(at, c.len_utf8()));
         }
+        copy(run, raw.len(), &mut text);
         src.push(own.source_offset(raw.len()));
         let body = heading_end(raw, &text, heading);
         Unit {
@@ -152,8 +159,26 @@ pub fn sentences_in(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = range.start;
     let mut depth = 0i32;
-    for (i, c) in text[range.clone()].char_indices() {
-        let i = i + range.start;
+    // Every character that matters here is ASCII or a three-byte full-width form, so the
+    // scan runs over bytes: a lead byte of 0xE3 or 0xEF starts a character.
+    let bytes = text.as_bytes();
+    let mut i = range.start;
+    while i < range.end {
+        let b = bytes[i];
+        let (c, len) = match b {
+            0xE3 | 0xEF if i + 2 < range.end => match (b, bytes[i + 1], bytes[i + 2]) {
+                (0xE3, 0x80, 0x82) => ('。', 3),
+                (0xEF, 0xBC, 0x88) => ('（', 3),
+                (0xEF, 0xBC, 0x89) => ('）', 3),
+                (0xEF, 0xBC, 0x9B) => ('；', 3),
+                (0xEF, 0xBC, 0x81) => ('！', 3),
+                (0xEF, 0xBC, 0x9F) => ('？', 3),
+                (0xEF, 0xBC, 0x9A) => ('：', 3),
+                _ => ('\0', 3),
+            },
+            b'(' | b')' | b';' | b'!' | b'?' | b':' => (b as char, 1),
+            _ => ('\0', 1),
+        };
         match c {
             '（' | '(' => depth += 1,
             '）' | ')' => depth = (depth - 1).max(0),
@@ -164,13 +189,14 @@ pub fn sentences_in(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
             '：' | ':' => depth == 0,
             c => is_sentence_end(c),
         };
+        let end = i + len;
         if ends {
-            let end = i + c.len_utf8();
             if end > start {
                 out.push(start..end);
             }
             start = end;
         }
+        i = end;
     }
     if range.end > start {
         out.push(start..range.end);
@@ -248,6 +274,12 @@ mod tests {
                 "有下列情形之一的："
             ]
         );
+        let mixed = "甲！乙?丙（注：丁）;戊:己";
+        let parts: Vec<&str> = sentences_in(mixed, 0..mixed.len())
+            .into_iter()
+            .map(|r| &mixed[r])
+            .collect();
+        assert_eq!(parts, ["甲！", "乙?", "丙（注：丁）;", "戊:", "己"]);
         let c: Vec<&str> = clauses_in(t, s[0].clone())
             .into_iter()
             .map(|r| &t[r])
