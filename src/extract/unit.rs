@@ -159,26 +159,47 @@ pub fn sentences_in(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = range.start;
     let mut depth = 0i32;
-    // Every character that matters here is ASCII or a three-byte full-width form, so the
-    // scan runs over bytes: a lead byte of 0xE3 or 0xEF starts a character.
-    let bytes = text.as_bytes();
-    let mut i = range.start;
-    while i < range.end {
+    // Every character that matters here is ASCII or a three-byte form led by 0xE3 (。) or
+    // 0xEF (full-width forms): the scan jumps from one such byte to the next (memchr) and
+    // decodes nothing else. Half-width punctuation is rare; when there is none, only the
+    // two lead bytes are searched for.
+    let bytes = &text.as_bytes()[..range.end];
+    let is_ascii_punct = |b: u8| matches!(b, b'(' | b')' | b';' | b'!' | b'?' | b':');
+    let hay = &bytes[range.start..];
+    let any_ascii = memchr::memchr3(b'(', b')', b':', hay).is_some()
+        || memchr::memchr3(b';', b'!', b'?', hay).is_some();
+    let next = |from: usize| -> Option<usize> {
+        let rest = bytes.get(from..)?;
+        if any_ascii {
+            rest.iter()
+                .position(|&b| matches!(b, 0xE3 | 0xEF) || is_ascii_punct(b))
+        } else {
+            memchr::memchr2(0xE3, 0xEF, rest)
+        }
+        .map(|k| from + k)
+    };
+    let mut at = range.start;
+    while let Some(i) = next(at) {
         let b = bytes[i];
-        let (c, len) = match b {
-            0xE3 | 0xEF if i + 2 < range.end => match (b, bytes[i + 1], bytes[i + 2]) {
-                (0xE3, 0x80, 0x82) => ('。', 3),
-                (0xEF, 0xBC, 0x88) => ('（', 3),
-                (0xEF, 0xBC, 0x89) => ('）', 3),
-                (0xEF, 0xBC, 0x9B) => ('；', 3),
-                (0xEF, 0xBC, 0x81) => ('！', 3),
-                (0xEF, 0xBC, 0x9F) => ('？', 3),
-                (0xEF, 0xBC, 0x9A) => ('：', 3),
+        let (c, len) = match (b, bytes.get(i + 1), bytes.get(i + 2)) {
+            (0xE3, Some(0x80), Some(0x82)) => ('。', 3),
+            (0xEF, Some(0xBC), Some(&c)) => match c {
+                0x88 => ('（', 3),
+                0x89 => ('）', 3),
+                0x9B => ('；', 3),
+                0x81 => ('！', 3),
+                0x9F => ('？', 3),
+                0x9A => ('：', 3),
                 _ => ('\0', 3),
             },
-            b'(' | b')' | b';' | b'!' | b'?' | b':' => (b as char, 1),
-            _ => ('\0', 1),
+            (0xE3 | 0xEF, _, _) => ('\0', 3),
+            (b, _, _) => (b as char, 1),
         };
+        let end = i + len;
+        at = end;
+        if c == '\0' {
+            continue;
+        }
         match c {
             '（' | '(' => depth += 1,
             '）' | ')' => depth = (depth - 1).max(0),
@@ -189,14 +210,12 @@ pub fn sentences_in(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
             '：' | ':' => depth == 0,
             c => is_sentence_end(c),
         };
-        let end = i + len;
         if ends {
             if end > start {
                 out.push(start..end);
             }
             start = end;
         }
-        i = end;
     }
     if range.end > start {
         out.push(start..range.end);
