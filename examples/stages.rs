@@ -13,7 +13,8 @@ use gongwen::{extract, ingest, lint, pipeline, structure};
 fn main() {
     // Build the segmenter, the tagger's tables and the patterns before the clock starts.
     // (张晓峰 is out of the dictionary: its tag needs the tagger's HMM tables.)
-    let warm = "第一条 市人民政府负责组织实施，张晓峰同志牵头。\n第二条 违反本办法的，依法给予处分。\n";
+    let warm =
+        "第一条 市人民政府负责组织实施，张晓峰同志牵头。\n第二条 违反本办法的，依法给予处分。\n";
     std::hint::black_box(pipeline::process_str(
         "warm-up",
         warm,

@@ -323,12 +323,24 @@ fn running(ctx: &Ctx<'_>, sent: Range<usize>, first_sentence: bool, out: &mut Ve
     {
         return;
     }
-    let toks = phrase::tokens(s);
+    let clauses: Vec<Range<usize>> = clauses_in(s, 0..s.len());
+    let clause_of = |pos: usize| clauses.iter().position(|c| c.start <= pos && pos < c.end);
+    // Nothing right of the comma clause that holds the last role word is read, so only the
+    // text up to that clause's comma is tagged. A comma separates jieba's blocks, so the
+    // tokens of this prefix are those of the whole sentence.
+    let last_role_word = ["负责", "牵头", "参与"]
+        .iter()
+        .filter_map(|w| s.rfind(w).map(|i| i + w.len()))
+        .chain(term_re().find_iter(s).last().map(|m| m.end()))
+        .max()
+        .unwrap_or(s.len());
+    let tagged_end = clause_of(last_role_word - 1)
+        .and_then(|ci| clauses.get(ci + 1))
+        .map_or(s.len(), |c| c.start);
+    let toks = phrase::tokens(&s[..tagged_end]);
     if toks.is_empty() {
         return;
     }
-    let clauses: Vec<Range<usize>> = clauses_in(s, 0..s.len());
-    let clause_of = |pos: usize| clauses.iter().position(|c| c.start <= pos && pos < c.end);
     let tok_range = |c: &Range<usize>| {
         let a = toks
             .iter()
