@@ -128,31 +128,54 @@ fn vocabulary() -> &'static [Entry] {
     })
 }
 
-/// Which vocabulary entries can match a sentence, found in one pass: the literal prefixes
-/// that every match of an entry starts with (taken from its pattern by regex-syntax), in one
-/// Aho-Corasick automaton. Only the entries whose prefix occurs run their own search, and
-/// most sentences hold none.
+/// Which vocabulary entries can match a sentence, found in one pass: every match of an
+/// entry starts with one of its prefix literals and ends with one of its suffix literals
+/// (both taken from its pattern by regex-syntax), and all of them
+/// sit in one Aho-Corasick automaton. Only the entries with both a prefix and a suffix
+/// present run their own search; most sentences hold none.
 struct Triggers {
     ac: AhoCorasick,
-    /// Bit `i` of `entries[k]`: literal `k` is a prefix of vocabulary entry `i`.
-    entries: Vec<u128>,
+    /// Bit `i` of `prefix_of[k]`: literal `k` starts the matches of vocabulary entry `i`.
+    prefix_of: Vec<u128>,
+    /// Bit `i` of `suffix_of[k]`: literal `k` ends the matches of vocabulary entry `i`.
+    suffix_of: Vec<u128>,
+}
+
+impl Triggers {
+    /// The entries that may match `s`, as a bit mask.
+    fn candidates(&self, s: &str) -> u128 {
+        let (mut prefix, mut suffix) = (0u128, 0u128);
+        for m in self.ac.find_overlapping_iter(s) {
+            prefix |= self.prefix_of[m.pattern().as_usize()];
+            suffix |= self.suffix_of[m.pattern().as_usize()];
+        }
+        prefix & suffix
+    }
 }
 
 fn triggers() -> &'static Triggers {
     static T: OnceLock<Triggers> = OnceLock::new();
     T.get_or_init(|| {
         let vocab = vocabulary();
-        assert!(vocab.len() <= 128, "the trigger mask holds 128 entries");
-        let mut literals: Vec<Vec<u8>> = Vec::new();
-        let mut entries: Vec<u128> = Vec::new();
+        assert!(vocab.len() <= 128, "the trigger masks hold 128 entries");
+        let mut literals: Vec<String> = Vec::new();
+        let (mut prefix_of, mut suffix_of) = (Vec::new(), Vec::new());
         for (i, e) in vocab.iter().enumerate() {
-            for lit in prefixes(e.re.as_str()) {
-                let k = literals.iter().position(|l| *l == lit).unwrap_or_else(|| {
-                    literals.push(lit);
-                    entries.push(0);
-                    literals.len() - 1
-                });
-                entries[k] |= 1 << i;
+            for (kind, is_prefix) in [(ExtractKind::Prefix, true), (ExtractKind::Suffix, false)] {
+                for text in literals_of(e.re.as_str(), kind) {
+                    let k = literals.iter().position(|l| *l == text).unwrap_or_else(|| {
+                        literals.push(text);
+                        prefix_of.push(0u128);
+                        suffix_of.push(0u128);
+                        literals.len() - 1
+                    });
+                    let masks = if is_prefix {
+                        &mut prefix_of
+                    } else {
+                        &mut suffix_of
+                    };
+                    masks[k] |= 1 << i;
+                }
             }
         }
         Triggers {
@@ -160,32 +183,41 @@ fn triggers() -> &'static Triggers {
                 .kind(Some(AhoCorasickKind::DFA))
                 .build(&literals)
                 .expect("trigger automaton"),
-            entries,
+            prefix_of,
+            suffix_of,
         }
     })
 }
 
-/// The literals one of which starts every match of `pattern`.
-fn prefixes(pattern: &str) -> Vec<Vec<u8>> {
+/// The literals one of which starts (or ends) every match of `pattern`.
+fn literals_of(pattern: &str, kind: ExtractKind) -> Vec<String> {
     let hir = regex_syntax::parse(pattern).expect("sanction regex");
-    let seq = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
+    let seq = Extractor::new().kind(kind.clone()).extract(&hir);
     let lits = seq
         .literals()
         .filter(|l| !l.is_empty() && l.iter().all(|x| !x.as_bytes().is_empty()));
     let lits =
-        lits.unwrap_or_else(|| panic!("sanction pattern without literal prefixes: {pattern}"));
-    lits.iter().map(|l| l.as_bytes().to_vec()).collect()
+        lits.unwrap_or_else(|| panic!("sanction pattern without {kind:?} literals: {pattern}"));
+    // A literal cut at the extractor's length limit may end (or, as a suffix, start) inside
+    // a character: keep its whole characters, which still start (or end) every match.
+    lits.iter()
+        .map(|l| {
+            let b = l.as_bytes();
+            let b = match kind {
+                ExtractKind::Suffix => &b[b.iter().take_while(|&&x| x & 0xC0 == 0x80).count()..],
+                _ => &b[..std::str::from_utf8(b).map_or_else(|e| e.valid_up_to(), |t| t.len())],
+            };
+            String::from_utf8_lossy(b).into_owned()
+        })
+        .filter(|t| !t.is_empty())
+        .collect()
 }
 
 /// Sanction terms in `s`, in order, overlaps resolved (longer first, then earlier in the
 /// vocabulary), with the negative filters applied.
 pub fn hits(s: &str) -> Vec<Hit> {
     let mut all: Vec<Hit> = Vec::new();
-    let t = triggers();
-    let mut present = 0u128;
-    for m in t.ac.find_overlapping_iter(s) {
-        present |= t.entries[m.pattern().as_usize()];
-    }
+    let present = triggers().candidates(s);
     if present == 0 {
         return all;
     }
@@ -392,8 +424,10 @@ mod tests {
         // Each entry runs only when one of its literal prefixes occurs: an entry whose
         // prefixes were derived wrongly would never match its own examples.
         let t = triggers();
-        let covered = t.entries.iter().fold(0u128, |a, m| a | m);
-        assert_eq!(covered.count_ones() as usize, vocabulary().len());
+        for masks in [&t.prefix_of, &t.suffix_of] {
+            let covered = masks.iter().fold(0u128, |a, m| a | m);
+            assert_eq!(covered.count_ones() as usize, vocabulary().len());
+        }
         for s in [
             "没收违法所得",
             "吊销营业执照",
