@@ -22,7 +22,49 @@ pub struct Unit {
 
 /// Characters dropped while cleaning.
 pub fn is_blank(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{3000}' | '\u{00A0}')
+    // Above U+3000 (CJK, full-width forms: nearly every character here) only U+FEFF is
+    // blank; the Unicode whitespace table is consulted below that.
+    if c > '\u{3000}' {
+        return c == '\u{FEFF}';
+    }
+    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{3000}' | '\u{00A0}')
+}
+
+/// The blank characters of `s` (see [`is_blank`]) as (byte offset, length). Only ASCII
+/// whitespace and characters led by 0xC2, 0xE1, 0xE2, 0xE3 or 0xEF can be blank, so the
+/// scan decodes nothing else: CJK characters (0xE4–0xE9) are stepped over by their length.
+fn blanks(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    // Per lead byte: the character's length, plus 8 when it may be blank.
+    const CLASS: [u8; 256] = {
+        let mut t = [0u8; 256];
+        let mut b = 0;
+        while b < 256 {
+            t[b] = match b as u8 {
+                0x09..=0x0D | 0x20 => 1 | 8,
+                0x00..=0x7F => 1,
+                0xC2 => 2 | 8,
+                0x80..=0xDF => 2,
+                0xE1 | 0xE2 | 0xE3 | 0xEF => 3 | 8,
+                0xE0..=0xEF => 3,
+                _ => 4,
+            };
+            b += 1;
+        }
+        t
+    };
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let at = i;
+            let class = CLASS[bytes[i] as usize];
+            i += (class & 7) as usize;
+            if class & 8 != 0 && s[at..].chars().next().is_some_and(is_blank) {
+                return Some((at, (class & 7) as usize));
+            }
+        }
+        None
+    })
 }
 
 /// Sentence-ending punctuation (a list lead ends with a colon, which also ends it).
@@ -52,11 +94,9 @@ impl Unit {
                 own.extend_source_offsets(from..to, &mut src);
             }
         };
-        for (i, c) in raw.char_indices() {
-            if is_blank(c) {
-                copy(run, i, &mut text);
-                run = i + c.len_utf8();
-            }
+        for (i, len) in blanks(raw) {
+            copy(run, i, &mut text);
+            run = i + len;
         }
         copy(run, raw.len(), &mut text);
         src.push(own.source_offset(raw.len()));
@@ -133,7 +173,7 @@ fn heading_end(raw: &str, text: &str, heading: Option<&str>) -> usize {
     }
     // A first line of at most 12 characters without any punctuation, followed by more text.
     let trimmed = raw.trim_start_matches(is_blank);
-    let Some(nl) = trimmed.find(['\n', '\r']) else {
+    let Some(nl) = memchr::memchr2(b'\n', b'\r', trimmed.as_bytes()) else {
         return 0;
     };
     let first: String = trimmed[..nl].chars().filter(|&c| !is_blank(c)).collect();
