@@ -312,6 +312,18 @@ mod tests {
     }
 
     #[test]
+    fn blanks_are_those_of_is_blank() {
+        let s = "甲 乙\u{3000}丙\u{00A0}丁\u{200B}戊\u{FEFF}己\t\n\r\u{2028}庚\u{0085}辛、，ﬀ😀\u{1680}x\u{205F}";
+        let by_char: Vec<(usize, usize)> = s
+            .char_indices()
+            .filter(|&(_, c)| is_blank(c))
+            .map(|(i, c)| (i, c.len_utf8()))
+            .collect();
+        assert_eq!(blanks(s).collect::<Vec<_>>(), by_char);
+        assert_eq!(by_char.len(), 12);
+    }
+
+    #[test]
     fn short_first_line_is_a_heading() {
         let u = Unit::from_text("责任追究\n对失职的，追究责任。");
         assert_eq!(u.heading(), "责任追究");
