@@ -325,15 +325,14 @@ fn keep(s: &str, h: &Hit, has_measure_list: bool) -> bool {
         return false;
     }
     // 受到撤职处分: the 处分 of a measure that is itself a follow-on.
-    let near: String = before
-        .chars()
+    let near_start = before
+        .char_indices()
         .rev()
-        .take_while(|c| !matches!(c, '，' | ',' | '。' | '；' | ';'))
+        .take_while(|&(_, c)| !matches!(c, '，' | ',' | '。' | '；' | ';'))
         .take(8)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    let near = &before[near_start..];
     if ["受到", "受过", "给予过", "曾受"]
         .iter()
         .any(|w| near.contains(w))
