@@ -43,6 +43,14 @@ fn term_re() -> &'static Regex {
     })
 }
 
+/// A role term or one of the predicates 负责, 牵头, 参与.
+fn role_word_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!("{}|负责|牵头|参与", term_re().as_str())).expect("role word regex")
+    })
+}
+
 /// Canonical role and tie of a matched term.
 fn classify(term: &str) -> Option<(&'static str, Tie)> {
     Some(match term {
@@ -314,13 +322,13 @@ fn annotation(ctx: &Ctx<'_>, inner: Range<usize>, out: &mut Vec<Responsibility>)
 fn running(ctx: &Ctx<'_>, sent: Range<usize>, first_sentence: bool, out: &mut Vec<Responsibility>) {
     let full = &ctx.unit.text;
     let s = &full[sent.clone()];
-    // Definitions, interpretation clauses and systems named …负责制 are not statements.
-    if s.contains("所称") || s.contains("是指") || s.contains("负责解释") {
+    // Segmentation is the costly step: only sentences with a role word need it (one pass
+    // over the sentence for all of them).
+    if !role_word_re().is_match(s) {
         return;
     }
-    // Segmentation is the costly step: only sentences with a role word need it.
-    if !term_re().is_match(s) && !s.contains("负责") && !s.contains("牵头") && !s.contains("参与")
-    {
+    // Definitions, interpretation clauses and systems named …负责制 are not statements.
+    if s.contains("所称") || s.contains("是指") || s.contains("负责解释") {
         return;
     }
     let clauses: Vec<Range<usize>> = clauses_in(s, 0..s.len());
