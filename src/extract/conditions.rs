@@ -140,9 +140,11 @@ pub fn sentence(
         };
         let opener = &s[clauses[run_start].clone()];
         // 对其直接负责的主管人员: the persons of the condition before, not a new one.
+        // 对…问题/行为/现象，要依法依规追究责任: a described violation.
+        let violation = ["问题", "行为", "现象"].iter().any(|w| t.ends_with(w));
         (opener.starts_with('对') || opener.starts_with("对于"))
             && !opener.starts_with("对其")
-            && t.rsplit_once('的').is_some_and(|(_, np)| person_like(np))
+            && (violation || t.rsplit_once('的').is_some_and(|(_, np)| person_like(np)))
             && hits_in(c).is_empty()
             && clauses.get(i + 1).is_some_and(&is_conseq)
     };
@@ -227,11 +229,24 @@ pub fn sentence(
         // No condition: a sanction stated directly (对X给予/予以…).
         for (ci, c) in clauses.iter().enumerate() {
             let t = &s[c.clone()];
-            if !(t.starts_with('对') && (t.contains("给予") || t.contains("予以"))) {
+            if !t.starts_with('对') {
                 continue;
             }
-            let hs = hits_in(c);
-            let target = target_of(s, &clauses[ci..=ci], &[]);
+            let (hs, target) = if t.contains("给予") || t.contains("予以") {
+                (hits_in(c), target_of(s, &clauses[ci..=ci], &[]))
+            } else if let Some(v) = t.find("进行") {
+                // 对…的地区进行通报批评: the measure follows 进行, and what precedes it is
+                // the target (对应当追究党纪责任的党员进行… names no sanction before 进行).
+                let v = c.start + v;
+                let hs: Vec<Hit> = hits_in(c)
+                    .into_iter()
+                    .filter(|h| h.range.start >= v)
+                    .collect();
+                let target = s[c.start + '对'.len_utf8()..v].trim_start_matches('其');
+                (hs, (!target.is_empty()).then(|| target.to_string()))
+            } else {
+                continue;
+            };
             for h in sanctions::collapse(s, hs) {
                 if !h.soft() || ctx.soft_ok {
                     push_sanction(ctx, sancs, &h, target.clone(), s, sent.start);

@@ -80,7 +80,7 @@ fn vocabulary() -> &'static [Entry] {
             ("警示谈话", "admonition", Specific),
             ("责令(?:作出|做出)?书面检查|作出书面检查", "criticism", Specific),
             ("(?:责令)?公开道歉", "criticism", Specific),
-            ("(?:予以|给予|进行|公开|全面|在[^，。；]{1,12}?)通报|通报", "criticism", Specific),
+            ("(?:予以|给予|进行|公开|全面|在[^，。；的对]{1,12}?)通报|通报", "criticism", Specific),
             ("诫勉谈话|诫勉", "admonition", Specific),
             ("约谈", "admonition", Specific),
             ("提醒", "admonition", Specific),
