@@ -288,7 +288,7 @@ fn person_like(np: &str) -> bool {
 fn target_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new("对(?:其)?([^，。；]{2,40}?)(?:依法|依规|依纪|严肃|从重|从轻|分别|视情|应当|可以)*(?:给予|予以|进行|作出|追究|实施)")
+        Regex::new("对(?:其)?([^，。；]{2,40}?)[，,]?(?:依法|依规|依纪|严肃|从重|从轻|分别|视情|应当|可以)*(?:给予|予以|进行|作出|追究|实施|处以)")
             .expect("regex")
     })
 }

@@ -424,6 +424,18 @@ fn running(ctx: &Ctx<'_>, sent: Range<usize>, first_sentence: bool, out: &mut Ve
             Tie::Person | Tie::Target => PERSON_VERBS,
             Tie::Post => &[],
         };
+        // 对负有领导责任的分管负责人…: a relative clause; the noun phrase it modifies holds
+        // the responsibility.
+        let (_, cb) = tok_range(&clauses[ci]);
+        let modified = toks
+            .iter()
+            .position(|t| t.start == m.end())
+            .filter(|&k| tie == Tie::Duty && toks[k].word == "的" && k < cb)
+            .and_then(|k| phrase::after(s, &toks, k, cb));
+        if let Some((a, b)) = modified {
+            push(s[a..b].to_string(), role, m.start());
+            continue;
+        }
         // The verb that ties the term: the nearest one before it in the comma clause.
         let v = (ca..ti).rev().find(|&k| is_verb(toks[k].word, verbs));
         if v.is_none() && tie != Tie::Post {
