@@ -146,12 +146,10 @@ pub(crate) fn mark_boilerplate(src: &SourceText, layout: &mut Layout) -> Header 
     let n = layout.lines.len();
     let mut header = Header::default();
     let content: Vec<usize> = (0..n).filter(|&i| !layout.lines[i].blank).collect();
-    for &i in &content {
-        let l = &layout.lines[i];
-        let s = &text[l.start..l.end];
-        if boilerplate_re().is_match(s) {
-            layout.lines[i].boilerplate = true;
-        }
+    // No phrase holds a line break, so one pass over the whole text finds every line that
+    // holds one.
+    for m in boilerplate_re().find_iter(text) {
+        layout.lines[src.line_of(m.start()) - 1].boilerplate = true;
     }
     // A footer opens with a trigger phrase and runs over the short, link-like lines after
     // it; the page of the next document (in a concatenation of scraped pages) may follow.
@@ -300,6 +298,11 @@ fn declared_count(s: &str) -> Option<usize> {
 
 /// `篇一:《…》`, `篇二`, `第三篇：…`: a compilation separator; returns the title it names.
 pub(crate) fn separator(line: &str) -> Option<Option<String>> {
+    // Nearly every line fails on its first character: check it before copying the line.
+    let first = line.chars().find(|&c| !is_blank(c))?;
+    if first != '篇' && first != '第' {
+        return None;
+    }
     let s = compact(line);
     let rest = if let Some(r) = s.strip_prefix('篇') {
         let num: String = r
