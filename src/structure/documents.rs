@@ -298,35 +298,30 @@ fn declared_count(s: &str) -> Option<usize> {
 
 /// `篇一:《…》`, `篇二`, `第三篇：…`: a compilation separator; returns the title it names.
 pub(crate) fn separator(line: &str) -> Option<Option<String>> {
-    // Nearly every line fails on its first character: check it before copying the line.
-    let first = line.chars().find(|&c| !is_blank(c))?;
+    // Read through the blanks; only a separator's title is copied, so that a long line
+    // costs no more than its first few characters.
+    let mut it = line.chars().filter(|&c| !is_blank(c)).peekable();
+    let first = it.next()?;
     if first != '篇' && first != '第' {
         return None;
     }
-    let s = compact(line);
-    let rest = if let Some(r) = s.strip_prefix('篇') {
-        let num: String = r
-            .chars()
-            .take_while(|c| is_cn_digit(*c) || c.is_ascii_digit())
-            .collect();
-        if num.is_empty() {
-            return None;
-        }
-        &r[num.len()..]
-    } else if let Some(r) = s.strip_prefix('第') {
-        let num: String = r
-            .chars()
-            .take_while(|c| is_cn_digit(*c) || c.is_ascii_digit())
-            .collect();
-        let r = r[num.len()..].strip_prefix('篇')?;
-        if num.is_empty() {
-            return None;
-        }
-        r
-    } else {
+    let mut digits = 0;
+    while it
+        .next_if(|&c| is_cn_digit(c) || c.is_ascii_digit())
+        .is_some()
+    {
+        digits += 1;
+    }
+    if first == '第' {
+        it.next_if_eq(&'篇')?;
+    }
+    if digits == 0 {
         return None;
-    };
-    let rest = rest.trim_start_matches([':', '：', '、', '.', '．', '-', '—']);
+    }
+    let rest: String = it
+        .skip_while(|c| matches!(c, ':' | '：' | '、' | '.' | '．' | '-' | '—'))
+        .take(81)
+        .collect();
     if rest.chars().count() > 80 {
         return None;
     }
