@@ -101,11 +101,13 @@ pub struct Marker {
     pub len: usize,
 }
 
-const CN_DIGITS: &str = "〇零一二三四五六七八九十百千两";
+const CN_DIGITS: [char; 15] = [
+    '〇', '零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '两',
+];
 
 /// Whether `c` is a Chinese numeral character.
 pub fn is_cn_digit(c: char) -> bool {
-    CN_DIGITS.contains(c)
+    CN_DIGITS.contains(&c)
 }
 
 /// Value of a Chinese numeral (一, 十二, 二十, 一百零五, 两千…); `None` if malformed.
