@@ -361,6 +361,8 @@ pub fn clean_range(
         return;
     }
     let text = src.as_str();
+    // The cleaned text is about as long as the span: grow the buffers once.
+    out.reserve(end - start);
     let first = src.line_of(start);
     let last = src.line_of(end.saturating_sub(1)).max(first);
     // A paragraph break is written only when more text follows it.

@@ -210,11 +210,11 @@ pub(crate) fn mark_boilerplate(src: &SourceText, layout: &mut Layout) -> Header 
     // A header line hard-wrapped onto the next line takes its tail along (a URL's end).
     for k in 0..content.len().min(10).saturating_sub(1) {
         let (i, j) = (content[k], content[k + 1]);
-        let next = compact(&text[layout.lines[j].start..layout.lines[j].end]);
+        let next = &text[layout.lines[j].start..layout.lines[j].end];
         if layout.lines[i].boilerplate
             && !layout.lines[i].ends_final
             && layout.is_full(i + 1)
-            && next.is_ascii()
+            && next.chars().all(|c| c.is_ascii() || is_blank(c))
         {
             layout.lines[j].boilerplate = true;
         }
@@ -230,6 +230,10 @@ fn mark_page_header(src: &SourceText, layout: &mut Layout, content: &[usize], he
     let mut page_title: Option<String> = None;
     for (k, &i) in content.iter().take(3).enumerate() {
         let l = &layout.lines[i];
+        // Both a page title and a summary that repeats it start with 《.
+        if !compact_starts_with(&text[l.start..l.end], "《") {
+            continue;
+        }
         let s = compact(&text[l.start..l.end]);
         if k == 0 && is_page_title(&s) {
             layout.lines[i].boilerplate = true;
