@@ -211,6 +211,16 @@ fn take_while_str(s: &str, f: impl Fn(char) -> bool) -> &str {
     &s[..end]
 }
 
+/// Whether a marker can start with `c` as written (full-width brackets and digits
+/// included): the first thing [`parse_at`] looks at, for callers that can skip a position
+/// before doing any other work on it.
+pub fn can_start(c: char) -> bool {
+    matches!(
+        c,
+        '第' | '（' | '(' | '0'..='9' | '０'..='９' | '\u{2460}'..='\u{2473}' | '\u{3220}'..='\u{3229}'
+    ) || is_cn_digit(c)
+}
+
 /// Recognise a marker at the start of `s` (no leading whitespace expected).
 pub fn parse_at(s: &str) -> Option<Marker> {
     let first = s.chars().next()?;
@@ -479,6 +489,27 @@ mod tests {
         assert!(!is_reference("规定的情形", true));
         assert!(!is_reference("为了规范管理", false));
         assert!(!is_reference("", false));
+    }
+
+    #[test]
+    fn every_marker_starts_with_a_can_start_character() {
+        for s in [
+            "第三章",
+            "（二）",
+            "(二)",
+            "（4）",
+            "(4)",
+            "3.",
+            "３．",
+            "⑤",
+            "㈢",
+            "二是",
+            "一、",
+        ] {
+            assert!(parse_at(s).is_some(), "{s}");
+            assert!(s.chars().next().is_some_and(can_start), "{s}");
+        }
+        assert!(!can_start('加'));
     }
 
     #[test]
