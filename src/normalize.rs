@@ -22,6 +22,47 @@ pub fn is_blank(c: char) -> bool {
         )
 }
 
+/// `BLANK_OR_FOLDED_LEAD[b]`: whether a character whose UTF-8 encoding starts with byte `b`
+/// can be blank or folded: ASCII white space, or the first byte of U+0085/U+00A0 (0xC2),
+/// U+1680 (0xE1), U+2000–U+206F (0xE2), U+3000 (0xE3), U+FEFF and the full-width forms
+/// (0xEF). Ideographs and most other characters are neither, so scans pass over them
+/// without decoding.
+static BLANK_OR_FOLDED_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = b'\t';
+    while b <= b'\r' {
+        t[b as usize] = true;
+        b += 1;
+    }
+    t[b' ' as usize] = true;
+    t[0xC2] = true;
+    t[0xE1] = true;
+    t[0xE2] = true;
+    t[0xE3] = true;
+    t[0xEF] = true;
+    t
+};
+
+/// The characters of `s` that may be blank or folded, with their byte offsets; every
+/// character left out is neither.
+fn blank_or_folded(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let at = from
+            + s.as_bytes()[from..]
+                .iter()
+                .position(|&b| BLANK_OR_FOLDED_LEAD[b as usize])?;
+        let c = s[at..].chars().next()?;
+        from = at + c.len_utf8();
+        Some((at, c))
+    })
+}
+
+/// The blank characters of `s`, with their byte offsets.
+fn blanks(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    blank_or_folded(s).filter(|&(_, c)| is_blank(c))
+}
+
 /// Fold full-width punctuation and digits onto their ASCII forms (for detection only).
 pub fn fold(c: char) -> char {
     match c {
@@ -48,39 +89,90 @@ pub fn is_final_punct(c: char) -> bool {
 pub struct CompactLine {
     /// The compacted, folded text.
     pub text: String,
-    /// `src[i]`: decoded source offset of the character that byte `i` belongs to; one extra
-    /// entry for the end of the line.
-    src: Vec<usize>,
-    /// `gap[i]`: blanks stood right before the character at byte `i`.
-    gap: Vec<bool>,
+    /// How the compact text maps back to the source, in order: each piece covers the
+    /// compact text from its `at` up to the next piece.
+    pieces: Vec<Piece>,
+    /// Decoded source offset of the line end.
+    end: usize,
+}
+
+/// A stretch of a [`CompactLine`] copied from one stretch of the source: byte for byte,
+/// or a single folded character (`（` → `(`).
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    /// Compact byte offset of the piece's first character.
+    at: usize,
+    /// Decoded source offset of that character.
+    src: usize,
+    /// The piece is one folded character.
+    folded: bool,
+    /// Blanks stood right before the piece.
+    gap: bool,
 }
 
 impl CompactLine {
     /// Refill from `source[start..end]` (one line, no line break), reusing the buffers.
     pub fn fill(&mut self, source: &str, start: usize, end: usize) {
         self.text.clear();
-        self.src.clear();
-        self.gap.clear();
+        self.pieces.clear();
+        self.end = end;
+        let line = &source[start..end];
+        // `kept`: start of the characters kept as they are since the last blank or folded
+        // one, copied in one piece when the next such character (or the line end) comes.
+        let mut kept = 0;
         let mut pending_gap = false;
-        for (i, c) in source[start..end].char_indices() {
-            if is_blank(c) {
+        for (i, c) in blank_or_folded(line) {
+            let blank = is_blank(c);
+            let f = if blank { c } else { fold(c) };
+            if !blank && f == c {
+                continue;
+            }
+            self.push_kept(line, start, kept, i, &mut pending_gap);
+            kept = i + c.len_utf8();
+            if blank {
                 pending_gap = !self.text.is_empty();
                 continue;
             }
-            let f = fold(c);
+            self.pieces.push(Piece {
+                at: self.text.len(),
+                src: start + i,
+                folded: true,
+                gap: pending_gap,
+            });
             self.text.push(f);
-            for _ in 0..f.len_utf8() {
-                self.src.push(start + i);
-                self.gap.push(pending_gap);
-            }
             pending_gap = false;
         }
-        self.src.push(end);
+        self.push_kept(line, start, kept, line.len(), &mut pending_gap);
     }
 
-    /// Decoded source offset of compact byte `i` (`i == len` is the line end).
+    /// Append `line[from..to]` (characters kept as they are) as one piece.
+    fn push_kept(&mut self, line: &str, start: usize, from: usize, to: usize, gap: &mut bool) {
+        if from >= to {
+            return;
+        }
+        self.pieces.push(Piece {
+            at: self.text.len(),
+            src: start + from,
+            folded: false,
+            gap: std::mem::take(gap),
+        });
+        self.text.push_str(&line[from..to]);
+    }
+
+    /// The piece that holds compact byte `i` (`i < text.len()`).
+    fn piece(&self, i: usize) -> &Piece {
+        let k = self.pieces.partition_point(|p| p.at <= i);
+        &self.pieces[k - 1]
+    }
+
+    /// Decoded source offset of the character at compact byte `i` (a character boundary;
+    /// `i == len` is the line end).
     pub fn source_offset(&self, i: usize) -> usize {
-        self.src[i.min(self.src.len() - 1)]
+        if i >= self.text.len() {
+            return self.end;
+        }
+        let p = self.piece(i);
+        if p.folded { p.src } else { p.src + (i - p.at) }
     }
 
     /// Decoded source offset just past the character that ends at compact byte `i`
@@ -89,13 +181,16 @@ impl CompactLine {
         if i == 0 {
             return self.source_offset(0);
         }
-        let last = self.source_offset(i - 1);
-        last + source[last..].chars().next().map_or(0, char::len_utf8)
+        let last = crate::text::floor_char_boundary(&self.text, i - 1);
+        let at = self.source_offset(last);
+        at + source[at..].chars().next().map_or(0, char::len_utf8)
     }
 
-    /// Whether blanks stood before compact byte `i`.
+    /// Whether blanks stood before the character at compact byte `i`.
     pub fn gap_before(&self, i: usize) -> bool {
-        self.gap.get(i).copied().unwrap_or(false)
+        self.pieces
+            .binary_search_by_key(&i, |p| p.at)
+            .is_ok_and(|k| self.pieces[k].gap)
     }
 }
 
@@ -139,21 +234,13 @@ impl Layout {
         let mut lines = Vec::with_capacity(src.line_count());
         for l in src.lines() {
             let s = &text[l.start..l.end];
-            let mut indent = 0;
-            let mut len = 0;
-            let mut leading = true;
-            let mut last = None;
-            for c in s.chars() {
-                if is_blank(c) {
-                    if leading {
-                        indent += if c == '\u{3000}' { 2 } else { 1 };
-                    }
-                    continue;
-                }
-                leading = false;
-                len += 1;
-                last = Some(c);
-            }
+            let body = s.trim_start_matches(is_blank);
+            let indent: usize = s[..s.len() - body.len()]
+                .chars()
+                .map(|c| if c == '\u{3000}' { 2 } else { 1 })
+                .sum();
+            let len = body.chars().count() - blanks(body).count();
+            let last = body.trim_end_matches(is_blank).chars().next_back();
             let t = s.trim_matches(is_blank);
             let parenthetical = (t.starts_with('（') || t.starts_with('('))
                 && (t.ends_with('）') || t.ends_with(')'));
@@ -274,6 +361,8 @@ pub fn clean_range(
         return;
     }
     let text = src.as_str();
+    // The cleaned text is about as long as the span: grow the buffers once.
+    out.reserve(end - start);
     let first = src.line_of(start);
     let last = src.line_of(end.saturating_sub(1)).max(first);
     // A paragraph break is written only when more text follows it.
@@ -290,39 +379,34 @@ pub fn clean_range(
         }
         let mut prev: Option<char> = out.as_str().chars().next_back();
         let mut space_at: Option<usize> = None;
-        // Start of the source run being copied: contiguous non-blank text is pushed in
-        // one piece.
-        let mut run: Option<usize> = None;
-        for (i, c) in text[a..b].char_indices() {
-            if is_blank(c) {
-                if let Some(r) = run.take() {
-                    out.push_source(text, r, a + i);
+        // Contiguous non-blank text is copied in one piece; `run` starts the current one.
+        let mut run = a;
+        let line = &text[a..b];
+        let blank_at = blanks(line).map(|(i, c)| (a + i, c.len_utf8()));
+        for (at, n) in blank_at.chain([(b, 0)]) {
+            if at > run {
+                let piece = &text[run..at];
+                let c = piece.chars().next().unwrap_or_default();
+                if let Some(brk) = pending_break.take()
+                    && !out.is_empty()
+                    && !out.as_str().ends_with('\n')
+                {
+                    out.push_char('\n', brk);
+                    prev = Some('\n');
                 }
-                space_at.get_or_insert(a + i);
-                continue;
+                if let Some(sp) = space_at.take()
+                    && prev.is_some_and(|p| p.is_ascii_alphanumeric())
+                    && c.is_ascii_alphanumeric()
+                {
+                    out.push_char(' ', sp);
+                }
+                out.push_source(text, run, at);
+                prev = piece.chars().next_back();
             }
-            if run.is_some() {
-                prev = Some(c);
-                continue;
+            if n > 0 {
+                space_at.get_or_insert(at);
             }
-            if let Some(at) = pending_break.take()
-                && !out.is_empty()
-                && !out.as_str().ends_with('\n')
-            {
-                out.push_char('\n', at);
-                prev = Some('\n');
-            }
-            if let Some(at) = space_at.take()
-                && prev.is_some_and(|p| p.is_ascii_alphanumeric())
-                && c.is_ascii_alphanumeric()
-            {
-                out.push_char(' ', at);
-            }
-            run = Some(a + i);
-            prev = Some(c);
-        }
-        if let Some(r) = run {
-            out.push_source(text, r, b);
+            run = at + n;
         }
         if l.para_end && b == l.end {
             pending_break = Some(l.end);
@@ -346,6 +430,21 @@ mod tests {
         assert!(c.gap_before(yi));
         assert!(!c.gap_before(0));
         assert_eq!(&s[c.source_offset(0)..c.source_end(s, yi + 4)], "（ 一）");
+    }
+
+    #[test]
+    fn the_byte_scan_finds_every_blank_and_folded_character() {
+        let mut buf = [0u8; 4];
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            if is_blank(c) || fold(c) != c {
+                let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+                assert!(BLANK_OR_FOLDED_LEAD[lead as usize], "{c:?}");
+            }
+        }
+        let s = "\u{3000}\u{3000}第 一\u{FEFF}条：（１）\t";
+        let found: Vec<(usize, char)> = blanks(s).collect();
+        let want: Vec<(usize, char)> = s.char_indices().filter(|&(_, c)| is_blank(c)).collect();
+        assert_eq!(found, want);
     }
 
     #[test]

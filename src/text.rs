@@ -207,6 +207,12 @@ impl MappedText {
         m
     }
 
+    /// Make room for `additional` more bytes of text.
+    pub fn reserve(&mut self, additional: usize) {
+        self.text.reserve(additional);
+        self.src.reserve(additional + 1);
+    }
+
     /// Append `source[start..end]` verbatim.
     pub fn push_source(&mut self, source: &str, start: usize, end: usize) {
         self.src.truncate(self.text.len());

@@ -4,8 +4,10 @@
 //! marker that starts a paragraph and sits among siblings of its style, so that the
 //! sequence rules see what a reader sees.
 
+use std::borrow::Cow;
+
 use crate::structure::Style;
-use crate::structure::marker::parse_at;
+use crate::structure::marker::{can_start, parse_at};
 use crate::structure::{DocTree, Node};
 use crate::text::{MappedText, SourceText};
 
@@ -20,6 +22,16 @@ fn is_blank(c: char) -> bool {
 /// A marker at the start of `s`, read through blanks that OCR put inside it (`（ 二）`,
 /// `1 .`, `第 三 条`); the marker's text and length are those of the source.
 fn parse_spaced(s: &str) -> Option<crate::structure::Marker> {
+    // Blanks are read through, so the marker starts with the first character that is not
+    // one; most positions fail on it.
+    if !s
+        .trim_start_matches(is_blank)
+        .chars()
+        .next()
+        .is_some_and(can_start)
+    {
+        return None;
+    }
     if let Some(m) = parse_at(s) {
         return Some(m);
     }
@@ -74,11 +86,11 @@ struct Cand {
 }
 
 /// The document's tree with the left-out markers added as clauses (in document order,
-/// indices renumbered). Returns the tree unchanged when nothing was left out.
-pub fn augment(src: &SourceText, doc: &DocTree) -> DocTree {
+/// indices renumbered). Returns the tree itself when nothing was left out.
+pub fn augment<'a>(src: &SourceText, doc: &'a DocTree) -> Cow<'a, DocTree> {
     let cands = candidates(src, doc);
     if cands.is_empty() {
-        return doc.clone();
+        return Cow::Borrowed(doc);
     }
     let mut extra: Vec<Node> = Vec::new();
     let mut orphans: Vec<&Cand> = Vec::new();
@@ -90,9 +102,9 @@ pub fn augment(src: &SourceText, doc: &DocTree) -> DocTree {
     }
     extra.extend(new_lists(src, doc, &orphans));
     if extra.is_empty() {
-        return doc.clone();
+        return Cow::Borrowed(doc);
     }
-    rebuild(src, doc, extra)
+    Cow::Owned(rebuild(src, doc, extra))
 }
 
 /// Left-out markers: at the start of a paragraph, or inside a line after ；。： (after ，
@@ -102,7 +114,8 @@ fn candidates(src: &SourceText, doc: &DocTree) -> Vec<Cand> {
         return Vec::new();
     };
     let text = src.as_str();
-    let taken: std::collections::HashSet<usize> = doc.nodes.iter().map(|n| n.start).collect();
+    let mut taken: Vec<usize> = doc.nodes.iter().map(|n| n.start).collect();
+    taken.sort_unstable();
     let mut out = Vec::new();
     let mut prev_end: Option<char> = None;
     let mut after_blank = true;
@@ -123,16 +136,18 @@ fn candidates(src: &SourceText, doc: &DocTree) -> Vec<Cand> {
         after_blank = false;
         prev_end = body.chars().last();
         let before_first = line.start < first.start;
+        // Only a 第X编/章/节 counts before the first clause.
         if before_first
-            && !matches!(
-                parse_at(t).map(|m| m.style.family()),
-                Some(Style::Part | Style::Chapter | Style::Section)
-            )
+            && !(t.starts_with('第')
+                && matches!(
+                    parse_at(t).map(|m| m.style.family()),
+                    Some(Style::Part | Style::Chapter | Style::Section)
+                ))
         {
             continue;
         }
         if paragraph_start
-            && !taken.contains(&pos)
+            && taken.binary_search(&pos).is_err()
             && let Some(m) = parse_spaced(t)
             // Something must follow the marker on its line (a bare `1.` is a page number).
             && !t[m.len..].trim_matches(is_blank).is_empty()
@@ -152,13 +167,7 @@ fn candidates(src: &SourceText, doc: &DocTree) -> Vec<Cand> {
 }
 
 /// Markers inside a line: after ；。： (after ， only for 一是), or after a gap of blanks.
-fn inline_candidates(
-    text: &str,
-    start: usize,
-    end: usize,
-    taken: &std::collections::HashSet<usize>,
-    out: &mut Vec<Cand>,
-) {
+fn inline_candidates(text: &str, start: usize, end: usize, taken: &[usize], out: &mut Vec<Cand>) {
     let line = &text[start..end];
     let lead = line.len() - line.trim_start_matches(is_blank).len();
     let mut prev_blank = false;
@@ -178,7 +187,7 @@ fn inline_candidates(
         } else {
             continue;
         };
-        if pos >= end || taken.contains(&pos) {
+        if pos >= end || taken.binary_search(&pos).is_ok() {
             continue;
         }
         let Some(m) = parse_spaced(&text[pos..end]) else {

@@ -92,11 +92,15 @@ pub(crate) fn line_candidates(
     let mut prev: Option<char> = None;
     for (i, c) in text.char_indices() {
         let at_start = i == 0;
+        let before = prev.replace(c);
+        if !may_start(c) {
+            continue;
+        }
         // 一是/二是 also follow a comma (…的原则，一是…；二是…).
-        let after_comma = prev == Some(',') && text[i..].chars().nth(1) == Some('是');
-        let boundary = at_start || prev.is_some_and(is_boundary) || cl.gap_before(i) || after_comma;
-        prev = Some(c);
-        if !boundary || !may_start(c) {
+        let after_comma = before == Some(',') && text[i..].chars().nth(1) == Some('是');
+        let boundary =
+            at_start || before.is_some_and(is_boundary) || cl.gap_before(i) || after_comma;
+        if !boundary {
             continue;
         }
         let rest = &text[i..];

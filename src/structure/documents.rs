@@ -146,12 +146,10 @@ pub(crate) fn mark_boilerplate(src: &SourceText, layout: &mut Layout) -> Header 
     let n = layout.lines.len();
     let mut header = Header::default();
     let content: Vec<usize> = (0..n).filter(|&i| !layout.lines[i].blank).collect();
-    for &i in &content {
-        let l = &layout.lines[i];
-        let s = &text[l.start..l.end];
-        if boilerplate_re().is_match(s) {
-            layout.lines[i].boilerplate = true;
-        }
+    // No phrase holds a line break, so one pass over the whole text finds every line that
+    // holds one.
+    for m in boilerplate_re().find_iter(text) {
+        layout.lines[src.line_of(m.start()) - 1].boilerplate = true;
     }
     // A footer opens with a trigger phrase and runs over the short, link-like lines after
     // it; the page of the next document (in a concatenation of scraped pages) may follow.
@@ -212,11 +210,11 @@ pub(crate) fn mark_boilerplate(src: &SourceText, layout: &mut Layout) -> Header 
     // A header line hard-wrapped onto the next line takes its tail along (a URL's end).
     for k in 0..content.len().min(10).saturating_sub(1) {
         let (i, j) = (content[k], content[k + 1]);
-        let next = compact(&text[layout.lines[j].start..layout.lines[j].end]);
+        let next = &text[layout.lines[j].start..layout.lines[j].end];
         if layout.lines[i].boilerplate
             && !layout.lines[i].ends_final
             && layout.is_full(i + 1)
-            && next.is_ascii()
+            && next.chars().all(|c| c.is_ascii() || is_blank(c))
         {
             layout.lines[j].boilerplate = true;
         }
@@ -232,6 +230,10 @@ fn mark_page_header(src: &SourceText, layout: &mut Layout, content: &[usize], he
     let mut page_title: Option<String> = None;
     for (k, &i) in content.iter().take(3).enumerate() {
         let l = &layout.lines[i];
+        // Both a page title and a summary that repeats it start with 《.
+        if !compact_starts_with(&text[l.start..l.end], "《") {
+            continue;
+        }
         let s = compact(&text[l.start..l.end]);
         if k == 0 && is_page_title(&s) {
             layout.lines[i].boilerplate = true;
@@ -300,30 +302,30 @@ fn declared_count(s: &str) -> Option<usize> {
 
 /// `篇一:《…》`, `篇二`, `第三篇：…`: a compilation separator; returns the title it names.
 pub(crate) fn separator(line: &str) -> Option<Option<String>> {
-    let s = compact(line);
-    let rest = if let Some(r) = s.strip_prefix('篇') {
-        let num: String = r
-            .chars()
-            .take_while(|c| is_cn_digit(*c) || c.is_ascii_digit())
-            .collect();
-        if num.is_empty() {
-            return None;
-        }
-        &r[num.len()..]
-    } else if let Some(r) = s.strip_prefix('第') {
-        let num: String = r
-            .chars()
-            .take_while(|c| is_cn_digit(*c) || c.is_ascii_digit())
-            .collect();
-        let r = r[num.len()..].strip_prefix('篇')?;
-        if num.is_empty() {
-            return None;
-        }
-        r
-    } else {
+    // Read through the blanks; only a separator's title is copied, so that a long line
+    // costs no more than its first few characters.
+    let mut it = line.chars().filter(|&c| !is_blank(c)).peekable();
+    let first = it.next()?;
+    if first != '篇' && first != '第' {
         return None;
-    };
-    let rest = rest.trim_start_matches([':', '：', '、', '.', '．', '-', '—']);
+    }
+    let mut digits = 0;
+    while it
+        .next_if(|&c| is_cn_digit(c) || c.is_ascii_digit())
+        .is_some()
+    {
+        digits += 1;
+    }
+    if first == '第' {
+        it.next_if_eq(&'篇')?;
+    }
+    if digits == 0 {
+        return None;
+    }
+    let rest: String = it
+        .skip_while(|c| matches!(c, ':' | '：' | '、' | '.' | '．' | '-' | '—'))
+        .take(81)
+        .collect();
     if rest.chars().count() > 80 {
         return None;
     }

@@ -101,11 +101,13 @@ pub struct Marker {
     pub len: usize,
 }
 
-const CN_DIGITS: &str = "〇零一二三四五六七八九十百千两";
+const CN_DIGITS: [char; 15] = [
+    '〇', '零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '两',
+];
 
 /// Whether `c` is a Chinese numeral character.
 pub fn is_cn_digit(c: char) -> bool {
-    CN_DIGITS.contains(c)
+    CN_DIGITS.contains(&c)
 }
 
 /// Value of a Chinese numeral (一, 十二, 二十, 一百零五, 两千…); `None` if malformed.
@@ -207,6 +209,16 @@ fn take_while_str(s: &str, f: impl Fn(char) -> bool) -> &str {
         .find(|&(_, c)| !f(c))
         .map_or(s.len(), |(i, _)| i);
     &s[..end]
+}
+
+/// Whether a marker can start with `c` as written (full-width brackets and digits
+/// included): the first thing [`parse_at`] looks at, for callers that can skip a position
+/// before doing any other work on it.
+pub fn can_start(c: char) -> bool {
+    matches!(
+        c,
+        '第' | '（' | '(' | '0'..='9' | '０'..='９' | '\u{2460}'..='\u{2473}' | '\u{3220}'..='\u{3229}'
+    ) || is_cn_digit(c)
 }
 
 /// Recognise a marker at the start of `s` (no leading whitespace expected).
@@ -477,6 +489,27 @@ mod tests {
         assert!(!is_reference("规定的情形", true));
         assert!(!is_reference("为了规范管理", false));
         assert!(!is_reference("", false));
+    }
+
+    #[test]
+    fn every_marker_starts_with_a_can_start_character() {
+        for s in [
+            "第三章",
+            "（二）",
+            "(二)",
+            "（4）",
+            "(4)",
+            "3.",
+            "３．",
+            "⑤",
+            "㈢",
+            "二是",
+            "一、",
+        ] {
+            assert!(parse_at(s).is_some(), "{s}");
+            assert!(s.chars().next().is_some_and(can_start), "{s}");
+        }
+        assert!(!can_start('加'));
     }
 
     #[test]

@@ -445,21 +445,24 @@ fn heading_of(style: Style, own: &str, has_children: bool) -> Option<String> {
 /// (a parent's span runs to the end of its last descendant). Linear in the node count.
 pub fn finish_tree(doc: &mut DocTree) {
     let n = doc.nodes.len();
-    let mut seen: HashMap<(Option<usize>, String), usize> = HashMap::new();
-    for i in 0..n {
-        let comp = doc.nodes[i].component();
+    let comps: Vec<String> = doc.nodes.iter().map(Node::component).collect();
+    let mut seen: HashMap<(Option<usize>, &str), usize> = HashMap::with_capacity(n);
+    for (i, comp) in comps.iter().enumerate() {
         let parent = doc.nodes[i].parent;
-        let count = seen.entry((parent, comp.clone())).or_insert(0);
+        let count = seen.entry((parent, comp)).or_insert(0);
         *count += 1;
-        let own = if *count > 1 {
-            format!("{comp}#{count}")
-        } else {
-            comp
-        };
-        doc.nodes[i].path = match parent {
-            Some(p) => format!("{}/{own}", doc.nodes[p].path),
-            None => own,
-        };
+        let parent_path = parent.map_or("", |p| doc.nodes[p].path.as_str());
+        let mut path = String::with_capacity(parent_path.len() + comp.len() + 4);
+        if parent.is_some() {
+            path.push_str(parent_path);
+            path.push('/');
+        }
+        path.push_str(comp);
+        if *count > 1 {
+            path.push('#');
+            path.push_str(&count.to_string());
+        }
+        doc.nodes[i].path = path;
     }
     for i in (0..n).rev() {
         if let Some(p) = doc.nodes[i].parent {
@@ -478,8 +481,10 @@ impl Node {
         if self.garbled {
             return self.style.render(self.number);
         }
-        let c: String = self.marker.chars().filter(|c| !c.is_whitespace()).collect();
-        c.trim_end_matches(['、', '.', '．']).to_string()
+        let mut c = String::with_capacity(self.marker.len());
+        c.extend(self.marker.chars().filter(|c| !c.is_whitespace()));
+        c.truncate(c.trim_end_matches(['、', '.', '．']).len());
+        c
     }
 }
 
