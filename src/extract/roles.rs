@@ -324,7 +324,16 @@ fn running(ctx: &Ctx<'_>, sent: Range<usize>, first_sentence: bool, out: &mut Ve
     let s = &full[sent.clone()];
     // Segmentation is the costly step: only sentences with a role word need it (one pass
     // over the sentence for all of them).
-    if !role_word_re().is_match(s) {
+    // 负责人, 负责同志 and …负责制 are nouns, never the predicate (jieba keeps 负责人 whole,
+    // and 同志/制 after 负责 are rejected by `predicate_ok`).
+    let live = |m: regex::Match<'_>| {
+        let after = &s[m.end()..];
+        !(m.as_str() == "负责"
+            && (after.starts_with('人') && !after.starts_with("人员")
+                || after.starts_with("同志")
+                || after.starts_with('制')))
+    };
+    if !role_word_re().find_iter(s).any(live) {
         return;
     }
     // Definitions, interpretation clauses and systems named …负责制 are not statements.
