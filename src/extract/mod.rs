@@ -140,7 +140,10 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
         let u = &units[i];
         if !u.heading().is_empty() {
             u.heading()
-        } else if u.text.chars().count() <= 16 && !u.text.contains(['。', '，', ',', '；']) {
+        } else if u.text.len() <= 64
+            && u.text.chars().count() <= 16
+            && !u.text.contains(['。', '，', ',', '；'])
+        {
             &u.text
         } else {
             ""
@@ -307,9 +310,16 @@ fn parent_lead(u: &Unit) -> Lead {
         return Lead::Duty(None);
     }
     // The holder: the subject of the lead sentence, else of the parent's first sentence.
+    // Nothing after the first ，。；： is read, and a punctuation mark separates jieba's
+    // blocks: only the text up to it (inclusive) is tagged.
     let subject_of = |r: &Range<usize>| {
         let t = &u.text[r.clone()];
-        let toks = phrase::tokens(t);
+        let cut = t
+            .find(['，', ',', '。', '；', '：', ':'])
+            .map_or(t.len(), |i| {
+                i + t[i..].chars().next().map_or(0, char::len_utf8)
+            });
+        let toks = phrase::tokens(&t[..cut]);
         let end = toks
             .iter()
             .position(|x| matches!(x.word, "，" | "," | "。" | "；" | "：" | ":"))

@@ -5,7 +5,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use daachorse::CharwiseDoubleArrayAhoCorasick;
 use regex::Regex;
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 
@@ -132,9 +132,11 @@ fn vocabulary() -> &'static [Entry] {
 /// entry starts with one of its prefix literals and ends with one of its suffix literals
 /// (both taken from its pattern by regex-syntax), and all of them
 /// sit in one Aho-Corasick automaton. Only the entries with both a prefix and a suffix
-/// present run their own search; most sentences hold none.
+/// present run their own search; most sentences hold none. The automaton steps a character
+/// at a time (a double-array Aho-Corasick over chars), which on Han text is several times
+/// faster than a byte automaton.
 struct Triggers {
-    ac: AhoCorasick,
+    ac: CharwiseDoubleArrayAhoCorasick<u32>,
     /// Bit `i` of `prefix_of[k]`: literal `k` starts the matches of vocabulary entry `i`.
     prefix_of: Vec<u128>,
     /// Bit `i` of `suffix_of[k]`: literal `k` ends the matches of vocabulary entry `i`.
@@ -146,8 +148,9 @@ impl Triggers {
     fn candidates(&self, s: &str) -> u128 {
         let (mut prefix, mut suffix) = (0u128, 0u128);
         for m in self.ac.find_overlapping_iter(s) {
-            prefix |= self.prefix_of[m.pattern().as_usize()];
-            suffix |= self.suffix_of[m.pattern().as_usize()];
+            let k = m.value() as usize;
+            prefix |= self.prefix_of[k];
+            suffix |= self.suffix_of[k];
         }
         prefix & suffix
     }
@@ -179,10 +182,7 @@ fn triggers() -> &'static Triggers {
             }
         }
         Triggers {
-            ac: AhoCorasick::builder()
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(&literals)
-                .expect("trigger automaton"),
+            ac: CharwiseDoubleArrayAhoCorasick::new(&literals).expect("trigger automaton"),
             prefix_of,
             suffix_of,
         }
