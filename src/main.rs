@@ -2,6 +2,11 @@
 
 use std::process::ExitCode;
 
+/// mimalloc: the pipeline allocates many short-lived strings and vectors per clause, and
+/// mimalloc serves them with less CPU than the system allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     match gongwen::cli::run() {
         Ok(code) => ExitCode::from(code),
