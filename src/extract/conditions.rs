@@ -15,6 +15,7 @@ use regex::Regex;
 
 use super::Ctx;
 use super::phrase;
+use super::scan::Present;
 use super::sanctions::{self, Hit};
 use super::unit::clauses_in;
 use crate::model::{Condition, ConditionKind, Sanction};
@@ -24,12 +25,29 @@ fn lead_re() -> &'static Regex {
     RE.get_or_init(|| Regex::new("(?:下列|以下|如下)[^，。；]{0,8}?之一").expect("regex"))
 }
 
+/// Phrases that exempt from or lessen accountability.
+const EXEMPTION_WORDS: [&str; 11] = [
+    "不予追究",
+    "免予追究",
+    "免予问责",
+    "不予问责",
+    "免除责任",
+    "免责",
+    "免于追究",
+    "免予处分",
+    "不予处分",
+    "从轻",
+    "减轻",
+];
+
+/// The exemption phrases (for [`super::scan`]).
+pub fn exemption_words() -> [&'static str; 11] {
+    EXEMPTION_WORDS
+}
+
 fn exemption_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new("不予追究|免予追究|免予问责|不予问责|免除责任|免责|免于追究|免予处分|不予处分|从轻|减轻")
-            .expect("regex")
-    })
+    RE.get_or_init(|| Regex::new(&EXEMPTION_WORDS.join("|")).expect("regex"))
 }
 
 fn tail_re() -> &'static Regex {
@@ -49,6 +67,12 @@ fn aggravating_re() -> &'static Regex {
         Regex::new("^(?:造成|情节|致使|导致|后果|给[^，]{0,12}造成)[^，]{0,12}(?:严重|重大|恶劣|较重|特别|不良|较大)|^逾期(?:未|不|仍未|拒不)(?:改正|整改)")
             .expect("regex")
     })
+}
+
+/// Whether a text with the literals `p` may hold a condition or a sanction: a sanction
+/// term, an exemption, 追究, or 改正 (before a 逾期 escalation).
+pub fn can_hold(p: &Present) -> bool {
+    p.sanctions != 0 || p.exemption || p.pursue || p.correct
 }
 
 /// Whether a sentence is a list lead (有下列情形之一的，…).
@@ -92,10 +116,14 @@ pub fn sentence(
 ) {
     let full = &ctx.unit.text;
     let s = &full[sent.clone()];
-    let all_hits = sanctions::hits(s);
-    let exempt = exemption_re().is_match(s);
-    let escalated = s.contains("改正") && full[sent.end..].trim_start().starts_with("逾期");
-    if all_hits.is_empty() && !exempt && !s.contains("追究") && !escalated {
+    let present = ctx.unit.present(sent.clone());
+    if !can_hold(&present) {
+        return;
+    }
+    let all_hits = sanctions::hits_among(s, present.sanctions);
+    let exempt = present.exemption;
+    let escalated = present.correct && full[sent.end..].trim_start().starts_with("逾期");
+    if all_hits.is_empty() && !exempt && !present.pursue && !escalated {
         return;
     }
     let clauses = clauses_in(s, 0..s.len());

@@ -11,13 +11,14 @@
 //! 追究责任的情形), and whether a clause sits in a chapter about accountability.
 //!
 //! Sub-modules: [`unit`] (cleaned text, sentences), [`phrase`] (holder noun phrases on
-//! the jieba-rs segmentation), [`roles`], [`conditions`], [`sanctions`] (vocabulary), and
-//! [`table`] (the CSV view).
+//! the jieba-rs segmentation), [`roles`], [`conditions`], [`sanctions`] (vocabulary),
+//! [`scan`] (the literals that gate them, found in one pass) and [`table`] (the CSV view).
 
 pub mod conditions;
 pub mod phrase;
 pub mod roles;
 pub mod sanctions;
+pub mod scan;
 pub mod table;
 pub mod unit;
 
@@ -244,6 +245,9 @@ fn read_unit(
         );
     } else {
         resps.extend(found);
+    }
+    if !conditions::can_hold(&ctx.unit.present(0..ctx.unit.text.len())) {
+        return;
     }
     for s in ctx.unit.sentences() {
         if s.end <= ctx.unit.skip {

@@ -151,6 +151,20 @@ const STOPS: &[&str] = &[
     "同时",
 ];
 
+/// Whether `w` is one of [`STOPS`] (a binary search of a sorted copy: this is asked for
+/// nearly every token of a tagged sentence).
+fn is_stop(w: &str) -> bool {
+    static SORTED: std::sync::OnceLock<Vec<&str>> = std::sync::OnceLock::new();
+    SORTED
+        .get_or_init(|| {
+            let mut v = STOPS.to_vec();
+            v.sort_unstable();
+            v
+        })
+        .binary_search(&w)
+        .is_ok()
+}
+
 /// Adverbs and modals that may stand between a subject and its verb.
 const ADVERBS: &[&str] = &[
     "应当",
@@ -209,7 +223,7 @@ pub fn np_like(t: &Tok<'_>) -> bool {
         || matches!(
             t.tag,
             "n" | "nt" | "nr" | "ns" | "nz" | "nrt" | "nrfg" | "j" | "b" | "zg" | "vn" | "l"
-        ) && !STOPS.contains(&t.word)
+        ) && !is_stop(t.word)
 }
 
 /// Strip trailing bracket groups ((单位), （党组）) and a trailing 等.
@@ -241,6 +255,23 @@ fn scope_re() -> &'static regex::Regex {
 /// 本规定), not a pronoun, and ending in a head noun.
 pub fn is_holder(np: &str) -> bool {
     let c = core(np);
+    // The head noun first: most phrases asked about end in none.
+    let Some(last) = c.chars().next_back() else {
+        return false;
+    };
+    // Characters that end a body only as part of certain words.
+    let head = match last {
+        '关' => c.ends_with("机关") || c.ends_with("海关"),
+        '导' => c.ends_with("领导"),
+        '子' => c.ends_with("班子"),
+        '记' => c.ends_with("书记"),
+        '心' => c.ends_with("中心"),
+        '业' => c.ends_with("企业") || c.ends_with("事业"),
+        l => HEAD_CHARS.contains(l),
+    };
+    if !head {
+        return false;
+    }
     if c.chars().count() < 2
         || c.starts_with('其') && !c.starts_with("其他") && !c.starts_with("其余")
         || c.starts_with([
@@ -252,25 +283,10 @@ pub fn is_holder(np: &str) -> bool {
     {
         return false;
     }
-    if matches!(
+    !matches!(
         c,
         "各地" | "全民" | "社会" | "群众" | "领导" | "人人" | "专人" | "个人" | "有关"
-    ) {
-        return false;
-    }
-    let Some(last) = c.chars().next_back() else {
-        return false;
-    };
-    // Characters that end a body only as part of certain words.
-    match last {
-        '关' => c.ends_with("机关") || c.ends_with("海关"),
-        '导' => c.ends_with("领导"),
-        '子' => c.ends_with("班子"),
-        '记' => c.ends_with("书记"),
-        '心' => c.ends_with("中心"),
-        '业' => c.ends_with("企业") || c.ends_with("事业"),
-        l => HEAD_CHARS.contains(l),
-    }
+    )
 }
 
 /// Byte range of the longest prefix of tokens `from..to` that is a holder.
@@ -322,7 +338,7 @@ pub fn subject(text: &str, toks: &[Tok<'_>], from: usize, to: usize) -> Option<(
                 continue;
             }
         }
-        let stop = STOPS.contains(&t.word)
+        let stop = is_stop(t.word)
             || matches!(t.tag, "p" | "d" | "t")
             || t.tag == "r" && t.word.starts_with(['对', '在', '由', '向']);
         // A verb right after a complete holder starts the predicate (X指定…, X成立…).

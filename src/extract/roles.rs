@@ -10,7 +10,6 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use daachorse::CharwiseDoubleArrayAhoCorasick;
 use regex::Regex;
 
 use super::Ctx;
@@ -44,15 +43,12 @@ fn term_re() -> &'static Regex {
     })
 }
 
-/// The role terms and the predicates 负责, 牵头, 参与, as one automaton over characters
-/// (the sentence gate of running text: one cheap pass over every sentence).
-fn role_words() -> &'static CharwiseDoubleArrayAhoCorasick<u32> {
-    static AC: OnceLock<CharwiseDoubleArrayAhoCorasick<u32>> = OnceLock::new();
-    AC.get_or_init(|| {
-        let mut words: Vec<&str> = term_re().as_str().split('|').collect();
-        words.extend(["负责", "牵头", "参与"]);
-        CharwiseDoubleArrayAhoCorasick::new(words).expect("role word automaton")
-    })
+/// The role terms and the predicates 负责, 牵头, 参与 (the sentence gate of running text,
+/// see [`super::scan`]).
+pub fn role_words() -> Vec<&'static str> {
+    let mut words: Vec<&str> = term_re().as_str().split('|').collect();
+    words.extend(["负责", "牵头", "参与"]);
+    words
 }
 
 /// Canonical role and tie of a matched term.
@@ -190,7 +186,18 @@ fn role_of_label(l: &str) -> &'static str {
 pub fn find(ctx: &Ctx<'_>) -> Vec<Responsibility> {
     let text = &ctx.unit.text;
     let mut out = Vec::new();
-    let masked = annotations(ctx, &mut out);
+    let present = ctx.unit.present(0..text.len());
+    if !present.annotation && !present.role_word {
+        return out;
+    }
+    let masked = if present.annotation {
+        annotations(ctx, &mut out)
+    } else {
+        Vec::new()
+    };
+    if !present.role_word {
+        return out;
+    }
     // Running text: the body between annotations.
     let mut segments = Vec::new();
     let mut at = ctx.unit.skip;
@@ -326,20 +333,10 @@ fn annotation(ctx: &Ctx<'_>, inner: Range<usize>, out: &mut Vec<Responsibility>)
 fn running(ctx: &Ctx<'_>, sent: Range<usize>, first_sentence: bool, out: &mut Vec<Responsibility>) {
     let full = &ctx.unit.text;
     let s = &full[sent.clone()];
-    // Segmentation is the costly step: only sentences with a role word need it (one pass
-    // over the sentence for all of them).
+    // Segmentation is the costly step: only sentences with a role word need it.
     // 负责人, 负责同志 and …负责制 are nouns, never the predicate (jieba keeps 负责人 whole,
     // and 同志/制 after 负责 are rejected by `predicate_ok`).
-    let live = |m: daachorse::Match<u32>| {
-        let after = &s[m.end()..];
-        !(&s[m.start()..m.end()] == "负责"
-            && (after.starts_with('人') && !after.starts_with("人员")
-                || after.starts_with("同志")
-                || after.starts_with('制')))
-    };
-    // Every occurrence, overlapping ones included: a live one exists exactly when the
-    // leftmost matches hold one (no term overlaps a 负责 that is a noun).
-    if !role_words().find_overlapping_iter(s).any(live) {
+    if !ctx.unit.present(sent.clone()).role {
         return;
     }
     // Definitions, interpretation clauses and systems named …负责制 are not statements.

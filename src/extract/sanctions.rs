@@ -5,9 +5,10 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use daachorse::CharwiseDoubleArrayAhoCorasick;
 use regex::Regex;
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
+
+use super::scan;
 
 /// How a sanction term relates to the others of its sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,65 +129,32 @@ fn vocabulary() -> &'static [Entry] {
     })
 }
 
-/// Which vocabulary entries can match a sentence, found in one pass: every match of an
+/// The trigger literals of the vocabulary, each with the entries whose matches it starts
+/// (bit `i` of the first mask: entry `i`) and ends (the second mask). Every match of an
 /// entry starts with one of its prefix literals and ends with one of its suffix literals
-/// (both taken from its pattern by regex-syntax), and all of them
-/// sit in one Aho-Corasick automaton. Only the entries with both a prefix and a suffix
-/// present run their own search; most sentences hold none. The automaton steps a character
-/// at a time (a double-array Aho-Corasick over chars), which on Han text is several times
-/// faster than a byte automaton.
-struct Triggers {
-    ac: CharwiseDoubleArrayAhoCorasick<u32>,
-    /// Bit `i` of `prefix_of[k]`: literal `k` starts the matches of vocabulary entry `i`.
-    prefix_of: Vec<u128>,
-    /// Bit `i` of `suffix_of[k]`: literal `k` ends the matches of vocabulary entry `i`.
-    suffix_of: Vec<u128>,
-}
-
-impl Triggers {
-    /// The entries that may match `s`, as a bit mask.
-    fn candidates(&self, s: &str) -> u128 {
-        let (mut prefix, mut suffix) = (0u128, 0u128);
-        for m in self.ac.find_overlapping_iter(s) {
-            let k = m.value() as usize;
-            prefix |= self.prefix_of[k];
-            suffix |= self.suffix_of[k];
-        }
-        prefix & suffix
-    }
-}
-
-fn triggers() -> &'static Triggers {
-    static T: OnceLock<Triggers> = OnceLock::new();
-    T.get_or_init(|| {
-        let vocab = vocabulary();
-        assert!(vocab.len() <= 128, "the trigger masks hold 128 entries");
-        let mut literals: Vec<String> = Vec::new();
-        let (mut prefix_of, mut suffix_of) = (Vec::new(), Vec::new());
-        for (i, e) in vocab.iter().enumerate() {
-            for (kind, is_prefix) in [(ExtractKind::Prefix, true), (ExtractKind::Suffix, false)] {
-                for text in literals_of(e.re.as_str(), kind) {
-                    let k = literals.iter().position(|l| *l == text).unwrap_or_else(|| {
-                        literals.push(text);
-                        prefix_of.push(0u128);
-                        suffix_of.push(0u128);
-                        literals.len() - 1
-                    });
-                    let masks = if is_prefix {
-                        &mut prefix_of
-                    } else {
-                        &mut suffix_of
-                    };
-                    masks[k] |= 1 << i;
+/// (both taken from its pattern by regex-syntax), so an entry can match a sentence only
+/// when both a prefix and a suffix literal of it occur there; most sentences hold none.
+/// [`super::scan`] finds them all in one pass.
+pub fn trigger_literals() -> Vec<(String, u128, u128)> {
+    let vocab = vocabulary();
+    assert!(vocab.len() <= 128, "the trigger masks hold 128 entries");
+    let mut out: Vec<(String, u128, u128)> = Vec::new();
+    for (i, e) in vocab.iter().enumerate() {
+        for (kind, is_prefix) in [(ExtractKind::Prefix, true), (ExtractKind::Suffix, false)] {
+            for text in literals_of(e.re.as_str(), kind) {
+                let k = out.iter().position(|l| l.0 == text).unwrap_or_else(|| {
+                    out.push((text, 0, 0));
+                    out.len() - 1
+                });
+                if is_prefix {
+                    out[k].1 |= 1 << i;
+                } else {
+                    out[k].2 |= 1 << i;
                 }
             }
         }
-        Triggers {
-            ac: CharwiseDoubleArrayAhoCorasick::new(&literals).expect("trigger automaton"),
-            prefix_of,
-            suffix_of,
-        }
-    })
+    }
+    out
 }
 
 /// The literals one of which starts (or ends) every match of `pattern`.
@@ -216,8 +184,13 @@ fn literals_of(pattern: &str, kind: ExtractKind) -> Vec<String> {
 /// Sanction terms in `s`, in order, overlaps resolved (longer first, then earlier in the
 /// vocabulary), with the negative filters applied.
 pub fn hits(s: &str) -> Vec<Hit> {
+    hits_among(s, scan::present_in(s).sanctions)
+}
+
+/// [`hits`] when the entries that may match `s` are known (bit `i`: entry `i`, as
+/// [`scan::Present::sanctions`] gives them).
+pub fn hits_among(s: &str, present: u128) -> Vec<Hit> {
     let mut all: Vec<Hit> = Vec::new();
-    let present = triggers().candidates(s);
     if present == 0 {
         return all;
     }
@@ -422,9 +395,11 @@ mod tests {
     fn every_entry_is_reached_through_its_triggers() {
         // Each entry runs only when one of its literal prefixes occurs: an entry whose
         // prefixes were derived wrongly would never match its own examples.
-        let t = triggers();
-        for masks in [&t.prefix_of, &t.suffix_of] {
-            let covered = masks.iter().fold(0u128, |a, m| a | m);
+        let lits = trigger_literals();
+        for covered in [
+            lits.iter().fold(0u128, |a, l| a | l.1),
+            lits.iter().fold(0u128, |a, l| a | l.2),
+        ] {
             assert_eq!(covered.count_ones() as usize, vocabulary().len());
         }
         for s in [

@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use super::scan::{self, Occ, Present};
 use crate::text::MappedText;
 
 /// A clause's own text, cleaned: whitespace (spaces, U+3000, line breaks, zero-width
@@ -18,6 +19,8 @@ pub struct Unit {
     pub body: usize,
     /// Bytes at the start that hold no statements (a preamble's title and date lines).
     pub skip: usize,
+    /// The gate literals in `text` (see [`scan`]).
+    occs: Vec<Occ>,
 }
 
 /// Characters dropped while cleaning.
@@ -101,11 +104,13 @@ impl Unit {
         copy(run, raw.len(), &mut text);
         src.push(own.source_offset(raw.len()));
         let body = heading_end(raw, &text, heading);
+        let occs = scan::occurrences(&text);
         Unit {
             text,
             src,
             body,
             skip: 0,
+            occs,
         }
     }
 
@@ -140,6 +145,11 @@ impl Unit {
             .or(self.src.last())
             .copied()
             .unwrap_or_default()
+    }
+
+    /// The gate literals that lie wholly inside `range` of the text.
+    pub fn present(&self, range: Range<usize>) -> Present {
+        scan::present(&self.text, &self.occs, range)
     }
 
     /// The heading, if the unit starts with one.

@@ -1,0 +1,211 @@
+//! One pass over a unit's text for every literal that can make a finder fire.
+//!
+//! Most sentences of a document state neither a responsibility nor a sanction. The finders
+//! are gated on literals: the role terms and the predicates 负责/牵头/参与 ([`super::roles`]),
+//! the prefix and suffix literals of each sanction pattern ([`super::sanctions`]), the
+//! exemption phrases, 追究 and 改正 ([`super::conditions`]) and the words of task annotations
+//! (（X牵头，Y参与）). All of them sit in one automaton that steps a character at a time
+//! (a double-array Aho-Corasick over chars), run once over a unit; a sentence then asks
+//! which literals lie wholly inside it ([`present`]), which is exactly what a search of the
+//! sentence alone would have found.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use daachorse::CharwiseDoubleArrayAhoCorasick;
+
+use super::{conditions, roles, sanctions};
+
+/// A role term or one of the predicates 负责, 牵头, 参与.
+const ROLE: u8 = 1;
+/// An exemption phrase (不予追究, 从轻 …).
+const EXEMPTION: u8 = 2;
+/// 追究.
+const PURSUE: u8 = 4;
+/// 改正.
+const CORRECT: u8 = 8;
+/// A word without which no bracket is a task annotation (牵头, 参与, 配合, 协办, 指导, 负责,
+/// 责任部门).
+const ANNOTATION: u8 = 16;
+
+/// What a literal tells.
+#[derive(Debug, Clone, Copy, Default)]
+struct Lit {
+    /// Bit `i`: the literal starts the matches of sanction entry `i`.
+    prefix: u128,
+    /// Bit `i`: the literal ends the matches of sanction entry `i`.
+    suffix: u128,
+    flags: u8,
+}
+
+struct Automaton {
+    ac: CharwiseDoubleArrayAhoCorasick<u32>,
+    lits: Vec<Lit>,
+    /// The index of 负责 (a noun in 负责人, 负责同志, …负责制).
+    fuze: u32,
+}
+
+fn automaton() -> &'static Automaton {
+    static A: OnceLock<Automaton> = OnceLock::new();
+    A.get_or_init(|| {
+        let mut words: Vec<String> = Vec::new();
+        let mut lits: Vec<Lit> = Vec::new();
+        let index = |w: &str, words: &mut Vec<String>, lits: &mut Vec<Lit>| {
+            words.iter().position(|x| x == w).unwrap_or_else(|| {
+                words.push(w.to_string());
+                lits.push(Lit::default());
+                words.len() - 1
+            })
+        };
+        for (w, prefix, suffix) in sanctions::trigger_literals() {
+            let k = index(&w, &mut words, &mut lits);
+            lits[k].prefix |= prefix;
+            lits[k].suffix |= suffix;
+        }
+        let flagged: [(&[&str], u8); 5] = [
+            (&roles::role_words(), ROLE),
+            (&conditions::exemption_words(), EXEMPTION),
+            (&["追究"], PURSUE),
+            (&["改正"], CORRECT),
+            (
+                &["牵头", "参与", "配合", "协办", "指导", "负责", "责任部门"],
+                ANNOTATION,
+            ),
+        ];
+        for (ws, flag) in flagged {
+            for w in ws {
+                let k = index(w, &mut words, &mut lits);
+                lits[k].flags |= flag;
+            }
+        }
+        let fuze = index("负责", &mut words, &mut lits) as u32;
+        Automaton {
+            ac: CharwiseDoubleArrayAhoCorasick::new(&words).expect("trigger automaton"),
+            lits,
+            fuze,
+        }
+    })
+}
+
+/// One occurrence of a literal: its byte range and its index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Occ {
+    start: u32,
+    end: u32,
+    lit: u32,
+}
+
+/// Every occurrence of every literal in `text`, overlapping ones included, ordered by start.
+pub fn occurrences(text: &str) -> Vec<Occ> {
+    let mut out: Vec<Occ> = automaton()
+        .ac
+        .find_overlapping_iter(text)
+        .map(|m| Occ {
+            start: m.start() as u32,
+            end: m.end() as u32,
+            lit: m.value(),
+        })
+        .collect();
+    out.sort_unstable_by_key(|o| (o.start, o.end, o.lit));
+    out
+}
+
+/// Which literals lie wholly inside `range` of `text`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Present {
+    /// Bit `i`: sanction entry `i` may match (one of its prefix and one of its suffix
+    /// literals occur).
+    pub sanctions: u128,
+    /// An exemption phrase occurs (what `exemption_re` would match).
+    pub exemption: bool,
+    /// 追究 occurs.
+    pub pursue: bool,
+    /// 改正 occurs.
+    pub correct: bool,
+    /// A role word that can be a statement's: any role term, or 负责/牵头/参与 except the
+    /// nouns 负责人 (not 负责人员), 负责同志 and …负责制.
+    pub role: bool,
+    /// Any role word occurs, the nouns with 负责 included (a gate for a whole unit: whether
+    /// 负责 is a noun depends on where a sentence ends).
+    pub role_word: bool,
+    /// A word of task annotations occurs.
+    pub annotation: bool,
+}
+
+/// What the occurrences `occs` of `text` (from [`occurrences`]) hold inside `range`.
+pub fn present(text: &str, occs: &[Occ], range: Range<usize>) -> Present {
+    let a = automaton();
+    let (mut prefix, mut suffix, mut flags, mut role_word) = (0u128, 0u128, 0u8, false);
+    let first = occs.partition_point(|o| (o.start as usize) < range.start);
+    for o in occs[first..]
+        .iter()
+        .take_while(|o| (o.start as usize) < range.end)
+    {
+        if o.end as usize > range.end {
+            continue;
+        }
+        let lit = &a.lits[o.lit as usize];
+        prefix |= lit.prefix;
+        suffix |= lit.suffix;
+        let mut f = lit.flags;
+        role_word |= f & ROLE != 0;
+        if o.lit == a.fuze {
+            let after = &text[o.end as usize..range.end];
+            if after.starts_with('人') && !after.starts_with("人员")
+                || after.starts_with("同志")
+                || after.starts_with('制')
+            {
+                f &= !ROLE;
+            }
+        }
+        flags |= f;
+    }
+    Present {
+        sanctions: prefix & suffix,
+        exemption: flags & EXEMPTION != 0,
+        pursue: flags & PURSUE != 0,
+        correct: flags & CORRECT != 0,
+        role: flags & ROLE != 0,
+        role_word,
+        annotation: flags & ANNOTATION != 0,
+    }
+}
+
+/// [`present`] over the whole of `s`.
+pub fn present_in(s: &str) -> Present {
+    present(s, &occurrences(s), 0..s.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sentence_sees_only_the_literals_inside_it() {
+        let t = "各部门负责人参加。追究责任。";
+        let occs = occurrences(t);
+        let first = 0..t.find('。').unwrap() + '。'.len_utf8();
+        let p = present(t, &occs, first.clone());
+        // 负责人 is a noun: no role word; nothing of the next sentence leaks in.
+        assert!(!p.role && !p.pursue && p.sanctions == 0);
+        assert!(p.role_word);
+        assert!(p.annotation);
+        let second = first.end..t.len();
+        let q = present(t, &occs, second);
+        assert!(q.pursue && q.sanctions != 0 && !q.role);
+        // A literal that crosses the range end is not inside it.
+        let cut = 0..t.find("追究").unwrap() + "追".len();
+        assert!(!present(t, &occs, cut).pursue);
+    }
+
+    #[test]
+    fn role_words_other_than_the_nouns() {
+        assert!(present_in("由市政府负责组织实施").role);
+        assert!(present_in("各地负责人员到岗").role);
+        assert!(!present_in("本单位负责同志参加").role);
+        assert!(!present_in("实行河长负责制").role);
+        assert!(present_in("党委承担主体责任").role);
+        assert!(present_in("可以从轻处理").exemption);
+        assert!(present_in("责令限期改正").correct);
+    }
+}
