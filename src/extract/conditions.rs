@@ -15,8 +15,8 @@ use regex::Regex;
 
 use super::Ctx;
 use super::phrase;
-use super::scan::Present;
 use super::sanctions::{self, Hit};
+use super::scan::Present;
 use super::unit::clauses_in;
 use crate::model::{Condition, ConditionKind, Sanction};
 

@@ -48,7 +48,7 @@ pub struct Ctx<'a> {
     /// The clause's path (`""` for the preamble).
     pub path: &'a str,
     /// The cleaned text.
-    pub unit: &'a Unit,
+    pub unit: &'a Unit<'a>,
     /// The holder named by the lead sentence of the parent's list, if any.
     pub lead_holder: Option<String>,
     /// Whether soft measures (约谈, 批评教育 …) count here: false in a chapter that is not
@@ -268,7 +268,7 @@ enum Lead {
     Duty(Option<String>),
 }
 
-fn parent_lead(u: &Unit) -> Lead {
+fn parent_lead(u: &Unit<'_>) -> Lead {
     let sents = u.sentences();
     let mut body: Vec<&Range<usize>> = sents.iter().filter(|s| s.start >= u.skip).collect();
     // A paragraph after the list (前款第一项…) follows the lead in the parent's text: the

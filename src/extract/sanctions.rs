@@ -140,8 +140,20 @@ pub fn trigger_literals() -> Vec<(String, u128, u128)> {
     assert!(vocab.len() <= 128, "the trigger masks hold 128 entries");
     let mut out: Vec<(String, u128, u128)> = Vec::new();
     for (i, e) in vocab.iter().enumerate() {
-        for (kind, is_prefix) in [(ExtractKind::Prefix, true), (ExtractKind::Suffix, false)] {
-            for text in literals_of(e.re.as_str(), kind) {
+        let mut prefixes = literals_of(e.re.as_str(), ExtractKind::Prefix);
+        let mut suffixes = literals_of(e.re.as_str(), ExtractKind::Suffix);
+        // When every suffix literal holds a prefix literal, a suffix present implies a
+        // prefix present: the suffixes alone gate the entry (and the other way round). Fewer
+        // and longer literals make the scan cheaper (通报 implies the prefix 在 of 在…通报).
+        let implies =
+            |a: &[String], b: &[String]| a.iter().all(|x| b.iter().any(|y| x.contains(y.as_str())));
+        if implies(&suffixes, &prefixes) {
+            prefixes = suffixes.clone();
+        } else if implies(&prefixes, &suffixes) {
+            suffixes = prefixes.clone();
+        }
+        for (lits, is_prefix) in [(prefixes, true), (suffixes, false)] {
+            for text in lits {
                 let k = out.iter().position(|l| l.0 == text).unwrap_or_else(|| {
                     out.push((text, 0, 0));
                     out.len() - 1

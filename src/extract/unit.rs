@@ -3,18 +3,24 @@
 //! and every byte still mapped to its decoded source offset. Sentences and comma clauses
 //! are byte ranges into a unit's text.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::scan::{self, Occ, Present};
 use crate::text::MappedText;
 
 /// A clause's own text, cleaned: whitespace (spaces, U+3000, line breaks, zero-width
-/// characters) removed; `src[i]` is the decoded source offset of byte `i`.
-#[derive(Debug, Clone, Default)]
-pub struct Unit {
+/// characters) removed, every byte still mapped to its decoded source offset through the
+/// clause's own text ([`Unit::source_offset`]).
+#[derive(Debug, Clone)]
+pub struct Unit<'a> {
     /// The cleaned text.
     pub text: String,
-    src: Vec<usize>,
+    /// The clause's own text that `text` was cleaned from.
+    own: Cow<'a, MappedText>,
+    /// The runs of `text` copied from `own` between blanks: (start in `text`, start in
+    /// `own`), in order.
+    runs: Vec<(usize, usize)>,
     /// Byte offset in `text` where the body starts (after a heading line, if any).
     pub body: usize,
     /// Bytes at the start that hold no statements (a preamble's title and date lines).
@@ -80,21 +86,25 @@ pub fn is_comma(c: char) -> bool {
     matches!(c, '，' | ',')
 }
 
-impl Unit {
+impl<'a> Unit<'a> {
     /// Clean a clause's own text. A short first line without punctuation (a heading such as
     /// 责任追究) is kept apart: `body` starts after it. `heading` is the structure stage's
     /// heading, when it recognised one. (Hard-wrapped lines are 28 characters or more, so a
     /// first line of at most 12 characters is a heading.)
-    pub fn new(own: &MappedText, heading: Option<&str>) -> Unit {
+    pub fn new(own: &'a MappedText, heading: Option<&str>) -> Unit<'a> {
+        Unit::cleaned(Cow::Borrowed(own), heading)
+    }
+
+    fn cleaned(own: Cow<'a, MappedText>, heading: Option<&str>) -> Unit<'a> {
         let raw = own.as_str();
         let mut text = String::with_capacity(raw.len());
-        let mut src = Vec::with_capacity(raw.len() + 1);
+        let mut runs = Vec::new();
         // Copy the runs between blanks whole.
         let mut run = 0;
         let mut copy = |from: usize, to: usize, text: &mut String| {
             if from < to {
+                runs.push((text.len(), from));
                 text.push_str(&raw[from..to]);
-                own.extend_source_offsets(from..to, &mut src);
             }
         };
         for (i, len) in blanks(raw) {
@@ -102,12 +112,12 @@ impl Unit {
             run = i + len;
         }
         copy(run, raw.len(), &mut text);
-        src.push(own.source_offset(raw.len()));
         let body = heading_end(raw, &text, heading);
         let occs = scan::occurrences(&text);
         Unit {
             text,
-            src,
+            own,
+            runs,
             body,
             skip: 0,
             occs,
@@ -116,7 +126,7 @@ impl Unit {
 
     /// The preamble: leading lines without punctuation (title, date, issuer) are kept
     /// apart like a heading.
-    pub fn preamble(own: &MappedText) -> Unit {
+    pub fn preamble(own: &'a MappedText) -> Unit<'a> {
         let mut u = Unit::new(own, None);
         let raw = own.as_str();
         let mut body = 0;
@@ -134,17 +144,19 @@ impl Unit {
 
     /// Build a unit from plain text (tests).
     #[cfg(test)]
-    pub fn from_text(s: &str) -> Unit {
-        Unit::new(&MappedText::from_source(s, 0, s.len()), None)
+    pub fn from_text(s: &str) -> Unit<'static> {
+        Unit::cleaned(Cow::Owned(MappedText::from_source(s, 0, s.len())), None)
     }
 
-    /// Decoded source offset of byte `i` of the cleaned text.
+    /// Decoded source offset of byte `i` of the cleaned text (the end of the clause's text
+    /// for `i` at or past the end).
     pub fn source_offset(&self, i: usize) -> usize {
-        self.src
-            .get(i)
-            .or(self.src.last())
-            .copied()
-            .unwrap_or_default()
+        if i >= self.text.len() {
+            return self.own.source_offset(self.own.len());
+        }
+        let k = self.runs.partition_point(|&(t, _)| t <= i) - 1;
+        let (t, o) = self.runs[k];
+        self.own.source_offset(o + (i - t))
     }
 
     /// The gate literals that lie wholly inside `range` of the text.
