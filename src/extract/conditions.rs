@@ -127,7 +127,7 @@ pub fn sentence(
         return;
     }
     let clauses = clauses_in(s, 0..s.len());
-    let hits_in = |c: &Range<usize>| -> Vec<Hit> {
+    let hits_in = |c: &Range<usize>| -> Vec<Hit<'_>> {
         all_hits
             .iter()
             .filter(|h| c.start <= h.range.start && h.range.start < c.end)
@@ -222,7 +222,7 @@ pub fn sentence(
             i = end + 1;
             continue;
         };
-        let conseq: Vec<Hit> = (end + 1..=lc).flat_map(|k| hits_in(&clauses[k])).collect();
+        let conseq: Vec<Hit<'_>> = (end + 1..=lc).flat_map(|k| hits_in(&clauses[k])).collect();
         let conseq_text = &s[clauses[end + 1].start..clauses[lc].end];
         let soft_only = !conseq.is_empty() && conseq.iter().all(Hit::soft);
         let accountable = !conseq.is_empty() || exemption_re().is_match(conseq_text);
@@ -245,9 +245,12 @@ pub fn sentence(
                 };
                 conds.push(ctx.condition(text, kind, sent.start + cond_start));
             }
-            let target = target_of(s, &clauses[end + 1..=lc], &clauses[run_start..=end]);
-            for h in sanctions::collapse(s, conseq) {
-                push_sanction(ctx, sancs, &h, target.clone(), s, sent.start);
+            let measures = sanctions::collapse(s, conseq);
+            if !measures.is_empty() {
+                let target = target_of(s, &clauses[end + 1..=lc], &clauses[run_start..=end]);
+                for h in measures {
+                    push_sanction(ctx, sancs, &h, target.clone(), s, sent.start);
+                }
             }
         }
         run_start = lc + 1;
@@ -266,7 +269,7 @@ pub fn sentence(
                 // 对…的地区进行通报批评: the measure follows 进行, and what precedes it is
                 // the target (对应当追究党纪责任的党员进行… names no sanction before 进行).
                 let v = c.start + v;
-                let hs: Vec<Hit> = hits_in(c)
+                let hs: Vec<Hit<'_>> = hits_in(c)
                     .into_iter()
                     .filter(|h| h.range.start >= v)
                     .collect();
@@ -287,13 +290,13 @@ pub fn sentence(
 fn push_sanction(
     ctx: &Ctx<'_>,
     sancs: &mut Vec<Sanction>,
-    h: &Hit,
+    h: &Hit<'_>,
     target: Option<String>,
     s: &str,
     base: usize,
 ) {
     let quote = s.trim_end_matches(['。', '；', ';', '：', ':']).to_string();
-    let sanc = ctx.sanction(&h.term, h.category, target, quote, base + h.range.start);
+    let sanc = ctx.sanction(h.term, h.category, target, quote, base + h.range.start);
     if !sancs.iter().any(|x| {
         x.clause_path == sanc.clause_path
             && x.sanction == sanc.sanction

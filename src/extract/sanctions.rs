@@ -24,18 +24,18 @@ pub enum Class {
 
 /// One sanction term found in a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Hit {
+pub struct Hit<'s> {
     /// Byte range in the sentence.
     pub range: Range<usize>,
     /// The term as written.
-    pub term: String,
+    pub term: &'s str,
     /// Canonical category.
     pub category: &'static str,
     /// Specific, umbrella or generic.
     pub class: Class,
 }
 
-impl Hit {
+impl Hit<'_> {
     /// Whether the measure is a soft one (criticism, admonition).
     pub fn soft(&self) -> bool {
         matches!(self.category, "criticism" | "admonition")
@@ -195,14 +195,14 @@ fn literals_of(pattern: &str, kind: ExtractKind) -> Vec<String> {
 
 /// Sanction terms in `s`, in order, overlaps resolved (longer first, then earlier in the
 /// vocabulary), with the negative filters applied.
-pub fn hits(s: &str) -> Vec<Hit> {
+pub fn hits(s: &str) -> Vec<Hit<'_>> {
     hits_among(s, scan::present_in(s).sanctions)
 }
 
 /// [`hits`] when the entries that may match `s` are known (bit `i`: entry `i`, as
 /// [`scan::Present::sanctions`] gives them).
-pub fn hits_among(s: &str, present: u128) -> Vec<Hit> {
-    let mut all: Vec<Hit> = Vec::new();
+pub fn hits_among(s: &str, present: u128) -> Vec<Hit<'_>> {
+    let mut all: Vec<Hit<'_>> = Vec::new();
     if present == 0 {
         return all;
     }
@@ -213,7 +213,7 @@ pub fn hits_among(s: &str, present: u128) -> Vec<Hit> {
         for m in e.re.find_iter(s) {
             all.push(Hit {
                 range: m.range(),
-                term: m.as_str().to_string(),
+                term: m.as_str(),
                 category: e.category,
                 class: e.class,
             });
@@ -221,7 +221,7 @@ pub fn hits_among(s: &str, present: u128) -> Vec<Hit> {
     }
     // Longer matches win; among equals the vocabulary order (already stable).
     all.sort_by_key(|h| std::cmp::Reverse(h.range.len()));
-    let mut kept: Vec<Hit> = Vec::new();
+    let mut kept: Vec<Hit<'_>> = Vec::new();
     for h in all {
         if kept
             .iter()
@@ -234,7 +234,7 @@ pub fn hits_among(s: &str, present: u128) -> Vec<Hit> {
     kept.sort_by_key(|h| h.range.start);
     let has_measure_list = kept
         .iter()
-        .any(|h| matches!(h.term.as_str(), "约谈" | "通报批评") || h.term.starts_with("诫勉"));
+        .any(|h| matches!(h.term, "约谈" | "通报批评") || h.term.starts_with("诫勉"));
     kept.retain(|h| keep(s, h, has_measure_list));
     for h in &mut kept {
         if h.term == "警告" {
@@ -255,14 +255,29 @@ pub fn hits_among(s: &str, present: u128) -> Vec<Hit> {
     kept
 }
 
+/// Whether more 《 than 》 stand in `before` (U+300A and U+300B, both led by byte 0xE3,
+/// which Han text seldom holds).
+fn inside_title(before: &str) -> bool {
+    let b = before.as_bytes();
+    let mut depth = 0i32;
+    for i in memchr::memchr_iter(0xE3, b) {
+        match b.get(i + 1..i + 3) {
+            Some([0x80, 0x8A]) => depth += 1,
+            Some([0x80, 0x8B]) => depth -= 1,
+            _ => {}
+        }
+    }
+    depth > 0
+}
+
 /// The negative filters.
-fn keep(s: &str, h: &Hit, has_measure_list: bool) -> bool {
+fn keep(s: &str, h: &Hit<'_>, has_measure_list: bool) -> bool {
     let before = &s[..h.range.start];
     let after = &s[h.range.end..];
     let ends = |xs: &[&str]| xs.iter().any(|x| before.ends_with(x));
     let starts = |xs: &[&str]| xs.iter().any(|x| after.starts_with(x));
     // Inside a title: 《…纪律处分条例》.
-    if before.matches('《').count() > before.matches('》').count() {
+    if inside_title(before) {
         return false;
     }
     // Follow-on consequences and procedural mentions.
@@ -318,17 +333,15 @@ fn keep(s: &str, h: &Hit, has_measure_list: bool) -> bool {
         .last()
         .map_or(before.len(), |(i, _)| i);
     let near = &before[near_start..];
-    if ["受到", "受过", "给予过", "曾受"]
-        .iter()
-        .any(|w| near.contains(w))
-    {
+    let holds = |w: &str| near.as_bytes().windows(w.len()).any(|x| x == w.as_bytes());
+    if ["受到", "受过", "给予过", "曾受"].iter().any(|w| holds(w)) {
         return false;
     }
     // 不予追究责任, 免予处分: an exemption, not a sanction.
     if ends(&["不予", "免予", "免于", "不", "免除", "不再"]) {
         return false;
     }
-    match h.term.as_str() {
+    match h.term {
         "处分" | "相应处分" | "相应的处分" => !ends(&[
             "从轻",
             "减轻",
@@ -362,11 +375,11 @@ fn keep(s: &str, h: &Hit, has_measure_list: bool) -> bool {
 
 /// Drop umbrella and generic terms that a named measure makes redundant. `hits` are the
 /// terms of one consequence, in order.
-pub fn collapse(s: &str, hits: Vec<Hit>) -> Vec<Hit> {
+pub fn collapse<'s>(s: &str, hits: Vec<Hit<'s>>) -> Vec<Hit<'s>> {
     let named = hits.iter().any(|h| h.class != Class::Generic);
-    let mut out: Vec<Hit> = Vec::new();
+    let mut out: Vec<Hit<'s>> = Vec::new();
     for h in hits {
-        let after_measure = out.last().is_some_and(|p: &Hit| {
+        let after_measure = out.last().is_some_and(|p: &Hit<'_>| {
             p.class != Class::Generic
                 && matches!(&s[p.range.end..h.range.start], "" | "等" | "的" | "等的")
         });
@@ -387,7 +400,10 @@ mod tests {
     use super::*;
 
     fn terms(s: &str) -> Vec<String> {
-        collapse(s, hits(s)).into_iter().map(|h| h.term).collect()
+        collapse(s, hits(s))
+            .into_iter()
+            .map(|h| h.term.to_string())
+            .collect()
     }
 
     #[test]

@@ -198,6 +198,11 @@ fn heading_end(raw: &str, text: &str, heading: Option<&str>) -> usize {
     let Some(nl) = memchr::memchr2(b'\n', b'\r', trimmed.as_bytes()) else {
         return 0;
     };
+    // More than 12 characters: no heading (most first lines are long, and are not copied).
+    let mut kept = trimmed[..nl].chars().filter(|&c| !is_blank(c));
+    if kept.by_ref().nth(12).is_some() {
+        return 0;
+    }
     let first: String = trimmed[..nl].chars().filter(|&c| !is_blank(c)).collect();
     let n = first.chars().count();
     let has_punct = first
