@@ -127,17 +127,20 @@ pub fn sentence(
         return;
     }
     let clauses = clauses_in(s, 0..s.len());
-    let hits_in = |c: &Range<usize>| -> Vec<Hit<'_>> {
-        all_hits
-            .iter()
-            .filter(|h| c.start <= h.range.start && h.range.start < c.end)
-            .cloned()
-            .collect()
+    // The hits are ordered by start: a clause's hits are a run of them.
+    let hits_in = |c: &Range<usize>| -> &[Hit<'_>] {
+        let a = all_hits.partition_point(|h| h.range.start < c.start);
+        let b = all_hits.partition_point(|h| h.range.start < c.end);
+        &all_hits[a..b.max(a)]
     };
-    let is_conseq = |c: &Range<usize>| {
-        let t = &s[c.clone()];
-        !hits_in(c).is_empty() || exemption_re().is_match(t)
+    // Whether `range` of the sentence holds an exemption phrase (what `exemption_re`
+    // matches, read off the unit's literals).
+    let exempt_in = |r: Range<usize>| {
+        ctx.unit
+            .present(sent.start + r.start..sent.start + r.end)
+            .exemption
     };
+    let is_conseq = |c: &Range<usize>| !hits_in(c).is_empty() || exempt_in(c.clone());
     // `run_start` is None right after a condition whose consequence has not started yet:
     // there 对X is the target of that consequence, not a new condition.
     let is_end = |i: usize, run_start: Option<usize>| {
@@ -222,10 +225,13 @@ pub fn sentence(
             i = end + 1;
             continue;
         };
-        let conseq: Vec<Hit<'_>> = (end + 1..=lc).flat_map(|k| hits_in(&clauses[k])).collect();
-        let conseq_text = &s[clauses[end + 1].start..clauses[lc].end];
+        let conseq: Vec<Hit<'_>> = (end + 1..=lc)
+            .flat_map(|k| hits_in(&clauses[k]).iter().cloned())
+            .collect();
+        let conseq_range = clauses[end + 1].start..clauses[lc].end;
         let soft_only = !conseq.is_empty() && conseq.iter().all(Hit::soft);
-        let accountable = !conseq.is_empty() || exemption_re().is_match(conseq_text);
+        let conseq_exempt = exempt_in(conseq_range);
+        let accountable = !conseq.is_empty() || conseq_exempt;
         if accountable && (ctx.soft_ok || !soft_only) {
             any = true;
             let cond_start = clauses[run_start].start;
@@ -235,7 +241,7 @@ pub fn sentence(
             if conditions && !lead && !tail {
                 let text = s[cond_start..].trim_end_matches(['。', '；', ';', '：', ':']);
                 let last = &s[clauses[end].clone()];
-                let kind = if exemption_re().is_match(conseq_text) {
+                let kind = if conseq_exempt {
                     ConditionKind::Exemption
                 } else if end > run_start && aggravating_re().is_match(last) {
                     // 有前款行为，造成严重后果的
@@ -264,14 +270,15 @@ pub fn sentence(
                 continue;
             }
             let (hs, target) = if t.contains("给予") || t.contains("予以") {
-                (hits_in(c), target_of(s, &clauses[ci..=ci], &[]))
+                (hits_in(c).to_vec(), target_of(s, &clauses[ci..=ci], &[]))
             } else if let Some(v) = t.find("进行") {
                 // 对…的地区进行通报批评: the measure follows 进行, and what precedes it is
                 // the target (对应当追究党纪责任的党员进行… names no sanction before 进行).
                 let v = c.start + v;
                 let hs: Vec<Hit<'_>> = hits_in(c)
-                    .into_iter()
+                    .iter()
                     .filter(|h| h.range.start >= v)
+                    .cloned()
                     .collect();
                 let target = s[c.start + '对'.len_utf8()..v].trim_start_matches('其');
                 (hs, (!target.is_empty()).then(|| target.to_string()))
