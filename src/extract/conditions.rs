@@ -302,14 +302,19 @@ fn push_sanction(
     s: &str,
     base: usize,
 ) {
-    let quote = s.trim_end_matches(['。', '；', ';', '：', ':']).to_string();
-    let sanc = ctx.sanction(h.term, h.category, target, quote, base + h.range.start);
-    if !sancs.iter().any(|x| {
-        x.clause_path == sanc.clause_path
-            && x.sanction == sanc.sanction
-            && (x.target == sanc.target || sanc.target.is_none() || sanc.category != "economic")
-    }) {
-        sancs.push(sanc);
+    // One entry per term and target in a clause. A clause's entries are the last ones
+    // pushed (clause paths are unique in a document, and a clause is read at once).
+    let dup = sancs
+        .iter()
+        .rev()
+        .take_while(|x| x.clause_path == ctx.path)
+        .any(|x| {
+            x.sanction == h.term
+                && (x.target == target || target.is_none() || h.category != "economic")
+        });
+    if !dup {
+        let quote = s.trim_end_matches(['。', '；', ';', '：', ':']).to_string();
+        sancs.push(ctx.sanction(h.term, h.category, target, quote, base + h.range.start));
     }
 }
 
