@@ -141,14 +141,21 @@ fn annotation_part_re() -> &'static Regex {
     })
 }
 
+/// The labels of task annotations (责任部门：X).
+const LABELS: [&str; 8] = [
+    "责任部门",
+    "牵头部门",
+    "牵头单位",
+    "配合部门",
+    "配合单位",
+    "协办单位",
+    "参与部门",
+    "参与单位",
+];
+
 fn label_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            "^(责任部门|牵头部门|牵头单位|配合部门|配合单位|协办单位|参与部门|参与单位)[:：](.+)$",
-        )
-        .expect("regex")
-    })
+    RE.get_or_init(|| Regex::new(&format!("^({})[:：](.+)$", LABELS.join("|"))).expect("regex"))
 }
 
 /// Whether every 、-separated part of `s` names a body.
@@ -297,7 +304,18 @@ fn annotation(ctx: &Ctx<'_>, inner: Range<usize>, out: &mut Vec<Responsibility>)
             continue;
         }
         let part = &text[a..b];
-        let hit = if let Some(c) = label_re().captures(part) {
+        // Cheap necessary conditions first: a label starts the part, or an annotation verb
+        // ends it.
+        let labelled = LABELS.iter().any(|l| part.starts_with(l));
+        let annotated = ["牵头", "参与", "配合", "协办", "指导", "负责落实", "负责"]
+            .iter()
+            .any(|w| part.ends_with(w));
+        let label = if labelled {
+            label_re().captures(part)
+        } else {
+            None
+        };
+        let hit = if let Some(c) = label {
             let h = c.get(2).map_or(0..0, |m| m.range());
             let holder = part[h.clone()].trim_end_matches(['、', '；', ';']);
             (!holder.is_empty()).then(|| {
@@ -306,7 +324,10 @@ fn annotation(ctx: &Ctx<'_>, inner: Range<usize>, out: &mut Vec<Responsibility>)
                     role_of_label(&c[1]),
                 )
             })
-        } else if let Some(c) = annotation_part_re().captures(part) {
+        } else if let Some(c) = annotated
+            .then(|| annotation_part_re().captures(part))
+            .flatten()
+        {
             let h = c.get(1).map_or(0..0, |m| m.range());
             is_holder_list(&part[h.clone()]).then(|| (a + h.start..a + h.end, role_of_verb(&c[2])))
         } else {
