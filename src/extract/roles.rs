@@ -134,16 +134,37 @@ fn accountability_re() -> &'static Regex {
     })
 }
 
+/// The verbs that end a part of a task annotation (X牵头, Y参与).
+const ANNOTATION_VERBS: [&str; 8] = [
+    "牵头负责",
+    "牵头",
+    "参与",
+    "配合",
+    "协办",
+    "指导",
+    "负责落实",
+    "负责",
+];
+
 fn annotation_part_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new("^(.+?)(牵头负责|牵头|参与|配合|协办|指导|负责落实|负责)$").expect("regex")
+        Regex::new(&format!("^(.+?)({})$", ANNOTATION_VERBS.join("|"))).expect("regex")
     })
 }
 
+/// Words without which no bracket is a task annotation: its labels and verbs (for
+/// [`super::scan`]).
+pub fn annotation_words() -> Vec<&'static str> {
+    LABELS.iter().chain(&ANNOTATION_VERBS).copied().collect()
+}
+
 /// The labels of task annotations (责任部门：X).
-const LABELS: [&str; 8] = [
+const LABELS: [&str; 11] = [
     "责任部门",
+    "责任单位",
+    "负责部门",
+    "负责单位",
     "牵头部门",
     "牵头单位",
     "配合部门",
@@ -183,7 +204,7 @@ fn role_of_verb(v: &str) -> &'static str {
 
 fn role_of_label(l: &str) -> &'static str {
     match l {
-        "责任部门" => "负责",
+        "责任部门" | "责任单位" | "负责部门" | "负责单位" => "负责",
         "牵头部门" | "牵头单位" => "牵头",
         _ => "配合",
     }
@@ -307,9 +328,7 @@ fn annotation(ctx: &Ctx<'_>, inner: Range<usize>, out: &mut Vec<Responsibility>)
         // Cheap necessary conditions first: a label starts the part, or an annotation verb
         // ends it.
         let labelled = LABELS.iter().any(|l| part.starts_with(l));
-        let annotated = ["牵头", "参与", "配合", "协办", "指导", "负责落实", "负责"]
-            .iter()
-            .any(|w| part.ends_with(w));
+        let annotated = ANNOTATION_VERBS.iter().any(|w| part.ends_with(w));
         let label = if labelled {
             label_re().captures(part)
         } else {

@@ -24,8 +24,8 @@ const EXEMPTION: u8 = 2;
 const PURSUE: u8 = 4;
 /// 改正.
 const CORRECT: u8 = 8;
-/// A word without which no bracket is a task annotation (牵头, 参与, 配合, 协办, 指导, 负责,
-/// 责任部门).
+/// A word without which no bracket is a task annotation (its labels and verbs: 责任部门,
+/// 牵头, 参与 …).
 const ANNOTATION: u8 = 16;
 
 /// What a literal tells.
@@ -67,10 +67,7 @@ fn automaton() -> &'static Automaton {
             (&conditions::exemption_words(), EXEMPTION),
             (&["追究"], PURSUE),
             (&["改正"], CORRECT),
-            (
-                &["牵头", "参与", "配合", "协办", "指导", "负责", "责任部门"],
-                ANNOTATION,
-            ),
+            (&roles::annotation_words(), ANNOTATION),
         ];
         for (ws, flag) in flagged {
             for w in ws {

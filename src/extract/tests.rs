@@ -118,6 +118,25 @@ fn duty_list_annotation() {
 }
 
 #[test]
+fn measure_list_annotations_name_the_responsible_body() {
+    // A notice's list of measures, each followed by the bodies that carry it out; the
+    // annotation may hold more parts after a ；.
+    let text = "一、深化改革\n（一）下放建设工程审批权限。（负责部门：住房城乡建设部、自然资源部；适用范围：所有试验区）\n\
+                （二）优化用地计划安排。（责任单位：市发展改革委）\n";
+    assert_eq!(
+        resp(text),
+        [
+            (
+                "住房城乡建设部、自然资源部".into(),
+                "负责".into(),
+                "一/（一）".into()
+            ),
+            ("市发展改革委".into(), "负责".into(), "一/（二）".into()),
+        ]
+    );
+}
+
+#[test]
 fn task_annotations() {
     let text = "一、主要任务\n（一）完善回收体系。建设分拣中心。（市商务局牵头，市发展改革委、市城管局参与）\
                 推广再生产品。（市工业和信息化局指导，各区政府负责落实）健全标准。（市市场监管局负责）\n";
