@@ -545,8 +545,7 @@ fn running(ctx: &Ctx<'_>, sent: Range<usize>, first_sentence: bool, out: &mut Ve
         let head = &s[clauses[ci].start..t.start];
         let holder = if let Some(by) = head.rfind('由') {
             // 由X负责 (由 may be glued to the word before it: 工作由)
-            let h = head[by + '由'.len_utf8()..].trim_end_matches(['主', '要', '具', '体']);
-            phrase::is_holder(h).then(|| h.to_string())
+            by_holder(&head[by + '由'.len_utf8()..]).map(str::to_string)
         } else {
             let vt = if role == "牵头" && k > ca && toks[k - 1].word == "承担" {
                 k - 1
@@ -612,6 +611,32 @@ fn running(ctx: &Ctx<'_>, sent: Range<usize>, first_sentence: bool, out: &mut Ve
             push(h, role, t.start);
         }
     }
+}
+
+/// The holder X of 由X负责, given the text between 由 and the verb. Adverbs before the verb
+/// (由X主要负责, 由X共同负责) are not part of X, nor is the pronoun 其 before it (由其主管部门
+/// 负责: its department); a prepositional phrase after X ends it (由X参照…负责).
+fn by_holder(h: &str) -> Option<&str> {
+    let trimmed = h.trim_end_matches(['主', '要', '具', '体']);
+    if phrase::is_holder(trimmed) {
+        return Some(trimmed);
+    }
+    let h = ["参照", "按照", "依照", "依据", "根据"]
+        .iter()
+        .filter_map(|p| h.find(p))
+        .min()
+        .map_or(h, |i| &h[..i]);
+    let mut x = h;
+    while let Some(rest) = ["主要", "具体", "共同", "统一", "分别", "全面"]
+        .iter()
+        .find_map(|a| x.strip_suffix(a))
+    {
+        x = rest;
+    }
+    if !x.starts_with("其他") && !x.starts_with("其余") {
+        x = x.strip_prefix('其').unwrap_or(x);
+    }
+    phrase::is_holder(x).then_some(x)
 }
 
 /// What the verb of a role term tells about its holder.

@@ -118,6 +118,20 @@ fn duty_list_annotation() {
 }
 
 #[test]
+fn by_holder_before_adverbs_and_prepositions() {
+    let text = "第一条 跨区域的事项，由共同的上级人民政府负责，或者由各区人民政府共同负责。\n\
+                第二条 企业开展运营的，由其行业主管部门参照本办法负责监督管理工作。\n";
+    assert_eq!(
+        roles(text),
+        [
+            pair("共同的上级人民政府", "负责"),
+            pair("各区人民政府", "负责"),
+            pair("行业主管部门", "负责"),
+        ]
+    );
+}
+
+#[test]
 fn measure_list_annotations_name_the_responsible_body() {
     // A notice's list of measures, each followed by the bodies that carry it out; the
     // annotation may hold more parts after a ；.
