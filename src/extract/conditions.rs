@@ -54,7 +54,7 @@ fn tail_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            "^(?:构成|涉嫌)(?:职务)?(?:犯罪|违纪|违法|违纪违法|违法犯罪)|^违反治安管理|\
+            "^(?:构成|涉嫌)(?:职务)?(?:犯罪|违纪|违法|违纪违法|违法犯罪|违反治安管理)|^违反治安管理|\
              ^应当(?:给予|追究)[^，]{0,8}(?:处分|责任)的[，,]?$",
         )
         .expect("regex")
@@ -73,6 +73,12 @@ fn aggravating_re() -> &'static Regex {
 /// term, an exemption, 追究, or 改正 (before a 逾期 escalation).
 pub fn can_hold(p: &Present) -> bool {
     p.sanctions != 0 || p.exemption || p.pursue || p.correct
+}
+
+/// Whether `t` starts an escalation of a corrective order: 逾期未改正的, 情节严重的,
+/// 造成严重后果的 ….
+fn escalates(t: &str) -> bool {
+    t.starts_with("逾期") || aggravating_re().is_match(t)
 }
 
 /// Whether a sentence is a list lead (有下列情形之一的，…).
@@ -122,7 +128,7 @@ pub fn sentence(
     }
     let all_hits = sanctions::hits_among(s, present.sanctions);
     let exempt = present.exemption;
-    let escalated = present.correct && full[sent.end..].trim_start().starts_with("逾期");
+    let escalated = present.correct && escalates(full[sent.end..].trim_start());
     if all_hits.is_empty() && !exempt && !present.pursue && !escalated {
         return;
     }
@@ -204,14 +210,15 @@ pub fn sentence(
             }
             j += 1;
         }
-        // 由…责令限期改正；逾期未改正的，处…罚款: the order is no sanction, but the
-        // circumstance is the condition that the escalation builds on.
+        // 由…责令限期改正；逾期未改正的，处…罚款 (or 情节严重的，给予处分): the order is no
+        // sanction, but the circumstance is the condition that the escalation builds on.
         if last_conseq.is_none()
             && conditions
             && s[clauses[end].end..].contains("改正")
-            && clauses.get(j).map_or_else(
-                || full[sent.end..].trim_start().starts_with("逾期"),
-                |c| s[c.clone()].starts_with("逾期"),
+            && escalates(
+                clauses
+                    .get(j)
+                    .map_or_else(|| full[sent.end..].trim_start(), |c| &s[c.clone()]),
             )
             && !lead_re().is_match(&s[clauses[run_start].start..clauses[end].end])
         {
@@ -255,7 +262,14 @@ pub fn sentence(
             if !measures.is_empty() {
                 let target = target_of(s, &clauses[end + 1..=lc], &clauses[run_start..=end]);
                 for h in measures {
-                    push_sanction(ctx, sancs, &h, target.clone(), s, sent.start);
+                    // A clause of its own may name the measure's target (处…罚款，对直接负责
+                    // 的主管人员处…罚款: the second fine has its own).
+                    let own = clauses[end + 1..=lc]
+                        .iter()
+                        .find(|c| c.start <= h.range.start && h.range.start < c.end)
+                        .and_then(|c| clause_target(&s[c.clone()]));
+                    let target = own.or_else(|| target.clone());
+                    push_sanction(ctx, sancs, &h, target, s, sent.start);
                 }
             }
         }
@@ -334,6 +348,19 @@ fn target_re() -> &'static Regex {
         Regex::new("对(?:其)?([^，。；]{2,40}?)[，,]?(?:依法|依规|依纪|严肃|从重|从轻|分别|视情|应当|可以)*(?:给予|予以|进行|作出|追究|实施|处以)")
             .expect("regex")
     })
+}
+
+/// The target named at the start of a consequence clause: 对X给予…, 对X处以…, 对X处一万元…
+fn clause_target(c: &str) -> Option<String> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new("^对(?:其)?([^，。；]{2,40}?)(?:依法|依规|依纪|严肃|从重|从轻|分别|视情|应当|可以)*(?:给予|予以|进行|作出|追究|实施|处以|处[0-9０-９一二三四五六七八九十百千万])")
+            .expect("regex")
+    });
+    if !c.starts_with('对') {
+        return None;
+    }
+    re.captures(c).map(|m| m[1].to_string())
 }
 
 /// Who is sanctioned: 对X给予…, 约谈X, else the subject of the condition.

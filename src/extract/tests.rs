@@ -528,6 +528,42 @@ fn order_to_correct_then_escalation() {
     );
     // An order to correct with no escalation is no accountability condition.
     assert!(conds("第九条　物业服务企业未公示收费标准的，由街道办事处责令改正。").is_empty());
+    // The escalation may be a serious circumstance instead of a missed deadline.
+    let serious = conds(
+        "第十条　乡镇人民政府违反本办法规定的，由其上级机关责令改正；\
+         情节严重的，对直接负责的主管人员依法给予处分。",
+    );
+    let starts: Vec<&str> = serious.iter().map(|(_, t, _)| t.as_str()).collect();
+    assert_eq!(starts, ["乡镇人民政府违反", "情节严重的，对直"]);
+}
+
+#[test]
+fn each_fine_with_its_own_target() {
+    let text = "第十一条　经营单位未按规定备案的，处一万元以上三万元以下的罚款，\
+                对直接负责的主管人员处二千元以上五千元以下的罚款。\n";
+    let fines: Vec<(String, Option<String>)> = extract_str(text)
+        .into_iter()
+        .flat_map(|e| e.accountability.sanctions)
+        .map(|s| (s.sanction, s.target))
+        .collect();
+    assert_eq!(
+        fines,
+        [
+            ("罚款".to_string(), Some("经营单位".to_string())),
+            ("罚款".to_string(), Some("直接负责的主管人员".to_string())),
+        ]
+    );
+}
+
+#[test]
+fn public_security_penalty_is_a_sanction_only_tail() {
+    let text =
+        "第十二条　违反本办法规定，构成违反治安管理行为的，由公安机关依法给予治安管理处罚。\n";
+    assert!(conds(text).is_empty());
+    assert_eq!(
+        sancs(text),
+        [("给予治安管理处罚".into(), "第十二条".into())]
+    );
 }
 
 #[test]
