@@ -8,7 +8,7 @@
 //! be made beside DIR (read-only parent, another file system) it falls back to a hidden
 //! `.gongwen-tmp` folder inside DIR.
 //!
-//! Resumable: [`existing_sha256`] reads the input digest of a record already written, so
+//! Resumable: [`existing`] reads the input digest of a record already written, so
 //! `--resume` can skip inputs whose record matches their current bytes.
 
 use std::collections::HashSet;

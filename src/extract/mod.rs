@@ -10,7 +10,7 @@
 //! one of accountability conditions (有下列情形之一的，给予…： or a heading such as
 //! 追究责任的情形), and whether a clause sits in a chapter about accountability.
 //!
-//! Sub-modules: [`unit`] (cleaned text, sentences), [`phrase`] (holder noun phrases on
+//! Sub-modules: [`unit`](mod@unit) (cleaned text, sentences), [`phrase`] (holder noun phrases on
 //! the jieba-rs segmentation), [`roles`], [`conditions`], [`sanctions`] (vocabulary),
 //! [`scan`] (the literals that gate them, found in one pass) and [`table`] (the CSV view).
 

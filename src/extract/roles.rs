@@ -31,22 +31,40 @@ enum Tie {
     Target,
 }
 
-fn term_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            "全面领导责任|主要领导责任|重要领导责任|领导责任|第一责任人|主体责任|监督责任|主要责任人|主要责任|\
-             直接负责的主管人员|负有责任的主管人员|其他直接责任人员|直接责任人员|直接责任人|直接责任者|直接责任|相关责任人员|\
-             责任主体|一岗双责|问责对象",
-        )
-        .expect("role term regex")
-    })
+/// The role terms. Where one is a prefix of another the longer comes first, so that the
+/// longest term at a position is the one read (`Unit::role_terms`).
+const TERMS: [&str; 20] = [
+    "全面领导责任",
+    "主要领导责任",
+    "重要领导责任",
+    "领导责任",
+    "第一责任人",
+    "主体责任",
+    "监督责任",
+    "主要责任人",
+    "主要责任",
+    "直接负责的主管人员",
+    "负有责任的主管人员",
+    "其他直接责任人员",
+    "直接责任人员",
+    "直接责任人",
+    "直接责任者",
+    "直接责任",
+    "相关责任人员",
+    "责任主体",
+    "一岗双责",
+    "问责对象",
+];
+
+/// The role terms (for [`super::scan`]).
+pub fn terms() -> [&'static str; 20] {
+    TERMS
 }
 
 /// The role terms and the predicates 负责, 牵头, 参与 (the sentence gate of running text,
 /// see [`super::scan`]).
 pub fn role_words() -> Vec<&'static str> {
-    let mut words: Vec<&str> = term_re().as_str().split('|').collect();
+    let mut words = TERMS.to_vec();
     words.extend(["负责", "牵头", "参与"]);
     words
 }
@@ -127,12 +145,18 @@ const PERSON_VERBS: &[&str] = &[
 const OBJECT_VERBS: &[&str] = &["落实", "履行", "压实", "担负"];
 
 /// Words that make a sentence a statement about accountability (targets of sanctions).
-fn accountability_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new("追究|处分|给予|予以|通报批评|问责|处理|处罚|约谈|诫勉").expect("regex")
-    })
-}
+pub const ACCOUNTABILITY_WORDS: [&str; 10] = [
+    "追究",
+    "处分",
+    "给予",
+    "予以",
+    "通报批评",
+    "问责",
+    "处理",
+    "处罚",
+    "约谈",
+    "诫勉",
+];
 
 /// The verbs that end a part of a task annotation (X牵头, Y参与).
 const ANNOTATION_VERBS: [&str; 8] = [
@@ -384,6 +408,8 @@ fn running(ctx: &Ctx<'_>, sent: Range<usize>, first_sentence: bool, out: &mut Ve
         return;
     }
     let clauses: Vec<Range<usize>> = clauses_in(s, 0..s.len());
+    // The role terms, as byte ranges of the sentence.
+    let terms = ctx.unit.role_terms(sent.clone());
     let clause_of = |pos: usize| clauses.iter().position(|c| c.start <= pos && pos < c.end);
     // Nothing right of the comma clause that holds the last role word is read, so only the
     // text up to that clause's comma is tagged. A comma separates jieba's blocks, so the
@@ -391,7 +417,7 @@ fn running(ctx: &Ctx<'_>, sent: Range<usize>, first_sentence: bool, out: &mut Ve
     let last_role_word = ["负责", "牵头", "参与"]
         .iter()
         .filter_map(|w| s.rfind(w).map(|i| i + w.len()))
-        .chain(term_re().find_iter(s).last().map(|m| m.end()))
+        .chain(terms.last().map(|m| m.end))
         .max()
         .unwrap_or(s.len());
     let tagged_end = clause_of(last_role_word - 1)
@@ -419,7 +445,7 @@ fn running(ctx: &Ctx<'_>, sent: Range<usize>, first_sentence: bool, out: &mut Ve
             phrase::subject(s, &toks, a, b)
         })
     };
-    let accountable = accountability_re().is_match(s) || !sanctions::hits(s).is_empty();
+    let accountable = ctx.unit.present(sent.clone()).accountable || !sanctions::hits(s).is_empty();
     let quote = sent.clone();
     let mut push = |holder: String, role: &'static str, at: usize| {
         let at = sent.start + at;
@@ -431,13 +457,13 @@ fn running(ctx: &Ctx<'_>, sent: Range<usize>, first_sentence: bool, out: &mut Ve
         }
     };
 
-    for m in term_re().find_iter(s) {
-        let term = m.as_str();
+    for m in &terms {
+        let term = &s[m.clone()];
         if let Some(role) = target_role(term) {
-            let before = &s[..m.start()];
+            let before = &s[..m.start];
             let named = before.ends_with('是') || before.ends_with('为');
             if accountable && !named {
-                push(term.to_string(), role, m.start());
+                push(term.to_string(), role, m.start);
                 continue;
             }
             if term != "直接责任人" {
@@ -447,16 +473,16 @@ fn running(ctx: &Ctx<'_>, sent: Range<usize>, first_sentence: bool, out: &mut Ve
         let Some((role, tie)) = classify(term) else {
             continue;
         };
-        let Some(ci) = clause_of(m.start()) else {
+        let Some(ci) = clause_of(m.start) else {
             continue;
         };
         let (ca, _) = tok_range(&clauses[ci]);
-        let Some(ti) = phrase::token_at(&toks, m.start()) else {
+        let Some(ti) = phrase::token_at(&toks, m.start) else {
             continue;
         };
         if tie == Tie::Target {
             // 问责对象为X / X是问责对象.
-            let after = &s[m.end()..];
+            let after = &s[m.end..];
             if let Some(rest) = ["为", "是", "包括", "主要包括", "主要是"]
                 .iter()
                 .find_map(|p| after.strip_prefix(p))
@@ -466,7 +492,7 @@ fn running(ctx: &Ctx<'_>, sent: Range<usize>, first_sentence: bool, out: &mut Ve
                     .unwrap_or(rest.len());
                 let holder = rest[..end].trim_end_matches('等');
                 if phrase::is_holder(holder) {
-                    push(holder.to_string(), role, m.start());
+                    push(holder.to_string(), role, m.start);
                 }
                 continue;
             }
@@ -481,11 +507,11 @@ fn running(ctx: &Ctx<'_>, sent: Range<usize>, first_sentence: bool, out: &mut Ve
         let (_, cb) = tok_range(&clauses[ci]);
         let modified = toks
             .iter()
-            .position(|t| t.start == m.end())
+            .position(|t| t.start == m.end)
             .filter(|&k| tie == Tie::Duty && toks[k].word == "的" && k < cb)
             .and_then(|k| phrase::after(s, &toks, k, cb));
         if let Some((a, b)) = modified {
-            push(s[a..b].to_string(), role, m.start());
+            push(s[a..b].to_string(), role, m.start);
             continue;
         }
         // The verb that ties the term: the nearest one before it in the comma clause.
@@ -499,7 +525,7 @@ fn running(ctx: &Ctx<'_>, sent: Range<usize>, first_sentence: bool, out: &mut Ve
         };
         let holder = match holder {
             Some(Found::Assist(h)) => {
-                push(h, "配合", m.start());
+                push(h, "配合", m.start);
                 continue;
             }
             Some(Found::Holder(h)) => Some(h),
@@ -519,7 +545,7 @@ fn running(ctx: &Ctx<'_>, sent: Range<usize>, first_sentence: bool, out: &mut Ve
                     .flatten()
             });
         if let Some(h) = holder {
-            push(h, role, m.start());
+            push(h, role, m.start);
         }
     }
 

@@ -24,6 +24,10 @@ const EXEMPTION: u8 = 2;
 const PURSUE: u8 = 4;
 /// 改正.
 const CORRECT: u8 = 8;
+/// A role term (not 负责, 牵头, 参与).
+const TERM: u8 = 32;
+/// A word that makes a sentence one about accountability (追究, 处分, 给予 …).
+const ACCOUNTABLE: u8 = 64;
 /// A word without which no bracket is a task annotation (its labels and verbs: 责任部门,
 /// 牵头, 参与 …).
 const ANNOTATION: u8 = 16;
@@ -62,8 +66,10 @@ fn automaton() -> &'static Automaton {
             lits[k].prefix |= prefix;
             lits[k].suffix |= suffix;
         }
-        let flagged: [(&[&str], u8); 5] = [
+        let flagged: [(&[&str], u8); 7] = [
             (&roles::role_words(), ROLE),
+            (&roles::terms(), TERM),
+            (&roles::ACCOUNTABILITY_WORDS, ACCOUNTABLE),
             (&conditions::exemption_words(), EXEMPTION),
             (&["追究"], PURSUE),
             (&["改正"], CORRECT),
@@ -127,6 +133,9 @@ pub struct Present {
     pub role_word: bool,
     /// A word of task annotations occurs.
     pub annotation: bool,
+    /// A word about accountability occurs (追究, 处分, 给予, 予以, 通报批评, 问责, 处理, 处罚,
+    /// 约谈, 诫勉).
+    pub accountable: bool,
 }
 
 /// What the occurrences `occs` of `text` (from [`occurrences`]) hold inside `range`.
@@ -165,7 +174,33 @@ pub fn present(text: &str, occs: &[Occ], range: Range<usize>) -> Present {
         role: flags & ROLE != 0,
         role_word,
         annotation: flags & ANNOTATION != 0,
+        accountable: flags & ACCOUNTABLE != 0,
     }
+}
+
+/// The role terms wholly inside `range`, as a search for the leftmost term would find them
+/// one after the other: the earliest start first, the longest term at a start (where one
+/// term is a prefix of another the list puts the longer first), none overlapping.
+pub fn role_terms(occs: &[Occ], range: Range<usize>) -> Vec<Range<usize>> {
+    let a = automaton();
+    let first = occs.partition_point(|o| (o.start as usize) < range.start);
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for o in occs[first..]
+        .iter()
+        .take_while(|o| (o.start as usize) < range.end)
+    {
+        let (start, end) = (o.start as usize, o.end as usize);
+        if a.lits[o.lit as usize].flags & TERM == 0 || end > range.end {
+            continue;
+        }
+        // Occurrences come by start, then end: a longer one at the same start follows.
+        match out.last_mut() {
+            Some(last) if last.start == start => last.end = last.end.max(end),
+            Some(last) if start < last.end => {}
+            _ => out.push(start..end),
+        }
+    }
+    out
 }
 
 /// [`present`] over the whole of `s`.

@@ -164,6 +164,15 @@ impl<'a> Unit<'a> {
         scan::present(&self.text, &self.occs, range)
     }
 
+    /// The role terms inside `range` of the text, as byte ranges of `&text[range]`.
+    pub fn role_terms(&self, range: Range<usize>) -> Vec<Range<usize>> {
+        let base = range.start;
+        scan::role_terms(&self.occs, range)
+            .into_iter()
+            .map(|r| r.start - base..r.end - base)
+            .collect()
+    }
+
     /// The heading, if the unit starts with one.
     pub fn heading(&self) -> &str {
         &self.text[..self.body]
