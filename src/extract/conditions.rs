@@ -369,7 +369,11 @@ fn target_of(s: &str, conseq: &[Range<usize>], cond: &[Range<usize>]) -> Option<
         return None;
     };
     let t = &s[first.start..last.end];
-    if let Some(c) = target_re().captures(t) {
+    if let Some(c) = t
+        .contains('对')
+        .then(|| target_re().captures(t))
+        .flatten()
+    {
         return Some(c[1].to_string());
     }
     if let Some(p) = t.find("约谈") {
