@@ -25,6 +25,11 @@ fn lead_re() -> &'static Regex {
     RE.get_or_init(|| Regex::new("(?:下列|以下|如下)[^，。；]{0,8}?之一").expect("regex"))
 }
 
+/// 有下列情形之一的 (the pattern runs only where 之一 stands).
+fn lead_in(s: &str) -> bool {
+    s.contains("之一") && lead_re().is_match(s)
+}
+
 /// Phrases that exempt from or lessen accountability.
 const EXEMPTION_WORDS: [&str; 11] = [
     "不予追究",
@@ -61,6 +66,23 @@ fn tail_re() -> &'static Regex {
     })
 }
 
+/// 构成犯罪的 and its kind: a clause that names only a sanction's legal ground.
+fn is_tail(c: &str) -> bool {
+    ["构成", "涉嫌", "违反", "应当"]
+        .iter()
+        .any(|w| c.starts_with(w))
+        && tail_re().is_match(c)
+}
+
+/// 造成严重后果的, 情节严重的, 逾期未改正的 … (the pattern runs only on the words it starts
+/// with).
+fn is_aggravating(t: &str) -> bool {
+    ["造成", "情节", "致使", "导致", "后果", "给", "逾期"]
+        .iter()
+        .any(|w| t.starts_with(w))
+        && aggravating_re().is_match(t)
+}
+
 fn aggravating_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -78,12 +100,12 @@ pub fn can_hold(p: &Present) -> bool {
 /// Whether `t` starts an escalation of a corrective order: 逾期未改正的, 情节严重的,
 /// 造成严重后果的 ….
 fn escalates(t: &str) -> bool {
-    t.starts_with("逾期") || aggravating_re().is_match(t)
+    t.starts_with("逾期") || is_aggravating(t)
 }
 
 /// Whether a sentence is a list lead (有下列情形之一的，…).
 pub fn is_lead(s: &str) -> bool {
-    lead_re().is_match(s)
+    lead_in(s)
 }
 
 /// Whether a sentence's consequence makes its list an exemption list.
@@ -103,7 +125,7 @@ pub fn has_consequence(s: &str) -> bool {
 pub fn kind_of(text: &str) -> ConditionKind {
     if text.starts_with("其他") || text.starts_with("其它") {
         ConditionKind::CatchAll
-    } else if aggravating_re().is_match(text) {
+    } else if is_aggravating(text) {
         ConditionKind::Aggravating
     } else {
         ConditionKind::Condition
@@ -220,7 +242,7 @@ pub fn sentence(
                     .get(j)
                     .map_or_else(|| full[sent.end..].trim_start(), |c| &s[c.clone()]),
             )
-            && !lead_re().is_match(&s[clauses[run_start].start..clauses[end].end])
+            && !lead_in(&s[clauses[run_start].start..clauses[end].end])
         {
             let cond_start = clauses[run_start].start;
             let text = &s[cond_start..clauses.get(j).map_or(s.len(), |c| c.start)];
@@ -243,14 +265,14 @@ pub fn sentence(
             any = true;
             let cond_start = clauses[run_start].start;
             let cond_text = &s[cond_start..clauses[end].end];
-            let lead = lead_re().is_match(cond_text);
-            let tail = tail_re().is_match(&s[clauses[end].clone()]);
+            let lead = lead_in(cond_text);
+            let tail = is_tail(&s[clauses[end].clone()]);
             if conditions && !lead && !tail {
                 let text = s[cond_start..].trim_end_matches(['。', '；', ';', '：', ':']);
                 let last = &s[clauses[end].clone()];
                 let kind = if conseq_exempt {
                     ConditionKind::Exemption
-                } else if end > run_start && aggravating_re().is_match(last) {
+                } else if end > run_start && is_aggravating(last) {
                     // 有前款行为，造成严重后果的
                     ConditionKind::Aggravating
                 } else {
@@ -369,11 +391,7 @@ fn target_of(s: &str, conseq: &[Range<usize>], cond: &[Range<usize>]) -> Option<
         return None;
     };
     let t = &s[first.start..last.end];
-    if let Some(c) = t
-        .contains('对')
-        .then(|| target_re().captures(t))
-        .flatten()
-    {
+    if let Some(c) = t.contains('对').then(|| target_re().captures(t)).flatten() {
         return Some(c[1].to_string());
     }
     if let Some(p) = t.find("约谈") {

@@ -183,18 +183,29 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
     read_unit(&ctx, false, &mut ex.responsibilities, conds, sancs);
 
     // What each list's lead sentence says about its items, read once per parent.
-    let leads: Vec<Option<Lead>> = doc
+    // A list of accountability conditions: its lead says so, or (without a lead) its
+    // heading does.
+    let leads: Vec<Option<(Lead, bool)>> = doc
         .nodes
         .iter()
         .zip(&units)
-        .map(|(n, u)| (!n.children.is_empty()).then(|| parent_lead(u)))
+        .enumerate()
+        .map(|(i, (n, u))| {
+            (!n.children.is_empty()).then(|| {
+                let lead = parent_lead(u);
+                let acc = match lead {
+                    Lead::Accountability { .. } => true,
+                    Lead::None => acc_list_heading_re().is_match(heading(i)),
+                    Lead::Duty(_) => false,
+                };
+                (lead, acc)
+            })
+        })
         .collect();
     for (i, node) in doc.nodes.iter().enumerate() {
-        let lead = node.parent.and_then(|p| leads[p].clone());
-        let in_acc_list = match (&lead, node.parent) {
-            (Some(Lead::Accountability { .. }), _) => true,
-            (Some(Lead::None), Some(p)) => acc_list_heading_re().is_match(heading(p)),
-            _ => false,
+        let (lead, in_acc_list) = match node.parent.and_then(|p| leads[p].as_ref()) {
+            Some((lead, acc)) => (Some(lead), *acc),
+            None => (None, false),
         };
         let lead_holder = match &lead {
             Some(Lead::Duty(h)) => h.clone(),
