@@ -43,15 +43,49 @@ static BLANK_OR_FOLDED_LEAD: [bool; 256] = {
     t
 };
 
+/// `SCAN_STEP[b]` for the first byte `b` of a character: 0 when the character may be blank
+/// or folded ([`BLANK_OR_FOLDED_LEAD`]), else its length in bytes, so that a scan steps over
+/// it (an ideograph is one step of three bytes) without decoding it.
+static SCAN_STEP: [u8; 256] = step_table(&BLANK_OR_FOLDED_LEAD);
+
+/// A scan table for [`next_lead`]: 0 for the lead bytes marked in `stop`, else the length of
+/// the UTF-8 sequence the byte starts (1 for bytes that never start one).
+pub(crate) const fn step_table(stop: &[bool; 256]) -> [u8; 256] {
+    let mut t = [1u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = if stop[b] {
+            0
+        } else {
+            match b {
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                0xF0..=0xF7 => 4,
+                _ => 1,
+            }
+        };
+        b += 1;
+    }
+    t
+}
+
+/// The first character boundary at or after `from` (itself a boundary) whose lead byte
+/// `steps` stops at (see [`step_table`]).
+pub(crate) fn next_lead(bytes: &[u8], mut from: usize, steps: &[u8; 256]) -> Option<usize> {
+    loop {
+        match steps[*bytes.get(from)? as usize] {
+            0 => return Some(from),
+            n => from += n as usize,
+        }
+    }
+}
+
 /// The characters of `s` that may be blank or folded, with their byte offsets; every
 /// character left out is neither.
 fn blank_or_folded(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     let mut from = 0;
     std::iter::from_fn(move || {
-        let at = from
-            + s.as_bytes()[from..]
-                .iter()
-                .position(|&b| BLANK_OR_FOLDED_LEAD[b as usize])?;
+        let at = next_lead(s.as_bytes(), from, &SCAN_STEP)?;
         let c = s[at..].chars().next()?;
         from = at + c.len_utf8();
         Some((at, c))
