@@ -220,6 +220,11 @@ impl CompactLine {
         at + source[at..].chars().next().map_or(0, char::len_utf8)
     }
 
+    /// Compact offsets of the characters that blanks stood before, in order.
+    pub fn gap_starts(&self) -> impl Iterator<Item = usize> + '_ {
+        self.pieces.iter().filter(|p| p.gap).map(|p| p.at)
+    }
+
     /// Whether blanks stood before the character at compact byte `i`.
     pub fn gap_before(&self, i: usize) -> bool {
         self.pieces
