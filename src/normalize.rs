@@ -118,6 +118,25 @@ pub fn is_final_punct(c: char) -> bool {
     matches!(c, '。' | ';' | ':' | '!' | '?' | '…')
 }
 
+/// Whether a clause may start right after `c` (folded) inside a line: sentence and clause
+/// punctuation, and the comma (…的原则，一是…).
+fn is_break(c: char) -> bool {
+    matches!(c, '。' | ';' | ':' | '!' | '?' | ',')
+}
+
+/// Scan table of [`CompactLine::fill`]: the blank or folded characters, and the ASCII ones of
+/// [`is_break`] (`。` shares its lead byte with U+3000).
+static FILL_STEP: [u8; 256] = {
+    let mut stop = BLANK_OR_FOLDED_LEAD;
+    let punct = b";:!?,";
+    let mut k = 0;
+    while k < punct.len() {
+        stop[punct[k] as usize] = true;
+        k += 1;
+    }
+    step_table(&stop)
+};
+
 /// One source line compacted for marker detection: blanks removed, widths folded.
 #[derive(Debug, Default)]
 pub struct CompactLine {
@@ -126,6 +145,9 @@ pub struct CompactLine {
     /// How the compact text maps back to the source, in order: each piece covers the
     /// compact text from its `at` up to the next piece.
     pieces: Vec<Piece>,
+    /// Compact offsets right after blanks or after a break character ([`is_break`]), in
+    /// order: the places inside the line where a clause may start.
+    breaks: Vec<usize>,
     /// Decoded source offset of the line end.
     end: usize,
 }
@@ -149,22 +171,36 @@ impl CompactLine {
     pub fn fill(&mut self, source: &str, start: usize, end: usize) {
         self.text.clear();
         self.pieces.clear();
+        self.breaks.clear();
         self.end = end;
         let line = &source[start..end];
         // `kept`: start of the characters kept as they are since the last blank or folded
         // one, copied in one piece when the next such character (or the line end) comes.
         let mut kept = 0;
         let mut pending_gap = false;
-        for (i, c) in blank_or_folded(line) {
+        let mut from = 0;
+        while let Some(i) = next_lead(line.as_bytes(), from, &FILL_STEP) {
+            let Some(c) = line[i..].chars().next() else {
+                break;
+            };
+            from = i + c.len_utf8();
             let blank = is_blank(c);
             let f = if blank { c } else { fold(c) };
             if !blank && f == c {
+                if is_break(c) {
+                    // Not copied yet: it ends where the kept characters up to it will.
+                    self.add_break(self.text.len() + from - kept);
+                }
                 continue;
             }
             self.push_kept(line, start, kept, i, &mut pending_gap);
-            kept = i + c.len_utf8();
+            kept = from;
             if blank {
                 pending_gap = !self.text.is_empty();
+                if pending_gap {
+                    // The next character, if any, lands here.
+                    self.add_break(self.text.len());
+                }
                 continue;
             }
             self.pieces.push(Piece {
@@ -175,6 +211,9 @@ impl CompactLine {
             });
             self.text.push(f);
             pending_gap = false;
+            if is_break(f) {
+                self.add_break(self.text.len());
+            }
         }
         self.push_kept(line, start, kept, line.len(), &mut pending_gap);
     }
@@ -191,6 +230,19 @@ impl CompactLine {
             gap: std::mem::take(gap),
         });
         self.text.push_str(&line[from..to]);
+    }
+
+    /// Record a break at compact offset `i` (breaks come in order; each is kept once).
+    fn add_break(&mut self, i: usize) {
+        if self.breaks.last() != Some(&i) {
+            self.breaks.push(i);
+        }
+    }
+
+    /// Compact offsets right after blanks or after a break character (`。` `;` `:` `!` `?`
+    /// `,`, folded), in order: the places inside the line where a clause may start.
+    pub fn breaks(&self) -> &[usize] {
+        &self.breaks
     }
 
     /// The piece that holds compact byte `i` (`i < text.len()`).
@@ -220,11 +272,6 @@ impl CompactLine {
         at + source[at..].chars().next().map_or(0, char::len_utf8)
     }
 
-    /// Compact offsets of the characters that blanks stood before, in order.
-    pub fn gap_starts(&self) -> impl Iterator<Item = usize> + '_ {
-        self.pieces.iter().filter(|p| p.gap).map(|p| p.at)
-    }
-
     /// Whether blanks stood before the character at compact byte `i`.
     pub fn gap_before(&self, i: usize) -> bool {
         self.pieces
@@ -240,6 +287,14 @@ pub struct LineInfo {
     pub start: usize,
     /// Decoded offset just past the line's last character (line break excluded).
     pub end: usize,
+    /// Decoded offset of the first non-blank character (`end` on a blank line).
+    pub text_start: usize,
+    /// Decoded offset just past the last non-blank character (`end` on a blank line).
+    pub text_end: usize,
+    /// The decoded range from the first blank between `text_start` and `text_end` to the end
+    /// of the last one (empty when the text holds none): the only place inside the text where
+    /// blanks need to be looked for.
+    pub inner_blanks: std::ops::Range<usize>,
     /// The line holds only blanks.
     pub blank: bool,
     /// Leading blank width (a full-width space counts 2).
@@ -273,28 +328,46 @@ impl Layout {
         let mut lines = Vec::with_capacity(src.line_count());
         for l in src.lines() {
             let s = &text[l.start..l.end];
-            let body = s.trim_start_matches(is_blank);
-            let indent: usize = s[..s.len() - body.len()]
+            let rest = s.trim_start_matches(is_blank);
+            let lead = s.len() - rest.len();
+            let indent: usize = s[..lead]
                 .chars()
                 .map(|c| if c == '\u{3000}' { 2 } else { 1 })
                 .sum();
-            let len = body.chars().count() - blanks(body).count();
-            let last = body.trim_end_matches(is_blank).chars().next_back();
-            let t = s.trim_matches(is_blank);
+            // The text without its leading and trailing blanks.
+            let t = rest.trim_end_matches(is_blank);
+            let text_start = l.start + lead;
+            let mut inner_blanks = l.end..l.end;
+            let mut inner_count = 0;
+            for (i, c) in blanks(t) {
+                if inner_count == 0 {
+                    inner_blanks.start = text_start + i;
+                }
+                inner_blanks.end = text_start + i + c.len_utf8();
+                inner_count += 1;
+            }
+            let len = t.chars().count() - inner_count;
             let parenthetical = (t.starts_with('（') || t.starts_with('('))
                 && (t.ends_with('）') || t.ends_with(')'));
             let ends_final = parenthetical
-                || last.is_some_and(|_| {
-                    let t = s.trim_end_matches(|c: char| {
+                || !t.is_empty() && {
+                    let t = t.trim_end_matches(|c: char| {
                         is_blank(c) || matches!(c, '”' | '’' | '"' | '\'' | '」' | '』' | '》')
                     });
                     t.chars()
                         .next_back()
                         .is_some_and(|c| is_final_punct(fold(c)))
-                });
+                };
             lines.push(LineInfo {
                 start: l.start,
                 end: l.end,
+                text_start: if t.is_empty() { l.end } else { text_start },
+                text_end: if t.is_empty() {
+                    l.end
+                } else {
+                    text_start + t.len()
+                },
+                inner_blanks,
                 blank: len == 0,
                 indent,
                 len,
@@ -419,9 +492,18 @@ pub fn clean_range(
         let mut prev: Option<char> = out.as_str().chars().next_back();
         let mut space_at: Option<usize> = None;
         // Contiguous non-blank text is copied in one piece; `run` starts the current one.
+        // The blanks of `a..b`, as (offset, length) of blank runs: the leading ones, those
+        // of the inner range, the trailing ones, then the end.
         let mut run = a;
-        let line = &text[a..b];
-        let blank_at = blanks(line).map(|(i, c)| (a + i, c.len_utf8()));
+        let leading = (a < l.text_start).then(|| (a, l.text_start.min(b) - a));
+        let inner = l.inner_blanks.start.max(a)..l.inner_blanks.end.min(b);
+        let inner = text
+            .get(inner.clone())
+            .into_iter()
+            .flat_map(|s| blanks(s))
+            .map(|(i, c)| (inner.start + i, c.len_utf8()));
+        let trailing = (l.text_end.max(a) < b).then(|| (l.text_end.max(a), b - l.text_end.max(a)));
+        let blank_at = leading.into_iter().chain(inner).chain(trailing);
         for (at, n) in blank_at.chain([(b, 0)]) {
             if at > run {
                 let piece = &text[run..at];
@@ -469,6 +551,40 @@ mod tests {
         assert!(c.gap_before(yi));
         assert!(!c.gap_before(0));
         assert_eq!(&s[c.source_offset(0)..c.source_end(s, yi + 4)], "（ 一）");
+    }
+
+    #[test]
+    fn breaks_follow_blanks_and_clause_punctuation() {
+        for s in [
+            "  （ 一）加强 领导：１ ．",
+            "甲。乙;丙 丁，一是戊 己。 （二）庚！  辛?壬:癸,",
+            "a  b。c",
+            "第一条　内容。　　第二条 内容；  ",
+            "",
+        ] {
+            let mut c = CompactLine::default();
+            c.fill(s, 0, s.len());
+            // Every character after a break character or a blank gap, in order, once (an
+            // offset at the end of the text stands for no character).
+            let mut want: Vec<usize> = Vec::new();
+            for (i, ch) in c.text.char_indices() {
+                if i > 0 && c.gap_before(i) {
+                    want.push(i);
+                }
+                if is_break(ch) {
+                    want.push(i + ch.len_utf8());
+                }
+            }
+            want.dedup();
+            want.retain(|&i| i < c.text.len());
+            let got: Vec<usize> = c
+                .breaks()
+                .iter()
+                .copied()
+                .filter(|&i| i < c.text.len())
+                .collect();
+            assert_eq!(got, want, "{s}");
+        }
     }
 
     #[test]

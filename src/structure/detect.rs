@@ -8,7 +8,7 @@
 //! *weak*: the tree builder accepts it only where it fits the numbering sequence.
 
 use super::marker::{self, Style};
-use crate::normalize::{CompactLine, LineInfo, next_lead, step_table};
+use crate::normalize::{CompactLine, LineInfo};
 
 /// What a candidate is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,53 +62,6 @@ fn is_boundary(c: char) -> bool {
     matches!(c, ';' | ':' | '。' | '!' | '?')
 }
 
-/// Scan table that stops at the characters after which a marker may start inside a line:
-/// the ASCII ones of [`is_boundary`], `,` (before 一是), and those that start like `。`.
-static AFTER_STEP: [u8; 256] = {
-    let mut stop = [false; 256];
-    stop[b';' as usize] = true;
-    stop[b':' as usize] = true;
-    stop[b'!' as usize] = true;
-    stop[b'?' as usize] = true;
-    stop[b',' as usize] = true;
-    // 。 is U+3002: E3 80 82.
-    stop[0xE3] = true;
-    step_table(&stop)
-};
-
-/// Compact offsets where a marker may start, in order: the line start, right after a
-/// boundary character or a comma, and right after blanks. At every other position the
-/// boundary test of [`line_candidates`] fails, so the scan never decodes the characters in
-/// between.
-fn start_positions(cl: &CompactLine) -> impl Iterator<Item = usize> + '_ {
-    let text = cl.text.as_str();
-    let mut from = 0;
-    let after_boundary = std::iter::from_fn(move || {
-        loop {
-            let j = next_lead(text.as_bytes(), from, &AFTER_STEP)?;
-            let c = text[j..].chars().next()?;
-            from = j + c.len_utf8();
-            if is_boundary(c) || c == ',' {
-                return Some(from);
-            }
-        }
-    });
-    let mut a = std::iter::once(0).chain(after_boundary).peekable();
-    let mut b = cl.gap_starts().peekable();
-    // Both runs are increasing: merge them, once each.
-    std::iter::from_fn(move || {
-        let next = match (a.peek(), b.peek()) {
-            (Some(&x), Some(&y)) => x.min(y),
-            (Some(&x), None) => x,
-            (None, Some(&y)) => y,
-            (None, None) => return None,
-        };
-        a.next_if_eq(&next);
-        b.next_if_eq(&next);
-        Some(next)
-    })
-}
-
 /// Characters a marker can start with (folded forms).
 fn may_start(c: char) -> bool {
     c == '第'
@@ -136,7 +89,8 @@ pub(crate) fn line_candidates(
     }
     // Columns are counted incrementally so a very long line stays linear.
     let (mut col_off, mut col) = (info.start, 1usize);
-    for i in start_positions(cl) {
+    // Elsewhere than at the line start and the breaks, the boundary test below fails.
+    for i in std::iter::once(0).chain(cl.breaks().iter().copied()) {
         let rest = &text[i..];
         let Some(c) = rest.chars().next() else {
             continue;
