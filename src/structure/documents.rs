@@ -157,8 +157,12 @@ pub(crate) fn mark_boilerplate(src: &SourceText, layout: &mut Layout) -> Header 
     let mut k = 0;
     while k < content.len() {
         let i = content[k];
-        let s = &text[layout.lines[i].start..layout.lines[i].end];
-        if !FOOTER.iter().any(|p| compact_starts_with(s, p)) {
+        let s = &text[layout.lines[i].text_start..layout.lines[i].end];
+        let first = s.chars().next().unwrap_or_default();
+        if !FOOTER
+            .iter()
+            .any(|p| p.starts_with(first) && compact_starts_with(s, p))
+        {
             k += 1;
             continue;
         }
@@ -192,7 +196,7 @@ pub(crate) fn mark_boilerplate(src: &SourceText, layout: &mut Layout) -> Header 
         .copied()
         .filter(|&i| {
             let l = &layout.lines[i];
-            separator(&text[l.start..l.end]).is_some()
+            separator(&text[l.text_start..l.end]).is_some()
         })
         .collect();
     if seps.len() >= 2 {
@@ -350,7 +354,7 @@ pub(crate) fn segments(src: &SourceText, layout: &Layout) -> Vec<Segment> {
             continue;
         }
         let number = i + 1;
-        if let Some(title) = separator(&text[l.start..l.end]) {
+        if let Some(title) = separator(&text[l.text_start..l.end]) {
             if let Some(s) = cur.take() {
                 out.push(s);
             }
@@ -415,20 +419,16 @@ pub(crate) fn title_at(src: &SourceText, layout: &Layout, number: usize) -> Opti
 }
 
 fn title_prefix(s: &str) -> Option<String> {
-    let mut best: Option<usize> = None;
-    for ty in DOC_TYPES {
-        for (pos, _) in s.match_indices(ty) {
-            let end = pos + ty.len();
-            let ok_after = s[end..]
-                .chars()
-                .next()
-                .is_none_or(|c| is_blank(c) || matches!(c, '》' | '”' | '"'));
-            if ok_after && best.is_none_or(|b| end > b) {
-                best = Some(end);
-            }
-        }
-    }
-    let end = best?;
+    // The title ends at the last place where a document-type word ends and the line ends, or
+    // a blank or closing mark follows: try those places from the right.
+    let ends = s
+        .char_indices()
+        .rev()
+        .filter(|&(_, c)| is_blank(c) || matches!(c, '》' | '”' | '"'))
+        .map(|(i, _)| i);
+    let end = std::iter::once(s.len())
+        .chain(ends)
+        .find(|&end| DOC_TYPES.iter().any(|ty| s[..end].ends_with(ty)))?;
     let t = s[..end].trim_matches(is_blank);
     let t = t.strip_prefix('《').unwrap_or(t);
     let chars = t.chars().count();
