@@ -146,7 +146,7 @@ pub(crate) fn line_candidates(
             Kind::Marked { .. } => raw
                 .chars()
                 .next_back()
-                .filter(|c| "、.．，,：:".contains(*c) && raw.chars().count() > 1),
+                .filter(|&c| marker::is_punct(c) && raw.chars().nth(1).is_some()),
             Kind::Garbled => None,
         };
         out.push(Cand {

@@ -161,7 +161,7 @@ pub(crate) fn mark_boilerplate(src: &SourceText, layout: &mut Layout) -> Header 
         let first = s.chars().next().unwrap_or_default();
         if !FOOTER
             .iter()
-            .any(|p| p.starts_with(first) && compact_starts_with(s, p))
+            .any(|p| p.chars().next() == Some(first) && compact_starts_with(s, p))
         {
             k += 1;
             continue;

@@ -105,6 +105,11 @@ const CN_DIGITS: [char; 15] = [
     '〇', '零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '两',
 ];
 
+/// Whether `c` is punctuation that may follow a marker's number (、 . ． ， , ： :).
+pub fn is_punct(c: char) -> bool {
+    matches!(c, '、' | '.' | '．' | '，' | ',' | '：' | ':')
+}
+
 /// Whether `c` is a Chinese numeral character.
 pub fn is_cn_digit(c: char) -> bool {
     CN_DIGITS.contains(&c)
@@ -267,10 +272,7 @@ pub fn parse_at(s: &str) -> Option<Marker> {
             return None;
         }
         let mut len = open + inner.len() + close.len_utf8();
-        let punct = s[len..]
-            .chars()
-            .next()
-            .filter(|c| "、.．，,：:".contains(*c));
+        let punct = s[len..].chars().next().filter(|&c| is_punct(c));
         if let Some(p) = punct {
             len += p.len_utf8();
         }
@@ -347,7 +349,10 @@ pub fn parse_at(s: &str) -> Option<Marker> {
                     return None;
                 }
                 let mut len = num.len() + 3;
-                let punct = rest[3..].chars().next().filter(|c| "：:，,、".contains(*c));
+                let punct = rest[3..]
+                    .chars()
+                    .next()
+                    .filter(|c| matches!(c, '：' | ':' | '，' | ',' | '、'));
                 if let Some(c) = punct {
                     len += c.len_utf8();
                 }

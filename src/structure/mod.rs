@@ -411,11 +411,14 @@ fn paragraph_end(src: &SourceText, layout: &Layout, a: usize, b: usize) -> Optio
 /// 重大意义; 一、总体要求 → 总体要求. A clause with children may be a heading sentence alone
 /// （二）丰富服务内容。.
 fn heading_of(style: Style, own: &str, has_children: bool) -> Option<String> {
-    let first = own.split('\n').next()?.trim_matches(normalize::is_blank);
+    let line = own.split('\n').next()?;
+    let more_lines = line.len() < own.len();
+    let first = line.trim_matches(normalize::is_blank);
     if first.is_empty() {
         return None;
     }
-    let chars = first.chars().count();
+    // Lengths are only compared with 30 or less: count no further.
+    let chars = first.chars().take(31).count();
     let punct = |s: &str| s.contains(['，', ',', '。', '；', ';', '：', ':', '！', '？', '、']);
     match style {
         Style::Part | Style::Chapter | Style::Section => {
@@ -425,7 +428,7 @@ fn heading_of(style: Style, own: &str, has_children: bool) -> Option<String> {
             if let Some(r) = first.strip_prefix(['【', '[']) {
                 return r.split(['】', ']']).next().map(str::to_string);
             }
-            (own.contains('\n') && chars <= 16 && !punct(first)).then(|| first.to_string())
+            (more_lines && chars <= 16 && !punct(first)).then(|| first.to_string())
         }
         _ => {
             if chars <= 30 && !punct(first) {
@@ -433,7 +436,7 @@ fn heading_of(style: Style, own: &str, has_children: bool) -> Option<String> {
             }
             let end = first.find('。')?;
             let h = &first[..end];
-            let hc = h.chars().count();
+            let hc = h.chars().take(31).count();
             let more = end + '。'.len_utf8() < first.len() || has_children;
             (hc > 0 && hc <= 30 && !h.contains(['；', ';', '：', ':']) && more)
                 .then(|| h.to_string())
