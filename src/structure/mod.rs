@@ -14,6 +14,7 @@ pub mod documents;
 pub mod marker;
 pub mod tree;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::model::{Diagnostic, Severity};
@@ -448,13 +449,15 @@ fn heading_of(style: Style, own: &str, has_children: bool) -> Option<String> {
 /// (a parent's span runs to the end of its last descendant). Linear in the node count.
 pub fn finish_tree(doc: &mut DocTree) {
     let n = doc.nodes.len();
-    let comps: Vec<String> = doc.nodes.iter().map(Node::component).collect();
+    let comps: Vec<Cow<'_, str>> = doc.nodes.iter().map(Node::component_str).collect();
     let mut seen: HashMap<(Option<usize>, &str), usize> = HashMap::with_capacity(n);
+    // A parent comes before its children, so its path is known when theirs is made.
+    let mut paths: Vec<String> = Vec::with_capacity(n);
     for (i, comp) in comps.iter().enumerate() {
         let parent = doc.nodes[i].parent;
         let count = seen.entry((parent, comp)).or_insert(0);
         *count += 1;
-        let parent_path = parent.map_or("", |p| doc.nodes[p].path.as_str());
+        let parent_path = parent.map_or("", |p| paths[p].as_str());
         let mut path = String::with_capacity(parent_path.len() + comp.len() + 4);
         if parent.is_some() {
             path.push_str(parent_path);
@@ -465,7 +468,12 @@ pub fn finish_tree(doc: &mut DocTree) {
             path.push('#');
             path.push_str(&count.to_string());
         }
-        doc.nodes[i].path = path;
+        paths.push(path);
+    }
+    drop(seen);
+    drop(comps);
+    for (node, path) in doc.nodes.iter_mut().zip(paths) {
+        node.path = path;
     }
     for i in (0..n).rev() {
         if let Some(p) = doc.nodes[i].parent {
@@ -481,13 +489,21 @@ impl Node {
     /// The path component of this node: the marker without whitespace and without a
     /// trailing 、 . ． (a garbled marker uses the component it should have).
     pub fn component(&self) -> String {
+        self.component_str().into_owned()
+    }
+
+    /// [`Node::component`], borrowed from the marker when it holds no whitespace.
+    fn component_str(&self) -> Cow<'_, str> {
         if self.garbled {
-            return self.style.render(self.number);
+            return Cow::Owned(self.style.render(self.number));
+        }
+        if !self.marker.contains(char::is_whitespace) {
+            return Cow::Borrowed(self.marker.trim_end_matches(['、', '.', '．']));
         }
         let mut c = String::with_capacity(self.marker.len());
         c.extend(self.marker.chars().filter(|c| !c.is_whitespace()));
         c.truncate(c.trim_end_matches(['、', '.', '．']).len());
-        c
+        Cow::Owned(c)
     }
 }
 
