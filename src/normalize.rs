@@ -50,7 +50,7 @@ static SCAN_STEP: [u8; 256] = step_table(&BLANK_OR_FOLDED_LEAD);
 
 /// A scan table for [`next_lead`]: 0 for the lead bytes marked in `stop`, else the length of
 /// the UTF-8 sequence the byte starts (1 for bytes that never start one).
-pub(crate) const fn step_table(stop: &[bool; 256]) -> [u8; 256] {
+const fn step_table(stop: &[bool; 256]) -> [u8; 256] {
     let mut t = [1u8; 256];
     let mut b = 0;
     while b < 256 {
@@ -71,7 +71,7 @@ pub(crate) const fn step_table(stop: &[bool; 256]) -> [u8; 256] {
 
 /// The first character boundary at or after `from` (itself a boundary) whose lead byte
 /// `steps` stops at (see [`step_table`]).
-pub(crate) fn next_lead(bytes: &[u8], mut from: usize, steps: &[u8; 256]) -> Option<usize> {
+fn next_lead(bytes: &[u8], mut from: usize, steps: &[u8; 256]) -> Option<usize> {
     loop {
         match steps[*bytes.get(from)? as usize] {
             0 => return Some(from),
@@ -80,21 +80,129 @@ pub(crate) fn next_lead(bytes: &[u8], mut from: usize, steps: &[u8; 256]) -> Opt
     }
 }
 
-/// The characters of `s` that may be blank or folded, with their byte offsets; every
-/// character left out is neither.
-fn blank_or_folded(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+/// Length of the UTF-8 sequence that starts with byte `lead`.
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF7 => 4,
+        _ => 1,
+    }
+}
+
+/// Length in bytes of the character at `bytes[i..]` (a character boundary) when it is blank
+/// ([`is_blank`]), else 0. Read from its UTF-8 bytes without decoding it.
+fn blank_len(bytes: &[u8], i: usize) -> usize {
+    let next = |k: usize| bytes.get(i + k).copied().unwrap_or_default();
+    match bytes[i] {
+        b'\t'..=b'\r' | b' ' => 1,
+        // U+0085, U+00A0
+        0xC2 if matches!(next(1), 0x85 | 0xA0) => 2,
+        // U+1680
+        0xE1 if (next(1), next(2)) == (0x9A, 0x80) => 3,
+        // U+2000–U+200D, U+2028, U+2029, U+202F; U+205F, U+2060
+        0xE2 if matches!(
+            (next(1), next(2)),
+            (0x80, 0x80..=0x8D | 0xA8 | 0xA9 | 0xAF) | (0x81, 0x9F | 0xA0)
+        ) =>
+        {
+            3
+        }
+        // U+3000
+        0xE3 if (next(1), next(2)) == (0x80, 0x80) => 3,
+        // U+FEFF
+        0xEF if (next(1), next(2)) == (0xBB, 0xBF) => 3,
+        _ => 0,
+    }
+}
+
+/// The ASCII form of the full-width character at `bytes[i..]` (a character boundary) when
+/// [`fold`] changes it: U+FF01–U+FF5E map onto U+0021–U+007E.
+fn folded_at(bytes: &[u8], i: usize) -> Option<u8> {
+    match bytes[i..] {
+        [
+            0xEF,
+            0xBC,
+            b @ (0x81 | 0x88 | 0x89 | 0x8C | 0x8E | 0x90..=0x9B | 0x9F),
+            ..,
+        ] => Some(b - 0x60),
+        _ => None,
+    }
+}
+
+/// The blank characters of `s`, as (byte offset, length).
+fn blanks(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = s.as_bytes();
     let mut from = 0;
     std::iter::from_fn(move || {
-        let at = next_lead(s.as_bytes(), from, &SCAN_STEP)?;
-        let c = s[at..].chars().next()?;
-        from = at + c.len_utf8();
-        Some((at, c))
+        loop {
+            let at = next_lead(bytes, from, &SCAN_STEP)?;
+            let n = blank_len(bytes, at);
+            if n > 0 {
+                from = at + n;
+                return Some((at, n));
+            }
+            from = at + utf8_len(bytes[at]);
+        }
     })
 }
 
-/// The blank characters of `s`, with their byte offsets.
-fn blanks(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
-    blank_or_folded(s).filter(|&(_, c)| is_blank(c))
+/// The non-blank characters of `s`, and the byte range from its first blank to the end of
+/// its last one (empty when it holds none), in one pass.
+fn count_text(s: &str) -> (usize, std::ops::Range<usize>) {
+    let bytes = s.as_bytes();
+    let (mut chars, mut blanks) = (0, 0);
+    let mut span = 0..0;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        chars += 1;
+        match SCAN_STEP[b as usize] {
+            0 => match blank_len(bytes, i) {
+                0 => i += utf8_len(b),
+                n => {
+                    if blanks == 0 {
+                        span.start = i;
+                    }
+                    blanks += 1;
+                    i += n;
+                    span.end = i;
+                }
+            },
+            n => i += n as usize,
+        }
+    }
+    (chars - blanks, span)
+}
+
+/// Byte offset of the first non-blank character of `s` (`s.len()` when there is none).
+fn text_start(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match blank_len(bytes, i) {
+            0 => break,
+            n => i += n,
+        }
+    }
+    i
+}
+
+/// Byte offset just past the last non-blank character of `s` (0 when there is none).
+fn text_end(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let mut end = bytes.len();
+    while end > 0 {
+        // The last character starts at the last byte that is not a continuation byte.
+        let mut start = end - 1;
+        while start > 0 && (bytes[start] as i8) < -0x40 {
+            start -= 1;
+        }
+        if blank_len(bytes, start) == 0 {
+            break;
+        }
+        end = start;
+    }
+    end
 }
 
 /// Fold full-width punctuation and digits onto their ASCII forms (for detection only).
@@ -178,24 +286,23 @@ impl CompactLine {
         // one, copied in one piece when the next such character (or the line end) comes.
         let mut kept = 0;
         let mut pending_gap = false;
+        let bytes = line.as_bytes();
         let mut from = 0;
-        while let Some(i) = next_lead(line.as_bytes(), from, &FILL_STEP) {
-            let Some(c) = line[i..].chars().next() else {
-                break;
-            };
-            from = i + c.len_utf8();
-            let blank = is_blank(c);
-            let f = if blank { c } else { fold(c) };
-            if !blank && f == c {
-                if is_break(c) {
+        while let Some(i) = next_lead(bytes, from, &FILL_STEP) {
+            let blank = blank_len(bytes, i);
+            let folded = if blank > 0 { None } else { folded_at(bytes, i) };
+            if blank == 0 && folded.is_none() {
+                from = i + utf8_len(bytes[i]);
+                if line[i..].chars().next().is_some_and(is_break) {
                     // Not copied yet: it ends where the kept characters up to it will.
                     self.add_break(self.text.len() + from - kept);
                 }
                 continue;
             }
             self.push_kept(line, start, kept, i, &mut pending_gap);
-            kept = from;
-            if blank {
+            if blank > 0 {
+                kept = i + blank;
+                from = kept;
                 pending_gap = !self.text.is_empty();
                 if pending_gap {
                     // The next character, if any, lands here.
@@ -203,6 +310,9 @@ impl CompactLine {
                 }
                 continue;
             }
+            let f = char::from(folded.unwrap_or_default());
+            kept = i + '（'.len_utf8();
+            from = kept;
             self.pieces.push(Piece {
                 at: self.text.len(),
                 src: start + i,
@@ -328,25 +438,21 @@ impl Layout {
         let mut lines = Vec::with_capacity(src.line_count());
         for l in src.lines() {
             let s = &text[l.start..l.end];
-            let rest = s.trim_start_matches(is_blank);
-            let lead = s.len() - rest.len();
+            let lead = text_start(s);
             let indent: usize = s[..lead]
                 .chars()
                 .map(|c| if c == '\u{3000}' { 2 } else { 1 })
                 .sum();
             // The text without its leading and trailing blanks.
-            let t = rest.trim_end_matches(is_blank);
+            let rest = &s[lead..];
+            let t = &rest[..text_end(rest)];
             let text_start = l.start + lead;
-            let mut inner_blanks = l.end..l.end;
-            let mut inner_count = 0;
-            for (i, c) in blanks(t) {
-                if inner_count == 0 {
-                    inner_blanks.start = text_start + i;
-                }
-                inner_blanks.end = text_start + i + c.len_utf8();
-                inner_count += 1;
-            }
-            let len = t.chars().count() - inner_count;
+            let (len, inner) = count_text(t);
+            let inner_blanks = if inner.is_empty() {
+                l.end..l.end
+            } else {
+                text_start + inner.start..text_start + inner.end
+            };
             let parenthetical = (t.starts_with('（') || t.starts_with('('))
                 && (t.ends_with('）') || t.ends_with(')'));
             let ends_final = parenthetical
@@ -377,10 +483,11 @@ impl Layout {
             });
         }
         let mut lens: Vec<usize> = lines.iter().filter(|l| !l.blank).map(|l| l.len).collect();
-        lens.sort_unstable();
         // Too few lines say nothing about hard wrapping: then no line counts as full.
         let wrap_width = if lens.len() >= 10 {
-            lens.get(lens.len() * 3 / 4).copied().unwrap_or(0)
+            // The length at the third quartile.
+            let k = lens.len() * 3 / 4;
+            *lens.select_nth_unstable(k).1
         } else {
             usize::MAX / 16
         };
@@ -501,7 +608,7 @@ pub fn clean_range(
             .get(inner.clone())
             .into_iter()
             .flat_map(|s| blanks(s))
-            .map(|(i, c)| (inner.start + i, c.len_utf8()));
+            .map(|(i, n)| (inner.start + i, n));
         let trailing = (l.text_end.max(a) < b).then(|| (l.text_end.max(a), b - l.text_end.max(a)));
         let blank_at = leading.into_iter().chain(inner).chain(trailing);
         for (at, n) in blank_at.chain([(b, 0)]) {
@@ -591,15 +698,31 @@ mod tests {
     fn the_byte_scan_finds_every_blank_and_folded_character() {
         let mut buf = [0u8; 4];
         for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
             if is_blank(c) || fold(c) != c {
-                let lead = c.encode_utf8(&mut buf).as_bytes()[0];
-                assert!(BLANK_OR_FOLDED_LEAD[lead as usize], "{c:?}");
+                assert!(BLANK_OR_FOLDED_LEAD[bytes[0] as usize], "{c:?}");
             }
+            let blank = if is_blank(c) { c.len_utf8() } else { 0 };
+            assert_eq!(blank_len(bytes, 0), blank, "{c:?}");
+            let folded = Some(fold(c)).filter(|&f| f != c).map(|f| f as u8);
+            assert_eq!(folded_at(bytes, 0), folded, "{c:?}");
+            assert_eq!(utf8_len(bytes[0]), c.len_utf8(), "{c:?}");
         }
         let s = "\u{3000}\u{3000}第 一\u{FEFF}条：（１）\t";
-        let found: Vec<(usize, char)> = blanks(s).collect();
-        let want: Vec<(usize, char)> = s.char_indices().filter(|&(_, c)| is_blank(c)).collect();
+        let found: Vec<(usize, usize)> = blanks(s).collect();
+        let want: Vec<(usize, usize)> = s
+            .char_indices()
+            .filter(|&(_, c)| is_blank(c))
+            .map(|(i, c)| (i, c.len_utf8()))
+            .collect();
         assert_eq!(found, want);
+        for s in ["", "　", " 甲 乙\u{FEFF}", "甲　", "\u{2060}甲"] {
+            assert_eq!(
+                text_start(s),
+                s.len() - s.trim_start_matches(is_blank).len()
+            );
+            assert_eq!(text_end(s), s.trim_end_matches(is_blank).len());
+        }
     }
 
     #[test]

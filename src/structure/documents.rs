@@ -308,6 +308,10 @@ fn declared_count(s: &str) -> Option<usize> {
 pub(crate) fn separator(line: &str) -> Option<Option<String>> {
     // Read through the blanks; only a separator's title is copied, so that a long line
     // costs no more than its first few characters.
+    let line = line.trim_start_matches(is_blank);
+    if !(line.starts_with("篇") || line.starts_with("第")) {
+        return None;
+    }
     let mut it = line.chars().filter(|&c| !is_blank(c)).peekable();
     let first = it.next()?;
     if first != '篇' && first != '第' {
