@@ -15,7 +15,6 @@ pub mod marker;
 pub mod tree;
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use crate::model::{Diagnostic, Severity};
 use crate::normalize::{self, CompactLine, Layout};
@@ -446,17 +445,33 @@ fn heading_of(style: Style, own: &str, has_children: bool) -> Option<String> {
 }
 
 /// Compute paths (with `#n` for a repeated component under one parent) and span ends
-/// (a parent's span runs to the end of its last descendant). Linear in the node count.
+/// (a parent's span runs to the end of its last descendant). Nodes' `children` must list
+/// the nodes whose `parent` they are, in order.
 pub fn finish_tree(doc: &mut DocTree) {
     let n = doc.nodes.len();
     let comps: Vec<Cow<'_, str>> = doc.nodes.iter().map(Node::component_str).collect();
-    let mut seen: HashMap<(Option<usize>, &str), usize> = HashMap::with_capacity(n);
+    // `repeat[i]`: 1 + the number of earlier siblings of node `i` with its component. A
+    // stable sort of each set of siblings by component puts the repeats of a component next
+    // to each other, in document order.
+    let mut repeat = vec![1usize; n];
+    let roots: Vec<usize> = doc.roots().collect();
+    let mut siblings: Vec<usize> = Vec::new();
+    for kids in std::iter::once(&roots).chain(doc.nodes.iter().map(|n| &n.children)) {
+        if kids.len() < 2 {
+            continue;
+        }
+        siblings.clone_from(kids);
+        siblings.sort_by(|&a, &b| comps[a].cmp(&comps[b]));
+        for w in siblings.windows(2) {
+            if comps[w[0]] == comps[w[1]] {
+                repeat[w[1]] = repeat[w[0]] + 1;
+            }
+        }
+    }
     // A parent comes before its children, so its path is known when theirs is made.
     let mut paths: Vec<String> = Vec::with_capacity(n);
     for (i, comp) in comps.iter().enumerate() {
         let parent = doc.nodes[i].parent;
-        let count = seen.entry((parent, comp)).or_insert(0);
-        *count += 1;
         let parent_path = parent.map_or("", |p| paths[p].as_str());
         let mut path = String::with_capacity(parent_path.len() + comp.len() + 4);
         if parent.is_some() {
@@ -464,13 +479,12 @@ pub fn finish_tree(doc: &mut DocTree) {
             path.push('/');
         }
         path.push_str(comp);
-        if *count > 1 {
+        if repeat[i] > 1 {
             path.push('#');
-            path.push_str(&count.to_string());
+            path.push_str(&repeat[i].to_string());
         }
         paths.push(path);
     }
-    drop(seen);
     drop(comps);
     for (node, path) in doc.nodes.iter_mut().zip(paths) {
         node.path = path;
@@ -497,7 +511,12 @@ impl Node {
         if self.garbled {
             return Cow::Owned(self.style.render(self.number));
         }
-        if !self.marker.contains(char::is_whitespace) {
+        // White space starts with one of these bytes in UTF-8 (most markers hold none).
+        let may_hold_space = self
+            .marker
+            .bytes()
+            .any(|b| matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3));
+        if !may_hold_space || !self.marker.contains(char::is_whitespace) {
             return Cow::Borrowed(self.marker.trim_end_matches(['、', '.', '．']));
         }
         let mut c = String::with_capacity(self.marker.len());
