@@ -106,6 +106,9 @@ pub(crate) struct Header {
     pub declared: Option<usize>,
     /// The line of that declaration.
     pub declared_line: usize,
+    /// The non-blank lines that are compilation separators ([`separator`]), as 0-based line
+    /// indices, in order.
+    pub separators: Vec<usize>,
 }
 
 /// A run of lines that holds one or more documents.
@@ -199,6 +202,8 @@ pub(crate) fn mark_boilerplate(src: &SourceText, layout: &mut Layout) -> Header 
             separator(&text[l.text_start..l.end]).is_some()
         })
         .collect();
+    header.separators = seps;
+    let seps = &header.separators;
     if seps.len() >= 2 {
         for &i in content.iter().take_while(|&&i| i < seps[0]) {
             let l = &layout.lines[i];
@@ -308,29 +313,29 @@ fn declared_count(s: &str) -> Option<usize> {
 pub(crate) fn separator(line: &str) -> Option<Option<String>> {
     // Read through the blanks; only a separator's title is copied, so that a long line
     // costs no more than its first few characters.
-    let line = line.trim_start_matches(is_blank);
-    if !(line.starts_with("篇") || line.starts_with("第")) {
-        return None;
-    }
-    let mut it = line.chars().filter(|&c| !is_blank(c)).peekable();
+    let mut it = line.chars().filter(|&c| !is_blank(c));
     let first = it.next()?;
     if first != '篇' && first != '第' {
         return None;
     }
     let mut digits = 0;
-    while it
-        .next_if(|&c| is_cn_digit(c) || c.is_ascii_digit())
-        .is_some()
-    {
+    let mut next = it.next();
+    while next.is_some_and(|c| is_cn_digit(c) || c.is_ascii_digit()) {
         digits += 1;
+        next = it.next();
     }
     if first == '第' {
-        it.next_if_eq(&'篇')?;
+        if next != Some('篇') {
+            return None;
+        }
+        next = it.next();
     }
     if digits == 0 {
         return None;
     }
-    let rest: String = it
+    let rest: String = next
+        .into_iter()
+        .chain(it)
         .skip_while(|c| matches!(c, ':' | '：' | '、' | '.' | '．' | '-' | '—'))
         .take(81)
         .collect();
@@ -348,17 +353,20 @@ pub(crate) fn separator(line: &str) -> Option<Option<String>> {
     Some(Some(t.to_string()))
 }
 
-/// Cut the file into segments at 篇X separators (boilerplate excluded).
-pub(crate) fn segments(src: &SourceText, layout: &Layout) -> Vec<Segment> {
+/// Cut the file into segments at 篇X separators (boilerplate excluded); `separators` are
+/// the separator lines that [`mark_boilerplate`] found.
+pub(crate) fn segments(src: &SourceText, layout: &Layout, separators: &[usize]) -> Vec<Segment> {
     let text = src.as_str();
     let mut out: Vec<Segment> = Vec::new();
     let mut cur: Option<Segment> = None;
+    let mut seps = separators.iter().peekable();
     for (i, l) in layout.lines.iter().enumerate() {
+        let is_separator = seps.next_if_eq(&&i).is_some();
         if l.blank || l.boilerplate {
             continue;
         }
         let number = i + 1;
-        if let Some(title) = separator(&text[l.text_start..l.end]) {
+        if is_separator && let Some(title) = separator(&text[l.text_start..l.end]) {
             if let Some(s) = cur.take() {
                 out.push(s);
             }

@@ -101,10 +101,6 @@ pub struct Marker {
     pub len: usize,
 }
 
-const CN_DIGITS: [char; 15] = [
-    '〇', '零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '两',
-];
-
 /// Whether `c` is punctuation that may follow a marker's number (、 . ． ， , ： :).
 pub fn is_punct(c: char) -> bool {
     matches!(c, '、' | '.' | '．' | '，' | ',' | '：' | ':')
@@ -112,7 +108,23 @@ pub fn is_punct(c: char) -> bool {
 
 /// Whether `c` is a Chinese numeral character.
 pub fn is_cn_digit(c: char) -> bool {
-    CN_DIGITS.contains(&c)
+    matches!(
+        c,
+        '〇' | '零'
+            | '一'
+            | '二'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '两'
+    )
 }
 
 /// Value of a Chinese numeral (一, 十二, 二十, 一百零五, 两千…); `None` if malformed.

@@ -110,7 +110,7 @@ pub fn analyse(src: &SourceText) -> Analysis {
     let text = src.as_str();
     let mut layout = Layout::new(src);
     let header = documents::mark_boilerplate(src, &mut layout);
-    let segments = documents::segments(src, &layout);
+    let segments = documents::segments(src, &layout, &header.separators);
     let mut is_label = vec![false; layout.lines.len()];
     for s in &segments {
         if let Some(l) = s.label_line {
