@@ -174,6 +174,12 @@ fn count_text(s: &str) -> (usize, std::ops::Range<usize>) {
     (chars - blanks, span)
 }
 
+/// `s` without its leading and trailing blanks (as `s.trim_matches(is_blank)`).
+pub fn trim_blanks(s: &str) -> &str {
+    let s = &s[text_start(s)..];
+    &s[..text_end(s)]
+}
+
 /// Byte offset of the first non-blank character of `s` (`s.len()` when there is none).
 fn text_start(s: &str) -> usize {
     let bytes = s.as_bytes();
@@ -722,6 +728,7 @@ mod tests {
                 s.len() - s.trim_start_matches(is_blank).len()
             );
             assert_eq!(text_end(s), s.trim_end_matches(is_blank).len());
+            assert_eq!(trim_blanks(s), s.trim_matches(is_blank));
         }
     }
 

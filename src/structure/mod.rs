@@ -411,14 +411,19 @@ fn paragraph_end(src: &SourceText, layout: &Layout, a: usize, b: usize) -> Optio
 /// 重大意义; 一、总体要求 → 总体要求. A clause with children may be a heading sentence alone
 /// （二）丰富服务内容。.
 fn heading_of(style: Style, own: &str, has_children: bool) -> Option<String> {
-    let line = own.split('\n').next()?;
-    let more_lines = line.len() < own.len();
-    let first = line.trim_matches(normalize::is_blank);
+    let line_end = memchr::memchr(b'\n', own.as_bytes());
+    let more_lines = line_end.is_some();
+    let first = normalize::trim_blanks(&own[..line_end.unwrap_or(own.len())]);
     if first.is_empty() {
         return None;
     }
-    // Lengths are only compared with 30 or less: count no further.
-    let chars = first.chars().take(31).count();
+    // Lengths are only compared with 30 or less: count no further than 31 characters, and
+    // not at all past 120 bytes (more than 30 characters of at most 4 bytes).
+    let chars = if first.len() > 120 {
+        31
+    } else {
+        first.chars().take(31).count()
+    };
     let punct = |s: &str| s.contains(['，', ',', '。', '；', ';', '：', ':', '！', '？', '、']);
     match style {
         Style::Part | Style::Chapter | Style::Section => {
@@ -434,7 +439,10 @@ fn heading_of(style: Style, own: &str, has_children: bool) -> Option<String> {
             if chars <= 30 && !punct(first) {
                 return Some(first.to_string());
             }
-            let end = first.find('。')?;
+            // A heading sentence: its 。 comes within the first 31 characters, so within the
+            // first 124 bytes.
+            let head = &first[..crate::text::floor_char_boundary(first, 124)];
+            let end = head.find('。')?;
             let h = &first[..end];
             let hc = h.chars().take(31).count();
             let more = end + '。'.len_utf8() < first.len() || has_children;
