@@ -613,7 +613,7 @@ pub fn clean_range(
         let inner = text
             .get(inner.clone())
             .into_iter()
-            .flat_map(|s| blanks(s))
+            .flat_map(blanks)
             .map(|(i, n)| (inner.start + i, n));
         let trailing = (l.text_end.max(a) < b).then(|| (l.text_end.max(a), b - l.text_end.max(a)));
         let blank_at = leading.into_iter().chain(inner).chain(trailing);

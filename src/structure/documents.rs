@@ -161,10 +161,11 @@ pub(crate) fn mark_boilerplate(src: &SourceText, layout: &mut Layout) -> Header 
     while k < content.len() {
         let i = content[k];
         let s = &text[layout.lines[i].text_start..layout.lines[i].end];
-        let first = s.chars().next().unwrap_or_default();
+        // Every footer phrase starts with an ideograph: its three bytes come first.
+        let head = s.as_bytes().first_chunk::<3>();
         if !FOOTER
             .iter()
-            .any(|p| p.chars().next() == Some(first) && compact_starts_with(s, p))
+            .any(|p| p.as_bytes().first_chunk::<3>() == head && compact_starts_with(s, p))
         {
             k += 1;
             continue;
@@ -507,6 +508,16 @@ mod tests {
         assert!(b[0] && b[2]);
         assert!(!b[4] && !b[6] && !b[10]);
         assert!(b[12] && b[13]);
+    }
+
+    #[test]
+    fn footer_phrases_start_with_an_ideograph() {
+        for p in FOOTER {
+            assert!(
+                p.starts_with(|c: char| c.len_utf8() == 3 && !is_blank(c)),
+                "{p}"
+            );
+        }
     }
 
     #[test]
