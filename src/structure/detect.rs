@@ -43,11 +43,14 @@ pub(crate) struct Cand {
     pub kind: Kind,
     /// Punctuation written after the number, as in the source.
     pub punct: Option<char>,
-    /// The marker exactly as it stands in the source.
-    pub text: String,
 }
 
 impl Cand {
+    /// The marker exactly as it stands in `source` (the text the candidate was found in).
+    pub fn text<'a>(&self, source: &'a str) -> &'a str {
+        &source[self.start..self.marker_end]
+    }
+
     /// Style family and number, when readable.
     pub fn family_number(&self) -> Option<(Style, u32)> {
         match self.kind {
@@ -158,7 +161,6 @@ pub(crate) fn line_candidates(
             weak: !at_start || !(strong_start || heading_line(kind, info)),
             kind,
             punct,
-            text: raw.to_string(),
         });
     }
 }
@@ -204,16 +206,18 @@ mod tests {
     }
 
     fn texts(s: &str) -> Vec<(String, bool)> {
-        cands(s).into_iter().map(|c| (c.text, c.inline)).collect()
+        cands(s)
+            .into_iter()
+            .map(|c| (c.text(s).to_string(), c.inline))
+            .collect()
     }
 
     #[test]
     fn spaces_inside_markers_are_tolerated() {
-        let c = cands("1 .加强学习\n二 是改进作风\n第 三 条 本办法\n（ 一）总体要求\n三 、其他");
-        let got: Vec<(&str, Option<(Style, u32)>)> = c
-            .iter()
-            .map(|c| (c.text.as_str(), c.family_number()))
-            .collect();
+        let s = "1 .加强学习\n二 是改进作风\n第 三 条 本办法\n（ 一）总体要求\n三 、其他";
+        let c = cands(s);
+        let got: Vec<(&str, Option<(Style, u32)>)> =
+            c.iter().map(|c| (c.text(s), c.family_number())).collect();
         assert_eq!(
             got,
             vec![
@@ -279,9 +283,10 @@ mod tests {
 
     #[test]
     fn garbled_bracket_only_at_line_start() {
-        let c = cands("(- - )\n正文 (- - )");
+        let s = "(- - )\n正文 (- - )";
+        let c = cands(s);
         assert_eq!(c.len(), 1);
         assert_eq!(c[0].kind, Kind::Garbled);
-        assert_eq!(c[0].text, "(- - )");
+        assert_eq!(c[0].text(s), "(- - )");
     }
 }

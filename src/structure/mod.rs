@@ -289,6 +289,7 @@ fn assemble(
         line_end: last,
         start,
         end,
+        nodes: Vec::with_capacity(d.placed.len()),
         ..DocTree::default()
     };
     for (i, p) in d.placed.iter().enumerate() {
@@ -299,7 +300,7 @@ fn assemble(
             .map_or(end, |q| cands[q.cand].start)
             .max(c.marker_end);
         doc.nodes.push(Node {
-            marker: c.text.clone(),
+            marker: c.text(src.as_str()).to_string(),
             number: p.number,
             style: p.style,
             punct: c.punct,
