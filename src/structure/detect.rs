@@ -110,7 +110,7 @@ pub(crate) fn line_candidates(
         if !boundary {
             continue;
         }
-        let (len, kind) = if let Some(m) = marker::parse_at(rest) {
+        let (len, kind) = if let Some(m) = marker::read_at(rest) {
             if matches!(
                 m.style,
                 Style::Part | Style::Chapter | Style::Section | Style::Article

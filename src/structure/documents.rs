@@ -180,7 +180,7 @@ pub(crate) fn mark_boilerplate(src: &SourceText, layout: &mut Layout) -> Header 
                     && !sj.contains(['。', '，', ',', '；', ';', '：', ':'])
                     && !sj.starts_with('《')
                     && separator(&sj).is_none()
-                    && super::marker::parse_at(&sj).is_none()
+                    && super::marker::read_at(&sj).is_none()
                     && title_at(src, layout, li + 1).is_none());
             if !link_like {
                 break;

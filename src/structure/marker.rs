@@ -240,9 +240,33 @@ pub fn can_start(c: char) -> bool {
 
 /// Recognise a marker at the start of `s` (no leading whitespace expected).
 pub fn parse_at(s: &str) -> Option<Marker> {
+    let m = read_at(s)?;
+    Some(Marker {
+        text: s[..m.len].to_string(),
+        number: m.number,
+        style: m.style,
+        punct: m.punct,
+        len: m.len,
+    })
+}
+
+/// What [`parse_at`] reads of a marker, without a copy of its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct MarkerRead {
+    /// Its number.
+    pub number: u32,
+    /// Its style.
+    pub style: Style,
+    /// Punctuation written after the number, if any.
+    pub punct: Option<char>,
+    /// Bytes consumed (marker and punctuation).
+    pub len: usize,
+}
+
+/// [`parse_at`] without the copy of the marker's text.
+pub(crate) fn read_at(s: &str) -> Option<MarkerRead> {
     let first = s.chars().next()?;
-    let mk = |len: usize, number: u32, style: Style, punct: Option<char>| Marker {
-        text: s[..len].to_string(),
+    let mk = |len: usize, number: u32, style: Style, punct: Option<char>| MarkerRead {
         number,
         style,
         punct,
