@@ -251,6 +251,44 @@ static FILL_STEP: [u8; 256] = {
     step_table(&stop)
 };
 
+/// What [`CompactLine::fill`] does with a character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Take {
+    /// Drops a blank of this many bytes.
+    Blank(usize),
+    /// Folds a full-width form (three bytes) onto this ASCII character.
+    Fold(u8),
+    /// Keeps a character of this many bytes as it is; `true` when it is a break character
+    /// ([`is_break`]).
+    Keep(usize, bool),
+}
+
+/// [`Take`] for the character at `bytes[i..]` (a character boundary), read from its UTF-8
+/// bytes: `。` and U+3000 share their lead byte with much CJK punctuation, the full-width
+/// forms theirs with U+FEFF.
+fn take_at(bytes: &[u8], i: usize) -> Take {
+    let next = |k: usize| bytes.get(i + k).copied().unwrap_or_default();
+    match bytes[i] {
+        b';' | b':' | b'!' | b'?' | b',' => Take::Keep(1, true),
+        0xE3 => match (next(1), next(2)) {
+            (0x80, 0x80) => Take::Blank(3),
+            (0x80, 0x82) => Take::Keep(3, true),
+            _ => Take::Keep(3, false),
+        },
+        0xEF => match folded_at(bytes, i) {
+            Some(ascii) => Take::Fold(ascii),
+            None => match blank_len(bytes, i) {
+                0 => Take::Keep(3, false),
+                n => Take::Blank(n),
+            },
+        },
+        lead => match blank_len(bytes, i) {
+            0 => Take::Keep(utf8_len(lead), false),
+            n => Take::Blank(n),
+        },
+    }
+}
+
 /// One source line compacted for marker detection: blanks removed, widths folded.
 #[derive(Debug, Default)]
 pub struct CompactLine {
@@ -295,40 +333,41 @@ impl CompactLine {
         let bytes = line.as_bytes();
         let mut from = 0;
         while let Some(i) = next_lead(bytes, from, &FILL_STEP) {
-            let blank = blank_len(bytes, i);
-            let folded = if blank > 0 { None } else { folded_at(bytes, i) };
-            if blank == 0 && folded.is_none() {
-                from = i + utf8_len(bytes[i]);
-                if line[i..].chars().next().is_some_and(is_break) {
-                    // Not copied yet: it ends where the kept characters up to it will.
-                    self.add_break(self.text.len() + from - kept);
+            match take_at(bytes, i) {
+                Take::Keep(n, ends_clause) => {
+                    from = i + n;
+                    if ends_clause {
+                        // Not copied yet: it ends where the kept characters up to it will.
+                        self.add_break(self.text.len() + from - kept);
+                    }
                 }
-                continue;
-            }
-            self.push_kept(line, start, kept, i, &mut pending_gap);
-            if blank > 0 {
-                kept = i + blank;
-                from = kept;
-                pending_gap = !self.text.is_empty();
-                if pending_gap {
-                    // The next character, if any, lands here.
-                    self.add_break(self.text.len());
+                Take::Blank(n) => {
+                    self.push_kept(line, start, kept, i, &mut pending_gap);
+                    kept = i + n;
+                    from = kept;
+                    pending_gap = !self.text.is_empty();
+                    if pending_gap {
+                        // The next character, if any, lands here.
+                        self.add_break(self.text.len());
+                    }
                 }
-                continue;
-            }
-            let f = char::from(folded.unwrap_or_default());
-            kept = i + '（'.len_utf8();
-            from = kept;
-            self.pieces.push(Piece {
-                at: self.text.len(),
-                src: start + i,
-                folded: true,
-                gap: pending_gap,
-            });
-            self.text.push(f);
-            pending_gap = false;
-            if is_break(f) {
-                self.add_break(self.text.len());
+                Take::Fold(ascii) => {
+                    self.push_kept(line, start, kept, i, &mut pending_gap);
+                    let f = char::from(ascii);
+                    kept = i + '（'.len_utf8();
+                    from = kept;
+                    self.pieces.push(Piece {
+                        at: self.text.len(),
+                        src: start + i,
+                        folded: true,
+                        gap: pending_gap,
+                    });
+                    self.text.push(f);
+                    pending_gap = false;
+                    if is_break(f) {
+                        self.add_break(self.text.len());
+                    }
+                }
             }
         }
         self.push_kept(line, start, kept, line.len(), &mut pending_gap);
@@ -713,6 +752,17 @@ mod tests {
             let folded = Some(fold(c)).filter(|&f| f != c).map(|f| f as u8);
             assert_eq!(folded_at(bytes, 0), folded, "{c:?}");
             assert_eq!(utf8_len(bytes[0]), c.len_utf8(), "{c:?}");
+            let take = if is_blank(c) {
+                Take::Blank(c.len_utf8())
+            } else if let Some(f) = folded {
+                Take::Fold(f)
+            } else {
+                Take::Keep(c.len_utf8(), is_break(c))
+            };
+            assert_eq!(take_at(bytes, 0), take, "{c:?}");
+            if is_break(c) {
+                assert!(FILL_STEP[bytes[0] as usize] == 0, "{c:?}");
+            }
         }
         let s = "\u{3000}\u{3000}第 一\u{FEFF}条：（１）\t";
         let found: Vec<(usize, usize)> = blanks(s).collect();
