@@ -649,12 +649,13 @@ pub fn clean_range(
         let mut run = a;
         let leading = (a < l.text_start).then(|| (a, l.text_start.min(b) - a));
         let inner = l.inner_blanks.start.max(a)..l.inner_blanks.end.min(b);
-        let inner = text
-            .get(inner.clone())
+        let inner = (inner.start < inner.end)
+            .then(|| &text[inner.clone()])
             .into_iter()
             .flat_map(blanks)
             .map(|(i, n)| (inner.start + i, n));
-        let trailing = (l.text_end.max(a) < b).then(|| (l.text_end.max(a), b - l.text_end.max(a)));
+        let tail = l.text_end.max(a);
+        let trailing = (tail < b).then(|| (tail, b - tail));
         let blank_at = leading.into_iter().chain(inner).chain(trailing);
         for (at, n) in blank_at.chain([(b, 0)]) {
             if at > run {
@@ -829,6 +830,33 @@ mod tests {
         let mut out = MappedText::new();
         clean_range(&src, &l, 0, s.len(), &mut out);
         assert_eq!(out.as_str(), "推进垃圾分类，使用Windows 10系统");
+    }
+
+    #[test]
+    fn any_part_of_a_line_is_cleaned_alike() {
+        let s = " \u{3000}甲 乙\u{3000}丙x 1\u{FEFF}2 y  \t";
+        let (src, l) = layout_of(s);
+        let bounds: Vec<usize> = (0..=s.len()).filter(|&i| s.is_char_boundary(i)).collect();
+        for &a in &bounds {
+            for &b in bounds.iter().filter(|&&b| b > a) {
+                let mut out = MappedText::new();
+                clean_range(&src, &l, a, b, &mut out);
+                // The non-blank runs of a..b, a space kept only between ASCII letters or digits.
+                let mut want = String::new();
+                for run in s[a..b].split(is_blank).filter(|r| !r.is_empty()) {
+                    let joins = want
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| c.is_ascii_alphanumeric())
+                        && run.starts_with(|c: char| c.is_ascii_alphanumeric());
+                    if joins {
+                        want.push(' ');
+                    }
+                    want.push_str(run);
+                }
+                assert_eq!(out.as_str(), want, "{a}..{b}");
+            }
+        }
     }
 
     #[test]
