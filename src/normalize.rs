@@ -43,24 +43,172 @@ static BLANK_OR_FOLDED_LEAD: [bool; 256] = {
     t
 };
 
-/// The characters of `s` that may be blank or folded, with their byte offsets; every
-/// character left out is neither.
-fn blank_or_folded(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+/// `SCAN_STEP[b]` for the first byte `b` of a character: 0 when the character may be blank
+/// or folded ([`BLANK_OR_FOLDED_LEAD`]), else its length in bytes, so that a scan steps over
+/// it (an ideograph is one step of three bytes) without decoding it.
+static SCAN_STEP: [u8; 256] = step_table(&BLANK_OR_FOLDED_LEAD);
+
+/// A scan table for [`next_lead`]: 0 for the lead bytes marked in `stop`, else the length of
+/// the UTF-8 sequence the byte starts (1 for bytes that never start one).
+const fn step_table(stop: &[bool; 256]) -> [u8; 256] {
+    let mut t = [1u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = if stop[b] {
+            0
+        } else {
+            match b {
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                0xF0..=0xF7 => 4,
+                _ => 1,
+            }
+        };
+        b += 1;
+    }
+    t
+}
+
+/// The first character boundary at or after `from` (itself a boundary) whose lead byte
+/// `steps` stops at (see [`step_table`]).
+fn next_lead(bytes: &[u8], mut from: usize, steps: &[u8; 256]) -> Option<usize> {
+    loop {
+        match steps[*bytes.get(from)? as usize] {
+            0 => return Some(from),
+            n => from += n as usize,
+        }
+    }
+}
+
+/// Length of the UTF-8 sequence that starts with byte `lead`.
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF7 => 4,
+        _ => 1,
+    }
+}
+
+/// Length in bytes of the character at `bytes[i..]` (a character boundary) when it is blank
+/// ([`is_blank`]), else 0. Read from its UTF-8 bytes without decoding it.
+fn blank_len(bytes: &[u8], i: usize) -> usize {
+    let next = |k: usize| bytes.get(i + k).copied().unwrap_or_default();
+    match bytes[i] {
+        b'\t'..=b'\r' | b' ' => 1,
+        // U+0085, U+00A0
+        0xC2 if matches!(next(1), 0x85 | 0xA0) => 2,
+        // U+1680
+        0xE1 if (next(1), next(2)) == (0x9A, 0x80) => 3,
+        // U+2000–U+200D, U+2028, U+2029, U+202F; U+205F, U+2060
+        0xE2 if matches!(
+            (next(1), next(2)),
+            (0x80, 0x80..=0x8D | 0xA8 | 0xA9 | 0xAF) | (0x81, 0x9F | 0xA0)
+        ) =>
+        {
+            3
+        }
+        // U+3000
+        0xE3 if (next(1), next(2)) == (0x80, 0x80) => 3,
+        // U+FEFF
+        0xEF if (next(1), next(2)) == (0xBB, 0xBF) => 3,
+        _ => 0,
+    }
+}
+
+/// The ASCII form of the full-width character at `bytes[i..]` (a character boundary) when
+/// [`fold`] changes it: U+FF01–U+FF5E map onto U+0021–U+007E.
+fn folded_at(bytes: &[u8], i: usize) -> Option<u8> {
+    match bytes[i..] {
+        [
+            0xEF,
+            0xBC,
+            b @ (0x81 | 0x88 | 0x89 | 0x8C | 0x8E | 0x90..=0x9B | 0x9F),
+            ..,
+        ] => Some(b - 0x60),
+        _ => None,
+    }
+}
+
+/// The blank characters of `s`, as (byte offset, length).
+fn blanks(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = s.as_bytes();
     let mut from = 0;
     std::iter::from_fn(move || {
-        let at = from
-            + s.as_bytes()[from..]
-                .iter()
-                .position(|&b| BLANK_OR_FOLDED_LEAD[b as usize])?;
-        let c = s[at..].chars().next()?;
-        from = at + c.len_utf8();
-        Some((at, c))
+        loop {
+            let at = next_lead(bytes, from, &SCAN_STEP)?;
+            let n = blank_len(bytes, at);
+            if n > 0 {
+                from = at + n;
+                return Some((at, n));
+            }
+            from = at + utf8_len(bytes[at]);
+        }
     })
 }
 
-/// The blank characters of `s`, with their byte offsets.
-fn blanks(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
-    blank_or_folded(s).filter(|&(_, c)| is_blank(c))
+/// The non-blank characters of `s`, and the byte range from its first blank to the end of
+/// its last one (empty when it holds none), in one pass.
+fn count_text(s: &str) -> (usize, std::ops::Range<usize>) {
+    let bytes = s.as_bytes();
+    let (mut chars, mut blanks) = (0, 0);
+    let mut span = 0..0;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        chars += 1;
+        match SCAN_STEP[b as usize] {
+            0 => match blank_len(bytes, i) {
+                0 => i += utf8_len(b),
+                n => {
+                    if blanks == 0 {
+                        span.start = i;
+                    }
+                    blanks += 1;
+                    i += n;
+                    span.end = i;
+                }
+            },
+            n => i += n as usize,
+        }
+    }
+    (chars - blanks, span)
+}
+
+/// `s` without its leading and trailing blanks (as `s.trim_matches(is_blank)`).
+pub fn trim_blanks(s: &str) -> &str {
+    let s = &s[text_start(s)..];
+    &s[..text_end(s)]
+}
+
+/// Byte offset of the first non-blank character of `s` (`s.len()` when there is none).
+fn text_start(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match blank_len(bytes, i) {
+            0 => break,
+            n => i += n,
+        }
+    }
+    i
+}
+
+/// Byte offset just past the last non-blank character of `s` (0 when there is none).
+fn text_end(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let mut end = bytes.len();
+    while end > 0 {
+        // The last character starts at the last byte that is not a continuation byte.
+        let mut start = end - 1;
+        while start > 0 && (bytes[start] as i8) < -0x40 {
+            start -= 1;
+        }
+        if blank_len(bytes, start) == 0 {
+            break;
+        }
+        end = start;
+    }
+    end
 }
 
 /// Fold full-width punctuation and digits onto their ASCII forms (for detection only).
@@ -84,6 +232,63 @@ pub fn is_final_punct(c: char) -> bool {
     matches!(c, '。' | ';' | ':' | '!' | '?' | '…')
 }
 
+/// Whether a clause may start right after `c` (folded) inside a line: sentence and clause
+/// punctuation, and the comma (…的原则，一是…).
+fn is_break(c: char) -> bool {
+    matches!(c, '。' | ';' | ':' | '!' | '?' | ',')
+}
+
+/// Scan table of [`CompactLine::fill`]: the blank or folded characters, and the ASCII ones of
+/// [`is_break`] (`。` shares its lead byte with U+3000).
+static FILL_STEP: [u8; 256] = {
+    let mut stop = BLANK_OR_FOLDED_LEAD;
+    let punct = b";:!?,";
+    let mut k = 0;
+    while k < punct.len() {
+        stop[punct[k] as usize] = true;
+        k += 1;
+    }
+    step_table(&stop)
+};
+
+/// What [`CompactLine::fill`] does with a character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Take {
+    /// Drops a blank of this many bytes.
+    Blank(usize),
+    /// Folds a full-width form (three bytes) onto this ASCII character.
+    Fold(u8),
+    /// Keeps a character of this many bytes as it is; `true` when it is a break character
+    /// ([`is_break`]).
+    Keep(usize, bool),
+}
+
+/// [`Take`] for the character at `bytes[i..]` (a character boundary), read from its UTF-8
+/// bytes: `。` and U+3000 share their lead byte with much CJK punctuation, the full-width
+/// forms theirs with U+FEFF.
+fn take_at(bytes: &[u8], i: usize) -> Take {
+    let next = |k: usize| bytes.get(i + k).copied().unwrap_or_default();
+    match bytes[i] {
+        b';' | b':' | b'!' | b'?' | b',' => Take::Keep(1, true),
+        0xE3 => match (next(1), next(2)) {
+            (0x80, 0x80) => Take::Blank(3),
+            (0x80, 0x82) => Take::Keep(3, true),
+            _ => Take::Keep(3, false),
+        },
+        0xEF => match folded_at(bytes, i) {
+            Some(ascii) => Take::Fold(ascii),
+            None => match blank_len(bytes, i) {
+                0 => Take::Keep(3, false),
+                n => Take::Blank(n),
+            },
+        },
+        lead => match blank_len(bytes, i) {
+            0 => Take::Keep(utf8_len(lead), false),
+            n => Take::Blank(n),
+        },
+    }
+}
+
 /// One source line compacted for marker detection: blanks removed, widths folded.
 #[derive(Debug, Default)]
 pub struct CompactLine {
@@ -92,6 +297,9 @@ pub struct CompactLine {
     /// How the compact text maps back to the source, in order: each piece covers the
     /// compact text from its `at` up to the next piece.
     pieces: Vec<Piece>,
+    /// Compact offsets right after blanks or after a break character ([`is_break`]), in
+    /// order: the places inside the line where a clause may start.
+    breaks: Vec<usize>,
     /// Decoded source offset of the line end.
     end: usize,
 }
@@ -115,32 +323,52 @@ impl CompactLine {
     pub fn fill(&mut self, source: &str, start: usize, end: usize) {
         self.text.clear();
         self.pieces.clear();
+        self.breaks.clear();
         self.end = end;
         let line = &source[start..end];
         // `kept`: start of the characters kept as they are since the last blank or folded
         // one, copied in one piece when the next such character (or the line end) comes.
         let mut kept = 0;
         let mut pending_gap = false;
-        for (i, c) in blank_or_folded(line) {
-            let blank = is_blank(c);
-            let f = if blank { c } else { fold(c) };
-            if !blank && f == c {
-                continue;
+        let bytes = line.as_bytes();
+        let mut from = 0;
+        while let Some(i) = next_lead(bytes, from, &FILL_STEP) {
+            match take_at(bytes, i) {
+                Take::Keep(n, ends_clause) => {
+                    from = i + n;
+                    if ends_clause {
+                        // Not copied yet: it ends where the kept characters up to it will.
+                        self.add_break(self.text.len() + from - kept);
+                    }
+                }
+                Take::Blank(n) => {
+                    self.push_kept(line, start, kept, i, &mut pending_gap);
+                    kept = i + n;
+                    from = kept;
+                    pending_gap = !self.text.is_empty();
+                    if pending_gap {
+                        // The next character, if any, lands here.
+                        self.add_break(self.text.len());
+                    }
+                }
+                Take::Fold(ascii) => {
+                    self.push_kept(line, start, kept, i, &mut pending_gap);
+                    let f = char::from(ascii);
+                    kept = i + '（'.len_utf8();
+                    from = kept;
+                    self.pieces.push(Piece {
+                        at: self.text.len(),
+                        src: start + i,
+                        folded: true,
+                        gap: pending_gap,
+                    });
+                    self.text.push(f);
+                    pending_gap = false;
+                    if is_break(f) {
+                        self.add_break(self.text.len());
+                    }
+                }
             }
-            self.push_kept(line, start, kept, i, &mut pending_gap);
-            kept = i + c.len_utf8();
-            if blank {
-                pending_gap = !self.text.is_empty();
-                continue;
-            }
-            self.pieces.push(Piece {
-                at: self.text.len(),
-                src: start + i,
-                folded: true,
-                gap: pending_gap,
-            });
-            self.text.push(f);
-            pending_gap = false;
         }
         self.push_kept(line, start, kept, line.len(), &mut pending_gap);
     }
@@ -157,6 +385,19 @@ impl CompactLine {
             gap: std::mem::take(gap),
         });
         self.text.push_str(&line[from..to]);
+    }
+
+    /// Record a break at compact offset `i` (breaks come in order; each is kept once).
+    fn add_break(&mut self, i: usize) {
+        if self.breaks.last() != Some(&i) {
+            self.breaks.push(i);
+        }
+    }
+
+    /// Compact offsets right after blanks or after a break character (`。` `;` `:` `!` `?`
+    /// `,`, folded), in order: the places inside the line where a clause may start.
+    pub fn breaks(&self) -> &[usize] {
+        &self.breaks
     }
 
     /// The piece that holds compact byte `i` (`i < text.len()`).
@@ -201,6 +442,14 @@ pub struct LineInfo {
     pub start: usize,
     /// Decoded offset just past the line's last character (line break excluded).
     pub end: usize,
+    /// Decoded offset of the first non-blank character (`end` on a blank line).
+    pub text_start: usize,
+    /// Decoded offset just past the last non-blank character (`end` on a blank line).
+    pub text_end: usize,
+    /// The decoded range from the first blank between `text_start` and `text_end` to the end
+    /// of the last one (empty when the text holds none): the only place inside the text where
+    /// blanks need to be looked for.
+    pub inner_blanks: std::ops::Range<usize>,
     /// The line holds only blanks.
     pub blank: bool,
     /// Leading blank width (a full-width space counts 2).
@@ -234,28 +483,42 @@ impl Layout {
         let mut lines = Vec::with_capacity(src.line_count());
         for l in src.lines() {
             let s = &text[l.start..l.end];
-            let body = s.trim_start_matches(is_blank);
-            let indent: usize = s[..s.len() - body.len()]
+            let lead = text_start(s);
+            let indent: usize = s[..lead]
                 .chars()
                 .map(|c| if c == '\u{3000}' { 2 } else { 1 })
                 .sum();
-            let len = body.chars().count() - blanks(body).count();
-            let last = body.trim_end_matches(is_blank).chars().next_back();
-            let t = s.trim_matches(is_blank);
+            // The text without its leading and trailing blanks.
+            let rest = &s[lead..];
+            let t = &rest[..text_end(rest)];
+            let text_start = l.start + lead;
+            let (len, inner) = count_text(t);
+            let inner_blanks = if inner.is_empty() {
+                l.end..l.end
+            } else {
+                text_start + inner.start..text_start + inner.end
+            };
             let parenthetical = (t.starts_with('（') || t.starts_with('('))
                 && (t.ends_with('）') || t.ends_with(')'));
             let ends_final = parenthetical
-                || last.is_some_and(|_| {
-                    let t = s.trim_end_matches(|c: char| {
+                || !t.is_empty() && {
+                    let t = t.trim_end_matches(|c: char| {
                         is_blank(c) || matches!(c, '”' | '’' | '"' | '\'' | '」' | '』' | '》')
                     });
                     t.chars()
                         .next_back()
                         .is_some_and(|c| is_final_punct(fold(c)))
-                });
+                };
             lines.push(LineInfo {
                 start: l.start,
                 end: l.end,
+                text_start: if t.is_empty() { l.end } else { text_start },
+                text_end: if t.is_empty() {
+                    l.end
+                } else {
+                    text_start + t.len()
+                },
+                inner_blanks,
                 blank: len == 0,
                 indent,
                 len,
@@ -265,10 +528,11 @@ impl Layout {
             });
         }
         let mut lens: Vec<usize> = lines.iter().filter(|l| !l.blank).map(|l| l.len).collect();
-        lens.sort_unstable();
         // Too few lines say nothing about hard wrapping: then no line counts as full.
         let wrap_width = if lens.len() >= 10 {
-            lens.get(lens.len() * 3 / 4).copied().unwrap_or(0)
+            // The length at the third quartile.
+            let k = lens.len() * 3 / 4;
+            *lens.select_nth_unstable(k).1
         } else {
             usize::MAX / 16
         };
@@ -380,9 +644,19 @@ pub fn clean_range(
         let mut prev: Option<char> = out.as_str().chars().next_back();
         let mut space_at: Option<usize> = None;
         // Contiguous non-blank text is copied in one piece; `run` starts the current one.
+        // The blanks of `a..b`, as (offset, length) of blank runs: the leading ones, those
+        // of the inner range, the trailing ones, then the end.
         let mut run = a;
-        let line = &text[a..b];
-        let blank_at = blanks(line).map(|(i, c)| (a + i, c.len_utf8()));
+        let leading = (a < l.text_start).then(|| (a, l.text_start.min(b) - a));
+        let inner = l.inner_blanks.start.max(a)..l.inner_blanks.end.min(b);
+        let inner = (inner.start < inner.end)
+            .then(|| &text[inner.clone()])
+            .into_iter()
+            .flat_map(blanks)
+            .map(|(i, n)| (inner.start + i, n));
+        let tail = l.text_end.max(a);
+        let trailing = (tail < b).then(|| (tail, b - tail));
+        let blank_at = leading.into_iter().chain(inner).chain(trailing);
         for (at, n) in blank_at.chain([(b, 0)]) {
             if at > run {
                 let piece = &text[run..at];
@@ -433,18 +707,80 @@ mod tests {
     }
 
     #[test]
+    fn breaks_follow_blanks_and_clause_punctuation() {
+        for s in [
+            "  （ 一）加强 领导：１ ．",
+            "甲。乙;丙 丁，一是戊 己。 （二）庚！  辛?壬:癸,",
+            "a  b。c",
+            "第一条　内容。　　第二条 内容；  ",
+            "",
+        ] {
+            let mut c = CompactLine::default();
+            c.fill(s, 0, s.len());
+            // Every character after a break character or a blank gap, in order, once (an
+            // offset at the end of the text stands for no character).
+            let mut want: Vec<usize> = Vec::new();
+            for (i, ch) in c.text.char_indices() {
+                if i > 0 && c.gap_before(i) {
+                    want.push(i);
+                }
+                if is_break(ch) {
+                    want.push(i + ch.len_utf8());
+                }
+            }
+            want.dedup();
+            want.retain(|&i| i < c.text.len());
+            let got: Vec<usize> = c
+                .breaks()
+                .iter()
+                .copied()
+                .filter(|&i| i < c.text.len())
+                .collect();
+            assert_eq!(got, want, "{s}");
+        }
+    }
+
+    #[test]
     fn the_byte_scan_finds_every_blank_and_folded_character() {
         let mut buf = [0u8; 4];
         for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
             if is_blank(c) || fold(c) != c {
-                let lead = c.encode_utf8(&mut buf).as_bytes()[0];
-                assert!(BLANK_OR_FOLDED_LEAD[lead as usize], "{c:?}");
+                assert!(BLANK_OR_FOLDED_LEAD[bytes[0] as usize], "{c:?}");
+            }
+            let blank = if is_blank(c) { c.len_utf8() } else { 0 };
+            assert_eq!(blank_len(bytes, 0), blank, "{c:?}");
+            let folded = Some(fold(c)).filter(|&f| f != c).map(|f| f as u8);
+            assert_eq!(folded_at(bytes, 0), folded, "{c:?}");
+            assert_eq!(utf8_len(bytes[0]), c.len_utf8(), "{c:?}");
+            let take = if is_blank(c) {
+                Take::Blank(c.len_utf8())
+            } else if let Some(f) = folded {
+                Take::Fold(f)
+            } else {
+                Take::Keep(c.len_utf8(), is_break(c))
+            };
+            assert_eq!(take_at(bytes, 0), take, "{c:?}");
+            if is_break(c) {
+                assert!(FILL_STEP[bytes[0] as usize] == 0, "{c:?}");
             }
         }
         let s = "\u{3000}\u{3000}第 一\u{FEFF}条：（１）\t";
-        let found: Vec<(usize, char)> = blanks(s).collect();
-        let want: Vec<(usize, char)> = s.char_indices().filter(|&(_, c)| is_blank(c)).collect();
+        let found: Vec<(usize, usize)> = blanks(s).collect();
+        let want: Vec<(usize, usize)> = s
+            .char_indices()
+            .filter(|&(_, c)| is_blank(c))
+            .map(|(i, c)| (i, c.len_utf8()))
+            .collect();
         assert_eq!(found, want);
+        for s in ["", "　", " 甲 乙\u{FEFF}", "甲　", "\u{2060}甲"] {
+            assert_eq!(
+                text_start(s),
+                s.len() - s.trim_start_matches(is_blank).len()
+            );
+            assert_eq!(text_end(s), s.trim_end_matches(is_blank).len());
+            assert_eq!(trim_blanks(s), s.trim_matches(is_blank));
+        }
     }
 
     #[test]
@@ -494,6 +830,33 @@ mod tests {
         let mut out = MappedText::new();
         clean_range(&src, &l, 0, s.len(), &mut out);
         assert_eq!(out.as_str(), "推进垃圾分类，使用Windows 10系统");
+    }
+
+    #[test]
+    fn any_part_of_a_line_is_cleaned_alike() {
+        let s = " \u{3000}甲 乙\u{3000}丙x 1\u{FEFF}2 y  \t";
+        let (src, l) = layout_of(s);
+        let bounds: Vec<usize> = (0..=s.len()).filter(|&i| s.is_char_boundary(i)).collect();
+        for &a in &bounds {
+            for &b in bounds.iter().filter(|&&b| b > a) {
+                let mut out = MappedText::new();
+                clean_range(&src, &l, a, b, &mut out);
+                // The non-blank runs of a..b, a space kept only between ASCII letters or digits.
+                let mut want = String::new();
+                for run in s[a..b].split(is_blank).filter(|r| !r.is_empty()) {
+                    let joins = want
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| c.is_ascii_alphanumeric())
+                        && run.starts_with(|c: char| c.is_ascii_alphanumeric());
+                    if joins {
+                        want.push(' ');
+                    }
+                    want.push_str(run);
+                }
+                assert_eq!(out.as_str(), want, "{a}..{b}");
+            }
+        }
     }
 
     #[test]

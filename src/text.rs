@@ -45,19 +45,15 @@ impl SourceText {
     pub fn new(text: String, map: OffsetMap) -> Self {
         let bytes = text.as_bytes();
         let mut line_starts = vec![0];
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\r' => {
-                    if bytes.get(i + 1) == Some(&b'\n') {
-                        i += 1;
-                    }
-                    line_starts.push(i + 1);
-                }
-                b'\n' => line_starts.push(i + 1),
-                _ => {}
+        let mut breaks = memchr::memchr2_iter(b'\n', b'\r', bytes);
+        while let Some(i) = breaks.next() {
+            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                // CRLF is one break: its LF is the next match.
+                breaks.next();
+                line_starts.push(i + 2);
+            } else {
+                line_starts.push(i + 1);
             }
-            i += 1;
         }
         SourceText {
             text,

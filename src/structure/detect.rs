@@ -43,11 +43,14 @@ pub(crate) struct Cand {
     pub kind: Kind,
     /// Punctuation written after the number, as in the source.
     pub punct: Option<char>,
-    /// The marker exactly as it stands in the source.
-    pub text: String,
 }
 
 impl Cand {
+    /// The marker exactly as it stands in `source` (the text the candidate was found in).
+    pub fn text<'a>(&self, source: &'a str) -> &'a str {
+        &source[self.start..self.marker_end]
+    }
+
     /// Style family and number, when readable.
     pub fn family_number(&self) -> Option<(Style, u32)> {
         match self.kind {
@@ -89,22 +92,25 @@ pub(crate) fn line_candidates(
     }
     // Columns are counted incrementally so a very long line stays linear.
     let (mut col_off, mut col) = (info.start, 1usize);
-    let mut prev: Option<char> = None;
-    for (i, c) in text.char_indices() {
-        let at_start = i == 0;
-        let before = prev.replace(c);
+    // Elsewhere than at the line start and the breaks, the boundary test below fails.
+    for i in std::iter::once(0).chain(cl.breaks().iter().copied()) {
+        let rest = &text[i..];
+        let Some(c) = rest.chars().next() else {
+            continue;
+        };
         if !may_start(c) {
             continue;
         }
+        let at_start = i == 0;
+        let before = text[..i].chars().next_back();
         // 一是/二是 also follow a comma (…的原则，一是…；二是…).
-        let after_comma = before == Some(',') && text[i..].chars().nth(1) == Some('是');
+        let after_comma = before == Some(',') && rest.chars().nth(1) == Some('是');
         let boundary =
             at_start || before.is_some_and(is_boundary) || cl.gap_before(i) || after_comma;
         if !boundary {
             continue;
         }
-        let rest = &text[i..];
-        let (len, kind) = if let Some(m) = marker::parse_at(rest) {
+        let (len, kind) = if let Some(m) = marker::read_at(rest) {
             if matches!(
                 m.style,
                 Style::Part | Style::Chapter | Style::Section | Style::Article
@@ -143,7 +149,7 @@ pub(crate) fn line_candidates(
             Kind::Marked { .. } => raw
                 .chars()
                 .next_back()
-                .filter(|c| "、.．，,：:".contains(*c) && raw.chars().count() > 1),
+                .filter(|&c| marker::is_punct(c) && raw.chars().nth(1).is_some()),
             Kind::Garbled => None,
         };
         out.push(Cand {
@@ -155,7 +161,6 @@ pub(crate) fn line_candidates(
             weak: !at_start || !(strong_start || heading_line(kind, info)),
             kind,
             punct,
-            text: raw.to_string(),
         });
     }
 }
@@ -201,16 +206,18 @@ mod tests {
     }
 
     fn texts(s: &str) -> Vec<(String, bool)> {
-        cands(s).into_iter().map(|c| (c.text, c.inline)).collect()
+        cands(s)
+            .into_iter()
+            .map(|c| (c.text(s).to_string(), c.inline))
+            .collect()
     }
 
     #[test]
     fn spaces_inside_markers_are_tolerated() {
-        let c = cands("1 .加强学习\n二 是改进作风\n第 三 条 本办法\n（ 一）总体要求\n三 、其他");
-        let got: Vec<(&str, Option<(Style, u32)>)> = c
-            .iter()
-            .map(|c| (c.text.as_str(), c.family_number()))
-            .collect();
+        let s = "1 .加强学习\n二 是改进作风\n第 三 条 本办法\n（ 一）总体要求\n三 、其他";
+        let c = cands(s);
+        let got: Vec<(&str, Option<(Style, u32)>)> =
+            c.iter().map(|c| (c.text(s), c.family_number())).collect();
         assert_eq!(
             got,
             vec![
@@ -276,9 +283,10 @@ mod tests {
 
     #[test]
     fn garbled_bracket_only_at_line_start() {
-        let c = cands("(- - )\n正文 (- - )");
+        let s = "(- - )\n正文 (- - )";
+        let c = cands(s);
         assert_eq!(c.len(), 1);
         assert_eq!(c[0].kind, Kind::Garbled);
-        assert_eq!(c[0].text, "(- - )");
+        assert_eq!(c[0].text(s), "(- - )");
     }
 }

@@ -106,6 +106,9 @@ pub(crate) struct Header {
     pub declared: Option<usize>,
     /// The line of that declaration.
     pub declared_line: usize,
+    /// The non-blank lines that are compilation separators ([`separator`]), as 0-based line
+    /// indices, in order.
+    pub separators: Vec<usize>,
 }
 
 /// A run of lines that holds one or more documents.
@@ -157,8 +160,13 @@ pub(crate) fn mark_boilerplate(src: &SourceText, layout: &mut Layout) -> Header 
     let mut k = 0;
     while k < content.len() {
         let i = content[k];
-        let s = &text[layout.lines[i].start..layout.lines[i].end];
-        if !FOOTER.iter().any(|p| compact_starts_with(s, p)) {
+        let s = &text[layout.lines[i].text_start..layout.lines[i].end];
+        // Every footer phrase starts with an ideograph: its three bytes come first.
+        let head = s.as_bytes().first_chunk::<3>();
+        if !FOOTER
+            .iter()
+            .any(|p| p.as_bytes().first_chunk::<3>() == head && compact_starts_with(s, p))
+        {
             k += 1;
             continue;
         }
@@ -172,7 +180,7 @@ pub(crate) fn mark_boilerplate(src: &SourceText, layout: &mut Layout) -> Header 
                     && !sj.contains(['。', '，', ',', '；', ';', '：', ':'])
                     && !sj.starts_with('《')
                     && separator(&sj).is_none()
-                    && super::marker::parse_at(&sj).is_none()
+                    && super::marker::read_at(&sj).is_none()
                     && title_at(src, layout, li + 1).is_none());
             if !link_like {
                 break;
@@ -192,9 +200,11 @@ pub(crate) fn mark_boilerplate(src: &SourceText, layout: &mut Layout) -> Header 
         .copied()
         .filter(|&i| {
             let l = &layout.lines[i];
-            separator(&text[l.start..l.end]).is_some()
+            separator(&text[l.text_start..l.end]).is_some()
         })
         .collect();
+    header.separators = seps;
+    let seps = &header.separators;
     if seps.len() >= 2 {
         for &i in content.iter().take_while(|&&i| i < seps[0]) {
             let l = &layout.lines[i];
@@ -304,25 +314,29 @@ fn declared_count(s: &str) -> Option<usize> {
 pub(crate) fn separator(line: &str) -> Option<Option<String>> {
     // Read through the blanks; only a separator's title is copied, so that a long line
     // costs no more than its first few characters.
-    let mut it = line.chars().filter(|&c| !is_blank(c)).peekable();
+    let mut it = line.chars().filter(|&c| !is_blank(c));
     let first = it.next()?;
     if first != '篇' && first != '第' {
         return None;
     }
     let mut digits = 0;
-    while it
-        .next_if(|&c| is_cn_digit(c) || c.is_ascii_digit())
-        .is_some()
-    {
+    let mut next = it.next();
+    while next.is_some_and(|c| is_cn_digit(c) || c.is_ascii_digit()) {
         digits += 1;
+        next = it.next();
     }
     if first == '第' {
-        it.next_if_eq(&'篇')?;
+        if next != Some('篇') {
+            return None;
+        }
+        next = it.next();
     }
     if digits == 0 {
         return None;
     }
-    let rest: String = it
+    let rest: String = next
+        .into_iter()
+        .chain(it)
         .skip_while(|c| matches!(c, ':' | '：' | '、' | '.' | '．' | '-' | '—'))
         .take(81)
         .collect();
@@ -340,17 +354,20 @@ pub(crate) fn separator(line: &str) -> Option<Option<String>> {
     Some(Some(t.to_string()))
 }
 
-/// Cut the file into segments at 篇X separators (boilerplate excluded).
-pub(crate) fn segments(src: &SourceText, layout: &Layout) -> Vec<Segment> {
+/// Cut the file into segments at 篇X separators (boilerplate excluded); `separators` are
+/// the separator lines that [`mark_boilerplate`] found.
+pub(crate) fn segments(src: &SourceText, layout: &Layout, separators: &[usize]) -> Vec<Segment> {
     let text = src.as_str();
     let mut out: Vec<Segment> = Vec::new();
     let mut cur: Option<Segment> = None;
+    let mut seps = separators.iter().peekable();
     for (i, l) in layout.lines.iter().enumerate() {
+        let is_separator = seps.next_if_eq(&&i).is_some();
         if l.blank || l.boilerplate {
             continue;
         }
         let number = i + 1;
-        if let Some(title) = separator(&text[l.start..l.end]) {
+        if is_separator && let Some(title) = separator(&text[l.text_start..l.end]) {
             if let Some(s) = cur.take() {
                 out.push(s);
             }
@@ -415,20 +432,16 @@ pub(crate) fn title_at(src: &SourceText, layout: &Layout, number: usize) -> Opti
 }
 
 fn title_prefix(s: &str) -> Option<String> {
-    let mut best: Option<usize> = None;
-    for ty in DOC_TYPES {
-        for (pos, _) in s.match_indices(ty) {
-            let end = pos + ty.len();
-            let ok_after = s[end..]
-                .chars()
-                .next()
-                .is_none_or(|c| is_blank(c) || matches!(c, '》' | '”' | '"'));
-            if ok_after && best.is_none_or(|b| end > b) {
-                best = Some(end);
-            }
-        }
-    }
-    let end = best?;
+    // The title ends at the last place where a document-type word ends and the line ends, or
+    // a blank or closing mark follows: try those places from the right.
+    let ends = s
+        .char_indices()
+        .rev()
+        .filter(|&(_, c)| is_blank(c) || matches!(c, '》' | '”' | '"'))
+        .map(|(i, _)| i);
+    let end = std::iter::once(s.len())
+        .chain(ends)
+        .find(|&end| DOC_TYPES.iter().any(|ty| s[..end].ends_with(ty)))?;
     let t = s[..end].trim_matches(is_blank);
     let t = t.strip_prefix('《').unwrap_or(t);
     let chars = t.chars().count();
@@ -495,6 +508,16 @@ mod tests {
         assert!(b[0] && b[2]);
         assert!(!b[4] && !b[6] && !b[10]);
         assert!(b[12] && b[13]);
+    }
+
+    #[test]
+    fn footer_phrases_start_with_an_ideograph() {
+        for p in FOOTER {
+            assert!(
+                p.starts_with(|c: char| c.len_utf8() == 3 && !is_blank(c)),
+                "{p}"
+            );
+        }
     }
 
     #[test]

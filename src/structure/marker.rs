@@ -101,13 +101,30 @@ pub struct Marker {
     pub len: usize,
 }
 
-const CN_DIGITS: [char; 15] = [
-    '〇', '零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '两',
-];
+/// Whether `c` is punctuation that may follow a marker's number (、 . ． ， , ： :).
+pub fn is_punct(c: char) -> bool {
+    matches!(c, '、' | '.' | '．' | '，' | ',' | '：' | ':')
+}
 
 /// Whether `c` is a Chinese numeral character.
 pub fn is_cn_digit(c: char) -> bool {
-    CN_DIGITS.contains(&c)
+    matches!(
+        c,
+        '〇' | '零'
+            | '一'
+            | '二'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '两'
+    )
 }
 
 /// Value of a Chinese numeral (一, 十二, 二十, 一百零五, 两千…); `None` if malformed.
@@ -223,9 +240,33 @@ pub fn can_start(c: char) -> bool {
 
 /// Recognise a marker at the start of `s` (no leading whitespace expected).
 pub fn parse_at(s: &str) -> Option<Marker> {
+    let m = read_at(s)?;
+    Some(Marker {
+        text: s[..m.len].to_string(),
+        number: m.number,
+        style: m.style,
+        punct: m.punct,
+        len: m.len,
+    })
+}
+
+/// What [`parse_at`] reads of a marker, without a copy of its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct MarkerRead {
+    /// Its number.
+    pub number: u32,
+    /// Its style.
+    pub style: Style,
+    /// Punctuation written after the number, if any.
+    pub punct: Option<char>,
+    /// Bytes consumed (marker and punctuation).
+    pub len: usize,
+}
+
+/// [`parse_at`] without the copy of the marker's text.
+pub(crate) fn read_at(s: &str) -> Option<MarkerRead> {
     let first = s.chars().next()?;
-    let mk = |len: usize, number: u32, style: Style, punct: Option<char>| Marker {
-        text: s[..len].to_string(),
+    let mk = |len: usize, number: u32, style: Style, punct: Option<char>| MarkerRead {
         number,
         style,
         punct,
@@ -267,10 +308,7 @@ pub fn parse_at(s: &str) -> Option<Marker> {
             return None;
         }
         let mut len = open + inner.len() + close.len_utf8();
-        let punct = s[len..]
-            .chars()
-            .next()
-            .filter(|c| "、.．，,：:".contains(*c));
+        let punct = s[len..].chars().next().filter(|&c| is_punct(c));
         if let Some(p) = punct {
             len += p.len_utf8();
         }
@@ -347,7 +385,10 @@ pub fn parse_at(s: &str) -> Option<Marker> {
                     return None;
                 }
                 let mut len = num.len() + 3;
-                let punct = rest[3..].chars().next().filter(|c| "：:，,、".contains(*c));
+                let punct = rest[3..]
+                    .chars()
+                    .next()
+                    .filter(|c| matches!(c, '：' | ':' | '，' | ',' | '、'));
                 if let Some(c) = punct {
                     len += c.len_utf8();
                 }

@@ -14,7 +14,7 @@ pub mod documents;
 pub mod marker;
 pub mod tree;
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 
 use crate::model::{Diagnostic, Severity};
 use crate::normalize::{self, CompactLine, Layout};
@@ -110,7 +110,7 @@ pub fn analyse(src: &SourceText) -> Analysis {
     let text = src.as_str();
     let mut layout = Layout::new(src);
     let header = documents::mark_boilerplate(src, &mut layout);
-    let segments = documents::segments(src, &layout);
+    let segments = documents::segments(src, &layout, &header.separators);
     let mut is_label = vec![false; layout.lines.len()];
     for s in &segments {
         if let Some(l) = s.label_line {
@@ -289,6 +289,7 @@ fn assemble(
         line_end: last,
         start,
         end,
+        nodes: Vec::with_capacity(d.placed.len()),
         ..DocTree::default()
     };
     for (i, p) in d.placed.iter().enumerate() {
@@ -299,7 +300,7 @@ fn assemble(
             .map_or(end, |q| cands[q.cand].start)
             .max(c.marker_end);
         doc.nodes.push(Node {
-            marker: c.text.clone(),
+            marker: c.text(src.as_str()).to_string(),
             number: p.number,
             style: p.style,
             punct: c.punct,
@@ -411,11 +412,19 @@ fn paragraph_end(src: &SourceText, layout: &Layout, a: usize, b: usize) -> Optio
 /// 重大意义; 一、总体要求 → 总体要求. A clause with children may be a heading sentence alone
 /// （二）丰富服务内容。.
 fn heading_of(style: Style, own: &str, has_children: bool) -> Option<String> {
-    let first = own.split('\n').next()?.trim_matches(normalize::is_blank);
+    let line_end = memchr::memchr(b'\n', own.as_bytes());
+    let more_lines = line_end.is_some();
+    let first = normalize::trim_blanks(&own[..line_end.unwrap_or(own.len())]);
     if first.is_empty() {
         return None;
     }
-    let chars = first.chars().count();
+    // Lengths are only compared with 30 or less: count no further than 31 characters, and
+    // not at all past 120 bytes (more than 30 characters of at most 4 bytes).
+    let chars = if first.len() > 120 {
+        31
+    } else {
+        first.chars().take(31).count()
+    };
     let punct = |s: &str| s.contains(['，', ',', '。', '；', ';', '：', ':', '！', '？', '、']);
     match style {
         Style::Part | Style::Chapter | Style::Section => {
@@ -425,15 +434,18 @@ fn heading_of(style: Style, own: &str, has_children: bool) -> Option<String> {
             if let Some(r) = first.strip_prefix(['【', '[']) {
                 return r.split(['】', ']']).next().map(str::to_string);
             }
-            (own.contains('\n') && chars <= 16 && !punct(first)).then(|| first.to_string())
+            (more_lines && chars <= 16 && !punct(first)).then(|| first.to_string())
         }
         _ => {
             if chars <= 30 && !punct(first) {
                 return Some(first.to_string());
             }
-            let end = first.find('。')?;
+            // A heading sentence: its 。 comes within the first 31 characters, so within the
+            // first 124 bytes.
+            let head = &first[..crate::text::floor_char_boundary(first, 124)];
+            let end = head.find('。')?;
             let h = &first[..end];
-            let hc = h.chars().count();
+            let hc = h.chars().take(31).count();
             let more = end + '。'.len_utf8() < first.len() || has_children;
             (hc > 0 && hc <= 30 && !h.contains(['；', ';', '：', ':']) && more)
                 .then(|| h.to_string())
@@ -442,27 +454,49 @@ fn heading_of(style: Style, own: &str, has_children: bool) -> Option<String> {
 }
 
 /// Compute paths (with `#n` for a repeated component under one parent) and span ends
-/// (a parent's span runs to the end of its last descendant). Linear in the node count.
+/// (a parent's span runs to the end of its last descendant). Nodes' `children` must list
+/// the nodes whose `parent` they are, in order.
 pub fn finish_tree(doc: &mut DocTree) {
     let n = doc.nodes.len();
-    let comps: Vec<String> = doc.nodes.iter().map(Node::component).collect();
-    let mut seen: HashMap<(Option<usize>, &str), usize> = HashMap::with_capacity(n);
+    let comps: Vec<Cow<'_, str>> = doc.nodes.iter().map(Node::component_str).collect();
+    // `repeat[i]`: 1 + the number of earlier siblings of node `i` with its component. A
+    // stable sort of each set of siblings by component puts the repeats of a component next
+    // to each other, in document order.
+    let mut repeat = vec![1usize; n];
+    let roots: Vec<usize> = doc.roots().collect();
+    let mut siblings: Vec<usize> = Vec::new();
+    for kids in std::iter::once(&roots).chain(doc.nodes.iter().map(|n| &n.children)) {
+        if kids.len() < 2 {
+            continue;
+        }
+        siblings.clone_from(kids);
+        siblings.sort_by(|&a, &b| comps[a].cmp(&comps[b]));
+        for w in siblings.windows(2) {
+            if comps[w[0]] == comps[w[1]] {
+                repeat[w[1]] = repeat[w[0]] + 1;
+            }
+        }
+    }
+    // A parent comes before its children, so its path is known when theirs is made.
+    let mut paths: Vec<String> = Vec::with_capacity(n);
     for (i, comp) in comps.iter().enumerate() {
         let parent = doc.nodes[i].parent;
-        let count = seen.entry((parent, comp)).or_insert(0);
-        *count += 1;
-        let parent_path = parent.map_or("", |p| doc.nodes[p].path.as_str());
+        let parent_path = parent.map_or("", |p| paths[p].as_str());
         let mut path = String::with_capacity(parent_path.len() + comp.len() + 4);
         if parent.is_some() {
             path.push_str(parent_path);
             path.push('/');
         }
         path.push_str(comp);
-        if *count > 1 {
+        if repeat[i] > 1 {
             path.push('#');
-            path.push_str(&count.to_string());
+            path.push_str(&repeat[i].to_string());
         }
-        doc.nodes[i].path = path;
+        paths.push(path);
+    }
+    drop(comps);
+    for (node, path) in doc.nodes.iter_mut().zip(paths) {
+        node.path = path;
     }
     for i in (0..n).rev() {
         if let Some(p) = doc.nodes[i].parent {
@@ -478,13 +512,26 @@ impl Node {
     /// The path component of this node: the marker without whitespace and without a
     /// trailing 、 . ． (a garbled marker uses the component it should have).
     pub fn component(&self) -> String {
+        self.component_str().into_owned()
+    }
+
+    /// [`Node::component`], borrowed from the marker when it holds no whitespace.
+    fn component_str(&self) -> Cow<'_, str> {
         if self.garbled {
-            return self.style.render(self.number);
+            return Cow::Owned(self.style.render(self.number));
+        }
+        // White space starts with one of these bytes in UTF-8 (most markers hold none).
+        let may_hold_space = self
+            .marker
+            .bytes()
+            .any(|b| matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3));
+        if !may_hold_space || !self.marker.contains(char::is_whitespace) {
+            return Cow::Borrowed(self.marker.trim_end_matches(['、', '.', '．']));
         }
         let mut c = String::with_capacity(self.marker.len());
         c.extend(self.marker.chars().filter(|c| !c.is_whitespace()));
         c.truncate(c.trim_end_matches(['、', '.', '．']).len());
-        c
+        Cow::Owned(c)
     }
 }
 

@@ -293,7 +293,7 @@ mod tests {
         docs[0]
             .placed
             .iter()
-            .map(|p| (cands[p.cand].text.clone(), p.level))
+            .map(|p| (cands[p.cand].text(s).to_string(), p.level))
             .collect()
     }
 
