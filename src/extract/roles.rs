@@ -445,7 +445,9 @@ fn running(ctx: &Ctx<'_>, sent: Range<usize>, first_sentence: bool, out: &mut Ve
             phrase::subject(s, &toks, a, b)
         })
     };
-    let accountable = ctx.unit.present(sent.clone()).accountable || !sanctions::hits(s).is_empty();
+    let present = ctx.unit.present(sent.clone());
+    let accountable =
+        present.accountable || !sanctions::hits_among(s, present.sanctions).is_empty();
     let quote = sent.clone();
     let mut push = |holder: String, role: &'static str, at: usize| {
         let at = sent.start + at;
