@@ -16,7 +16,12 @@ use crate::text::{MappedText, SourceText};
 const NEAR: u32 = 3;
 
 fn is_blank(c: char) -> bool {
-    c.is_whitespace() && c != '\n' && c != '\r' || c == '\u{FEFF}'
+    match c {
+        ' ' | '\t' | '\u{0B}' | '\u{0C}' | '\u{3000}' | '\u{FEFF}' => true,
+        // Line breaks are no blanks; hanzi and everything else above U+3000 are none.
+        c if c.is_ascii() || c > '\u{3000}' => false,
+        c => c.is_whitespace(),
+    }
 }
 
 /// Length in bytes of the blanks that start `s`.
@@ -245,12 +250,11 @@ fn may_be_blank_or_mark(lead: u8) -> bool {
 /// Offset of the first byte of `bytes` that may start a blank or a mark.
 fn next_blank_or_mark(bytes: &[u8]) -> Option<usize> {
     let may = |b: u8| b < 0x80 || may_be_blank_or_mark(b);
-    let mut chunks = bytes.chunks_exact(16);
-    let mut base = 0;
-    for chunk in &mut chunks {
-        // Test the whole chunk without branches (a few vector instructions), then find
-        // the byte in the rare chunk that has one.
-        let any = chunk.iter().fold(0u8, |any, &b| {
+    let (blocks, rest) = bytes.as_chunks::<16>();
+    for (k, block) in blocks.iter().enumerate() {
+        // Test the whole block without branches (a few vector instructions), then look
+        // for the byte in a block that has one.
+        let any = block.iter().fold(0u8, |any, &b| {
             any | u8::from(b < 0x80)
                 | u8::from(b == 0xC2)
                 | u8::from(b == 0xE1)
@@ -259,15 +263,12 @@ fn next_blank_or_mark(bytes: &[u8]) -> Option<usize> {
                 | u8::from(b == 0xEF)
         });
         if any != 0 {
-            return chunk.iter().position(|&b| may(b)).map(|k| base + k);
+            return block.iter().position(|&b| may(b)).map(|i| k * 16 + i);
         }
-        base += 16;
     }
-    chunks
-        .remainder()
-        .iter()
+    rest.iter()
         .position(|&b| may(b))
-        .map(|k| base + k)
+        .map(|i| blocks.len() * 16 + i)
 }
 
 /// Length of the UTF-8 sequence that starts with `lead`.
@@ -526,7 +527,9 @@ mod tests {
             let mut buf = [0u8; 4];
             let lead = c.encode_utf8(&mut buf).as_bytes()[0];
             assert_eq!(utf8_width(lead), c.len_utf8(), "{c:?}");
-            let special = is_blank(c) || "；;。：:，,".contains(c);
+            let blank = c.is_whitespace() && c != '\n' && c != '\r' || c == '\u{FEFF}';
+            assert_eq!(is_blank(c), blank, "{c:?}");
+            let special = blank || "；;。：:，,".contains(c);
             if special && !c.is_ascii() {
                 assert!(may_be_blank_or_mark(lead), "{c:?}");
             }
