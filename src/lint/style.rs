@@ -113,10 +113,14 @@ fn count(tally: &[(Variant, usize)], v: Variant) -> usize {
     tally.iter().find(|(w, _)| *w == v).map_or(0, |&(_, n)| n)
 }
 
+/// A marker with a variant: the list it belongs to (its parent and style family), its
+/// node and its variant.
+type Marked = ((Option<usize>, Style), usize, Variant);
+
 fn mixed(cx: &mut Ctx) {
     let doc = cx.doc;
-    // Every live marker with a variant: (parent, family, node, variant), in node order.
-    let mut marked: Vec<(Option<usize>, Style, usize, Variant)> = Vec::new();
+    // Every live marker with a variant, in node order.
+    let mut marked: Vec<Marked> = Vec::new();
     // Level-wide counts per (family, level), to break ties inside small groups.
     let mut level_counts: BTreeMap<(Style, u32), Vec<(Variant, usize)>> = BTreeMap::new();
     for (i, n) in doc.nodes.iter().enumerate() {
@@ -128,16 +132,15 @@ fn mixed(cx: &mut Ctx) {
             level_counts.entry((n.style.family(), n.level)).or_default(),
             v,
         );
-        marked.push((n.parent, n.style.family(), i, v));
+        marked.push(((n.parent, n.style.family()), i, v));
     }
     // Sibling groups (same parent and family), in the order of their first member.
-    marked.sort_unstable_by_key(|&(parent, family, i, _)| (parent, family, i));
-    let mut groups: Vec<&[(Option<usize>, Style, usize, Variant)]> =
-        marked.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)).collect();
-    groups.sort_unstable_by_key(|g| g[0].2);
+    marked.sort_unstable_by_key(|&(list, i, _)| (list, i));
+    let mut groups: Vec<&[Marked]> = marked.chunk_by(|a, b| a.0 == b.0).collect();
+    groups.sort_unstable_by_key(|g| g[0].1);
     for group in groups {
-        let family = group[0].1;
-        let members: Vec<(usize, Variant)> = group.iter().map(|&(_, _, i, v)| (i, v)).collect();
+        let family = group[0].0.1;
+        let members: Vec<(usize, Variant)> = group.iter().map(|&(_, i, v)| (i, v)).collect();
         let lc = &level_counts[&(family, doc.nodes[members[0].0].level)];
         let mut counts: Vec<(Variant, usize)> = Vec::new();
         for &(_, v) in &members {
