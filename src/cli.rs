@@ -280,7 +280,7 @@ struct Outcome {
     status: Status,
     bytes: u64,
     /// The record as JSON (empty when resumed).
-    json: String,
+    json: Vec<u8>,
     /// For an error record: the line for stderr.
     note: Option<String>,
     /// The record already under `--output` was kept (`--resume`).
@@ -292,13 +292,24 @@ impl Outcome {
         Outcome {
             status: r.status,
             bytes: r.source.bytes,
-            json: serde_json::to_string(r).unwrap_or_default(),
+            json: record_json(r),
             note: r
                 .error
                 .as_ref()
                 .map(|e| format!("{} (stage: {}, error: {})", e.message, e.stage, e.kind)),
             resumed: false,
         }
+    }
+}
+
+/// A record as compact JSON.
+fn record_json(r: &Record) -> Vec<u8> {
+    // Room for a typical record (two to three times its input) and the line break, so
+    // that the buffer is rarely copied as it grows.
+    let mut json = Vec::with_capacity((r.source.bytes as usize).saturating_mul(3) + 1024);
+    match crate::json::write(&mut json, r) {
+        Ok(()) => json,
+        Err(_) => Vec::new(),
     }
 }
 
@@ -320,7 +331,7 @@ fn extract_one(input: &Input, out: Option<&Path>, resume: bool, opts: &Options) 
                 Status::Ok
             },
             bytes: bytes.len() as u64,
-            json: String::new(),
+            json: Vec::new(),
             note: existing
                 .error
                 .then(|| format!("{}: kept the error record of an earlier run", input.label)),
@@ -428,13 +439,13 @@ fn extract(mut a: ExtractArgs) -> anyhow::Result<u8> {
                 return Ok(());
             }
             if let (Some(out), Some(target)) = (&out, &target) {
-                let mut json = o.json.into_bytes();
+                let mut json = o.json;
                 json.push(b'\n');
                 return out.write(target, &json);
             }
             match a.format {
                 ExtractFormat::Jsonl => {
-                    stdout.write_all(o.json.as_bytes())?;
+                    stdout.write_all(&o.json)?;
                     stdout.write_all(b"\n")
                 }
                 ExtractFormat::Json => {
@@ -442,9 +453,9 @@ fn extract(mut a: ExtractArgs) -> anyhow::Result<u8> {
                         stdout.write_all(b",\n")?;
                     }
                     first = false;
-                    stdout.write_all(o.json.as_bytes())
+                    stdout.write_all(&o.json)
                 }
-                ExtractFormat::Csv => match serde_json::from_str(&o.json) {
+                ExtractFormat::Csv => match serde_json::from_slice(&o.json) {
                     Ok(r) => tables.add(&r).map_err(io::Error::other),
                     Err(e) => Err(io::Error::other(e)),
                 },
