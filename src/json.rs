@@ -515,7 +515,7 @@ fn next_escape_short(bytes: &[u8]) -> Option<usize> {
         }
         // A hit in the head is exact; one in the tail is, when the head is clean.
         let i = hits.trailing_zeros() as usize / 8;
-        return Some(if i < 4 { i } else { n - 8 + i });
+        return Some(if i < 4 { i } else { n - 4 + (i - 4) });
     }
     [0, n / 2, n.wrapping_sub(1)]
         .into_iter()
