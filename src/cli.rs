@@ -292,24 +292,13 @@ impl Outcome {
         Outcome {
             status: r.status,
             bytes: r.source.bytes,
-            json: record_json(r),
+            json: crate::json::record(r).unwrap_or_default(),
             note: r
                 .error
                 .as_ref()
                 .map(|e| format!("{} (stage: {}, error: {})", e.message, e.stage, e.kind)),
             resumed: false,
         }
-    }
-}
-
-/// A record as compact JSON.
-fn record_json(r: &Record) -> Vec<u8> {
-    // Room for a typical record (two to three times its input) and the line break, so
-    // that the buffer is rarely copied as it grows.
-    let mut json = Vec::with_capacity((r.source.bytes as usize).saturating_mul(3) + 1024);
-    match crate::json::write(&mut json, r) {
-        Ok(()) => json,
-        Err(_) => Vec::new(),
     }
 }
 

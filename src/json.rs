@@ -14,6 +14,8 @@ use serde::Serialize;
 use serde::ser::{self, Impossible};
 use serde_json::ser::{CharEscape, CompactFormatter, Formatter};
 
+use crate::model::Record;
+
 /// Append the compact JSON of `value` to `out`: the bytes `serde_json::to_writer` would
 /// write, or its error.
 pub fn write<T: ?Sized + Serialize>(out: &mut Vec<u8>, value: &T) -> serde_json::Result<()> {
@@ -29,6 +31,22 @@ pub fn write<T: ?Sized + Serialize>(out: &mut Vec<u8>, value: &T) -> serde_json:
 pub fn to_vec<T: ?Sized + Serialize>(value: &T) -> serde_json::Result<Vec<u8>> {
     let mut out = Vec::with_capacity(128);
     write(&mut out, value)?;
+    Ok(out)
+}
+
+/// A record as compact JSON, in a buffer with room for a typical record (two to three
+/// times the size of its input, up to 64 MiB) and a line break, so that it is rarely
+/// copied as it grows. An error record (a refused huge file among them) is small.
+pub fn record(r: &Record) -> serde_json::Result<Vec<u8>> {
+    const MOST: usize = 64 << 20;
+    let input = usize::try_from(r.source.bytes).unwrap_or(MOST);
+    let room = if r.documents.is_empty() {
+        1024
+    } else {
+        input.saturating_mul(3).min(MOST) + 1024
+    };
+    let mut out = Vec::with_capacity(room);
+    write(&mut out, r)?;
     Ok(out)
 }
 

@@ -397,7 +397,7 @@ where
 }
 
 fn serialise(r: &Record) -> (Status, Vec<u8>) {
-    (r.status, crate::json::to_vec(r).unwrap_or_default())
+    (r.status, crate::json::record(r).unwrap_or_default())
 }
 
 #[cfg(test)]
