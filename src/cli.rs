@@ -280,7 +280,7 @@ struct Outcome {
     status: Status,
     bytes: u64,
     /// The record as JSON (empty when resumed).
-    json: String,
+    json: Vec<u8>,
     /// For an error record: the line for stderr.
     note: Option<String>,
     /// The record already under `--output` was kept (`--resume`).
@@ -292,7 +292,7 @@ impl Outcome {
         Outcome {
             status: r.status,
             bytes: r.source.bytes,
-            json: serde_json::to_string(r).unwrap_or_default(),
+            json: crate::json::record(r).unwrap_or_default(),
             note: r
                 .error
                 .as_ref()
@@ -320,7 +320,7 @@ fn extract_one(input: &Input, out: Option<&Path>, resume: bool, opts: &Options) 
                 Status::Ok
             },
             bytes: bytes.len() as u64,
-            json: String::new(),
+            json: Vec::new(),
             note: existing
                 .error
                 .then(|| format!("{}: kept the error record of an earlier run", input.label)),
@@ -428,13 +428,13 @@ fn extract(mut a: ExtractArgs) -> anyhow::Result<u8> {
                 return Ok(());
             }
             if let (Some(out), Some(target)) = (&out, &target) {
-                let mut json = o.json.into_bytes();
+                let mut json = o.json;
                 json.push(b'\n');
                 return out.write(target, &json);
             }
             match a.format {
                 ExtractFormat::Jsonl => {
-                    stdout.write_all(o.json.as_bytes())?;
+                    stdout.write_all(&o.json)?;
                     stdout.write_all(b"\n")
                 }
                 ExtractFormat::Json => {
@@ -442,9 +442,9 @@ fn extract(mut a: ExtractArgs) -> anyhow::Result<u8> {
                         stdout.write_all(b",\n")?;
                     }
                     first = false;
-                    stdout.write_all(o.json.as_bytes())
+                    stdout.write_all(&o.json)
                 }
-                ExtractFormat::Csv => match serde_json::from_str(&o.json) {
+                ExtractFormat::Csv => match serde_json::from_slice(&o.json) {
                     Ok(r) => tables.add(&r).map_err(io::Error::other),
                     Err(e) => Err(io::Error::other(e)),
                 },

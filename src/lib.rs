@@ -6,14 +6,15 @@
 //! [`normalize`] (compacted lines, paragraphs, cleaned text) →
 //! [`structure`] (documents and clause trees) → [`segment`] (jieba-rs) →
 //! [`extract`] (responsibilities, conditions, sanctions) → [`lint`] (numbering QA) →
-//! [`model`] (output records) → [`render`] (the printers of `check`). [`pipeline`] runs
-//! the stages over one input, [`batch`] over many, [`stream`] answers JSON Lines requests
-//! (streaming mode), and [`cli`] wires the command line.
+//! [`model`] (output records, written by [`json`]) → [`render`] (the printers of
+//! `check`). [`pipeline`] runs the stages over one input, [`batch`] over many, [`stream`]
+//! answers JSON Lines requests (streaming mode), and [`cli`] wires the command line.
 
 pub mod batch;
 pub mod cli;
 pub mod extract;
 pub mod ingest;
+pub mod json;
 pub mod lint;
 pub mod model;
 pub mod normalize;

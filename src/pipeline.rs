@@ -113,12 +113,12 @@ pub fn panic_record(
 
 /// Lower-case hex SHA-256 of `bytes`.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    let mut s = String::with_capacity(64);
-    for b in digest.iter() {
-        s.push_str(&format!("{b:02x}"));
-    }
-    s
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    Sha256::digest(bytes)
+        .iter()
+        .flat_map(|&b| [HEX[usize::from(b >> 4)], HEX[usize::from(b & 0x0F)]])
+        .map(char::from)
+        .collect()
 }
 
 /// An error record for an input that could not be processed.
@@ -294,4 +294,21 @@ fn clauses_of(src: &SourceText, doc: &DocTree, opts: &Options) -> Vec<Clause> {
 /// Process a UTF-8 string (tests, fuzzers and the `text` requests of streaming mode).
 pub fn process_str(path: &str, text: &str, opts: &Options) -> Record {
     process_bytes(path, text.as_bytes(), opts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sha256_hex;
+
+    #[test]
+    fn digests_are_lower_case_hex() {
+        assert_eq!(
+            sha256_hex(b""),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
+        assert_eq!(
+            sha256_hex(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
 }

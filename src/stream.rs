@@ -388,7 +388,7 @@ where
             if status == Status::Error {
                 summary.errors += 1;
             }
-            output.write_all(json.as_bytes())?;
+            output.write_all(&json)?;
             output.write_all(b"\n")?;
             output.flush()
         },
@@ -396,8 +396,8 @@ where
     Ok(summary)
 }
 
-fn serialise(r: &Record) -> (Status, String) {
-    (r.status, serde_json::to_string(r).unwrap_or_default())
+fn serialise(r: &Record) -> (Status, Vec<u8>) {
+    (r.status, crate::json::record(r).unwrap_or_default())
 }
 
 #[cfg(test)]

@@ -10,6 +10,11 @@ use crate::structure::{Node, Style};
 
 const PUNCT: &[char] = &['，', '；', '：', ',', ';', ':', '。', '！', '？'];
 
+/// The characters of `s` that are not blanks.
+fn solid(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars().filter(|c| !c.is_whitespace())
+}
+
 /// The marker line's text after the marker, when the line holds nothing else of the clause.
 fn standalone(cx: &Ctx, n: &Node) -> Option<String> {
     if n.inline {
@@ -19,10 +24,10 @@ fn standalone(cx: &Ctx, n: &Node) -> Option<String> {
     let line = cx.src.line(n.line);
     let rest = text.get(n.marker_end..line.end)?.trim();
     let own = n.own.as_str().trim();
-    if rest.is_empty()
-        || own.chars().filter(|c| !c.is_whitespace()).count()
-            != rest.chars().filter(|c| !c.is_whitespace()).count()
-    {
+    let rest_solid = solid(rest).count();
+    // The own text is that line when it has as many non-blank characters: counting stops
+    // one past, so that a long clause is not read to its end.
+    if rest.is_empty() || solid(own).take(rest_solid + 1).count() != rest_solid {
         return None;
     }
     (rest.chars().count() <= 30).then(|| rest.to_string())

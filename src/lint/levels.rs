@@ -2,24 +2,25 @@
 //! above `1.` in a 公文; 条 directly above 目 in a statute) and `level-back` (a higher
 //! rung nested under a lower one: （一） under `1.`). The `generic` profile has no ladder.
 
-use std::collections::HashSet;
-
 use super::Ctx;
 
 /// Run the ladder rules over a document.
 pub fn check(cx: &mut Ctx) {
     let doc = cx.doc;
     let profile = cx.profile;
-    let mut seen: HashSet<(usize, crate::structure::Style)> = HashSet::new();
+    // `listed[p]`: the style families (one bit each) whose list under node `p` is checked.
+    let mut listed = vec![0u32; doc.nodes.len()];
     for (i, n) in doc.nodes.iter().enumerate() {
         let Some(p) = n.parent else { continue };
         if !cx.live(i) || !cx.live(p) {
             continue;
         }
         // One finding per list, at its first marker.
-        if !seen.insert((p, n.style.family())) {
+        let bit = 1 << n.style.family() as u32;
+        if listed[p] & bit != 0 {
             continue;
         }
+        listed[p] |= bit;
         let parent = &doc.nodes[p];
         let (Some(rp), Some(rc)) = (profile.rung(parent.style), profile.rung(n.style)) else {
             continue;

@@ -16,7 +16,19 @@ use crate::text::{MappedText, SourceText};
 const NEAR: u32 = 3;
 
 fn is_blank(c: char) -> bool {
-    c.is_whitespace() && c != '\n' && c != '\r' || c == '\u{FEFF}'
+    match c {
+        ' ' | '\t' | '\u{0B}' | '\u{0C}' | '\u{3000}' | '\u{FEFF}' => true,
+        // Line breaks are no blanks; hanzi and everything else above U+3000 are none.
+        c if c.is_ascii() || c > '\u{3000}' => false,
+        c => c.is_whitespace(),
+    }
+}
+
+/// Length in bytes of the blanks that start `s`.
+fn blank_prefix(s: &str) -> usize {
+    s.char_indices()
+        .find(|&(_, c)| !is_blank(c))
+        .map_or(s.len(), |(i, _)| i)
 }
 
 /// A marker at the start of `s`, read through blanks that OCR put inside it (`（ 二）`,
@@ -24,12 +36,7 @@ fn is_blank(c: char) -> bool {
 fn parse_spaced(s: &str) -> Option<crate::structure::Marker> {
     // Blanks are read through, so the marker starts with the first character that is not
     // one; most positions fail on it.
-    if !s
-        .trim_start_matches(is_blank)
-        .chars()
-        .next()
-        .is_some_and(can_start)
-    {
+    if !s[blank_prefix(s)..].chars().next().is_some_and(can_start) {
         return None;
     }
     if let Some(m) = parse_at(s) {
@@ -124,7 +131,7 @@ fn candidates(src: &SourceText, doc: &DocTree) -> Vec<Cand> {
             break;
         }
         let raw = &text[line.start..line.end];
-        let t = raw.trim_start_matches(is_blank);
+        let t = &raw[blank_prefix(raw)..];
         let body = t.trim_end_matches(is_blank);
         let pos = line.start + (raw.len() - t.len());
         let paragraph_start =
@@ -169,25 +176,49 @@ fn candidates(src: &SourceText, doc: &DocTree) -> Vec<Cand> {
 /// Markers inside a line: after ；。： (after ， only for 一是), or after a gap of blanks.
 fn inline_candidates(text: &str, start: usize, end: usize, taken: &[usize], out: &mut Vec<Cand>) {
     let line = &text[start..end];
-    let lead = line.len() - line.trim_start_matches(is_blank).len();
+    let bytes = line.as_bytes();
+    // Leading blanks open no gap: the scan starts after them.
+    let mut off = blank_prefix(line);
     let mut prev_blank = false;
-    for (off, c) in line.char_indices() {
-        let blank = is_blank(c);
-        let gap_end = prev_blank && !blank && off > lead;
+    while off < line.len() {
+        if !prev_blank {
+            // Nothing starts at a character that is neither a blank nor a mark (and does
+            // not end a gap): go straight to the next one that may be.
+            match next_blank_or_mark(&bytes[off..]) {
+                Some(k) => off += k,
+                None => break,
+            }
+        }
+        let b = bytes[off];
+        // A blank or a mark is ASCII or starts with one of these bytes; any other
+        // character (hanzi above all) is neither and is stepped over undecoded.
+        let c = if b < 0x80 {
+            Some(char::from(b))
+        } else if may_be_blank_or_mark(b) {
+            line[off..].chars().next()
+        } else {
+            None
+        };
+        let at = off;
+        off += c.map_or_else(|| utf8_width(b), char::len_utf8);
+        let blank = c.is_some_and(is_blank);
+        let gap_end = prev_blank && !blank;
         prev_blank = blank;
         let (pos, comma) = if gap_end {
-            (start + off, false)
-        } else if matches!(c, '；' | ';' | '。' | '：' | ':' | '，' | ',') {
-            let after = &line[off + c.len_utf8()..];
-            let t = after.trim_start_matches(is_blank);
+            (start + at, false)
+        } else if let Some(c @ ('；' | ';' | '。' | '：' | ':' | '，' | ',')) = c {
             (
-                start + off + c.len_utf8() + (after.len() - t.len()),
+                start + off + blank_prefix(&line[off..]),
                 matches!(c, '，' | ','),
             )
         } else {
             continue;
         };
-        if pos >= end || taken.binary_search(&pos).is_ok() {
+        // `pos` is at a character that is not a blank: most fail the marker's first test.
+        if pos >= end
+            || !text[pos..end].chars().next().is_some_and(can_start)
+            || taken.binary_search(&pos).is_ok()
+        {
             continue;
         }
         let Some(m) = parse_spaced(&text[pos..end]) else {
@@ -206,6 +237,47 @@ fn inline_candidates(text: &str, start: usize, end: usize, taken: &[usize], out:
             inline: true,
             before_first: false,
         });
+    }
+}
+
+/// Whether a character whose UTF-8 form starts with the non-ASCII byte `lead` can be a
+/// blank or one of the marks inline markers follow (U+0085, U+00A0, U+1680, U+2000–U+205F,
+/// U+3000, 。, U+FEFF and the full-width ，：；).
+fn may_be_blank_or_mark(lead: u8) -> bool {
+    matches!(lead, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF)
+}
+
+/// Offset of the first byte of `bytes` that may start a blank or a mark.
+fn next_blank_or_mark(bytes: &[u8]) -> Option<usize> {
+    let may = |b: u8| b < 0x80 || may_be_blank_or_mark(b);
+    let (blocks, rest) = bytes.as_chunks::<16>();
+    for (k, block) in blocks.iter().enumerate() {
+        // Test the whole block without branches (a few vector instructions), then look
+        // for the byte in a block that has one.
+        let any = block.iter().fold(0u8, |any, &b| {
+            any | u8::from(b < 0x80)
+                | u8::from(b == 0xC2)
+                | u8::from(b == 0xE1)
+                | u8::from(b == 0xE2)
+                | u8::from(b == 0xE3)
+                | u8::from(b == 0xEF)
+        });
+        if any != 0 {
+            return block.iter().position(|&b| may(b)).map(|i| k * 16 + i);
+        }
+    }
+    rest.iter()
+        .position(|&b| may(b))
+        .map(|i| blocks.len() * 16 + i)
+}
+
+/// Length of the UTF-8 sequence that starts with `lead`.
+fn utf8_width(lead: u8) -> usize {
+    match lead {
+        0x00..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
     }
 }
 
@@ -447,6 +519,21 @@ mod tests {
         let m = parse_spaced("第 三 条 内容").unwrap();
         assert_eq!((m.text.as_str(), m.number), ("第 三 条", 3));
         assert!(parse_spaced("二 〇二三年").is_none());
+    }
+
+    #[test]
+    fn blanks_and_marks_are_found_by_their_lead_byte() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+            assert_eq!(utf8_width(lead), c.len_utf8(), "{c:?}");
+            let blank = c.is_whitespace() && c != '\n' && c != '\r' || c == '\u{FEFF}';
+            assert_eq!(is_blank(c), blank, "{c:?}");
+            let special = blank || "；;。：:，,".contains(c);
+            if special && !c.is_ascii() {
+                assert!(may_be_blank_or_mark(lead), "{c:?}");
+            }
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! marker of look-ahead, so that one defect gives one finding at the marker that is wrong:
 //! a swap is told from a gap, a repeated number from a renumbered run.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use super::{Ctx, expected_marker, nearby};
 use crate::structure::Style;
@@ -39,7 +39,7 @@ fn runs_on(family: Style) -> bool {
 pub fn check(cx: &mut Ctx) {
     let doc = cx.doc;
     let mut groups: Vec<Group> = Vec::new();
-    let mut index: HashMap<(Option<usize>, Style), usize> = HashMap::new();
+    let mut index: BTreeMap<(Option<usize>, Style), usize> = BTreeMap::new();
     for (i, n) in doc.nodes.iter().enumerate() {
         if !cx.live(i) {
             continue;
@@ -54,7 +54,7 @@ pub fn check(cx: &mut Ctx) {
         });
         groups[g].nodes.push(i);
     }
-    let mut prev: HashMap<(Style, u32), Prev> = HashMap::new();
+    let mut prev: BTreeMap<(Style, u32), Prev> = BTreeMap::new();
     for g in &groups {
         let first = &doc.nodes[g.nodes[0]];
         // 条 and 章 run on through the document whatever their depth (第X编 may hold 条

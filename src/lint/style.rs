@@ -2,7 +2,8 @@
 //! marker takes nothing; 1. not 1、; 一是 takes nothing) and `mixed-style` (one level written
 //! in two forms: 1. and 1、, (一) and （一）).
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
+use std::fmt::{self, Write};
 
 use super::{Ctx, expected_marker};
 use crate::structure::{Node, Style};
@@ -66,92 +67,127 @@ fn punctuation(cx: &mut Ctx) {
     }
 }
 
+/// How a marker of a family with variants is written: its brackets (（）, ()) or the
+/// punctuation after it (、 . ．). Ordered and printed as that text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Variant(char, Option<char>);
+
+impl Variant {
+    /// The full-width brackets the standard prescribes.
+    const FULL_WIDTH_BRACKETS: Variant = Variant('（', Some('）'));
+}
+
+impl fmt::Display for Variant {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_char(self.0)?;
+        match self.1 {
+            Some(c) => f.write_char(c),
+            None => Ok(()),
+        }
+    }
+}
+
 /// The written form of a marker within its family, for styles that have variants.
-fn variant(n: &Node) -> Option<String> {
-    let m: String = n.marker.chars().filter(|c| !c.is_whitespace()).collect();
+fn variant(n: &Node) -> Option<Variant> {
     match n.style.family() {
         Style::CnParen | Style::ArabicParen => {
-            let open = m.chars().next()?;
-            let close = m.chars().rev().find(|c| matches!(c, '）' | ')'))?;
-            Some(format!("{open}{close}"))
+            let open = n.marker.chars().find(|c| !c.is_whitespace())?;
+            let close = n.marker.chars().rev().find(|c| matches!(c, '）' | ')'))?;
+            Some(Variant(open, Some(close)))
         }
-        Style::Arabic | Style::CnDun => n.punct.map(String::from),
+        Style::Arabic | Style::CnDun => n.punct.map(|p| Variant(p, None)),
         _ => None,
     }
 }
 
+/// Count one more `v` in a small tally.
+fn bump(tally: &mut Vec<(Variant, usize)>, v: Variant) {
+    match tally.iter_mut().find(|(w, _)| *w == v) {
+        Some((_, n)) => *n += 1,
+        None => tally.push((v, 1)),
+    }
+}
+
+/// How often `v` occurs in a tally.
+fn count(tally: &[(Variant, usize)], v: Variant) -> usize {
+    tally.iter().find(|(w, _)| *w == v).map_or(0, |&(_, n)| n)
+}
+
+/// A marker with a variant: the list it belongs to (its parent and style family), its
+/// node and its variant.
+type Marked = ((Option<usize>, Style), usize, Variant);
+
 fn mixed(cx: &mut Ctx) {
     let doc = cx.doc;
+    // Every live marker with a variant, in node order.
+    let mut marked: Vec<Marked> = Vec::new();
     // Level-wide counts per (family, level), to break ties inside small groups.
-    let mut level_counts: HashMap<(Style, u32), HashMap<String, usize>> = HashMap::new();
-    type Key = (Option<usize>, Style);
-    let mut groups: HashMap<Key, Vec<(usize, String)>> = HashMap::new();
-    let mut order: Vec<(Option<usize>, Style)> = Vec::new();
+    let mut level_counts: BTreeMap<(Style, u32), Vec<(Variant, usize)>> = BTreeMap::new();
     for (i, n) in doc.nodes.iter().enumerate() {
         if !cx.live(i) || n.garbled {
             continue;
         }
         let Some(v) = variant(n) else { continue };
-        *level_counts
-            .entry((n.style.family(), n.level))
-            .or_default()
-            .entry(v.clone())
-            .or_default() += 1;
-        let key = (n.parent, n.style.family());
-        if !groups.contains_key(&key) {
-            order.push(key);
-        }
-        groups.entry(key).or_default().push((i, v));
+        bump(
+            level_counts.entry((n.style.family(), n.level)).or_default(),
+            v,
+        );
+        marked.push(((n.parent, n.style.family()), i, v));
     }
-    for key in order {
-        let members = &groups[&key];
-        let lc = &level_counts[&(key.1, doc.nodes[members[0].0].level)];
-        let mut counts: HashMap<&str, usize> = HashMap::new();
-        for (_, v) in members {
-            *counts.entry(v.as_str()).or_default() += 1;
+    // Sibling groups (same parent and family), in the order of their first member.
+    marked.sort_unstable_by_key(|&(list, i, _)| (list, i));
+    let mut groups: Vec<&[Marked]> = marked.chunk_by(|a, b| a.0 == b.0).collect();
+    groups.sort_unstable_by_key(|g| g[0].1);
+    for group in groups {
+        let family = group[0].0.1;
+        let members: Vec<(usize, Variant)> = group.iter().map(|&(_, i, v)| (i, v)).collect();
+        let lc = &level_counts[&(family, doc.nodes[members[0].0].level)];
+        let mut counts: Vec<(Variant, usize)> = Vec::new();
+        for &(_, v) in &members {
+            bump(&mut counts, v);
         }
         // Majority in the list, then on the level, then the standard form, then the
         // first written.
-        let first_at = |v: &str| members.iter().position(|(_, m)| m == v).unwrap_or(0);
-        let rank = |v: &str| {
+        let first_at = |v: Variant| members.iter().position(|&(_, m)| m == v).unwrap_or(0);
+        let rank = |v: Variant| {
             (
-                counts.get(v).copied().unwrap_or(0),
-                lc.get(v).copied().unwrap_or(0),
-                standard_form(key.1, v),
+                count(&counts, v),
+                count(lc, v),
+                standard_form(family, v),
                 std::cmp::Reverse(first_at(v)),
             )
         };
-        let Some(best) = counts.keys().copied().max_by_key(|v| rank(v)) else {
+        let Some(best) = counts.iter().map(|&(v, _)| v).max_by_key(|&v| rank(v)) else {
             continue;
         };
-        let best = best.to_string();
         let single_odd = members.len() == 1 && {
-            let top = lc.values().copied().max().unwrap_or(0);
-            let mine = lc.get(&best).copied().unwrap_or(0);
+            let top = lc.iter().map(|&(_, n)| n).max().unwrap_or(0);
+            let mine = count(lc, best);
             mine == 1 && top >= 3
         };
-        for (i, v) in members {
+        for &(i, v) in &members {
             let odd = if members.len() == 1 {
                 single_odd
             } else {
-                *v != best
+                v != best
             };
             if !odd {
                 continue;
             }
-            let n = &doc.nodes[*i];
+            let n = &doc.nodes[i];
             let reference = if members.len() == 1 {
                 lc.iter()
-                    .max_by_key(|(v, c)| (**c, v.as_str() == "（）", std::cmp::Reverse(v.as_str())))
-                    .map(|(v, _)| v.clone())
-                    .unwrap_or_default()
+                    .max_by_key(|&&(v, c)| {
+                        (c, v == Variant::FULL_WIDTH_BRACKETS, std::cmp::Reverse(v))
+                    })
+                    .map_or(best, |&(v, _)| v)
             } else {
-                best.clone()
+                best
             };
-            let want = restyle(n, &reference);
+            let want = restyle(n, reference);
             let mut d = cx.at_node(
                 "mixed-style",
-                *i,
+                i,
                 format!(
                     "`{}` is written differently from its siblings: write `{want}`",
                     n.marker.trim()
@@ -164,16 +200,16 @@ fn mixed(cx: &mut Ctx) {
 }
 
 /// Whether `v` is the form the standard prescribes for `family` (一、 1. （一）).
-fn standard_form(family: Style, v: &str) -> bool {
+fn standard_form(family: Style, v: Variant) -> bool {
     match family {
-        Style::CnDun => v == "、",
-        Style::Arabic => v == "." || v == "．",
-        _ => v == "（）",
+        Style::CnDun => v == Variant('、', None),
+        Style::Arabic => v == Variant('.', None) || v == Variant('．', None),
+        _ => v == Variant::FULL_WIDTH_BRACKETS,
     }
 }
 
 /// Node `n`'s marker in the variant `v`.
-fn restyle(n: &Node, v: &str) -> String {
+fn restyle(n: &Node, v: Variant) -> String {
     let num = n.style.render(n.number);
     match n.style.family() {
         Style::CnParen | Style::ArabicParen => {
@@ -181,8 +217,7 @@ fn restyle(n: &Node, v: &str) -> String {
                 .chars()
                 .filter(|c| !matches!(c, '（' | '）' | '(' | ')'))
                 .collect();
-            let mut cs = v.chars();
-            let (o, c) = (cs.next().unwrap_or('（'), cs.next().unwrap_or('）'));
+            let (o, c) = (v.0, v.1.unwrap_or('）'));
             format!("{o}{inner}{c}")
         }
         _ => format!("{num}{v}"),
