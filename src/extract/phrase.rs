@@ -151,18 +151,27 @@ const STOPS: &[&str] = &[
     "同时",
 ];
 
-/// Whether `w` is one of [`STOPS`] (a binary search of a sorted copy: this is asked for
-/// nearly every token of a tagged sentence).
+/// Whether `w` is one of [`STOPS`]. This is asked for nearly every token of a tagged
+/// sentence: the words are compared as integers (their bytes and length packed into a
+/// `u128`, for a binary search of a sorted table).
 fn is_stop(w: &str) -> bool {
-    static SORTED: std::sync::OnceLock<Vec<&str>> = std::sync::OnceLock::new();
-    SORTED
-        .get_or_init(|| {
-            let mut v = STOPS.to_vec();
-            v.sort_unstable();
-            v
+    fn key(w: &str) -> Option<u128> {
+        let b = w.as_bytes();
+        (b.len() < 16).then(|| {
+            let packed = b.iter().fold(0u128, |k, &x| (k << 8) | u128::from(x));
+            ((b.len() as u128) << 120) | packed
         })
-        .binary_search(&w)
-        .is_ok()
+    }
+    static KEYS: std::sync::OnceLock<Vec<u128>> = std::sync::OnceLock::new();
+    let keys = KEYS.get_or_init(|| {
+        let mut v: Vec<u128> = STOPS
+            .iter()
+            .map(|w| key(w).expect("short stop word"))
+            .collect();
+        v.sort_unstable();
+        v
+    });
+    key(w).is_some_and(|k| keys.binary_search(&k).is_ok())
 }
 
 /// Adverbs and modals that may stand between a subject and its verb.
