@@ -15,7 +15,7 @@ use regex::Regex;
 use super::Ctx;
 use super::phrase::{self, Tok};
 use super::sanctions;
-use super::unit::{clauses_in, sentences_in};
+use super::unit::clauses_in;
 use crate::model::Responsibility;
 
 /// How a role term is tied to its holder.
@@ -260,22 +260,10 @@ pub fn find(ctx: &Ctx<'_>) -> Vec<Responsibility> {
     segments.push(at..text.len());
     let mut first_sentence = true;
     for seg in segments {
-        for s in split_at_heading(ctx, seg) {
+        for s in ctx.unit.sentences_of(seg) {
             running(ctx, s, first_sentence, &mut out);
             first_sentence = false;
         }
-    }
-    out
-}
-
-fn split_at_heading(ctx: &Ctx<'_>, seg: Range<usize>) -> Vec<Range<usize>> {
-    let body = ctx.unit.body;
-    let mut out = Vec::new();
-    if seg.start < body && body < seg.end {
-        out.extend(sentences_in(&ctx.unit.text, seg.start..body));
-        out.extend(sentences_in(&ctx.unit.text, body..seg.end));
-    } else {
-        out.extend(sentences_in(&ctx.unit.text, seg));
     }
     out
 }

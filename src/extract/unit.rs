@@ -4,6 +4,7 @@
 //! are byte ranges into a unit's text.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::scan::{self, Occ, Present};
@@ -27,6 +28,8 @@ pub struct Unit<'a> {
     pub skip: usize,
     /// The gate literals in `text` (see [`scan`]).
     occs: Vec<Occ>,
+    /// The sentences of the body, once split (`body` is set before anything reads them).
+    body_sentences: OnceCell<Vec<Range<usize>>>,
 }
 
 /// Characters dropped while cleaning.
@@ -140,6 +143,7 @@ impl<'a> Unit<'a> {
             body,
             skip: 0,
             occs,
+            body_sentences: OnceCell::new(),
         }
     }
 
@@ -208,7 +212,32 @@ impl<'a> Unit<'a> {
         if self.body > 0 {
             out.push(0..self.body);
         }
-        out.extend(sentences_in(&self.text, self.body..self.text.len()));
+        out.extend_from_slice(self.body_sentences());
+        out
+    }
+
+    /// The sentences of `body..` (split once, read by several finders).
+    pub fn body_sentences(&self) -> &[Range<usize>] {
+        self.body_sentences
+            .get_or_init(|| sentences_in(&self.text, self.body..self.text.len()))
+    }
+
+    /// The sentences of `range` (of `text`), split at the start of the body if it falls
+    /// inside.
+    pub fn sentences_of(&self, range: Range<usize>) -> Vec<Range<usize>> {
+        let (body, len) = (self.body, self.text.len());
+        let mut out = Vec::new();
+        let tail = if range.start < body && body < range.end {
+            out.extend(sentences_in(&self.text, range.start..body));
+            body..range.end
+        } else {
+            range
+        };
+        if tail == (body..len) {
+            out.extend_from_slice(self.body_sentences());
+        } else {
+            out.extend(sentences_in(&self.text, tail));
+        }
         out
     }
 }
