@@ -148,7 +148,7 @@ pub fn sentence(
     if !can_hold(&present) {
         return;
     }
-    let all_hits = sanctions::hits_among(s, present.sanctions);
+    let all_hits = sanctions::hits_among(s, &ctx.unit.exact_in(sent.clone()), present.sanctions);
     let exempt = present.exemption;
     let escalated = present.correct && escalates(full[sent.end..].trim_start());
     if all_hits.is_empty() && !exempt && !present.pursue && !escalated {

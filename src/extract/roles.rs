@@ -434,8 +434,9 @@ fn running(ctx: &Ctx<'_>, sent: Range<usize>, first_sentence: bool, out: &mut Ve
         })
     };
     let present = ctx.unit.present(sent.clone());
-    let accountable =
-        present.accountable || !sanctions::hits_among(s, present.sanctions).is_empty();
+    let accountable = present.accountable
+        || !sanctions::hits_among(s, &ctx.unit.exact_in(sent.clone()), present.sanctions)
+            .is_empty();
     let quote = sent.clone();
     let mut push = |holder: String, role: &'static str, at: usize| {
         let at = sent.start + at;

@@ -46,6 +46,9 @@ struct Entry {
     re: Regex,
     category: &'static str,
     class: Class,
+    /// The alternatives of a pattern that is nothing but literals (停职检查|停职): its
+    /// matches are read off the unit's literals instead of searched for.
+    literals: Option<Vec<&'static str>>,
 }
 
 fn vocabulary() -> &'static [Entry] {
@@ -125,6 +128,10 @@ fn vocabulary() -> &'static [Entry] {
                 re: Regex::new(p).expect("sanction regex"),
                 category,
                 class,
+                literals: p
+                    .chars()
+                    .all(|c| c == '|' || !regex_syntax::is_meta_character(c))
+                    .then(|| p.split('|').collect()),
             })
             .collect()
     })
@@ -170,6 +177,22 @@ pub fn trigger_literals() -> Vec<(String, u128, u128)> {
     out
 }
 
+/// The alternatives of the entries that are nothing but literals: (alternative, entry,
+/// its place in the alternation).
+pub fn exact_literals() -> Vec<(&'static str, usize, usize)> {
+    vocabulary()
+        .iter()
+        .enumerate()
+        .flat_map(|(i, e)| {
+            e.literals
+                .iter()
+                .flatten()
+                .enumerate()
+                .map(move |(k, &l)| (l, i, k))
+        })
+        .collect()
+}
+
 /// The literals one of which starts (or ends) every match of `pattern`.
 fn literals_of(pattern: &str, kind: ExtractKind) -> Vec<String> {
     let hir = regex_syntax::parse(pattern).expect("sanction regex");
@@ -197,12 +220,19 @@ fn literals_of(pattern: &str, kind: ExtractKind) -> Vec<String> {
 /// Sanction terms in `s`, in order, overlaps resolved (longer first, then earlier in the
 /// vocabulary), with the negative filters applied.
 pub fn hits(s: &str) -> Vec<Hit<'_>> {
-    hits_among(s, scan::present_in(s).sanctions)
+    let occs = scan::occurrences(s);
+    let range = 0..s.len();
+    hits_among(
+        s,
+        &scan::exact_in(&occs, range.clone()),
+        scan::present(s, &occs, range).sanctions,
+    )
 }
 
 /// [`hits`] when the entries that may match `s` are known (bit `i`: entry `i`, as
-/// [`scan::Present::sanctions`] gives them).
-pub fn hits_among(s: &str, present: u128) -> Vec<Hit<'_>> {
+/// [`scan::Present::sanctions`] gives them), with the occurrences in `s` of the literal
+/// entries' alternatives ([`scan::exact_in`]).
+pub fn hits_among<'s>(s: &'s str, exact: &[scan::Exact], present: u128) -> Vec<Hit<'s>> {
     let mut all: Vec<Hit<'_>> = Vec::new();
     if present == 0 {
         return all;
@@ -211,13 +241,20 @@ pub fn hits_among(s: &str, present: u128) -> Vec<Hit<'_>> {
         if present & (1 << i) == 0 {
             continue;
         }
-        for m in e.re.find_iter(s) {
+        let mut push = |r: Range<usize>| {
             all.push(Hit {
-                range: m.range(),
-                term: m.as_str(),
+                term: &s[r.clone()],
+                range: r,
                 category: e.category,
                 class: e.class,
-            });
+            })
+        };
+        if e.literals.is_some() {
+            literal_matches(exact, i).into_iter().for_each(&mut push);
+        } else {
+            for m in e.re.find_iter(s) {
+                push(m.range());
+            }
         }
     }
     // Longer matches win; among equals the vocabulary order (already stable).
@@ -269,6 +306,28 @@ fn inside_title(before: &str) -> bool {
         }
     }
     depth > 0
+}
+
+/// The matches of literal entry `entry` among the occurrences `exact` of its alternatives:
+/// what a search for the leftmost match finds, one match after another (the earliest
+/// start, the first alternative there, none overlapping).
+fn literal_matches(exact: &[scan::Exact], entry: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    let mut mine = exact.iter().filter(|x| x.entry == entry).peekable();
+    while let Some(x) = mine.next() {
+        let mut best = x;
+        while let Some(y) = mine.next_if(|y| y.start == x.start) {
+            if y.alternative < best.alternative {
+                best = y;
+            }
+        }
+        if best.start >= at {
+            at = best.end;
+            out.push(best.start..best.end);
+        }
+    }
+    out
 }
 
 /// The negative filters.
@@ -442,6 +501,28 @@ mod tests {
         ] {
             let found: String = hits(s).into_iter().map(|h| h.term).collect();
             assert_eq!(found, s, "{s}");
+        }
+    }
+
+    #[test]
+    fn literal_entries_match_as_their_patterns_do() {
+        // Alternatives that overlap, repeat and touch: the matches read off the literals
+        // are those of the entry's own pattern.
+        for (i, e) in vocabulary().iter().enumerate() {
+            let Some(alts) = &e.literals else { continue };
+            let mut texts: Vec<String> = vec![alts.concat(), alts.iter().rev().copied().collect()];
+            texts.extend(alts.iter().map(|a| format!("给予{a}{a}，并{a}处分")));
+            for t in texts {
+                let occs = scan::occurrences(&t);
+                let exact = scan::exact_in(&occs, 0..t.len());
+                let by_pattern: Vec<Range<usize>> = e.re.find_iter(&t).map(|m| m.range()).collect();
+                assert_eq!(
+                    literal_matches(&exact, i),
+                    by_pattern,
+                    "{} in {t}",
+                    e.re.as_str()
+                );
+            }
         }
     }
 

@@ -45,6 +45,8 @@ struct Lit {
 struct Automaton {
     ac: CharwiseDoubleArrayAhoCorasick<u32>,
     lits: Vec<Lit>,
+    /// Per literal: the literal sanction entries it is an alternative of (entry, place).
+    exact: Vec<Vec<(usize, usize)>>,
     /// The index of 负责 (a noun in 负责人, 负责同志, …负责制).
     fuze: u32,
 }
@@ -81,10 +83,19 @@ fn automaton() -> &'static Automaton {
                 lits[k].flags |= flag;
             }
         }
+        let mut exact_of: Vec<(usize, usize, usize)> = Vec::new();
+        for (w, entry, place) in sanctions::exact_literals() {
+            exact_of.push((index(w, &mut words, &mut lits), entry, place));
+        }
         let fuze = index("负责", &mut words, &mut lits) as u32;
+        let mut exact = vec![Vec::new(); words.len()];
+        for (k, entry, place) in exact_of {
+            exact[k].push((entry, place));
+        }
         Automaton {
             ac: CharwiseDoubleArrayAhoCorasick::new(&words).expect("trigger automaton"),
             lits,
+            exact,
             fuze,
         }
     })
@@ -198,6 +209,45 @@ pub fn role_terms(occs: &[Occ], range: Range<usize>) -> Vec<Range<usize>> {
             Some(last) if last.start == start => last.end = last.end.max(end),
             Some(last) if start < last.end => {}
             _ => out.push(start..end),
+        }
+    }
+    out
+}
+
+/// An occurrence of an alternative of a literal sanction entry, by byte range of the
+/// text it was asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Exact {
+    /// Byte offset of its start.
+    pub start: usize,
+    /// Byte offset of its end.
+    pub end: usize,
+    /// The vocabulary entry.
+    pub entry: usize,
+    /// Its place among the entry's alternatives.
+    pub alternative: usize,
+}
+
+/// The occurrences wholly inside `range` of alternatives of literal sanction entries,
+/// ordered by start, as byte ranges of `&text[range]`.
+pub fn exact_in(occs: &[Occ], range: Range<usize>) -> Vec<Exact> {
+    let a = automaton();
+    let first = occs.partition_point(|o| (o.start as usize) < range.start);
+    let mut out = Vec::new();
+    for o in occs[first..]
+        .iter()
+        .take_while(|o| (o.start as usize) < range.end)
+    {
+        if o.end as usize > range.end {
+            continue;
+        }
+        for &(entry, alternative) in &a.exact[o.lit as usize] {
+            out.push(Exact {
+                start: o.start as usize - range.start,
+                end: o.end as usize - range.start,
+                entry,
+                alternative,
+            });
         }
     }
     out

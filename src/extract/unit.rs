@@ -187,6 +187,12 @@ impl<'a> Unit<'a> {
         scan::present(&self.text, &self.occs, range)
     }
 
+    /// The alternatives of literal sanction entries inside `range` of the text (byte
+    /// ranges of `&text[range]`).
+    pub fn exact_in(&self, range: Range<usize>) -> Vec<scan::Exact> {
+        scan::exact_in(&self.occs, range)
+    }
+
     /// The role terms inside `range` of the text, as byte ranges of `&text[range]`.
     pub fn role_terms(&self, range: Range<usize>) -> Vec<Range<usize>> {
         let base = range.start;
