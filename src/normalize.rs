@@ -327,6 +327,8 @@ impl CompactLine {
         self.end = end;
         self.inner_blanks = None;
         let line = &source[start..end];
+        // The compact text is at most as long as the line: grow the buffer once.
+        self.text.reserve(line.len());
         // `kept`: start of the characters kept as they are since the last blank or folded
         // one, copied in one piece when the next such character (or the line end) comes.
         let mut kept = 0;
