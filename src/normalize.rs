@@ -296,8 +296,8 @@ pub struct CompactLine {
     breaks: Vec<usize>,
     /// Decoded source offset of the line end.
     end: usize,
-    /// The decoded range from the first blank between two kept characters to the end of the
-    /// last such blank, if any.
+    /// The decoded range from the first blank between two non-blank characters to the end of
+    /// the last such blank, if any.
     inner_blanks: Option<std::ops::Range<usize>>,
     /// Number of characters in the compact text (a folded one is one, like the character it
     /// stands for).

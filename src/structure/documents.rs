@@ -58,6 +58,9 @@ const FOOTER: &[&str] = &[
     "下一篇",
 ];
 
+/// The first characters of the [`FOOTER`] phrases.
+const FOOTER_HEADS: &[char] = &['推', '相', '热', '猜', '上', '下'];
+
 /// Words that end the title of an official document.
 const DOC_TYPES: &[&str] = &[
     "实施细则",
@@ -204,12 +207,7 @@ pub(crate) fn mark_boilerplate(src: &SourceText, layout: &mut Layout) -> Header 
     while k < content.len() {
         let i = content[k];
         let s = &text[layout.lines[i].text_start..layout.lines[i].end];
-        // Every footer phrase starts with an ideograph: its three bytes come first.
-        let head = s.as_bytes().first_chunk::<3>();
-        if !FOOTER
-            .iter()
-            .any(|p| p.as_bytes().first_chunk::<3>() == head && compact_starts_with(s, p))
-        {
+        if !s.starts_with(FOOTER_HEADS) || !FOOTER.iter().any(|p| compact_starts_with(s, p)) {
             k += 1;
             continue;
         }
@@ -534,6 +532,13 @@ pub(crate) fn ends_with_loose(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn footer_heads_start_every_footer_phrase() {
+        for p in FOOTER {
+            assert!(p.starts_with(FOOTER_HEADS), "{p}");
+        }
+    }
 
     #[test]
     fn every_boilerplate_phrase_holds_an_anchor() {
