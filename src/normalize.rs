@@ -80,6 +80,24 @@ fn next_lead(bytes: &[u8], mut from: usize, steps: &[u8; 256]) -> Option<usize> 
     }
 }
 
+/// [`next_lead`], adding the characters stepped over to `count`.
+fn next_lead_counting(
+    bytes: &[u8],
+    mut from: usize,
+    steps: &[u8; 256],
+    count: &mut usize,
+) -> Option<usize> {
+    loop {
+        match steps[*bytes.get(from)? as usize] {
+            0 => return Some(from),
+            n => {
+                from += n as usize;
+                *count += 1;
+            }
+        }
+    }
+}
+
 /// Length of the UTF-8 sequence that starts with byte `lead`.
 fn utf8_len(lead: u8) -> usize {
     match lead {
@@ -145,33 +163,6 @@ fn blanks(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
             from = at + utf8_len(bytes[at]);
         }
     })
-}
-
-/// The non-blank characters of `s`, and the byte range from its first blank to the end of
-/// its last one (empty when it holds none), in one pass.
-fn count_text(s: &str) -> (usize, std::ops::Range<usize>) {
-    let bytes = s.as_bytes();
-    let (mut chars, mut blanks) = (0, 0);
-    let mut span = 0..0;
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        chars += 1;
-        match SCAN_STEP[b as usize] {
-            0 => match blank_len(bytes, i) {
-                0 => i += utf8_len(b),
-                n => {
-                    if blanks == 0 {
-                        span.start = i;
-                    }
-                    blanks += 1;
-                    i += n;
-                    span.end = i;
-                }
-            },
-            n => i += n as usize,
-        }
-    }
-    (chars - blanks, span)
 }
 
 /// `s` without its leading and trailing blanks (as `s.trim_matches(is_blank)`).
@@ -289,6 +280,9 @@ fn take_at(bytes: &[u8], i: usize) -> Take {
     }
 }
 
+/// Length in bytes of every character that [`fold`] changes (U+FF01–U+FF5E).
+const FOLDED_LEN: usize = '（'.len_utf8();
+
 /// One source line compacted for marker detection: blanks removed, widths folded.
 #[derive(Debug, Default)]
 pub struct CompactLine {
@@ -302,6 +296,12 @@ pub struct CompactLine {
     breaks: Vec<usize>,
     /// Decoded source offset of the line end.
     end: usize,
+    /// The decoded range from the first blank between two non-blank characters to the end of
+    /// the last such blank, if any.
+    inner_blanks: Option<std::ops::Range<usize>>,
+    /// Number of characters in the compact text (a folded one is one, like the character it
+    /// stands for).
+    chars: usize,
 }
 
 /// A stretch of a [`CompactLine`] copied from one stretch of the source: byte for byte,
@@ -325,16 +325,21 @@ impl CompactLine {
         self.pieces.clear();
         self.breaks.clear();
         self.end = end;
+        self.inner_blanks = None;
         let line = &source[start..end];
+        // The compact text is at most as long as the line: grow the buffer once.
+        self.text.reserve(line.len());
         // `kept`: start of the characters kept as they are since the last blank or folded
         // one, copied in one piece when the next such character (or the line end) comes.
         let mut kept = 0;
         let mut pending_gap = false;
         let bytes = line.as_bytes();
         let mut from = 0;
-        while let Some(i) = next_lead(bytes, from, &FILL_STEP) {
+        let mut chars = 0;
+        while let Some(i) = next_lead_counting(bytes, from, &FILL_STEP, &mut chars) {
             match take_at(bytes, i) {
                 Take::Keep(n, ends_clause) => {
+                    chars += 1;
                     from = i + n;
                     if ends_clause {
                         // Not copied yet: it ends where the kept characters up to it will.
@@ -354,14 +359,10 @@ impl CompactLine {
                 Take::Fold(ascii) => {
                     self.push_kept(line, start, kept, i, &mut pending_gap);
                     let f = char::from(ascii);
-                    kept = i + '（'.len_utf8();
+                    chars += 1;
+                    kept = i + FOLDED_LEN;
                     from = kept;
-                    self.pieces.push(Piece {
-                        at: self.text.len(),
-                        src: start + i,
-                        folded: true,
-                        gap: pending_gap,
-                    });
+                    self.push_piece(start + i, true, pending_gap);
                     self.text.push(f);
                     pending_gap = false;
                     if is_break(f) {
@@ -371,6 +372,7 @@ impl CompactLine {
             }
         }
         self.push_kept(line, start, kept, line.len(), &mut pending_gap);
+        self.chars = chars;
     }
 
     /// Append `line[from..to]` (characters kept as they are) as one piece.
@@ -378,13 +380,40 @@ impl CompactLine {
         if from >= to {
             return;
         }
+        self.push_piece(start + from, false, std::mem::take(gap));
+        self.text.push_str(&line[from..to]);
+    }
+
+    /// Start a piece at the end of the compact text, for the source from `src` on.
+    fn push_piece(&mut self, src: usize, folded: bool, gap: bool) {
+        if gap && let Some(prev) = self.pieces.last() {
+            // The blanks run from the end of the previous piece up to this one.
+            let prev_end = if prev.folded {
+                prev.src + FOLDED_LEN
+            } else {
+                prev.src + (self.text.len() - prev.at)
+            };
+            self.inner_blanks.get_or_insert(prev_end..src).end = src;
+        }
         self.pieces.push(Piece {
             at: self.text.len(),
-            src: start + from,
-            folded: false,
-            gap: std::mem::take(gap),
+            src,
+            folded,
+            gap,
         });
-        self.text.push_str(&line[from..to]);
+    }
+
+    /// Decoded source range from the first kept character to the end of the last one
+    /// (`None` when the line is blank).
+    fn text_span(&self) -> Option<(usize, usize)> {
+        let first = self.pieces.first()?;
+        let last = self.pieces.last()?;
+        let end = if last.folded {
+            last.src + FOLDED_LEN
+        } else {
+            last.src + (self.text.len() - last.at)
+        };
+        Some((first.src, end))
     }
 
     /// Record a break at compact offset `i` (breaks come in order; each is kept once).
@@ -433,10 +462,47 @@ impl CompactLine {
             .binary_search_by_key(&i, |p| p.at)
             .is_ok_and(|k| self.pieces[k].gap)
     }
+
+    /// The facts of the line this was filled from, which starts at `start` in `source`.
+    fn line_info(&self, source: &str, start: usize) -> LineInfo {
+        let end = self.end;
+        let (text_start, text_end) = self.text_span().unwrap_or((end, end));
+        let indent: usize = source[start..text_start]
+            .chars()
+            .map(|c| if c == '\u{3000}' { 2 } else { 1 })
+            .sum();
+        // The text without its leading and trailing blanks.
+        let t = &source[text_start..text_end];
+        let len = self.chars;
+        let parenthetical =
+            (t.starts_with('（') || t.starts_with('(')) && (t.ends_with('）') || t.ends_with(')'));
+        let ends_final = parenthetical
+            || !t.is_empty() && {
+                let t = t.trim_end_matches(|c: char| {
+                    is_blank(c) || matches!(c, '”' | '’' | '"' | '\'' | '」' | '』' | '》')
+                });
+                t.chars()
+                    .next_back()
+                    .is_some_and(|c| is_final_punct(fold(c)))
+            };
+        LineInfo {
+            start,
+            end,
+            text_start,
+            text_end,
+            inner_blanks: self.inner_blanks.clone().unwrap_or(end..end),
+            blank: len == 0,
+            indent,
+            len,
+            ends_final,
+            boilerplate: false,
+            para_end: true,
+        }
+    }
 }
 
 /// Facts about one line of the source.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LineInfo {
     /// Decoded offset of the line's first character.
     pub start: usize,
@@ -479,53 +545,23 @@ pub struct Layout {
 impl Layout {
     /// Measure every line of `src`.
     pub fn new(src: &SourceText) -> Self {
+        Self::scan(src, |_, _, _| {})
+    }
+
+    /// Measure every line of `src`, compacting each one on the way; `each` is shown every
+    /// non-blank line: its number (1-based), its facts (not yet marked boilerplate) and its
+    /// compact form.
+    pub fn scan(src: &SourceText, mut each: impl FnMut(usize, &LineInfo, &CompactLine)) -> Self {
         let text = src.as_str();
         let mut lines = Vec::with_capacity(src.line_count());
+        let mut cl = CompactLine::default();
         for l in src.lines() {
-            let s = &text[l.start..l.end];
-            let lead = text_start(s);
-            let indent: usize = s[..lead]
-                .chars()
-                .map(|c| if c == '\u{3000}' { 2 } else { 1 })
-                .sum();
-            // The text without its leading and trailing blanks.
-            let rest = &s[lead..];
-            let t = &rest[..text_end(rest)];
-            let text_start = l.start + lead;
-            let (len, inner) = count_text(t);
-            let inner_blanks = if inner.is_empty() {
-                l.end..l.end
-            } else {
-                text_start + inner.start..text_start + inner.end
-            };
-            let parenthetical = (t.starts_with('（') || t.starts_with('('))
-                && (t.ends_with('）') || t.ends_with(')'));
-            let ends_final = parenthetical
-                || !t.is_empty() && {
-                    let t = t.trim_end_matches(|c: char| {
-                        is_blank(c) || matches!(c, '”' | '’' | '"' | '\'' | '」' | '』' | '》')
-                    });
-                    t.chars()
-                        .next_back()
-                        .is_some_and(|c| is_final_punct(fold(c)))
-                };
-            lines.push(LineInfo {
-                start: l.start,
-                end: l.end,
-                text_start: if t.is_empty() { l.end } else { text_start },
-                text_end: if t.is_empty() {
-                    l.end
-                } else {
-                    text_start + t.len()
-                },
-                inner_blanks,
-                blank: len == 0,
-                indent,
-                len,
-                ends_final,
-                boilerplate: false,
-                para_end: true,
-            });
+            cl.fill(text, l.start, l.end);
+            let info = cl.line_info(text, l.start);
+            if !info.blank {
+                each(l.number, &info, &cl);
+            }
+            lines.push(info);
         }
         let mut lens: Vec<usize> = lines.iter().filter(|l| !l.blank).map(|l| l.len).collect();
         // Too few lines say nothing about hard wrapping: then no line counts as full.
@@ -692,6 +728,88 @@ pub fn clean_range(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The facts of line `s` (starting at `start`), by their plain definitions.
+    fn plain_line_info(s: &str, start: usize) -> LineInfo {
+        let end = start + s.len();
+        let t = s.trim_matches(is_blank);
+        let lead = s.len() - s.trim_start_matches(is_blank).len();
+        let blank_at: Vec<(usize, char)> = t.char_indices().filter(|&(_, c)| is_blank(c)).collect();
+        let text_start = if t.is_empty() { end } else { start + lead };
+        let inner_blanks = match (blank_at.first(), blank_at.last()) {
+            (Some(&(a, _)), Some(&(b, c))) => text_start + a..text_start + b + c.len_utf8(),
+            _ => end..end,
+        };
+        let len = t.chars().filter(|&c| !is_blank(c)).count();
+        let last = t
+            .trim_end_matches(|c: char| is_blank(c) || "”’\"'」』》".contains(c))
+            .chars()
+            .next_back();
+        LineInfo {
+            start,
+            end,
+            text_start,
+            text_end: if t.is_empty() {
+                end
+            } else {
+                text_start + t.len()
+            },
+            inner_blanks,
+            blank: len == 0,
+            indent: s[..lead]
+                .chars()
+                .map(|c| if c == '\u{3000}' { 2 } else { 1 })
+                .sum(),
+            len,
+            ends_final: (t.starts_with(['（', '(']) && t.ends_with(['）', ')']))
+                || last.is_some_and(|c| is_final_punct(fold(c))),
+            boilerplate: false,
+            para_end: true,
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn line_facts_follow_their_plain_definitions(
+            lines in proptest::collection::vec(
+                proptest::collection::vec(
+                    proptest::sample::select(
+                        " \t\u{3000}\u{FEFF}\u{200B}\u{00A0}\u{2060}\u{0085}\u{2029}甲乙a1（）(): ：；;，．。…！？０９”’\"'」』》一、第条"
+                            .chars()
+                            .collect::<Vec<char>>(),
+                    ),
+                    0..12,
+                ),
+                1..6,
+            ),
+            crlf in proptest::bool::ANY,
+        ) {
+            let lines: Vec<String> = lines.into_iter().map(String::from_iter).collect();
+            let s = lines.join(if crlf { "\r\n" } else { "\n" });
+            let src = SourceText::from_utf8(&s);
+            let mut seen = Vec::new();
+            let layout = Layout::scan(&src, |number, info, cl| {
+                seen.push((number, info.clone(), cl.text.clone()));
+            });
+            let want: Vec<LineInfo> = src
+                .lines()
+                .map(|l| plain_line_info(&s[l.start..l.end], l.start))
+                .collect();
+            proptest::prop_assert_eq!(&layout.lines, &want, "{:?}", s);
+            // The non-blank lines are shown, compacted.
+            let shown: Vec<(usize, LineInfo, String)> = src
+                .lines()
+                .zip(&want)
+                .filter(|(_, info)| !info.blank)
+                .map(|(l, info)| {
+                    let mut c = CompactLine::default();
+                    c.fill(&s, l.start, l.end);
+                    (l.number, info.clone(), c.text)
+                })
+                .collect();
+            proptest::prop_assert_eq!(seen, shown);
+        }
+    }
 
     #[test]
     fn compact_line_drops_blanks_and_folds_widths() {

@@ -178,12 +178,20 @@ pub fn floor_char_boundary(s: &str, mut pos: usize) -> usize {
 
 /// A derived copy of (part of) the source text in which every byte knows the decoded
 /// source offset it stands for. Normalisation builds these; it never edits the source.
+///
+/// The map is kept as runs of bytes that stand for consecutive source bytes (a piece copied
+/// verbatim), so it costs one entry per piece rather than one per byte. A replacement
+/// character stands for one source offset with all its bytes: a run per byte.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MappedText {
     text: String,
-    /// `src[i]` = decoded source offset for byte `i` of `text`; one extra entry at the end
-    /// for the end position.
-    src: Vec<usize>,
+    /// (start in `text`, source offset of that byte), in order, the first at 0: byte `i`
+    /// of the run that starts at `t` with offset `s` stands for `s + (i - t)`. A run that
+    /// would continue the previous one is merged into it, so that equal maps are equal
+    /// vectors.
+    runs: Vec<(usize, usize)>,
+    /// The source offset that the end of the text stands for, once recorded.
+    end: Option<usize>,
 }
 
 impl MappedText {
@@ -191,7 +199,8 @@ impl MappedText {
     pub fn new() -> Self {
         MappedText {
             text: String::new(),
-            src: Vec::new(),
+            runs: Vec::new(),
+            end: None,
         }
     }
 
@@ -206,29 +215,43 @@ impl MappedText {
     /// Make room for `additional` more bytes of text.
     pub fn reserve(&mut self, additional: usize) {
         self.text.reserve(additional);
-        self.src.reserve(additional + 1);
+    }
+
+    /// Let the bytes from `at` on (the current end of the text) stand for the source bytes
+    /// from `src` on.
+    fn start_run(&mut self, at: usize, src: usize) {
+        if let Some(&(t, s)) = self.runs.last()
+            && s + (at - t) == src
+        {
+            return;
+        }
+        self.runs.push((at, src));
     }
 
     /// Append `source[start..end]` verbatim.
     pub fn push_source(&mut self, source: &str, start: usize, end: usize) {
-        self.src.truncate(self.text.len());
-        self.text.push_str(&source[start..end]);
-        self.src.extend(start..end);
+        self.end = None;
+        let piece = &source[start..end];
+        if !piece.is_empty() {
+            self.start_run(self.text.len(), start);
+            self.text.push_str(piece);
+        }
     }
 
     /// Append one character that stands for the source text at `at` (a replacement, e.g.
     /// a full-width variant folded or a space removed).
     pub fn push_char(&mut self, c: char, at: usize) {
-        self.src.truncate(self.text.len());
-        let n = c.len_utf8();
+        self.end = None;
+        let i = self.text.len();
+        for k in 0..c.len_utf8() {
+            self.start_run(i + k, at);
+        }
         self.text.push(c);
-        self.src.extend(std::iter::repeat_n(at, n));
     }
 
     /// Record the source offset that the end of the text stands for.
     pub fn finish(&mut self, end: usize) {
-        self.src.truncate(self.text.len());
-        self.src.push(end);
+        self.end = Some(end);
     }
 
     /// The derived text.
@@ -236,22 +259,19 @@ impl MappedText {
         &self.text
     }
 
-    /// Decoded source offset of byte `i` of the derived text (`i == len` is the end).
+    /// Decoded source offset of byte `i` of the derived text (`i == len` is the end; before
+    /// [`MappedText::finish`], the end is where the last byte stands).
     pub fn source_offset(&self, i: usize) -> usize {
-        self.src
-            .get(i)
-            .or(self.src.last())
-            .copied()
-            .unwrap_or_default()
-    }
-
-    /// Append the source offsets of bytes `range` of the derived text to `out` (one per
-    /// byte, as [`MappedText::source_offset`] gives them).
-    pub fn extend_source_offsets(&self, range: std::ops::Range<usize>, out: &mut Vec<usize>) {
-        match self.src.get(range.clone()) {
-            Some(offsets) => out.extend_from_slice(offsets),
-            None => out.extend(range.map(|i| self.source_offset(i))),
+        if i >= self.text.len() {
+            return match (self.end, self.text.len()) {
+                (Some(end), _) => end,
+                (None, 0) => 0,
+                (None, len) => self.source_offset(len - 1),
+            };
         }
+        let k = self.runs.partition_point(|&(t, _)| t <= i) - 1;
+        let (t, s) = self.runs[k];
+        s + (i - t)
     }
 
     /// Length in bytes of the derived text.
@@ -326,5 +346,112 @@ mod tests {
         assert_eq!(m.as_str(), "一是加强");
         assert_eq!(m.source_offset(3), 4);
         assert_eq!(m.source_offset(m.len()), src.len());
+    }
+
+    /// The map as one source offset per byte (plus one for the end once recorded), built
+    /// the plain way: what [`MappedText`] must answer.
+    #[derive(Default)]
+    struct PerByte {
+        text: String,
+        src: Vec<usize>,
+    }
+
+    impl PerByte {
+        fn push_source(&mut self, source: &str, start: usize, end: usize) {
+            self.src.truncate(self.text.len());
+            self.text.push_str(&source[start..end]);
+            self.src.extend(start..end);
+        }
+
+        fn push_char(&mut self, c: char, at: usize) {
+            self.src.truncate(self.text.len());
+            self.text.push(c);
+            self.src.extend(std::iter::repeat_n(at, c.len_utf8()));
+        }
+
+        fn finish(&mut self, end: usize) {
+            self.src.truncate(self.text.len());
+            self.src.push(end);
+        }
+
+        fn source_offset(&self, i: usize) -> usize {
+            self.src
+                .get(i)
+                .or(self.src.last())
+                .copied()
+                .unwrap_or_default()
+        }
+    }
+
+    #[derive(Debug, Clone)]
+    enum Op {
+        /// Boundaries `a` and `b` (indices into the source's char boundaries, in any order).
+        Source(usize, usize),
+        /// A character and a source boundary.
+        Char(char, usize),
+        /// A source boundary.
+        Finish(usize),
+    }
+
+    const SOURCE: &str = "第一条 a１（二）\u{3000}é𠀀、加强\n领导b";
+
+    fn apply(ops: &[Op], split: Option<usize>) -> (MappedText, PerByte) {
+        let cuts: Vec<usize> = SOURCE
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([SOURCE.len()])
+            .collect();
+        let cut = |k: usize| cuts[k % cuts.len()];
+        let (mut m, mut r) = (MappedText::new(), PerByte::default());
+        for op in ops {
+            match *op {
+                Op::Source(a, b) => {
+                    let (a, b) = (cut(a).min(cut(b)), cut(a).max(cut(b)));
+                    // Optionally in two pieces: the map must not tell the difference.
+                    let mid = split.map_or(a, |k| cut(k).clamp(a, b));
+                    m.push_source(SOURCE, a, mid);
+                    m.push_source(SOURCE, mid, b);
+                    r.push_source(SOURCE, a, b);
+                }
+                Op::Char(c, at) => {
+                    m.push_char(c, cut(at));
+                    r.push_char(c, cut(at));
+                }
+                Op::Finish(at) => {
+                    m.finish(cut(at));
+                    r.finish(cut(at));
+                }
+            }
+        }
+        (m, r)
+    }
+
+    fn op() -> impl proptest::strategy::Strategy<Value = Op> {
+        use proptest::prelude::*;
+        let c = prop::sample::select(vec!['\n', ' ', 'x', '(', 'é', '、', '𠀀']);
+        prop_oneof![
+            4 => (0..30usize, 0..30usize).prop_map(|(a, b)| Op::Source(a, b)),
+            3 => (c, 0..30usize).prop_map(|(c, at)| Op::Char(c, at)),
+            1 => (0..30usize).prop_map(Op::Finish),
+        ]
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn mapped_text_matches_a_per_byte_map(
+            ops in proptest::collection::vec(op(), 0..12),
+            split in proptest::option::of(0..30usize),
+        ) {
+            let (m, r) = apply(&ops, split);
+            proptest::prop_assert_eq!(m.as_str(), r.text.as_str());
+            proptest::prop_assert_eq!(m.len(), r.text.len());
+            proptest::prop_assert_eq!(m.is_empty(), r.text.is_empty());
+            for i in 0..m.len() + 3 {
+                proptest::prop_assert_eq!(m.source_offset(i), r.source_offset(i), "byte {}", i);
+            }
+            // The same map built in other pieces is equal.
+            let (whole, _) = apply(&ops, None);
+            proptest::prop_assert_eq!(&m, &whole);
+        }
     }
 }

@@ -51,6 +51,14 @@ impl Cand {
         &source[self.start..self.marker_end]
     }
 
+    /// The line of the candidate starts a paragraph (the previous line ended one): a marker
+    /// at the line start is strong.
+    pub fn start_paragraph(&mut self) {
+        if !self.inline {
+            self.weak = false;
+        }
+    }
+
     /// Style family and number, when readable.
     pub fn family_number(&self) -> Option<(Style, u32)> {
         match self.kind {
@@ -75,17 +83,16 @@ fn may_start(c: char) -> bool {
         || ('\u{3220}'..='\u{3229}').contains(&c)
 }
 
-/// Find the candidates of one line. `strong_start` says a marker at the line start begins
-/// a paragraph (the previous line ended one); `cl` is a reusable buffer.
+/// Find the candidates of one line from its compact form `cl`. A marker at the line start
+/// is taken to continue a paragraph (weak unless it opens a heading line): where the
+/// previous line ended one, [`Cand::start_paragraph`] makes it strong.
 pub(crate) fn line_candidates(
     source: &str,
     number: usize,
     info: &LineInfo,
-    strong_start: bool,
-    cl: &mut CompactLine,
+    cl: &CompactLine,
     out: &mut Vec<Cand>,
 ) {
-    cl.fill(source, info.start, info.end);
     let text = cl.text.as_str();
     if text.is_empty() {
         return;
@@ -158,7 +165,7 @@ pub(crate) fn line_candidates(
             line: number,
             column: col,
             inline: !at_start,
-            weak: !at_start || !(strong_start || heading_line(kind, info)),
+            weak: !at_start || !heading_line(kind, info),
             kind,
             punct,
         });
@@ -188,21 +195,26 @@ fn source_width(style: Style, raw: &str) -> Style {
     }
 }
 
+/// The candidates of every line of `s`, each line starting a paragraph.
+#[cfg(test)]
+pub(crate) fn candidates_of(s: &str) -> Vec<Cand> {
+    let src = crate::text::SourceText::from_utf8(s);
+    let mut out = Vec::new();
+    crate::normalize::Layout::scan(&src, |number, info, cl| {
+        line_candidates(s, number, info, cl, &mut out);
+    });
+    for c in &mut out {
+        c.start_paragraph();
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::Layout;
-    use crate::text::SourceText;
 
     fn cands(s: &str) -> Vec<Cand> {
-        let src = SourceText::from_utf8(s);
-        let layout = Layout::new(&src);
-        let mut cl = CompactLine::default();
-        let mut out = Vec::new();
-        for (i, info) in layout.lines.iter().enumerate() {
-            line_candidates(s, i + 1, info, true, &mut cl, &mut out);
-        }
-        out
+        candidates_of(s)
     }
 
     fn texts(s: &str) -> Vec<(String, bool)> {

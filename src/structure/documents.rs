@@ -58,6 +58,9 @@ const FOOTER: &[&str] = &[
     "下一篇",
 ];
 
+/// The first characters of the [`FOOTER`] phrases.
+const FOOTER_HEADS: &[char] = &['推', '相', '热', '猜', '上', '下'];
+
 /// Words that end the title of an official document.
 const DOC_TYPES: &[&str] = &[
     "实施细则",
@@ -134,13 +137,56 @@ fn compact_starts_with(s: &str, p: &str) -> bool {
     p.chars().all(|c| it.next() == Some(c))
 }
 
-/// One automaton for "the line contains some [`BOILERPLATE`] phrase".
-fn boilerplate_re() -> &'static regex::Regex {
-    static RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        let alts: Vec<String> = BOILERPLATE.iter().map(|p| regex::escape(p)).collect();
-        regex::Regex::new(&alts.join("|")).expect("boilerplate phrases form a valid regex")
-    });
-    &RE
+/// Characters that lead to every [`BOILERPLATE`] phrase: each phrase holds at least one.
+/// They are rare in policy text, unlike the phrases' first characters (上, 下, 本, 为, 法 …),
+/// so few places of a text need a closer look.
+const ANCHORS: &[&str] = &[
+    "编", "家", "欢", "荐", "词", "章", "篇", "页", "返", "链", "址", "宝", "扫", "享", "声", "版",
+];
+
+/// A search for the [`BOILERPLATE`] phrases through their [`ANCHORS`].
+struct PhraseFinder {
+    /// Finds the anchors (whole characters: two occurrences never overlap).
+    anchors: aho_corasick::AhoCorasick,
+    /// Per anchor: (byte offset of the anchor in the phrase, phrase), for every place the
+    /// anchor holds in a phrase.
+    places: Vec<Vec<(usize, &'static str)>>,
+}
+
+impl PhraseFinder {
+    fn get() -> &'static PhraseFinder {
+        static FINDER: std::sync::LazyLock<PhraseFinder> = std::sync::LazyLock::new(|| {
+            let anchors = aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+                .build(ANCHORS)
+                .expect("the boilerplate anchors form an automaton");
+            let places = ANCHORS
+                .iter()
+                .map(|a| {
+                    BOILERPLATE
+                        .iter()
+                        .flat_map(|p| p.match_indices(a).map(move |(off, _)| (off, *p)))
+                        .collect()
+                })
+                .collect();
+            PhraseFinder { anchors, places }
+        });
+        &FINDER
+    }
+
+    /// The start of every occurrence of a phrase in `text`, overlapping ones included (one
+    /// that holds several anchors is given once for each).
+    fn starts<'t>(&'static self, text: &'t str) -> impl Iterator<Item = usize> + 't {
+        self.anchors.find_iter(text).flat_map(move |m| {
+            let at = m.start();
+            self.places[m.pattern().as_usize()]
+                .iter()
+                .filter(move |&&(off, p)| {
+                    at >= off && text.as_bytes()[at - off..].starts_with(p.as_bytes())
+                })
+                .map(move |&(off, _)| at - off)
+        })
+    }
 }
 
 /// Mark boilerplate lines in `layout` and read the header's declared document count.
@@ -151,8 +197,8 @@ pub(crate) fn mark_boilerplate(src: &SourceText, layout: &mut Layout) -> Header 
     let content: Vec<usize> = (0..n).filter(|&i| !layout.lines[i].blank).collect();
     // No phrase holds a line break, so one pass over the whole text finds every line that
     // holds one.
-    for m in boilerplate_re().find_iter(text) {
-        layout.lines[src.line_of(m.start()) - 1].boilerplate = true;
+    for at in PhraseFinder::get().starts(text) {
+        layout.lines[src.line_of(at) - 1].boilerplate = true;
     }
     // A footer opens with a trigger phrase and runs over the short, link-like lines after
     // it; the page of the next document (in a concatenation of scraped pages) may follow.
@@ -161,12 +207,7 @@ pub(crate) fn mark_boilerplate(src: &SourceText, layout: &mut Layout) -> Header 
     while k < content.len() {
         let i = content[k];
         let s = &text[layout.lines[i].text_start..layout.lines[i].end];
-        // Every footer phrase starts with an ideograph: its three bytes come first.
-        let head = s.as_bytes().first_chunk::<3>();
-        if !FOOTER
-            .iter()
-            .any(|p| p.as_bytes().first_chunk::<3>() == head && compact_starts_with(s, p))
-        {
+        if !s.starts_with(FOOTER_HEADS) || !FOOTER.iter().any(|p| compact_starts_with(s, p)) {
             k += 1;
             continue;
         }
@@ -491,6 +532,56 @@ pub(crate) fn ends_with_loose(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn footer_heads_start_every_footer_phrase() {
+        for p in FOOTER {
+            assert!(p.starts_with(FOOTER_HEADS), "{p}");
+        }
+    }
+
+    #[test]
+    fn every_boilerplate_phrase_holds_an_anchor() {
+        for p in BOILERPLATE {
+            assert!(ANCHORS.iter().any(|a| p.contains(a)), "{p}");
+        }
+    }
+
+    use proptest::prelude::{Strategy, prop_assert, prop_assert_eq};
+
+    proptest::proptest! {
+        /// The lines that hold a phrase are those that one automaton over all the phrases
+        /// finds a match on.
+        #[test]
+        fn phrase_finder_marks_the_lines_that_hold_a_phrase(
+            pieces in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::sample::select(BOILERPLATE.to_vec()).prop_map(str::to_string),
+                    proptest::sample::select(BOILERPLATE.to_vec()).prop_flat_map(|p| {
+                        let n = p.chars().count();
+                        (0..n).prop_map(move |k| p.chars().skip(k).collect::<String>())
+                    }),
+                    proptest::sample::select(vec!["\n", "一", "上", "扫", "第一章", "a"])
+                        .prop_map(str::to_string),
+                ],
+                0..24,
+            )
+        ) {
+            let text = pieces.concat();
+            let alts: Vec<String> = BOILERPLATE.iter().map(|p| regex::escape(p)).collect();
+            let re = regex::Regex::new(&alts.join("|")).unwrap();
+            let line = |at: usize| text[..at].matches('\n').count();
+            let expected: std::collections::BTreeSet<usize> =
+                re.find_iter(&text).map(|m| line(m.start())).collect();
+            let found: std::collections::BTreeSet<usize> =
+                PhraseFinder::get().starts(&text).map(line).collect();
+            prop_assert_eq!(found, expected);
+            // Every start found is a phrase's.
+            for at in PhraseFinder::get().starts(&text) {
+                prop_assert!(BOILERPLATE.iter().any(|p| text[at..].starts_with(p)));
+            }
+        }
+    }
 
     fn marked(s: &str) -> (Vec<bool>, Header) {
         let src = SourceText::from_utf8(s);

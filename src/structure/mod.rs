@@ -17,7 +17,7 @@ pub mod tree;
 use std::borrow::Cow;
 
 use crate::model::{Diagnostic, Severity};
-use crate::normalize::{self, CompactLine, Layout};
+use crate::normalize::{self, Layout};
 use crate::text::{MappedText, SourceText};
 use detect::Cand;
 use documents::Segment;
@@ -108,7 +108,12 @@ impl DocTree {
 /// each clause's cleaned own text and heading.
 pub fn analyse(src: &SourceText) -> Analysis {
     let text = src.as_str();
-    let mut layout = Layout::new(src);
+    // Marker candidates are read off each line while it is measured; those of lines that
+    // turn out to be boilerplate or separators are dropped below.
+    let mut cands: Vec<Cand> = Vec::new();
+    let mut layout = Layout::scan(src, |number, info, cl| {
+        detect::line_candidates(text, number, info, cl, &mut cands);
+    });
     let header = documents::mark_boilerplate(src, &mut layout);
     let segments = documents::segments(src, &layout, &header.separators);
     let mut is_label = vec![false; layout.lines.len()];
@@ -118,10 +123,10 @@ pub fn analyse(src: &SourceText) -> Analysis {
         }
     }
 
-    // Candidates, line by line. A line-start marker is strong when the previous content
-    // line did not run on (a hard-wrapped line ends without punctuation at full width).
-    let mut cands: Vec<Cand> = Vec::new();
-    let mut cl = CompactLine::default();
+    // Per line: `None` when its candidates go, else whether it starts a paragraph (a
+    // line-start marker is strong when the previous content line did not run on: a
+    // hard-wrapped line ends without punctuation at full width).
+    let mut starts_paragraph: Vec<Option<bool>> = vec![None; layout.lines.len()];
     let mut runs_on = false;
     for (i, info) in layout.lines.iter().enumerate() {
         if info.blank {
@@ -131,9 +136,18 @@ pub fn analyse(src: &SourceText) -> Analysis {
             runs_on = false;
             continue;
         }
-        detect::line_candidates(text, i + 1, info, !runs_on, &mut cl, &mut cands);
+        starts_paragraph[i] = Some(!runs_on);
         runs_on = !info.ends_final && layout.is_full(i + 1);
     }
+    cands.retain_mut(|c| match starts_paragraph[c.line - 1] {
+        None => false,
+        Some(starts) => {
+            if starts {
+                c.start_paragraph();
+            }
+            true
+        }
+    });
 
     // The hierarchy, segment by segment; a segment may split at a new title.
     let mut drafts: Vec<Placement> = Vec::new();

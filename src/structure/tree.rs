@@ -270,20 +270,10 @@ fn confirmed(cands: &[Cand], k: usize, family: Style, want: u32, ancestors: &[Le
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::Layout;
-    use crate::structure::detect::line_candidates;
-    use crate::text::SourceText;
 
     /// The marker candidates of every line of `s`.
     fn candidates(s: &str) -> Vec<Cand> {
-        let src = SourceText::from_utf8(s);
-        let layout = Layout::new(&src);
-        let mut cl = crate::normalize::CompactLine::default();
-        let mut cands = Vec::new();
-        for (i, info) in layout.lines.iter().enumerate() {
-            line_candidates(s, i + 1, info, true, &mut cl, &mut cands);
-        }
-        cands
+        crate::structure::detect::candidates_of(s)
     }
 
     /// (path-like string of numbers, level) per placed clause.
