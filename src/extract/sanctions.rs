@@ -43,7 +43,9 @@ impl Hit<'_> {
 }
 
 struct Entry {
-    re: Regex,
+    pattern: &'static str,
+    /// Compiled on first use: a literal entry never needs it.
+    re: OnceLock<Regex>,
     category: &'static str,
     class: Class,
     /// The alternatives of a pattern that is nothing but literals (停职检查|停职): its
@@ -125,7 +127,8 @@ fn vocabulary() -> &'static [Entry] {
         table
             .iter()
             .map(|&(p, category, class)| Entry {
-                re: Regex::new(p).expect("sanction regex"),
+                pattern: p,
+                re: OnceLock::new(),
                 category,
                 class,
                 literals: p
@@ -135,6 +138,13 @@ fn vocabulary() -> &'static [Entry] {
             })
             .collect()
     })
+}
+
+impl Entry {
+    fn re(&self) -> &Regex {
+        self.re
+            .get_or_init(|| Regex::new(self.pattern).expect("sanction regex"))
+    }
 }
 
 /// The trigger literals of the vocabulary, each with the entries whose matches it starts
@@ -148,8 +158,16 @@ pub fn trigger_literals() -> Vec<(String, u128, u128)> {
     assert!(vocab.len() <= 128, "the trigger masks hold 128 entries");
     let mut out: Vec<(String, u128, u128)> = Vec::new();
     for (i, e) in vocab.iter().enumerate() {
-        let mut prefixes = literals_of(e.re.as_str(), ExtractKind::Prefix);
-        let mut suffixes = literals_of(e.re.as_str(), ExtractKind::Suffix);
+        let (mut prefixes, mut suffixes) = match &e.literals {
+            Some(alts) => {
+                let alts: Vec<String> = alts.iter().map(|a| a.to_string()).collect();
+                (alts.clone(), alts)
+            }
+            None => (
+                literals_of(e.pattern, ExtractKind::Prefix),
+                literals_of(e.pattern, ExtractKind::Suffix),
+            ),
+        };
         // When every suffix literal holds a prefix literal, a suffix present implies a
         // prefix present: the suffixes alone gate the entry (and the other way round). Fewer
         // and longer literals make the scan cheaper (通报 implies the prefix 在 of 在…通报).
@@ -252,7 +270,7 @@ pub fn hits_among<'s>(s: &'s str, exact: &[scan::Exact], present: u128) -> Vec<H
         if e.literals.is_some() {
             literal_matches(exact, i).into_iter().for_each(&mut push);
         } else {
-            for m in e.re.find_iter(s) {
+            for m in e.re().find_iter(s) {
                 push(m.range());
             }
         }
@@ -515,12 +533,13 @@ mod tests {
             for t in texts {
                 let occs = scan::occurrences(&t);
                 let exact = scan::exact_in(&occs, 0..t.len());
-                let by_pattern: Vec<Range<usize>> = e.re.find_iter(&t).map(|m| m.range()).collect();
+                let by_pattern: Vec<Range<usize>> =
+                    e.re().find_iter(&t).map(|m| m.range()).collect();
                 assert_eq!(
                     literal_matches(&exact, i),
                     by_pattern,
                     "{} in {t}",
-                    e.re.as_str()
+                    e.pattern
                 );
             }
         }
