@@ -8,6 +8,10 @@
 //! (a double-array Aho-Corasick over chars), run once over a unit; a sentence then asks
 //! which literals lie wholly inside it ([`present`]), which is exactly what a search of the
 //! sentence alone would have found.
+//!
+//! The same occurrences stand in for searches where a pattern is nothing but literals: the
+//! role terms of a sentence ([`role_terms`]) and the matches of literal sanction entries
+//! ([`exact_in`]).
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -24,13 +28,13 @@ const EXEMPTION: u8 = 2;
 const PURSUE: u8 = 4;
 /// 改正.
 const CORRECT: u8 = 8;
+/// A word without which no bracket is a task annotation (its labels and verbs: 责任部门,
+/// 牵头, 参与 …).
+const ANNOTATION: u8 = 16;
 /// A role term (not 负责, 牵头, 参与).
 const TERM: u8 = 32;
 /// A word that makes a sentence one about accountability (追究, 处分, 给予 …).
 const ACCOUNTABLE: u8 = 64;
-/// A word without which no bracket is a task annotation (its labels and verbs: 责任部门,
-/// 牵头, 参与 …).
-const ANNOTATION: u8 = 16;
 
 /// What a literal tells.
 #[derive(Debug, Clone, Copy, Default)]
