@@ -302,6 +302,49 @@ pub fn sentence(
         // No condition: a sanction stated directly (对X给予/予以…).
         for (ci, c) in clauses.iter().enumerate() {
             let t = &s[c.clone()];
+            // 对…的单位要通报批评 / 并对…的按规定处理 in one clause: the circumstance is a
+            // condition, the persons or bodies named after its 的 the target.
+            let opened = ["并", "同时", "要", "应当", "应"]
+                .iter()
+                .find_map(|w| t.strip_prefix(w))
+                .unwrap_or(t);
+            let at = c.start + (t.len() - opened.len());
+            let first = hits_in(c).iter().find(|h| h.range.start > at);
+            if let (true, Some(first)) = (
+                // (A heading such as 对违反纪律行为的处分 ends in no punctuation.)
+                opened.starts_with('对')
+                    && !opened.starts_with("对其")
+                    && s.ends_with(['。', '；', ';', '！', '!']),
+                first,
+            ) && let Some((cond, rest)) = s[at..first.range.start].rsplit_once('的')
+                && describes_violation(cond)
+                && let noun = strip_modals(rest)
+                && (noun.is_empty() || person_like(noun))
+            {
+                let mut hs: Vec<Hit<'_>> = hits_in(c)
+                    .iter()
+                    .filter(|h| h.range.start >= first.range.start)
+                    .cloned()
+                    .collect();
+                for (k, next) in clauses.iter().enumerate().skip(ci + 1) {
+                    if is_end(k, None) || !is_conseq(next) {
+                        break;
+                    }
+                    hs.extend(hits_in(next).iter().cloned());
+                }
+                let soft_only = hs.iter().all(Hit::soft);
+                if ctx.soft_ok || !soft_only {
+                    if conditions {
+                        let text = &s[at..at + cond.len() + '的'.len_utf8() + noun.len()];
+                        conds.push(ctx.condition(text, kind_of(text), sent.start + at));
+                    }
+                    let target = (!noun.is_empty()).then(|| noun.to_string());
+                    for h in sanctions::collapse(s, hs) {
+                        push_sanction(ctx, sancs, &h, target.clone(), s, sent.start);
+                    }
+                }
+                continue;
+            }
             if !t.starts_with('对') {
                 continue;
             }
@@ -328,6 +371,36 @@ pub fn sentence(
             }
         }
     }
+}
+
+/// Whether the circumstance of 对…的 describes a violation (对存在浪费行为的单位, 对落实不力的
+/// 地区), not who is meant (对经选举任命的人员) or a rule with its own modal (对违纪党员也可以…).
+fn describes_violation(cond: &str) -> bool {
+    [
+        "违反", "违规", "违纪", "违法", "未", "不", "造成", "存在", "出现", "问题", "失职", "渎职",
+        "滥用", "玩忽", "徇私", "虚假", "拒", "擅自", "浪费", "严重", "损失", "后果",
+    ]
+    .iter()
+    .any(|w| cond.contains(w))
+        && !["可以", "应当", "应该", "必须", "也可"]
+            .iter()
+            .any(|w| cond.contains(w))
+}
+
+/// `rest` without the modals and adverbs that may end it before a measure (单位及人员要 →
+/// 单位及人员).
+fn strip_modals(rest: &str) -> &str {
+    let mut r = rest;
+    while let Some(x) = [
+        "要", "应当", "应", "必须", "一律", "依法", "依规", "依纪", "严肃", "及时", "进行", "予以",
+        "给予",
+    ]
+    .iter()
+    .find_map(|w| r.strip_suffix(w))
+    {
+        r = x;
+    }
+    r
 }
 
 fn push_sanction(

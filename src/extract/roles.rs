@@ -90,6 +90,13 @@ fn classify(term: &str) -> Option<(&'static str, Tie)> {
     })
 }
 
+/// Whether `rest`, the text right after 负责, makes it the name of a system (河长负责制,
+/// 总理负责制), not the verb of 负责制定/制订/制作/制止.
+pub fn names_a_system(rest: &str) -> bool {
+    rest.strip_prefix('制')
+        .is_some_and(|r| !r.starts_with(['定', '订', '作', '止']))
+}
+
 /// Whether token `v` starts its clause (after connectives and adverbs).
 fn clause_initial(toks: &[Tok<'_>], ca: usize, v: usize) -> bool {
     (ca..v).all(|k| {
@@ -569,7 +576,12 @@ fn running(ctx: &Ctx<'_>, sent: Range<usize>, first_sentence: bool, out: &mut Ve
             } else {
                 k
             };
-            let initial = clause_initial(&toks, ca, vt);
+            // A clause that opens with a preposition (，向省委负责, ，对本机关的决定负责) has
+            // no subject of its own either.
+            let opens_pp = (ca..vt)
+                .find(|&j| !clause_initial(&toks, ca, j + 1))
+                .is_some_and(|j| matches!(toks[j].word, "向" | "对" | "对于"));
+            let initial = clause_initial(&toks, ca, vt) || opens_pp;
             // With a prepositional phrase before the verb (X向Y负责, X对Y负责), the holder
             // is the clause's subject.
             let pp =
@@ -599,13 +611,17 @@ fn running(ctx: &Ctx<'_>, sent: Range<usize>, first_sentence: bool, out: &mut Ve
                     if !initial {
                         return None;
                     }
-                    // An elided subject: the object of 成立/设立 in the previous clause,
-                    // else the sentence's subject, else the list's lead.
+                    // An elided subject: the body set up or named in the previous clause
+                    // (成立/设立/组建/明确/指定/确定 X，负责…), else the sentence's subject,
+                    // else the list's lead.
                     if ci > 0 && role == "负责" {
                         let (pa, pb) = tok_range(&clauses[ci - 1]);
-                        if let Some(v) =
-                            (pa..pb).find(|&j| matches!(toks[j].word, "成立" | "设立" | "组建"))
-                        {
+                        if let Some(v) = (pa..pb).find(|&j| {
+                            matches!(
+                                toks[j].word,
+                                "成立" | "设立" | "组建" | "明确" | "指定" | "确定"
+                            )
+                        }) {
                             let mut h =
                                 s[toks[v].end..clauses[ci - 1].end].trim_start_matches('了');
                             if !phrase::is_holder(h) {
@@ -728,7 +744,7 @@ fn predicate_ok(s: &str, toks: &[Tok<'_>], k: usize, role: &str) -> bool {
     match role {
         "负责" => {
             if matches!(next, "解释" | "制" | "人" | "同志" | "任" | "、")
-                || rest.starts_with("制")
+                || names_a_system(rest)
                 || matches!(prev, "不" | "谁" | "分级" | "各" | "的" | "、")
             {
                 return false;

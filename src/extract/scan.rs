@@ -174,7 +174,7 @@ pub fn present(text: &str, occs: &[Occ], range: Range<usize>) -> Present {
             let after = &text[o.end as usize..range.end];
             if after.starts_with('人') && !after.starts_with("人员")
                 || after.starts_with("同志")
-                || after.starts_with('制')
+                || roles::names_a_system(after)
             {
                 f &= !ROLE;
             }
@@ -290,6 +290,7 @@ mod tests {
         assert!(present_in("各地负责人员到岗").role);
         assert!(!present_in("本单位负责同志参加").role);
         assert!(!present_in("实行河长负责制").role);
+        assert!(present_in("市发展改革委负责制定实施方案").role);
         assert!(present_in("党委承担主体责任").role);
         assert!(present_in("可以从轻处理").exemption);
         assert!(present_in("责令限期改正").correct);

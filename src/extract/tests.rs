@@ -184,6 +184,25 @@ fn forms_of_fuze() {
         roles("第六条　专项工作组向市委负责并报告工作。"),
         [pair("专项工作组", "负责")]
     );
+    // 负责制定 is the verb; …负责制 alone names a system.
+    assert_eq!(
+        roles("第七条　市发展改革委负责制定年度实施方案。"),
+        [pair("市发展改革委", "负责")]
+    );
+    // A clause that opens with its preposition takes the subject of the sentence, or the
+    // body set up or named in the clause before.
+    assert_eq!(
+        roles("第八条　项目负责人是质量安全的第一责任人，对工程质量负责。"),
+        [pair("项目负责人", "第一责任人"), pair("项目负责人", "负责")]
+    );
+    assert_eq!(
+        roles("第九条　市政府成立专项工作领导小组，向市委负责并报告工作。"),
+        [pair("专项工作领导小组", "负责")]
+    );
+    assert_eq!(
+        roles("第十条　各区应当明确节会管理部门，负责本区节会活动的审核。"),
+        [pair("节会管理部门", "负责")]
+    );
 }
 
 #[test]
@@ -552,6 +571,43 @@ fn each_fine_with_its_own_target() {
             ("罚款".to_string(), Some("经营单位".to_string())),
             ("罚款".to_string(), Some("直接负责的主管人员".to_string())),
         ]
+    );
+}
+
+#[test]
+fn circumstance_and_measure_in_one_clause() {
+    // 对…的X要<measure> without a comma: a condition, and X the target.
+    let text = "三、强化督查\n（一）加强考核。对工作中出现问题造成不良后果的单位要通报批评。\n\
+                （二）加强审计。审计部门依法审计，并对铺张浪费、造成严重影响的按规定进行处理。\n";
+    let c: Vec<String> = conds(text).into_iter().map(|(_, t, _)| t).collect();
+    assert_eq!(c, ["对工作中出现问题", "对铺张浪费、造成"]);
+    let found: Vec<(String, Option<String>)> = extract_str(text)
+        .into_iter()
+        .flat_map(|e| e.accountability.sanctions)
+        .map(|s| (s.sanction, s.target))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("通报批评".to_string(), Some("单位".to_string())),
+            ("按规定进行处理".to_string(), None),
+        ]
+    );
+    // Who is meant (对经选举任命的人员给予处分) is no circumstance, and a heading is none.
+    assert!(conds("第五条　对经选举任命的人员给予处分，由任免机关决定。").is_empty());
+    assert!(
+        conds("第六章 对违反工作纪律行为的处分\n第一条 违反规定的，给予警告。\n")
+            .iter()
+            .all(|(p, _, _)| p != "第六章")
+    );
+}
+
+#[test]
+fn pursuing_the_responsible_persons() {
+    let text = "第二十条　对违反规定不支持配合工作，造成严重后果的，依据有关规定追究相关责任人员的责任。\n";
+    assert_eq!(
+        sancs(text),
+        [("追究相关责任人员的责任".into(), "第二十条".into())]
     );
 }
 
