@@ -201,9 +201,13 @@ pub fn sentence(
         // 对其直接负责的主管人员: the persons of the condition before, not a new one.
         // 对…问题/行为/现象，要依法依规追究责任: a described violation.
         let violation = ["问题", "行为", "现象"].iter().any(|w| t.ends_with(w));
-        (opener.starts_with('对') || opener.starts_with("对于"))
+        // 因…滥用职权…，导致…错误，要追究…: a cause and its result.
+        let cause =
+            (opener.starts_with('因') && !opener.starts_with("因此")) || opener.starts_with("由于");
+        ((opener.starts_with('对') || opener.starts_with("对于"))
             && !opener.starts_with("对其")
             && (violation || t.rsplit_once('的').is_some_and(|(_, np)| person_like(np)))
+            || cause && describes_violation(&s[clauses[run_start].start..c.end]))
             && hits_in(c).is_empty()
             && clauses.get(i + 1).is_some_and(&is_conseq)
     };

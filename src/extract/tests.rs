@@ -603,6 +603,19 @@ fn circumstance_and_measure_in_one_clause() {
 }
 
 #[test]
+fn cause_and_result_before_pursuit() {
+    let text = "第九条　因承办人员滥用职权、玩忽职守，导致决定错误，要依纪依法追究相关人员责任。\n";
+    let c: Vec<String> = conds(text).into_iter().map(|(_, t, _)| t).collect();
+    assert_eq!(c, ["因承办人员滥用职"]);
+    assert_eq!(
+        sancs(text),
+        [("依纪依法追究相关人员责任".into(), "第九条".into())]
+    );
+    // A cause that names no violation is no condition.
+    assert!(conds("第十条　因工作需要，导致岗位调整，要按规定处理。").is_empty());
+}
+
+#[test]
 fn pursuing_the_responsible_persons() {
     let text = "第二十条　对违反规定不支持配合工作，造成严重后果的，依据有关规定追究相关责任人员的责任。\n";
     assert_eq!(
