@@ -478,6 +478,17 @@ fn running(ctx: &Ctx<'_>, sent: Range<usize>, first_sentence: bool, out: &mut Ve
         let Some(ti) = phrase::token_at(&toks, m.start) else {
             continue;
         };
+        // 是落实X责任的第一责任人: the duty only says what the person is first responsible
+        // for; the statement is the person's.
+        if tie == Tie::Duty
+            && s[m.end..].strip_prefix('的').is_some_and(|r| {
+                ["第一责任人", "主要责任人", "直接责任人", "责任主体"]
+                    .iter()
+                    .any(|p| r.starts_with(p))
+            })
+        {
+            continue;
+        }
         if tie == Tie::Target {
             // 问责对象为X / X是问责对象.
             let after = &s[m.end..];

@@ -603,6 +603,14 @@ fn circumstance_and_measure_in_one_clause() {
 }
 
 #[test]
+fn duty_inside_the_first_responsible_person() {
+    assert_eq!(
+        roles("第十条　党组书记是落实全面从严治党主体责任的第一责任人。"),
+        [pair("党组书记", "第一责任人")]
+    );
+}
+
+#[test]
 fn cause_and_result_before_pursuit() {
     let text = "第九条　因承办人员滥用职权、玩忽职守，导致决定错误，要依纪依法追究相关人员责任。\n";
     let c: Vec<String> = conds(text).into_iter().map(|(_, t, _)| t).collect();
