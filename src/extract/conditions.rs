@@ -441,25 +441,63 @@ fn person_like(np: &str) -> bool {
         .any(|w| np.ends_with(w))
 }
 
-fn target_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new("对(?:其)?([^，。；]{2,40}?)[，,]?(?:依法|依规|依纪|严肃|从重|从轻|分别|视情|应当|可以)*(?:给予|予以|进行|作出|追究|实施|处以)")
-            .expect("regex")
-    })
+/// What stands between 对 and the verb of a sanction in `t`: the leftmost 对 (after which an
+/// optional 其 is skipped) followed by 2 to 40 characters other than ，。；, then (where
+/// `comma`) an optional comma, any of the adverbs 依法, 依规, 严肃 …, and a verb 给予, 予以,
+/// 进行, 作出, 追究, 实施, 处以 — or, where `fines`, 处 before an amount. The shortest
+/// stretch wins, as the pattern `对(?:其)?([^，。；]{2,40}?)[，,]?(?:依法|…)*(?:给予|…)` would
+/// have it; `anchored` looks only at a 对 that starts `t`.
+fn dui_target(t: &str, anchored: bool, comma: bool, fines: bool) -> Option<&str> {
+    const ADVERBS: [&str; 10] = [
+        "依法", "依规", "依纪", "严肃", "从重", "从轻", "分别", "视情", "应当", "可以",
+    ];
+    const VERBS: [&str; 7] = ["给予", "予以", "进行", "作出", "追究", "实施", "处以"];
+    let verb_at = |q: usize| {
+        let mut r = &t[q..];
+        if comma && let Some(x) = r.strip_prefix(['，', ',']) {
+            r = x;
+        }
+        while let Some(x) = ADVERBS.iter().find_map(|a| r.strip_prefix(a)) {
+            r = x;
+        }
+        VERBS.iter().any(|v| r.starts_with(v))
+            || fines
+                && r.strip_prefix('处').is_some_and(|x| {
+                    x.starts_with(|c: char| {
+                        c.is_ascii_digit()
+                            || "０１２３４５６７８９一二三四五六七八九十百千万".contains(c)
+                    })
+                })
+    };
+    let starts = t.match_indices('对').map(|(i, _)| i);
+    for i in starts.take(if anchored { 1 } else { usize::MAX }) {
+        if anchored && i > 0 {
+            return None;
+        }
+        let after = i + '对'.len_utf8();
+        let own = after + t[after..].strip_prefix('其').map_or(0, |_| '其'.len_utf8());
+        for g in [own, after]
+            .into_iter()
+            .take(if own > after { 2 } else { 1 })
+        {
+            let mut q = g;
+            for (n, c) in t[g..].chars().enumerate().take(40) {
+                if matches!(c, '，' | '。' | '；') {
+                    break;
+                }
+                q += c.len_utf8();
+                if n >= 1 && verb_at(q) {
+                    return Some(&t[g..q]);
+                }
+            }
+        }
+    }
+    None
 }
 
 /// The target named at the start of a consequence clause: 对X给予…, 对X处以…, 对X处一万元…
 fn clause_target(c: &str) -> Option<String> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new("^对(?:其)?([^，。；]{2,40}?)(?:依法|依规|依纪|严肃|从重|从轻|分别|视情|应当|可以)*(?:给予|予以|进行|作出|追究|实施|处以|处[0-9０-９一二三四五六七八九十百千万])")
-            .expect("regex")
-    });
-    if !c.starts_with('对') {
-        return None;
-    }
-    re.captures(c).map(|m| m[1].to_string())
+    dui_target(c, true, false, true).map(str::to_string)
 }
 
 /// Who is sanctioned: 对X给予…, 约谈X, else the subject of the condition.
@@ -468,8 +506,8 @@ fn target_of(s: &str, conseq: &[Range<usize>], cond: &[Range<usize>]) -> Option<
         return None;
     };
     let t = &s[first.start..last.end];
-    if let Some(c) = t.contains('对').then(|| target_re().captures(t)).flatten() {
-        return Some(c[1].to_string());
+    if let Some(x) = dui_target(t, false, true, false) {
+        return Some(x.to_string());
     }
     if let Some(p) = t.find("约谈") {
         let rest = &t[p + "约谈".len()..];
@@ -485,4 +523,61 @@ fn target_of(s: &str, conseq: &[Range<usize>], cond: &[Range<usize>]) -> Option<
     let text = &s[c.clone()];
     let toks = phrase::tokens(text);
     phrase::subject(text, &toks, 0, toks.len()).map(|(a, b)| text[a..b].to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::prop_assert_eq;
+
+    /// The patterns `dui_target` stands for.
+    fn target_patterns() -> [Regex; 2] {
+        let adverbs = "(?:依法|依规|依纪|严肃|从重|从轻|分别|视情|应当|可以)*";
+        let verbs = "(?:给予|予以|进行|作出|追究|实施|处以";
+        [
+            Regex::new(&format!(
+                "对(?:其)?([^，。；]{{2,40}}?)[，,]?{adverbs}{verbs})"
+            ))
+            .unwrap(),
+            Regex::new(&format!(
+                "^对(?:其)?([^，。；]{{2,40}}?){adverbs}{verbs}|处[0-9０-９一二三四五六七八九十百千万])"
+            ))
+            .unwrap(),
+        ]
+    }
+
+    proptest::proptest! {
+        /// The target between 对 and the verb is the group the patterns capture, in running
+        /// consequences and at the start of a clause.
+        #[test]
+        fn dui_target_is_the_patterns_group(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "对", "其", "，", ",", "。", "；", "依法", "严肃", "分别", "给予", "予以",
+                    "处以", "处", "一万元", "5", "罚款", "直接负责的主管人员", "单位", "人", "的",
+                    "违反规定", "追究", "可以", "进行", "其他",
+                ]),
+                0..14,
+            )
+        ) {
+            let t = pieces.concat();
+            let [running, clause] = target_patterns();
+            let group = |re: &Regex| re.captures(&t).map(|c| c.get(1).unwrap().as_str().to_string());
+            prop_assert_eq!(dui_target(&t, false, true, false).map(str::to_string), group(&running));
+            prop_assert_eq!(dui_target(&t, true, false, true).map(str::to_string), group(&clause));
+        }
+    }
+
+    #[test]
+    fn targets_of_fines_and_measures() {
+        assert_eq!(
+            dui_target("对直接负责的主管人员处五千元罚款", true, false, true),
+            Some("直接负责的主管人员")
+        );
+        assert_eq!(
+            dui_target("并对其直接负责的主管人员，依法给予处分", false, true, false),
+            Some("直接负责的主管人员")
+        );
+        assert_eq!(dui_target("对其给予", false, true, false), None);
+    }
 }
