@@ -115,7 +115,8 @@ pub fn augment<'a>(src: &SourceText, doc: &'a DocTree) -> Cow<'a, DocTree> {
 }
 
 /// Left-out markers: at the start of a paragraph, or inside a line after ；。： (after ，
-/// for 一是) or a gap of blanks.
+/// for 一是) or a gap of blanks. Only the document's own lines are read: in a compilation
+/// a unit heading of an earlier document is none of this one's.
 fn candidates(src: &SourceText, doc: &DocTree) -> Vec<Cand> {
     let Some(first) = doc.nodes.first() else {
         return Vec::new();
@@ -126,7 +127,8 @@ fn candidates(src: &SourceText, doc: &DocTree) -> Vec<Cand> {
     let mut out = Vec::new();
     let mut prev_end: Option<char> = None;
     let mut after_blank = true;
-    for line in src.lines() {
+    let lines = doc.line_start.max(1)..=doc.line_end.min(src.line_count());
+    for line in lines.map(|n| src.line(n)) {
         if line.start >= doc.end {
             break;
         }
@@ -533,6 +535,34 @@ mod tests {
             if special && !c.is_ascii() {
                 assert!(may_be_blank_or_mark(lead), "{c:?}");
             }
+        }
+    }
+
+    #[test]
+    fn an_earlier_document_lends_no_markers() {
+        // 第二章 of the first document numbers on into the second's 第三章, but it is no
+        // part of the second document.
+        let text = "汇编2篇\n\n篇一：《甲办法》\n\n甲办法\n\n第一章 总则\n\n\
+                    第一条 为了甲，制定本办法。\n\n第二条 本办法适用于甲。\n\n第二章 附则\n\n\
+                    第三条 本办法自发布之日起施行。\n\n篇二：《乙办法》\n\n乙办法\n\n\
+                    第三章 管理\n\n第一条 乙应当管理。\n\n第二条 乙应当报告。\n\n\
+                    第四章 附则\n\n第三条 本办法自发布之日起施行。\n";
+        let src = SourceText::from_utf8(text);
+        let a = structure::analyse(&src);
+        assert_eq!(a.documents.len(), 2);
+        let doc = &a.documents[1];
+        let aug = augment(&src, doc);
+        let markers: Vec<&str> = aug.nodes.iter().map(|n| n.marker.as_str()).collect();
+        assert_eq!(markers[0], "第三章");
+        assert_eq!(aug.nodes.len(), doc.nodes.len());
+        let lint = crate::lint::check(&src, doc, &crate::lint::Config::default());
+        for d in &lint.diagnostics {
+            assert!(
+                (doc.line_start..=doc.line_end).contains(&(d.line as usize)),
+                "{d:?} lies outside lines {}..={}",
+                doc.line_start,
+                doc.line_end
+            );
         }
     }
 
