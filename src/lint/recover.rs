@@ -320,29 +320,26 @@ fn class_at(bytes: &[u8], i: usize) -> (Class, usize) {
         };
         return (class, 1);
     }
+    let width = utf8_width(b);
     if !may_be_blank_or_mark(b) {
-        return (Class::Other, utf8_width(b));
+        return (Class::Other, width);
     }
-    // A two-byte (0xC2) or three-byte form.
-    let cont = |k: usize| u32::from(bytes[i + k] & 0x3F);
-    let (c, width) = if b == 0xC2 {
-        (0x80 | cont(1), 2)
-    } else {
-        (u32::from(b & 0x0F) << 12 | cont(1) << 6 | cont(2), 3)
+    // The bytes after the lead, as written (U+3002 。 is E3 80 82).
+    let tail = match width {
+        2 => u16::from(bytes[i + 1]),
+        _ => u16::from_be_bytes([bytes[i + 1], bytes[i + 2]]),
     };
-    let class = match c {
-        0xFF1B | 0x3002 | 0xFF1A => Class::Mark,
-        0xFF0C => Class::Comma,
-        0x85
-        | 0xA0
-        | 0x1680
-        | 0x2000..=0x200A
-        | 0x2028
-        | 0x2029
-        | 0x202F
-        | 0x205F
-        | 0x3000
-        | 0xFEFF => Class::Blank,
+    let class = match (b, tail) {
+        // ；： and 。
+        (0xEF, 0xBC9B | 0xBC9A) | (0xE3, 0x8082) => Class::Mark,
+        // ，
+        (0xEF, 0xBC8C) => Class::Comma,
+        // U+0085 U+00A0; U+1680; U+2000–U+200A U+2028 U+2029 U+202F U+205F; U+3000; U+FEFF
+        (0xC2, 0x85 | 0xA0)
+        | (0xE1, 0x9A80)
+        | (0xE2, 0x8080..=0x808A | 0x80A8 | 0x80A9 | 0x80AF | 0x819F)
+        | (0xE3, 0x8080)
+        | (0xEF, 0xBBBF) => Class::Blank,
         _ => Class::Other,
     };
     (class, width)
@@ -402,18 +399,13 @@ impl<'a> Stops<'a> {
 /// (an ASCII one or one of the lead bytes of [`may_be_blank_or_mark`]); none past the
 /// end. Continuation bytes never do, so every bit is at a character's start.
 fn stop_mask(bytes: &[u8], base: usize) -> u64 {
-    // ASCII blanks, line breaks and marks; the lead bytes.
+    // ASCII below `<` (blanks, line breaks, `,` `:` `;` and some others); the lead
+    // bytes (0xE0 with them: rare, and one test fewer).
     let may = |b: u8| {
-        u8::from(b.wrapping_sub(0x09) < 5)
-            | u8::from(b == b' ')
-            | u8::from(b == b',')
-            | u8::from(b.wrapping_sub(b':') < 2)
-            | u8::from(b == 0xC2)
-            | u8::from(b.wrapping_sub(0xE1) < 3)
-            | u8::from(b == 0xEF)
+        u8::from(b < b'<') | u8::from(b == 0xC2) | u8::from(b & 0xFC == 0xE0) | u8::from(b == 0xEF)
     };
     let rest = &bytes[base.min(bytes.len())..];
-    // A short last block is padded with NULs, which are no stops.
+    // A short last block is padded (the padding's bits are cleared below).
     let mut padded = [0u8; 64];
     let block = match rest.first_chunk::<64>() {
         Some(block) => block,
@@ -433,6 +425,9 @@ fn stop_mask(bytes: &[u8], base: usize) -> u64 {
     for (k, word) in flags.as_chunks::<8>().0.iter().enumerate() {
         let w = u64::from_le_bytes(*word);
         m |= (w.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * k);
+    }
+    if rest.len() < 64 {
+        m &= (1u64 << rest.len()) - 1;
     }
     m
 }
@@ -759,15 +754,16 @@ mod tests {
 
     #[test]
     fn stops_are_every_blank_or_mark_lead_in_order() {
-        let piece = "加强管理，一是落实；（二）检查。 3.整改\u{3000}ａ,b:\u{A0}①";
+        let piece = "加强管理，一是落实；（二）检查。 3.整改\u{3000}ａ,b:\u{A0}①\u{800}";
         for n in [0, 1, 3, 7, 20] {
             let line = piece.repeat(n);
             let bytes = line.as_bytes();
             let want: Vec<usize> = line
                 .char_indices()
                 .filter(|&(_, c)| {
-                    "\t\n\u{B}\u{C}\r ,:;".contains(c)
-                        || !c.is_ascii() && may_be_blank_or_mark(c.to_string().as_bytes()[0])
+                    c < '<'
+                        || !c.is_ascii()
+                            && matches!(c.to_string().as_bytes()[0], 0xC2 | 0xE0..=0xE3 | 0xEF)
                 })
                 .map(|(i, _)| i)
                 .collect();
