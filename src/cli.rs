@@ -676,9 +676,12 @@ fn check(a: CheckArgs) -> anyhow::Result<u8> {
             }
             match format {
                 CheckFormat::Json => {
+                    // The file's lines in one write.
+                    let mut lines = Vec::new();
                     for d in &c.diagnostics {
-                        writeln!(out, "{}", render::json::line(&c.record.source.path, d))?;
+                        render::json::write_line(&mut lines, &c.record.source.path, d);
                     }
+                    out.write_all(&lines)?;
                 }
                 CheckFormat::Human => {
                     if let Some(h) = &c.human {
