@@ -246,14 +246,39 @@ pub fn read_limited(file: Option<&Path>, limit: u64) -> Result<Vec<u8>, ReadErro
     read_capped(f, cap, meta.len())
 }
 
-fn read_capped(r: impl Read, cap: u64, hint: u64) -> Result<Vec<u8>, ReadError> {
-    let mut buf = Vec::with_capacity(hint.min(cap) as usize);
-    r.take(cap.saturating_add(1))
-        .read_to_end(&mut buf)
-        .map_err(ReadError::Io)?;
-    if buf.len() as u64 > cap {
+/// Read `r` to its end, at most one byte past `cap`. `hint` is the expected size (0:
+/// unknown): a file of that size is read into a buffer of its size plus one byte, by one
+/// read and one more that finds the end; one that grew is read on in doubling steps.
+fn read_capped(mut r: impl Read, cap: u64, hint: u64) -> Result<Vec<u8>, ReadError> {
+    const STEP: u64 = 8 * 1024;
+    let limit = cap.saturating_add(1);
+    let first = if hint == 0 {
+        STEP
+    } else {
+        hint.saturating_add(1)
+    };
+    let mut buf = vec![0u8; usize::try_from(first.min(limit)).unwrap_or(usize::MAX)];
+    let mut len = 0;
+    loop {
+        if len == buf.len() {
+            let room = limit.saturating_sub(len as u64);
+            if room == 0 {
+                break;
+            }
+            let grow = (len as u64).max(STEP).min(room);
+            buf.resize(len + usize::try_from(grow).unwrap_or(usize::MAX), 0);
+        }
+        match r.read(&mut buf[len..]) {
+            Ok(0) => break,
+            Ok(n) => len += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(ReadError::Io(e)),
+        }
+    }
+    buf.truncate(len);
+    if len as u64 > cap {
         return Err(ReadError::TooLarge {
-            size: buf.len() as u64,
+            size: len as u64,
             limit: cap,
         });
     }
@@ -813,5 +838,58 @@ mod tests {
             read_limited(Some(dir.path()), 0),
             Err(ReadError::NotRegular(_))
         ));
+    }
+
+    /// Hands out its bytes a few at a time, with an interruption now and then.
+    struct Trickle {
+        data: Vec<u8>,
+        at: usize,
+        calls: usize,
+    }
+
+    impl Read for Trickle {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            self.calls += 1;
+            if self.calls.is_multiple_of(5) {
+                return Err(io::Error::from(io::ErrorKind::Interrupted));
+            }
+            let n = buf
+                .len()
+                .min(7 + self.calls % 3000)
+                .min(self.data.len() - self.at);
+            buf[..n].copy_from_slice(&self.data[self.at..self.at + n]);
+            self.at += n;
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn reads_whatever_the_size_hint_says() {
+        let data: Vec<u8> = (0..50_000u32).map(|i| (i % 251) as u8).collect();
+        let trickle = || Trickle {
+            data: data.clone(),
+            at: 0,
+            calls: 0,
+        };
+        for hint in [0, 1, 999, 49_999, 50_000, 50_001, 1 << 20] {
+            assert_eq!(
+                read_capped(trickle(), u64::MAX, hint).unwrap(),
+                data,
+                "{hint}"
+            );
+            assert_eq!(
+                read_capped(trickle(), 50_000, hint).unwrap(),
+                data,
+                "{hint}"
+            );
+            assert!(matches!(
+                read_capped(trickle(), 49_999, hint),
+                Err(ReadError::TooLarge {
+                    size: 50_000,
+                    limit: 49_999
+                })
+            ));
+        }
+        assert!(read_capped(io::empty(), 0, 0).unwrap().is_empty());
     }
 }
