@@ -434,8 +434,10 @@ fn extract(mut a: ExtractArgs) -> anyhow::Result<u8> {
             }
             match a.format {
                 ExtractFormat::Jsonl => {
-                    stdout.write_all(&o.json)?;
-                    stdout.write_all(b"\n")
+                    // The record and its line break in one write (its buffer has room).
+                    let mut json = o.json;
+                    json.push(b'\n');
+                    stdout.write_all(&json)
                 }
                 ExtractFormat::Json => {
                     if !first {
