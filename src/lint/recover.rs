@@ -152,8 +152,13 @@ fn candidates(src: &SourceText, doc: &DocTree) -> Vec<Cand> {
         let t = &raw[blank_prefix(raw)..];
         let body = t.trim_end_matches(is_blank);
         let pos = line.start + (raw.len() - t.len());
-        let paragraph_start =
-            after_blank || prev_end.is_some_and(|c| "。；;：:！？!?）)”".contains(c));
+        let paragraph_start = after_blank
+            || prev_end.is_some_and(|c| {
+                matches!(
+                    c,
+                    '。' | '；' | ';' | '：' | ':' | '！' | '？' | '!' | '?' | '）' | ')' | '”'
+                )
+            });
         if body.is_empty() {
             after_blank = true;
             continue;
