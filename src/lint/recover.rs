@@ -219,6 +219,8 @@ fn inline_candidates(text: &str, from: usize, to: usize, taken: &[usize], out: &
     let mut off = from + blank_prefix(&text[from..to]);
     let mut prev_blank = false;
     let mut stops = Stops::new(&bytes[from..]);
+    // The end of the line being read, once a marker has asked for it (0: not yet).
+    let mut line_end = 0;
     while off < to {
         if !prev_blank {
             // Nothing starts at a character that is neither a blank nor a mark (and does
@@ -254,8 +256,10 @@ fn inline_candidates(text: &str, from: usize, to: usize, taken: &[usize], out: &
         if taken.binary_search(&pos).is_ok() {
             continue;
         }
-        let end = memchr::memchr2(b'\n', b'\r', &bytes[pos..]).map_or(to, |k| pos + k);
-        let Some(m) = parse_spaced(&text[pos..end]) else {
+        if line_end <= pos {
+            line_end = memchr::memchr2(b'\n', b'\r', &bytes[pos..]).map_or(to, |k| pos + k);
+        }
+        let Some(m) = parse_spaced(&text[pos..line_end]) else {
             continue;
         };
         let unit = matches!(
