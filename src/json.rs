@@ -457,18 +457,22 @@ trait WriteJson {
     fn write_json(&self, out: &mut Vec<u8>) -> Result;
 }
 
+#[inline]
 fn json_str(out: &mut Vec<u8>, s: &str) -> Result {
     write_escaped(out, s)
 }
 
+#[inline]
 fn json_u64(out: &mut Vec<u8>, v: u64) -> Result {
     Ok(CompactFormatter.write_u64(out, v)?)
 }
 
+#[inline]
 fn json_bool(out: &mut Vec<u8>, v: bool) {
     out.extend_from_slice(if v { b"true" } else { b"false" });
 }
 
+#[inline]
 fn json_opt_str(out: &mut Vec<u8>, s: Option<&str>) -> Result {
     match s {
         Some(s) => json_str(out, s),
