@@ -14,6 +14,7 @@
 //! pathological input cannot stall the batch. A panic while processing one input (reading
 //! included) is caught and becomes an error record; the batch goes on.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
 use std::io::{self, Read};
@@ -224,9 +225,22 @@ pub fn too_large_record(label: &str, size: u64, limit: u64) -> Record {
 /// limit) before reading it, and anything that is not a regular file (a FIFO could block
 /// forever).
 pub fn read_limited(file: Option<&Path>, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let mut buf = Vec::new();
+    let n = read_limited_into(file, limit, &mut buf)?;
+    buf.truncate(n);
+    Ok(buf)
+}
+
+/// [`read_limited`] into `buf`, whose bytes are overwritten from the start (it grows as
+/// needed and never shrinks): the file is `buf[..n]`.
+fn read_limited_into(
+    file: Option<&Path>,
+    limit: u64,
+    buf: &mut Vec<u8>,
+) -> Result<usize, ReadError> {
     let cap = if limit == 0 { u64::MAX } else { limit };
     let Some(p) = file else {
-        return read_capped(io::stdin().lock(), cap, 0);
+        return read_capped(io::stdin().lock(), cap, 0, buf);
     };
     let meta = fs::metadata(p).map_err(ReadError::Io)?;
     if meta.is_dir() {
@@ -243,34 +257,86 @@ pub fn read_limited(file: Option<&Path>, limit: u64) -> Result<Vec<u8>, ReadErro
     }
     let f = fs::File::open(p).map_err(ReadError::Io)?;
     // The file may grow between metadata and read: read through the cap anyway.
-    read_capped(f, cap, meta.len())
+    read_capped(f, cap, meta.len(), buf)
 }
 
-fn read_capped(r: impl Read, cap: u64, hint: u64) -> Result<Vec<u8>, ReadError> {
-    let mut buf = Vec::with_capacity(hint.min(cap) as usize);
-    r.take(cap.saturating_add(1))
-        .read_to_end(&mut buf)
-        .map_err(ReadError::Io)?;
-    if buf.len() as u64 > cap {
+/// Read `r` to its end into `buf` (from its start), at most one byte past `cap`; the
+/// number of bytes read. `hint` is the expected size (0: unknown): a file of that size is
+/// read by one read into room for its size plus one byte and one more read that finds
+/// the end; one that grew is read on in doubling steps. Only the room `buf` gains is
+/// zeroed.
+fn read_capped(
+    mut r: impl Read,
+    cap: u64,
+    hint: u64,
+    buf: &mut Vec<u8>,
+) -> Result<usize, ReadError> {
+    const STEP: u64 = 8 * 1024;
+    let limit = cap.saturating_add(1);
+    let as_len = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
+    let first = if hint == 0 {
+        STEP
+    } else {
+        hint.saturating_add(1)
+    };
+    let want = as_len(first.min(limit));
+    if buf.len() < want {
+        buf.resize(want, 0);
+    }
+    let mut len = 0;
+    loop {
+        let end = buf.len().min(as_len(limit));
+        if len == end {
+            let room = limit.saturating_sub(len as u64);
+            if room == 0 {
+                break;
+            }
+            let grow = (len as u64).max(STEP).min(room);
+            buf.resize(len + as_len(grow), 0);
+            continue;
+        }
+        match r.read(&mut buf[len..end]) {
+            Ok(0) => break,
+            Ok(n) => len += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(ReadError::Io(e)),
+        }
+    }
+    if len as u64 > cap {
         return Err(ReadError::TooLarge {
-            size: buf.len() as u64,
+            size: len as u64,
             limit: cap,
         });
     }
-    Ok(buf)
+    Ok(len)
 }
+
+thread_local! {
+    /// The buffer a thread reads its inputs into, kept from one input to the next so
+    /// that a file lands in memory that is already there.
+    static READ_BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A read buffer larger than this is let go after its input.
+const KEEP_READ_BUFFER: usize = 8 << 20;
 
 /// Read one input and run the pipeline on it; never fails and never panics out (errors,
 /// including a panic while reading, become records).
 pub fn process_input(input: &Input, opts: &Options) -> Record {
-    let read = catch_unwind(AssertUnwindSafe(|| {
-        read_limited(input.file.as_deref(), opts.max_file_size)
-    }));
-    match read {
-        Ok(Ok(b)) => pipeline::process_bytes(&input.label, &b, opts),
-        Ok(Err(e)) => e.into_record(&input.label),
-        Err(panic) => pipeline::panic_record(&input.label, None, "read", &*panic),
-    }
+    READ_BUFFER.with_borrow_mut(|buf| {
+        let read = catch_unwind(AssertUnwindSafe(|| {
+            read_limited_into(input.file.as_deref(), opts.max_file_size, buf)
+        }));
+        let r = match read {
+            Ok(Ok(n)) => pipeline::process_bytes(&input.label, &buf[..n], opts),
+            Ok(Err(e)) => e.into_record(&input.label),
+            Err(panic) => pipeline::panic_record(&input.label, None, "read", &*panic),
+        };
+        if buf.len() > KEEP_READ_BUFFER {
+            *buf = Vec::new();
+        }
+        r
+    })
 }
 
 /// Which of `count` shards a key belongs to: FNV-1a (64-bit) of the key's bytes modulo
@@ -813,5 +879,57 @@ mod tests {
             read_limited(Some(dir.path()), 0),
             Err(ReadError::NotRegular(_))
         ));
+    }
+
+    /// Hands out its bytes a few at a time, with an interruption now and then.
+    struct Trickle {
+        data: Vec<u8>,
+        at: usize,
+        calls: usize,
+    }
+
+    impl Read for Trickle {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            self.calls += 1;
+            if self.calls.is_multiple_of(5) {
+                return Err(io::Error::from(io::ErrorKind::Interrupted));
+            }
+            let n = buf
+                .len()
+                .min(7 + self.calls % 3000)
+                .min(self.data.len() - self.at);
+            buf[..n].copy_from_slice(&self.data[self.at..self.at + n]);
+            self.at += n;
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn reads_whatever_the_size_hint_says() {
+        let data: Vec<u8> = (0..50_000u32).map(|i| (i % 251) as u8).collect();
+        let trickle = || Trickle {
+            data: data.clone(),
+            at: 0,
+            calls: 0,
+        };
+        for hint in [0, 1, 999, 49_999, 50_000, 50_001, 1 << 20] {
+            // A buffer left over from a longer input, from a shorter one, or none.
+            for old in [vec![7u8; 60_000], vec![7u8; 10], Vec::new()] {
+                let mut buf = old.clone();
+                let n = read_capped(trickle(), u64::MAX, hint, &mut buf).unwrap();
+                assert_eq!(buf[..n], data[..], "{hint}");
+                let mut buf = old.clone();
+                let n = read_capped(trickle(), 50_000, hint, &mut buf).unwrap();
+                assert_eq!(buf[..n], data[..], "{hint}");
+                assert!(matches!(
+                    read_capped(trickle(), 49_999, hint, &mut old.clone()),
+                    Err(ReadError::TooLarge {
+                        size: 50_000,
+                        limit: 49_999
+                    })
+                ));
+            }
+        }
+        assert_eq!(read_capped(io::empty(), 0, 0, &mut vec![1; 9]).unwrap(), 0);
     }
 }

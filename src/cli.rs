@@ -434,8 +434,10 @@ fn extract(mut a: ExtractArgs) -> anyhow::Result<u8> {
             }
             match a.format {
                 ExtractFormat::Jsonl => {
-                    stdout.write_all(&o.json)?;
-                    stdout.write_all(b"\n")
+                    // The record and its line break in one write (its buffer has room).
+                    let mut json = o.json;
+                    json.push(b'\n');
+                    stdout.write_all(&json)
                 }
                 ExtractFormat::Json => {
                     if !first {
@@ -676,9 +678,12 @@ fn check(a: CheckArgs) -> anyhow::Result<u8> {
             }
             match format {
                 CheckFormat::Json => {
+                    // The file's lines in one write.
+                    let mut lines = Vec::new();
                     for d in &c.diagnostics {
-                        writeln!(out, "{}", render::json::line(&c.record.source.path, d))?;
+                        render::json::write_line(&mut lines, &c.record.source.path, d);
                     }
+                    out.write_all(&lines)?;
                 }
                 CheckFormat::Human => {
                     if let Some(h) = &c.human {

@@ -344,6 +344,16 @@ fn count_binary(bytes: &[u8]) -> usize {
     in_blocks + rest.iter().filter(|&&b| is_binary_byte(b)).count()
 }
 
+/// How many bytes of `bytes` are below 0x20 (control characters and line breaks).
+fn count_below_space(bytes: &[u8]) -> usize {
+    let (blocks, rest) = bytes.as_chunks::<32>();
+    let in_blocks: usize = blocks
+        .iter()
+        .map(|block| usize::from(block.iter().fold(0u8, |n, &b| n + u8::from(b < 0x20))))
+        .sum();
+    in_blocks + rest.iter().filter(|&&b| b < 0x20).count()
+}
+
 fn looks_binary(bytes: &[u8]) -> bool {
     let n = count_binary(bytes);
     n > 0 && n * 100 > bytes.len()
@@ -352,6 +362,11 @@ fn looks_binary(bytes: &[u8]) -> bool {
 /// A decoded text that is mostly control characters is a binary file.
 fn check_binary_text(s: &str) -> Result<(), DecodeError> {
     let total = s.len().max(1);
+    // The bytes below 0x20 (one compare each) bound the control characters from above; a
+    // text has few, its line breaks.
+    if count_below_space(s.as_bytes()) * 20 <= total {
+        return Ok(());
+    }
     let ctl = count_binary(s.as_bytes());
     if ctl * 20 > total && ctl > 2 {
         return Err(DecodeError::Binary(format!(
@@ -438,6 +453,23 @@ fn mostly_utf8(bytes: &[u8]) -> Option<Decoded> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_bytes_are_counted_one_by_one() {
+        let data: Vec<u8> = (0..70_000u32).map(|i| (i * 7 % 41) as u8).collect();
+        for cut in [0, 1, 31, 32, 33, 8160, 8161, 70_000] {
+            let d = &data[..cut];
+            let binary = d.iter().filter(|&&c| is_binary_byte(c)).count();
+            assert_eq!(count_binary(d), binary, "{cut}");
+            assert_eq!(
+                count_below_space(d),
+                d.iter().filter(|&&c| c < 0x20).count()
+            );
+        }
+        // Text mostly of line breaks and tabs is no binary, control characters are.
+        assert!(check_binary_text(&"\n\t\r".repeat(100)).is_ok());
+        assert!(check_binary_text(&"\u{1}a".repeat(100)).is_err());
+    }
 
     #[test]
     fn utf8_plain_and_bom() {

@@ -14,7 +14,10 @@ use serde::Serialize;
 use serde::ser::{self, Impossible};
 use serde_json::ser::{CharEscape, CompactFormatter, Formatter};
 
-use crate::model::Record;
+use crate::model::{
+    Accountability, Clause, Condition, ConditionKind, Diagnostic, Document, ErrorInfo, Record,
+    Responsibility, Sanction, Severity, Source, Status,
+};
 
 /// Append the compact JSON of `value` to `out`: the bytes `serde_json::to_writer` would
 /// write, or its error.
@@ -46,8 +49,24 @@ pub fn record(r: &Record) -> serde_json::Result<Vec<u8>> {
         input.saturating_mul(3).min(MOST) + 1024
     };
     let mut out = Vec::with_capacity(room);
-    write(&mut out, r)?;
+    if r.write_json(&mut out).is_err() {
+        out.clear();
+        write(&mut out, r)?;
+    }
     Ok(out)
+}
+
+/// One line of `check --format json`: diagnostic `d` with `path` as its path, the bytes
+/// `serde_json::to_writer` writes for it.
+pub fn diagnostic_line(out: &mut Vec<u8>, path: &str, d: &Diagnostic) {
+    let mark = out.len();
+    if d.write_fields(out, Some(path)).is_err() {
+        out.truncate(mark);
+        let mut d = d.clone();
+        d.path = Some(path.to_string());
+        // Writing to a vector does not fail.
+        let _ = write(out, &d);
+    }
 }
 
 /// [`Serializer`] stopped (a value it does not take, or an error): [`write`] then asks
@@ -431,6 +450,323 @@ impl ser::SerializeStructVariant for Compound<'_, '_> {
     }
 }
 
+/// The record types, written field by field as their serde derive has serde_json write
+/// them: each key with its quotes, its colon and the comma before it is one byte string,
+/// and no serializer state is kept. (`records_are_serde_json_s` compares the two.)
+trait WriteJson {
+    fn write_json(&self, out: &mut Vec<u8>) -> Result;
+}
+
+#[inline]
+fn json_str(out: &mut Vec<u8>, s: &str) -> Result {
+    write_escaped(out, s)
+}
+
+#[inline]
+fn json_u64(out: &mut Vec<u8>, v: u64) -> Result {
+    Ok(CompactFormatter.write_u64(out, v)?)
+}
+
+#[inline]
+fn json_bool(out: &mut Vec<u8>, v: bool) {
+    out.extend_from_slice(if v { b"true" } else { b"false" });
+}
+
+#[inline]
+fn json_opt_str(out: &mut Vec<u8>, s: Option<&str>) -> Result {
+    match s {
+        Some(s) => json_str(out, s),
+        None => {
+            out.extend_from_slice(b"null");
+            Ok(())
+        }
+    }
+}
+
+/// `[a,b,…]`.
+fn json_array<T: WriteJson>(out: &mut Vec<u8>, items: &[T]) -> Result {
+    out.push(b'[');
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        item.write_json(out)?;
+    }
+    out.push(b']');
+    Ok(())
+}
+
+impl WriteJson for String {
+    fn write_json(&self, out: &mut Vec<u8>) -> Result {
+        json_str(out, self)
+    }
+}
+
+impl WriteJson for Record {
+    fn write_json(&self, out: &mut Vec<u8>) -> Result {
+        out.extend_from_slice(b"{\"schema_version\":");
+        json_str(out, &self.schema_version)?;
+        if let Some(id) = &self.id {
+            out.extend_from_slice(b",\"id\":");
+            json_str(out, id)?;
+        }
+        out.extend_from_slice(b",\"source\":");
+        self.source.write_json(out)?;
+        out.extend_from_slice(b",\"status\":");
+        self.status.write_json(out)?;
+        if let Some(e) = &self.error {
+            out.extend_from_slice(b",\"error\":");
+            e.write_json(out)?;
+        }
+        out.extend_from_slice(b",\"documents\":");
+        json_array(out, &self.documents)?;
+        out.push(b'}');
+        Ok(())
+    }
+}
+
+impl WriteJson for Status {
+    fn write_json(&self, out: &mut Vec<u8>) -> Result {
+        out.extend_from_slice(match self {
+            Status::Ok => b"\"ok\"",
+            Status::Error => b"\"error\"",
+        });
+        Ok(())
+    }
+}
+
+impl WriteJson for Source {
+    fn write_json(&self, out: &mut Vec<u8>) -> Result {
+        out.extend_from_slice(b"{\"path\":");
+        json_str(out, &self.path)?;
+        out.extend_from_slice(b",\"bytes\":");
+        json_u64(out, self.bytes)?;
+        out.extend_from_slice(b",\"sha256\":");
+        json_str(out, &self.sha256)?;
+        out.extend_from_slice(b",\"encoding\":");
+        json_opt_str(out, self.encoding.as_deref())?;
+        out.extend_from_slice(b",\"encoding_confidence\":");
+        // serde_json writes NaN and the infinities as null.
+        let c = self.encoding_confidence;
+        if c.is_finite() {
+            CompactFormatter.write_f64(out, c)?;
+        } else {
+            out.extend_from_slice(b"null");
+        }
+        out.extend_from_slice(b",\"bom\":");
+        json_bool(out, self.bom);
+        out.extend_from_slice(b",\"decode_errors\":");
+        json_u64(out, self.decode_errors)?;
+        out.extend_from_slice(b",\"lines\":");
+        json_u64(out, self.lines)?;
+        out.push(b'}');
+        Ok(())
+    }
+}
+
+impl WriteJson for ErrorInfo {
+    fn write_json(&self, out: &mut Vec<u8>) -> Result {
+        out.extend_from_slice(b"{\"kind\":");
+        json_str(out, &self.kind)?;
+        out.extend_from_slice(b",\"stage\":");
+        json_str(out, &self.stage)?;
+        out.extend_from_slice(b",\"message\":");
+        json_str(out, &self.message)?;
+        out.push(b'}');
+        Ok(())
+    }
+}
+
+impl WriteJson for Document {
+    fn write_json(&self, out: &mut Vec<u8>) -> Result {
+        out.extend_from_slice(b"{\"title\":");
+        json_opt_str(out, self.title.as_deref())?;
+        out.extend_from_slice(b",\"line_start\":");
+        json_u64(out, self.line_start)?;
+        out.extend_from_slice(b",\"line_end\":");
+        json_u64(out, self.line_end)?;
+        out.extend_from_slice(b",\"profile\":");
+        json_str(out, &self.profile)?;
+        out.extend_from_slice(b",\"clauses\":");
+        json_array(out, &self.clauses)?;
+        out.extend_from_slice(b",\"responsibilities\":");
+        json_array(out, &self.responsibilities)?;
+        out.extend_from_slice(b",\"accountability\":");
+        self.accountability.write_json(out)?;
+        out.extend_from_slice(b",\"diagnostics\":");
+        json_array(out, &self.diagnostics)?;
+        out.push(b'}');
+        Ok(())
+    }
+}
+
+impl WriteJson for Clause {
+    fn write_json(&self, out: &mut Vec<u8>) -> Result {
+        out.extend_from_slice(b"{\"marker\":");
+        json_str(out, &self.marker)?;
+        out.extend_from_slice(b",\"number\":");
+        json_u64(out, u64::from(self.number))?;
+        out.extend_from_slice(b",\"style\":");
+        json_str(out, &self.style)?;
+        out.extend_from_slice(b",\"level\":");
+        json_u64(out, u64::from(self.level))?;
+        out.extend_from_slice(b",\"path\":");
+        json_str(out, &self.path)?;
+        out.extend_from_slice(b",\"line\":");
+        json_u64(out, self.line)?;
+        out.extend_from_slice(b",\"column\":");
+        json_u64(out, self.column)?;
+        out.extend_from_slice(b",\"inline\":");
+        json_bool(out, self.inline);
+        if self.garbled {
+            out.extend_from_slice(b",\"garbled\":true");
+        }
+        out.extend_from_slice(b",\"heading\":");
+        json_opt_str(out, self.heading.as_deref())?;
+        out.extend_from_slice(b",\"text\":");
+        json_str(out, &self.text)?;
+        out.extend_from_slice(b",\"byte_start\":");
+        json_u64(out, self.byte_start)?;
+        out.extend_from_slice(b",\"byte_end\":");
+        json_u64(out, self.byte_end)?;
+        if let Some(tokens) = &self.tokens {
+            out.extend_from_slice(b",\"tokens\":");
+            json_array(out, tokens)?;
+        }
+        out.extend_from_slice(b",\"children\":");
+        json_array(out, &self.children)?;
+        out.push(b'}');
+        Ok(())
+    }
+}
+
+impl WriteJson for Responsibility {
+    fn write_json(&self, out: &mut Vec<u8>) -> Result {
+        out.extend_from_slice(b"{\"holder\":");
+        json_str(out, &self.holder)?;
+        out.extend_from_slice(b",\"role\":");
+        json_str(out, &self.role)?;
+        out.extend_from_slice(b",\"clause_path\":");
+        json_str(out, &self.clause_path)?;
+        out.extend_from_slice(b",\"quote\":");
+        json_str(out, &self.quote)?;
+        out.extend_from_slice(b",\"line\":");
+        json_u64(out, self.line)?;
+        out.push(b'}');
+        Ok(())
+    }
+}
+
+impl WriteJson for Accountability {
+    fn write_json(&self, out: &mut Vec<u8>) -> Result {
+        out.extend_from_slice(b"{\"conditions\":");
+        json_array(out, &self.conditions)?;
+        out.extend_from_slice(b",\"sanctions\":");
+        json_array(out, &self.sanctions)?;
+        out.push(b'}');
+        Ok(())
+    }
+}
+
+impl WriteJson for Condition {
+    fn write_json(&self, out: &mut Vec<u8>) -> Result {
+        out.extend_from_slice(b"{\"clause_path\":");
+        json_str(out, &self.clause_path)?;
+        out.extend_from_slice(b",\"text\":");
+        json_str(out, &self.text)?;
+        out.extend_from_slice(b",\"kind\":");
+        out.extend_from_slice(match self.kind {
+            ConditionKind::Condition => b"\"condition\"",
+            ConditionKind::Aggravating => b"\"aggravating\"",
+            ConditionKind::Exemption => b"\"exemption\"",
+            ConditionKind::CatchAll => b"\"catch_all\"",
+        });
+        out.extend_from_slice(b",\"line\":");
+        json_u64(out, self.line)?;
+        out.push(b'}');
+        Ok(())
+    }
+}
+
+impl WriteJson for Sanction {
+    fn write_json(&self, out: &mut Vec<u8>) -> Result {
+        out.extend_from_slice(b"{\"sanction\":");
+        json_str(out, &self.sanction)?;
+        out.extend_from_slice(b",\"category\":");
+        json_str(out, &self.category)?;
+        out.extend_from_slice(b",\"target\":");
+        json_opt_str(out, self.target.as_deref())?;
+        out.extend_from_slice(b",\"clause_path\":");
+        json_str(out, &self.clause_path)?;
+        out.extend_from_slice(b",\"quote\":");
+        json_str(out, &self.quote)?;
+        out.extend_from_slice(b",\"line\":");
+        json_u64(out, self.line)?;
+        out.push(b'}');
+        Ok(())
+    }
+}
+
+impl WriteJson for Diagnostic {
+    fn write_json(&self, out: &mut Vec<u8>) -> Result {
+        self.write_fields(out, self.path.as_deref())
+    }
+}
+
+impl Diagnostic {
+    /// The diagnostic with `path` in place of its own.
+    fn write_fields(&self, out: &mut Vec<u8>, path: Option<&str>) -> Result {
+        match path {
+            Some(p) => {
+                out.extend_from_slice(b"{\"path\":");
+                json_str(out, p)?;
+                out.extend_from_slice(b",\"rule\":");
+            }
+            None => out.extend_from_slice(b"{\"rule\":"),
+        }
+        json_str(out, &self.rule)?;
+        out.extend_from_slice(b",\"severity\":");
+        out.extend_from_slice(match self.severity {
+            Severity::Info => b"\"info\"",
+            Severity::Warning => b"\"warning\"",
+            Severity::Error => b"\"error\"",
+        });
+        out.extend_from_slice(b",\"message\":");
+        json_str(out, &self.message)?;
+        out.extend_from_slice(b",\"line\":");
+        json_u64(out, self.line)?;
+        out.extend_from_slice(b",\"column\":");
+        json_u64(out, self.column)?;
+        let optional: [(&[u8], Option<&str>); 3] = [
+            (b",\"expected\":", self.expected.as_deref()),
+            (b",\"found\":", self.found.as_deref()),
+            (b",\"standard\":", self.standard.as_deref()),
+        ];
+        for (key, value) in optional {
+            if let Some(v) = value {
+                out.extend_from_slice(key);
+                json_str(out, v)?;
+            }
+        }
+        if let Some(n) = self.document {
+            out.extend_from_slice(b",\"document\":");
+            json_u64(out, u64::from(n))?;
+        }
+        let optional: [(&[u8], Option<&str>); 2] = [
+            (b",\"clause_path\":", self.clause_path.as_deref()),
+            (b",\"profile\":", self.profile.as_deref()),
+        ];
+        for (key, value) in optional {
+            if let Some(v) = value {
+                out.extend_from_slice(key);
+                json_str(out, v)?;
+            }
+        }
+        out.push(b'}');
+        Ok(())
+    }
+}
+
 /// `s` as a JSON string, escaped as serde_json escapes it.
 fn write_escaped(out: &mut Vec<u8>, s: &str) -> Result {
     let bytes = s.as_bytes();
@@ -726,6 +1062,131 @@ mod tests {
         same(&v);
     }
 
+    /// Every model type with every optional field absent, then present.
+    #[test]
+    fn record_fields_are_written_as_serde_derives_them() {
+        let odd = "a\"b\\c\n\u{1}第一条";
+        let diagnostic = |some: bool| Diagnostic {
+            path: some.then(|| odd.to_string()),
+            rule: "numbering-gap".into(),
+            severity: if some {
+                Severity::Warning
+            } else {
+                Severity::Info
+            },
+            message: odd.into(),
+            line: 3,
+            column: u64::MAX,
+            expected: some.then(|| "（二）".into()),
+            found: some.then(|| "（三）".into()),
+            standard: some.then(|| "GB/T 9704-2012 7.3.3".into()),
+            document: some.then_some(u32::MAX),
+            clause_path: some.then(|| "一/（二）".into()),
+            profile: some.then(|| "gongwen".into()),
+        };
+        let clause = |some: bool, children: Vec<Clause>| Clause {
+            marker: "（一）".into(),
+            number: u32::MAX,
+            style: "cn-paren".into(),
+            level: 2,
+            path: odd.into(),
+            line: 0,
+            column: 1,
+            inline: some,
+            garbled: some,
+            heading: some.then(|| odd.into()),
+            text: odd.repeat(9),
+            byte_start: 5,
+            byte_end: 90,
+            tokens: some.then(|| vec![String::new(), odd.into()]),
+            children,
+        };
+        let document = |some: bool| Document {
+            title: some.then(|| odd.into()),
+            line_start: 1,
+            line_end: 20,
+            profile: "statute".into(),
+            clauses: vec![
+                clause(some, vec![clause(!some, vec![]), clause(some, vec![])]),
+                clause(!some, vec![]),
+            ],
+            responsibilities: vec![Responsibility {
+                holder: odd.into(),
+                role: "主体责任".into(),
+                clause_path: String::new(),
+                quote: odd.into(),
+                line: 7,
+            }],
+            accountability: Accountability {
+                conditions: [
+                    ConditionKind::Condition,
+                    ConditionKind::Aggravating,
+                    ConditionKind::Exemption,
+                    ConditionKind::CatchAll,
+                ]
+                .into_iter()
+                .map(|kind| Condition {
+                    clause_path: "第三条".into(),
+                    text: odd.into(),
+                    kind,
+                    line: 9,
+                })
+                .collect(),
+                sanctions: vec![Sanction {
+                    sanction: "警告".into(),
+                    category: "party-discipline".into(),
+                    target: some.then(|| odd.into()),
+                    clause_path: "第四条".into(),
+                    quote: odd.into(),
+                    line: 11,
+                }],
+            },
+            diagnostics: vec![diagnostic(some), diagnostic(!some)],
+        };
+        for some in [false, true] {
+            for confidence in [0.0, 0.99, 1.0, 1e-7, f64::NAN, f64::INFINITY] {
+                let r = Record {
+                    schema_version: crate::model::SCHEMA_VERSION.into(),
+                    id: some.then(|| odd.into()),
+                    source: Source {
+                        path: odd.into(),
+                        bytes: u64::MAX,
+                        sha256: "ab".repeat(32),
+                        encoding: some.then(|| "GB18030".into()),
+                        encoding_confidence: confidence,
+                        bom: some,
+                        decode_errors: 2,
+                        lines: 0,
+                    },
+                    status: if some { Status::Error } else { Status::Ok },
+                    error: some.then(|| ErrorInfo {
+                        kind: "io".into(),
+                        stage: "read".into(),
+                        message: odd.into(),
+                    }),
+                    documents: if some {
+                        vec![document(some), document(!some)]
+                    } else {
+                        Vec::new()
+                    },
+                };
+                assert_eq!(
+                    String::from_utf8_lossy(&record(&r).unwrap()),
+                    String::from_utf8_lossy(&serde_json::to_vec(&r).unwrap())
+                );
+            }
+            let d = diagnostic(some);
+            let mut line = b"kept".to_vec();
+            diagnostic_line(&mut line, "p\"q", &d);
+            let mut with_path = d.clone();
+            with_path.path = Some("p\"q".into());
+            assert_eq!(
+                String::from_utf8_lossy(&line),
+                format!("kept{}", serde_json::to_string(&with_path).unwrap())
+            );
+        }
+    }
+
     #[test]
     fn records_are_serde_json_s() {
         let text = "关于加强监督的规定\r\n第一条　为了\"规范\"工作，制定本规定。\r\n\
@@ -739,10 +1200,13 @@ mod tests {
         let r = pipeline::process_bytes("a\\b.txt", text.as_bytes(), &opts);
         assert!(!r.documents[0].clauses.is_empty());
         same(&r);
+        assert_eq!(record(&r).unwrap(), serde_json::to_vec(&r).unwrap());
         let mut c: Clause = r.documents[0].clauses[0].clone();
         c.garbled = true;
         c.heading = None;
         same(&c);
-        same(&pipeline::process_bytes("bin", b"\0\0\0\x01\x02", &opts));
+        let bin = pipeline::process_bytes("bin", b"\0\0\0\x01\x02", &opts);
+        same(&bin);
+        assert_eq!(record(&bin).unwrap(), serde_json::to_vec(&bin).unwrap());
     }
 }

@@ -14,7 +14,7 @@ use sha2::{Digest, Sha256};
 
 use crate::ingest;
 use crate::model::{Clause, Document, ErrorInfo, Record, SCHEMA_VERSION, Source, Status};
-use crate::structure::{self, DocTree};
+use crate::structure::{self, DocTree, Node};
 use crate::text::SourceText;
 use crate::{extract, lint, segment};
 
@@ -226,22 +226,22 @@ fn analyse_until(
     deadline.check("structure")?;
     analysis
         .documents
-        .iter()
+        .into_iter()
         .enumerate()
-        .map(|(k, doc)| {
-            let ex = extract::extract(src, doc);
+        .map(|(k, mut doc)| {
+            let ex = extract::extract(src, &doc);
             deadline.check("extract")?;
             // The lint returns the structure stage's diagnostics too, re-levelled per config.
-            let checked = lint::check(src, doc, &opts.lint);
+            let checked = lint::check(src, &doc, &opts.lint);
             let mut diagnostics = checked.diagnostics;
             for d in &mut diagnostics {
                 d.document = Some(k as u32 + 1);
             }
             deadline.check("lint")?;
-            let clauses = clauses_of(src, doc, opts);
+            let clauses = clauses_of(src, &mut doc, opts);
             deadline.check("output")?;
             Ok(Document {
-                title: doc.title.clone(),
+                title: doc.title.take(),
                 line_start: doc.line_start as u64,
                 line_end: doc.line_end as u64,
                 profile: checked.profile.name().to_string(),
@@ -254,10 +254,17 @@ fn analyse_until(
         .collect()
 }
 
-/// Convert a document's node arena into the nested output clauses.
-fn clauses_of(src: &SourceText, doc: &DocTree, opts: &Options) -> Vec<Clause> {
-    fn build(src: &SourceText, doc: &DocTree, i: usize, opts: &Options) -> Clause {
-        let n = &doc.nodes[i];
+/// Convert a document's node arena into the nested output clauses; the nodes' strings
+/// move into them (the arena is not used after).
+fn clauses_of(src: &SourceText, doc: &mut DocTree, opts: &Options) -> Vec<Clause> {
+    fn build(src: &SourceText, nodes: &mut [Node], i: usize, opts: &Options) -> Clause {
+        let children: Vec<Clause> = (0..nodes[i].children.len())
+            .map(|k| {
+                let c = nodes[i].children[k];
+                build(src, nodes, c, opts)
+            })
+            .collect();
+        let n = &mut nodes[i];
         let text = n.own.as_str().trim().to_string();
         let tokens = opts.tokens.then(|| {
             segment::cut(&text)
@@ -267,28 +274,28 @@ fn clauses_of(src: &SourceText, doc: &DocTree, opts: &Options) -> Vec<Clause> {
                 .collect()
         });
         Clause {
-            marker: n.marker.clone(),
+            marker: std::mem::take(&mut n.marker),
             number: n.number,
             style: n.style.name().to_string(),
             level: n.level,
-            path: n.path.clone(),
+            path: std::mem::take(&mut n.path),
             line: n.line as u64,
             column: n.column as u64,
             inline: n.inline,
             garbled: n.garbled,
-            heading: n.heading.clone(),
+            heading: n.heading.take(),
             text,
             byte_start: src.orig_offset(n.start) as u64,
             byte_end: src.orig_offset(n.end) as u64,
             tokens,
-            children: n
-                .children
-                .iter()
-                .map(|&c| build(src, doc, c, opts))
-                .collect(),
+            children,
         }
     }
-    doc.roots().map(|i| build(src, doc, i, opts)).collect()
+    let roots: Vec<usize> = doc.roots().collect();
+    roots
+        .into_iter()
+        .map(|i| build(src, &mut doc.nodes, i, opts))
+        .collect()
 }
 
 /// Process a UTF-8 string (tests, fuzzers and the `text` requests of streaming mode).

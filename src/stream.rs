@@ -383,13 +383,14 @@ where
         config.opts.timeout,
         move |line| serialise(&answer(line, &opts)),
         |line, f| serialise(&failed(line, f)),
-        |(status, json)| {
+        |(status, mut json)| {
             summary.records += 1;
             if status == Status::Error {
                 summary.errors += 1;
             }
+            // The record and its line break in one write (its buffer has room).
+            json.push(b'\n');
             output.write_all(&json)?;
-            output.write_all(b"\n")?;
             output.flush()
         },
     )?;

@@ -23,6 +23,10 @@ fn standalone(cx: &Ctx, n: &Node) -> Option<String> {
     let text = cx.src.as_str();
     let line = cx.src.line(n.line);
     let rest = text.get(n.marker_end..line.end)?.trim();
+    // A heading is short: more than 30 characters (surely so past 120 bytes) is none.
+    if rest.len() > 120 || rest.chars().count() > 30 {
+        return None;
+    }
     let own = n.own.as_str().trim();
     let rest_solid = solid(rest).count();
     // The own text is that line when it has as many non-blank characters: counting stops
@@ -30,7 +34,7 @@ fn standalone(cx: &Ctx, n: &Node) -> Option<String> {
     if rest.is_empty() || solid(own).take(rest_solid + 1).count() != rest_solid {
         return None;
     }
-    (rest.chars().count() <= 30).then(|| rest.to_string())
+    Some(rest.to_string())
 }
 
 /// Run the rule over a document.
@@ -44,7 +48,9 @@ pub fn check(cx: &mut Ctx) {
             n.style.family(),
             Style::CnDun | Style::Part | Style::Chapter | Style::Section
         );
-        if !cx.live(i) || !heading_level {
+        // Only a clause with sub-items is surely a heading: a childless 六、本办法自发布
+        // 之日起施行。 is a one-sentence item.
+        if !cx.live(i) || !heading_level || n.children.is_empty() {
             continue;
         }
         let Some(h) = standalone(cx, n) else { continue };
@@ -52,11 +58,6 @@ pub fn check(cx: &mut Ctx) {
             continue;
         };
         if body.is_empty() || body.contains(PUNCT) {
-            continue;
-        }
-        // Only a clause with sub-items is surely a heading: a childless 六、本办法自发布
-        // 之日起施行。 is a one-sentence item.
-        if n.children.is_empty() {
             continue;
         }
         let at = n.marker_end

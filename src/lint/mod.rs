@@ -212,9 +212,12 @@ fn attachment_nodes(src: &SourceText, doc: &DocTree) -> Vec<bool> {
     let text = src.as_str();
     let mut region: Vec<(usize, usize)> = Vec::new(); // decoded ranges
     let mut open: Option<usize> = None;
-    for line in src.lines() {
-        if line.start < doc.start || line.start > doc.end {
-            continue;
+    // The document's lines: those that start inside its range.
+    let first = src.line_of(doc.start);
+    let lines = (first..=src.line_count()).map(|n| src.line(n));
+    for line in lines.skip_while(|l| l.start < doc.start) {
+        if line.start > doc.end {
+            break;
         }
         let t = text[line.start..line.end].trim_start_matches([' ', '\t', '\u{3000}']);
         if t.starts_with("附件")

@@ -166,8 +166,29 @@ fn is_ideograph(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
 }
 
+/// Whether a loose marker of `family` can begin with `c` (its first character that is
+/// not a blank): what every form [`loose`] takes starts with.
+fn may_begin(family: Style, c: char) -> bool {
+    let open = matches!(c, '（' | '(' | '〔' | '[' | '【' | '{' | '［' | '｛');
+    match family {
+        // Junk where the numeral was, or the numeral (to_chinese starts with one).
+        Style::CnDun => is_junk(c) || is_cn_digit(c),
+        Style::Shi => is_cn_digit(c),
+        Style::Arabic => c.is_ascii_digit() || ('０'..='９').contains(&c) || "lI|iOo".contains(c),
+        Style::CnParen => open || is_cn_digit(c),
+        Style::ArabicParen => open || c.is_ascii_digit(),
+        Style::Article | Style::Chapter => c == '第',
+        _ => false,
+    }
+}
+
 /// Recognise, at the start of `s`, a loose form of the marker numbered `want`.
 fn loose(s: &str, family: Style, want: u32, tail: bool) -> Option<Loose> {
+    // Most places fail on their first character: decide that before any copy.
+    let first = s.chars().find(|&c| !is_blank(c))?;
+    if !may_begin(family, first) {
+        return None;
+    }
     let sq = squeeze(s, 12);
     let chars: Vec<char> = sq.iter().map(|&(c, _)| c).collect();
     let spaced = |upto: usize| -> bool {

@@ -25,7 +25,18 @@ fn is_blank(c: char) -> bool {
 }
 
 /// Length in bytes of the blanks that start `s`.
+#[inline(always)]
 fn blank_prefix(s: &str) -> usize {
+    // Most strings start with a character that is no blank, and most such characters
+    // tell so by their first byte.
+    match s.as_bytes().first() {
+        Some(&b) if may_start_blank(b) => blank_run(s),
+        _ => 0,
+    }
+}
+
+/// Length in bytes of the blanks that start `s`, character by character.
+fn blank_run(s: &str) -> usize {
     s.char_indices()
         .find(|&(_, c)| !is_blank(c))
         .map_or(s.len(), |(i, _)| i)
@@ -115,7 +126,8 @@ pub fn augment<'a>(src: &SourceText, doc: &'a DocTree) -> Cow<'a, DocTree> {
 }
 
 /// Left-out markers: at the start of a paragraph, or inside a line after ；。： (after ，
-/// for 一是) or a gap of blanks.
+/// for 一是) or a gap of blanks. Only the document's own lines are read: in a compilation
+/// a unit heading of an earlier document is none of this one's.
 fn candidates(src: &SourceText, doc: &DocTree) -> Vec<Cand> {
     let Some(first) = doc.nodes.first() else {
         return Vec::new();
@@ -126,16 +138,27 @@ fn candidates(src: &SourceText, doc: &DocTree) -> Vec<Cand> {
     let mut out = Vec::new();
     let mut prev_end: Option<char> = None;
     let mut after_blank = true;
-    for line in src.lines() {
+    // The lines from the first clause on, read for inline markers in one pass.
+    let mut inline: Option<(usize, usize)> = None;
+    let lines = doc.line_start.max(1)..=doc.line_end.min(src.line_count());
+    for line in lines.map(|n| src.line(n)) {
         if line.start >= doc.end {
             break;
+        }
+        if line.start >= first.start {
+            inline.get_or_insert((line.start, line.end)).1 = line.end;
         }
         let raw = &text[line.start..line.end];
         let t = &raw[blank_prefix(raw)..];
         let body = t.trim_end_matches(is_blank);
         let pos = line.start + (raw.len() - t.len());
-        let paragraph_start =
-            after_blank || prev_end.is_some_and(|c| "。；;：:！？!?）)”".contains(c));
+        let paragraph_start = after_blank
+            || prev_end.is_some_and(|c| {
+                matches!(
+                    c,
+                    '。' | '；' | ';' | '：' | ':' | '！' | '？' | '!' | '?' | '）' | ')' | '”'
+                )
+            });
         if body.is_empty() {
             after_blank = true;
             continue;
@@ -166,62 +189,77 @@ fn candidates(src: &SourceText, doc: &DocTree) -> Vec<Cand> {
                 before_first,
             });
         }
-        if !before_first {
-            inline_candidates(text, line.start, line.end, &taken, &mut out);
-        }
     }
-    out
+    let Some((from, to)) = inline else {
+        return out;
+    };
+    let mut inl = Vec::new();
+    inline_candidates(text, from, to, &taken, &mut inl);
+    if inl.is_empty() {
+        return out;
+    }
+    // Both in position order; a line's inline markers follow its start.
+    let mut merged = Vec::with_capacity(out.len() + inl.len());
+    let mut inl = inl.into_iter().peekable();
+    for c in out {
+        while let Some(i) = inl.next_if(|i| i.pos < c.pos) {
+            merged.push(i);
+        }
+        merged.push(c);
+    }
+    merged.extend(inl);
+    merged
 }
 
-/// Markers inside a line: after ；。： (after ， only for 一是), or after a gap of blanks.
-fn inline_candidates(text: &str, start: usize, end: usize, taken: &[usize], out: &mut Vec<Cand>) {
-    let line = &text[start..end];
-    let bytes = line.as_bytes();
-    // Leading blanks open no gap: the scan starts after them.
-    let mut off = blank_prefix(line);
+/// Markers inside the lines of `text[from..to]` (whole lines): after ；。： (after ， only
+/// for 一是), or after a gap of blanks.
+fn inline_candidates(text: &str, from: usize, to: usize, taken: &[usize], out: &mut Vec<Cand>) {
+    let bytes = &text.as_bytes()[..to];
+    // Leading blanks open no gap: the scan of a line starts after them.
+    let mut off = from + blank_prefix(&text[from..to]);
     let mut prev_blank = false;
-    while off < line.len() {
+    let mut stops = Stops::new(&bytes[from..]);
+    // The end of the line being read, once a marker has asked for it (0: not yet).
+    let mut line_end = 0;
+    while off < to {
         if !prev_blank {
             // Nothing starts at a character that is neither a blank nor a mark (and does
             // not end a gap): go straight to the next one that may be.
-            match next_blank_or_mark(&bytes[off..]) {
-                Some(k) => off += k,
+            match stops.next_from(off - from) {
+                Some(k) => off = from + k,
                 None => break,
             }
         }
-        let b = bytes[off];
-        // A blank or a mark is ASCII or starts with one of these bytes; any other
-        // character (hanzi above all) is neither and is stepped over undecoded.
-        let c = if b < 0x80 {
-            Some(char::from(b))
-        } else if may_be_blank_or_mark(b) {
-            line[off..].chars().next()
-        } else {
-            None
-        };
         let at = off;
-        off += c.map_or_else(|| utf8_width(b), char::len_utf8);
-        let blank = c.is_some_and(is_blank);
+        let (class, width) = class_at(bytes, at);
+        off += width;
+        if class == Class::Break {
+            off += blank_prefix(&text[off..to]);
+            prev_blank = false;
+            continue;
+        }
+        let blank = class == Class::Blank;
         let gap_end = prev_blank && !blank;
         prev_blank = blank;
         let (pos, comma) = if gap_end {
-            (start + at, false)
-        } else if let Some(c @ ('；' | ';' | '。' | '：' | ':' | '，' | ',')) = c {
-            (
-                start + off + blank_prefix(&line[off..]),
-                matches!(c, '，' | ','),
-            )
+            (at, false)
+        } else if matches!(class, Class::Mark | Class::Comma) {
+            (off + blank_prefix(&text[off..to]), class == Class::Comma)
         } else {
             continue;
         };
-        // `pos` is at a character that is not a blank: most fail the marker's first test.
-        if pos >= end
-            || !text[pos..end].chars().next().is_some_and(can_start)
-            || taken.binary_search(&pos).is_ok()
-        {
+        // `pos` is at a character that is not a blank: most fail the marker's first test
+        // (a line break among them).
+        if pos >= to || !may_start_marker(bytes, pos) || !can_start(char_at(bytes, pos)) {
             continue;
         }
-        let Some(m) = parse_spaced(&text[pos..end]) else {
+        if taken.binary_search(&pos).is_ok() {
+            continue;
+        }
+        if line_end <= pos {
+            line_end = memchr::memchr2(b'\n', b'\r', &bytes[pos..]).map_or(to, |k| pos + k);
+        }
+        let Some(m) = parse_spaced(&text[pos..line_end]) else {
             continue;
         };
         let unit = matches!(
@@ -240,6 +278,87 @@ fn inline_candidates(text: &str, start: usize, end: usize, taken: &[usize], out:
     }
 }
 
+/// Whether the character at byte `i` of `bytes` may start a marker, by its first two
+/// bytes: `(`, a digit, or a character whose form starts like 第 （ ０-９ ①-⑳ ㈠-㈩ or
+/// a Chinese numeral ([`can_start`] decides).
+#[inline(always)]
+fn may_start_marker(bytes: &[u8], i: usize) -> bool {
+    let b = bytes[i];
+    if b < 0x80 {
+        return b == b'(' || b.is_ascii_digit();
+    }
+    let next = bytes.get(i + 1).copied().unwrap_or(0);
+    matches!(
+        (b, next),
+        (0xE2, 0x91)
+            | (0xE3, 0x80 | 0x88)
+            | (0xE4, 0xB8..=0xBA)
+            | (0xE5, 0x85 | 0x8D | 0x9B)
+            | (0xE7, 0x99 | 0xAC)
+            | (0xE9, 0x9B)
+            | (0xEF, 0xBC)
+    )
+}
+
+/// What a character is to the inline scan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// A blank ([`is_blank`]).
+    Blank,
+    /// ；;。：: — an inline marker may follow.
+    Mark,
+    /// ，, — only 一是 may follow.
+    Comma,
+    /// A line break (\n or \r).
+    Break,
+    Other,
+}
+
+/// The class and the UTF-8 width of the character that starts at byte `i` of `bytes`
+/// (valid UTF-8). Only the few lead bytes a blank or a mark can have are decoded.
+#[inline(always)]
+fn class_at(bytes: &[u8], i: usize) -> (Class, usize) {
+    let b = bytes[i];
+    if b < 0x80 {
+        let class = match b {
+            b'\n' | b'\r' => Class::Break,
+            b' ' | b'\t' | 0x0B | 0x0C => Class::Blank,
+            b';' | b':' => Class::Mark,
+            b',' => Class::Comma,
+            _ => Class::Other,
+        };
+        return (class, 1);
+    }
+    let width = utf8_width(b);
+    if !may_be_blank_or_mark(b) {
+        return (Class::Other, width);
+    }
+    // The bytes after the lead, as written (U+3002 。 is E3 80 82).
+    let tail = match width {
+        2 => u16::from(bytes[i + 1]),
+        _ => u16::from_be_bytes([bytes[i + 1], bytes[i + 2]]),
+    };
+    let class = match (b, tail) {
+        // ；： and 。
+        (0xEF, 0xBC9B | 0xBC9A) | (0xE3, 0x8082) => Class::Mark,
+        // ，
+        (0xEF, 0xBC8C) => Class::Comma,
+        // U+0085 U+00A0; U+1680; U+2000–U+200A U+2028 U+2029 U+202F U+205F; U+3000; U+FEFF
+        (0xC2, 0x85 | 0xA0)
+        | (0xE1, 0x9A80)
+        | (0xE2, 0x8080..=0x808A | 0x80A8 | 0x80A9 | 0x80AF | 0x819F)
+        | (0xE3, 0x8080)
+        | (0xEF, 0xBBBF) => Class::Blank,
+        _ => Class::Other,
+    };
+    (class, width)
+}
+
+/// Whether a character whose UTF-8 form starts with `lead` can be a blank.
+fn may_start_blank(lead: u8) -> bool {
+    matches!(lead, b' ' | b'\t' | 0x0B | 0x0C) || may_be_blank_or_mark(lead)
+}
+
 /// Whether a character whose UTF-8 form starts with the non-ASCII byte `lead` can be a
 /// blank or one of the marks inline markers follow (U+0085, U+00A0, U+1680, U+2000–U+205F,
 /// U+3000, 。, U+FEFF and the full-width ，：；).
@@ -247,28 +366,93 @@ fn may_be_blank_or_mark(lead: u8) -> bool {
     matches!(lead, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF)
 }
 
-/// Offset of the first byte of `bytes` that may start a blank or a mark.
-fn next_blank_or_mark(bytes: &[u8]) -> Option<usize> {
-    let may = |b: u8| b < 0x80 || may_be_blank_or_mark(b);
-    let (blocks, rest) = bytes.as_chunks::<16>();
-    for (k, block) in blocks.iter().enumerate() {
-        // Test the whole block without branches (a few vector instructions), then look
-        // for the byte in a block that has one.
-        let any = block.iter().fold(0u8, |any, &b| {
-            any | u8::from(b < 0x80)
-                | u8::from(b == 0xC2)
-                | u8::from(b == 0xE1)
-                | u8::from(b == 0xE2)
-                | u8::from(b == 0xE3)
-                | u8::from(b == 0xEF)
-        });
-        if any != 0 {
-            return block.iter().position(|&b| may(b)).map(|i| k * 16 + i);
+/// The bytes of a text that may start a blank, a line break or a mark, 64 at a time as a
+/// bit mask.
+struct Stops<'a> {
+    bytes: &'a [u8],
+    /// Offset of the block `mask` describes.
+    base: usize,
+    /// Bit i: byte `base + i` may start a blank or a mark.
+    mask: u64,
+}
+
+impl<'a> Stops<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Stops {
+            bytes,
+            base: 0,
+            mask: stop_mask(bytes, 0),
         }
     }
-    rest.iter()
-        .position(|&b| may(b))
-        .map(|i| blocks.len() * 16 + i)
+
+    /// Offset of the first stop at or after `off` (offsets only grow from call to call).
+    fn next_from(&mut self, off: usize) -> Option<usize> {
+        if off >= self.base + 64 {
+            self.base = off & !63;
+            self.mask = stop_mask(self.bytes, self.base);
+        }
+        let mut m = self.mask & (!0u64 << (off - self.base));
+        while m == 0 {
+            self.base += 64;
+            if self.base >= self.bytes.len() {
+                return None;
+            }
+            self.mask = stop_mask(self.bytes, self.base);
+            m = self.mask;
+        }
+        Some(self.base + m.trailing_zeros() as usize)
+    }
+}
+
+/// Bit i set when byte `base + i` of `bytes` may start a blank, a line break or a mark
+/// (an ASCII one or one of the lead bytes of [`may_be_blank_or_mark`]); none past the
+/// end. Continuation bytes never do, so every bit is at a character's start.
+fn stop_mask(bytes: &[u8], base: usize) -> u64 {
+    // ASCII below `<` (blanks, line breaks, `,` `:` `;` and some others); the lead
+    // bytes (0xE0 with them: rare, and one test fewer).
+    let may = |b: u8| {
+        u8::from(b < b'<') | u8::from(b == 0xC2) | u8::from(b & 0xFC == 0xE0) | u8::from(b == 0xEF)
+    };
+    let rest = &bytes[base.min(bytes.len())..];
+    // A short last block is padded (the padding's bits are cleared below).
+    let mut padded = [0u8; 64];
+    let block = match rest.first_chunk::<64>() {
+        Some(block) => block,
+        None => {
+            padded[..rest.len()].copy_from_slice(rest);
+            &padded
+        }
+    };
+    // The whole block without branches: vector compares, one byte 0 or 1 per byte.
+    let mut flags = [0u8; 64];
+    for (f, &b) in flags.iter_mut().zip(block) {
+        *f = may(b);
+    }
+    // Eight flags (bytes 0 or 1) to eight bits: the product gathers flag i into bit
+    // 56 + i, and no two partial products share a bit.
+    let mut m = 0u64;
+    for (k, word) in flags.as_chunks::<8>().0.iter().enumerate() {
+        let w = u64::from_le_bytes(*word);
+        m |= (w.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * k);
+    }
+    if rest.len() < 64 {
+        m &= (1u64 << rest.len()) - 1;
+    }
+    m
+}
+
+/// The character that starts at byte `i` of `bytes` (valid UTF-8, `i` at a boundary).
+#[inline]
+fn char_at(bytes: &[u8], i: usize) -> char {
+    let b0 = u32::from(bytes[i]);
+    let cont = |k: usize| u32::from(bytes[i + k] & 0x3F);
+    let c = match b0 {
+        0x00..=0x7F => b0,
+        0x80..=0xDF => (b0 & 0x1F) << 6 | cont(1),
+        0xE0..=0xEF => (b0 & 0x0F) << 12 | cont(1) << 6 | cont(2),
+        _ => (b0 & 0x07) << 18 | cont(1) << 12 | cont(2) << 6 | cont(3),
+    };
+    char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER)
 }
 
 /// Length of the UTF-8 sequence that starts with `lead`.
@@ -533,6 +717,133 @@ mod tests {
             if special && !c.is_ascii() {
                 assert!(may_be_blank_or_mark(lead), "{c:?}");
             }
+            assert!(!can_start(c) || may_start_marker(&buf, 0), "{c:?}");
+            let class = if c == '\n' || c == '\r' {
+                Class::Break
+            } else if blank {
+                Class::Blank
+            } else if "，,".contains(c) {
+                Class::Comma
+            } else if special {
+                Class::Mark
+            } else {
+                Class::Other
+            };
+            assert_eq!(class_at(&buf, 0), (class, c.len_utf8()), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn an_earlier_document_lends_no_markers() {
+        // 第二章 of the first document numbers on into the second's 第三章, but it is no
+        // part of the second document.
+        let text = "汇编2篇\n\n篇一：《甲办法》\n\n甲办法\n\n第一章 总则\n\n\
+                    第一条 为了甲，制定本办法。\n\n第二条 本办法适用于甲。\n\n第二章 附则\n\n\
+                    第三条 本办法自发布之日起施行。\n\n篇二：《乙办法》\n\n乙办法\n\n\
+                    第三章 管理\n\n第一条 乙应当管理。\n\n第二条 乙应当报告。\n\n\
+                    第四章 附则\n\n第三条 本办法自发布之日起施行。\n";
+        let src = SourceText::from_utf8(text);
+        let a = structure::analyse(&src);
+        assert_eq!(a.documents.len(), 2);
+        let doc = &a.documents[1];
+        let aug = augment(&src, doc);
+        let markers: Vec<&str> = aug.nodes.iter().map(|n| n.marker.as_str()).collect();
+        assert_eq!(markers[0], "第三章");
+        assert_eq!(aug.nodes.len(), doc.nodes.len());
+        let lint = crate::lint::check(&src, doc, &crate::lint::Config::default());
+        for d in &lint.diagnostics {
+            assert!(
+                (doc.line_start..=doc.line_end).contains(&(d.line as usize)),
+                "{d:?} lies outside lines {}..={}",
+                doc.line_start,
+                doc.line_end
+            );
+        }
+    }
+
+    #[test]
+    fn stops_are_every_blank_or_mark_lead_in_order() {
+        let piece = "加强管理，一是落实；（二）检查。 3.整改\u{3000}ａ,b:\u{A0}①\u{800}";
+        for n in [0, 1, 3, 7, 20] {
+            let line = piece.repeat(n);
+            let bytes = line.as_bytes();
+            let want: Vec<usize> = line
+                .char_indices()
+                .filter(|&(_, c)| {
+                    c < '<'
+                        || !c.is_ascii()
+                            && matches!(c.to_string().as_bytes()[0], 0xC2 | 0xE0..=0xE3 | 0xEF)
+                })
+                .map(|(i, _)| i)
+                .collect();
+            let mut stops = Stops::new(bytes);
+            let mut got = Vec::new();
+            let mut off = 0;
+            while let Some(k) = stops.next_from(off) {
+                got.push(k);
+                off = k + 1;
+            }
+            assert_eq!(got, want, "{n}");
+            // Starting anywhere finds the next one.
+            for from in 0..bytes.len() {
+                let mut stops = Stops::new(bytes);
+                let next = want.iter().copied().find(|&w| w >= from);
+                assert_eq!(stops.next_from(from), next, "{n} {from}");
+            }
+            for (i, c) in line.char_indices() {
+                assert_eq!(char_at(bytes, i), c);
+            }
+        }
+    }
+
+    /// Inline markers read line by line, character by character.
+    fn inline_reference(text: &str) -> Vec<(usize, String)> {
+        let src = SourceText::from_utf8(text);
+        let mut out = Vec::new();
+        for l in src.lines() {
+            let line = &text[l.start..l.end];
+            let mut prev_blank = false;
+            let lead = blank_prefix(line);
+            for (i, c) in line[lead..].char_indices() {
+                let at = lead + i;
+                let after = at + c.len_utf8();
+                let blank = is_blank(c);
+                let gap_end = prev_blank && !blank;
+                prev_blank = blank;
+                let (pos, comma) = if gap_end {
+                    (at, false)
+                } else if "；;。：:，,".contains(c) {
+                    (after + blank_prefix(&line[after..]), "，,".contains(c))
+                } else {
+                    continue;
+                };
+                if let Some(m) = parse_spaced(&line[pos..])
+                    && !matches!(
+                        m.style.family(),
+                        Style::Article | Style::Chapter | Style::Section | Style::Part
+                    )
+                    && !(comma && m.style != Style::Shi)
+                {
+                    out.push((l.start + pos, m.text));
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn inline_markers_are_read_across_line_breaks() {
+        for text in [
+            "甲：1.乙；2.丙。\n丁，一是戊，二是己。\r\n（一）庚 （二）辛\r壬；3．癸\n",
+            "　　要求：（一）甲；（二）乙；\u{3000}（三）丙。\n\n\n 1.丁 2.戊\u{A0}3.己",
+            "一、总则。 二、 分则：第三条 不算；① 甲 ② 乙\r\n\r\n：（四）末",
+        ] {
+            let mut got = Vec::new();
+            inline_candidates(text, 0, text.len(), &[], &mut got);
+            let got: Vec<(usize, String)> =
+                got.into_iter().map(|c| (c.pos, c.marker.text)).collect();
+            assert_eq!(got, inline_reference(text), "{text:?}");
+            assert!(!got.is_empty());
         }
     }
 

@@ -8,8 +8,6 @@
 //! marker of look-ahead, so that one defect gives one finding at the marker that is wrong:
 //! a swap is told from a gap, a repeated number from a renumbered run.
 
-use std::collections::BTreeMap;
-
 use super::{Ctx, expected_marker, nearby};
 use crate::structure::Style;
 
@@ -17,6 +15,7 @@ use crate::structure::Style;
 #[derive(Debug)]
 struct Group {
     parent: Option<usize>,
+    family: Style,
     nodes: Vec<usize>,
 }
 
@@ -39,29 +38,51 @@ fn runs_on(family: Style) -> bool {
 pub fn check(cx: &mut Ctx) {
     let doc = cx.doc;
     let mut groups: Vec<Group> = Vec::new();
-    let mut index: BTreeMap<(Option<usize>, Style), usize> = BTreeMap::new();
+    // Per parent (slot 0: the top level, slot p + 1: node p), its first group; a group
+    // links to the next one under the same parent. A parent has children of few families.
+    let mut first_group: Vec<Option<usize>> = vec![None; doc.nodes.len() + 1];
+    let mut next_group: Vec<Option<usize>> = Vec::new();
     for (i, n) in doc.nodes.iter().enumerate() {
         if !cx.live(i) {
             continue;
         }
-        let key = (n.parent, n.style.family());
-        let g = *index.entry(key).or_insert_with(|| {
+        let family = n.style.family();
+        let slot = n.parent.map_or(0, |p| p + 1);
+        let mut link = first_group[slot];
+        let mut last = None;
+        while let Some(g) = link {
+            if groups[g].family == family {
+                break;
+            }
+            last = Some(g);
+            link = next_group[g];
+        }
+        let g = link.unwrap_or_else(|| {
+            let g = groups.len();
             groups.push(Group {
                 parent: n.parent,
+                family,
                 nodes: Vec::new(),
             });
-            groups.len() - 1
+            next_group.push(None);
+            match last {
+                Some(l) => next_group[l] = Some(g),
+                None => first_group[slot] = Some(g),
+            }
+            g
         });
         groups[g].nodes.push(i);
     }
-    let mut prev: BTreeMap<(Style, u32), Prev> = BTreeMap::new();
+    // The last list seen per (family, level): few keys.
+    let mut prev: Vec<((Style, u32), Prev)> = Vec::new();
     for g in &groups {
         let first = &doc.nodes[g.nodes[0]];
         // 条 and 章 run on through the document whatever their depth (第X编 may hold 条
         // directly, 章 others).
         let fam = first.style.family();
         let key = (fam, if runs_on(fam) { 0 } else { first.level });
-        let p = prev.get(&key).copied().filter(|p| p.parent != g.parent);
+        let slot = prev.iter().position(|(k, _)| *k == key);
+        let p = slot.map(|k| prev[k].1).filter(|p| p.parent != g.parent);
         let start = match p {
             Some(p)
                 if first.number != 1
@@ -76,15 +97,16 @@ pub fn check(cx: &mut Ctx) {
             _ => Start::Fresh,
         };
         let last = scan(cx, g, start);
-        prev.insert(
-            key,
-            Prev {
-                last_node: *g.nodes.last().unwrap_or(&g.nodes[0]),
-                last,
-                parent: g.parent,
-                continued: matches!(start, Start::Continue(_)),
-            },
-        );
+        let seen = Prev {
+            last_node: *g.nodes.last().unwrap_or(&g.nodes[0]),
+            last,
+            parent: g.parent,
+            continued: matches!(start, Start::Continue(_)),
+        };
+        match slot {
+            Some(k) => prev[k].1 = seen,
+            None => prev.push((key, seen)),
+        }
     }
 }
 

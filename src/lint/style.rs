@@ -29,7 +29,7 @@ fn wrong_punct(text: &str, n: &Node) -> Option<char> {
         | Style::ParenIdeograph => text
             .get(n.marker_end..)
             .and_then(|s| s.chars().next())
-            .filter(|c| "、.．，,：:".contains(*c)),
+            .filter(|c| matches!(c, '、' | '.' | '．' | '，' | ',' | '：' | ':')),
         _ => None,
     }
 }

@@ -4,9 +4,15 @@ use crate::model::Diagnostic;
 
 /// One line (without the newline) for `d` found in `path`.
 pub fn line(path: &str, d: &Diagnostic) -> String {
-    let mut d = d.clone();
-    d.path = Some(path.to_string());
-    serde_json::to_string(&d).unwrap_or_default()
+    let mut out = Vec::new();
+    crate::json::diagnostic_line(&mut out, path, d);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Append the line for `d` found in `path`, with its newline, to `out`.
+pub fn write_line(out: &mut Vec<u8>, path: &str, d: &Diagnostic) {
+    crate::json::diagnostic_line(out, path, d);
+    out.push(b'\n');
 }
 
 #[cfg(test)]
@@ -30,6 +36,19 @@ mod tests {
             clause_path: None,
             profile: Some("gongwen".into()),
         };
+        let mut with_path = d.clone();
+        with_path.path = Some("a.txt".into());
+        assert_eq!(
+            line("a.txt", &d),
+            serde_json::to_string(&with_path).unwrap()
+        );
+        let mut lines = Vec::new();
+        write_line(&mut lines, "b\"\\.txt", &with_path);
+        with_path.path = Some("b\"\\.txt".into());
+        assert_eq!(
+            lines,
+            [serde_json::to_vec(&with_path).unwrap(), b"\n".to_vec()].concat()
+        );
         let v: serde_json::Value = serde_json::from_str(&line("a.txt", &d)).unwrap();
         assert_eq!(v["path"], "a.txt");
         assert_eq!(v["rule"], "numbering-gap");
