@@ -261,6 +261,20 @@ fn progress_bar(common: &Common, len: usize) -> ProgressBar {
     pb
 }
 
+/// Build what the workers of an extraction share — the segmenter with its dictionary, the
+/// tagger's model, the extraction patterns — on threads of their own, so that several
+/// workers do not wait for them one after another at the start (with one worker they are
+/// built where first needed, as the same work in the same thread). Returns at once.
+fn prepare_in_background() {
+    std::thread::spawn(|| {
+        crate::segment::jieba();
+    });
+    std::thread::spawn(|| {
+        crate::segment::load_tagger_model();
+        crate::extract::prepare();
+    });
+}
+
 fn threads(common: &Common) -> usize {
     common
         .threads
@@ -377,6 +391,9 @@ fn extract(mut a: ExtractArgs) -> anyhow::Result<u8> {
     };
     let pb = progress_bar(&a.common, inputs.len());
     let threads = threads(&a.common);
+    if threads > 1 && inputs.len() > 1 {
+        prepare_in_background();
+    }
     let mut tally = Tally::default();
     let mut resumed = 0u64;
     let stdout = io::stdout();
@@ -649,6 +666,9 @@ fn check(a: CheckArgs) -> anyhow::Result<u8> {
     };
     let pb = progress_bar(&a.common, inputs.len());
     let threads = threads(&a.common);
+    if threads > 1 && inputs.len() > 1 {
+        prepare_in_background();
+    }
     let mut tally = Tally::default();
     let mut counts = [0u64; 3]; // info, warning, error
     let mut sarif = SarifLog::default();

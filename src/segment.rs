@@ -32,6 +32,13 @@ pub fn build() -> Jieba {
     j
 }
 
+/// Load jieba-rs's part-of-speech model, which its tagger reads for words outside the
+/// dictionary and otherwise loads on first use. An empty segmenter is enough to load it,
+/// so this does not wait for [`jieba`].
+pub fn load_tagger_model() {
+    std::hint::black_box(Jieba::empty().tag("张晓峰", true));
+}
+
 /// A token: the word and its byte range in the text that was cut.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token<'a> {

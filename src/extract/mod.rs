@@ -127,6 +127,13 @@ fn acc_list_heading_re() -> &'static Regex {
     })
 }
 
+/// Build the patterns and the literal automaton that extraction reads (otherwise built on
+/// first use).
+pub fn prepare() {
+    std::hint::black_box(scan::present_in("依法给予警告"));
+    std::hint::black_box(sanctions::hits("依法追究其刑事责任"));
+}
+
 /// Extract responsibilities and accountability from one document.
 pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
     let units: Vec<Unit> = doc
