@@ -15,11 +15,18 @@ use crate::text::{MappedText, SourceText};
 /// Whether `c` is blank for gongwen: Unicode white space plus the zero-width characters and
 /// BOMs that copies from web pages leave behind.
 pub fn is_blank(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(
-            c,
-            '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}'
-        )
+    match c {
+        '\0'..='\u{7F}' => matches!(c, '\t'..='\r' | ' '),
+        // U+3000 is the last white space character: above it, only the BOM is blank (the
+        // common case, ideographs and full-width forms, needs no table look-up).
+        '\u{3001}'.. => c == '\u{FEFF}',
+        _ => c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}'),
+    }
+}
+
+/// `s` without its leading blanks.
+pub fn trim_start_blanks(s: &str) -> &str {
+    &s[text_start(s)..]
 }
 
 /// `BLANK_OR_FOLDED_LEAD[b]`: whether a character whose UTF-8 encoding starts with byte `b`
@@ -898,6 +905,18 @@ mod tests {
             );
             assert_eq!(text_end(s), s.trim_end_matches(is_blank).len());
             assert_eq!(trim_blanks(s), s.trim_matches(is_blank));
+        }
+    }
+
+    #[test]
+    fn blanks_are_white_space_zero_widths_and_the_bom() {
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            let plain = c.is_whitespace()
+                || matches!(
+                    c,
+                    '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}'
+                );
+            assert_eq!(is_blank(c), plain, "{c:?}");
         }
     }
 

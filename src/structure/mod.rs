@@ -473,22 +473,13 @@ fn heading_of(style: Style, own: &str, has_children: bool) -> Option<String> {
 pub fn finish_tree(doc: &mut DocTree) {
     let n = doc.nodes.len();
     let comps: Vec<Cow<'_, str>> = doc.nodes.iter().map(Node::component_str).collect();
-    // `repeat[i]`: 1 + the number of earlier siblings of node `i` with its component. A
-    // stable sort of each set of siblings by component puts the repeats of a component next
-    // to each other, in document order.
+    // `repeat[i]`: 1 + the number of earlier siblings of node `i` with its component.
     let mut repeat = vec![1usize; n];
     let roots: Vec<usize> = doc.roots().collect();
-    let mut siblings: Vec<usize> = Vec::new();
+    let mut slots: Vec<(u64, usize)> = Vec::new();
     for kids in std::iter::once(&roots).chain(doc.nodes.iter().map(|n| &n.children)) {
-        if kids.len() < 2 {
-            continue;
-        }
-        siblings.clone_from(kids);
-        siblings.sort_by(|&a, &b| comps[a].cmp(&comps[b]));
-        for w in siblings.windows(2) {
-            if comps[w[0]] == comps[w[1]] {
-                repeat[w[1]] = repeat[w[0]] + 1;
-            }
+        if kids.len() >= 2 {
+            count_repeats(kids, &comps, &mut repeat, &mut slots);
         }
     }
     // A parent comes before its children, so its path is known when theirs is made.
@@ -522,6 +513,108 @@ pub fn finish_tree(doc: &mut DocTree) {
     }
 }
 
+/// Set `repeat[k]` for each of the siblings `kids` (in document order) whose component
+/// an earlier sibling has: one more than that sibling's. `slots` is an open-addressing table
+/// of (hash of a component, its latest sibling), reused from call to call.
+fn count_repeats(
+    kids: &[usize],
+    comps: &[Cow<'_, str>],
+    repeat: &mut [usize],
+    slots: &mut Vec<(u64, usize)>,
+) {
+    const EMPTY: usize = usize::MAX;
+    let size = (kids.len() * 2).next_power_of_two();
+    let mask = size - 1;
+    slots.clear();
+    slots.resize(size, (0, EMPTY));
+    for &k in kids {
+        let h = component_hash(&comps[k]);
+        let mut at = (h >> 32) as usize & mask;
+        loop {
+            let (sh, prev) = slots[at];
+            if prev == EMPTY {
+                slots[at] = (h, k);
+                break;
+            }
+            if sh == h && comps[prev] == comps[k] {
+                repeat[k] = repeat[prev] + 1;
+                slots[at].1 = k;
+                break;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+}
+
+/// A hash of a path component (equal components hash alike) from its length and its first
+/// and last bytes, up to eight of each: components are short.
+fn component_hash(c: &str) -> u64 {
+    let b = c.as_bytes();
+    let n = b.len();
+    let (head, tail) = if let (Some(h), Some(t)) = (b.first_chunk::<8>(), b.last_chunk::<8>()) {
+        (u64::from_le_bytes(*h), u64::from_le_bytes(*t))
+    } else if let (Some(h), Some(t)) = (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+        (
+            u64::from(u32::from_le_bytes(*h)),
+            u64::from(u32::from_le_bytes(*t)),
+        )
+    } else {
+        (b.iter().fold(0, |w, &x| (w << 8) | u64::from(x)), 0)
+    };
+    (head ^ tail.rotate_left(29) ^ n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// `s` without the punctuation that may follow a marker's number (、 . ．) at its end.
+fn trim_marker_punct(s: &str) -> &str {
+    let mut s = s;
+    while let Some(t) = s
+        .strip_suffix('、')
+        .or_else(|| s.strip_suffix('.'))
+        .or_else(|| s.strip_suffix('．'))
+    {
+        s = t;
+    }
+    s
+}
+
+/// `SPACE_LEAD[b]`: whether a character whose UTF-8 encoding starts with byte `b` can be
+/// white space (`char::is_whitespace`).
+static SPACE_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = b'\t';
+    while b <= b'\r' {
+        t[b as usize] = true;
+        b += 1;
+    }
+    t[b' ' as usize] = true;
+    t[0xC2] = true;
+    t[0xE1] = true;
+    t[0xE2] = true;
+    t[0xE3] = true;
+    t
+};
+
+/// Whether `s` holds white space (`char::is_whitespace`), told by its UTF-8 bytes: only
+/// characters that start with one of a few bytes can be, and of the 0xE3 ones only U+3000
+/// (`、` `。` and the other CJK punctuation need no decoding).
+fn holds_whitespace(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut from = 0;
+    while let Some(k) = b[from..].iter().position(|&x| SPACE_LEAD[x as usize]) {
+        let i = from + k;
+        let space = match b[i] {
+            0xE3 => b.get(i + 1..i + 3) == Some(&[0x80, 0x80]),
+            0xC2 | 0xE1 | 0xE2 => s[i..].chars().next().is_some_and(char::is_whitespace),
+            _ => true,
+        };
+        if space {
+            return true;
+        }
+        from = i + 1;
+    }
+    false
+}
+
 impl Node {
     /// The path component of this node: the marker without whitespace and without a
     /// trailing 、 . ． (a garbled marker uses the component it should have).
@@ -534,17 +627,12 @@ impl Node {
         if self.garbled {
             return Cow::Owned(self.style.render(self.number));
         }
-        // White space starts with one of these bytes in UTF-8 (most markers hold none).
-        let may_hold_space = self
-            .marker
-            .bytes()
-            .any(|b| matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3));
-        if !may_hold_space || !self.marker.contains(char::is_whitespace) {
-            return Cow::Borrowed(self.marker.trim_end_matches(['、', '.', '．']));
+        if !holds_whitespace(&self.marker) {
+            return Cow::Borrowed(trim_marker_punct(&self.marker));
         }
         let mut c = String::with_capacity(self.marker.len());
         c.extend(self.marker.chars().filter(|c| !c.is_whitespace()));
-        c.truncate(c.trim_end_matches(['、', '.', '．']).len());
+        c.truncate(trim_marker_punct(&c).len());
         Cow::Owned(c)
     }
 }
@@ -661,6 +749,21 @@ mod tests {
         let s = "关于做好年度工作的通知\n一、总体要求\n2022 年是关键之年，要深入学习党的二十大精神，书记是第一责任人。\n依照本通知 第三条规定的程序办理，共 1.5 亿元。\n二、主要任务";
         let d = &docs(s)[0];
         assert_eq!(paths(d), vec![("一、", "一", 1, 2), ("二、", "二", 1, 5)]);
+    }
+
+    #[test]
+    fn components_drop_white_space_and_trailing_punctuation() {
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            let s = format!("（{c}一、");
+            assert_eq!(
+                holds_whitespace(&s),
+                s.contains(char::is_whitespace),
+                "{c:?}"
+            );
+        }
+        for s in ["一、", "1.", "1．、", "（一）", "第一条", "、", "", "1. ．"] {
+            assert_eq!(trim_marker_punct(s), s.trim_end_matches(['、', '.', '．']));
+        }
     }
 
     #[test]
