@@ -358,7 +358,7 @@ fn assemble(
             tails[par].push((pe, b));
         }
         let mut own = MappedText::new();
-        normalize::clean_range(src, layout, a, cut, &mut own);
+        normalize::clean_range_near(src, layout, node.line, a, cut, &mut own);
         doc.nodes[i].own = own;
         doc.nodes[i].end = cut;
     }
