@@ -57,7 +57,7 @@ static SCAN_STEP: [u8; 256] = step_table(&BLANK_OR_FOLDED_LEAD);
 
 /// A scan table for [`next_lead`]: 0 for the lead bytes marked in `stop`, else the length of
 /// the UTF-8 sequence the byte starts (1 for bytes that never start one).
-const fn step_table(stop: &[bool; 256]) -> [u8; 256] {
+pub(crate) const fn step_table(stop: &[bool; 256]) -> [u8; 256] {
     let mut t = [1u8; 256];
     let mut b = 0;
     while b < 256 {
@@ -78,7 +78,7 @@ const fn step_table(stop: &[bool; 256]) -> [u8; 256] {
 
 /// The first character boundary at or after `from` (itself a boundary) whose lead byte
 /// `steps` stops at (see [`step_table`]).
-fn next_lead(bytes: &[u8], mut from: usize, steps: &[u8; 256]) -> Option<usize> {
+pub(crate) fn next_lead(bytes: &[u8], mut from: usize, steps: &[u8; 256]) -> Option<usize> {
     loop {
         match steps[*bytes.get(from)? as usize] {
             0 => return Some(from),
@@ -182,7 +182,7 @@ pub fn trim_blanks(s: &str) -> &str {
 fn text_start(s: &str) -> usize {
     let bytes = s.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
+    while i < bytes.len() && BLANK_OR_FOLDED_LEAD[bytes[i] as usize] {
         match blank_len(bytes, i) {
             0 => break,
             n => i += n,
@@ -201,7 +201,7 @@ fn text_end(s: &str) -> usize {
         while start > 0 && (bytes[start] as i8) < -0x40 {
             start -= 1;
         }
-        if blank_len(bytes, start) == 0 {
+        if !BLANK_OR_FOLDED_LEAD[bytes[start] as usize] || blank_len(bytes, start) == 0 {
             break;
         }
         end = start;

@@ -241,7 +241,9 @@ pub(crate) fn mark_boilerplate(src: &SourceText, layout: &mut Layout) -> Header 
         .copied()
         .filter(|&i| {
             let l = &layout.lines[i];
-            separator(&text[l.text_start..l.end]).is_some()
+            let s = &text[l.text_start..l.end];
+            // A separator starts with 篇 or 第 (both led by the byte 0xE7).
+            s.as_bytes().first() == Some(&0xE7) && separator(s).is_some()
         })
         .collect();
     header.separators = seps;

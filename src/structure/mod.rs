@@ -437,9 +437,9 @@ fn heading_of(style: Style, own: &str, has_children: bool) -> Option<String> {
     let chars = if first.len() > 120 {
         31
     } else {
-        first.chars().take(31).count()
+        count_chars(first).min(31)
     };
-    let punct = |s: &str| s.contains(['，', ',', '。', '；', ';', '：', ':', '！', '？', '、']);
+    let punct = |s: &str| holds_punct(s, true);
     match style {
         Style::Part | Style::Chapter | Style::Section => {
             (chars <= 30 && !first.contains('。')).then(|| first.to_string())
@@ -459,12 +459,67 @@ fn heading_of(style: Style, own: &str, has_children: bool) -> Option<String> {
             let head = &first[..crate::text::floor_char_boundary(first, 124)];
             let end = head.find('。')?;
             let h = &first[..end];
-            let hc = h.chars().take(31).count();
+            // `h` is at most 124 bytes long.
+            let hc = count_chars(h).min(31);
             let more = end + '。'.len_utf8() < first.len() || has_children;
-            (hc > 0 && hc <= 30 && !h.contains(['；', ';', '：', ':']) && more)
-                .then(|| h.to_string())
+            (hc > 0 && hc <= 30 && !holds_punct(h, false) && more).then(|| h.to_string())
         }
     }
+}
+
+/// Number of characters in `s`: its bytes that are not UTF-8 continuation bytes
+/// (`10xxxxxx`), counted eight at a time.
+fn count_chars(s: &str) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let (words, rest) = s.as_bytes().as_chunks::<8>();
+    let mut continuation = 0;
+    for w in words {
+        let w = u64::from_le_bytes(*w);
+        // Bit 7 of each byte that has bit 7 set and bit 6 clear; their sum in the top byte.
+        let m = w & !(w << 1) & HIGH;
+        continuation += ((m >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize;
+    }
+    continuation += rest.iter().filter(|&&b| (b as i8) < -0x40).count();
+    s.len() - continuation
+}
+
+/// Where [`holds_punct`] stops: the bytes that lead its punctuation.
+static PUNCT_STEP: [u8; 256] = {
+    let mut stop = [false; 256];
+    stop[b',' as usize] = true;
+    stop[b';' as usize] = true;
+    stop[b':' as usize] = true;
+    stop[0xE3] = true;
+    stop[0xEF] = true;
+    normalize::step_table(&stop)
+};
+
+/// Whether `s` holds sentence punctuation, told by its UTF-8 bytes: with `all`, one of
+/// `，,。；;：:！？、`, else one of `；;：:`.
+fn holds_punct(s: &str, all: bool) -> bool {
+    let b = s.as_bytes();
+    let mut from = 0;
+    while let Some(i) = normalize::next_lead(b, from, &PUNCT_STEP) {
+        let tail = (b.get(i + 1).copied(), b.get(i + 2).copied());
+        let found = match b[i] {
+            b';' | b':' => true,
+            b',' => all,
+            // 、 。
+            0xE3 => all && matches!(tail, (Some(0x80), Some(0x81 | 0x82))),
+            // ： ； and ！ ， ？
+            0xEF => match tail {
+                (Some(0xBC), Some(0x9A | 0x9B)) => true,
+                (Some(0xBC), Some(0x81 | 0x8C | 0x9F)) => all,
+                _ => false,
+            },
+            _ => false,
+        };
+        if found {
+            return true;
+        }
+        from = i + 1;
+    }
+    false
 }
 
 /// Compute paths (with `#n` for a repeated component under one parent) and span ends
@@ -763,6 +818,27 @@ mod tests {
         }
         for s in ["一、", "1.", "1．、", "（一）", "第一条", "、", "", "1. ．"] {
             assert_eq!(trim_marker_punct(s), s.trim_end_matches(['、', '.', '．']));
+        }
+    }
+
+    #[test]
+    fn heading_punctuation_is_told_by_bytes() {
+        let all = ['，', ',', '。', '；', ';', '：', ':', '！', '？', '、'];
+        let some = ['；', ';', '：', ':'];
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            let s = format!("一{c}");
+            assert_eq!(holds_punct(&s, true), all.contains(&c), "{c:?}");
+            assert_eq!(holds_punct(&s, false), some.contains(&c), "{c:?}");
+        }
+        for s in [
+            "",
+            "总体要求",
+            "重大意义。做好",
+            "ab",
+            "（一）",
+            "a一é𠀀第十条　1、（三）",
+        ] {
+            assert_eq!(count_chars(s), s.chars().count());
         }
     }
 
