@@ -325,7 +325,7 @@ mod tests {
         for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
             let n = c.encode_utf8(&mut buf).len();
             assert_eq!(may_start_at(&buf[..n], 0), may_start(c), "{c:?}");
-            assert_eq!(may_start_at(&buf[..n], n), false);
+            assert!(!may_start_at(&buf[..n], n));
         }
     }
 
