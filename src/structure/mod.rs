@@ -601,22 +601,23 @@ fn count_repeats(
     }
 }
 
-/// A hash of a path component (equal components hash alike) from its length and its first
-/// and last bytes, up to eight of each: components are short.
+/// A hash of a path component (equal components hash alike), eight bytes at a time.
 fn component_hash(c: &str) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
     let b = c.as_bytes();
-    let n = b.len();
-    let (head, tail) = if let (Some(h), Some(t)) = (b.first_chunk::<8>(), b.last_chunk::<8>()) {
-        (u64::from_le_bytes(*h), u64::from_le_bytes(*t))
-    } else if let (Some(h), Some(t)) = (b.first_chunk::<4>(), b.last_chunk::<4>()) {
-        (
-            u64::from(u32::from_le_bytes(*h)),
-            u64::from(u32::from_le_bytes(*t)),
-        )
-    } else {
-        (b.iter().fold(0, |w, &x| (w << 8) | u64::from(x)), 0)
+    let (words, rest) = b.as_chunks::<8>();
+    let mut h = b.len() as u64;
+    for w in words {
+        h = (h ^ u64::from_le_bytes(*w)).wrapping_mul(K).rotate_left(29);
+    }
+    // The last (up to seven) bytes: two overlapping four-byte words cover four or more.
+    let last = match (rest.first_chunk::<4>(), rest.last_chunk::<4>()) {
+        (Some(a), Some(z)) => {
+            (u64::from(u32::from_le_bytes(*a)) << 32) | u64::from(u32::from_le_bytes(*z))
+        }
+        _ => rest.iter().fold(0u64, |w, &x| (w << 8) | u64::from(x)),
     };
-    (head ^ tail.rotate_left(29) ^ n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    (h ^ last).wrapping_mul(K)
 }
 
 /// `s` without the punctuation that may follow a marker's number (、 . ．) at its end.
@@ -819,6 +820,33 @@ mod tests {
         for s in ["一、", "1.", "1．、", "（一）", "第一条", "、", "", "1. ．"] {
             assert_eq!(trim_marker_punct(s), s.trim_end_matches(['、', '.', '．']));
         }
+    }
+
+    #[test]
+    fn repeats_count_earlier_siblings_with_the_same_component() {
+        let names = [
+            "一",
+            "二",
+            "一",
+            "第一千一百零一条",
+            "第一千二百零一条",
+            "第一千一百零一条",
+            "1",
+            "(一)",
+            "1",
+            "一",
+            "",
+            "第一千二百零一条",
+        ];
+        let comps: Vec<Cow<'_, str>> = names.iter().map(|&n| Cow::Borrowed(n)).collect();
+        let kids: Vec<usize> = (0..names.len()).collect();
+        let mut repeat = vec![1; names.len()];
+        let mut slots = Vec::new();
+        count_repeats(&kids, &comps, &mut repeat, &mut slots);
+        let want: Vec<usize> = (0..names.len())
+            .map(|i| 1 + names[..i].iter().filter(|&&n| n == names[i]).count())
+            .collect();
+        assert_eq!(repeat, want);
     }
 
     #[test]
