@@ -15,11 +15,18 @@ use crate::text::{MappedText, SourceText};
 /// Whether `c` is blank for gongwen: Unicode white space plus the zero-width characters and
 /// BOMs that copies from web pages leave behind.
 pub fn is_blank(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(
-            c,
-            '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}'
-        )
+    match c {
+        '\0'..='\u{7F}' => matches!(c, '\t'..='\r' | ' '),
+        // U+3000 is the last white space character: above it, only the BOM is blank (the
+        // common case, ideographs and full-width forms, needs no table look-up).
+        '\u{3001}'.. => c == '\u{FEFF}',
+        _ => c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}'),
+    }
+}
+
+/// `s` without its leading blanks.
+pub fn trim_start_blanks(s: &str) -> &str {
+    &s[text_start(s)..]
 }
 
 /// `BLANK_OR_FOLDED_LEAD[b]`: whether a character whose UTF-8 encoding starts with byte `b`
@@ -50,7 +57,7 @@ static SCAN_STEP: [u8; 256] = step_table(&BLANK_OR_FOLDED_LEAD);
 
 /// A scan table for [`next_lead`]: 0 for the lead bytes marked in `stop`, else the length of
 /// the UTF-8 sequence the byte starts (1 for bytes that never start one).
-const fn step_table(stop: &[bool; 256]) -> [u8; 256] {
+pub(crate) const fn step_table(stop: &[bool; 256]) -> [u8; 256] {
     let mut t = [1u8; 256];
     let mut b = 0;
     while b < 256 {
@@ -71,7 +78,7 @@ const fn step_table(stop: &[bool; 256]) -> [u8; 256] {
 
 /// The first character boundary at or after `from` (itself a boundary) whose lead byte
 /// `steps` stops at (see [`step_table`]).
-fn next_lead(bytes: &[u8], mut from: usize, steps: &[u8; 256]) -> Option<usize> {
+pub(crate) fn next_lead(bytes: &[u8], mut from: usize, steps: &[u8; 256]) -> Option<usize> {
     loop {
         match steps[*bytes.get(from)? as usize] {
             0 => return Some(from),
@@ -175,7 +182,7 @@ pub fn trim_blanks(s: &str) -> &str {
 fn text_start(s: &str) -> usize {
     let bytes = s.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
+    while i < bytes.len() && BLANK_OR_FOLDED_LEAD[bytes[i] as usize] {
         match blank_len(bytes, i) {
             0 => break,
             n => i += n,
@@ -194,7 +201,7 @@ fn text_end(s: &str) -> usize {
         while start > 0 && (bytes[start] as i8) < -0x40 {
             start -= 1;
         }
-        if blank_len(bytes, start) == 0 {
+        if !BLANK_OR_FOLDED_LEAD[bytes[start] as usize] || blank_len(bytes, start) == 0 {
             break;
         }
         end = start;
@@ -657,18 +664,42 @@ pub fn clean_range(
     end: usize,
     out: &mut MappedText,
 ) {
+    clean_range_near(src, layout, 0, start, end, out);
+}
+
+/// [`clean_range`] given `near`, the line (1-based) that likely holds `start`: it is checked,
+/// and the line looked up only when it does not.
+pub fn clean_range_near(
+    src: &SourceText,
+    layout: &Layout,
+    near: usize,
+    start: usize,
+    end: usize,
+    out: &mut MappedText,
+) {
     if start >= end {
         return;
     }
     let text = src.as_str();
     // The cleaned text is about as long as the span: grow the buffers once.
     out.reserve(end - start);
-    let first = src.line_of(start);
-    let last = src.line_of(end.saturating_sub(1)).max(first);
     // A paragraph break is written only when more text follows it.
     let mut pending_break: Option<usize> = None;
-    for number in first..=last {
-        let l = layout.line(number);
+    // The lines from the one that holds `start` up to the last one that starts before `end`.
+    let holds_start = |n: usize| {
+        n >= 1
+            && layout.lines.get(n - 1).is_some_and(|l| l.start <= start)
+            && layout.lines.get(n).is_none_or(|next| next.start > start)
+    };
+    let first = if holds_start(near) {
+        near
+    } else {
+        src.line_of(start)
+    };
+    for l in layout.lines[first - 1..]
+        .iter()
+        .take_while(|l| l.start < end)
+    {
         if l.blank || l.boilerplate {
             continue;
         }
@@ -677,52 +708,85 @@ pub fn clean_range(
         if a >= b {
             continue;
         }
-        let mut prev: Option<char> = out.as_str().chars().next_back();
-        let mut space_at: Option<usize> = None;
-        // Contiguous non-blank text is copied in one piece; `run` starts the current one.
-        // The blanks of `a..b`, as (offset, length) of blank runs: the leading ones, those
-        // of the inner range, the trailing ones, then the end.
-        let mut run = a;
-        let leading = (a < l.text_start).then(|| (a, l.text_start.min(b) - a));
-        let inner = l.inner_blanks.start.max(a)..l.inner_blanks.end.min(b);
-        let inner = (inner.start < inner.end)
-            .then(|| &text[inner.clone()])
-            .into_iter()
-            .flat_map(blanks)
-            .map(|(i, n)| (inner.start + i, n));
-        let tail = l.text_end.max(a);
-        let trailing = (tail < b).then(|| (tail, b - tail));
-        let blank_at = leading.into_iter().chain(inner).chain(trailing);
-        for (at, n) in blank_at.chain([(b, 0)]) {
-            if at > run {
-                let piece = &text[run..at];
-                let c = piece.chars().next().unwrap_or_default();
-                if let Some(brk) = pending_break.take()
-                    && !out.is_empty()
-                    && !out.as_str().ends_with('\n')
-                {
-                    out.push_char('\n', brk);
-                    prev = Some('\n');
-                }
-                if let Some(sp) = space_at.take()
-                    && prev.is_some_and(|p| p.is_ascii_alphanumeric())
-                    && c.is_ascii_alphanumeric()
-                {
-                    out.push_char(' ', sp);
-                }
-                out.push_source(text, run, at);
-                prev = piece.chars().next_back();
-            }
-            if n > 0 {
-                space_at.get_or_insert(at);
-            }
-            run = at + n;
+        let mut runs = CleanRuns {
+            text,
+            out: &mut *out,
+            pending_break: &mut pending_break,
+            space_at: None,
+            run: a,
+        };
+        // The blanks of `a..b`: the leading ones, those of the inner range, the trailing
+        // ones; the non-blank text between them is copied in one piece.
+        if a < l.text_start {
+            runs.blank(a, l.text_start.min(b) - a);
         }
+        let (ia, ib) = (l.inner_blanks.start.max(a), l.inner_blanks.end.min(b));
+        if ia < ib {
+            for (i, n) in blanks(&text[ia..ib]) {
+                runs.blank(ia + i, n);
+            }
+        }
+        let tail = l.text_end.max(a);
+        if tail < b {
+            runs.blank(tail, b - tail);
+        }
+        runs.text_to(b);
         if l.para_end && b == l.end {
             pending_break = Some(l.end);
         }
     }
     out.finish(end);
+}
+
+/// The cleaned text of one line's part, written run by run: see [`clean_range`].
+struct CleanRuns<'a> {
+    /// The decoded source.
+    text: &'a str,
+    /// Where the cleaned text goes.
+    out: &'a mut MappedText,
+    /// A paragraph break owed before the next text (its source offset).
+    pending_break: &'a mut Option<usize>,
+    /// Where the blanks before the next text started, if any stood there.
+    space_at: Option<usize>,
+    /// Start of the text not yet written.
+    run: usize,
+}
+
+impl CleanRuns<'_> {
+    /// The text up to `at`, then `n > 0` bytes of blanks.
+    fn blank(&mut self, at: usize, n: usize) {
+        self.text_to(at);
+        self.space_at.get_or_insert(at);
+        self.run = at + n;
+    }
+
+    /// Write the non-blank text from the current run up to `at`, if any: after a pending
+    /// paragraph break, and after a space when blanks stood between two ASCII letters or
+    /// digits (a character is one when its last, or first, byte is: other characters have
+    /// no ASCII byte).
+    fn text_to(&mut self, at: usize) {
+        if at <= self.run {
+            return;
+        }
+        let out = &mut *self.out;
+        if let Some(brk) = self.pending_break.take()
+            && !out.is_empty()
+            && !out.as_str().ends_with('\n')
+        {
+            out.push_char('\n', brk);
+        }
+        if let Some(sp) = self.space_at.take()
+            && out
+                .as_str()
+                .as_bytes()
+                .last()
+                .is_some_and(u8::is_ascii_alphanumeric)
+            && self.text.as_bytes()[self.run].is_ascii_alphanumeric()
+        {
+            out.push_char(' ', sp);
+        }
+        out.push_source(self.text, self.run, at);
+    }
 }
 
 #[cfg(test)]
@@ -902,6 +966,18 @@ mod tests {
     }
 
     #[test]
+    fn blanks_are_white_space_zero_widths_and_the_bom() {
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            let plain = c.is_whitespace()
+                || matches!(
+                    c,
+                    '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}'
+                );
+            assert_eq!(is_blank(c), plain, "{c:?}");
+        }
+    }
+
+    #[test]
     fn zero_width_and_ideographic_spaces_are_blank() {
         for c in ['\u{FEFF}', '\u{200B}', '\u{3000}', ' ', '\t'] {
             assert!(is_blank(c), "{c:?}");
@@ -973,6 +1049,24 @@ mod tests {
                     want.push_str(run);
                 }
                 assert_eq!(out.as_str(), want, "{a}..{b}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_wrong_line_guess_cleans_alike() {
+        let s = "一、目标\n\n 甲乙 丙\r\n丁。\n\n（一）戊\n";
+        let (src, l) = layout_of(s);
+        let bounds: Vec<usize> = (0..=s.len()).filter(|&i| s.is_char_boundary(i)).collect();
+        for &a in &bounds {
+            for &b in bounds.iter().filter(|&&b| b > a) {
+                let mut want = MappedText::new();
+                clean_range(&src, &l, a, b, &mut want);
+                for near in 0..=l.lines.len() + 1 {
+                    let mut out = MappedText::new();
+                    clean_range_near(&src, &l, near, a, b, &mut out);
+                    assert_eq!(out, want, "{a}..{b} near {near}");
+                }
             }
         }
     }

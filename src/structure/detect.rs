@@ -73,7 +73,9 @@ fn is_boundary(c: char) -> bool {
     matches!(c, ';' | ':' | '。' | '!' | '?')
 }
 
-/// Characters a marker can start with (folded forms).
+/// Characters a marker can start with (folded forms): the plain definition of
+/// [`may_start_at`].
+#[cfg(test)]
 fn may_start(c: char) -> bool {
     c == '第'
         || c == '('
@@ -81,6 +83,33 @@ fn may_start(c: char) -> bool {
         || marker::is_cn_digit(c)
         || ('\u{2460}'..='\u{2473}').contains(&c)
         || ('\u{3220}'..='\u{3229}').contains(&c)
+}
+
+/// [`may_start`] for the character at `bytes[i..]` (a character boundary of a UTF-8 text;
+/// `false` past its end), told by its UTF-8 bytes without decoding it.
+fn may_start_at(bytes: &[u8], i: usize) -> bool {
+    matches!(
+        bytes.get(i..).unwrap_or_default(),
+        [b'(' | b'0'..=b'9', ..]
+            // ① … ⑳
+            | [0xE2, 0x91, 0xA0..=0xB3, ..]
+            // 〇, ㈠ … ㈩
+            | [0xE3, 0x80, 0x87, ..]
+            | [0xE3, 0x88, 0xA0..=0xA9, ..]
+            // 一 三 七 两, 九, 二 五
+            | [0xE4, 0xB8, 0x80 | 0x83 | 0x89 | 0xA4, ..]
+            | [0xE4, 0xB9, 0x9D, ..]
+            | [0xE4, 0xBA, 0x8C | 0x94, ..]
+            // 六 八, 十 千, 四
+            | [0xE5, 0x85, 0xAB | 0xAD, ..]
+            | [0xE5, 0x8D, 0x81 | 0x83, ..]
+            | [0xE5, 0x9B, 0x9B, ..]
+            // 百, 第
+            | [0xE7, 0x99, 0xBE, ..]
+            | [0xE7, 0xAC, 0xAC, ..]
+            // 零
+            | [0xE9, 0x9B, 0xB6, ..]
+    )
 }
 
 /// Find the candidates of one line from its compact form `cl`. A marker at the line start
@@ -101,13 +130,10 @@ pub(crate) fn line_candidates(
     let (mut col_off, mut col) = (info.start, 1usize);
     // Elsewhere than at the line start and the breaks, the boundary test below fails.
     for i in std::iter::once(0).chain(cl.breaks().iter().copied()) {
-        let rest = &text[i..];
-        let Some(c) = rest.chars().next() else {
-            continue;
-        };
-        if !may_start(c) {
+        if !may_start_at(text.as_bytes(), i) {
             continue;
         }
+        let rest = &text[i..];
         let at_start = i == 0;
         let before = text[..i].chars().next_back();
         // 一是/二是 also follow a comma (…的原则，一是…；二是…).
@@ -290,6 +316,16 @@ mod tests {
             "一是否需要另行审批",
         ] {
             assert!(texts(s).is_empty(), "{s}: {:?}", texts(s));
+        }
+    }
+
+    #[test]
+    fn marker_starts_are_told_by_bytes() {
+        let mut buf = [0u8; 8];
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            let n = c.encode_utf8(&mut buf).len();
+            assert_eq!(may_start_at(&buf[..n], 0), may_start(c), "{c:?}");
+            assert!(!may_start_at(&buf[..n], n));
         }
     }
 

@@ -8,7 +8,7 @@
 //! numbering.
 
 use super::marker::{is_cn_digit, parse_chinese};
-use crate::normalize::{Layout, is_blank};
+use crate::normalize::{self, Layout, is_blank};
 use crate::text::SourceText;
 
 /// Phrases that only occur in the chrome of web pages and database exports.
@@ -241,7 +241,9 @@ pub(crate) fn mark_boilerplate(src: &SourceText, layout: &mut Layout) -> Header 
         .copied()
         .filter(|&i| {
             let l = &layout.lines[i];
-            separator(&text[l.text_start..l.end]).is_some()
+            let s = &text[l.text_start..l.end];
+            // A separator starts with 篇 or 第 (both led by the byte 0xE7).
+            s.as_bytes().first() == Some(&0xE7) && separator(s).is_some()
         })
         .collect();
     header.separators = seps;
@@ -353,13 +355,18 @@ fn declared_count(s: &str) -> Option<usize> {
 
 /// `篇一:《…》`, `篇二`, `第三篇：…`: a compilation separator; returns the title it names.
 pub(crate) fn separator(line: &str) -> Option<Option<String>> {
+    // Only a line whose first non-blank character is 篇 or 第 can be one.
+    let head = normalize::trim_start_blanks(line);
+    let (first, after) = if let Some(r) = head.strip_prefix('篇') {
+        ('篇', r)
+    } else if let Some(r) = head.strip_prefix('第') {
+        ('第', r)
+    } else {
+        return None;
+    };
     // Read through the blanks; only a separator's title is copied, so that a long line
     // costs no more than its first few characters.
-    let mut it = line.chars().filter(|&c| !is_blank(c));
-    let first = it.next()?;
-    if first != '篇' && first != '第' {
-        return None;
-    }
+    let mut it = after.chars().filter(|&c| !is_blank(c));
     let mut digits = 0;
     let mut next = it.next();
     while next.is_some_and(|c| is_cn_digit(c) || c.is_ascii_digit()) {

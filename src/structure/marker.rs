@@ -106,25 +106,34 @@ pub fn is_punct(c: char) -> bool {
     matches!(c, '、' | '.' | '．' | '，' | ',' | '：' | ':')
 }
 
-/// Whether `c` is a Chinese numeral character.
+/// The Chinese numeral characters, each in the slot [`cn_digit_slot`] gives it (`u32::MAX`
+/// in the one slot that none takes).
+static CN_DIGIT_SLOTS: [u32; 16] = {
+    let digits = [
+        '〇', '零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '两',
+    ];
+    let mut t = [u32::MAX; 16];
+    let mut k = 0;
+    while k < digits.len() {
+        let slot = cn_digit_slot(digits[k]);
+        // Each numeral has a slot of its own.
+        assert!(t[slot] == u32::MAX);
+        t[slot] = digits[k] as u32;
+        k += 1;
+    }
+    t
+};
+
+/// A slot of [`CN_DIGIT_SLOTS`] for `c`: a multiplicative hash that sends the fifteen
+/// numerals to fifteen different slots.
+const fn cn_digit_slot(c: char) -> usize {
+    ((c as u32).wrapping_mul(0x7319_f3f7) >> 28) as usize
+}
+
+/// Whether `c` is a Chinese numeral character (〇零一二三四五六七八九十百千两): one look at
+/// the slot it hashes to.
 pub fn is_cn_digit(c: char) -> bool {
-    matches!(
-        c,
-        '〇' | '零'
-            | '一'
-            | '二'
-            | '三'
-            | '四'
-            | '五'
-            | '六'
-            | '七'
-            | '八'
-            | '九'
-            | '十'
-            | '百'
-            | '千'
-            | '两'
-    )
+    CN_DIGIT_SLOTS[cn_digit_slot(c)] == c as u32
 }
 
 /// Value of a Chinese numeral (一, 十二, 二十, 一百零五, 两千…); `None` if malformed.
@@ -469,6 +478,30 @@ fn unit_style(c: char) -> Option<Style> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chinese_numerals_are_told_by_their_slot() {
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            let plain = matches!(
+                c,
+                '〇' | '零'
+                    | '一'
+                    | '二'
+                    | '三'
+                    | '四'
+                    | '五'
+                    | '六'
+                    | '七'
+                    | '八'
+                    | '九'
+                    | '十'
+                    | '百'
+                    | '千'
+                    | '两'
+            );
+            assert_eq!(is_cn_digit(c), plain, "{c:?}");
+        }
+    }
 
     #[test]
     fn chinese_numerals_round_trip() {

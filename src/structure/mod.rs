@@ -358,7 +358,7 @@ fn assemble(
             tails[par].push((pe, b));
         }
         let mut own = MappedText::new();
-        normalize::clean_range(src, layout, a, cut, &mut own);
+        normalize::clean_range_near(src, layout, node.line, a, cut, &mut own);
         doc.nodes[i].own = own;
         doc.nodes[i].end = cut;
     }
@@ -437,9 +437,9 @@ fn heading_of(style: Style, own: &str, has_children: bool) -> Option<String> {
     let chars = if first.len() > 120 {
         31
     } else {
-        first.chars().take(31).count()
+        count_chars(first).min(31)
     };
-    let punct = |s: &str| s.contains(['，', ',', '。', '；', ';', '：', ':', '！', '？', '、']);
+    let punct = |s: &str| holds_punct(s, true);
     match style {
         Style::Part | Style::Chapter | Style::Section => {
             (chars <= 30 && !first.contains('。')).then(|| first.to_string())
@@ -459,12 +459,67 @@ fn heading_of(style: Style, own: &str, has_children: bool) -> Option<String> {
             let head = &first[..crate::text::floor_char_boundary(first, 124)];
             let end = head.find('。')?;
             let h = &first[..end];
-            let hc = h.chars().take(31).count();
+            // `h` is at most 124 bytes long.
+            let hc = count_chars(h).min(31);
             let more = end + '。'.len_utf8() < first.len() || has_children;
-            (hc > 0 && hc <= 30 && !h.contains(['；', ';', '：', ':']) && more)
-                .then(|| h.to_string())
+            (hc > 0 && hc <= 30 && !holds_punct(h, false) && more).then(|| h.to_string())
         }
     }
+}
+
+/// Number of characters in `s`: its bytes that are not UTF-8 continuation bytes
+/// (`10xxxxxx`), counted eight at a time.
+fn count_chars(s: &str) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let (words, rest) = s.as_bytes().as_chunks::<8>();
+    let mut continuation = 0;
+    for w in words {
+        let w = u64::from_le_bytes(*w);
+        // Bit 7 of each byte that has bit 7 set and bit 6 clear; their sum in the top byte.
+        let m = w & !(w << 1) & HIGH;
+        continuation += ((m >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize;
+    }
+    continuation += rest.iter().filter(|&&b| (b as i8) < -0x40).count();
+    s.len() - continuation
+}
+
+/// Where [`holds_punct`] stops: the bytes that lead its punctuation.
+static PUNCT_STEP: [u8; 256] = {
+    let mut stop = [false; 256];
+    stop[b',' as usize] = true;
+    stop[b';' as usize] = true;
+    stop[b':' as usize] = true;
+    stop[0xE3] = true;
+    stop[0xEF] = true;
+    normalize::step_table(&stop)
+};
+
+/// Whether `s` holds sentence punctuation, told by its UTF-8 bytes: with `all`, one of
+/// `，,。；;：:！？、`, else one of `；;：:`.
+fn holds_punct(s: &str, all: bool) -> bool {
+    let b = s.as_bytes();
+    let mut from = 0;
+    while let Some(i) = normalize::next_lead(b, from, &PUNCT_STEP) {
+        let tail = (b.get(i + 1).copied(), b.get(i + 2).copied());
+        let found = match b[i] {
+            b';' | b':' => true,
+            b',' => all,
+            // 、 。
+            0xE3 => all && matches!(tail, (Some(0x80), Some(0x81 | 0x82))),
+            // ： ； and ！ ， ？
+            0xEF => match tail {
+                (Some(0xBC), Some(0x9A | 0x9B)) => true,
+                (Some(0xBC), Some(0x81 | 0x8C | 0x9F)) => all,
+                _ => false,
+            },
+            _ => false,
+        };
+        if found {
+            return true;
+        }
+        from = i + 1;
+    }
+    false
 }
 
 /// Compute paths (with `#n` for a repeated component under one parent) and span ends
@@ -473,22 +528,13 @@ fn heading_of(style: Style, own: &str, has_children: bool) -> Option<String> {
 pub fn finish_tree(doc: &mut DocTree) {
     let n = doc.nodes.len();
     let comps: Vec<Cow<'_, str>> = doc.nodes.iter().map(Node::component_str).collect();
-    // `repeat[i]`: 1 + the number of earlier siblings of node `i` with its component. A
-    // stable sort of each set of siblings by component puts the repeats of a component next
-    // to each other, in document order.
+    // `repeat[i]`: 1 + the number of earlier siblings of node `i` with its component.
     let mut repeat = vec![1usize; n];
     let roots: Vec<usize> = doc.roots().collect();
-    let mut siblings: Vec<usize> = Vec::new();
+    let mut slots: Vec<(u64, usize)> = Vec::new();
     for kids in std::iter::once(&roots).chain(doc.nodes.iter().map(|n| &n.children)) {
-        if kids.len() < 2 {
-            continue;
-        }
-        siblings.clone_from(kids);
-        siblings.sort_by(|&a, &b| comps[a].cmp(&comps[b]));
-        for w in siblings.windows(2) {
-            if comps[w[0]] == comps[w[1]] {
-                repeat[w[1]] = repeat[w[0]] + 1;
-            }
+        if kids.len() >= 2 {
+            count_repeats(kids, &comps, &mut repeat, &mut slots);
         }
     }
     // A parent comes before its children, so its path is known when theirs is made.
@@ -522,6 +568,109 @@ pub fn finish_tree(doc: &mut DocTree) {
     }
 }
 
+/// Set `repeat[k]` for each of the siblings `kids` (in document order) whose component
+/// an earlier sibling has: one more than that sibling's. `slots` is an open-addressing table
+/// of (hash of a component, its latest sibling), reused from call to call.
+fn count_repeats(
+    kids: &[usize],
+    comps: &[Cow<'_, str>],
+    repeat: &mut [usize],
+    slots: &mut Vec<(u64, usize)>,
+) {
+    const EMPTY: usize = usize::MAX;
+    let size = (kids.len() * 2).next_power_of_two();
+    let mask = size - 1;
+    slots.clear();
+    slots.resize(size, (0, EMPTY));
+    for &k in kids {
+        let h = component_hash(&comps[k]);
+        let mut at = (h >> 32) as usize & mask;
+        loop {
+            let (sh, prev) = slots[at];
+            if prev == EMPTY {
+                slots[at] = (h, k);
+                break;
+            }
+            if sh == h && comps[prev] == comps[k] {
+                repeat[k] = repeat[prev] + 1;
+                slots[at].1 = k;
+                break;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+}
+
+/// A hash of a path component (equal components hash alike), eight bytes at a time.
+fn component_hash(c: &str) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let b = c.as_bytes();
+    let (words, rest) = b.as_chunks::<8>();
+    let mut h = b.len() as u64;
+    for w in words {
+        h = (h ^ u64::from_le_bytes(*w)).wrapping_mul(K).rotate_left(29);
+    }
+    // The last (up to seven) bytes: two overlapping four-byte words cover four or more.
+    let last = match (rest.first_chunk::<4>(), rest.last_chunk::<4>()) {
+        (Some(a), Some(z)) => {
+            (u64::from(u32::from_le_bytes(*a)) << 32) | u64::from(u32::from_le_bytes(*z))
+        }
+        _ => rest.iter().fold(0u64, |w, &x| (w << 8) | u64::from(x)),
+    };
+    (h ^ last).wrapping_mul(K)
+}
+
+/// `s` without the punctuation that may follow a marker's number (、 . ．) at its end.
+fn trim_marker_punct(s: &str) -> &str {
+    let mut s = s;
+    while let Some(t) = s
+        .strip_suffix('、')
+        .or_else(|| s.strip_suffix('.'))
+        .or_else(|| s.strip_suffix('．'))
+    {
+        s = t;
+    }
+    s
+}
+
+/// `SPACE_LEAD[b]`: whether a character whose UTF-8 encoding starts with byte `b` can be
+/// white space (`char::is_whitespace`).
+static SPACE_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = b'\t';
+    while b <= b'\r' {
+        t[b as usize] = true;
+        b += 1;
+    }
+    t[b' ' as usize] = true;
+    t[0xC2] = true;
+    t[0xE1] = true;
+    t[0xE2] = true;
+    t[0xE3] = true;
+    t
+};
+
+/// Whether `s` holds white space (`char::is_whitespace`), told by its UTF-8 bytes: only
+/// characters that start with one of a few bytes can be, and of the 0xE3 ones only U+3000
+/// (`、` `。` and the other CJK punctuation need no decoding).
+fn holds_whitespace(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut from = 0;
+    while let Some(k) = b[from..].iter().position(|&x| SPACE_LEAD[x as usize]) {
+        let i = from + k;
+        let space = match b[i] {
+            0xE3 => b.get(i + 1..i + 3) == Some(&[0x80, 0x80]),
+            0xC2 | 0xE1 | 0xE2 => s[i..].chars().next().is_some_and(char::is_whitespace),
+            _ => true,
+        };
+        if space {
+            return true;
+        }
+        from = i + 1;
+    }
+    false
+}
+
 impl Node {
     /// The path component of this node: the marker without whitespace and without a
     /// trailing 、 . ． (a garbled marker uses the component it should have).
@@ -534,17 +683,12 @@ impl Node {
         if self.garbled {
             return Cow::Owned(self.style.render(self.number));
         }
-        // White space starts with one of these bytes in UTF-8 (most markers hold none).
-        let may_hold_space = self
-            .marker
-            .bytes()
-            .any(|b| matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3));
-        if !may_hold_space || !self.marker.contains(char::is_whitespace) {
-            return Cow::Borrowed(self.marker.trim_end_matches(['、', '.', '．']));
+        if !holds_whitespace(&self.marker) {
+            return Cow::Borrowed(trim_marker_punct(&self.marker));
         }
         let mut c = String::with_capacity(self.marker.len());
         c.extend(self.marker.chars().filter(|c| !c.is_whitespace()));
-        c.truncate(c.trim_end_matches(['、', '.', '．']).len());
+        c.truncate(trim_marker_punct(&c).len());
         Cow::Owned(c)
     }
 }
@@ -661,6 +805,69 @@ mod tests {
         let s = "关于做好年度工作的通知\n一、总体要求\n2022 年是关键之年，要深入学习党的二十大精神，书记是第一责任人。\n依照本通知 第三条规定的程序办理，共 1.5 亿元。\n二、主要任务";
         let d = &docs(s)[0];
         assert_eq!(paths(d), vec![("一、", "一", 1, 2), ("二、", "二", 1, 5)]);
+    }
+
+    #[test]
+    fn components_drop_white_space_and_trailing_punctuation() {
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            let s = format!("（{c}一、");
+            assert_eq!(
+                holds_whitespace(&s),
+                s.contains(char::is_whitespace),
+                "{c:?}"
+            );
+        }
+        for s in ["一、", "1.", "1．、", "（一）", "第一条", "、", "", "1. ．"] {
+            assert_eq!(trim_marker_punct(s), s.trim_end_matches(['、', '.', '．']));
+        }
+    }
+
+    #[test]
+    fn repeats_count_earlier_siblings_with_the_same_component() {
+        let names = [
+            "一",
+            "二",
+            "一",
+            "第一千一百零一条",
+            "第一千二百零一条",
+            "第一千一百零一条",
+            "1",
+            "(一)",
+            "1",
+            "一",
+            "",
+            "第一千二百零一条",
+        ];
+        let comps: Vec<Cow<'_, str>> = names.iter().map(|&n| Cow::Borrowed(n)).collect();
+        let kids: Vec<usize> = (0..names.len()).collect();
+        let mut repeat = vec![1; names.len()];
+        let mut slots = Vec::new();
+        count_repeats(&kids, &comps, &mut repeat, &mut slots);
+        let want: Vec<usize> = (0..names.len())
+            .map(|i| 1 + names[..i].iter().filter(|&&n| n == names[i]).count())
+            .collect();
+        assert_eq!(repeat, want);
+    }
+
+    #[test]
+    fn heading_punctuation_is_told_by_bytes() {
+        let all = ['，', ',', '。', '；', ';', '：', ':', '！', '？', '、'];
+        let some = ['；', ';', '：', ':'];
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            let s = format!("一{c}");
+            assert_eq!(holds_punct(&s, true), all.contains(&c), "{c:?}");
+            assert_eq!(holds_punct(&s, false), some.contains(&c), "{c:?}");
+        }
+        for s in [
+            "",
+            "总体要求",
+            "重大意义。做好",
+            "ab",
+            "（一）",
+            "a一é𠀀第十条　1、（三）",
+        ] {
+            assert_eq!(count_chars(s), s.chars().count());
+        }
     }
 
     #[test]
