@@ -15,6 +15,7 @@ pub mod marker;
 pub mod tree;
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use crate::model::{Diagnostic, Severity};
 use crate::normalize::{self, Layout};
@@ -531,10 +532,10 @@ pub fn finish_tree(doc: &mut DocTree) {
     // `repeat[i]`: 1 + the number of earlier siblings of node `i` with its component.
     let mut repeat = vec![1usize; n];
     let roots: Vec<usize> = doc.roots().collect();
-    let mut slots: Vec<(u64, usize)> = Vec::new();
+    let mut last = HashMap::new();
     for kids in std::iter::once(&roots).chain(doc.nodes.iter().map(|n| &n.children)) {
         if kids.len() >= 2 {
-            count_repeats(kids, &comps, &mut repeat, &mut slots);
+            count_repeats(kids, &comps, &mut repeat, &mut last);
         }
     }
     // A parent comes before its children, so its path is known when theirs is made.
@@ -568,56 +569,20 @@ pub fn finish_tree(doc: &mut DocTree) {
     }
 }
 
-/// Set `repeat[k]` for each of the siblings `kids` (in document order) whose component
-/// an earlier sibling has: one more than that sibling's. `slots` is an open-addressing table
-/// of (hash of a component, its latest sibling), reused from call to call.
-fn count_repeats(
+/// For each of the siblings `kids`, in order: 1 + the number of earlier ones with its
+/// component (into `repeat`). `last` is scratch: a component's latest sibling.
+fn count_repeats<'c>(
     kids: &[usize],
-    comps: &[Cow<'_, str>],
+    comps: &'c [Cow<'_, str>],
     repeat: &mut [usize],
-    slots: &mut Vec<(u64, usize)>,
+    last: &mut HashMap<&'c str, usize>,
 ) {
-    const EMPTY: usize = usize::MAX;
-    let size = (kids.len() * 2).next_power_of_two();
-    let mask = size - 1;
-    slots.clear();
-    slots.resize(size, (0, EMPTY));
+    last.clear();
     for &k in kids {
-        let h = component_hash(&comps[k]);
-        let mut at = (h >> 32) as usize & mask;
-        loop {
-            let (sh, prev) = slots[at];
-            if prev == EMPTY {
-                slots[at] = (h, k);
-                break;
-            }
-            if sh == h && comps[prev] == comps[k] {
-                repeat[k] = repeat[prev] + 1;
-                slots[at].1 = k;
-                break;
-            }
-            at = (at + 1) & mask;
+        if let Some(prev) = last.insert(&comps[k], k) {
+            repeat[k] = repeat[prev] + 1;
         }
     }
-}
-
-/// A hash of a path component (equal components hash alike), eight bytes at a time.
-fn component_hash(c: &str) -> u64 {
-    const K: u64 = 0x9e37_79b9_7f4a_7c15;
-    let b = c.as_bytes();
-    let (words, rest) = b.as_chunks::<8>();
-    let mut h = b.len() as u64;
-    for w in words {
-        h = (h ^ u64::from_le_bytes(*w)).wrapping_mul(K).rotate_left(29);
-    }
-    // The last (up to seven) bytes: two overlapping four-byte words cover four or more.
-    let last = match (rest.first_chunk::<4>(), rest.last_chunk::<4>()) {
-        (Some(a), Some(z)) => {
-            (u64::from(u32::from_le_bytes(*a)) << 32) | u64::from(u32::from_le_bytes(*z))
-        }
-        _ => rest.iter().fold(0u64, |w, &x| (w << 8) | u64::from(x)),
-    };
-    (h ^ last).wrapping_mul(K)
 }
 
 /// `s` without the punctuation that may follow a marker's number (、 . ．) at its end.
@@ -841,8 +806,7 @@ mod tests {
         let comps: Vec<Cow<'_, str>> = names.iter().map(|&n| Cow::Borrowed(n)).collect();
         let kids: Vec<usize> = (0..names.len()).collect();
         let mut repeat = vec![1; names.len()];
-        let mut slots = Vec::new();
-        count_repeats(&kids, &comps, &mut repeat, &mut slots);
+        count_repeats(&kids, &comps, &mut repeat, &mut HashMap::new());
         let want: Vec<usize> = (0..names.len())
             .map(|i| 1 + names[..i].iter().filter(|&&n| n == names[i]).count())
             .collect();
