@@ -4,7 +4,8 @@
 Paired runs: each pair runs the bare cut (examples/bare_cut.rs) and `gongwen extract -j1 -q`
 over the same folder, alternating which goes first, and takes the ratio of their CPU times
 (user + sys of the child, from wait4). Prints the median ratio, start-up time (an empty
-input, against the bare dictionary load), peak RSS, and `-j2` against `-j1` (CPU and wall).
+input, against the bare dictionary load), peak RSS, and `-j2` against `-j1` (CPU and wall),
+next to the bare cut's own `-j2` and the bound the serial dictionary load sets.
 Called by scripts/bench-e2e.sh, which builds the binaries first.
 """
 
@@ -131,10 +132,13 @@ def main():
 
     if not a.no_threads:
         j2 = [a.gongwen, "extract", "-j2", "-q", a.folder]
-        one, two = [], []
+        bare2 = [a.bare, "-j2", a.folder]
+        one, two, bone, btwo = [], [], [], []
         for i in range(max(3, a.runs // 2)):
             one.append(checked(extract, ok=ok))
             two.append(checked(j2, ok=ok))
+            bone.append(checked(bare))
+            btwo.append(checked(bare2))
         c1 = statistics.median(x[0] for x in one)
         w1 = statistics.median(x[1] for x in one)
         c2 = statistics.median(x[0] for x in two)
@@ -143,6 +147,16 @@ def main():
             f"-j1: cpu {c1:.2f} s wall {w1:.2f} s | -j2: cpu {c2:.2f} s wall {w2:.2f} s, "
             f"peak RSS {max(x[2] for x in two):.0f} MiB | wall speed-up {w1 / w2:.2f}x, "
             f"CPU/wall at -j2 {c2 / w2:.2f}"
+        )
+        # The dictionary load is serial in both: what -j2 could give at most (Amdahl).
+        load = median_of(runs["load"])[1]
+        bound = w1 / (load + (w1 - load) / 2)
+        bw1 = statistics.median(x[1] for x in bone)
+        bw2 = statistics.median(x[1] for x in btwo)
+        print(
+            f"  bound from the serial dictionary load ({load:.3f} s): {bound:.2f}x; "
+            f"the bare cut itself: -j1 wall {bw1:.2f} s, -j2 wall {bw2:.2f} s, "
+            f"speed-up {bw1 / bw2:.2f}x"
         )
         same = sha_of_run(extract) == sha_of_run(j2)
         print(f"-j1 and -j2 outputs byte-identical: {'yes' if same else 'NO'}")
