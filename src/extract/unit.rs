@@ -15,12 +15,12 @@ use crate::text::MappedText;
 /// clause's own text ([`Unit::source_offset`]).
 #[derive(Debug, Clone)]
 pub struct Unit<'a> {
-    /// The cleaned text.
-    pub text: String,
+    /// The cleaned text: the clause's own text itself when it has no blanks.
+    pub text: Cow<'a, str>,
     /// The clause's own text that `text` was cleaned from.
     own: Cow<'a, MappedText>,
     /// The runs of `text` copied from `own` between blanks: (start in `text`, start in
-    /// `own`), in order.
+    /// `own`), in order; none when `text` is `own`'s text itself.
     runs: Vec<(usize, usize)>,
     /// Byte offset in `text` where the body starts (after a heading line, if any).
     pub body: usize,
@@ -119,21 +119,30 @@ impl<'a> Unit<'a> {
 
     fn cleaned(own: Cow<'a, MappedText>, heading: Option<&str>) -> Unit<'a> {
         let raw = own.as_str();
-        let mut text = String::with_capacity(raw.len());
-        let mut runs = Vec::new();
-        // Copy the runs between blanks whole.
-        let mut run = 0;
-        let mut copy = |from: usize, to: usize, text: &mut String| {
-            if from < to {
-                runs.push((text.len(), from));
-                text.push_str(&raw[from..to]);
+        let (text, runs) = match own {
+            // Most clauses have no blank at all: their text is used as it is.
+            Cow::Borrowed(o) if blanks(raw).next().is_none() => {
+                (Cow::Borrowed(o.as_str()), Vec::new())
+            }
+            _ => {
+                let mut text = String::with_capacity(raw.len());
+                let mut runs = Vec::new();
+                // Copy the runs between blanks whole.
+                let mut run = 0;
+                let mut copy = |from: usize, to: usize, text: &mut String| {
+                    if from < to {
+                        runs.push((text.len(), from));
+                        text.push_str(&raw[from..to]);
+                    }
+                };
+                for (i, len) in blanks(raw) {
+                    copy(run, i, &mut text);
+                    run = i + len;
+                }
+                copy(run, raw.len(), &mut text);
+                (Cow::Owned(text), runs)
             }
         };
-        for (i, len) in blanks(raw) {
-            copy(run, i, &mut text);
-            run = i + len;
-        }
-        copy(run, raw.len(), &mut text);
         let body = heading_end(raw, &text, heading);
         let occs = scan::occurrences(&text);
         Unit {
@@ -176,6 +185,9 @@ impl<'a> Unit<'a> {
     pub fn source_offset(&self, i: usize) -> usize {
         if i >= self.text.len() {
             return self.own.source_offset(self.own.len());
+        }
+        if self.runs.is_empty() {
+            return self.own.source_offset(i);
         }
         let k = self.runs.partition_point(|&(t, _)| t <= i) - 1;
         let (t, o) = self.runs[k];
@@ -391,6 +403,29 @@ pub fn clauses_in(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_clause_without_blanks_is_read_in_place_with_its_own_offsets() {
+        // Two pieces of a source, as a joined wrapped line is: offsets jump between them.
+        let src = "甲乙丙负责\n资金。";
+        let mut own = MappedText::new();
+        own.push_source(src, 0, 15);
+        own.push_source(src, 16, src.len());
+        let u = Unit::new(&own, None);
+        assert!(matches!(u.text, Cow::Borrowed(_)));
+        assert_eq!(u.text, "甲乙丙负责资金。");
+        for (i, _) in u.text.char_indices() {
+            assert_eq!(u.source_offset(i), own.source_offset(i));
+        }
+        assert_eq!(u.source_offset(u.text.find('资').unwrap()), 16);
+        // With a blank the text is a cleaned copy, still mapped to the source.
+        let mut spaced = MappedText::new();
+        spaced.push_source("甲乙 丙", 0, "甲乙 丙".len());
+        let v = Unit::new(&spaced, None);
+        assert!(matches!(v.text, Cow::Owned(_)));
+        assert_eq!(v.text, "甲乙丙");
+        assert_eq!(v.source_offset(v.text.find('丙').unwrap()), 7);
+    }
 
     #[test]
     fn whitespace_is_dropped_and_offsets_kept() {
