@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Replicate the files of a folder into DEST until DEST holds about MB megabytes:
-#   scripts/replicate.sh SRC DEST MB
+# Replicate the files of a folder into DEST until DEST holds about MB megabytes (of the
+# source files), optionally re-encoded from UTF-8 (e.g. gb18030, to time a GBK archive):
+#   scripts/replicate.sh SRC DEST MB [ENCODING]
 # Copy k goes to DEST/kNNN/<same relative path>, so names stay unique and sorted.
 set -euo pipefail
-if [[ $# -ne 3 ]]; then
-    sed -n '2,4p' "$0" | sed 's/^# \{0,1\}//'
+if [[ $# -lt 3 || $# -gt 4 ]]; then
+    sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
 fi
-src=$1 dest=$2 mb=$3
+src=$1 dest=$2 mb=$3 encoding=${4:-}
 src_bytes=$(find "$src" -type f -not -name '.*' -printf '%s\n' | awk '{s+=$1} END {print s+0}')
 if [[ $src_bytes -eq 0 ]]; then
     echo "replicate: no files in $src" >&2
@@ -21,4 +22,19 @@ for ((k = 1; k <= copies; k++)); do
     mkdir -p "$d"
     cp -r "$src"/. "$d"/
 done
-echo "replicate: $copies copies of $src ($src_bytes bytes) in $dest ($((copies * src_bytes / 1000000)) MB)"
+if [[ -n $encoding ]]; then
+    # Files that are not UTF-8, or that the encoding cannot hold, are left as they are.
+    python3 - "$dest" "$encoding" <<'PY'
+import os, sys
+dest, enc = sys.argv[1], sys.argv[2]
+for root, _, names in os.walk(dest):
+    for n in names:
+        p = os.path.join(root, n)
+        try:
+            data = open(p, "rb").read().decode("utf-8").encode(enc)
+        except (UnicodeDecodeError, UnicodeEncodeError):
+            continue
+        open(p, "wb").write(data)
+PY
+fi
+echo "replicate: $copies copies of $src ($src_bytes bytes) in $dest ($((copies * src_bytes / 1000000)) MB${encoding:+, re-encoded as $encoding})"
