@@ -1,7 +1,7 @@
 //! Ingest: raw bytes → decoded text with a map back to the original bytes.
 //!
 //! Order of evidence: a byte order mark (UTF-8, UTF-16LE/BE), then strict UTF-8 (or UTF-8
-//! with a few stray bytes), then valid GB18030 that reads as common Chinese, then chardetng
+//! with a few stray bytes), then valid GB18030 or Big5 that reads as common Chinese, then chardetng
 //! (without a TLD hint: a `cn` hint mislabels Big5) over encoding_rs. GBK and GB2312
 //! verdicts are decoded as GB18030, their superset. A text that decodes to garbage
 //! (binary, or a wrong guess with many errors) is an error, not silent mojibake.
@@ -61,8 +61,19 @@ pub struct Decoded {
     pub map: OffsetMap,
 }
 
-/// The confidence at which valid GB18030 is taken without the encoding detector.
-const CLEAR_GB18030: f64 = 0.8;
+/// The confidence at which valid GB18030 or Big5 is taken without the encoding detector.
+const CLEAR_CHINESE: f64 = 0.8;
+
+/// The one-pass decoder of an encoding, where there is one (valid input only).
+fn exact(enc: &'static Encoding, bytes: &[u8], start: usize) -> Option<(String, OffsetMap)> {
+    if enc == GB18030 {
+        gb18030_exact(bytes, start)
+    } else if enc == BIG5 {
+        big5_exact(bytes, start)
+    } else {
+        None
+    }
+}
 
 /// How many leading bytes the encoding detector sees.
 const DETECT_PREFIX: usize = 64 * 1024;
@@ -102,13 +113,16 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
             bytes.len()
         )));
     }
-    // Most legacy files here are GBK/GB18030: bytes that are valid GB18030 and decode to
-    // plausible Chinese are that, without asking the detector (a Big5 or EUC-KR text is
-    // mostly valid GB18030 too, but its characters are rare ones: low confidence).
-    if let Some((text, map)) = gb18030_exact(bytes, 0) {
-        let d = finish(bytes, GB18030, 0, false, text, map, 0)?;
-        if d.confidence >= CLEAR_GB18030 {
-            return Ok(d);
+    // Most legacy files here are GBK/GB18030, or Big5: bytes that are valid GB18030 (then
+    // Big5) and decode to common Chinese characters are that, without asking the detector
+    // (a Big5 or EUC-KR text is mostly valid GB18030 too, and GB2312 valid Big5, but the
+    // characters they decode to are rare ones: low confidence).
+    for enc in [GB18030, BIG5] {
+        if let Some((text, map)) = exact(enc, bytes, 0) {
+            let d = finish(bytes, enc, 0, false, text, map, 0)?;
+            if d.confidence >= CLEAR_CHINESE {
+                return Ok(d);
+            }
         }
     }
     // chardetng runs at a few MB/s; a prefix of 64 KiB holds thousands of characters, far
@@ -168,10 +182,7 @@ fn decode_with(
         } else {
             (cow.into_owned(), OffsetMap::Shift(start), 0)
         }
-    } else if let Some((text, map)) = (enc == GB18030)
-        .then(|| gb18030_exact(bytes, start))
-        .flatten()
-    {
+    } else if let Some((text, map)) = exact(enc, bytes, start) {
         (text, map, 0)
     } else {
         decode_mapped(enc, bytes, start)
@@ -240,6 +251,45 @@ fn gb18030_exact(bytes: &[u8], start: usize) -> Option<(String, OffsetMap)> {
         };
         table.extend(std::iter::repeat_n((start + i) as u32, c.len_utf8()));
         i += len;
+    }
+    if i != body.len() {
+        return None;
+    }
+    table.push(bytes.len() as u32);
+    Some((text, OffsetMap::Table(table)))
+}
+
+/// Big5 without a single error, decoded in one pass like [`gb18030_exact`]: a character
+/// comes from one byte (ASCII) or two; four two-byte codes (HKSCS 0x8862, 0x8864, 0x88A3,
+/// 0x88A5) stand for two characters each (a letter and a combining mark).
+fn big5_exact(bytes: &[u8], start: usize) -> Option<(String, OffsetMap)> {
+    let body = &bytes[start..];
+    let text = BIG5
+        .decode_without_bom_handling_and_without_replacement(body)?
+        .into_owned();
+    let mut table: Vec<u32> = Vec::with_capacity(text.len() + 1);
+    let mut i = 0usize;
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        let b = *body.get(i)?;
+        let at = (start + i) as u32;
+        if b < 0x80 {
+            if u32::from(b) != c as u32 {
+                return None;
+            }
+            table.push(at);
+            i += 1;
+            continue;
+        }
+        table.extend(std::iter::repeat_n(at, c.len_utf8()));
+        if matches!(
+            (b, body.get(i + 1)),
+            (0x88, Some(0x62 | 0x64 | 0xA3 | 0xA5))
+        ) {
+            let mark = chars.next()?;
+            table.extend(std::iter::repeat_n(at, mark.len_utf8()));
+        }
+        i += 2;
     }
     if i != body.len() {
         return None;
@@ -675,6 +725,36 @@ mod tests {
             }
             let (slow_text, slow_map, errors) = decode_mapped(GB18030, &bytes, 0);
             match gb18030_exact(&bytes, 0) {
+                Some((fast_text, fast_map)) => {
+                    proptest::prop_assert_eq!(errors, 0);
+                    proptest::prop_assert_eq!(fast_text, slow_text);
+                    proptest::prop_assert_eq!(fast_map, slow_map);
+                }
+                None => proptest::prop_assert!(errors > 0),
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The same for Big5, from raw codes: ASCII, common and rare characters, the four
+        /// codes that stand for two characters, bytes that are not Big5.
+        #[test]
+        fn big5_in_one_pass_matches_the_mapped_decoder(
+            picks in proptest::collection::vec(0usize..9, 0..60),
+            junk in proptest::option::of((0usize..200, 9usize..11)),
+        ) {
+            const PIECES: [&[u8]; 11] = [
+                b"a", b"\r\n", &[0xA4, 0x40], &[0xB3, 0x64], &[0xA1, 0x41], &[0x88, 0x62],
+                &[0x88, 0xA5], &[0x87, 0x40], &[0xF9, 0xFE], &[0x80], &[0xA4],
+            ];
+            let mut bytes: Vec<u8> =
+                picks.iter().flat_map(|&k| PIECES[k].iter().copied()).collect();
+            if let Some((at, k)) = junk {
+                let at = at.min(bytes.len());
+                bytes.splice(at..at, PIECES[k].iter().copied());
+            }
+            let (slow_text, slow_map, errors) = decode_mapped(BIG5, &bytes, 0);
+            match big5_exact(&bytes, 0) {
                 Some((fast_text, fast_map)) => {
                     proptest::prop_assert_eq!(errors, 0);
                     proptest::prop_assert_eq!(fast_text, slow_text);
