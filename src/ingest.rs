@@ -64,12 +64,15 @@ pub struct Decoded {
 /// The confidence at which valid GB18030 or Big5 is taken without the encoding detector.
 const CLEAR_CHINESE: f64 = 0.8;
 
-/// The one-pass decoder of an encoding, where there is one (valid input only).
+/// The one-pass decoder of an encoding, where there is one (valid input only); the others
+/// (and invalid input) go through [`decode_mapped`].
 fn exact(enc: &'static Encoding, bytes: &[u8], start: usize) -> Option<(String, OffsetMap)> {
     if enc == GB18030 {
         gb18030_exact(bytes, start)
     } else if enc == BIG5 {
         big5_exact(bytes, start)
+    } else if enc == UTF_16LE || enc == UTF_16BE {
+        utf16_exact(enc, bytes, start)
     } else {
         None
     }
@@ -251,6 +254,26 @@ fn gb18030_exact(bytes: &[u8], start: usize) -> Option<(String, OffsetMap)> {
         };
         table.extend(std::iter::repeat_n((start + i) as u32, c.len_utf8()));
         i += len;
+    }
+    if i != body.len() {
+        return None;
+    }
+    table.push(bytes.len() as u32);
+    Some((text, OffsetMap::Table(table)))
+}
+
+/// UTF-16 (either byte order) without a single error (no lone surrogate, an even length),
+/// decoded in one pass: a character comes from two bytes, or four (a surrogate pair).
+fn utf16_exact(enc: &'static Encoding, bytes: &[u8], start: usize) -> Option<(String, OffsetMap)> {
+    let body = &bytes[start..];
+    let text = enc
+        .decode_without_bom_handling_and_without_replacement(body)?
+        .into_owned();
+    let mut table: Vec<u32> = Vec::with_capacity(text.len() + 1);
+    let mut i = 0usize;
+    for c in text.chars() {
+        table.extend(std::iter::repeat_n((start + i) as u32, c.len_utf8()));
+        i += c.len_utf16() * 2;
     }
     if i != body.len() {
         return None;
@@ -755,6 +778,47 @@ mod tests {
             }
             let (slow_text, slow_map, errors) = decode_mapped(BIG5, &bytes, 0);
             match big5_exact(&bytes, 0) {
+                Some((fast_text, fast_map)) => {
+                    proptest::prop_assert_eq!(errors, 0);
+                    proptest::prop_assert_eq!(fast_text, slow_text);
+                    proptest::prop_assert_eq!(fast_map, slow_map);
+                }
+                None => proptest::prop_assert!(errors > 0),
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The same for UTF-16 in both byte orders, with or without a BOM, with surrogate
+        /// pairs, an odd length or a lone surrogate.
+        #[test]
+        fn utf16_in_one_pass_matches_the_mapped_decoder(
+            picks in proptest::collection::vec(0usize..7, 0..60),
+            big_endian: bool,
+            bom: bool,
+            damage in proptest::option::of(0usize..3),
+        ) {
+            const PIECES: [&str; 7] = ["a", "\r\n", "第一条", "€", "𠀀", "（二）", "😀"];
+            let text: String = picks.iter().map(|&k| PIECES[k]).collect();
+            let enc = if big_endian { UTF_16BE } else { UTF_16LE };
+            let mut units: Vec<u16> = Vec::new();
+            if bom {
+                units.push(0xFEFF);
+            }
+            units.extend(text.encode_utf16());
+            if damage == Some(0) {
+                units.push(0xD800);
+            }
+            let mut bytes: Vec<u8> = units
+                .iter()
+                .flat_map(|u| if big_endian { u.to_be_bytes() } else { u.to_le_bytes() })
+                .collect();
+            if damage == Some(1) {
+                bytes.push(b'x');
+            }
+            let start = if bom { 2 } else { 0 };
+            let (slow_text, slow_map, errors) = decode_mapped(enc, &bytes, start);
+            match utf16_exact(enc, &bytes, start) {
                 Some((fast_text, fast_map)) => {
                     proptest::prop_assert_eq!(errors, 0);
                     proptest::prop_assert_eq!(fast_text, slow_text);
