@@ -226,33 +226,29 @@ fn finish(
     })
 }
 
-/// GB18030 (GBK, GB2312) without a single error, decoded in one pass by encoding_rs; the
-/// map follows from the bytes: a character comes from one byte (ASCII, or 0x80 for €),
-/// four (a lead byte then a digit) or two. `None` when the bytes are not valid GB18030
-/// (then [`decode_mapped`] finds out character by character).
-fn gb18030_exact(bytes: &[u8], start: usize) -> Option<(String, OffsetMap)> {
+/// Valid input decoded in one pass by encoding_rs, the map following from the bytes:
+/// `step(c, rest)` says how many bytes of `rest` (the bytes from where `c` is read) make
+/// `c` — 0 when `c` comes from the same bytes as the character before it — or `None` when
+/// the bytes do not agree. `None` for input with an error (then [`decode_mapped`] finds out
+/// character by character).
+fn one_pass(
+    enc: &'static Encoding,
+    bytes: &[u8],
+    start: usize,
+    mut step: impl FnMut(char, &[u8]) -> Option<usize>,
+) -> Option<(String, OffsetMap)> {
     let body = &bytes[start..];
-    let text = GB18030
+    let text = enc
         .decode_without_bom_handling_and_without_replacement(body)?
         .into_owned();
     let mut table: Vec<u32> = Vec::with_capacity(text.len() + 1);
-    let mut i = 0usize;
+    let (mut i, mut at) = (0usize, start);
     for c in text.chars() {
-        let b = *body.get(i)?;
-        let len = if b < 0x80 {
-            // ASCII stands for itself; anything else means the walk went wrong.
-            if u32::from(b) != c as u32 {
-                return None;
-            }
-            1
-        } else if b == 0x80 {
-            1
-        } else if matches!(body.get(i + 1), Some(0x30..=0x39)) {
-            4
-        } else {
-            2
-        };
-        table.extend(std::iter::repeat_n((start + i) as u32, c.len_utf8()));
+        let len = step(c, body.get(i..)?)?;
+        if len > 0 {
+            at = start + i;
+        }
+        table.extend(std::iter::repeat_n(at as u32, c.len_utf8()));
         i += len;
     }
     if i != body.len() {
@@ -262,63 +258,46 @@ fn gb18030_exact(bytes: &[u8], start: usize) -> Option<(String, OffsetMap)> {
     Some((text, OffsetMap::Table(table)))
 }
 
-/// UTF-16 (either byte order) without a single error (no lone surrogate, an even length),
-/// decoded in one pass: a character comes from two bytes, or four (a surrogate pair).
-fn utf16_exact(enc: &'static Encoding, bytes: &[u8], start: usize) -> Option<(String, OffsetMap)> {
-    let body = &bytes[start..];
-    let text = enc
-        .decode_without_bom_handling_and_without_replacement(body)?
-        .into_owned();
-    let mut table: Vec<u32> = Vec::with_capacity(text.len() + 1);
-    let mut i = 0usize;
-    for c in text.chars() {
-        table.extend(std::iter::repeat_n((start + i) as u32, c.len_utf8()));
-        i += c.len_utf16() * 2;
-    }
-    if i != body.len() {
-        return None;
-    }
-    table.push(bytes.len() as u32);
-    Some((text, OffsetMap::Table(table)))
+/// GB18030 (GBK, GB2312) in one pass: a character comes from one byte (ASCII, or 0x80 for
+/// €), four (a lead byte then a digit) or two.
+fn gb18030_exact(bytes: &[u8], start: usize) -> Option<(String, OffsetMap)> {
+    one_pass(GB18030, bytes, start, |c, rest| {
+        let b = *rest.first()?;
+        if b < 0x80 {
+            // ASCII stands for itself; anything else means the walk went wrong.
+            (u32::from(b) == c as u32).then_some(1)
+        } else if b == 0x80 {
+            Some(1)
+        } else if matches!(rest.get(1), Some(0x30..=0x39)) {
+            Some(4)
+        } else {
+            Some(2)
+        }
+    })
 }
 
-/// Big5 without a single error, decoded in one pass like [`gb18030_exact`]: a character
-/// comes from one byte (ASCII) or two; four two-byte codes (HKSCS 0x8862, 0x8864, 0x88A3,
-/// 0x88A5) stand for two characters each (a letter and a combining mark).
+/// UTF-16 (either byte order) in one pass: a character comes from two bytes, or four (a
+/// surrogate pair).
+fn utf16_exact(enc: &'static Encoding, bytes: &[u8], start: usize) -> Option<(String, OffsetMap)> {
+    one_pass(enc, bytes, start, |c, _| Some(c.len_utf16() * 2))
+}
+
+/// Big5 in one pass: a character comes from one byte (ASCII) or two; four two-byte codes
+/// (HKSCS 0x8862, 0x8864, 0x88A3, 0x88A5) stand for two characters each (a letter and a
+/// combining mark).
 fn big5_exact(bytes: &[u8], start: usize) -> Option<(String, OffsetMap)> {
-    let body = &bytes[start..];
-    let text = BIG5
-        .decode_without_bom_handling_and_without_replacement(body)?
-        .into_owned();
-    let mut table: Vec<u32> = Vec::with_capacity(text.len() + 1);
-    let mut i = 0usize;
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        let b = *body.get(i)?;
-        let at = (start + i) as u32;
+    let mut mark_follows = false;
+    one_pass(BIG5, bytes, start, |c, rest| {
+        if std::mem::take(&mut mark_follows) {
+            return Some(0);
+        }
+        let b = *rest.first()?;
         if b < 0x80 {
-            if u32::from(b) != c as u32 {
-                return None;
-            }
-            table.push(at);
-            i += 1;
-            continue;
+            return (u32::from(b) == c as u32).then_some(1);
         }
-        table.extend(std::iter::repeat_n(at, c.len_utf8()));
-        if matches!(
-            (b, body.get(i + 1)),
-            (0x88, Some(0x62 | 0x64 | 0xA3 | 0xA5))
-        ) {
-            let mark = chars.next()?;
-            table.extend(std::iter::repeat_n(at, mark.len_utf8()));
-        }
-        i += 2;
-    }
-    if i != body.len() {
-        return None;
-    }
-    table.push(bytes.len() as u32);
-    Some((text, OffsetMap::Table(table)))
+        mark_follows = matches!((b, rest.get(1)), (0x88, Some(0x62 | 0x64 | 0xA3 | 0xA5)));
+        Some(2)
+    })
 }
 
 /// Decode byte by byte through encoding_rs so that every produced character knows the
