@@ -35,6 +35,15 @@ pub fn trim_start_blanks(s: &str) -> &str {
 /// (0xEF). Ideographs and most other characters are neither, so scans pass over them
 /// without decoding.
 static BLANK_OR_FOLDED_LEAD: [bool; 256] = {
+    let mut t = SPACE_LEAD;
+    t[0xEF] = true;
+    t
+};
+
+/// `SPACE_LEAD[b]`: whether a character whose UTF-8 encoding starts with byte `b` can be
+/// white space (`char::is_whitespace`): ASCII white space, U+0085/U+00A0 (0xC2), U+1680
+/// (0xE1), U+2000–U+205F (0xE2), U+3000 (0xE3).
+pub(crate) static SPACE_LEAD: [bool; 256] = {
     let mut t = [false; 256];
     let mut b = b'\t';
     while b <= b'\r' {
@@ -46,7 +55,6 @@ static BLANK_OR_FOLDED_LEAD: [bool; 256] = {
     t[0xE1] = true;
     t[0xE2] = true;
     t[0xE3] = true;
-    t[0xEF] = true;
     t
 };
 

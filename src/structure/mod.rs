@@ -598,30 +598,16 @@ fn trim_marker_punct(s: &str) -> &str {
     s
 }
 
-/// `SPACE_LEAD[b]`: whether a character whose UTF-8 encoding starts with byte `b` can be
-/// white space (`char::is_whitespace`).
-static SPACE_LEAD: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = b'\t';
-    while b <= b'\r' {
-        t[b as usize] = true;
-        b += 1;
-    }
-    t[b' ' as usize] = true;
-    t[0xC2] = true;
-    t[0xE1] = true;
-    t[0xE2] = true;
-    t[0xE3] = true;
-    t
-};
-
 /// Whether `s` holds white space (`char::is_whitespace`), told by its UTF-8 bytes: only
 /// characters that start with one of a few bytes can be, and of the 0xE3 ones only U+3000
 /// (`、` `。` and the other CJK punctuation need no decoding).
 fn holds_whitespace(s: &str) -> bool {
     let b = s.as_bytes();
     let mut from = 0;
-    while let Some(k) = b[from..].iter().position(|&x| SPACE_LEAD[x as usize]) {
+    while let Some(k) = b[from..]
+        .iter()
+        .position(|&x| normalize::SPACE_LEAD[x as usize])
+    {
         let i = from + k;
         let space = match b[i] {
             0xE3 => b.get(i + 1..i + 3) == Some(&[0x80, 0x80]),
