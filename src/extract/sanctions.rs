@@ -292,6 +292,7 @@ pub fn hits_among<'s>(s: &'s str, exact: &[scan::Exact], present: u128) -> Vec<H
         .iter()
         .any(|h| matches!(h.term, "约谈" | "通报批评") || h.term.starts_with("诫勉"));
     kept.retain(|h| keep(s, h, has_measure_list));
+    complete_lists(s, &mut kept);
     for h in &mut kept {
         if h.term == "警告" {
             h.category = if s.contains('党') {
@@ -309,6 +310,78 @@ pub fn hits_among<'s>(s: &'s str, exact: &[scan::Exact], present: u128) -> Vec<H
         }
     }
     kept
+}
+
+/// Verbs a measure opens with (责令暂停举办, 取消活动项目, 暂停…资质).
+const MEASURE_VERBS: [&str; 9] = [
+    "责令", "取消", "暂停", "吊销", "撤销", "没收", "限制", "停止", "禁止",
+];
+
+/// Words that close a list of penalties (采取警告、责令暂停举办等处罚措施; 给予取消举办
+/// 资格、取消活动项目的处罚).
+const PENALTY_TAILS: [&str; 6] = [
+    "等处罚措施",
+    "等处罚",
+    "的处罚",
+    "处罚措施",
+    "等惩戒措施",
+    "的惩戒",
+];
+
+/// In a list of measures that the vocabulary partly knows and that ends in a word for
+/// penalties, an item it does not know but that opens with a measure's verb is a measure
+/// too — except a corrective order (责令改正, 责令整改), which is never a sanction.
+fn complete_lists<'s>(s: &'s str, kept: &mut Vec<Hit<'s>>) {
+    if !s.contains('、') || kept.is_empty() {
+        return;
+    }
+    let mut added = Vec::new();
+    let mut lo = 0;
+    for piece in s.split_inclusive(['，', '。', '；', ',', ';', '：', ':']) {
+        let range = lo..lo + piece.len();
+        lo = range.end;
+        let Some((tail_at, _)) = PENALTY_TAILS
+            .iter()
+            .filter_map(|t| piece.find(t).map(|i| (i, t)))
+            .min()
+        else {
+            continue;
+        };
+        let list = &piece[..tail_at];
+        if !list.contains('、')
+            || !kept
+                .iter()
+                .any(|h| h.range.start >= range.start && h.range.end <= range.start + tail_at)
+        {
+            continue;
+        }
+        let mut at = range.start;
+        for item in list.split('、') {
+            let item_range = at..at + item.len();
+            at = item_range.end + '、'.len_utf8();
+            let covered = kept
+                .iter()
+                .any(|h| h.range.start < item_range.end && item_range.start < h.range.end);
+            let n = item.chars().count();
+            if covered
+                || !(3..=10).contains(&n)
+                || !MEASURE_VERBS.iter().any(|v| item.starts_with(v))
+                || ["改正", "整改", "纠正"].iter().any(|w| item.contains(w))
+            {
+                continue;
+            }
+            added.push(Hit {
+                term: &s[item_range.clone()],
+                range: item_range,
+                category: "administrative",
+                class: Class::Specific,
+            });
+        }
+    }
+    if !added.is_empty() {
+        kept.extend(added);
+        kept.sort_by_key(|h| h.range.start);
+    }
 }
 
 /// Whether more 《 than 》 stand in `before` (U+300A and U+300B, both led by byte 0xE3,
@@ -454,7 +527,11 @@ fn keep(s: &str, h: &Hit<'_>, has_measure_list: bool) -> bool {
 /// Drop umbrella and generic terms that a named measure makes redundant. `hits` are the
 /// terms of one consequence, in order.
 pub fn collapse<'s>(s: &str, hits: Vec<Hit<'s>>) -> Vec<Hit<'s>> {
-    let named = hits.iter().any(|h| h.class != Class::Generic);
+    // A referral (转请有关部门查处) is another way to deal with the case, not a named
+    // measure: the generic phrase beside it (按规定处理) stays.
+    let named = hits
+        .iter()
+        .any(|h| h.class != Class::Generic && h.category != "generic");
     let mut out: Vec<Hit<'s>> = Vec::new();
     for h in hits {
         let after_measure = out.last().is_some_and(|p: &Hit<'_>| {

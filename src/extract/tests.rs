@@ -650,3 +650,32 @@ fn persons_of_the_unit_named_with_dui_qi() {
     let c: Vec<String> = conds(text).into_iter().map(|(_, t, _)| t).collect();
     assert_eq!(c, ["供水单位擅自停止"]);
 }
+
+#[test]
+fn unknown_items_of_a_penalty_list_are_measures() {
+    let text = "第十五条　经营单位违反本办法的，主管部门视情节轻重，\
+                采取警告、通报、责令暂停营业等处罚措施。\n";
+    let s: Vec<String> = sancs(text).into_iter().map(|(s, _)| s).collect();
+    assert_eq!(s, ["警告", "通报", "责令暂停营业"]);
+    let text = "第十六条　情节严重的，给予取消评选资格、取消参展项目的处罚。\n";
+    let s: Vec<String> = sancs(text).into_iter().map(|(s, _)| s).collect();
+    assert_eq!(s, ["取消评选资格", "取消参展项目"]);
+    // A corrective order in the list is not a sanction; nor is a list without a known
+    // measure or without a word for penalties.
+    let text = "第十七条　违反本办法的，给予警告、责令限期改正等处罚。\n";
+    let s: Vec<String> = sancs(text).into_iter().map(|(s, _)| s).collect();
+    assert_eq!(s, ["警告"]);
+    let text = "第十八条　违反本办法的，采取责令暂停营业、限制经营范围等措施。\n";
+    assert!(sancs(text).is_empty());
+}
+
+#[test]
+fn a_referral_does_not_make_the_generic_handling_redundant() {
+    let text = "第二十一条　对虚报冒领补贴的，按有关规定处理，或者转请有关部门查处。\n";
+    let s: Vec<String> = sancs(text).into_iter().map(|(s, _)| s).collect();
+    assert_eq!(s, ["按有关规定处理", "转请有关部门查处"]);
+    // A named measure still does.
+    let text = "第二十二条　对虚报冒领补贴的，依法依规处理，给予警告处分。\n";
+    let s: Vec<String> = sancs(text).into_iter().map(|(s, _)| s).collect();
+    assert_eq!(s, ["警告"]);
+}
