@@ -22,15 +22,31 @@ pub fn jieba() -> &'static Jieba {
 /// This is most of gongwen's start-up time; [`jieba`] builds it once per process.
 pub fn build() -> Jieba {
     let mut j = Jieba::new();
+    let mut retag = Vec::new();
     for line in DOMAIN_DICT.lines() {
         let mut it = line.split_whitespace();
         let Some(word) = it.next() else { continue };
         let freq = it.next().and_then(|f| f.parse().ok());
         let tag = it.next();
+        // jieba-rs keeps the tag a word already has (组长 is a verb in its dictionary):
+        // note where the domain dictionary says otherwise.
+        if let Some(tag) = tag
+            && j.has_word(word)
+            && let [t] = j.tag(word, false).as_slice()
+            && t.word == word
+            && t.tag != tag
+        {
+            retag.push((word, tag));
+        }
         j.add_word(word, freq, tag);
     }
+    let _ = RETAG.set(retag);
     j
 }
+
+/// Words of the default dictionary whose part of speech the domain dictionary corrects,
+/// with the correct tag (found while [`build`] loads the domain words).
+static RETAG: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
 
 /// Load jieba-rs's part-of-speech model, which its tagger reads for words outside the
 /// dictionary and otherwise loads on first use. An empty segmenter is enough to load it,
@@ -100,17 +116,22 @@ pub fn cut(text: &str) -> Vec<Token<'_>> {
 
 /// Cut `text` into words with part-of-speech tags.
 pub fn tag(text: &str) -> Vec<(Token<'_>, &str)> {
-    jieba()
-        .tag(text, true)
+    let tagged = jieba().tag(text, true);
+    let retag = RETAG.get().map_or(&[][..], Vec::as_slice);
+    tagged
         .into_iter()
         .map(|t| {
+            let tag = retag
+                .iter()
+                .find(|&&(w, _)| w == t.word)
+                .map_or(t.tag, |&(_, tag)| tag);
             (
                 Token {
                     word: t.word,
                     start: t.byte_start,
                     end: t.byte_end,
                 },
-                t.tag,
+                tag,
             )
         })
         .collect()
@@ -129,6 +150,24 @@ mod tests {
         let w = words("党委（党组）书记是第一责任人，班子成员落实一岗双责，承担主体责任。");
         for term in ["党委（党组）", "第一责任人", "一岗双责", "主体责任"] {
             assert!(w.contains(&term), "{term} split in {w:?}");
+        }
+    }
+
+    #[test]
+    fn the_domain_dictionary_corrects_a_part_of_speech() {
+        // jieba's own dictionary has 组长 as a verb; the domain dictionary says noun.
+        let tags: Vec<(&str, &str)> = tag("检查组组长负责全面工作")
+            .into_iter()
+            .map(|(t, tag)| (t.word, tag))
+            .collect();
+        assert!(tags.contains(&("组长", "n")), "{tags:?}");
+        let retag = RETAG.get().expect("set when the segmenter was built");
+        // Each correction is the domain dictionary's own entry (word, frequency, tag).
+        for &(w, t) in retag {
+            assert!(DOMAIN_DICT.lines().any(|l| {
+                let mut it = l.split_whitespace();
+                it.next() == Some(w) && it.nth(1) == Some(t)
+            }));
         }
     }
 

@@ -351,9 +351,13 @@ pub fn subject(text: &str, toks: &[Tok<'_>], from: usize, to: usize) -> Option<(
             || matches!(t.tag, "p" | "d" | "t")
             || t.tag == "r" && t.word.starts_with(['对', '在', '由', '向']);
         // A verb right after a complete holder starts the predicate (X指定…, X成立…).
+        // But a verb with 工作 before a noun names a body (省委巡视工作领导小组).
+        let names_a_body = toks.get(k + 1).is_some_and(|n| n.word == "工作")
+            && toks.get(k + 2).is_some_and(|n| n.tag.starts_with('n'));
         let verb_after_holder = t.tag.starts_with('v')
             && t.tag != "vn"
             && !matches!(t.word, "相关" | "统计" | "有关")
+            && !names_a_body
             && k > first
             && is_holder(&text[toks[first].start..toks[k - 1].end]);
         if verb_after_holder {
@@ -501,7 +505,9 @@ pub fn before(
     while k > from {
         let t = &toks[k - 1];
         let party_of = t.word == "的" && k >= 2 && toks[k - 2].word == "党";
-        if np_like(t) || party_of || t.word == "党" {
+        // 巡视工作领导小组: a verb with 工作 inside a body's name.
+        let of_work = t.tag.starts_with('v') && k < end && toks[k].word == "工作";
+        if np_like(t) || party_of || t.word == "党" || of_work {
             k -= 1;
         } else {
             break;

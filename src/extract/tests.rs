@@ -679,3 +679,21 @@ fn a_referral_does_not_make_the_generic_handling_redundant() {
     let s: Vec<String> = sancs(text).into_iter().map(|(s, _)| s).collect();
     assert_eq!(s, ["警告"]);
 }
+
+#[test]
+fn heads_of_groups_and_bodies_named_after_their_work() {
+    // 组长 is a noun here (jieba's own dictionary has it as a verb).
+    assert_eq!(
+        roles("第十条　检查组组长是落实检查监督责任的第一责任人。"),
+        [pair("检查组组长", "第一责任人")]
+    );
+    // A verb with 工作 inside a body's name (审计工作领导小组) is part of the name.
+    assert_eq!(
+        roles("第十一条　市审计工作领导小组组长为组织实施审计工作的主要责任人。"),
+        [pair("市审计工作领导小组组长", "主要责任")]
+    );
+    assert_eq!(
+        roles("第十二条　县委指定督查工作办公室负责日常工作。"),
+        [pair("督查工作办公室", "负责")]
+    );
+}
