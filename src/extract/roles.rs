@@ -578,9 +578,18 @@ fn running(ctx: &Ctx<'_>, sent: Range<usize>, first_sentence: bool, out: &mut Ve
         }
         let (ca, cb) = tok_range(&clauses[ci]);
         let head = &s[clauses[ci].start..t.start];
+        // ，以及…负责 after X对…: the object of 对 goes on past the comma; the holder is
+        // the subject before it.
+        let continues_object =
+            ci > 0 && matches!(toks.get(ca).map(|t| t.word), Some("以及" | "及" | "和")) && {
+                let (pa, pb) = tok_range(&clauses[ci - 1]);
+                (pa..pb).any(|j| matches!(toks[j].word, "对" | "对于" | "对本" | "对其"))
+            };
         let holder = if let Some(by) = head.rfind('由') {
             // 由X负责 (由 may be glued to the word before it: 工作由)
             by_holder(&head[by + '由'.len_utf8()..]).map(str::to_string)
+        } else if continues_object {
+            sentence_subject(ci).map(|(a, b)| s[a..b].to_string())
         } else {
             let vt = if role == "牵头" && k > ca && toks[k - 1].word == "承担" {
                 k - 1
@@ -591,12 +600,17 @@ fn running(ctx: &Ctx<'_>, sent: Range<usize>, first_sentence: bool, out: &mut Ve
             // no subject of its own either.
             let opens_pp = (ca..vt)
                 .find(|&j| !clause_initial(&toks, ca, j + 1))
-                .is_some_and(|j| matches!(toks[j].word, "向" | "对" | "对于"));
+                .is_some_and(|j| matches!(toks[j].word, "向" | "对" | "对于" | "对本" | "对其"));
             let initial = clause_initial(&toks, ca, vt) || opens_pp;
             // With a prepositional phrase before the verb (X向Y负责, X对Y负责), the holder
             // is the clause's subject.
-            let pp =
-                (ca..vt).any(|j| matches!(toks[j].word, "向" | "对" | "对于" | "给" | "在" | "为"));
+            let pp = (ca..vt).any(|j| {
+                // jieba glues 对 to the 本/其 after it (对本机关的决定).
+                matches!(
+                    toks[j].word,
+                    "向" | "对" | "对于" | "对本" | "对其" | "给" | "在" | "为"
+                )
+            });
             let subject_first = pp
                 .then(|| phrase::subject(s, &toks, ca, cb).map(|(a, b)| s[a..b].to_string()))
                 .flatten();

@@ -697,3 +697,20 @@ fn heads_of_groups_and_bodies_named_after_their_work() {
         [pair("督查工作办公室", "负责")]
     );
 }
+
+#[test]
+fn elided_subject_before_dui_ben_and_an_object_past_a_comma() {
+    // jieba glues 对 to 本: the clause still opens with a preposition.
+    assert_eq!(
+        roles("第五条　市交通运输局局长是本系统安全工作第一责任人，对本系统的安全工作全面负责。"),
+        [
+            pair("市交通运输局局长", "第一责任人"),
+            pair("市交通运输局局长", "负责")
+        ]
+    );
+    // The object of 对 goes on past the comma (，以及…负责).
+    assert_eq!(
+        roles("第六条　项目承办单位对申报材料的真实性、完整性，以及资金使用的合规性负责。"),
+        [pair("项目承办单位", "负责")]
+    );
+}
