@@ -235,6 +235,24 @@ pub fn np_like(t: &Tok<'_>) -> bool {
         ) && !is_stop(t.word)
 }
 
+/// The words that end the name of a body (卫生健康**局**, 卫生健康**委员会**).
+const BODY_HEADS: [&str; 14] = [
+    "局",
+    "委",
+    "委员会",
+    "厅",
+    "部",
+    "办",
+    "办公室",
+    "中心",
+    "署",
+    "院",
+    "所",
+    "站",
+    "处",
+    "科",
+];
+
 /// Strip trailing bracket groups ((单位), （党组）) and a trailing 等.
 fn core(np: &str) -> &str {
     let mut s = np;
@@ -276,6 +294,7 @@ pub fn is_holder(np: &str) -> bool {
         '记' => c.ends_with("书记"),
         '心' => c.ends_with("中心"),
         '业' => c.ends_with("企业") || c.ends_with("事业"),
+        '任' => c.ends_with("主任"),
         l => HEAD_CHARS.contains(l),
     };
     if !head {
@@ -507,7 +526,10 @@ pub fn before(
         let party_of = t.word == "的" && k >= 2 && toks[k - 2].word == "党";
         // 巡视工作领导小组: a verb with 工作 inside a body's name.
         let of_work = t.tag.starts_with('v') && k < end && toks[k].word == "工作";
-        if np_like(t) || party_of || t.word == "党" || of_work {
+        // 卫生健康局, 卫生健康委员会: adjectives inside a body's name.
+        let of_body = matches!(t.tag, "a" | "an")
+            && (k..end.min(k + 2)).any(|j| BODY_HEADS.contains(&toks[j].word));
+        if np_like(t) || party_of || t.word == "党" || of_work || of_body {
             k -= 1;
         } else {
             break;

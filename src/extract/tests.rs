@@ -714,3 +714,19 @@ fn elided_subject_before_dui_ben_and_an_object_past_a_comma() {
         [pair("项目承办单位", "负责")]
     );
 }
+
+#[test]
+fn adjectives_inside_a_body_name_and_a_director() {
+    // jieba tags 卫生 and 健康 as adjectives; inside 卫生健康局 they are part of the name.
+    assert_eq!(
+        roles("第一条　区卫生健康局局长是本系统安全生产第一责任人。"),
+        [pair("区卫生健康局局长", "第一责任人")]
+    );
+    assert_eq!(
+        roles("第二条　县卫生健康委员会主任是第一责任人。"),
+        [pair("县卫生健康委员会主任", "第一责任人")]
+    );
+    // 责任 does not end a holder the way 主任 does.
+    assert!(phrase::is_holder("办公室主任"));
+    assert!(!phrase::is_holder("安全责任"));
+}
