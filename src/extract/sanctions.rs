@@ -529,11 +529,27 @@ fn keep(s: &str, h: &Hit<'_>, has_measure_list: bool) -> bool {
 pub fn collapse<'s>(s: &str, hits: Vec<Hit<'s>>) -> Vec<Hit<'s>> {
     // A referral (转请有关部门查处) is another way to deal with the case, not a named
     // measure: the generic phrase beside it (按规定处理) stays.
-    let named = hits
-        .iter()
-        .any(|h| h.class != Class::Generic && h.category != "generic");
+    let named = |h: &Hit<'_>| h.class != Class::Generic && h.category != "generic";
+    // A generic phrase is the umbrella of the measures it introduces (追究责任，给予批评
+    // 教育…) or closes in one breath (给予警告等处理), not of those in a comma clause of
+    // their own before it (要通报批评，依纪依法问责: two consequences).
+    // A bare 处分 counts as a consequence of its own only when given (给予处分); else it
+    // is a mention (党纪政务等处分相匹配).
+    let covers = |g: &Hit<'_>| {
+        let before = &s[..g.range.start];
+        let acts = !matches!(g.term, "处分" | "相应处分" | "相应的处分")
+            || before.ends_with("给予")
+            || before.ends_with("予以");
+        hits.iter().any(|n| {
+            named(n)
+                && (!acts
+                    || n.range.start > g.range.start
+                    || !s[n.range.end.min(g.range.start)..g.range.start]
+                        .contains(['，', ',', '；', ';']))
+        })
+    };
     let mut out: Vec<Hit<'s>> = Vec::new();
-    for h in hits {
+    for h in &hits {
         let after_measure = out.last().is_some_and(|p: &Hit<'_>| {
             p.class != Class::Generic
                 && matches!(&s[p.range.end..h.range.start], "" | "等" | "的" | "等的")
@@ -541,10 +557,10 @@ pub fn collapse<'s>(s: &str, hits: Vec<Hit<'s>>) -> Vec<Hit<'s>> {
         let drop = match h.class {
             Class::Specific => false,
             Class::Umbrella => after_measure,
-            Class::Generic => named && !h.term.starts_with("承担") || after_measure,
+            Class::Generic => covers(h) && !h.term.starts_with("承担") || after_measure,
         };
         if !drop {
-            out.push(h);
+            out.push(h.clone());
         }
     }
     out

@@ -730,3 +730,22 @@ fn adjectives_inside_a_body_name_and_a_director() {
     assert!(phrase::is_holder("办公室主任"));
     assert!(!phrase::is_holder("安全责任"));
 }
+
+#[test]
+fn a_generic_consequence_after_the_measures_is_its_own() {
+    let text = "第九条　对履职不力造成严重后果的单位，要予以约谈，依规依纪问责。\n";
+    let s: Vec<String> = sancs(text).into_iter().map(|(s, _)| s).collect();
+    assert_eq!(s, ["约谈", "依规依纪问责"]);
+    // Before the measures it is their umbrella.
+    let text =
+        "第十条　对履职不力造成严重后果的，要追究责任，视情节轻重，给予批评教育、诫勉谈话。\n";
+    let s: Vec<String> = sancs(text).into_iter().map(|(s, _)| s).collect();
+    assert_eq!(s, ["批评教育", "诫勉谈话"]);
+    // A bare 处分 after them is a mention unless it is given.
+    let text = "第十一条　对违纪的党员，应当给予党纪处分，做到党纪政务等处分相匹配。\n";
+    let s: Vec<String> = sancs(text).into_iter().map(|(s, _)| s).collect();
+    assert_eq!(s, ["党纪处分"]);
+    let text = "第十二条　从业人员违反操作规程的，给予批评教育，依照有关规章制度给予处分。\n";
+    let s: Vec<String> = sancs(text).into_iter().map(|(s, _)| s).collect();
+    assert_eq!(s, ["批评教育", "处分"]);
+}
