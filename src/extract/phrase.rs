@@ -289,12 +289,22 @@ pub fn is_holder(np: &str) -> bool {
     // Characters that end a body only as part of certain words.
     let head = match last {
         '关' => c.ends_with("机关") || c.ends_with("海关"),
-        '导' => c.ends_with("领导"),
+        // 领导 the leaders, not 统一领导 the leadership.
+        '导' => {
+            c.ends_with("领导")
+                && !["统一领导", "全面领导", "集中领导", "组织领导", "绝对领导"]
+                    .iter()
+                    .any(|w| c.ends_with(w))
+        }
         '子' => c.ends_with("班子"),
         '记' => c.ends_with("书记"),
         '心' => c.ends_with("中心"),
         '业' => c.ends_with("企业") || c.ends_with("事业"),
         '任' => c.ends_with("主任"),
+        '署' => !c.ends_with("部署"),
+        '行' => ["银行", "分行", "支行", "总行"]
+            .iter()
+            .any(|w| c.ends_with(w)),
         l => HEAD_CHARS.contains(l),
     };
     if !head {
@@ -546,7 +556,8 @@ pub fn before(
         }
         return None;
     }
-    // Verbal nouns that govern the phrase (监督下级党组织) are not part of it.
+    // Verbal nouns that govern the phrase (监督下级党组织; 支持和监督…) are not part of
+    // it, nor a 、 or 和 before or between them.
     while k < end
         && matches!(
             toks[k].word,
@@ -560,6 +571,11 @@ pub fn before(
                 | "协调"
                 | "检查"
                 | "组织"
+                | "、"
+                | "和"
+                | "及"
+                | "与"
+                | "以及"
         )
     {
         k += 1;

@@ -433,8 +433,17 @@ fn running(ctx: &Ctx<'_>, sent: Range<usize>, first_sentence: bool, out: &mut Ve
             .unwrap_or(toks.len());
         (a, b)
     };
-    // The subject of the nearest clause before clause `ci` that has one.
+    // The subject of the nearest clause before clause `ci` that has one — none inside the
+    // object of 对 (X对Y…，履行…责任等情况进行监督: those clauses describe Y, not X).
     let sentence_subject = |ci: usize| {
+        let rest = &s[clauses[ci].start..];
+        let object_of_dui = ["情况进行", "情况开展", "情况实施"]
+            .iter()
+            .any(|w| rest.contains(w))
+            && (0..ci).any(|j| s[clauses[j].clone()].contains('对'));
+        if object_of_dui {
+            return None;
+        }
         (0..ci).rev().find_map(|j| {
             let (a, b) = tok_range(&clauses[j]);
             phrase::subject(s, &toks, a, b)

@@ -749,3 +749,25 @@ fn a_generic_consequence_after_the_measures_is_its_own() {
     let s: Vec<String> = sancs(text).into_iter().map(|(s, _)| s).collect();
     assert_eq!(s, ["批评教育", "处分"]);
 }
+
+#[test]
+fn governing_verbs_and_abstract_heads_are_not_holders() {
+    // 领导、支持和监督 govern the list of bodies; the 和 before 监督 goes with them.
+    let r = roles("（十）领导、支持和监督县纪委、县委各部门、各乡镇党委等落实主体责任；");
+    assert_eq!(r, [pair("县纪委、县委各部门、各乡镇党委等", "主体责任")]);
+    // Verbs and abstract nouns that end like bodies or posts.
+    for np in ["党中央决策部署", "执行", "集中统一领导", "党的全面领导"] {
+        assert!(!phrase::is_holder(np), "{np}");
+    }
+    for np in ["海关总署", "人民银行", "县农业发展银行", "班子其他领导"] {
+        assert!(phrase::is_holder(np), "{np}");
+    }
+}
+
+#[test]
+fn clauses_inside_the_object_of_dui_have_no_holder() {
+    // The duties listed are those of the inspected bodies, checked by the group.
+    let text = "第十九条　市委巡察组对巡察对象贯彻党的路线方针政策和上级决策部署，\
+                落实党的建设各项要求，履行全面从严治党主体责任和监督责任等情况进行监督。\n";
+    assert!(roles(text).is_empty(), "{:?}", roles(text));
+}
