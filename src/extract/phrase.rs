@@ -235,8 +235,8 @@ pub fn np_like(t: &Tok<'_>) -> bool {
         ) && !is_stop(t.word)
 }
 
-/// The words that end the name of a body (卫生健康**局**, 卫生健康**委员会**).
-const BODY_HEADS: [&str; 14] = [
+/// The words that end the name of a body (卫生健康**局**, 卫生健康**委员会**, 巡察**组**).
+const BODY_HEADS: [&str; 16] = [
     "局",
     "委",
     "委员会",
@@ -251,6 +251,8 @@ const BODY_HEADS: [&str; 14] = [
     "站",
     "处",
     "科",
+    "组",
+    "队",
 ];
 
 /// Strip trailing bracket groups ((单位), （党组）) and a trailing 等.
@@ -380,9 +382,13 @@ pub fn subject(text: &str, toks: &[Tok<'_>], from: usize, to: usize) -> Option<(
             || matches!(t.tag, "p" | "d" | "t")
             || t.tag == "r" && t.word.starts_with(['对', '在', '由', '向']);
         // A verb right after a complete holder starts the predicate (X指定…, X成立…).
-        // But a verb with 工作 before a noun names a body (省委巡视工作领导小组).
+        // But a verb with 工作 before a noun (省委巡视工作领导小组), or before the head of
+        // a body (市委巡察组), names a body.
         let names_a_body = toks.get(k + 1).is_some_and(|n| n.word == "工作")
-            && toks.get(k + 2).is_some_and(|n| n.tag.starts_with('n'));
+            && toks.get(k + 2).is_some_and(|n| n.tag.starts_with('n'))
+            || toks
+                .get(k + 1)
+                .is_some_and(|n| BODY_HEADS.contains(&n.word));
         let verb_after_holder = t.tag.starts_with('v')
             && t.tag != "vn"
             && !matches!(t.word, "相关" | "统计" | "有关")
@@ -534,8 +540,10 @@ pub fn before(
     while k > from {
         let t = &toks[k - 1];
         let party_of = t.word == "的" && k >= 2 && toks[k - 2].word == "党";
-        // 巡视工作领导小组: a verb with 工作 inside a body's name.
-        let of_work = t.tag.starts_with('v') && k < end && toks[k].word == "工作";
+        // 巡视工作领导小组, 市委巡察组: a verb with 工作 or a body's head inside its name.
+        let of_work = t.tag.starts_with('v')
+            && k < end
+            && (toks[k].word == "工作" || BODY_HEADS.contains(&toks[k].word));
         // 卫生健康局, 卫生健康委员会: adjectives inside a body's name.
         let of_body = matches!(t.tag, "a" | "an")
             && (k..end.min(k + 2)).any(|j| BODY_HEADS.contains(&toks[j].word));

@@ -771,3 +771,21 @@ fn clauses_inside_the_object_of_dui_have_no_holder() {
                 落实党的建设各项要求，履行全面从严治党主体责任和监督责任等情况进行监督。\n";
     assert!(roles(text).is_empty(), "{:?}", roles(text));
 }
+
+#[test]
+fn a_verb_before_the_head_of_a_body_is_part_of_its_name() {
+    // jieba cuts 巡察组 into 巡察/v 组.
+    assert_eq!(
+        roles("第一条　市委巡察组负责巡察工作。"),
+        [pair("市委巡察组", "负责")]
+    );
+    // A body set up in the clause before is still the one that is responsible.
+    assert_eq!(
+        roles("第二条　县政府成立工作组，负责组织实施。"),
+        [pair("工作组", "负责")]
+    );
+    assert_eq!(
+        roles("第三条　市委组建巡察组，负责巡察工作。"),
+        [pair("巡察组", "负责")]
+    );
+}
