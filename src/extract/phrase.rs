@@ -312,6 +312,13 @@ pub fn is_holder(np: &str) -> bool {
     if !head {
         return false;
     }
+    // 被审计单位, 被巡视党组织主要负责人: a passive verb naming which body, before one.
+    if let Some(rest) = c.strip_prefix('被')
+        && let Some((i, _)) = rest.char_indices().nth(2)
+        && !rest[..i].contains(['的', '，', '、'])
+    {
+        return is_holder(&rest[i..]);
+    }
     if c.chars().count() < 2
         || c.starts_with('其') && !c.starts_with("其他") && !c.starts_with("其余")
         || c.starts_with([
@@ -549,6 +556,14 @@ pub fn before(
             && (k..end.min(k + 2)).any(|j| BODY_HEADS.contains(&toks[j].word));
         if np_like(t) || party_of || t.word == "党" || of_work || of_body {
             k -= 1;
+        } else if t.tag.starts_with('v')
+            && t.word.chars().count() == 2
+            && k < end
+            && k >= from + 2
+            && toks[k - 2].word == "被"
+        {
+            // 被巡视党组织: a passive verb names which body.
+            k -= 2;
         } else {
             break;
         }

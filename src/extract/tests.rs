@@ -789,3 +789,18 @@ fn a_verb_before_the_head_of_a_body_is_part_of_its_name() {
         [pair("巡察组", "负责")]
     );
 }
+
+#[test]
+fn a_passive_verb_names_which_body() {
+    assert_eq!(
+        roles("第三十二条　被巡察党组织主要负责人为落实整改工作的第一责任人。"),
+        [pair("被巡察党组织主要负责人", "第一责任人")]
+    );
+    assert_eq!(
+        roles("第十四条　被审计单位负责提供真实完整的资料。"),
+        [pair("被审计单位", "负责")]
+    );
+    assert!(phrase::is_holder("被检查单位"));
+    // A passive clause is no holder.
+    assert!(!phrase::is_holder("被追究刑事责任"));
+}
