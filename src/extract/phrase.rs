@@ -353,6 +353,10 @@ pub fn subject(text: &str, toks: &[Tok<'_>], from: usize, to: usize) -> Option<(
     while i < to && CONNECTIVES.contains(&toks[i].word) {
         i += 1;
     }
+    // 其主要负责人 (its principal person in charge): the holder is what follows 其.
+    if i + 1 < to && toks[i].word == "其" && toks[i + 1].tag.starts_with('n') {
+        i += 1;
+    }
     let first = i;
     // （以下简称X） names the holder, whatever precedes it.
     if let Some(a) = alias_in(text, toks, first, to) {

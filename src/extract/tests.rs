@@ -804,3 +804,15 @@ fn a_passive_verb_names_which_body() {
     // A passive clause is no holder.
     assert!(!phrase::is_holder("被追究刑事责任"));
 }
+
+#[test]
+fn its_principal_person_in_charge() {
+    assert_eq!(
+        roles(
+            "第四条　经营单位应当建立健全应急工作责任制，其主要负责人对本单位的应急工作全面负责。"
+        ),
+        [pair("主要负责人", "负责")]
+    );
+    // 其 alone is no holder.
+    assert!(roles("第五条　其应当对本单位的工作负责。").is_empty());
+}
