@@ -381,9 +381,26 @@ fn annotation(ctx: &Ctx<'_>, inner: Range<usize>, out: &mut Vec<Responsibility>)
     if first_ok != Some(true) {
         return false;
     }
+    // （X、Y、Z负责，排在第一位的部门为牵头部门）: X leads as well.
+    let first_leads = {
+        let inner = &text[inner.clone()];
+        ["第一位", "首位"].iter().any(|w| inner.contains(w)) && inner.contains("为牵头")
+    };
+    let lead = found
+        .iter()
+        .find(|(_, role, _)| *role == "负责")
+        .filter(|_| first_leads)
+        .map(|(h, _, q)| {
+            let list = &text[h.clone()];
+            let first = list.split('、').next().unwrap_or(list);
+            (h.start..h.start + first.len(), q.clone())
+        });
     for (h, role, q) in found {
         let holder = text[h.clone()].to_string();
         out.push(ctx.responsibility(holder, role, q.clone(), h.start));
+    }
+    if let Some((h, q)) = lead {
+        out.push(ctx.responsibility(text[h.clone()].to_string(), "牵头", q, h.start));
     }
     true
 }

@@ -816,3 +816,18 @@ fn its_principal_person_in_charge() {
     // 其 alone is no holder.
     assert!(roles("第五条　其应当对本单位的工作负责。").is_empty());
 }
+
+#[test]
+fn the_first_listed_body_leads_when_the_annotation_says_so() {
+    let text = "一、扩大开放\n1.优化营商环境。推进审批改革。\
+                （市发展改革委、市商务局、市市场监管局负责，排在第一位的部门为牵头部门）\n\
+                2.完善监管。（市商务局、市财政局负责）\n";
+    assert_eq!(
+        roles(text),
+        [
+            pair("市发展改革委、市商务局、市市场监管局", "负责"),
+            pair("市发展改革委", "牵头"),
+            pair("市商务局、市财政局", "负责"),
+        ]
+    );
+}
