@@ -114,7 +114,7 @@ fn next_lead_counting(
 }
 
 /// Length of the UTF-8 sequence that starts with byte `lead`.
-fn utf8_len(lead: u8) -> usize {
+pub(crate) fn utf8_len(lead: u8) -> usize {
     match lead {
         0xC0..=0xDF => 2,
         0xE0..=0xEF => 3,

@@ -29,6 +29,11 @@ fn conds(text: &str) -> Vec<(String, String, ConditionKind)> {
         .collect()
 }
 
+/// The sanction of every sanction entry.
+fn sanction_names(text: &str) -> Vec<String> {
+    sancs(text).into_iter().map(|(s, _)| s).collect()
+}
+
 /// (sanction, path) of every sanction.
 fn sancs(text: &str) -> Vec<(String, String)> {
     extract_str(text)
@@ -655,15 +660,15 @@ fn persons_of_the_unit_named_with_dui_qi() {
 fn unknown_items_of_a_penalty_list_are_measures() {
     let text = "第十五条　经营单位违反本办法的，主管部门视情节轻重，\
                 采取警告、通报、责令暂停营业等处罚措施。\n";
-    let s: Vec<String> = sancs(text).into_iter().map(|(s, _)| s).collect();
+    let s = sanction_names(text);
     assert_eq!(s, ["警告", "通报", "责令暂停营业"]);
     let text = "第十六条　情节严重的，给予取消评选资格、取消参展项目的处罚。\n";
-    let s: Vec<String> = sancs(text).into_iter().map(|(s, _)| s).collect();
+    let s = sanction_names(text);
     assert_eq!(s, ["取消评选资格", "取消参展项目"]);
     // A corrective order in the list is not a sanction; nor is a list without a known
     // measure or without a word for penalties.
     let text = "第十七条　违反本办法的，给予警告、责令限期改正等处罚。\n";
-    let s: Vec<String> = sancs(text).into_iter().map(|(s, _)| s).collect();
+    let s = sanction_names(text);
     assert_eq!(s, ["警告"]);
     let text = "第十八条　违反本办法的，采取责令暂停营业、限制经营范围等措施。\n";
     assert!(sancs(text).is_empty());
@@ -672,11 +677,11 @@ fn unknown_items_of_a_penalty_list_are_measures() {
 #[test]
 fn a_referral_does_not_make_the_generic_handling_redundant() {
     let text = "第二十一条　对虚报冒领补贴的，按有关规定处理，或者转请有关部门查处。\n";
-    let s: Vec<String> = sancs(text).into_iter().map(|(s, _)| s).collect();
+    let s = sanction_names(text);
     assert_eq!(s, ["按有关规定处理", "转请有关部门查处"]);
     // A named measure still does.
     let text = "第二十二条　对虚报冒领补贴的，依法依规处理，给予警告处分。\n";
-    let s: Vec<String> = sancs(text).into_iter().map(|(s, _)| s).collect();
+    let s = sanction_names(text);
     assert_eq!(s, ["警告"]);
 }
 
@@ -734,19 +739,19 @@ fn adjectives_inside_a_body_name_and_a_director() {
 #[test]
 fn a_generic_consequence_after_the_measures_is_its_own() {
     let text = "第九条　对履职不力造成严重后果的单位，要予以约谈，依规依纪问责。\n";
-    let s: Vec<String> = sancs(text).into_iter().map(|(s, _)| s).collect();
+    let s = sanction_names(text);
     assert_eq!(s, ["约谈", "依规依纪问责"]);
     // Before the measures it is their umbrella.
     let text =
         "第十条　对履职不力造成严重后果的，要追究责任，视情节轻重，给予批评教育、诫勉谈话。\n";
-    let s: Vec<String> = sancs(text).into_iter().map(|(s, _)| s).collect();
+    let s = sanction_names(text);
     assert_eq!(s, ["批评教育", "诫勉谈话"]);
     // A bare 处分 after them is a mention unless it is given.
     let text = "第十一条　对违纪的党员，应当给予党纪处分，做到党纪政务等处分相匹配。\n";
-    let s: Vec<String> = sancs(text).into_iter().map(|(s, _)| s).collect();
+    let s = sanction_names(text);
     assert_eq!(s, ["党纪处分"]);
     let text = "第十二条　从业人员违反操作规程的，给予批评教育，依照有关规章制度给予处分。\n";
-    let s: Vec<String> = sancs(text).into_iter().map(|(s, _)| s).collect();
+    let s = sanction_names(text);
     assert_eq!(s, ["批评教育", "处分"]);
 }
 

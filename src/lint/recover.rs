@@ -329,7 +329,7 @@ fn class_at(bytes: &[u8], i: usize) -> (Class, usize) {
         };
         return (class, 1);
     }
-    let width = utf8_width(b);
+    let width = crate::normalize::utf8_len(b);
     if !may_be_blank_or_mark(b) {
         return (Class::Other, width);
     }
@@ -453,16 +453,6 @@ fn char_at(bytes: &[u8], i: usize) -> char {
         _ => (b0 & 0x07) << 18 | cont(1) << 12 | cont(2) << 6 | cont(3),
     };
     char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER)
-}
-
-/// Length of the UTF-8 sequence that starts with `lead`.
-fn utf8_width(lead: u8) -> usize {
-    match lead {
-        0x00..=0x7F => 1,
-        0x80..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        _ => 4,
-    }
 }
 
 /// A clause for candidate `c`, placed among the siblings of its style family. An inline
@@ -710,7 +700,7 @@ mod tests {
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             let mut buf = [0u8; 4];
             let lead = c.encode_utf8(&mut buf).as_bytes()[0];
-            assert_eq!(utf8_width(lead), c.len_utf8(), "{c:?}");
+            assert_eq!(crate::normalize::utf8_len(lead), c.len_utf8(), "{c:?}");
             let blank = c.is_whitespace() && c != '\n' && c != '\r' || c == '\u{FEFF}';
             assert_eq!(is_blank(c), blank, "{c:?}");
             let special = blank || "；;。：:，,".contains(c);
