@@ -587,8 +587,15 @@ impl WriteJson for Document {
         json_u64(out, self.line_end)?;
         out.extend_from_slice(b",\"profile\":");
         json_str(out, &self.profile)?;
+        out.extend_from_slice(b",\"metadata\":");
+        // Small and of many shapes: the generic serializer writes it.
+        self.metadata
+            .serialize(&mut Serializer { out: &mut *out })?;
         out.extend_from_slice(b",\"clauses\":");
         json_array(out, &self.clauses)?;
+        out.extend_from_slice(b",\"references\":");
+        self.references
+            .serialize(&mut Serializer { out: &mut *out })?;
         out.extend_from_slice(b",\"responsibilities\":");
         json_array(out, &self.responsibilities)?;
         out.extend_from_slice(b",\"accountability\":");
@@ -897,7 +904,9 @@ mod tests {
     use serde::Serialize;
 
     use super::*;
-    use crate::model::Clause;
+    use crate::model::{
+        Clause, DocNumber, Element, Event, EventKind, Metadata, Reference, Secrecy,
+    };
     use crate::pipeline::{self, Options};
 
     fn same<T: Serialize>(value: &T) {
@@ -1101,11 +1110,72 @@ mod tests {
             tokens: some.then(|| vec![String::new(), odd.into()]),
             children,
         };
+        let element = |value: String| Element {
+            value,
+            text: odd.into(),
+            line: 3,
+        };
+        let metadata = |some: bool| Metadata {
+            doc_number: some.then(|| Element {
+                value: DocNumber {
+                    agency_code: odd.into(),
+                    year: 2023,
+                    serial: 12,
+                },
+                text: odd.into(),
+                line: 2,
+            }),
+            secrecy: some.then(|| Element {
+                value: Secrecy {
+                    level: "秘密".into(),
+                    period: (!some).then(|| "1年".into()),
+                },
+                text: odd.into(),
+                line: 1,
+            }),
+            addressees: some.then(|| Element {
+                value: vec![odd.into(), String::new()],
+                text: odd.into(),
+                line: 4,
+            }),
+            date: some.then(|| element("2023-05-04".into())),
+            note: (!some).then(|| element(odd.into())),
+            events: [
+                EventKind::Adopted,
+                EventKind::Promulgated,
+                EventKind::Amended,
+                EventKind::Revised,
+                EventKind::Effective,
+                EventKind::Approved,
+            ]
+            .into_iter()
+            .map(|kind| Event {
+                kind,
+                date: some.then(|| "1997-03-14".into()),
+                body: (!some).then(|| odd.into()),
+                text: odd.into(),
+                line: 2,
+            })
+            .collect(),
+            ..Metadata::default()
+        };
+        let reference = |some: bool| Reference {
+            text: odd.into(),
+            line: 5,
+            column: 7,
+            clause_path: "第五条".into(),
+            target: some.then(|| "第二章/第二十三条".into()),
+            target_part: some.then(|| "第二款".into()),
+            resolved: some,
+            document: (!some).then(|| odd.into()),
+        };
         let document = |some: bool| Document {
             title: some.then(|| odd.into()),
             line_start: 1,
             line_end: 20,
             profile: "statute".into(),
+            metadata: metadata(some),
+            references: vec![reference(some), reference(!some)],
             clauses: vec![
                 clause(some, vec![clause(!some, vec![]), clause(some, vec![])]),
                 clause(!some, vec![]),

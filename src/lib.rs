@@ -20,6 +20,7 @@ pub mod model;
 pub mod normalize;
 pub mod outdir;
 pub mod pipeline;
+pub mod references;
 pub mod render;
 pub mod segment;
 pub mod stream;

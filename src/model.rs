@@ -8,7 +8,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Version of the record shape (MAJOR.MINOR).
-pub const SCHEMA_VERSION: &str = "1.1";
+pub const SCHEMA_VERSION: &str = "2.0";
 
 /// One record per input file (or per streaming request).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -85,8 +85,15 @@ pub struct Document {
     /// Numbering profile chosen for the document (`gongwen`, `statute`, `party-rule`, `generic`).
     #[serde(default)]
     pub profile: String,
+    /// What an archive indexes the document by: the GB/T 9704-2012 elements of a 公文 and
+    /// the history of a statute or party rule.
+    #[serde(default)]
+    pub metadata: Metadata,
     /// Top-level clauses; nested ones under `children`.
     pub clauses: Vec<Clause>,
+    /// References to clauses of this document and to other documents, in text order.
+    #[serde(default)]
+    pub references: Vec<Reference>,
     /// Responsibility statements (holder tied to a role term).
     pub responsibilities: Vec<Responsibility>,
     /// Accountability conditions and sanctions.
@@ -250,4 +257,136 @@ pub struct Diagnostic {
     /// The numbering profile the document was checked under (set in `check` output).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<String>,
+}
+
+/// One element of a document's metadata: its value, the text it was read from and where.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Element<T> {
+    /// The element's value (a string, a list of names, an ISO date or a parsed number).
+    pub value: T,
+    /// The element as written.
+    pub text: String,
+    /// 1-based line of the element in the original file (its first line).
+    pub line: u64,
+}
+
+/// A 发文字号 read into its parts: 国办发〔2023〕12号 is `国办发`, 2023, 12.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct DocNumber {
+    /// 发文机关代字 (国办发, 京政发, 发改价格 …).
+    pub agency_code: String,
+    /// The year in the brackets (a two-digit year of an old number is read as 19xx/20xx).
+    pub year: u32,
+    /// The serial number (发文顺序号).
+    pub serial: u32,
+}
+
+/// 密级和保密期限: 秘密★1年 is level `秘密`, period `1年`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Secrecy {
+    /// 绝密, 机密 or 秘密.
+    pub level: String,
+    /// The period after ★, when given (`1年`, `长期`).
+    pub period: Option<String>,
+}
+
+/// The metadata of one document. Each element is `null` when the document does not state it.
+/// 公文 elements follow GB/T 9704-2012 §7; `events` and `order_number` are the history of a
+/// statute or party rule. Site furniture of web copies (来源, 发布时间, 索引号 tables, ICP
+/// numbers) is never read as metadata.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Metadata {
+    /// 份号: the copy's serial number (000001).
+    pub copy_number: Option<Element<String>>,
+    /// 密级和保密期限.
+    pub secrecy: Option<Element<Secrecy>>,
+    /// 紧急程度: 特急, 加急 (telegrams: 特提, 平急).
+    pub urgency: Option<Element<String>>,
+    /// 发文机关标志: the issuing body's mark in the 版头, without 文件 (××市人民政府).
+    pub issuer_mark: Option<Element<String>>,
+    /// 发文字号: the document's own number, not one it cites.
+    pub doc_number: Option<Element<DocNumber>>,
+    /// 签发人: the signing official(s), names separated by 、.
+    pub signer: Option<Element<String>>,
+    /// 主送机关: the addressed bodies as listed.
+    pub addressees: Option<Element<Vec<String>>>,
+    /// 附件说明: the names of the attachments, without their numbers.
+    pub attachments: Option<Element<Vec<String>>>,
+    /// 发文机关署名: the issuing body or bodies (several separated by a space).
+    pub issuer: Option<Element<String>>,
+    /// 成文日期, ISO 8601 (`2023-05-04`).
+    pub date: Option<Element<String>>,
+    /// 附注: the note in brackets after the date, without the brackets.
+    pub note: Option<Element<String>>,
+    /// 抄送机关, as listed.
+    pub cc: Option<Element<Vec<String>>>,
+    /// 印发机关.
+    pub printed_by: Option<Element<String>>,
+    /// 印发日期, ISO 8601.
+    pub print_date: Option<Element<String>>,
+    /// What happened to a statute or party rule, in the order stated: adopted, promulgated,
+    /// amended, revised, approved, in force.
+    pub events: Vec<Event>,
+    /// The order that promulgated it (国务院令第752号).
+    pub order_number: Option<Element<String>>,
+}
+
+/// Kind of a statute's event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum EventKind {
+    /// 通过 (adopted by a congress, a standing committee, a meeting).
+    Adopted,
+    /// 公布, 发布, 颁布, 印发.
+    Promulgated,
+    /// 修正 (amended by a decision).
+    Amended,
+    /// 修订 (revised as a whole).
+    Revised,
+    /// 施行, 生效: in force.
+    Effective,
+    /// 批准.
+    Approved,
+}
+
+/// One event of a statute's or party rule's history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Event {
+    /// What happened.
+    pub kind: EventKind,
+    /// When, ISO 8601; `null` when the text gives no date (自公布之日起施行 without a
+    /// known promulgation date).
+    pub date: Option<String>,
+    /// The body that acted (第八届全国人民代表大会第五次会议, 中共中央), when named.
+    pub body: Option<String>,
+    /// The statement as written (one event of a line that states several).
+    pub text: String,
+    /// 1-based line in the original file.
+    pub line: u64,
+}
+
+/// A reference from a clause to a clause of the same document (依照本法第二十三条第二款, 前款,
+/// 第十条至第十五条) or to another document (《中华人民共和国行政处罚法》第九条).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Reference {
+    /// The reference as written (a range expands into one reference per article, each with
+    /// the range's text).
+    pub text: String,
+    /// 1-based line of the reference in the original file.
+    pub line: u64,
+    /// 1-based column (Unicode scalar values) in the original file.
+    pub column: u64,
+    /// Path of the clause the reference stands in (`""` for text before the first marker).
+    pub clause_path: String,
+    /// Path of the clause referred to (an article, chapter or section); `null` for another
+    /// document's clause.
+    pub target: Option<String>,
+    /// The 款/项/目 part of the reference (`第二款`, `第一款第（三）项`), when it names one.
+    pub target_part: Option<String>,
+    /// Whether the clause referred to (and its 款/项) exists in this document; always false
+    /// for a reference to another document.
+    pub resolved: bool,
+    /// The other document referred to, as named (`中华人民共和国行政处罚法`, `专利法`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
 }

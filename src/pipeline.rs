@@ -16,7 +16,7 @@ use crate::ingest;
 use crate::model::{Clause, Document, ErrorInfo, Record, SCHEMA_VERSION, Source, Status};
 use crate::structure::{self, DocTree, Node};
 use crate::text::SourceText;
-use crate::{extract, lint, segment};
+use crate::{extract, lint, references, segment};
 
 /// Default size guard: 64 MiB per input.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
@@ -238,6 +238,8 @@ fn analyse_until(
                 d.document = Some(k as u32 + 1);
             }
             deadline.check("lint")?;
+            // Before the clause paths move into the output clauses.
+            let references = references::references(src, &doc);
             let clauses = clauses_of(src, &mut doc, opts);
             deadline.check("output")?;
             Ok(Document {
@@ -245,7 +247,9 @@ fn analyse_until(
                 line_start: doc.line_start as u64,
                 line_end: doc.line_end as u64,
                 profile: checked.profile.name().to_string(),
+                metadata: Default::default(),
                 clauses,
+                references,
                 responsibilities: ex.responsibilities,
                 accountability: ex.accountability,
                 diagnostics,

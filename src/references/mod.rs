@@ -1,0 +1,427 @@
+//! References: what a document's clauses cite, resolved against its own clause tree.
+//!
+//! Input: one [`DocTree`] and its [`SourceText`]; output: the document's [`Reference`]s in
+//! text order. [`parse`] reads the references off each clause's cleaned text (本法第二十三条
+//! 第二款, 前款, 本条第（三）项, 第十条至第十五条, 《…》第九条); [`resolve`](self) looks each
+//! up: an article by its number (第X条之Y included), a 款 by the paragraphs of the article's
+//! text, a 项 among the article's items, 前款/本款/本条/前条 from where the reference stands.
+//! References to other documents keep the document's name and no target. The lint rule
+//! `dangling-reference` reports the internal ones that name no existing clause.
+
+pub mod parse;
+pub mod vocab;
+
+use std::collections::HashMap;
+
+use crate::model::Reference;
+use crate::structure::{DocTree, Node, Style};
+use crate::text::{MappedText, SourceText};
+use parse::{Found, Part, Scope, Unit};
+
+/// The references of one document, in text order.
+pub fn references(src: &SourceText, doc: &DocTree) -> Vec<Reference> {
+    let index = Index::new(doc);
+    let amended = amended_document(doc);
+    let mut out = Vec::new();
+    let mut last_named: Option<String> = None;
+    // The preamble first (path ""), then every clause's own text, in document order.
+    let texts = std::iter::once((None, &doc.preamble))
+        .chain(doc.nodes.iter().enumerate().map(|(i, n)| (Some(i), &n.own)));
+    for (node, own) in texts {
+        let text = own.as_str();
+        for f in parse::scan(text) {
+            let at = Site::new(&index, doc, node, own, f.start);
+            let written = &text[f.start..f.end];
+            let scope = match (&f.scope, &amended) {
+                (Scope::Unqualified, Some(name)) => Scope::Named(name.clone()),
+                (s, _) => s.clone(),
+            };
+            let document = match &scope {
+                Scope::Named(name) => {
+                    last_named = Some(name.clone());
+                    Some(name.clone())
+                }
+                Scope::Previous => Some(
+                    last_named
+                        .clone()
+                        .unwrap_or_else(|| qualifier_word(written).to_string()),
+                ),
+                Scope::Own | Scope::Unqualified => None,
+            };
+            let (line, column) = src.line_col(own.source_offset(f.start));
+            let base = Reference {
+                text: written.to_string(),
+                line: line as u64,
+                column: column as u64,
+                clause_path: node.map_or(String::new(), |i| doc.nodes[i].path.clone()),
+                target: None,
+                target_part: None,
+                resolved: false,
+                document,
+            };
+            if base.document.is_some() {
+                out.push(Reference {
+                    target_part: unit_part(&f.unit).and_then(Part::render),
+                    ..base
+                });
+                continue;
+            }
+            let unqualified = matches!(scope, Scope::Unqualified);
+            for t in resolve(&index, doc, &at, &f, unqualified) {
+                out.push(Reference {
+                    target: t.target,
+                    target_part: t.part,
+                    resolved: t.resolved,
+                    ..base.clone()
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The word that names an earlier document (该法) in a reference as written.
+fn qualifier_word(written: &str) -> &str {
+    written.split('第').next().unwrap_or(written)
+}
+
+/// The part a unit names, for a reference to another document.
+fn unit_part(u: &Unit) -> Option<&Part> {
+    match u {
+        Unit::Article { part, .. } | Unit::PartOnly(part) => Some(part),
+        Unit::Chapter { .. }
+        | Unit::ThisArticle(_)
+        | Unit::PrecedingParagraphs(..)
+        | Unit::ThisParagraph(_)
+        | Unit::PrecedingArticles(_) => None,
+    }
+}
+
+/// An amending decision (关于修改《某某法》的决定) speaks of the law it amends: its bare
+/// 第X条 are that law's. Returns that law's name.
+fn amended_document(doc: &DocTree) -> Option<String> {
+    let title = doc.title.as_deref()?;
+    if !(title.contains("修改") || title.contains("修正")) {
+        return None;
+    }
+    let inner = title
+        .split_once('《')
+        .and_then(|(_, r)| r.rsplit_once('》'))
+        .map(|(name, _)| name.to_string());
+    Some(inner.unwrap_or_else(|| title.to_string()))
+}
+
+/// One resolved target.
+#[derive(Debug)]
+struct Target {
+    target: Option<String>,
+    part: Option<String>,
+    resolved: bool,
+}
+
+/// The clauses a reference can name, indexed.
+#[derive(Debug)]
+struct Index {
+    /// (number, insert) → article nodes with that number, in document order.
+    articles: HashMap<(u32, u32), Vec<usize>>,
+    /// Article nodes in document order.
+    order: Vec<usize>,
+    /// Per node: its run of articles (a restart of the numbering at 第一条 opens a new run:
+    /// an attached rule inside a notice numbers its own articles).
+    run: Vec<u32>,
+    /// Chapter nodes by number, in document order.
+    chapters: HashMap<u32, Vec<usize>>,
+    /// Per article node: the source offsets where its 款 start.
+    paragraphs: HashMap<usize, Vec<usize>>,
+}
+
+impl Index {
+    fn new(doc: &DocTree) -> Self {
+        let mut articles: HashMap<(u32, u32), Vec<usize>> = HashMap::new();
+        let mut chapters: HashMap<u32, Vec<usize>> = HashMap::new();
+        let mut paragraphs = HashMap::new();
+        let mut order = Vec::new();
+        let mut run = vec![0u32; doc.nodes.len()];
+        let mut current = 0u32;
+        let mut prev: Option<(u32, u32)> = None;
+        for (i, n) in doc.nodes.iter().enumerate() {
+            match n.style {
+                Style::Article => {
+                    let key = (n.number, insert_of(n));
+                    if prev.is_some_and(|p| key <= p) && key.0 == 1 {
+                        current += 1;
+                    }
+                    prev = Some(key);
+                    articles.entry(key).or_default().push(i);
+                    order.push(i);
+                    paragraphs.insert(i, paragraph_starts(n));
+                }
+                Style::Chapter => chapters.entry(n.number).or_default().push(i),
+                _ => {}
+            }
+            run[i] = current;
+        }
+        Index {
+            articles,
+            order,
+            run,
+            chapters,
+            paragraphs,
+        }
+    }
+
+    /// The article (number, insert), preferring one of the run `run`.
+    fn article(&self, key: (u32, u32), run: u32) -> Option<usize> {
+        let c = self.articles.get(&key)?;
+        c.iter()
+            .copied()
+            .find(|&i| self.run[i] == run)
+            .or_else(|| c.first().copied())
+    }
+
+    /// The chapter `number`, preferring one of the run `run`.
+    fn chapter(&self, number: u32, run: u32) -> Option<usize> {
+        let c = self.chapters.get(&number)?;
+        c.iter()
+            .copied()
+            .find(|&i| self.run[i] == run)
+            .or_else(|| c.first().copied())
+    }
+}
+
+/// The Y of an inserted article's marker (第十七条之一 → 1), 0 for an ordinary article.
+fn insert_of(n: &Node) -> u32 {
+    let m: String = n
+        .marker
+        .chars()
+        .filter(|c| !crate::normalize::is_blank(*c))
+        .collect();
+    m.split_once("之")
+        .and_then(|(_, r)| crate::structure::marker::parse_chinese(r))
+        .unwrap_or(0)
+}
+
+/// Source offsets where the 款 of an article start: its own text's paragraphs, a heading
+/// that stands alone on the first line (第一条 立法目的) not counted.
+fn paragraph_starts(n: &Node) -> Vec<usize> {
+    let own = &n.own;
+    let text = own.as_str();
+    let mut starts: Vec<usize> = std::iter::once(0)
+        .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|k| k + 1))
+        .filter(|&k| k < text.len())
+        .collect();
+    if starts.len() > 1
+        && let Some(h) = &n.heading
+    {
+        let first = &text[..starts[1] - 1];
+        if crate::normalize::trim_blanks(first) == h {
+            starts.remove(0);
+        }
+    }
+    starts.into_iter().map(|k| own.source_offset(k)).collect()
+}
+
+/// Where a reference stands: its article, its 款 there, its chapter and run.
+#[derive(Debug)]
+struct Site {
+    /// The article it stands in (the clause itself or an ancestor).
+    article: Option<usize>,
+    /// The 1-based 款 of that article it stands in.
+    paragraph: u32,
+    /// The chapter it stands in.
+    chapter: Option<usize>,
+    /// The run of articles it belongs to.
+    run: u32,
+}
+
+impl Site {
+    fn new(index: &Index, doc: &DocTree, node: Option<usize>, own: &MappedText, at: usize) -> Self {
+        let ancestors = |style: Style| {
+            let mut k = node;
+            while let Some(i) = k {
+                if doc.nodes[i].style == style {
+                    return Some(i);
+                }
+                k = doc.nodes[i].parent;
+            }
+            None
+        };
+        let article = ancestors(Style::Article);
+        let chapter = ancestors(Style::Chapter);
+        let pos = own.source_offset(at);
+        let paragraph = article
+            .and_then(|a| index.paragraphs.get(&a))
+            .map_or(1, |starts| {
+                starts.iter().filter(|&&s| s <= pos).count().max(1) as u32
+            });
+        let run = node.map_or(0, |i| index.run[i]);
+        Site {
+            article,
+            paragraph,
+            chapter,
+            run,
+        }
+    }
+}
+
+/// The targets of one reference found in the text. `unqualified`: the reference did not
+/// say whose clause it names; it is dropped when this document has no clause of its kind
+/// (a 公文 without articles citing 第三条 of something it named before).
+fn resolve(index: &Index, doc: &DocTree, at: &Site, f: &Found, unqualified: bool) -> Vec<Target> {
+    let path = |i: usize| Some(doc.nodes[i].path.clone());
+    let article_target = |a: Option<usize>, part: &Part| -> Target {
+        match a {
+            Some(a) => Target {
+                target: path(a),
+                part: part.render(),
+                resolved: part_exists(index, doc, a, part),
+            },
+            None => Target {
+                target: None,
+                part: part.render(),
+                resolved: false,
+            },
+        }
+    };
+    match &f.unit {
+        Unit::Article {
+            number,
+            insert,
+            part,
+        } => {
+            if unqualified && index.order.is_empty() {
+                return Vec::new();
+            }
+            vec![article_target(
+                index.article((*number, *insert), at.run),
+                part,
+            )]
+        }
+        Unit::Chapter { chapter, section } => {
+            if unqualified && index.chapters.is_empty() {
+                return Vec::new();
+            }
+            let ch = match chapter {
+                Some(c) => index.chapter(*c, at.run),
+                None => at.chapter,
+            };
+            let node =
+                match (ch, section) {
+                    (Some(c), Some(s)) => doc.nodes[c].children.iter().copied().find(|&k| {
+                        doc.nodes[k].style == Style::Section && doc.nodes[k].number == *s
+                    }),
+                    (c, None) => c,
+                    (None, Some(_)) => None,
+                };
+            vec![Target {
+                target: node.and_then(path),
+                part: None,
+                resolved: node.is_some(),
+            }]
+        }
+        Unit::ThisArticle(part) => match at.article {
+            Some(a) => vec![article_target(Some(a), part)],
+            None => Vec::new(),
+        },
+        Unit::PartOnly(part) => match at.article {
+            Some(a) => vec![article_target(Some(a), part)],
+            None => Vec::new(),
+        },
+        Unit::ThisParagraph(part) => match at.article {
+            Some(a) => {
+                let p = Part {
+                    paragraph: Some(at.paragraph),
+                    ..part.clone()
+                };
+                vec![article_target(Some(a), &p)]
+            }
+            None => Vec::new(),
+        },
+        Unit::PrecedingParagraphs(count, part) => {
+            let Some(a) = at.article else {
+                return Vec::new();
+            };
+            let here = at.paragraph as i64;
+            let mut out = Vec::new();
+            let mut missing = false;
+            for j in here - i64::from(*count)..here {
+                if j < 1 {
+                    missing = true;
+                    continue;
+                }
+                let p = Part {
+                    paragraph: Some(j as u32),
+                    ..part.clone()
+                };
+                out.push(article_target(Some(a), &p));
+            }
+            if missing {
+                out.insert(
+                    0,
+                    Target {
+                        target: path(a),
+                        part: None,
+                        resolved: false,
+                    },
+                );
+            }
+            out
+        }
+        Unit::PrecedingArticles(count) => {
+            let Some(a) = at.article else {
+                return Vec::new();
+            };
+            let k = index.order.iter().position(|&x| x == a).unwrap_or(0);
+            let count = *count as usize;
+            let mut out: Vec<Target> = index.order[k.saturating_sub(count)..k]
+                .iter()
+                .map(|&p| article_target(Some(p), &Part::default()))
+                .collect();
+            if k < count {
+                out.insert(
+                    0,
+                    Target {
+                        target: None,
+                        part: None,
+                        resolved: false,
+                    },
+                );
+            }
+            out
+        }
+    }
+}
+
+/// Whether article `a` has the 款 and 项 that `part` names (an article with one 款 holds its
+/// items directly: 第X条第（三）项 names an item of that 款).
+fn part_exists(index: &Index, doc: &DocTree, a: usize, part: &Part) -> bool {
+    let starts = index.paragraphs.get(&a).map_or(&[][..], Vec::as_slice);
+    if let Some(p) = part.paragraph
+        && p as usize > starts.len().max(1)
+    {
+        return false;
+    }
+    let Some(item) = part.item else {
+        return true;
+    };
+    let items: Vec<&Node> = doc.nodes[a]
+        .children
+        .iter()
+        .map(|&k| &doc.nodes[k])
+        .filter(|n| n.style != Style::Article)
+        .collect();
+    // Within the named 款 when the items there can be told; else anywhere in the article.
+    let in_paragraph = part.paragraph.and_then(|p| {
+        let from = *starts.get(p as usize - 1)?;
+        let to = starts.get(p as usize).copied().unwrap_or(usize::MAX);
+        let here: Vec<&&Node> = items
+            .iter()
+            .filter(|n| n.start >= from && n.start < to)
+            .collect();
+        (!here.is_empty()).then(|| here.iter().any(|n| n.number == item))
+    });
+    in_paragraph.unwrap_or_else(|| items.iter().any(|n| n.number == item))
+}
+
+#[cfg(test)]
+mod tests;

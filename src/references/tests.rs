@@ -1,0 +1,209 @@
+use super::*;
+use crate::structure;
+
+/// (text, clause_path, target, target_part, resolved, document) of every reference.
+type Row = (
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    bool,
+    Option<String>,
+);
+
+fn refs(text: &str) -> Vec<Row> {
+    let src = SourceText::from_utf8(text);
+    let a = structure::analyse(&src);
+    references(&src, &a.documents[0])
+        .into_iter()
+        .map(|r| {
+            (
+                r.text,
+                r.clause_path,
+                r.target,
+                r.target_part,
+                r.resolved,
+                r.document,
+            )
+        })
+        .collect()
+}
+
+fn row(text: &str, at: &str, target: Option<&str>, part: Option<&str>, resolved: bool) -> Row {
+    (
+        text.into(),
+        at.into(),
+        target.map(str::to_string),
+        part.map(str::to_string),
+        resolved,
+        None,
+    )
+}
+
+const LAW: &str = "青川市河道管理条例\n\
+第一章 总则\n\
+第一条 为了加强河道管理，制定本条例。\n\
+第二条 河道管理应当遵守下列规定：\n\
+（一）统一规划；\n\
+（二）分级负责；\n\
+（三）综合治理。\n\
+河道主管部门负责监督检查。\n\
+第三条 违反本条例第二条第（二）项规定的，责令改正。\n\
+有前款情形，情节严重的，依照本条例第五条处理。\n\
+依照前两款处理的，应当依照本条第一款公开。\n\
+第二章 法律责任\n\
+第四条 违反本条例第二条第二款、第三款规定的，依照《青川市行政处罚规定》第九条处理。\n\
+第五条 有第三条至第四条所列情形的，依照第七条处理；前条规定的除外。\n";
+
+#[test]
+fn statute_references_resolve_to_paths() {
+    let r = refs(LAW);
+    assert_eq!(
+        r,
+        vec![
+            row(
+                "违反本条例第二条第（二）项",
+                "第一章/第三条",
+                Some("第一章/第二条"),
+                Some("第（二）项"),
+                true
+            ),
+            row(
+                "前款",
+                "第一章/第三条",
+                Some("第一章/第三条"),
+                Some("第一款"),
+                true
+            ),
+            row(
+                "依照本条例第五条",
+                "第一章/第三条",
+                Some("第二章/第五条"),
+                None,
+                true
+            ),
+            row(
+                "依照前两款",
+                "第一章/第三条",
+                Some("第一章/第三条"),
+                Some("第一款"),
+                true
+            ),
+            row(
+                "依照前两款",
+                "第一章/第三条",
+                Some("第一章/第三条"),
+                Some("第二款"),
+                true
+            ),
+            row(
+                "依照本条第一款",
+                "第一章/第三条",
+                Some("第一章/第三条"),
+                Some("第一款"),
+                true
+            ),
+            row(
+                "违反本条例第二条第二款",
+                "第二章/第四条",
+                Some("第一章/第二条"),
+                Some("第二款"),
+                true
+            ),
+            // 第二条 has two 款: the lead with its items, and the sentence after them.
+            row(
+                "第三款",
+                "第二章/第四条",
+                Some("第一章/第二条"),
+                Some("第三款"),
+                false
+            ),
+            (
+                "依照《青川市行政处罚规定》第九条".into(),
+                "第二章/第四条".into(),
+                None,
+                None,
+                false,
+                Some("青川市行政处罚规定".into())
+            ),
+            row(
+                "第三条至第四条",
+                "第二章/第五条",
+                Some("第一章/第三条"),
+                None,
+                true
+            ),
+            row(
+                "第三条至第四条",
+                "第二章/第五条",
+                Some("第二章/第四条"),
+                None,
+                true
+            ),
+            row("依照第七条", "第二章/第五条", None, None, false),
+            row("前条", "第二章/第五条", Some("第二章/第四条"), None, true),
+        ]
+    );
+}
+
+#[test]
+fn a_single_paragraph_article_holds_its_items() {
+    let r = refs(
+        "某县供水办法\n第一条 有下列行为之一的，予以警告：\n（一）擅自接管；\n（二）拒不缴费。\n第二条 有本办法第一条第（二）项行为的，加收费用；有第一条第（四）项行为的，从重处理。\n",
+    );
+    let got: Vec<(Option<String>, Option<String>, bool)> =
+        r.into_iter().map(|x| (x.2, x.3, x.4)).collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some("第一条".into()), Some("第（二）项".into()), true),
+            (Some("第一条".into()), Some("第（四）项".into()), false),
+        ]
+    );
+}
+
+#[test]
+fn a_reference_in_the_first_paragraph_to_the_preceding_one_dangles() {
+    let r = refs("某县办法\n第一条 依照前款规定执行。\n第二条 本办法自公布之日起施行。\n");
+    assert_eq!(
+        r,
+        vec![row("依照前款", "第一条", Some("第一条"), None, false)]
+    );
+}
+
+#[test]
+fn an_amending_decision_cites_the_amended_law() {
+    let r = refs(
+        "关于修改《某市养犬管理条例》的决定\n一、将第五条修改为：“养犬应当登记。”\n二、删去第七条第二款。\n",
+    );
+    assert_eq!(r.len(), 2);
+    assert!(
+        r.iter()
+            .all(|x| x.5.as_deref() == Some("某市养犬管理条例") && x.2.is_none())
+    );
+}
+
+#[test]
+fn a_notice_without_articles_drops_bare_article_numbers() {
+    let r =
+        refs("关于做好工作的通知\n一、按照第三条的要求，做好工作。\n二、依照本通知第一条办理。\n");
+    // 本通知第一条 says whose it is: it dangles (the notice has no articles); the bare 第三条
+    // is somebody else's and is not reported.
+    assert_eq!(r, vec![row("依照本通知第一条", "二", None, None, false)]);
+}
+
+#[test]
+fn inserted_articles_are_found_by_their_marker() {
+    let src = SourceText::from_utf8("某市条例\n第一条 总则。\n第二条 依照本条例第一条之一办理。\n");
+    let mut doc = structure::analyse(&src).documents.remove(0);
+    // An inserted article as the structure stage makes it: marker 第一条之一.
+    let mut inserted = doc.nodes[0].clone();
+    inserted.marker = "第一条之一".into();
+    inserted.path = "第一条之一".into();
+    doc.nodes.insert(1, inserted);
+    doc.nodes[2].parent = None;
+    let r = references(&src, &doc);
+    assert_eq!(r.len(), 1);
+    assert_eq!(r[0].target.as_deref(), Some("第一条之一"));
+    assert!(r[0].resolved);
+}
