@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use sha2::{Digest, Sha256};
 
 use crate::ingest;
-use crate::model::{Clause, Document, ErrorInfo, Record, SCHEMA_VERSION, Source, Status};
+use crate::model::{Clause, Document, ErrorInfo, Metadata, Record, SCHEMA_VERSION, Source, Status};
 use crate::structure::{self, DocTree, Node};
 use crate::text::SourceText;
 use crate::{extract, lint, references, segment};
@@ -233,13 +233,21 @@ fn analyse_until(
             deadline.check("extract")?;
             // The lint returns the structure stage's diagnostics too, re-levelled per config.
             let checked = lint::check(src, &doc, &opts.lint);
+            // Before the clause paths move into the output clauses.
+            let references = references::references(src, &doc);
+            let metadata = Metadata::default();
             let mut diagnostics = checked.diagnostics;
+            diagnostics.extend(lint::check_document(
+                &metadata,
+                &references,
+                checked.profile,
+                &opts.lint,
+            ));
+            diagnostics.sort_by_key(|d| (d.line, d.column));
             for d in &mut diagnostics {
                 d.document = Some(k as u32 + 1);
             }
             deadline.check("lint")?;
-            // Before the clause paths move into the output clauses.
-            let references = references::references(src, &doc);
             let clauses = clauses_of(src, &mut doc, opts);
             deadline.check("output")?;
             Ok(Document {
@@ -247,7 +255,7 @@ fn analyse_until(
                 line_start: doc.line_start as u64,
                 line_end: doc.line_end as u64,
                 profile: checked.profile.name().to_string(),
-                metadata: Default::default(),
+                metadata,
                 clauses,
                 references,
                 responsibilities: ex.responsibilities,

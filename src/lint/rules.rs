@@ -1,6 +1,7 @@
 //! The rule registry: every rule's name, default severity, the standard clause it rests
 //! on and a one-line summary. The SARIF printer and `--list-rules` read this table.
 
+use super::profile::Profile;
 use crate::model::Severity;
 
 /// What a rule is and what it rests on.
@@ -28,6 +29,14 @@ pub const LIFAFA: &str = "《立法法》第六十五条";
 pub const PARTY_RULES: &str = "《中国共产党党内法规制定条例》";
 /// Sequential numbering of structural units (序数依次表述), per the profile's standard.
 pub const SEQUENCE: &str = "GB/T 9704-2012 7.3.3; 《立法法》第六十五条";
+/// The legislature's drafting norms on citing articles, 款 and 项 of the same law (引用).
+pub const CITATION: &str = "《立法技术规范（试行）（一）》 引用";
+/// GB/T 9704-2012 §7.2.4: 发文字号 (代字〔年份〕序号号).
+pub const GB9704_DOC_NUMBER: &str = "GB/T 9704-2012 7.2.4";
+/// GB/T 9704-2012 §7.3.5.4: 成文日期 in Arabic numerals, no leading zeros.
+pub const GB9704_DATE: &str = "GB/T 9704-2012 7.3.5.4";
+/// GB/T 9704-2012 §7.3.4: 附件说明 (numbered names, no punctuation after a name).
+pub const GB9704_ATTACHMENTS: &str = "GB/T 9704-2012 7.3.4";
 
 macro_rules! rule {
     ($name:literal, $sev:ident, $std:expr, $sum:literal) => {
@@ -108,7 +117,52 @@ pub const RULES: &[RuleInfo] = &[
         "",
         "a compilation declares N documents but a different number was found"
     ),
+    rule!(
+        "dangling-reference",
+        Error,
+        CITATION,
+        "a reference to a clause of the same document that does not exist (本法第X条, 前款)"
+    ),
+    rule!(
+        "doc-number-format",
+        Warning,
+        GB9704_DOC_NUMBER,
+        "发文字号 not 代字〔YYYY〕N号 (六角括号, four-digit year, no 第, no leading zero)"
+    ),
+    rule!(
+        "date-format",
+        Warning,
+        GB9704_DATE,
+        "成文日期 not in Arabic numerals or with leading zeros (documents dated from 2012-07-01 on)"
+    ),
+    rule!(
+        "attachment-format",
+        Warning,
+        GB9704_ATTACHMENTS,
+        "附件说明 with punctuation after a name, or several attachments unnumbered"
+    ),
 ];
+
+/// Rules that are on by default only under some profiles (the others are on under every
+/// profile): a flag or the configuration file that sets the rule's level turns it on
+/// everywhere.
+pub const PROFILE_RULES: &[(&str, &[Profile])] = &[
+    (
+        "dangling-reference",
+        &[Profile::Statute, Profile::PartyRule],
+    ),
+    ("doc-number-format", &[Profile::Gongwen]),
+    ("date-format", &[Profile::Gongwen]),
+    ("attachment-format", &[Profile::Gongwen]),
+];
+
+/// Whether `rule` is on by default under `profile`.
+pub fn on_by_default(rule: &str, profile: Profile) -> bool {
+    PROFILE_RULES
+        .iter()
+        .find(|(name, _)| *name == rule)
+        .is_none_or(|(_, profiles)| profiles.contains(&profile))
+}
 
 /// The registry entry of `name`, if it is a known rule.
 pub fn info(name: &str) -> Option<&'static RuleInfo> {
@@ -134,5 +188,17 @@ mod tests {
             assert!(info(name).is_some(), "{name}");
         }
         assert!(info("no-such-rule").is_none());
+    }
+
+    #[test]
+    fn profile_rules_are_registered_and_gated() {
+        for (name, _) in PROFILE_RULES {
+            assert!(info(name).is_some(), "{name}");
+        }
+        assert!(on_by_default("dangling-reference", Profile::Statute));
+        assert!(!on_by_default("dangling-reference", Profile::Gongwen));
+        assert!(on_by_default("date-format", Profile::Gongwen));
+        assert!(!on_by_default("date-format", Profile::PartyRule));
+        assert!(on_by_default("numbering-gap", Profile::Generic));
     }
 }

@@ -18,12 +18,20 @@ use crate::structure::{DocTree, Node, Style};
 use crate::text::{MappedText, SourceText};
 use parse::{Found, Part, Scope, Unit};
 
+/// A document whose first article has a higher number than this is an excerpt of a longer
+/// text (a 编 of a code); a document that starts at 第二条 has lost its first article.
+const EXCERPT_START: u32 = 2;
+
 /// The references of one document, in text order.
 pub fn references(src: &SourceText, doc: &DocTree) -> Vec<Reference> {
     let index = Index::new(doc);
-    let amended = amended_document(doc);
+    let amended = amended_document(src, doc);
     let mut out = Vec::new();
     let mut last_named: Option<String> = None;
+    // The last article of this document named explicitly, with the article it was named
+    // in: a 第X款/第（X）项 alone after it in the same article names its parts (违反本条例
+    // 第十八条规定的，按照下列规定处罚：（一）违反第（一）项规定的 …).
+    let mut context: Option<(Option<usize>, u32, u32, Option<u32>)> = None;
     // The preamble first (path ""), then every clause's own text, in document order.
     let texts = std::iter::once((None, &doc.preamble))
         .chain(doc.nodes.iter().enumerate().map(|(i, n)| (Some(i), &n.own)));
@@ -34,6 +42,25 @@ pub fn references(src: &SourceText, doc: &DocTree) -> Vec<Reference> {
             let written = &text[f.start..f.end];
             let scope = match (&f.scope, &amended) {
                 (Scope::Unqualified, Some(name)) => Scope::Named(name.clone()),
+                (Scope::Own(w), Some(name)) if !vocab::AMENDMENT_OWN.contains(w) => {
+                    Scope::Named(name.clone())
+                }
+                // A bare 第X条 past this document's last article is another document's,
+                // the one named last (an interpretation citing 刑法第X条 and then 第Y条).
+                (Scope::Unqualified, None) if matches!(f.unit, Unit::Article { number, .. } if index.max_article < number) => {
+                    match &last_named {
+                        Some(name) => Scope::Named(name.clone()),
+                        None => continue,
+                    }
+                }
+                // An excerpt (民法典合同编 starts at its 第四百六十三条) cannot check what it
+                // cites before its first article.
+                (Scope::Own(_) | Scope::Unqualified, None)
+                    if index.min_article > EXCERPT_START
+                        && matches!(f.unit, Unit::Article { number, .. } if number < index.min_article) =>
+                {
+                    continue;
+                }
                 (s, _) => s.clone(),
             };
             let document = match &scope {
@@ -46,7 +73,7 @@ pub fn references(src: &SourceText, doc: &DocTree) -> Vec<Reference> {
                         .clone()
                         .unwrap_or_else(|| qualifier_word(written).to_string()),
                 ),
-                Scope::Own | Scope::Unqualified => None,
+                Scope::Own(_) | Scope::Relative | Scope::Unqualified => None,
             };
             let (line, column) = src.line_col(own.source_offset(f.start));
             let base = Reference {
@@ -67,7 +94,44 @@ pub fn references(src: &SourceText, doc: &DocTree) -> Vec<Reference> {
                 continue;
             }
             let unqualified = matches!(scope, Scope::Unqualified);
-            for t in resolve(&index, doc, &at, &f, unqualified) {
+            if context.is_some_and(|c| c.0 != at.article) {
+                context = None;
+            }
+            let targets = match (&f.unit, context) {
+                (Unit::PartOnly(part), Some((_, number, insert, paragraph))) => {
+                    // The article named before, unless only the one where it stands has
+                    // that part.
+                    let mut p = part.clone();
+                    if p.paragraph.is_none() && p.item.is_some() {
+                        p.paragraph = paragraph;
+                    }
+                    let named = Found {
+                        unit: Unit::Article {
+                            number,
+                            insert,
+                            part: p,
+                        },
+                        ..f.clone()
+                    };
+                    let there = resolve(&index, doc, &at, &named, unqualified);
+                    let here = resolve(&index, doc, &at, &f, unqualified);
+                    if there.iter().all(|t| t.resolved) || !here.iter().all(|t| t.resolved) {
+                        there
+                    } else {
+                        here
+                    }
+                }
+                _ => resolve(&index, doc, &at, &f, unqualified),
+            };
+            if let Unit::Article {
+                number,
+                insert,
+                part,
+            } = &f.unit
+            {
+                context = Some((at.article, *number, *insert, part.paragraph));
+            }
+            for t in targets {
                 out.push(Reference {
                     target: t.target,
                     target_part: t.part,
@@ -93,15 +157,28 @@ fn unit_part(u: &Unit) -> Option<&Part> {
         | Unit::ThisArticle(_)
         | Unit::PrecedingParagraphs(..)
         | Unit::ThisParagraph(_)
-        | Unit::PrecedingArticles(_) => None,
+        | Unit::PrecedingArticles(..) => None,
     }
 }
 
-/// An amending decision (关于修改《某某法》的决定) speaks of the law it amends: its bare
-/// 第X条 are that law's. Returns that law's name.
-fn amended_document(doc: &DocTree) -> Option<String> {
-    let title = doc.title.as_deref()?;
-    if !(title.contains("修改") || title.contains("修正")) {
+/// An amending decision (关于修改《某某法》的决定) or an amendment (某某法修正案（九）)
+/// speaks of the law it amends: its bare 第X条 and its 本法第X条 are that law's. Returns
+/// that law's name. The title is the recognised one, else the document's first line.
+fn amended_document(src: &SourceText, doc: &DocTree) -> Option<String> {
+    let first_line;
+    let title = match doc.title.as_deref() {
+        Some(t) => t,
+        None => {
+            first_line = (doc.line_start..=doc.line_end.min(doc.line_start + 5))
+                .map(|n| crate::normalize::trim_blanks(src.line_text(n)))
+                .find(|l| !l.is_empty())?;
+            first_line.trim_start_matches(['#', ' '])
+        }
+    };
+    if let Some(k) = title.find("修正案") {
+        return Some(title[..k].to_string()).filter(|n| !n.is_empty());
+    }
+    if !((title.contains("修改") || title.contains("修正")) && title.contains("决定")) {
         return None;
     }
     let inner = title
@@ -133,6 +210,10 @@ struct Index {
     chapters: HashMap<u32, Vec<usize>>,
     /// Per article node: the source offsets where its 款 start.
     paragraphs: HashMap<usize, Vec<usize>>,
+    /// The highest article number (0 without articles).
+    max_article: u32,
+    /// The lowest article number (1 without articles).
+    min_article: u32,
 }
 
 impl Index {
@@ -161,7 +242,11 @@ impl Index {
             }
             run[i] = current;
         }
+        let max_article = articles.keys().map(|k| k.0).max().unwrap_or(0);
+        let min_article = articles.keys().map(|k| k.0).min().unwrap_or(1);
         Index {
+            min_article,
+            max_article,
             articles,
             order,
             run,
@@ -221,9 +306,11 @@ fn paragraph_starts(n: &Node) -> Vec<usize> {
     starts.into_iter().map(|k| own.source_offset(k)).collect()
 }
 
-/// Where a reference stands: its article, its 款 there, its chapter and run.
+/// Where a reference stands: its clause, article, 款 there, chapter and run.
 #[derive(Debug)]
 struct Site {
+    /// The clause it stands in (`None` in the preamble).
+    node: Option<usize>,
     /// The article it stands in (the clause itself or an ancestor).
     article: Option<usize>,
     /// The 1-based 款 of that article it stands in.
@@ -249,13 +336,23 @@ impl Site {
         let article = ancestors(Style::Article);
         let chapter = ancestors(Style::Chapter);
         let pos = own.source_offset(at);
-        let paragraph = article
+        let mut paragraph = article
             .and_then(|a| index.paragraphs.get(&a))
             .map_or(1, |starts| {
                 starts.iter().filter(|&&s| s <= pos).count().max(1) as u32
             });
+        // A sentence after the last item's own (…的。有前款（一）项规定行为的) is the 款 that
+        // follows the list, glued to it by the copy.
+        if let (Some(a), Some(i)) = (article, node)
+            && i != a
+            && doc.nodes[a].children.last() == Some(&i)
+            && own.as_str()[..at].contains('。')
+        {
+            paragraph += 1;
+        }
         let run = node.map_or(0, |i| index.run[i]);
         Site {
+            node,
             article,
             paragraph,
             chapter,
@@ -298,13 +395,26 @@ fn resolve(index: &Index, doc: &DocTree, at: &Site, f: &Found, unqualified: bool
             )]
         }
         Unit::Chapter { chapter, section } => {
-            if unqualified && index.chapters.is_empty() {
+            // Chapters and sections are judged only where the structure found them: a
+            // document without chapters, or a chapter without sections, may have lost them
+            // to its copy (a heading the structure stage did not take).
+            if index.chapters.is_empty() {
                 return Vec::new();
             }
             let ch = match chapter {
                 Some(c) => index.chapter(*c, at.run),
                 None => at.chapter,
             };
+            if section.is_some()
+                && ch.is_none_or(|c| {
+                    !doc.nodes[c]
+                        .children
+                        .iter()
+                        .any(|&k| doc.nodes[k].style == Style::Section)
+                })
+            {
+                return Vec::new();
+            }
             let node =
                 match (ch, section) {
                     (Some(c), Some(s)) => doc.nodes[c].children.iter().copied().find(|&k| {
@@ -324,7 +434,22 @@ fn resolve(index: &Index, doc: &DocTree, at: &Site, f: &Found, unqualified: bool
             None => Vec::new(),
         },
         Unit::PartOnly(part) => match at.article {
-            Some(a) => vec![article_target(Some(a), part)],
+            Some(a) => {
+                let mut t = article_target(Some(a), part);
+                // An item of a list nested deeper than the article (an appended catalogue)
+                // cites its sibling items (第（八）、（九）项业务…).
+                if !t.resolved
+                    && part.paragraph.is_none()
+                    && let (Some(item), Some(i)) = (part.item, at.node)
+                    && let Some(p) = doc.nodes[i].parent
+                    && p != a
+                {
+                    t.resolved = doc.nodes[p].children.iter().any(|&k| {
+                        doc.nodes[k].number == item && doc.nodes[k].style != Style::Article
+                    });
+                }
+                vec![t]
+            }
             None => Vec::new(),
         },
         Unit::ThisParagraph(part) => match at.article {
@@ -367,7 +492,7 @@ fn resolve(index: &Index, doc: &DocTree, at: &Site, f: &Found, unqualified: bool
             }
             out
         }
-        Unit::PrecedingArticles(count) => {
+        Unit::PrecedingArticles(count, part) => {
             let Some(a) = at.article else {
                 return Vec::new();
             };
@@ -375,7 +500,7 @@ fn resolve(index: &Index, doc: &DocTree, at: &Site, f: &Found, unqualified: bool
             let count = *count as usize;
             let mut out: Vec<Target> = index.order[k.saturating_sub(count)..k]
                 .iter()
-                .map(|&p| article_target(Some(p), &Part::default()))
+                .map(|&p| article_target(Some(p), part))
                 .collect();
             if k < count {
                 out.insert(
@@ -420,6 +545,11 @@ fn part_exists(index: &Index, doc: &DocTree, a: usize, part: &Part) -> bool {
             .collect();
         (!here.is_empty()).then(|| here.iter().any(|n| n.number == item))
     });
+    // An article without numbered items may list them as paragraphs after its lead
+    // (税率如下：\n…；\n…；): its 第三项 is the third of them.
+    if items.is_empty() {
+        return (item as usize) < starts.len();
+    }
     in_paragraph.unwrap_or_else(|| items.iter().any(|n| n.number == item))
 }
 

@@ -9,8 +9,10 @@ use crate::structure::marker::{is_cn_digit, parse_chinese};
 /// Whose clauses a reference names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Scope {
-    /// This document, said so (本法, 本条例, 本规定 …).
-    Own,
+    /// This document, said so with the word given (本法, 本条例, 本规定 …).
+    Own(&'static str),
+    /// The clause where the reference stands or one next to it (本条, 前款, 前条).
+    Relative,
     /// Nothing said: this document, unless the document itself says otherwise (an amending
     /// decision speaks of the law it amends).
     Unqualified,
@@ -82,8 +84,8 @@ pub enum Unit {
     PrecedingParagraphs(u32, Part),
     /// 本款, with an optional 项.
     ThisParagraph(Part),
-    /// 前条 (1), 前两条 (2) ….
-    PrecedingArticles(u32),
+    /// 前条 (1), 前两条 (2) …, with an optional part (前条第一项).
+    PrecedingArticles(u32, Part),
     /// 第X款 / 第（X）项 without an article: in the article where it stands.
     PartOnly(Part),
 }
@@ -135,63 +137,113 @@ fn number(s: &str) -> Option<(u32, usize)> {
     (value > 0).then_some((value, end))
 }
 
+/// Whether `c` is a numeral (Arabic, full-width or Chinese).
+fn is_numeral(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c) || is_cn_digit(c)
+}
+
 /// `第` + number + `unit`, at the start of `s`: the number and the bytes read.
 fn ordinal(s: &str, unit: char) -> Option<(u32, usize)> {
     let r = s.strip_prefix('第')?;
     let (n, len) = number(r)?;
-    let r = &r[len..];
-    r.starts_with(unit)
+    r[len..]
+        .starts_with(unit)
         .then(|| (n, '第'.len_utf8() + len + unit.len_utf8()))
 }
 
-/// An item number at the start of `s`: 第（三）项, 第(三)项, 第三项, （三）项. Returns the
-/// number and the bytes read.
-fn item(s: &str) -> Option<(u32, usize)> {
-    let (r, lead) = match s.strip_prefix('第') {
-        Some(r) => (r, '第'.len_utf8()),
-        None => (s, 0),
-    };
-    let (n, len) = if let Some(b) = r.strip_prefix(['（', '(']) {
-        let open = r.len() - b.len();
-        let (n, len) = number(b)?;
-        let close = b[len..].strip_prefix(['）', ')'])?;
-        (n, open + len + (b.len() - len - close.len()))
-    } else if lead > 0 {
-        number(r)?
-    } else {
-        return None;
-    };
-    r[len..]
-        .starts_with('项')
-        .then(|| (n, lead + len + '项'.len_utf8()))
+/// Separators inside one list of numbers that share their 第 and unit (第一、二、五项,
+/// （一）至（六）项); `true` for a range.
+fn list_separator(s: &str) -> Option<(bool, usize)> {
+    ["、", "，", "和", "或", "及", "至", "到"]
+        .iter()
+        .find(|sep| s.starts_with(**sep))
+        .map(|sep| (matches!(*sep, "至" | "到"), sep.len()))
 }
 
-/// A 款/项/目 part at the start of `s`, given the part read so far (a 项 may follow a 款, a
-/// 目 a 项). Returns the part and the bytes read.
-fn part(s: &str) -> (Part, usize) {
-    let mut p = Part::default();
+/// A list of numbers with one unit at the start of `s`: 第二款, 第一、二、五项,
+/// 第（一）、（二）项, （一）至（六）项, 第三项. Without 第 the numbers must be bracketed.
+/// Returns the numbers (ranges expanded) and the bytes read.
+fn numbers(s: &str, unit: char) -> Option<(Vec<u32>, usize)> {
+    let (mut at, lead) = match s.strip_prefix('第') {
+        Some(_) => ('第'.len_utf8(), true),
+        None => (0, false),
+    };
+    let mut out: Vec<u32> = Vec::new();
+    let mut range = false;
+    loop {
+        let r = &s[at..];
+        let (open, r) = match r.strip_prefix(['（', '(']) {
+            Some(rest) => (r.len() - rest.len(), rest),
+            None => (0, r),
+        };
+        if open == 0 && !lead {
+            return None;
+        }
+        let (n, len) = number(r)?;
+        let mut step = open + len;
+        if open > 0 {
+            let rest = r[len..].strip_prefix(['）', ')'])?;
+            step += r.len() - len - rest.len();
+        }
+        match (range, out.last()) {
+            (true, Some(&from)) if n > from && n - from <= 30 => out.extend(from + 1..=n),
+            _ => out.push(n),
+        }
+        at += step;
+        if s[at..].starts_with(unit) {
+            return Some((out, at + unit.len_utf8()));
+        }
+        // Another number of the same list must follow the separator.
+        let (is_range, sep) = list_separator(&s[at..])?;
+        let next = &s[at + sep..];
+        let next = next.strip_prefix(['（', '(']).unwrap_or(next);
+        if !next.starts_with(is_numeral) {
+            return None;
+        }
+        range = is_range;
+        at += sep;
+    }
+}
+
+/// The 款/项/目 parts at the start of `s` (第二款第（三）项, 第一、二款, 第（一）、（二）项),
+/// one [`Part`] per 款 and 项 named, and the bytes read.
+fn parts(s: &str) -> (Vec<Part>, usize) {
     let mut at = 0;
-    if let Some((n, len)) = ordinal(s, '款') {
-        p.paragraph = Some(n);
+    let mut paragraphs: Vec<Option<u32>> = vec![None];
+    let mut items: Vec<Option<u32>> = vec![None];
+    let mut sub = None;
+    if let Some((ns, len)) = numbers(s, '款') {
+        paragraphs = ns.into_iter().map(Some).collect();
         at += len;
     }
-    if let Some((n, len)) = item(&s[at..]) {
-        p.item = Some(n);
+    if let Some((ns, len)) = numbers(&s[at..], '项') {
+        items = ns.into_iter().map(Some).collect();
         at += len;
+        if let Some((n, len)) = ordinal(&s[at..], '目') {
+            sub = Some(n);
+            at += len;
+        }
     }
-    if p.item.is_some()
-        && let Some((n, len)) = ordinal(&s[at..], '目')
-    {
-        p.sub = Some(n);
-        at += len;
+    if at == 0 {
+        return (Vec::new(), 0);
     }
-    (p, at)
+    let out = paragraphs
+        .iter()
+        .flat_map(|&paragraph| {
+            items.iter().map(move |&item| Part {
+                paragraph,
+                item,
+                sub,
+            })
+        })
+        .collect();
+    (out, at)
 }
 
 /// 第X条 or 第X条之Y at the start of `s`: (number, insert, bytes read).
 fn article(s: &str) -> Option<(u32, u32, usize)> {
     let (n, len) = ordinal(s, '条')?;
-    // 第X条之Y: an article inserted by an amendment (之 followed by a numeral).
+    // 第X条之Y: an article inserted by an amendment (之 followed by a Chinese numeral).
     if let Some(r) = s[len..].strip_prefix('之')
         && let Some((k, klen)) = number(r)
         && !r[..klen].contains(|c: char| c.is_ascii_digit())
@@ -223,9 +275,7 @@ fn separator(s: &str) -> Option<(bool, usize)> {
         .map(|sep| (matches!(*sep, "至" | "到"), sep.len()))
 }
 
-/// Scan `text` for references. `starts_paragraph(i)` says whether byte `i` starts a
-/// paragraph (a `第X条` there followed by a blank is an article marker the structure stage
-/// left in the text, not a reference).
+/// Scan `text` for references.
 pub fn scan(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
     let b = text.as_bytes();
@@ -244,9 +294,8 @@ pub fn scan(text: &str) -> Vec<Found> {
                     if c == '《' {
                         let name = &text[i + c.len_utf8()..after - close.len_utf8()];
                         let start = with_verb(text, i);
-                        if let Some((found, end)) =
-                            chain(text, after, start, Scope::Named(clean_name(name)))
-                        {
+                        let scope = Scope::Named(name.trim().to_string());
+                        if let Some((found, end)) = chain(text, after, start, scope, Anchor::None) {
                             out.extend(found);
                             i = end;
                             continue;
@@ -257,12 +306,36 @@ pub fn scan(text: &str) -> Vec<Found> {
                 }
             }
             '第' => {
-                let (scope, start) = qualifier(text, i);
-                if !is_marker_at(text, i)
-                    && let Some((found, end)) = chain(text, i, start, scope)
-                {
-                    out.extend(found);
-                    i = end;
+                // Right after a numeral a 第 continues a broken number (刑法第二百三十六第三款).
+                let after_numeral = text[..i].chars().next_back().is_some_and(is_numeral);
+                if !after_numeral && !is_marker_at(text, i) {
+                    let (scope, start) = qualifier(text, i);
+                    let bare = scope == Scope::Unqualified;
+                    if let Some((found, end)) = chain(text, i, start, scope, Anchor::None) {
+                        // A bare 第X条 that nothing continues as a reference (第十九条国家实行…)
+                        // is a marker glued to the text before it; a part of something named
+                        // just before (…范围的第一项) is not this document's.
+                        let glued = bare
+                            && !continues_reference(&text[end..])
+                            && !introduced(&text[..start]);
+                        let of_other = bare
+                            && text[..i].ends_with('的')
+                            && matches!(found[0].unit, Unit::PartOnly(_));
+                        if !glued && !of_other {
+                            out.extend(found);
+                        }
+                        i = end;
+                        continue;
+                    }
+                }
+                // 第 and a number without a unit: the rest of a broken reference is skipped
+                // with it (第二百三十六第三款第六项).
+                if number(&text[i + '第'.len_utf8()..]).is_some() {
+                    i += text[i..]
+                        .find(|c: char| {
+                            !(c == '第' || is_numeral(c) || "条款项目（）()".contains(c))
+                        })
+                        .unwrap_or(text.len() - i);
                     continue;
                 }
             }
@@ -280,9 +353,31 @@ pub fn scan(text: &str) -> Vec<Found> {
     out
 }
 
+/// Whether the text after a reference goes on as a sentence that cites (规定的, 的, 、, 所列,
+/// 第二款, punctuation …), told on its first character folded.
+fn continues_reference(rest: &str) -> bool {
+    let mut it = rest.chars();
+    let Some(c) = it.next() else {
+        return true;
+    };
+    let folded: String = std::iter::once(crate::normalize::fold(c))
+        .chain(it.take(2))
+        .collect();
+    matches!(c, '；' | '：' | '，' | '。') || crate::structure::marker::is_reference(&folded, false)
+}
+
+/// Whether the text before a bare reference leads into one: a verb, preposition or
+/// conjunction (依照, 有, 将, 在, 、, 的 …) or the start of a sentence.
+fn introduced(before: &str) -> bool {
+    before
+        .chars()
+        .next_back()
+        .is_none_or(|c| vocab::INTRODUCERS.contains(&c) || !('\u{4E00}'..='\u{9FFF}').contains(&c))
+}
+
 /// The length of a bracketed span opened by `open` at the start of `s`, through its
-/// matching `close` (nesting counted); `None` when it does not close within 300 bytes of
-/// its last opening (an unbalanced mark does not swallow the rest of the text).
+/// matching `close` (nesting counted); `None` when it does not close on its line within 300
+/// bytes of its last opening (an unbalanced mark does not swallow the rest of the text).
 fn closing(s: &str, open: char, close: char) -> Option<usize> {
     let mut depth = 0usize;
     let mut last_open = 0;
@@ -302,22 +397,27 @@ fn closing(s: &str, open: char, close: char) -> Option<usize> {
     None
 }
 
-/// A document name as written between 《》, with its inner 〈〉/<> marks kept.
-fn clean_name(name: &str) -> String {
-    name.trim().to_string()
-}
-
-/// Whether the `第` at `i` starts a paragraph and reads as an article marker there (a blank
-/// or nothing that continues a reference after it).
+/// Whether the `第` at `i` opens a line (after any markdown `#`/`*`) and reads as a marker
+/// there (第X条, 第X章 … followed by a blank or by nothing that continues a reference): one
+/// the structure stage left in the text.
 fn is_marker_at(text: &str, i: usize) -> bool {
-    let line_start = i == 0 || text[..i].ends_with('\n');
-    if !line_start {
+    let line = &text[..i];
+    let line = &line[line.rfind('\n').map_or(0, |k| k + 1)..];
+    if !line
+        .chars()
+        .all(|c| c == '#' || c == '*' || crate::normalize::is_blank(c))
+    {
         return false;
     }
-    let Some((_, _, len)) = article(&text[i..]) else {
+    let s = &text[i..];
+    let Some(len) = article(s).map(|(_, _, len)| len).or_else(|| {
+        ['编', '章', '节']
+            .iter()
+            .find_map(|&u| ordinal(s, u).map(|(_, len)| len))
+    }) else {
         return false;
     };
-    let rest = &text[i + len..];
+    let rest = s[len..].trim_start_matches('*');
     let gap = rest.starts_with(crate::normalize::is_blank);
     !crate::structure::marker::is_reference(
         rest.trim_start_matches(crate::normalize::is_blank),
@@ -331,7 +431,7 @@ fn qualifier(text: &str, i: usize) -> (Scope, usize) {
     let before = &text[..i];
     if let Some(w) = vocab::OWN_DOCUMENT.iter().find(|w| before.ends_with(**w)) {
         let start = i - w.len();
-        return (Scope::Own, with_verb(text, start));
+        return (Scope::Own(w), with_verb(text, start));
     }
     if let Some(w) = vocab::PREVIOUS_DOCUMENT
         .iter()
@@ -371,7 +471,7 @@ fn named_before(before: &str) -> Option<(String, usize)> {
         start = k;
     }
     let run = &before[start..];
-    // Cut at the last verb or preposition in the run: 违反治安管理处罚法 → 治安管理处罚法.
+    // Cut at the last verb or conjunction in the run: 违反治安管理处罚法 → 治安管理处罚法.
     let mut cut = 0;
     for w in vocab::NAME_STOPS {
         // 和 of 共和国 is part of a name.
@@ -388,23 +488,85 @@ fn named_before(before: &str) -> Option<(String, usize)> {
     (!own && chars > suffix.chars().count() && chars >= 2).then(|| (name.to_string(), start + cut))
 }
 
+/// What the parts of a chain attach to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Anchor {
+    /// Nothing yet: a part alone names a part of the article where it stands.
+    None,
+    /// 第X条之Y.
+    Article(u32, u32),
+    /// 本条.
+    ThisArticle,
+    /// 本款.
+    ThisParagraph,
+    /// 前款, 前两款.
+    PrecedingParagraphs(u32),
+    /// 前条, 前两条.
+    PrecedingArticles(u32),
+}
+
+impl Anchor {
+    /// The unit that `part` of this anchor names.
+    fn unit(self, part: Part) -> Unit {
+        match self {
+            Anchor::None => Unit::PartOnly(part),
+            Anchor::Article(number, insert) => Unit::Article {
+                number,
+                insert,
+                part,
+            },
+            Anchor::ThisArticle => Unit::ThisArticle(part),
+            Anchor::ThisParagraph => Unit::ThisParagraph(part),
+            Anchor::PrecedingParagraphs(n) => Unit::PrecedingParagraphs(n, part),
+            Anchor::PrecedingArticles(n) => Unit::PrecedingArticles(n, part),
+        }
+    }
+}
+
+/// The part a unit names, if it names one.
+fn part_of(u: &Unit) -> Option<&Part> {
+    match u {
+        Unit::Article { part, .. }
+        | Unit::PartOnly(part)
+        | Unit::ThisArticle(part)
+        | Unit::ThisParagraph(part)
+        | Unit::PrecedingParagraphs(_, part)
+        | Unit::PrecedingArticles(_, part) => Some(part),
+        Unit::Chapter { .. } => None,
+    }
+}
+
 /// A chain of units from `at`: 第十六条至第十九条、第二十一条第二款或者第三款. Returns the
 /// references found (ranges expanded) and where the chain ends; `None` when no unit stands
-/// at `at`. `start` is where the first reference as written starts.
-fn chain(text: &str, at: usize, start: usize, scope: Scope) -> Option<(Vec<Found>, usize)> {
+/// at `at` (or only a relative unit given as `anchor`). `start` is where the first reference
+/// as written starts.
+fn chain(
+    text: &str,
+    at: usize,
+    start: usize,
+    scope: Scope,
+    anchor: Anchor,
+) -> Option<(Vec<Found>, usize)> {
     let mut out: Vec<Found> = Vec::new();
     let mut pos = at;
     let mut ref_start = start;
-    // The last article named (number, insert), for a part that follows alone.
-    let mut last: Option<(u32, u32)> = None;
+    let mut anchor = anchor;
     let mut range = false;
+    // The chapter of the last 第X章 named, for a 第Y节 that follows it.
+    let mut chapter: Option<u32> = None;
+    let mut first = true;
     loop {
         let s = &text[pos..];
         if let Some((n, k, len)) = article(s) {
-            let (p, plen) = part(&s[len..]);
+            let (ps, plen) = parts(&s[len..]);
+            let ps = if ps.is_empty() {
+                vec![Part::default()]
+            } else {
+                ps
+            };
             let end = pos + len + plen;
-            match (range, last) {
-                (true, Some((from, 0))) if k == 0 && n > from && n - from <= 200 => {
+            match (range, anchor) {
+                (true, Anchor::Article(from, 0)) if k == 0 && n > from && n - from <= 200 => {
                     // Every article of a range carries the range as written.
                     let from_start = out
                         .iter_mut()
@@ -414,134 +576,130 @@ fn chain(text: &str, at: usize, start: usize, scope: Scope) -> Option<(Vec<Found
                             f.end = end;
                             f.start
                         });
-                    for m in from + 1..=n {
+                    for m in from + 1..n {
                         out.push(Found {
                             start: from_start,
                             end,
                             scope: scope.clone(),
-                            unit: Unit::Article {
-                                number: m,
-                                insert: 0,
-                                part: if m == n { p.clone() } else { Part::default() },
-                            },
+                            unit: Anchor::Article(m, 0).unit(Part::default()),
+                        });
+                    }
+                    for p in ps {
+                        out.push(Found {
+                            start: from_start,
+                            end,
+                            scope: scope.clone(),
+                            unit: Anchor::Article(n, 0).unit(p),
                         });
                     }
                 }
-                _ => out.push(Found {
-                    start: ref_start,
-                    end,
-                    scope: scope.clone(),
-                    unit: Unit::Article {
-                        number: n,
-                        insert: k,
-                        part: p,
-                    },
-                }),
+                _ => {
+                    for p in ps {
+                        out.push(Found {
+                            start: ref_start,
+                            end,
+                            scope: scope.clone(),
+                            unit: Anchor::Article(n, k).unit(p),
+                        });
+                    }
+                }
             }
-            last = Some((n, k));
+            anchor = Anchor::Article(n, k);
+            chapter = None;
             pos = end;
-        } else if let Some((c, len)) = ordinal(s, '章') {
-            let (sec, slen) = ordinal(&s[len..], '节').map_or((None, 0), |(n, l)| (Some(n), l));
+        } else if let Some((unit, len)) = ['章', '节']
+            .iter()
+            .find_map(|&u| ordinal(s, u).map(|(n, len)| ((u, n), len)))
+        {
+            let (c, sec, len) = match unit {
+                ('章', c) => match ordinal(&s[len..], '节') {
+                    Some((sec, slen)) => (Some(c), Some(sec), len + slen),
+                    None => (Some(c), None, len),
+                },
+                // A 第Y节 after 第X章、 is a section of that chapter.
+                (_, sec) => (chapter, Some(sec), len),
+            };
+            pos += len;
             // 第X章第Y条 names an article (numbered through the whole document).
-            if article(&s[len + slen..]).is_some() {
-                pos += len + slen;
+            if article(&text[pos..]).is_some() {
                 continue;
             }
-            pos += len + slen;
+            chapter = c;
             out.push(Found {
                 start: ref_start,
                 end: pos,
                 scope: scope.clone(),
                 unit: Unit::Chapter {
-                    chapter: Some(c),
+                    chapter: c,
                     section: sec,
                 },
             });
-            last = None;
-        } else if let Some((sec, len)) = ordinal(s, '节') {
-            if article(&s[len..]).is_some() {
-                pos += len;
-                continue;
-            }
-            pos += len;
-            out.push(Found {
-                start: ref_start,
-                end: pos,
-                scope: scope.clone(),
-                unit: Unit::Chapter {
-                    chapter: None,
-                    section: Some(sec),
-                },
-            });
-            last = None;
+            anchor = Anchor::None;
         } else {
-            let (p, plen) = part(s);
+            let (ps, plen) = parts(s);
             if plen == 0 {
+                if first && anchor != Anchor::None {
+                    // A relative unit alone (前款, 本条).
+                    out.push(Found {
+                        start: ref_start,
+                        end: pos,
+                        scope: scope.clone(),
+                        unit: anchor.unit(Part::default()),
+                    });
+                }
                 break;
             }
             let end = pos + plen;
-            // A part after an article belongs to it (第二十二条第二款、第四款); a range of
-            // parts expands (第二款至第四款).
-            let expand: Vec<Part> = match (range, out.last().map(|f| &f.unit)) {
-                (true, Some(Unit::Article { part: prev, .. } | Unit::PartOnly(prev)))
-                    if prev.item.is_none()
-                        && p.item.is_none()
-                        && let (Some(a), Some(b)) = (prev.paragraph, p.paragraph)
-                        && b > a
-                        && b - a <= 20 =>
-                {
-                    (a + 1..=b)
-                        .map(|n| Part {
+            let prev = out.last().and_then(|f| part_of(&f.unit)).cloned();
+            let mut expanded: Vec<Part> = Vec::new();
+            for p in ps {
+                match (&prev, range) {
+                    // A range of parts expands (第二款至第四款, 第三项至第九项).
+                    (Some(q), true)
+                        if p.item.is_none()
+                            && q.item.is_none()
+                            && let (Some(a), Some(b)) = (q.paragraph, p.paragraph)
+                            && b > a
+                            && b - a <= 20 =>
+                    {
+                        expanded.extend((a + 1..=b).map(|n| Part {
                             paragraph: Some(n),
                             ..Part::default()
-                        })
-                        .collect()
-                }
-                (true, Some(Unit::Article { part: prev, .. } | Unit::PartOnly(prev)))
-                    if p.paragraph.is_none()
-                        && let (Some(a), Some(b)) = (prev.item, p.item)
-                        && b > a
-                        && b - a <= 30 =>
-                {
-                    (a + 1..=b)
-                        .map(|n| Part {
-                            paragraph: prev.paragraph,
+                        }));
+                    }
+                    (Some(q), true)
+                        if p.paragraph.is_none()
+                            && let (Some(a), Some(b)) = (q.item, p.item)
+                            && b > a
+                            && b - a <= 30 =>
+                    {
+                        expanded.extend((a + 1..=b).map(|n| Part {
+                            paragraph: q.paragraph,
                             item: Some(n),
                             sub: None,
-                        })
-                        .collect()
-                }
-                _ => {
-                    // An item alone after a 款 keeps that 款 (第二款第（一）项、第（三）项).
-                    let mut p = p;
-                    if p.paragraph.is_none()
-                        && p.item.is_some()
-                        && let Some(Unit::Article { part: prev, .. } | Unit::PartOnly(prev)) =
-                            out.last().map(|f| &f.unit)
-                    {
-                        p.paragraph = prev.paragraph;
+                        }));
                     }
-                    vec![p]
+                    // An item alone after a 款 keeps that 款 (第二款第（一）项、第（三）项).
+                    (Some(q), _) if p.paragraph.is_none() && p.item.is_some() => {
+                        expanded.push(Part {
+                            paragraph: q.paragraph,
+                            ..p
+                        });
+                    }
+                    _ => expanded.push(p),
                 }
-            };
-            for p in expand {
-                let unit = match last {
-                    Some((number, insert)) => Unit::Article {
-                        number,
-                        insert,
-                        part: p,
-                    },
-                    None => Unit::PartOnly(p),
-                };
+            }
+            for p in expanded {
                 out.push(Found {
                     start: ref_start,
                     end,
                     scope: scope.clone(),
-                    unit,
+                    unit: anchor.unit(p),
                 });
             }
             pos = end;
         }
+        first = false;
         // Go on after a separator that a unit follows.
         let rest = &text[pos..];
         match separator(rest) {
@@ -551,7 +709,7 @@ fn chain(text: &str, at: usize, start: usize, scope: Scope) -> Option<(Vec<Found
                     article(r).is_some()
                         || ordinal(r, '章').is_some()
                         || ordinal(r, '节').is_some()
-                        || part(r).1 > 0
+                        || parts(r).1 > 0
                 } =>
             {
                 range = is_range;
@@ -565,10 +723,9 @@ fn chain(text: &str, at: usize, start: usize, scope: Scope) -> Option<(Vec<Found
 }
 
 /// A reference relative to where it stands, at `i` (本条, 本款, 前款, 前两款, 前条), with
-/// the chain that may follow; `None` when none stands there (本条例 is not 本条).
+/// the parts and chain that may follow; `None` when none stands there (本条例 is not 本条).
 fn relative(text: &str, i: usize) -> Option<(Vec<Found>, usize)> {
     let s = &text[i..];
-    let start = with_verb(text, i);
     // 本法第X条 and the like are read at their 第; 目前, 提前 are words of their own.
     if vocab::OWN_DOCUMENT.iter().any(|w| s.starts_with(w))
         || text[..i]
@@ -578,12 +735,10 @@ fn relative(text: &str, i: usize) -> Option<(Vec<Found>, usize)> {
     {
         return None;
     }
-    let (unit, len) = if let Some(r) = s.strip_prefix("本条") {
-        let (p, plen) = part(r);
-        (Unit::ThisArticle(p), "本条".len() + plen)
-    } else if let Some(r) = s.strip_prefix("本款") {
-        let (p, plen) = part(r);
-        (Unit::ThisParagraph(p), "本款".len() + plen)
+    let (anchor, len) = if s.starts_with("本条") {
+        (Anchor::ThisArticle, "本条".len())
+    } else if s.starts_with("本款") {
+        (Anchor::ThisParagraph, "本款".len())
     } else if let Some(r) = s.strip_prefix('前') {
         let (count, clen) = match number(r) {
             Some((n, l)) if n <= 9 && !r[..l].contains(|c: char| c.is_ascii_digit()) => (n, l),
@@ -591,15 +746,14 @@ fn relative(text: &str, i: usize) -> Option<(Vec<Found>, usize)> {
             None => (1, 0),
         };
         let r = &r[clen..];
-        if let Some(after) = r.strip_prefix('款') {
-            let (p, plen) = part(after);
+        if r.starts_with('款') {
             (
-                Unit::PrecedingParagraphs(count, p),
-                '前'.len_utf8() + clen + '款'.len_utf8() + plen,
+                Anchor::PrecedingParagraphs(count),
+                '前'.len_utf8() + clen + '款'.len_utf8(),
             )
-        } else if r.starts_with('条') && !r.starts_with("条件") && !r.starts_with("条例") {
+        } else if r.starts_with('条') {
             (
-                Unit::PrecedingArticles(count),
+                Anchor::PrecedingArticles(count),
                 '前'.len_utf8() + clen + '条'.len_utf8(),
             )
         } else {
@@ -608,20 +762,11 @@ fn relative(text: &str, i: usize) -> Option<(Vec<Found>, usize)> {
     } else {
         return None;
     };
-    let end = i + len;
-    // 前款项, 本款项 (funds), 本条件: words, not references.
-    if text[end..].starts_with(['项', '件', '额', '例']) {
+    // 前款项, 本款项 (funds), 本条件, 前条例: words, not references.
+    if text[i + len..].starts_with(['项', '件', '额', '例']) {
         return None;
     }
-    Some((
-        vec![Found {
-            start,
-            end,
-            scope: Scope::Own,
-            unit,
-        }],
-        end,
-    ))
+    chain(text, i + len, with_verb(text, i), Scope::Relative, anchor)
 }
 
 #[cfg(test)]
@@ -654,7 +799,7 @@ mod tests {
             refs("依照本法第二十三条第二款的规定处理。"),
             vec![(
                 "依照本法第二十三条第二款".into(),
-                Scope::Own,
+                Scope::Own("本法"),
                 art(23, Some(2), None)
             )]
         );
@@ -662,7 +807,7 @@ mod tests {
             refs("违反本条例第8条第（三）项规定的"),
             vec![(
                 "违反本条例第8条第（三）项".into(),
-                Scope::Own,
+                Scope::Own("本条例"),
                 art(8, None, Some(3))
             )]
         );
@@ -682,7 +827,7 @@ mod tests {
                 art(15, Some(4), None),
             ]
         );
-        assert!(r.iter().all(|x| x.1 == Scope::Own));
+        assert!(r.iter().all(|x| x.1 == Scope::Own("本办法")));
         assert_eq!(r[0].0, "适用本办法第十条至第十二条");
         assert_eq!(r[2].0, "适用本办法第十条至第十二条");
         assert_eq!(r[4].0, "第四款");
@@ -704,13 +849,13 @@ mod tests {
                     Scope::Named("中华人民共和国行政处罚法".into()),
                     art(10, None, None)
                 ),
-                (Scope::Own, art(3, None, None)),
+                (Scope::Own("本法"), art(3, None, None)),
             ]
         );
         let r = refs("不符合专利法第十八条或者本细则第十六条的规定");
         assert_eq!(r[0].1, Scope::Named("专利法".into()));
         assert_eq!(r[0].0, "专利法第十八条");
-        assert_eq!(r[1].1, Scope::Own);
+        assert_eq!(r[1].1, Scope::Own("本细则"));
         let r = refs("违反治安管理处罚法第二十条的");
         assert_eq!(r[0].1, Scope::Named("治安管理处罚法".into()));
         assert_eq!(refs("该法第五条")[0].1, Scope::Previous);
@@ -739,7 +884,7 @@ mod tests {
                     item: Some(2),
                     ..Part::default()
                 }),
-                Unit::PrecedingArticles(1),
+                Unit::PrecedingArticles(1, Part::default()),
             ]
         );
         assert_eq!(r[0].0, "依照前款");
@@ -799,6 +944,61 @@ mod tests {
                 }
             ]
         );
+    }
+
+    #[test]
+    fn lists_of_numbers_share_their_unit() {
+        let items = |s: &str| -> Vec<(Option<u32>, Option<u32>)> {
+            refs(s)
+                .into_iter()
+                .filter_map(|x| part_of(&x.2).map(|p| (p.paragraph, p.item)))
+                .collect()
+        };
+        assert_eq!(
+            items("违反本条例第二十一条第一、二、五项规定的"),
+            vec![(None, Some(1)), (None, Some(2)), (None, Some(5))]
+        );
+        assert_eq!(
+            items("有前款（一）至（三）项规定行为之一的"),
+            vec![(None, Some(1)), (None, Some(2)), (None, Some(3))]
+        );
+        assert_eq!(
+            items("有前条第一项、第二项违法行为的"),
+            vec![(None, Some(1)), (None, Some(2))]
+        );
+        assert_eq!(
+            items("违反第（一）、（二）项规定"),
+            vec![(None, Some(1)), (None, Some(2))]
+        );
+        assert_eq!(
+            items("本条第一、二款"),
+            vec![(Some(1), None), (Some(2), None)]
+        );
+        // A broken number (条 missing) starts nothing.
+        assert!(refs("刑法第二百三十六第三款第六项").is_empty());
+    }
+
+    #[test]
+    fn a_section_after_a_chapter_is_its_section() {
+        let units: Vec<Unit> = refs("参照本法第二章第二节、第三节的规定")
+            .into_iter()
+            .map(|x| x.2)
+            .collect();
+        assert_eq!(
+            units,
+            vec![
+                Unit::Chapter {
+                    chapter: Some(2),
+                    section: Some(2)
+                },
+                Unit::Chapter {
+                    chapter: Some(2),
+                    section: Some(3)
+                }
+            ]
+        );
+        // A heading left in the text is no reference.
+        assert!(refs("总则。\n### 第四节 其他规定").is_empty());
     }
 
     #[test]

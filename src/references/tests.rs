@@ -140,8 +140,34 @@ fn statute_references_resolve_to_paths() {
                 None,
                 true
             ),
-            row("依照第七条", "第二章/第五条", None, None, false),
+            (
+                "依照第七条".into(),
+                "第二章/第五条".into(),
+                None,
+                None,
+                false,
+                Some("青川市行政处罚规定".into())
+            ),
             row("前条", "第二章/第五条", Some("第二章/第四条"), None, true),
+        ]
+    );
+}
+
+#[test]
+fn a_deleted_article_leaves_its_citations_dangling() {
+    let r = refs(
+        "某县办法\n第一条 为了管理，制定本办法。\n第二条 按照第三条的规定登记。\n第四条 违反本办法第三条、第四条规定的，予以警告。\n",
+    );
+    let got: Vec<(&str, Option<&str>, bool)> = r
+        .iter()
+        .map(|x| (x.0.as_str(), x.2.as_deref(), x.4))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("按照第三条", None, false),
+            ("违反本办法第三条", None, false),
+            ("第四条", Some("第四条"), true),
         ]
     );
 }

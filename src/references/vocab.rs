@@ -49,8 +49,8 @@ pub const PREVIOUS_DOCUMENT: &[&str] = &[
 /// How the name of a document ends when it is cited without 《》 (刑法第二十条, 专利法实施细则
 /// 第五条, 民法典第一千一百六十五条).
 pub const DOCUMENT_SUFFIXES: &[&str] = &[
-    "法典", "法", "条例", "规定", "办法", "细则", "规则", "决定", "解释", "章程", "准则", "公约",
-    "协定", "条约", "通则",
+    "法典", "法", "分则", "总则", "条例", "规定", "办法", "细则", "规则", "决定", "解释", "章程",
+    "准则", "公约", "协定", "条约", "通则",
 ];
 
 /// Verbs and conjunctions that end the words before a document cited without 《》: the name
@@ -69,4 +69,17 @@ pub const GOVERNING_VERBS: &[&str] = &[
 pub const NOT_BEFORE_RELATIVE: &[char] = &[
     '目', '提', '之', '以', '此', '事', '生', '当', '空', '史', '从', '眼', '面', '向', '日', '年',
     '月', '上', '跟', '门', '台', '阵', '会', '节', '考', '战', '学', '产', '婚', '餐',
+];
+
+/// The words by which an amending decision or an amendment names itself; its other 本法,
+/// 本条例 … are in the text it inserts and name the law amended.
+pub const AMENDMENT_OWN: &[&str] = &["本决定"];
+
+/// Characters that end the words leading into a bare reference (依照, 按, 有, 将, 删去, 在,
+/// 、 …): a 第X条 after any other ideograph and before no citing words is a marker glued to
+/// a heading, not a reference.
+pub const INTRODUCERS: &[char] = &[
+    '照', '据', '按', '反', '用', '有', '将', '在', '于', '与', '和', '及', '或', '的', '经', '除',
+    '去', '合', '依', '见', '由', '即', '从', '对', '入', '至', '到', '同', '把', '自', '为', '是',
+    '即', '改', '删', '增', '含', '括', '定', '述', '列', '行', '款', '条', '项',
 ];
