@@ -16,6 +16,7 @@ pub mod extract;
 pub mod ingest;
 pub mod json;
 pub mod lint;
+pub mod metadata;
 pub mod model;
 pub mod normalize;
 pub mod outdir;

@@ -13,10 +13,10 @@ use std::time::{Duration, Instant};
 use sha2::{Digest, Sha256};
 
 use crate::ingest;
-use crate::model::{Clause, Document, ErrorInfo, Metadata, Record, SCHEMA_VERSION, Source, Status};
+use crate::model::{Clause, Document, ErrorInfo, Record, SCHEMA_VERSION, Source, Status};
 use crate::structure::{self, DocTree, Node};
 use crate::text::SourceText;
-use crate::{extract, lint, references, segment};
+use crate::{extract, lint, metadata, references, segment};
 
 /// Default size guard: 64 MiB per input.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
@@ -235,7 +235,7 @@ fn analyse_until(
             let checked = lint::check(src, &doc, &opts.lint);
             // Before the clause paths move into the output clauses.
             let references = references::references(src, &doc);
-            let metadata = Metadata::default();
+            let metadata = metadata::metadata(src, &doc);
             let mut diagnostics = checked.diagnostics;
             diagnostics.extend(lint::check_document(
                 &metadata,

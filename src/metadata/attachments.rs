@@ -1,0 +1,161 @@
+//! 附件说明 (GB/T 9704-2012 §7.3.4): `附件：1．名称` with the further names numbered on the
+//! lines below, or `附件：名称` for one. The items are read as written, so that
+//! `attachment-format` can see their numbers and punctuation.
+
+use super::{Line, element};
+use crate::model::Metadata;
+
+/// One attachment as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// Its number (1．, 2.), when numbered.
+    pub number: Option<u32>,
+    /// Its name, without number and trailing punctuation.
+    pub name: String,
+    /// Punctuation written after the name (；。，), when any.
+    pub punct: Option<char>,
+}
+
+/// A number that opens an attachment's line: `1．` `1.` `1、` `（1）` `1` — and the rest.
+fn numbered(s: &str) -> Option<(u32, &str)> {
+    let (inner, bracketed) = match s.strip_prefix(['（', '(']) {
+        Some(r) => (r, true),
+        None => (s, false),
+    };
+    let digits: String = inner
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+        .map(crate::normalize::fold)
+        .collect();
+    if digits.is_empty() {
+        return None;
+    }
+    let n: u32 = digits.parse().ok()?;
+    let len: usize = inner
+        .chars()
+        .take(digits.chars().count())
+        .map(char::len_utf8)
+        .sum();
+    let mut rest = &inner[len..];
+    if bracketed {
+        rest = rest.strip_prefix(['）', ')'])?;
+    } else if let Some(r) = rest.strip_prefix(['．', '.', '、', ':', '：']) {
+        rest = r;
+    } else if rest.starts_with(|c: char| "年月日号个项条%万元次届期".contains(c)) {
+        // 2024年…: a number of the name, not of the list.
+        return None;
+    }
+    (!rest.is_empty() && !rest.starts_with(|c: char| c.is_ascii_digit())).then_some((n, rest))
+}
+
+/// Punctuation that may be left after an attachment's name.
+fn trailing(s: &str) -> Option<char> {
+    s.chars()
+        .next_back()
+        .filter(|c| "。；;，,、.．：:".contains(*c))
+}
+
+/// The items of an attachment note as written (its lines joined by `\n`, 附件： first).
+pub fn items(text: &str) -> Vec<Item> {
+    let mut out = Vec::new();
+    for (k, raw) in text.lines().enumerate() {
+        let mut s: String = raw
+            .chars()
+            .filter(|c| !crate::normalize::is_blank(*c))
+            .collect();
+        if k == 0 {
+            s = s
+                .trim_start_matches("附件")
+                .trim_start_matches(['：', ':'])
+                .to_string();
+        }
+        if s.is_empty() {
+            continue;
+        }
+        let (number, rest) = match numbered(&s) {
+            Some((n, r)) => (Some(n), r.to_string()),
+            None => (None, s),
+        };
+        let punct = trailing(&rest);
+        let name = rest
+            .trim_end_matches(|c: char| "。；;，,、.．：:".contains(c))
+            .trim_start_matches(['《'])
+            .trim_end_matches(['》'])
+            .to_string();
+        if !name.is_empty() {
+            out.push(Item {
+                number,
+                name,
+                punct,
+            });
+        }
+    }
+    out
+}
+
+/// Read the 附件说明 between the body's start and the date: a line that opens with 附件：,
+/// and the numbered lines that follow it.
+pub fn read(lines: &[Line], body: usize, before: usize, meta: &mut Metadata) {
+    let end = before.min(lines.len());
+    for (i, l) in lines.iter().enumerate().take(end).skip(body) {
+        let c = l.compact.as_str();
+        let Some(rest) = c
+            .strip_prefix("附件")
+            .and_then(|r| r.strip_prefix(['：', ':']))
+        else {
+            continue;
+        };
+        let mut text = vec![l.text];
+        let numbered_first = numbered(rest).is_some();
+        for n in lines.iter().take(end).skip(i + 1) {
+            // The next names are numbered (2．…), or stand alone under an empty 附件：.
+            if numbered(&n.compact).is_some() && (numbered_first || rest.is_empty()) {
+                text.push(n.text);
+            } else {
+                break;
+            }
+        }
+        let joined = text.join("\n");
+        let found = items(&joined);
+        if !found.is_empty() {
+            meta.attachments = Some(element(
+                found.into_iter().map(|x| x.name).collect(),
+                &joined,
+                l.number,
+            ));
+        }
+        return;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbered_and_single_attachments() {
+        let it = items("附件：1．青川市河道名录\n      2．河长公示牌样式");
+        assert_eq!(
+            it.iter()
+                .map(|i| (i.number, i.name.as_str(), i.punct))
+                .collect::<Vec<_>>(),
+            vec![
+                (Some(1), "青川市河道名录", None),
+                (Some(2), "河长公示牌样式", None)
+            ]
+        );
+        let it = items("附件：青川市河道名录。");
+        assert_eq!(
+            (it[0].number, it[0].name.as_str(), it[0].punct),
+            (None, "青川市河道名录", Some('。'))
+        );
+    }
+
+    #[test]
+    fn numbers_are_told_from_names() {
+        assert_eq!(numbered("1．名录"), Some((1, "名录")));
+        assert_eq!(numbered("（2）名录"), Some((2, "名录")));
+        assert_eq!(numbered("2024年名录"), None);
+        assert_eq!(numbered("名录"), None);
+    }
+}

@@ -1,0 +1,346 @@
+//! A statute's or party rule's history: the dated lines under its title
+//! (`2021年6月10日第十三届全国人民代表大会常务委员会第二十九次会议通过`, `（2016年7月8日
+//! 中共中央政治局会议审议通过　2016年7月8日中共中央发布）`, a LawRefBook header block) and
+//! its closing article (`本法自2024年1月1日起施行`), plus the 令 that promulgated it.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::gongwen::Layout;
+use super::{Line, date, docnumber, element, vocab};
+use crate::model::{Event, EventKind, Metadata};
+use crate::structure::DocTree;
+use crate::text::SourceText;
+
+/// How many content lines after the title the header may take.
+const HEADER_LINES: usize = 20;
+
+/// Words that may stand before the date of an event line: `（`, `根据`, `经`.
+const LEADS: &[&str] = &["（", "(", "【", "[", "根据", "经", "于"];
+
+/// The byte length of the lead of `s` before its first date, when `s` opens with a date
+/// after such a lead.
+fn event_line(s: &str) -> Option<usize> {
+    let mut rest = s;
+    loop {
+        let t = crate::normalize::trim_start_blanks(rest);
+        match LEADS.iter().find(|l| t.starts_with(**l)) {
+            Some(l) => rest = &t[l.len()..],
+            None => {
+                rest = t;
+                break;
+            }
+        }
+    }
+    let first = date::find_all(rest).first().copied()?;
+    (first.start == 0).then_some(s.len() - rest.len())
+}
+
+/// `s` without the spans in 《》 and 〈〉 (the names of amending decisions).
+fn outside_titles(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '《' | '〈' | '<' => depth += 1,
+            '》' | '〉' | '>' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The event words of `plain`, in order: (byte position, kind).
+fn words(plain: &str) -> Vec<(usize, EventKind)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < plain.len() {
+        if let Some((w, k)) = vocab::EVENT_WORDS
+            .iter()
+            .find(|(w, _)| plain[i..].starts_with(w))
+        {
+            out.push((i, *k));
+            i += w.len();
+        } else {
+            i += plain[i..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    out
+}
+
+/// Trailing words that are not part of the acting body (第一次修正, 公告公布, 以…通知印发).
+static BODY_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(以.*号.*|第[一二三四五六七八九十0-9]+次|审议|公告|并|、|和|及|以|根据|的|决定)+$")
+        .expect("a valid pattern")
+});
+
+/// The acting body of an event: the words between its date and its verb, without an
+/// order number (…令第306号 → its body), a decision's name or the 第N次 of an amendment.
+fn body_of(between: &str, order: &mut Option<(String, usize)>, line: usize) -> Option<String> {
+    let mut b: String = outside_titles(between)
+        .chars()
+        .filter(|c| !crate::normalize::is_blank(*c))
+        .collect();
+    for lead in ["根据", "经", "由"] {
+        if let Some(r) = b.strip_prefix(lead) {
+            b = r.to_string();
+        }
+    }
+    if let Some((o, start, _)) = docnumber::order(&b) {
+        if order.is_none() {
+            *order = Some((o, line));
+        }
+        let ling = b[start..].find("令").map_or(b.len(), |k| start + k);
+        b.truncate(ling);
+    }
+    let mut b = b.trim_matches(['（', '）', '(', ')']).to_string();
+    loop {
+        let cut = BODY_TAIL.replace(&b, "").into_owned();
+        if cut == b {
+            break;
+        }
+        b = cut;
+    }
+    (b.chars().count() >= 2).then_some(b)
+}
+
+/// One statement of a header line: from its date to the next date.
+#[derive(Debug)]
+struct Statement {
+    line: usize,
+    date: date::Found,
+    /// The statement as written (original line text).
+    text: String,
+    /// The words after the date (continuation lines appended).
+    after: String,
+}
+
+/// Read the events and the 令 number.
+pub fn read(src: &SourceText, doc: &DocTree, lines: &[Line], layout: &Layout, meta: &mut Metadata) {
+    let mut order: Option<(String, usize)> = None;
+    let statements = header_statements(src, doc, lines, layout, &mut order);
+    let mut events: Vec<Event> = Vec::new();
+    for (k, s) in statements.iter().enumerate() {
+        let plain = outside_titles(&s.after);
+        let mut ws = words(&plain);
+        // X、Y通过: a statement without a verb shares the next one's.
+        if ws.is_empty() {
+            let shared = statements[k + 1..]
+                .iter()
+                .find(|n| n.line == s.line)
+                .map(|n| words(&outside_titles(&n.after)));
+            match shared.and_then(|w| w.first().copied()) {
+                Some((_, kind)) => ws = vec![(plain.len(), kind)],
+                None => continue,
+            }
+        }
+        let body = body_of(&plain[..ws[0].0], &mut order, s.line);
+        let mut kinds: Vec<EventKind> = Vec::new();
+        for &(_, kind) in &ws {
+            if !kinds.contains(&kind) {
+                kinds.push(kind);
+            }
+        }
+        for kind in kinds {
+            events.push(Event {
+                kind,
+                date: Some(s.date.iso()),
+                body: body.clone(),
+                text: s.text.clone(),
+                line: s.line as u64,
+            });
+        }
+    }
+    if order.is_none() {
+        order = order_line(lines, layout);
+    }
+    closing_article(src, doc, lines, meta, &mut events);
+    meta.events = events;
+    meta.order_number = order.map(|(o, line)| element(o.clone(), &o, line));
+}
+
+/// The statements of the dated lines under the title.
+fn header_statements(
+    src: &SourceText,
+    doc: &DocTree,
+    lines: &[Line],
+    layout: &Layout,
+    order: &mut Option<(String, usize)>,
+) -> Vec<Statement> {
+    // A LawRefBook file closes its header with <!-- INFO END -->.
+    let info_end = (doc.line_start..=doc.line_end.min(doc.line_start + 60))
+        .find(|&n| n <= src.line_count() && src.line_text(n).contains("INFO END"));
+    let first_clause = doc.nodes.first().map(|n| n.line);
+    let mut out: Vec<Statement> = Vec::new();
+    // Whether the last statement still waits for its verb on the next line.
+    let mut open = false;
+    for l in lines.iter().skip(layout.after_title).take(HEADER_LINES) {
+        if first_clause.is_some_and(|c| l.number >= c) || info_end.is_some_and(|e| l.number > e) {
+            break;
+        }
+        let Some(lead) = event_line(l.text) else {
+            if open && let Some(last) = out.last_mut() {
+                last.after.push_str(&l.compact);
+                open = words(&outside_titles(&last.after)).is_empty();
+                continue;
+            }
+            if order.is_none()
+                && let Some((o, _, _)) = docnumber::order(&l.compact)
+            {
+                *order = Some((o, l.number));
+            }
+            // Before a LawRefBook header ends, other lines (a notice's own) may stand
+            // between the dated ones; elsewhere the header ends at the body.
+            if info_end.is_none() && l.compact.contains('。') {
+                break;
+            }
+            continue;
+        };
+        let text = &l.text[lead..];
+        let dates = date::find_all(text);
+        for (k, d) in dates.iter().enumerate() {
+            let end = dates.get(k + 1).map_or(text.len(), |n| n.start);
+            let stated = text[d.start..end].trim_matches(|c: char| {
+                crate::normalize::is_blank(c) || "（）()【】[]、，,。".contains(c)
+            });
+            out.push(Statement {
+                line: l.number,
+                date: *d,
+                text: stated.to_string(),
+                after: text[d.end..end].to_string(),
+            });
+        }
+        open = out
+            .last()
+            .is_some_and(|s| words(&outside_titles(&s.after)).is_empty());
+    }
+    out
+}
+
+/// A 令 number on a line of its own in the head (`中华人民共和国国务院令` over `第752号`).
+fn order_line(lines: &[Line], layout: &Layout) -> Option<(String, usize)> {
+    let head = &lines[..layout.body.min(lines.len()).min(HEADER_LINES)];
+    for (i, l) in head.iter().enumerate() {
+        if let Some((o, start, end)) = docnumber::order(&l.compact)
+            && start == 0
+            && end == l.compact.len()
+        {
+            return Some((o, l.number));
+        }
+        if l.compact.ends_with('令')
+            && let Some(n) = head.get(i + 1)
+        {
+            let joined = format!("{}{}", l.compact, n.compact);
+            if let Some((o, 0, end)) = docnumber::order(&joined)
+                && end == joined.len()
+            {
+                return Some((o, l.number));
+            }
+        }
+    }
+    None
+}
+
+/// `本法自2024年1月1日起施行`, `本规定自发布之日起施行` in the last clauses.
+static IN_FORCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:本[^，。；：\n]{0,16}?|(?:^|[。；\n]))自([^，。；\n]{1,40}?)起(?:施行|实施|生效|执行)",
+    )
+    .expect("a valid pattern")
+});
+
+/// The acts a `自…之日起施行` may name, with the event whose date it takes.
+const ON_THE_DAY_OF: &[(&str, EventKind)] = &[
+    ("公布", EventKind::Promulgated),
+    ("发布", EventKind::Promulgated),
+    ("印发", EventKind::Promulgated),
+    ("颁布", EventKind::Promulgated),
+    ("公告", EventKind::Promulgated),
+    ("通过", EventKind::Adopted),
+    ("批准", EventKind::Approved),
+];
+
+/// Where a text searched for the closing article comes from.
+#[derive(Debug, Clone, Copy)]
+enum Place<'a> {
+    /// A clause's own text.
+    Own(&'a crate::text::MappedText),
+    /// A line of the document.
+    Line(usize),
+}
+
+/// The effective date from the closing article of the document.
+fn closing_article(
+    src: &SourceText,
+    doc: &DocTree,
+    lines: &[Line],
+    meta: &Metadata,
+    events: &mut Vec<Event>,
+) {
+    // The last three clauses, latest first; a document without clauses, its last lines.
+    let texts: Vec<(&str, Place)> = if doc.nodes.is_empty() {
+        lines[lines.len().saturating_sub(8)..]
+            .iter()
+            .rev()
+            .map(|l| (l.text, Place::Line(l.number)))
+            .collect()
+    } else {
+        doc.nodes
+            .iter()
+            .rev()
+            .take(3)
+            .map(|n| (n.own.as_str(), Place::Own(&n.own)))
+            .collect()
+    };
+    for (text, place) in texts {
+        let Some(m) = IN_FORCE.captures(text) else {
+            continue;
+        };
+        let (Some(all), Some(when)) = (m.get(0), m.get(1)) else {
+            continue;
+        };
+        let date = match date::find_all(when.as_str()).first() {
+            Some(d) => Some(d.iso()),
+            None => ON_THE_DAY_OF
+                .iter()
+                .find(|(w, _)| when.as_str().contains(w))
+                .and_then(|(w, kind)| {
+                    events
+                        .iter()
+                        .find(|e| e.kind == *kind)
+                        .and_then(|e| e.date.clone())
+                        .or_else(|| {
+                            // A 公文 comes into force on its date.
+                            matches!(*w, "印发" | "发布" | "公布")
+                                .then(|| meta.date.as_ref().map(|d| d.value.clone()))
+                                .flatten()
+                        })
+                }),
+        };
+        let start = all.start()
+            + all
+                .as_str()
+                .find(|c: char| !"。；\n".contains(c))
+                .unwrap_or(0);
+        let stated = &text[start..all.end()];
+        if events
+            .iter()
+            .any(|e| e.kind == EventKind::Effective && e.date.is_some() && e.date == date)
+        {
+            return;
+        }
+        events.push(Event {
+            kind: EventKind::Effective,
+            date,
+            body: None,
+            text: stated.to_string(),
+            line: match place {
+                Place::Line(n) => n,
+                Place::Own(own) => src.line_of(own.source_offset(start)),
+            } as u64,
+        });
+        return;
+    }
+}

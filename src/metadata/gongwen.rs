@@ -1,0 +1,361 @@
+//! The GB/T 9704-2012 elements of a 公文, read in their places (§7): the 版头 above the
+//! title, the 发文字号 on a line of its own, the 主送机关 after the title, the closing part
+//! after the body, the 版记 at the end.
+
+use super::{Line, attachments, date, docnumber, element, vocab};
+use crate::model::{DocNumber, Metadata, Secrecy};
+use crate::structure::DocTree;
+
+/// Where the parts of a document stand, as indices into its content lines.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    /// The first line of the title, when found.
+    pub title_first: Option<usize>,
+    /// The line after the title (or 0 without one).
+    pub after_title: usize,
+    /// The first line of the body: the first clause, or the first sentence.
+    pub body: usize,
+    /// The line of the 发文字号, when found.
+    pub doc_number: Option<usize>,
+}
+
+/// How many content lines the head of a document may take before its body.
+const HEAD_LINES: usize = 24;
+
+impl Layout {
+    /// Find the title and the body among a document's lines.
+    pub fn of(lines: &[Line], doc: &DocTree) -> Layout {
+        let title: Option<String> = doc.title.as_deref().map(|t| {
+            t.chars()
+                .filter(|c| !crate::normalize::is_blank(*c))
+                .collect()
+        });
+        let mut out = Layout::default();
+        if let Some(t) = &title {
+            'search: for i in 0..lines.len().min(HEAD_LINES) {
+                let mut acc = String::new();
+                for (j, l) in lines.iter().enumerate().skip(i).take(4) {
+                    acc.push_str(&l.compact);
+                    if !t.starts_with(acc.trim_start_matches('《')) && !acc.starts_with(t.as_str())
+                    {
+                        break;
+                    }
+                    if acc.trim_start_matches('《').trim_end_matches('》').len() >= t.len() {
+                        out.title_first = Some(i);
+                        out.after_title = j + 1;
+                        break 'search;
+                    }
+                }
+            }
+        }
+        let first_clause = doc.nodes.first().map(|n| n.line);
+        out.body = lines
+            .iter()
+            .enumerate()
+            .skip(out.after_title)
+            .find(|(_, l)| {
+                first_clause.is_some_and(|c| l.number >= c)
+                    || (l.compact.contains('。') && !is_note(&l.compact))
+            })
+            .map_or(lines.len(), |(i, _)| i);
+        out
+    }
+}
+
+/// Whether a compacted line is a note in brackets (（此件公开发布）).
+fn is_note(c: &str) -> bool {
+    (c.starts_with('（') && c.ends_with('）')) || (c.starts_with('(') && c.ends_with(')'))
+}
+
+/// Whether a compacted line is a row of a web page's table or furniture (发文字号：…).
+fn is_site_row(c: &str) -> bool {
+    vocab::SITE_LABELS.iter().any(|l| {
+        c.strip_prefix(l)
+            .is_some_and(|r| r.starts_with(['：', ':', '】', ']']))
+    })
+}
+
+/// Whether `name` reads as the name of a body (人民政府, 办公厅, 有关部门 …).
+pub fn is_body(name: &str) -> bool {
+    let n = name.trim_end_matches(['）', ')']);
+    let chars = n.chars().count();
+    (2..=40).contains(&chars)
+        && !n.contains(['，', '。', '；', '：', ':', '！', '？', '《'])
+        && vocab::BODY_SUFFIXES.iter().any(|s| n.ends_with(s))
+}
+
+/// Read the 公文 elements.
+pub fn read(lines: &[Line], layout: &Layout, meta: &mut Metadata) {
+    let head_end = layout.body.min(HEAD_LINES).min(lines.len());
+    doc_number(lines, head_end, meta);
+    let doc_number_at = meta
+        .doc_number
+        .as_ref()
+        .and_then(|d| lines.iter().position(|l| l.number as u64 == d.line));
+    // The 版头: above the title, or above the 发文字号 when that comes first.
+    let top = match (layout.title_first, doc_number_at) {
+        (Some(t), Some(d)) => t.min(d),
+        (Some(t), None) => t,
+        (None, Some(d)) => d,
+        (None, None) => 0,
+    };
+    header(lines, top, doc_number_at, meta);
+    let after = layout.after_title.max(doc_number_at.map_or(0, |d| d + 1));
+    addressees(lines, after, head_end.max(after + 1), meta);
+    closing(lines, layout.body.min(lines.len()), meta);
+}
+
+/// The 发文字号: the first line of the head that is a number alone.
+fn doc_number(lines: &[Line], head_end: usize, meta: &mut Metadata) {
+    for l in &lines[..head_end] {
+        if is_site_row(&l.compact) {
+            continue;
+        }
+        if let Some(w) = docnumber::whole_line(&l.compact) {
+            let text = &l.compact[w.start..w.end];
+            meta.doc_number = Some(element(
+                DocNumber {
+                    agency_code: w.agency_code,
+                    year: w.year,
+                    serial: w.serial,
+                },
+                text,
+                l.number,
+            ));
+            // 签发人 beside the number (上行文).
+            signer(&l.compact, l.number, meta);
+            return;
+        }
+    }
+}
+
+/// 签发人：张三 李四 in a compacted line; the names as written in the line.
+fn signer(compact: &str, line: usize, meta: &mut Metadata) {
+    if meta.signer.is_some() {
+        return;
+    }
+    let Some(k) = compact.find("签发人") else {
+        return;
+    };
+    let names = compact[k + "签发人".len()..].trim_start_matches(['：', ':']);
+    if names.is_empty() || names.chars().count() > 24 {
+        return;
+    }
+    meta.signer = Some(element(names.replace('，', "、"), &compact[k..], line));
+}
+
+/// 份号, 密级, 紧急程度, 发文机关标志 and 签发人 in the lines above `top`.
+fn header(lines: &[Line], top: usize, doc_number_at: Option<usize>, meta: &mut Metadata) {
+    let mut mark: Vec<&Line> = Vec::new();
+    for l in &lines[..top.min(12)] {
+        let c = l.compact.as_str();
+        if is_site_row(c) {
+            continue;
+        }
+        if c.contains("签发人") {
+            signer(c, l.number, meta);
+            continue;
+        }
+        let digits = c.trim_start_matches("份号").trim_start_matches(['：', ':']);
+        if meta.copy_number.is_none()
+            && (6..=8).contains(&digits.chars().count())
+            && digits
+                .chars()
+                .all(|ch| ch.is_ascii_digit() || ('０'..='９').contains(&ch))
+        {
+            meta.copy_number = Some(element(digits.to_string(), c, l.number));
+            continue;
+        }
+        if let Some(level) = vocab::SECRECY.iter().find(|s| c.starts_with(**s)) {
+            let rest = &c[level.len()..];
+            // 秘密★1年, 机密 5年, and an urgency on the same line (机密★1年特急).
+            let (rest, urgency) = match vocab::URGENCY.iter().find(|u| rest.ends_with(**u)) {
+                Some(u) => (&rest[..rest.len() - u.len()], Some(*u)),
+                None => (rest, None),
+            };
+            let period = rest.trim_start_matches(['★', '☆', '*', '＊']);
+            if period.chars().count() <= 6 {
+                meta.secrecy = Some(element(
+                    Secrecy {
+                        level: level.to_string(),
+                        period: (!period.is_empty()).then(|| period.to_string()),
+                    },
+                    &c[..c.len() - urgency.map_or(0, str::len)],
+                    l.number,
+                ));
+                if let Some(u) = urgency {
+                    meta.urgency = Some(element(u.to_string(), u, l.number));
+                }
+                continue;
+            }
+        }
+        if let Some(u) = vocab::URGENCY.iter().find(|u| c == **u) {
+            meta.urgency = Some(element(u.to_string(), u, l.number));
+            continue;
+        }
+        // The issuer's mark: names of bodies, the last one followed by 文件, or a body's
+        // name alone above the number (信函格式).
+        let name = c.strip_suffix("文件").unwrap_or(c);
+        if is_body(name) || (name.is_empty() && !mark.is_empty()) {
+            mark.push(l);
+        } else {
+            mark.clear();
+        }
+    }
+    let ends_with_file = mark.last().is_some_and(|l| l.compact.ends_with("文件"));
+    if !mark.is_empty() && (ends_with_file || doc_number_at.is_some()) {
+        let names: Vec<&str> = mark
+            .iter()
+            .map(|l| l.compact.strip_suffix("文件").unwrap_or(&l.compact))
+            .filter(|n| !n.is_empty())
+            .collect();
+        let text: Vec<&str> = mark.iter().map(|l| l.text).collect();
+        meta.issuer_mark = Some(element(names.join(" "), &text.join("\n"), mark[0].number));
+    }
+}
+
+/// 主送机关: the first line after the title (and number) whose text up to a colon names
+/// bodies; the rest of the line may be the body's first sentence (a flattened copy).
+fn addressees(lines: &[Line], from: usize, to: usize, meta: &mut Metadata) {
+    for l in lines.iter().take(to.min(lines.len())).skip(from).take(4) {
+        let c = l.compact.as_str();
+        if is_site_row(c) || c.starts_with("附件") {
+            continue;
+        }
+        let Some(k) = c.find(['：', ':']) else {
+            continue;
+        };
+        let head = &c[..k];
+        let items = split_list(head);
+        if items.is_empty() || !items.iter().all(|i| is_body(i) || is_body_group(i)) {
+            continue;
+        }
+        let colon = c[k..].chars().next().map_or(0, char::len_utf8);
+        meta.addressees = Some(element(items, &c[..k + colon], l.number));
+        return;
+    }
+}
+
+/// A group of bodies joined by 、 (各省、自治区、直辖市人民政府): its last member names the
+/// kind of body.
+fn is_body_group(s: &str) -> bool {
+    s.rsplit('、').next().is_some_and(is_body)
+}
+
+/// A list of bodies as written: split at ， and ； (a 、 joins members of one group), the
+/// closing 。 dropped.
+pub fn split_list(s: &str) -> Vec<String> {
+    s.trim_end_matches(['。', '.', '；', ';', '，', ','])
+        .split(['，', '；', ';', ','])
+        .map(|x| {
+            x.trim_matches(|c: char| crate::normalize::is_blank(c))
+                .to_string()
+        })
+        .filter(|x| !x.is_empty())
+        .collect()
+}
+
+/// The closing part and the 版记: 附件说明, 发文机关署名, 成文日期, 附注, 抄送, 印发.
+fn closing(lines: &[Line], body: usize, meta: &mut Metadata) {
+    // 成文日期: the first line after the body's start that is a date alone (or a body's
+    // name and a date).
+    let mut date_at = None;
+    for (i, l) in lines.iter().enumerate().skip(body) {
+        if is_site_row(&l.compact) {
+            continue;
+        }
+        if let Some(d) = date::whole(&l.compact) {
+            meta.date = Some(element(d.iso(), l.text, l.number));
+            date_at = Some(i);
+            break;
+        }
+        // 某某市人民政府 2023年5月4日
+        if let Some(d) = date::find_all(&l.compact).last().copied()
+            && d.end == l.compact.len()
+            && d.start > 0
+            && is_body(&l.compact[..d.start])
+        {
+            meta.date = Some(element(d.iso(), &l.compact[d.start..], l.number));
+            meta.issuer = Some(element(
+                l.compact[..d.start].to_string(),
+                &l.compact[..d.start],
+                l.number,
+            ));
+            date_at = Some(i);
+            break;
+        }
+    }
+    if let Some(i) = date_at {
+        if meta.issuer.is_none() {
+            issuer(lines, body, i, meta);
+        }
+        if let Some(n) = lines.get(i + 1)
+            && is_note(&n.compact)
+            && n.compact.chars().count() <= 80
+        {
+            let inner = n.compact.trim_start_matches(['（', '(']);
+            let inner = inner.strip_suffix(['）', ')']).unwrap_or(inner);
+            meta.note = Some(element(inner.to_string(), n.text, n.number));
+        }
+    }
+    attachments::read(lines, body, date_at.unwrap_or(lines.len()), meta);
+    imprint(lines, body, meta);
+}
+
+/// 发文机关署名: the lines right above the date that name bodies (several for a joint
+/// document; a name spaced out to the width of the others is closed up).
+fn issuer(lines: &[Line], body: usize, date_at: usize, meta: &mut Metadata) {
+    let mut names: Vec<&Line> = Vec::new();
+    for l in lines[body..date_at].iter().rev().take(4) {
+        if is_body(&l.compact) && !l.compact.starts_with("附件") {
+            names.push(l);
+        } else {
+            break;
+        }
+    }
+    names.reverse();
+    if let Some(first) = names.first() {
+        let value: Vec<&str> = names.iter().map(|l| l.compact.as_str()).collect();
+        let text: Vec<&str> = names.iter().map(|l| l.text).collect();
+        meta.issuer = Some(element(value.join(" "), &text.join("\n"), first.number));
+    }
+}
+
+/// 抄送 and the 印发 line of the 版记.
+fn imprint(lines: &[Line], body: usize, meta: &mut Metadata) {
+    for (i, l) in lines.iter().enumerate().skip(body) {
+        let c = l.compact.as_str();
+        if let Some(rest) = c
+            .strip_prefix("抄送")
+            .and_then(|r| r.strip_prefix(['：', ':']))
+        {
+            // The list runs on over the next lines until it closes with 。.
+            let mut list = rest.to_string();
+            let mut text = l.text.to_string();
+            for n in lines.iter().skip(i + 1).take(4) {
+                if list.ends_with('。') || n.compact.ends_with("印发") || n.compact.contains('：')
+                {
+                    break;
+                }
+                list.push_str(&n.compact);
+                text.push('\n');
+                text.push_str(n.text);
+            }
+            let items = split_list(&list);
+            if !items.is_empty() {
+                meta.cc = Some(element(items, &text, l.number));
+            }
+            continue;
+        }
+        if let Some(head) = c.strip_suffix("印发")
+            && let Some(d) = date::find_all(head).last().copied()
+            && d.end == head.len()
+        {
+            let by = &head[..d.start];
+            if is_body(by) {
+                meta.printed_by = Some(element(by.to_string(), by, l.number));
+            }
+            meta.print_date = Some(element(d.iso(), &c[d.start..], l.number));
+        }
+    }
+}

@@ -1,0 +1,75 @@
+//! Metadata: what an archive files a document by.
+//!
+//! Input: one [`DocTree`] and its [`SourceText`]; output: the document's [`Metadata`]. The
+//! document's lines are read in their places: the 版头 before the title (份号, 密级, 紧急程度,
+//! 发文机关标志, 签发人), the 发文字号 on a line of its own before the body, the 主送机关 line
+//! after the title, the closing part after the body (附件说明, 发文机关署名, 成文日期, 附注)
+//! and the 版记 (抄送, 印发机关和印发日期) — [`gongwen`]; a statute's dated header lines and
+//! its closing article (自…起施行) — [`events`]. Position and form decide: a number or a
+//! date inside a sentence, a labelled row of a web page's table (发文字号：…, 发布时间：…)
+//! or a scraped page's title is not the document's own element.
+
+pub mod attachments;
+pub mod date;
+pub mod docnumber;
+pub mod events;
+pub mod gongwen;
+pub mod vocab;
+
+use crate::model::{Element, Metadata};
+use crate::structure::DocTree;
+use crate::text::SourceText;
+
+/// One content line of a document.
+#[derive(Debug, Clone)]
+pub struct Line<'a> {
+    /// 1-based line number in the original file.
+    pub number: usize,
+    /// The line without leading and trailing blanks.
+    pub text: &'a str,
+    /// The line without any blank and without markdown marks (`#`, `*`, `>`).
+    pub compact: String,
+}
+
+/// The content lines of a document (blank lines and markdown separators left out).
+pub fn lines<'a>(src: &'a SourceText, doc: &DocTree) -> Vec<Line<'a>> {
+    (doc.line_start..=doc.line_end.min(src.line_count()))
+        .filter_map(|n| {
+            let text = crate::normalize::trim_blanks(src.line_text(n));
+            let compact: String = text
+                .chars()
+                .filter(|&c| !crate::normalize::is_blank(c))
+                .collect::<String>()
+                .trim_start_matches(['#', '>'])
+                .trim_matches('*')
+                .to_string();
+            (!compact.is_empty() && !compact.starts_with("<!--")).then_some(Line {
+                number: n,
+                text,
+                compact,
+            })
+        })
+        .collect()
+}
+
+/// The metadata of one document.
+pub fn metadata(src: &SourceText, doc: &DocTree) -> Metadata {
+    let lines = lines(src, doc);
+    let layout = gongwen::Layout::of(&lines, doc);
+    let mut meta = Metadata::default();
+    gongwen::read(&lines, &layout, &mut meta);
+    events::read(src, doc, &lines, &layout, &mut meta);
+    meta
+}
+
+/// An element read off a line.
+pub fn element<T>(value: T, text: &str, line: usize) -> Element<T> {
+    Element {
+        value,
+        text: text.to_string(),
+        line: line as u64,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,217 @@
+use super::*;
+use crate::model::EventKind;
+use crate::structure;
+
+fn meta(text: &str) -> Metadata {
+    let src = SourceText::from_utf8(text);
+    let a = structure::analyse(&src);
+    metadata(&src, &a.documents[0])
+}
+
+/// An invented 公文 with a full 版头 and 版记 (GB/T 9704-2012).
+const NOTICE: &str = "000125\n\
+机密★1年\n\
+特急\n\
+青川市人民政府文件\n\
+\n\
+青政发〔2024〕7号\n\
+\n\
+青川市人民政府关于加强河道保洁工作的通知\n\
+\n\
+各区县人民政府，市政府各部门，各直属机构：\n\
+\n\
+为改善河道环境，现就有关事项通知如下。\n\
+一、明确责任\n\
+各区县人民政府负责辖区河道保洁。\n\
+二、加强考核\n\
+市水务局会同市财政局开展年度考核。\n\
+\n\
+附件：1．青川市河道保洁标准\n\
+      2．河道保洁考核办法\n\
+\n\
+青川市人民政府\n\
+2024年3月8日\n\
+\n\
+（此件公开发布）\n\
+\n\
+抄送：市委各部门，市人大常委会办公室，市政协办公室。\n\
+青川市人民政府办公室          2024年3月9日印发\n";
+
+#[test]
+fn a_notice_has_its_gbt_9704_elements() {
+    let m = meta(NOTICE);
+    let v =
+        |e: &Option<crate::model::Element<String>>| e.as_ref().map(|e| (e.value.clone(), e.line));
+    assert_eq!(v(&m.copy_number), Some(("000125".into(), 1)));
+    let s = m.secrecy.as_ref().unwrap();
+    assert_eq!(
+        (s.value.level.as_str(), s.value.period.as_deref(), s.line),
+        ("机密", Some("1年"), 2)
+    );
+    assert_eq!(v(&m.urgency), Some(("特急".into(), 3)));
+    assert_eq!(v(&m.issuer_mark), Some(("青川市人民政府".into(), 4)));
+    let d = m.doc_number.as_ref().unwrap();
+    assert_eq!(
+        (
+            d.value.agency_code.as_str(),
+            d.value.year,
+            d.value.serial,
+            d.text.as_str(),
+            d.line
+        ),
+        ("青政发", 2024, 7, "青政发〔2024〕7号", 6)
+    );
+    let a = m.addressees.as_ref().unwrap();
+    assert_eq!(
+        (a.value.clone(), a.line),
+        (
+            vec![
+                "各区县人民政府".to_string(),
+                "市政府各部门".into(),
+                "各直属机构".into()
+            ],
+            10
+        )
+    );
+    let at = m.attachments.as_ref().unwrap();
+    assert_eq!(
+        (at.value.clone(), at.line),
+        (
+            vec!["青川市河道保洁标准".to_string(), "河道保洁考核办法".into()],
+            18
+        )
+    );
+    assert_eq!(v(&m.issuer), Some(("青川市人民政府".into(), 21)));
+    assert_eq!(v(&m.date), Some(("2024-03-08".into(), 22)));
+    assert_eq!(v(&m.note), Some(("此件公开发布".into(), 24)));
+    assert_eq!(
+        m.cc.as_ref().map(|c| c.value.clone()),
+        Some(vec![
+            "市委各部门".to_string(),
+            "市人大常委会办公室".into(),
+            "市政协办公室".into()
+        ])
+    );
+    assert_eq!(v(&m.printed_by), Some(("青川市人民政府办公室".into(), 27)));
+    assert_eq!(v(&m.print_date), Some(("2024-03-09".into(), 27)));
+    assert!(m.events.is_empty());
+}
+
+#[test]
+fn chinese_numerals_and_a_number_under_the_title() {
+    let m = meta(
+        "关于调整停车收费标准的通知\n（青发改价〔2023〕15号）\n各停车场经营单位：\n现将有关事项通知如下。\n一、调整范围\n全市公共停车场。\n二、执行时间\n自二〇二三年六月一日起执行。\n青川市发展和改革委员会\n二〇二三年五月四日\n",
+    );
+    assert_eq!(m.doc_number.as_ref().map(|d| d.value.serial), Some(15));
+    assert_eq!(
+        m.date.as_ref().map(|d| d.value.as_str()),
+        Some("2023-05-04")
+    );
+    assert_eq!(
+        m.date.as_ref().map(|d| d.text.as_str()),
+        Some("二〇二三年五月四日")
+    );
+    assert_eq!(
+        m.issuer.as_ref().map(|d| d.value.as_str()),
+        Some("青川市发展和改革委员会")
+    );
+    assert_eq!(m.addressees.as_ref().map(|d| d.value.len()), Some(1));
+}
+
+#[test]
+fn numbers_cited_in_the_body_and_site_rows_are_not_metadata() {
+    let m = meta(
+        "发文字号：青政办发〔2022〕3号\n成文日期：2022年01月05日\n关于做好防汛工作的通知\n各区县人民政府：\n根据青政发〔2021〕9号文件精神，现通知如下。\n一、做好准备\n各地要做好准备。\n",
+    );
+    assert!(m.doc_number.is_none());
+    assert!(m.date.is_none());
+}
+
+#[test]
+fn statute_header_events_and_closing_article() {
+    let m = meta(
+        "青川市河道管理条例\n\
+         （2010年6月25日青川市第十四届人民代表大会常务委员会第二十次会议通过　2018年9月28日青川市第十五届人民代表大会常务委员会第十二次会议修订）\n\
+         第一条 为了加强河道管理，制定本条例。\n\
+         第二条 本条例自2019年1月1日起施行。\n",
+    );
+    let ev: Vec<(EventKind, Option<&str>, Option<&str>, u64)> = m
+        .events
+        .iter()
+        .map(|e| (e.kind, e.date.as_deref(), e.body.as_deref(), e.line))
+        .collect();
+    assert_eq!(
+        ev,
+        vec![
+            (
+                EventKind::Adopted,
+                Some("2010-06-25"),
+                Some("青川市第十四届人民代表大会常务委员会第二十次会议"),
+                2
+            ),
+            (
+                EventKind::Revised,
+                Some("2018-09-28"),
+                Some("青川市第十五届人民代表大会常务委员会第十二次会议"),
+                2
+            ),
+            (EventKind::Effective, Some("2019-01-01"), None, 4),
+        ]
+    );
+}
+
+#[test]
+fn a_markdown_header_with_orders_amendments_and_shared_verbs() {
+    let m = meta(
+        "# 青川市供水条例\n\n\
+         2001年3月2日 青川市人民政府令第31号公布\n\n\
+         2011年1月8日 《青川市人民政府关于修改〈青川市供水条例〉的决定》第一次修订　\n\n\
+         2013年3月8日 青川市人民政府常务会议、2013年3月18日青川市人民代表大会常务委员会第九次会议通过\n\n\
+         2016年2月6日 青川市第十四届人民代表大会常务委员会第二十次会议《关于修改\n\
+         〈青川市供水条例〉的决定》第二次修正\n\n\
+         <!-- INFO END -->\n\n\
+         ## 第一章 总则\n\n\
+         第一条 为了保障供水，制定本条例。\n\n\
+         第二条 本条例自公布之日起施行。\n",
+    );
+    let ev: Vec<(EventKind, Option<&str>, Option<&str>, u64)> = m
+        .events
+        .iter()
+        .map(|e| (e.kind, e.date.as_deref(), e.body.as_deref(), e.line))
+        .collect();
+    assert_eq!(
+        ev,
+        vec![
+            (
+                EventKind::Promulgated,
+                Some("2001-03-02"),
+                Some("青川市人民政府"),
+                3
+            ),
+            (EventKind::Revised, Some("2011-01-08"), None, 5),
+            (
+                EventKind::Adopted,
+                Some("2013-03-08"),
+                Some("青川市人民政府常务会议"),
+                7
+            ),
+            (
+                EventKind::Adopted,
+                Some("2013-03-18"),
+                Some("青川市人民代表大会常务委员会第九次会议"),
+                7
+            ),
+            (
+                EventKind::Amended,
+                Some("2016-02-06"),
+                Some("青川市第十四届人民代表大会常务委员会第二十次会议"),
+                9
+            ),
+            (EventKind::Effective, Some("2001-03-02"), None, 18),
+        ]
+    );
+    assert_eq!(
+        m.order_number.as_ref().map(|o| (o.value.as_str(), o.line)),
+        Some(("青川市人民政府令第31号", 3))
+    );
+}

@@ -1,0 +1,117 @@
+//! The words of metadata, as data.
+
+use crate::model::EventKind;
+
+/// How the name of an issuing or addressed body ends (人民政府, 办公厅, 党组, 有关部门 …).
+pub const BODY_SUFFIXES: &[&str] = &[
+    "政府",
+    "委员会",
+    "办公厅",
+    "办公室",
+    "党组",
+    "党委",
+    "工委",
+    "纪委",
+    "监委",
+    "中央",
+    "国务院",
+    "部门",
+    "单位",
+    "机构",
+    "机关",
+    "企业",
+    "团体",
+    "组织",
+    "集团",
+    "公司",
+    "银行",
+    "中心",
+    "协会",
+    "联合会",
+    "大学",
+    "学院",
+    "学校",
+    "医院",
+    "法院",
+    "检察院",
+    "总队",
+    "支队",
+    "大队",
+    "司令部",
+    "政治部",
+    "保障部",
+    "支部",
+    "总支",
+    "委",
+    "厅",
+    "局",
+    "部",
+    "院",
+    "署",
+    "会",
+    "室",
+    "处",
+    "科",
+    "所",
+    "站",
+    "队",
+    "馆",
+    "社",
+    "办",
+    "组",
+    "府",
+    "行",
+    "军",
+    "区",
+    "县",
+    "市",
+    "省",
+];
+
+/// 密级 (GB/T 9704-2012 §7.2.2).
+pub const SECRECY: &[&str] = &["绝密", "机密", "秘密"];
+
+/// 紧急程度 (§7.2.3; 特提 and 平急 of telegrams).
+pub const URGENCY: &[&str] = &["特急", "加急", "特提", "平急"];
+
+/// Words of an event in a statute's history, each with its kind; the longer first.
+pub const EVENT_WORDS: &[(&str, EventKind)] = &[
+    ("审议通过", EventKind::Adopted),
+    ("通过", EventKind::Adopted),
+    ("批准", EventKind::Approved),
+    ("公布", EventKind::Promulgated),
+    ("发布", EventKind::Promulgated),
+    ("颁布", EventKind::Promulgated),
+    ("印发", EventKind::Promulgated),
+    ("修正", EventKind::Amended),
+    ("修改", EventKind::Amended),
+    ("修订", EventKind::Revised),
+    ("施行", EventKind::Effective),
+    ("实施", EventKind::Effective),
+    ("生效", EventKind::Effective),
+];
+
+/// Labels of the rows of a web page's metadata table and of its furniture: a line that
+/// starts with one is the site's, not the document's.
+pub const SITE_LABELS: &[&str] = &[
+    "索引号",
+    "发文字号",
+    "发文机关",
+    "发布机构",
+    "发布日期",
+    "发布时间",
+    "成文日期",
+    "主题分类",
+    "来源",
+    "信息来源",
+    "浏览次数",
+    "访问量",
+    "字号",
+    "打印",
+    "分享",
+    "责任编辑",
+    "生效日期",
+    "有效性",
+    "时效性",
+    "标题",
+];
