@@ -9,7 +9,7 @@ pub struct Found {
     pub year: u32,
     /// 1–12.
     pub month: u32,
-    /// 1–31.
+    /// 1–31; 0 when only the month is given (2017年12月, [`find_all_partial`]).
     pub day: u32,
     /// Byte range of the date in the text searched (from the year's first digit through 日).
     pub start: usize,
@@ -22,9 +22,13 @@ pub struct Found {
 }
 
 impl Found {
-    /// The ISO 8601 form, `2023-05-04`.
+    /// The ISO 8601 form, `2023-05-04` (`2017-12` without a day).
     pub fn iso(&self) -> String {
-        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        if self.day == 0 {
+            format!("{:04}-{:02}", self.year, self.month)
+        } else {
+            format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        }
     }
 }
 
@@ -73,8 +77,9 @@ fn blank(c: char) -> bool {
     crate::normalize::is_blank(c)
 }
 
-/// One date starting at byte `i` of `s`, if one does.
-fn date_at(s: &str, i: usize) -> Option<Found> {
+/// One date starting at byte `i` of `s`, if one does; with `partial`, a year and month
+/// without a day too.
+fn date_at(s: &str, i: usize, partial: bool) -> Option<Found> {
     let rest = &s[i..];
     let mut it = rest.char_indices().peekable();
     // The year: four Arabic digits, or four Chinese digits.
@@ -116,8 +121,10 @@ fn date_at(s: &str, i: usize) -> Option<Found> {
     if it.next()?.1 != '年' {
         return None;
     }
-    let mut part = |unit: char| -> Option<(u32, bool)> {
-        skip_blanks(&mut it);
+    let part = |it: &mut std::iter::Peekable<std::str::CharIndices<'_>>,
+                unit: char|
+     -> Option<(u32, bool)> {
+        skip_blanks(it);
         let mut digits = String::new();
         while let Some(&(_, c)) = it.peek() {
             if c == unit || blank(c) {
@@ -129,7 +136,7 @@ fn date_at(s: &str, i: usize) -> Option<Found> {
                 return None;
             }
         }
-        skip_blanks(&mut it);
+        skip_blanks(it);
         if it.next()?.1 != unit {
             return None;
         }
@@ -145,12 +152,16 @@ fn date_at(s: &str, i: usize) -> Option<Found> {
             Some((v, vals.len() == 2 && vals[0] == 0))
         }
     };
-    let (month, zm) = part('月')?;
-    let (day, zd) = part('日')?;
-    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+    let (month, zm) = part(&mut it, '月')?;
+    let after_month = it.peek().map_or(rest.len(), |&(k, _)| k);
+    let (day, zd, end) = match part(&mut it, '日') {
+        Some((day, zd)) => (day, zd, it.peek().map_or(rest.len(), |&(k, _)| k)),
+        None if partial => (0, false, after_month),
+        None => return None,
+    };
+    if !(1..=12).contains(&month) || !(day == 0 || (1..=31).contains(&day)) {
         return None;
     }
-    let end = it.peek().map_or(rest.len(), |&(k, _)| k);
     Some(Found {
         year,
         month,
@@ -164,6 +175,15 @@ fn date_at(s: &str, i: usize) -> Option<Found> {
 
 /// Every date in `s`, in order.
 pub fn find_all(s: &str) -> Vec<Found> {
+    find(s, false)
+}
+
+/// Every date in `s`, in order, a year and month without a day included (2017年12月).
+pub fn find_all_partial(s: &str) -> Vec<Found> {
+    find(s, true)
+}
+
+fn find(s: &str, partial: bool) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < s.len() {
@@ -176,7 +196,7 @@ pub fn find_all(s: &str) -> Vec<Found> {
             .is_some_and(|p| arabic(p).is_some() || cn_digit(p).is_some());
         if starts_number
             && !after_digit
-            && let Some(f) = date_at(s, i)
+            && let Some(f) = date_at(s, i, partial)
         {
             i = f.end;
             out.push(f);
@@ -191,7 +211,7 @@ pub fn find_all(s: &str) -> Vec<Found> {
 pub fn whole(s: &str) -> Option<Found> {
     let t = crate::normalize::trim_blanks(s);
     let off = s.len() - crate::normalize::trim_start_blanks(s).len();
-    let f = date_at(t, 0)?;
+    let f = date_at(t, 0, false)?;
     (f.end == t.len()).then_some(Found {
         start: f.start + off,
         end: f.end + off,
@@ -225,6 +245,13 @@ mod tests {
         assert!(whole("12023年5月4日").is_none());
         assert!(whole("2023年5月4日印发").is_none());
         assert!(find_all("第12023年5月4日").is_empty());
+    }
+
+    #[test]
+    fn a_month_without_a_day() {
+        let f = find_all_partial("（2017年12月修改）");
+        assert_eq!(f.iter().map(Found::iso).collect::<Vec<_>>(), ["2017-12"]);
+        assert!(find_all("（2017年12月修改）").is_empty());
     }
 
     #[test]

@@ -33,7 +33,7 @@ fn event_line(s: &str) -> Option<usize> {
             }
         }
     }
-    let first = date::find_all(rest).first().copied()?;
+    let first = date::find_all_partial(rest).first().copied()?;
     (first.start == 0).then_some(s.len() - rest.len())
 }
 
@@ -72,8 +72,10 @@ fn words(plain: &str) -> Vec<(usize, EventKind)> {
 
 /// Trailing words that are not part of the acting body (第一次修正, 公告公布, 以…通知印发).
 static BODY_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(以.*号.*|第[一二三四五六七八九十0-9]+次|审议|公告|并|、|和|及|以|根据|的|决定)+$")
-        .expect("a valid pattern")
+    Regex::new(
+        r"(以.*号.*|第[一二三四五六七八九十0-9]+次|审议|公告|并|、|和|及|以|根据|的|决定|关于)+$",
+    )
+    .expect("a valid pattern")
 });
 
 /// The acting body of an event: the words between its date and its verb, without an
@@ -127,9 +129,8 @@ pub fn read(src: &SourceText, doc: &DocTree, lines: &[Line], layout: &Layout, me
         let mut ws = words(&plain);
         // X、Y通过: a statement without a verb shares the next one's.
         if ws.is_empty() {
-            let shared = statements[k + 1..]
-                .iter()
-                .find(|n| n.line == s.line)
+            let shared = statements
+                .get(k + 1)
                 .map(|n| words(&outside_titles(&n.after)));
             match shared.and_then(|w| w.first().copied()) {
                 Some((_, kind)) => ws = vec![(plain.len(), kind)],
@@ -176,30 +177,61 @@ fn header_statements(
     let mut out: Vec<Statement> = Vec::new();
     // Whether the last statement still waits for its verb on the next line.
     let mut open = false;
-    for l in lines.iter().skip(layout.after_title).take(HEADER_LINES) {
+    // The title's lines are passed over: the dated lines may stand above the line that
+    // was taken for the title, never inside it.
+    let title = layout.title_first.map_or(0..0, |t| t..layout.after_title);
+    for (i, l) in lines
+        .iter()
+        .enumerate()
+        .take(layout.after_title + HEADER_LINES)
+    {
         if first_clause.is_some_and(|c| l.number >= c) || info_end.is_some_and(|e| l.number > e) {
             break;
         }
-        let Some(lead) = event_line(l.text) else {
-            if open && let Some(last) = out.last_mut() {
-                last.after.push_str(&l.compact);
-                open = words(&outside_titles(&last.after)).is_empty();
+        if title.contains(&i) {
+            continue;
+        }
+        let dates = date::find_all_partial(l.text);
+        // Outside a LawRefBook header, a sentence (。 outside brackets) is the body.
+        let sentence = info_end.is_none()
+            && l.compact.contains('。')
+            && !(l.compact.starts_with(['（', '(']) && l.compact.ends_with(['）', ')']));
+        if sentence && i >= title.end {
+            break;
+        }
+        let (lead, head) = match event_line(l.text) {
+            Some(lead) => (lead, ""),
+            // A line that goes on with the statement above: its words up to a date that
+            // starts the next one (…第一次修正根据2018年9月7日…).
+            None if open && !out.is_empty() => {
+                let cut = dates.first().map_or(l.text.len(), |d| d.start);
+                (cut, &l.text[..cut])
+            }
+            None => {
+                if order.is_none()
+                    && let Some((o, _, _)) = docnumber::order(&l.compact)
+                {
+                    *order = Some((o, l.number));
+                }
                 continue;
             }
-            if order.is_none()
-                && let Some((o, _, _)) = docnumber::order(&l.compact)
-            {
-                *order = Some((o, l.number));
-            }
-            // Before a LawRefBook header ends, other lines (a notice's own) may stand
-            // between the dated ones; elsewhere the header ends at the body.
-            if info_end.is_none() && l.compact.contains('。') {
-                break;
-            }
-            continue;
         };
+        if !head.is_empty()
+            && let Some(last) = out.last_mut()
+        {
+            last.after
+                .extend(head.chars().filter(|c| !crate::normalize::is_blank(*c)));
+        }
         let text = &l.text[lead..];
-        let dates = date::find_all(text);
+        let dates: Vec<date::Found> = dates
+            .into_iter()
+            .filter(|d| d.start >= lead)
+            .map(|d| date::Found {
+                start: d.start - lead,
+                end: d.end - lead,
+                ..d
+            })
+            .collect();
         for (k, d) in dates.iter().enumerate() {
             let end = dates.get(k + 1).map_or(text.len(), |n| n.start);
             let stated = text[d.start..end].trim_matches(|c: char| {

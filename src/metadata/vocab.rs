@@ -89,6 +89,7 @@ pub const EVENT_WORDS: &[(&str, EventKind)] = &[
     ("施行", EventKind::Effective),
     ("实施", EventKind::Effective),
     ("生效", EventKind::Effective),
+    ("执行", EventKind::Effective),
 ];
 
 /// Labels of the rows of a web page's metadata table and of its furniture: a line that
