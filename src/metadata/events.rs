@@ -61,7 +61,18 @@ fn words(plain: &str) -> Vec<(usize, EventKind)> {
             .iter()
             .find(|(w, _)| plain[i..].starts_with(w))
         {
-            out.push((i, *k));
+            let next = &plain[i + w.len()..];
+            // 通过的《…修正案》: the word qualifies a name, it is no event of its own; the
+            // 通过 of 修订通过 is the revision's.
+            let attributive = next.starts_with('的');
+            let of_revision = *k == EventKind::Adopted
+                && out.last().is_some_and(|&(j, kind): &(usize, EventKind)| {
+                    matches!(kind, EventKind::Revised | EventKind::Amended)
+                        && plain[j..i].chars().count() == 2
+                });
+            if !attributive && !of_revision {
+                out.push((i, *k));
+            }
             i += w.len();
         } else {
             i += plain[i..].chars().next().map_or(1, char::len_utf8);
@@ -73,7 +84,7 @@ fn words(plain: &str) -> Vec<(usize, EventKind)> {
 /// Trailing words that are not part of the acting body (第一次修正, 公告公布, 以…通知印发).
 static BODY_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(以.*号.*|第[一二三四五六七八九十0-9]+次|审议|公告|并|、|和|及|以|根据|的|决定|关于)+$",
+        r"(以.*号.*|第[一二三四五六七八九十0-9]+次|审议|公告|并|、|和|及|以|根据|的|决定|关于|通过)+$",
     )
     .expect("a valid pattern")
 });
@@ -122,7 +133,8 @@ struct Statement {
 /// Read the events and the 令 number.
 pub fn read(src: &SourceText, doc: &DocTree, lines: &[Line], layout: &Layout, meta: &mut Metadata) {
     let mut order: Option<(String, usize)> = None;
-    let statements = header_statements(src, doc, lines, layout, &mut order);
+    let mut statements = header_statements(src, doc, lines, layout, &mut order);
+    bracketed_statements(lines, layout, &mut statements);
     let mut events: Vec<Event> = Vec::new();
     for (k, s) in statements.iter().enumerate() {
         let plain = outside_titles(&s.after);
@@ -157,9 +169,12 @@ pub fn read(src: &SourceText, doc: &DocTree, lines: &[Line], layout: &Layout, me
     if order.is_none() {
         order = order_line(lines, layout);
     }
-    closing_article(src, doc, lines, meta, &mut events);
+    undated_promulgation(lines, layout, &mut events);
+    closing_article(src, doc, lines, &mut events);
     meta.events = events;
-    meta.order_number = order.map(|(o, line)| element(o.clone(), &o, line));
+    // The value names the order as it is cited (国务院令第752号); the text keeps the
+    // country's name as written.
+    meta.order_number = order.map(|(o, line)| element(o.replace("中华人民共和国", ""), &o, line));
 }
 
 /// The statements of the dated lines under the title.
@@ -251,6 +266,87 @@ fn header_statements(
     out
 }
 
+/// A dated note in brackets on lines of its own below the head — the header of a rule that a
+/// notice issues (（二〇〇四年六月十六日国务院\n第54次常务会议修订通过）) — gives statements
+/// too.
+fn bracketed_statements(lines: &[Line], layout: &Layout, out: &mut Vec<Statement>) {
+    let done: Vec<usize> = out.iter().map(|s| s.line).collect();
+    let mut i = layout.body;
+    while i < lines.len() {
+        let l = &lines[i];
+        let opens = l.compact.starts_with(['（', '(']);
+        if !opens || done.contains(&l.number) || event_line(l.text).is_none() {
+            i += 1;
+            continue;
+        }
+        // The note and the lines it runs on to, through its closing bracket.
+        let mut text = l.text.to_string();
+        let mut k = i;
+        while !text.contains(['）', ')']) && k + 1 < lines.len() && k < i + 2 {
+            k += 1;
+            text.push_str(lines[k].text);
+        }
+        if !text.trim_end().ends_with(['）', ')']) {
+            i += 1;
+            continue;
+        }
+        let lead = event_line(&text).unwrap_or(0);
+        let body = &text[lead..];
+        let dates = date::find_all_partial(body);
+        for (n, d) in dates.iter().enumerate() {
+            let end = dates.get(n + 1).map_or(body.len(), |x| x.start);
+            out.push(Statement {
+                line: l.number,
+                date: *d,
+                text: body[d.start..end]
+                    .trim_matches(|c: char| {
+                        crate::normalize::is_blank(c) || "（）()、，,。".contains(c)
+                    })
+                    .to_string(),
+                after: body[d.end..end].to_string(),
+            });
+        }
+        i = k + 1;
+    }
+}
+
+/// `中共中央办公厅　国务院办公厅印发《…》` on a line of the head: a promulgation by the bodies
+/// named, on a date the text does not give.
+fn undated_promulgation(lines: &[Line], layout: &Layout, events: &mut Vec<Event>) {
+    let head = &lines[layout.after_title.min(lines.len())..layout.body.min(lines.len())];
+    for l in head.iter().take(4) {
+        let c = l.compact.as_str();
+        let before_title = c.find('《').map_or(c, |k| &c[..k]);
+        let Some(verb) = ["印发", "发布", "公布", "颁布"]
+            .iter()
+            .find(|v| before_title.ends_with(**v))
+        else {
+            continue;
+        };
+        if c.len() > before_title.len() && !c.ends_with('》') {
+            continue;
+        }
+        // The bodies as written: parted by blanks or 、.
+        let written = l.text.find('《').map_or(l.text, |k| &l.text[..k]);
+        let written = written.trim_end().strip_suffix(*verb).unwrap_or(written);
+        let bodies: Vec<&str> = written
+            .split(|c: char| crate::normalize::is_blank(c) || c == '、')
+            .filter(|b| !b.is_empty())
+            .collect();
+        if bodies.is_empty() || !bodies.iter().all(|b| super::gongwen::is_body(b)) {
+            continue;
+        }
+        events.push(Event {
+            kind: EventKind::Promulgated,
+            date: None,
+            body: Some(bodies.join("、")),
+            text: l.text.to_string(),
+            line: l.number as u64,
+        });
+        return;
+    }
+}
+
 /// A 令 number on a line of its own in the head (`中华人民共和国国务院令` over `第752号`).
 fn order_line(lines: &[Line], layout: &Layout) -> Option<(String, usize)> {
     let head = &lines[..layout.body.min(lines.len()).min(HEADER_LINES)];
@@ -283,17 +379,6 @@ static IN_FORCE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("a valid pattern")
 });
 
-/// The acts a `自…之日起施行` may name, with the event whose date it takes.
-const ON_THE_DAY_OF: &[(&str, EventKind)] = &[
-    ("公布", EventKind::Promulgated),
-    ("发布", EventKind::Promulgated),
-    ("印发", EventKind::Promulgated),
-    ("颁布", EventKind::Promulgated),
-    ("公告", EventKind::Promulgated),
-    ("通过", EventKind::Adopted),
-    ("批准", EventKind::Approved),
-];
-
 /// Where a text searched for the closing article comes from.
 #[derive(Debug, Clone, Copy)]
 enum Place<'a> {
@@ -304,13 +389,9 @@ enum Place<'a> {
 }
 
 /// The effective date from the closing article of the document.
-fn closing_article(
-    src: &SourceText,
-    doc: &DocTree,
-    lines: &[Line],
-    meta: &Metadata,
-    events: &mut Vec<Event>,
-) {
+/// A date that the text does not state (自发布之日起施行) is left null: it is the date of an
+/// act the document may not record.
+fn closing_article(src: &SourceText, doc: &DocTree, lines: &[Line], events: &mut Vec<Event>) {
     // The last three clauses, latest first; a document without clauses, its last lines.
     let texts: Vec<(&str, Place)> = if doc.nodes.is_empty() {
         lines[lines.len().saturating_sub(8)..]
@@ -333,36 +414,13 @@ fn closing_article(
         let (Some(all), Some(when)) = (m.get(0), m.get(1)) else {
             continue;
         };
-        let date = match date::find_all(when.as_str()).first() {
-            Some(d) => Some(d.iso()),
-            None => ON_THE_DAY_OF
-                .iter()
-                .find(|(w, _)| when.as_str().contains(w))
-                .and_then(|(w, kind)| {
-                    events
-                        .iter()
-                        .find(|e| e.kind == *kind)
-                        .and_then(|e| e.date.clone())
-                        .or_else(|| {
-                            // A 公文 comes into force on its date.
-                            matches!(*w, "印发" | "发布" | "公布")
-                                .then(|| meta.date.as_ref().map(|d| d.value.clone()))
-                                .flatten()
-                        })
-                }),
-        };
+        let date = date::find_all(when.as_str()).first().map(date::Found::iso);
         let start = all.start()
             + all
                 .as_str()
                 .find(|c: char| !"。；\n".contains(c))
                 .unwrap_or(0);
         let stated = &text[start..all.end()];
-        if events
-            .iter()
-            .any(|e| e.kind == EventKind::Effective && e.date.is_some() && e.date == date)
-        {
-            return;
-        }
         events.push(Event {
             kind: EventKind::Effective,
             date,

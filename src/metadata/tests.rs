@@ -207,11 +207,58 @@ fn a_markdown_header_with_orders_amendments_and_shared_verbs() {
                 Some("青川市第十四届人民代表大会常务委员会第二十次会议"),
                 9
             ),
-            (EventKind::Effective, Some("2001-03-02"), None, 18),
+            // 自公布之日起施行: the text does not state the date.
+            (EventKind::Effective, None, None, 18),
         ]
     );
     assert_eq!(
         m.order_number.as_ref().map(|o| (o.value.as_str(), o.line)),
         Some(("青川市人民政府令第31号", 3))
     );
+}
+
+#[test]
+fn a_notice_that_issues_a_rule_and_attributive_verbs() {
+    let m = meta(
+        "青川市人民政府关于印发青川市议事规则的通知\n         青政发〔2020〕2号\n         各区县人民政府：\n         现将《青川市议事规则》印发给你们，请认真执行。\n         青川市人民政府\n         2020年3月2日\n         青川市议事规则\n         （2020年2月20日市政府第8次\n         常务会议修订通过）\n         第一条 为了规范议事，制定本规则。\n         第二条 本规则自2020年4月1日起施行。\n",
+    );
+    let ev: Vec<(EventKind, Option<&str>, Option<&str>, u64)> = m
+        .events
+        .iter()
+        .map(|e| (e.kind, e.date.as_deref(), e.body.as_deref(), e.line))
+        .collect();
+    assert_eq!(
+        ev,
+        vec![
+            (
+                EventKind::Revised,
+                Some("2020-02-20"),
+                Some("市政府第8次常务会议"),
+                8
+            ),
+            (EventKind::Effective, Some("2020-04-01"), None, 11),
+        ]
+    );
+    let m = meta(
+        "青川市节约用水意见\n青川市委办公室　青川市人民政府办公室印发《青川市节约用水意见》\n一、总体要求\n全面节约用水。\n",
+    );
+    assert_eq!(
+        m.events
+            .first()
+            .map(|e| (e.kind, e.date.is_none(), e.body.as_deref())),
+        Some((
+            EventKind::Promulgated,
+            true,
+            Some("青川市委办公室、青川市人民政府办公室")
+        ))
+    );
+    let m = meta(
+        "# 青川市供水条例\n\n2014年2月21日 青川市第九次会议通过的《青川市供水条例修正案》修正\n\n<!-- INFO END -->\n\n第一条 为了保障供水，制定本条例。\n",
+    );
+    let ev: Vec<(EventKind, Option<&str>)> = m
+        .events
+        .iter()
+        .map(|e| (e.kind, e.body.as_deref()))
+        .collect();
+    assert_eq!(ev, vec![(EventKind::Amended, Some("青川市第九次会议"))]);
 }
