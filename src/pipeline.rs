@@ -238,6 +238,7 @@ fn analyse_until(
             let metadata = metadata::metadata(src, &doc);
             let mut diagnostics = checked.diagnostics;
             diagnostics.extend(lint::check_document(
+                src,
                 &metadata,
                 &references,
                 checked.profile,

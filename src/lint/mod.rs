@@ -14,6 +14,7 @@
 
 pub mod citations;
 pub mod config;
+pub mod elements;
 pub mod heading;
 pub mod levels;
 pub mod nearby;
@@ -65,6 +66,7 @@ pub fn check(src: &SourceText, doc: &DocTree, cfg: &Config) -> Lint {
 /// `date-format`, `attachment-format`). A rule that belongs to other profiles stays off
 /// unless the configuration sets its level. Sorted by position.
 pub fn check_document(
+    src: &SourceText,
     meta: &crate::model::Metadata,
     refs: &[crate::model::Reference],
     profile: Profile,
@@ -72,7 +74,7 @@ pub fn check_document(
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     citations::check(refs, &mut out);
-    let _ = meta;
+    elements::check(src, meta, &mut out);
     out.retain(|d| cfg.levels.contains_key(&d.rule) || rules::on_by_default(&d.rule, profile));
     out.sort_by_key(|d| (d.line, d.column));
     dedup(&mut out);

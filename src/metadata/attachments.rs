@@ -108,8 +108,19 @@ pub fn read(lines: &[Line], body: usize, before: usize, meta: &mut Metadata) {
         let mut text = vec![l.text];
         let numbered_first = numbered(rest).is_some();
         for n in lines.iter().take(end).skip(i + 1) {
-            // The next names are numbered (2．…), or stand alone under an empty 附件：.
-            if numbered(&n.compact).is_some() && (numbered_first || rest.is_empty()) {
+            let c = n.compact.as_str();
+            // The next names are numbered (2．…), or stand alone under an empty 附件：; after
+            // an unnumbered first name, further unnumbered names (a fault the lint reports)
+            // are short lines that are neither a body's name nor a date nor a sentence.
+            let next_numbered = numbered(c).is_some() && (numbered_first || rest.is_empty());
+            let next_unnumbered = !numbered_first
+                && !rest.is_empty()
+                && numbered(c).is_none()
+                && c.chars().count() <= 40
+                && !c.contains(['。', '：', ':'])
+                && !super::gongwen::is_body(c)
+                && super::date::find_all(c).is_empty();
+            if next_numbered || next_unnumbered {
                 text.push(n.text);
             } else {
                 break;
