@@ -164,9 +164,9 @@ enum ExtractFormat {
     Jsonl,
     /// One JSON array of records.
     Json,
-    /// CSV tables of responsibilities, conditions and sanctions: one table with a `table`
-    /// column on stdout, or responsibilities.csv, conditions.csv and sanctions.csv under
-    /// `--output DIR`.
+    /// CSV tables of responsibilities, conditions, sanctions and metadata: one table with a
+    /// `table` column on stdout, or responsibilities.csv, conditions.csv, sanctions.csv and
+    /// metadata.csv under `--output DIR`.
     Csv,
 }
 

@@ -3,7 +3,7 @@
 use assert_cmd::Command;
 
 const DOC: &str = "第一条　区民政局负责全区养老服务监管。\n\
-                   第二条　未按规定履行监管职责的，给予通报批评。\n";
+                   第二条　未按规定履行监管职责的，给予通报批评。本办法自2025年1月1日起施行。\n";
 
 fn gongwen() -> Command {
     Command::cargo_bin("gongwen").expect("binary built")
@@ -31,10 +31,11 @@ fn csv_on_stdout_is_one_table_with_a_table_column() {
             .iter()
             .any(|l| l.starts_with("sanction,-,1,第二条,2,") && l.contains("通报批评"))
     );
+    assert!(lines.contains(&"metadata,-,1,,2,,,event,,,,effective"));
 }
 
 #[test]
-fn csv_with_output_writes_three_tables() {
+fn csv_with_output_writes_four_tables() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("rule.txt");
     std::fs::write(&input, DOC).unwrap();
@@ -62,6 +63,11 @@ fn csv_with_output_writes_three_tables() {
             "sanctions.csv",
             "source,document,clause_path,line,sanction,category,target,quote",
             "通报批评,criticism",
+        ),
+        (
+            "metadata.csv",
+            "source,document,element,value,date,body,text,line",
+            "event,effective,2025-01-01,,本办法自2025年1月1日起施行,2",
         ),
     ] {
         let text = std::fs::read_to_string(out_dir.join(name)).unwrap();

@@ -1,15 +1,22 @@
-//! The analyst's view of extraction: three CSV tables — responsibilities (a 责任清单),
-//! accountability conditions and sanctions — built from output [`Record`]s, one row per
-//! entry, each naming its input file, document and clause.
+//! The analyst's view of extraction: four CSV tables — responsibilities (a 责任清单),
+//! accountability conditions, sanctions and the documents' metadata (发文字号, 成文日期,
+//! 主送机关 …, a statute's events) — built from output [`Record`]s, one row per entry, each
+//! naming its input file and document.
 //!
-//! Either three separate tables (`responsibilities.csv`, `conditions.csv`,
-//! `sanctions.csv`) or one combined table whose first column `table` says which of the
-//! three a row belongs to.
+//! Either four separate tables (`responsibilities.csv`, `conditions.csv`,
+//! `sanctions.csv`, `metadata.csv`) or one combined table whose first column `table` says
+//! which of the four a row belongs to (a metadata row has the element's name under `kind`
+//! and its value under `text`).
 
 use crate::model::{ConditionKind, Record};
 
-/// File names of the three tables, in the order [`Tables::into_files`] returns them.
-pub const FILES: [&str; 3] = ["responsibilities.csv", "conditions.csv", "sanctions.csv"];
+/// File names of the four tables, in the order [`Tables::into_files`] returns them.
+pub const FILES: [&str; 4] = [
+    "responsibilities.csv",
+    "conditions.csv",
+    "sanctions.csv",
+    "metadata.csv",
+];
 
 const RESP_HEADER: &[&str] = &[
     "source",
@@ -30,6 +37,9 @@ const SANC_HEADER: &[&str] = &[
     "category",
     "target",
     "quote",
+];
+const META_HEADER: &[&str] = &[
+    "source", "document", "element", "value", "date", "body", "text", "line",
 ];
 const ALL_HEADER: &[&str] = &[
     "table",
@@ -52,6 +62,7 @@ pub struct Tables {
     resp: csv::Writer<Vec<u8>>,
     cond: csv::Writer<Vec<u8>>,
     sanc: csv::Writer<Vec<u8>>,
+    meta: csv::Writer<Vec<u8>>,
     all: csv::Writer<Vec<u8>>,
 }
 
@@ -83,6 +94,7 @@ impl Tables {
             resp: writer(RESP_HEADER),
             cond: writer(COND_HEADER),
             sanc: writer(SANC_HEADER),
+            meta: writer(META_HEADER),
             all: writer(ALL_HEADER),
         }
     }
@@ -162,14 +174,28 @@ impl Tables {
                     &x.quote,
                 ])?;
             }
+            for x in crate::metadata::rows::rows(&d.metadata) {
+                let line = x.line.to_string();
+                self.meta.write_record([
+                    src, &doc, x.element, &x.value, &x.date, &x.body, &x.text, &line,
+                ])?;
+                self.all.write_record([
+                    "metadata", src, &doc, "", &line, "", "", x.element, "", "", "", &x.value,
+                ])?;
+            }
         }
         Ok(())
     }
 
-    /// The three tables' bytes, in the order of [`FILES`].
-    pub fn into_files(self) -> [Vec<u8>; 3] {
+    /// The four tables' bytes, in the order of [`FILES`].
+    pub fn into_files(self) -> [Vec<u8>; 4] {
         let bytes = |w: csv::Writer<Vec<u8>>| w.into_inner().unwrap_or_default();
-        [bytes(self.resp), bytes(self.cond), bytes(self.sanc)]
+        [
+            bytes(self.resp),
+            bytes(self.cond),
+            bytes(self.sanc),
+            bytes(self.meta),
+        ]
     }
 
     /// The combined table's bytes.
@@ -193,7 +219,7 @@ mod tests {
     fn three_tables_with_headers_and_quoting() {
         let mut t = Tables::new();
         t.add(&record()).unwrap();
-        let [resp, cond, sanc] = t.into_files().map(|b| String::from_utf8(b).unwrap());
+        let [resp, cond, sanc, _] = t.into_files().map(|b| String::from_utf8(b).unwrap());
         let mut lines = resp.lines();
         assert_eq!(
             lines.next(),
@@ -213,6 +239,32 @@ mod tests {
                 .contains("第二条,2,condition,未按规定")
         );
         assert!(sanc.lines().any(|l| l.contains("通报批评,criticism")));
+    }
+
+    #[test]
+    fn metadata_table_has_a_row_per_element_item_and_event() {
+        let text = "青川市人民政府关于加强河道保洁的通知\n青政发〔2024〕7号\n各区县人民政府，市政府各部门：\n现就有关事项通知如下。\n一、明确责任\n各区县负责，本通知自2024年4月1日起施行。\n青川市人民政府\n2024年3月8日\n";
+        let mut t = Tables::new();
+        t.add(&process_bytes(
+            "n.txt",
+            text.as_bytes(),
+            &Options::default(),
+        ))
+        .unwrap();
+        let [.., meta] = t.into_files().map(|b| String::from_utf8(b).unwrap());
+        let rows: Vec<&str> = meta.lines().collect();
+        assert_eq!(
+            rows,
+            vec![
+                "source,document,element,value,date,body,text,line",
+                "n.txt,1,doc_number,青政发〔2024〕7号,,,青政发〔2024〕7号,2",
+                "n.txt,1,issuer,青川市人民政府,,,青川市人民政府,7",
+                "n.txt,1,addressees,各区县人民政府,,,各区县人民政府，市政府各部门：,3",
+                "n.txt,1,addressees,市政府各部门,,,各区县人民政府，市政府各部门：,3",
+                "n.txt,1,date,2024-03-08,2024-03-08,,2024年3月8日,8",
+                "n.txt,1,event,effective,2024-04-01,,本通知自2024年4月1日起施行,6",
+            ]
+        );
     }
 
     #[test]

@@ -152,7 +152,7 @@ pub fn order(s: &str) -> Option<(String, usize, usize)> {
     let after = after.trim_start_matches(' ');
     let num = after.strip_prefix('第')?;
     let digits = num.chars().take_while(|c| digit(*c).is_some()).count();
-    if digits == 0 || !num.chars().nth(digits).is_some_and(|c| c == '号') {
+    if digits == 0 || num.chars().nth(digits).is_none_or(|c| c != '号') {
         return None;
     }
     let end = s.len() - num.len() + num.char_indices().nth(digits)?.0 + '号'.len_utf8();

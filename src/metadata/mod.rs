@@ -14,6 +14,7 @@ pub mod date;
 pub mod docnumber;
 pub mod events;
 pub mod gongwen;
+pub mod rows;
 pub mod vocab;
 
 use crate::model::{Element, Metadata};
