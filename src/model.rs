@@ -6,12 +6,14 @@
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use strum::{EnumString, IntoStaticStr, VariantArray};
 
 /// Version of the record shape (MAJOR.MINOR).
 pub const SCHEMA_VERSION: &str = "2.0";
 
 /// One record per input file (or per streaming request).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Record {
     /// Version of this record's shape.
     pub schema_version: String,
@@ -41,6 +43,7 @@ pub enum Status {
 
 /// The input's identity and decoding.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Source {
     /// The path as given or as found while walking (`-` for standard input).
     pub path: String,
@@ -64,17 +67,122 @@ pub struct Source {
 
 /// Why an input could not be processed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ErrorInfo {
-    /// Machine-readable kind: `io`, `decode`, `too-large`, `timeout`, `request`, `panic`, …
-    pub kind: String,
-    /// Pipeline stage that failed: `read`, `decode`, `analyse`, `request`.
-    pub stage: String,
+    /// Machine-readable kind of the failure.
+    pub kind: ErrorKind,
+    /// Pipeline stage that failed.
+    pub stage: Stage,
     /// Human-readable message naming the problem.
     pub message: String,
 }
 
+/// Machine-readable kind of an error record (`error.kind`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    IntoStaticStr,
+    VariantArray,
+)]
+#[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
+pub enum ErrorKind {
+    /// The input could not be read (missing, unreadable, vanished, not a regular file).
+    Io,
+    /// The bytes do not decode to text in any supported encoding.
+    Decode,
+    /// The bytes are not text (an executable, an image, …).
+    Binary,
+    /// A recognisable format gongwen does not read (legacy `.doc`, `.xlsx`, `.zip`, …).
+    UnsupportedFormat,
+    /// A broken container (a DOCX, OFD or PDF that cannot be opened).
+    Malformed,
+    /// A format without a text layer (e.g. a scanned PDF).
+    NoText,
+    /// Larger than the size guard (`--max-file-size`) allows.
+    TooLarge,
+    /// Processing took longer than the time limit (`--timeout`).
+    Timeout,
+    /// An internal error (a bug in gongwen).
+    Panic,
+    /// A streaming request that could not be understood or served.
+    Request,
+}
+
+impl ErrorKind {
+    /// The kind as written in records (`too-large`, …).
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+
+    /// Whether the failure may not recur on another run (a timeout, a panic, an I/O
+    /// error): `--resume` processes such inputs again.
+    pub fn is_transient(self) -> bool {
+        match self {
+            ErrorKind::Io | ErrorKind::Timeout | ErrorKind::Panic => true,
+            ErrorKind::Decode
+            | ErrorKind::Binary
+            | ErrorKind::UnsupportedFormat
+            | ErrorKind::Malformed
+            | ErrorKind::NoText
+            | ErrorKind::TooLarge
+            | ErrorKind::Request => false,
+        }
+    }
+}
+
+/// The pipeline stage an error record names (`error.stage`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    IntoStaticStr,
+    VariantArray,
+)]
+#[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
+pub enum Stage {
+    /// Finding and reading the input.
+    Read,
+    /// Turning bytes into text.
+    Decode,
+    /// Documents and clause trees.
+    Structure,
+    /// Responsibilities, conditions, sanctions.
+    Extract,
+    /// Numbering checks.
+    Lint,
+    /// Building the output record.
+    Output,
+    /// The analysis as a whole, when the failing stage is not known (a watchdog timeout).
+    Analyse,
+    /// Parsing a streaming request.
+    Request,
+}
+
+impl Stage {
+    /// The stage as written in records.
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+}
+
 /// One document inside a file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Document {
     /// The document's title, when one was recognised.
     pub title: Option<String>,
@@ -104,6 +212,7 @@ pub struct Document {
 
 /// One numbered clause.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Clause {
     /// The marker exactly as it stands in the source text (第八条, 一、, （二）, 1．, 一是 …).
     pub marker: String,
@@ -141,6 +250,7 @@ pub struct Clause {
 
 /// A holder tied to a role term in the same sentence.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Responsibility {
     /// Who bears the role, verbatim (e.g. 党委（党组）).
     pub holder: String,
@@ -156,6 +266,7 @@ pub struct Responsibility {
 
 /// Accountability content of a document.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Accountability {
     /// Circumstances under which someone is held accountable.
     pub conditions: Vec<Condition>,
@@ -179,6 +290,7 @@ pub enum ConditionKind {
 
 /// One accountability condition.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Condition {
     /// Path of the clause that states it.
     pub clause_path: String,
@@ -192,6 +304,7 @@ pub struct Condition {
 
 /// One sanction term, per target and clause.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Sanction {
     /// The sanction term as written (诫勉谈话, 通报批评, 撤销党内职务 …).
     pub sanction: String,
@@ -223,14 +336,92 @@ pub enum Severity {
     Error,
 }
 
+impl Severity {
+    /// The severity as written in findings (`error`, `warning`, `info`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// The rules of `gongwen check`, by the id findings carry (`numbering-gap`, …). Their
+/// default severity, standard and summary are registered in `lint::rules`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    IntoStaticStr,
+    EnumString,
+    VariantArray,
+)]
+#[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
+pub enum Rule {
+    /// A sibling number is skipped (一、二、四、).
+    NumberingGap,
+    /// A sibling number repeats (二、二、).
+    NumberingDuplicate,
+    /// A sibling number goes backwards or two siblings are swapped.
+    NumberingOrder,
+    /// A sibling sequence does not start at 1.
+    NumberingStart,
+    /// Wrong punctuation after a marker (一. / （一）、 / 1、 / 一是：).
+    MarkerPunctuation,
+    /// A level of the profile's ladder is skipped.
+    LevelSkip,
+    /// A marker nests under a marker of a lower rung.
+    LevelBack,
+    /// One level written in two styles.
+    MixedStyle,
+    /// A damaged marker (OCR/PDF) where a numbered item belongs.
+    GarbledMarker,
+    /// A heading that stands on its own line ends in 。.
+    HeadingPunctuation,
+    /// A compilation declares N documents but a different number was found.
+    DocumentCount,
+    /// A reference to a clause of the same document that does not exist.
+    DanglingReference,
+    /// A 发文字号 not written 代字〔YYYY〕N号.
+    DocNumberFormat,
+    /// A 成文日期 not in Arabic numerals or with leading zeros.
+    DateFormat,
+    /// A 附件说明 with punctuation after a name, or several attachments unnumbered.
+    AttachmentFormat,
+}
+
+impl Rule {
+    /// The rule id as findings carry it (`numbering-gap`, …).
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+}
+
+impl std::fmt::Display for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// A numbering finding or a recovery note.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Diagnostic {
     /// The input path (set in `check --format json` output).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
-    /// Rule name (numbering-gap, numbering-duplicate, …).
-    pub rule: String,
+    /// The rule that found it.
+    pub rule: Rule,
     /// error, warning or info.
     pub severity: Severity,
     /// Human-readable message.
@@ -261,6 +452,8 @@ pub struct Diagnostic {
 
 /// One element of a document's metadata: its value, the text it was read from and where.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "Element_for_{T}")]
 pub struct Element<T> {
     /// The element's value (a string, a list of names, an ISO date or a parsed number).
     pub value: T,
@@ -272,6 +465,7 @@ pub struct Element<T> {
 
 /// A 发文字号 read into its parts: 国办发〔2023〕12号 is `国办发`, 2023, 12.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct DocNumber {
     /// 发文机关代字 (国办发, 京政发, 发改价格 …).
     pub agency_code: String,
@@ -283,6 +477,7 @@ pub struct DocNumber {
 
 /// 密级和保密期限: 秘密★1年 is level `秘密`, period `1年`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Secrecy {
     /// 绝密, 机密 or 秘密.
     pub level: String,
@@ -295,6 +490,7 @@ pub struct Secrecy {
 /// statute or party rule. Site furniture of web copies (来源, 发布时间, 索引号 tables, ICP
 /// numbers) is never read as metadata.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Metadata {
     /// 份号: the copy's serial number (000001).
     pub copy_number: Option<Element<String>>,
@@ -351,6 +547,7 @@ pub enum EventKind {
 
 /// One event of a statute's or party rule's history.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Event {
     /// What happened.
     pub kind: EventKind,
@@ -368,6 +565,7 @@ pub struct Event {
 /// A reference from a clause to a clause of the same document (依照本法第二十三条第二款, 前款,
 /// 第十条至第十五条) or to another document (《中华人民共和国行政处罚法》第九条).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Reference {
     /// The reference as written (a range expands into one reference per article, each with
     /// the range's text).

@@ -3,6 +3,7 @@
 //! article with three). The references come resolved from [`crate::references`].
 
 use super::rules;
+use crate::model::Rule;
 use crate::model::{Diagnostic, Reference};
 
 /// One finding per unresolved reference to this document's own clauses.
@@ -14,7 +15,7 @@ pub fn check(refs: &[Reference], out: &mut Vec<Diagnostic>) {
             (None, _) => "no such clause exists in this document".to_string(),
         };
         let mut d = super::finding(
-            "dangling-reference",
+            Rule::DanglingReference,
             r.line,
             r.column,
             format!(

@@ -6,6 +6,7 @@
 
 use super::rules;
 use crate::metadata::{attachments, date, docnumber};
+use crate::model::Rule;
 use crate::model::{Diagnostic, Element, Metadata};
 use crate::text::SourceText;
 
@@ -62,7 +63,7 @@ fn doc_number(src: &SourceText, meta: &Metadata, out: &mut Vec<Diagnostic>) {
     let expected = format!("{}〔{}〕{}号", w.agency_code, w.year, w.serial);
     let (line, column) = place(src, e);
     let mut d = super::finding(
-        "doc-number-format",
+        Rule::DocNumberFormat,
         line,
         column,
         format!(
@@ -100,7 +101,7 @@ fn date_form(src: &SourceText, meta: &Metadata, out: &mut Vec<Diagnostic>) {
     let expected = format!("{}年{}月{}日", f.year, f.month, f.day);
     let (line, column) = place(src, e);
     let mut d = super::finding(
-        "date-format",
+        Rule::DateFormat,
         line,
         column,
         format!(
@@ -136,7 +137,7 @@ fn attachment_note(src: &SourceText, meta: &Metadata, out: &mut Vec<Diagnostic>)
                 (text[..k].chars().count() + it.name.chars().count() + 1) as u64
             });
             let mut d = super::finding(
-                "attachment-format",
+                Rule::AttachmentFormat,
                 at,
                 column,
                 format!(
@@ -152,7 +153,7 @@ fn attachment_note(src: &SourceText, meta: &Metadata, out: &mut Vec<Diagnostic>)
     }
     if items.len() >= 2 && items.iter().any(|i| i.number.is_none()) {
         let mut d = super::finding(
-            "attachment-format",
+            Rule::AttachmentFormat,
             line,
             column,
             format!(
@@ -182,11 +183,11 @@ mod tests {
             .iter()
             .filter(|d| {
                 matches!(
-                    d.rule.as_str(),
+                    d.rule.name(),
                     "doc-number-format" | "date-format" | "attachment-format"
                 )
             })
-            .map(|d| (d.rule.clone(), d.line, d.expected.clone()))
+            .map(|d| (d.rule.name().to_string(), d.line, d.expected.clone()))
             .collect()
     }
 
