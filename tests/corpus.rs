@@ -17,7 +17,10 @@
 //!   ([sanction, clause_path]), `diagnostics` ([rule, line]), `texts` ([path, fragment]:
 //!   the fragment is in that clause's own text and no other's), `fields` ([path, field,
 //!   value]: one field of the output clause at that path, e.g. heading, column,
-//!   byte_start), `headings` ([path, heading or null]: shorthand for fields), `note`.
+//!   byte_start), `headings` ([path, heading or null]: shorthand for fields), `metadata`
+//!   ({element: [value, line] or null}; `events`: [kind, date, body, line] each),
+//!   `references` ([text, line, clause_path, target, target_part, resolved, document] of
+//!   every reference, in order), `note`.
 //!
 //! Run one area or fixture with `GONGWEN_FIXTURE=<substring of its path> cargo test corpus`.
 
@@ -53,6 +56,8 @@ const DOC_KEYS: &[&str] = &[
     "texts",
     "fields",
     "headings",
+    "metadata",
+    "references",
     "pending",
     "note",
 ];
@@ -393,6 +398,29 @@ fn check_document(n: usize, expect: &Value, doc: &Document, out: &mut Outcome) {
         let m = check_texts(want, &clauses);
         out.key(&scope, &pending, "texts", m);
     }
+    if let Some(want) = obj.get("metadata") {
+        let m = check_metadata(want, doc);
+        out.key(&scope, &pending, "metadata", m);
+    }
+    if let Some(want) = obj.get("references") {
+        let actual: Vec<Value> = doc
+            .references
+            .iter()
+            .map(|r| {
+                serde_json::json!([
+                    r.text,
+                    r.line,
+                    r.clause_path,
+                    r.target,
+                    r.target_part,
+                    r.resolved,
+                    r.document
+                ])
+            })
+            .collect();
+        let m = compare_list(want, &actual, &|a, b| a == b);
+        out.key(&scope, &pending, "references", m);
+    }
     if let Some(want) = obj.get("fields") {
         let m = check_fields(want, &clauses);
         out.key(&scope, &pending, "fields", m);
@@ -473,6 +501,40 @@ fn check_fields(want: &Value, clauses: &[&Clause]) -> Option<String> {
             Some(a) if a == value => {}
             Some(a) => msgs.push(format!("{path} {field}: expected {value}, got {a}")),
             None => msgs.push(format!("{path}: the output has no field {field:?}")),
+        }
+    }
+    (!msgs.is_empty()).then(|| msgs.join("; "))
+}
+
+/// `metadata`: each key names an element; `null` says the document does not state it,
+/// `[value, line]` gives its value (as in the JSON) and line; `events` is the list of
+/// `[kind, date, body, line]`.
+fn check_metadata(want: &Value, doc: &Document) -> Option<String> {
+    let Some(want) = want.as_object() else {
+        return Some("must be an object {element: [value, line] | null}".into());
+    };
+    let actual = serde_json::to_value(&doc.metadata).unwrap_or_default();
+    let mut msgs = Vec::new();
+    for (key, w) in want {
+        let Some(a) = actual.get(key) else {
+            msgs.push(format!("no metadata element {key:?}"));
+            continue;
+        };
+        let got = if key == "events" {
+            Value::Array(
+                a.as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|e| serde_json::json!([e["kind"], e["date"], e["body"], e["line"]]))
+                    .collect(),
+            )
+        } else if a.is_null() {
+            Value::Null
+        } else {
+            serde_json::json!([a["value"], a["line"]])
+        };
+        if *w != got {
+            msgs.push(format!("{key}: expected {w}, got {got}"));
         }
     }
     (!msgs.is_empty()).then(|| msgs.join("; "))

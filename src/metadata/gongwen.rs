@@ -204,9 +204,10 @@ fn header(lines: &[Line], top: usize, doc_number_at: Option<usize>, meta: &mut M
     }
     let ends_with_file = mark.last().is_some_and(|l| l.compact.ends_with("文件"));
     if !mark.is_empty() && (ends_with_file || doc_number_at.is_some()) {
-        let names: Vec<&str> = mark
+        let names: Vec<String> = mark
             .iter()
-            .map(|l| l.compact.strip_suffix("文件").unwrap_or(&l.compact))
+            .flat_map(|l| bodies_in(l.text.strip_suffix("文件").unwrap_or(l.text)))
+            .map(|n| n.strip_suffix("文件").map(str::to_string).unwrap_or(n))
             .filter(|n| !n.is_empty())
             .collect();
         let text: Vec<&str> = mark.iter().map(|l| l.text).collect();
@@ -315,10 +316,35 @@ fn issuer(lines: &[Line], body: usize, date_at: usize, meta: &mut Metadata) {
     }
     names.reverse();
     if let Some(first) = names.first() {
-        let value: Vec<&str> = names.iter().map(|l| l.compact.as_str()).collect();
+        let value: Vec<String> = names.iter().flat_map(|l| bodies_in(l.text)).collect();
         let text: Vec<&str> = names.iter().map(|l| l.text).collect();
         meta.issuer = Some(element(value.join(" "), &text.join("\n"), first.number));
     }
+}
+
+/// The names of bodies on a line: parted by blanks (临江市人民政府　临江市财政局); a name
+/// spaced out letter by letter to the width of another (国 家 数 据 局) is closed up.
+fn bodies_in(text: &str) -> Vec<String> {
+    let tokens: Vec<&str> = text
+        .split(crate::normalize::is_blank)
+        .filter(|t| !t.is_empty())
+        .collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut spaced = false;
+    for t in tokens {
+        let single = t.chars().count() == 1;
+        match out.last_mut() {
+            Some(last) if single && (spaced || last.chars().count() == 1) => {
+                last.push_str(t);
+                spaced = true;
+            }
+            _ => {
+                out.push(t.to_string());
+                spaced = false;
+            }
+        }
+    }
+    out
 }
 
 /// 抄送 and the 印发 line of the 版记.
