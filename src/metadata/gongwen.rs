@@ -218,10 +218,21 @@ fn header(lines: &[Line], top: usize, doc_number_at: Option<usize>, meta: &mut M
 /// 主送机关: the first line after the title (and number) whose text up to a colon names
 /// bodies; the rest of the line may be the body's first sentence (a flattened copy).
 fn addressees(lines: &[Line], from: usize, to: usize, meta: &mut Metadata) {
-    for l in lines.iter().take(to.min(lines.len())).skip(from).take(4) {
-        let c = l.compact.as_str();
-        if is_site_row(c) || c.starts_with("附件") {
+    let end = to.min(lines.len());
+    for (i, l) in lines.iter().enumerate().take(end).skip(from).take(4) {
+        let mut c = l.compact.clone();
+        if is_site_row(&c) || c.starts_with("附件") {
             continue;
+        }
+        // A list wrapped over lines (…国务院各部委、\n各直属机构：).
+        let mut k = i;
+        while !c.contains(['：', ':', '。'])
+            && k + 1 < end
+            && k < i + 2
+            && c.ends_with(['、', '，', ','])
+        {
+            k += 1;
+            c.push_str(&lines[k].compact);
         }
         let Some(k) = c.find(['：', ':']) else {
             continue;

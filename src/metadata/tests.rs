@@ -262,3 +262,21 @@ fn a_notice_that_issues_a_rule_and_attributive_verbs() {
         .collect();
     assert_eq!(ev, vec![(EventKind::Amended, Some("青川市第九次会议"))]);
 }
+
+#[test]
+fn an_addressee_list_wrapped_over_two_lines() {
+    let m = meta(
+        "青川市人民政府关于做好防汛工作的通知\n青政发〔2024〕2号\n各区县人民政府，市政府各部门、\n各直属机构：\n现就有关事项通知如下。\n一、做好准备\n各地要做好准备。\n",
+    );
+    let a = m.addressees.unwrap();
+    assert_eq!(
+        (a.value, a.line),
+        (
+            vec![
+                "各区县人民政府".to_string(),
+                "市政府各部门、各直属机构".into()
+            ],
+            3
+        )
+    );
+}
