@@ -74,7 +74,7 @@ pub fn check_document(
     cfg: &Config,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    citations::check(refs, &mut out);
+    citations::check(src, refs, &mut out);
     elements::check(src, meta, &mut out);
     out.retain(|d| cfg.levels.contains_key(&d.rule) || rules::on_by_default(d.rule, profile));
     out.sort_by_key(|d| (d.line, d.column));

@@ -353,6 +353,23 @@ pub fn scan(text: &str) -> Vec<Found> {
     out
 }
 
+/// The article marker that opens `line` (after blanks and markdown `#`/`*`), as (number,
+/// insert): 第十九条 国家实行… gives (19, 0), 第十九条规定的 none.
+pub fn line_article(line: &str) -> Option<(u32, u32)> {
+    let t =
+        line.trim_start_matches(|c: char| c == '#' || c == '*' || crate::normalize::is_blank(c));
+    let (n, k, _) = article(t)?;
+    is_marker_at(t, 0).then_some((n, k))
+}
+
+/// The article that a reference as written names first (本法第二十三条第二款 → (23, 0)).
+pub fn first_article(text: &str) -> Option<(u32, u32)> {
+    scan(text).into_iter().find_map(|f| match f.unit {
+        Unit::Article { number, insert, .. } => Some((number, insert)),
+        _ => None,
+    })
+}
+
 /// Whether the text after a reference goes on as a sentence that cites (规定的, 的, 、, 所列,
 /// 第二款, punctuation …), told on its first character folded.
 fn continues_reference(rest: &str) -> bool {

@@ -233,3 +233,20 @@ fn inserted_articles_are_found_by_their_marker() {
     assert_eq!(r[0].target.as_deref(), Some("第一条之一"));
     assert!(r[0].resolved);
 }
+
+#[test]
+fn markers_that_open_a_line_are_found_there() {
+    assert_eq!(
+        parse::line_article("第十九条 国家实行鉴定制度。"),
+        Some((19, 0))
+    );
+    assert_eq!(
+        parse::line_article("  **第二条之一** 养犬人……"),
+        Some((2, 1))
+    );
+    assert_eq!(parse::line_article("第十九条规定的情形"), None);
+    assert_eq!(
+        parse::first_article("依照本法第二十三条第二款"),
+        Some((23, 0))
+    );
+}
