@@ -1,5 +1,5 @@
-//! Where the CPU goes, stage by stage: decode, line model, structure, extraction, lint and
-//! JSON output over every file of the given folders, each stage timed separately (single
+//! Where the CPU goes, stage by stage: decode, line model, structure, extraction, lint,
+//! references, metadata and JSON output over every file of the given folders, each stage timed separately (single
 //! thread, segmenter and patterns built before the clock starts).
 //!
 //! Usage: `cargo run --release --example stages -- PATH...`
@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use gongwen::text::SourceText;
-use gongwen::{extract, ingest, lint, pipeline, structure};
+use gongwen::{extract, ingest, lint, metadata, pipeline, references, structure};
 
 fn main() {
     // Build the segmenter, the tagger's tables and the patterns before the clock starts.
@@ -20,8 +20,17 @@ fn main() {
         warm,
         &pipeline::Options::default(),
     ));
-    let mut t = [Duration::ZERO; 6];
-    let names = ["decode", "lines", "structure", "extract", "lint", "json"];
+    let mut t = [Duration::ZERO; 8];
+    let names = [
+        "decode",
+        "lines",
+        "structure",
+        "extract",
+        "lint",
+        "references",
+        "metadata",
+        "json",
+    ];
     let (mut files, mut bytes) = (0u64, 0u64);
     let opts = pipeline::Options::default();
     for root in std::env::args_os().skip(1).map(PathBuf::from) {
@@ -57,11 +66,19 @@ fn main() {
                 std::hint::black_box(lint::check(&src, doc, &opts.lint));
             }
             lap(4, &mut clock);
+            for doc in &a.documents {
+                std::hint::black_box(references::references(&src, doc));
+            }
+            lap(5, &mut clock);
+            for doc in &a.documents {
+                std::hint::black_box(metadata::metadata(&src, doc));
+            }
+            lap(6, &mut clock);
             // The record itself is built outside the clock; only its serialisation counts.
             let r = pipeline::process_bytes("x", &raw, &opts);
             clock = Instant::now();
             std::hint::black_box(serde_json::to_string(&r).unwrap_or_default());
-            lap(5, &mut clock);
+            lap(7, &mut clock);
         }
     }
     let total: Duration = t.iter().sum();

@@ -98,7 +98,11 @@ pub fn items(text: &str) -> Vec<Item> {
 pub fn read(lines: &[Line], body: usize, before: usize, meta: &mut Metadata) {
     let end = before.min(lines.len());
     for (i, l) in lines.iter().enumerate().take(end).skip(body) {
-        let c = l.compact.as_str();
+        if !l.text.starts_with('附') {
+            continue;
+        }
+        let compact = l.compact();
+        let c = compact.as_ref();
         let Some(rest) = c
             .strip_prefix("附件")
             .and_then(|r| r.strip_prefix(['：', ':']))
@@ -108,7 +112,8 @@ pub fn read(lines: &[Line], body: usize, before: usize, meta: &mut Metadata) {
         let mut text = vec![l.text];
         let numbered_first = numbered(rest).is_some();
         for n in lines.iter().take(end).skip(i + 1) {
-            let c = n.compact.as_str();
+            let compact = n.compact();
+            let c = compact.as_ref();
             // The next names are numbered (2．…), or stand alone under an empty 附件：; after
             // an unnumbered first name, further unnumbered names (a fault the lint reports)
             // are short lines that are neither a body's name nor a date nor a sentence.

@@ -207,6 +207,11 @@ fn find(s: &str, partial: bool) -> Vec<Found> {
     out
 }
 
+/// The date (a year and month without a day too) that opens `s`, if one does.
+pub fn at_start_partial(s: &str) -> Option<Found> {
+    date_at(s, 0, true)
+}
+
 /// The date that `s` consists of (blanks around it allowed), if it is nothing else.
 pub fn whole(s: &str) -> Option<Found> {
     let t = crate::normalize::trim_blanks(s);

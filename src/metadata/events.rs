@@ -33,8 +33,8 @@ fn event_line(s: &str) -> Option<usize> {
             }
         }
     }
-    let first = date::find_all_partial(rest).first().copied()?;
-    (first.start == 0).then_some(s.len() - rest.len())
+    date::at_start_partial(rest)?;
+    Some(s.len() - rest.len())
 }
 
 /// `s` without the spans in 《》 and 〈〉 (the names of amending decisions).
@@ -206,15 +206,20 @@ fn header_statements(
         if title.contains(&i) {
             continue;
         }
-        let dates = date::find_all_partial(l.text);
         // Outside a LawRefBook header, a sentence (。 outside brackets) is the body.
         let sentence = info_end.is_none()
-            && l.compact.contains('。')
-            && !(l.compact.starts_with(['（', '(']) && l.compact.ends_with(['）', ')']));
+            && l.text.contains('。')
+            && !(l.text.starts_with(['（', '(']) && l.text.ends_with(['）', ')']));
         if sentence && i >= title.end {
             break;
         }
-        let (lead, head) = match event_line(l.text) {
+        let opens_event = event_line(l.text);
+        let dates = if opens_event.is_some() || open {
+            date::find_all_partial(l.text)
+        } else {
+            Vec::new()
+        };
+        let (lead, head) = match opens_event {
             Some(lead) => (lead, ""),
             // A line that goes on with the statement above: its words up to a date that
             // starts the next one (…第一次修正根据2018年9月7日…).
@@ -224,7 +229,8 @@ fn header_statements(
             }
             None => {
                 if order.is_none()
-                    && let Some((o, _, _)) = docnumber::order(&l.compact)
+                    && l.text.contains('令')
+                    && let Some((o, _, _)) = docnumber::order(&l.compact())
                 {
                     *order = Some((o, l.number));
                 }
@@ -274,7 +280,7 @@ fn bracketed_statements(lines: &[Line], layout: &Layout, out: &mut Vec<Statement
     let mut i = layout.body;
     while i < lines.len() {
         let l = &lines[i];
-        let opens = l.compact.starts_with(['（', '(']);
+        let opens = l.text.starts_with(['（', '(']) && l.text.contains('年');
         if !opens || done.contains(&l.number) || event_line(l.text).is_none() {
             i += 1;
             continue;
@@ -315,7 +321,8 @@ fn bracketed_statements(lines: &[Line], layout: &Layout, out: &mut Vec<Statement
 fn undated_promulgation(lines: &[Line], layout: &Layout, events: &mut Vec<Event>) {
     let head = &lines[layout.after_title.min(lines.len())..layout.body.min(lines.len())];
     for l in head.iter().take(4) {
-        let c = l.compact.as_str();
+        let compact = l.compact();
+        let c = compact.as_ref();
         let before_title = c.find('《').map_or(c, |k| &c[..k]);
         let Some(verb) = ["印发", "发布", "公布", "颁布"]
             .iter()
@@ -351,16 +358,19 @@ fn undated_promulgation(lines: &[Line], layout: &Layout, events: &mut Vec<Event>
 fn order_line(lines: &[Line], layout: &Layout) -> Option<(String, usize)> {
     let head = &lines[..layout.body.min(lines.len()).min(HEADER_LINES)];
     for (i, l) in head.iter().enumerate() {
-        if let Some((o, start, end)) = docnumber::order(&l.compact)
+        if !l.text.contains('令') {
+            continue;
+        }
+        if let Some((o, start, end)) = docnumber::order(&l.compact())
             && start == 0
-            && end == l.compact.len()
+            && end == l.compact().len()
         {
             return Some((o, l.number));
         }
-        if l.compact.ends_with('令')
+        if l.compact().ends_with('令')
             && let Some(n) = head.get(i + 1)
         {
-            let joined = format!("{}{}", l.compact, n.compact);
+            let joined = format!("{}{}", l.compact(), n.compact());
             if let Some((o, 0, end)) = docnumber::order(&joined)
                 && end == joined.len()
             {
@@ -371,13 +381,51 @@ fn order_line(lines: &[Line], layout: &Layout) -> Option<(String, usize)> {
     None
 }
 
-/// `本法自2024年1月1日起施行`, `本规定自发布之日起施行` in the last clauses.
-static IN_FORCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:本[^，。；：\n]{0,16}?|(?:^|[。；\n]))自([^，。；\n]{1,40}?)起(?:施行|实施|生效|执行)",
-    )
-    .expect("a valid pattern")
-});
+/// The verbs after 起 in a closing article.
+const IN_FORCE: &[&str] = &["施行", "实施", "生效", "执行"];
+
+/// `本法自2024年1月1日起施行`, `本规定自发布之日起施行`, `自…起施行` opening a sentence, in
+/// `text`: the byte range of the statement and the words between 自 and 起.
+fn in_force(text: &str) -> Option<(usize, usize, &str)> {
+    let sentence_end = |c: char| "，。；：\n".contains(c);
+    for (k, _) in text.match_indices('起') {
+        let after = &text[k + '起'.len_utf8()..];
+        let Some(verb) = IN_FORCE.iter().find(|v| after.starts_with(**v)) else {
+            continue;
+        };
+        let end = k + '起'.len_utf8() + verb.len();
+        // 自 within forty characters before 起, in the same clause of the sentence.
+        let before = &text[..k];
+        let mut zi = None;
+        for (n, (j, c)) in before.char_indices().rev().enumerate() {
+            if n > 40 || sentence_end(c) {
+                break;
+            }
+            if c == '自' {
+                zi = Some(j);
+                break;
+            }
+        }
+        let Some(zi) = zi else { continue };
+        // 本… before 自 (本法, 本规定), or 自 opening the sentence.
+        let lead = &text[..zi];
+        let mut start = None;
+        for (n, (j, c)) in lead.char_indices().rev().enumerate() {
+            if n > 16 || sentence_end(c) {
+                break;
+            }
+            if c == '本' {
+                start = Some(j);
+                break;
+            }
+        }
+        let opens = lead.is_empty() || lead.ends_with(sentence_end);
+        if let Some(start) = start.or(opens.then_some(zi)) {
+            return Some((start, end, &text[zi + '自'.len_utf8()..k]));
+        }
+    }
+    None
+}
 
 /// Where a text searched for the closing article comes from.
 #[derive(Debug, Clone, Copy)]
@@ -408,19 +456,11 @@ fn closing_article(src: &SourceText, doc: &DocTree, lines: &[Line], events: &mut
             .collect()
     };
     for (text, place) in texts {
-        let Some(m) = IN_FORCE.captures(text) else {
+        let Some((start, end, when)) = in_force(text) else {
             continue;
         };
-        let (Some(all), Some(when)) = (m.get(0), m.get(1)) else {
-            continue;
-        };
-        let date = date::find_all(when.as_str()).first().map(date::Found::iso);
-        let start = all.start()
-            + all
-                .as_str()
-                .find(|c: char| !"。；\n".contains(c))
-                .unwrap_or(0);
-        let stated = &text[start..all.end()];
+        let date = date::find_all(when).first().map(date::Found::iso);
+        let stated = &text[start..end];
         events.push(Event {
             kind: EventKind::Effective,
             date,

@@ -32,10 +32,18 @@ impl Layout {
         });
         let mut out = Layout::default();
         if let Some(t) = &title {
+            // A line of the title is no longer than the title with blanks and marks around
+            // it; longer lines are not compacted (body paragraphs).
+            let head: Vec<Option<std::borrow::Cow<'_, str>>> = lines
+                .iter()
+                .take(HEAD_LINES + 4)
+                .map(|l| (l.text.len() <= 2 * t.len() + 16).then(|| l.compact()))
+                .collect();
             'search: for i in 0..lines.len().min(HEAD_LINES) {
                 let mut acc = String::new();
-                for (j, l) in lines.iter().enumerate().skip(i).take(4) {
-                    acc.push_str(&l.compact);
+                for (j, part) in head.iter().enumerate().skip(i).take(4) {
+                    let Some(part) = part else { break };
+                    acc.push_str(part);
                     if !t.starts_with(acc.trim_start_matches('《')) && !acc.starts_with(t.as_str())
                     {
                         break;
@@ -55,7 +63,7 @@ impl Layout {
             .skip(out.after_title)
             .find(|(_, l)| {
                 first_clause.is_some_and(|c| l.number >= c)
-                    || (l.compact.contains('。') && !is_note(&l.compact))
+                    || (l.text.contains('。') && !is_note(&l.compact()))
             })
             .map_or(lines.len(), |(i, _)| i);
         out
@@ -108,11 +116,14 @@ pub fn read(lines: &[Line], layout: &Layout, meta: &mut Metadata) {
 /// The 发文字号: the first line of the head that is a number alone.
 fn doc_number(lines: &[Line], head_end: usize, meta: &mut Metadata) {
     for l in &lines[..head_end] {
-        if is_site_row(&l.compact) {
+        // A number ends in 号 (or the bracket around it), or stands before a 签发人.
+        if !(l.text.ends_with(['号', '）', ')']) || l.text.contains("签发人"))
+            || is_site_row(&l.compact())
+        {
             continue;
         }
-        if let Some(w) = docnumber::whole_line(&l.compact) {
-            let text = &l.compact[w.start..w.end];
+        if let Some(w) = docnumber::whole_line(&l.compact()) {
+            let text = &l.compact()[w.start..w.end];
             meta.doc_number = Some(element(
                 DocNumber {
                     agency_code: w.agency_code,
@@ -123,7 +134,7 @@ fn doc_number(lines: &[Line], head_end: usize, meta: &mut Metadata) {
                 l.number,
             ));
             // 签发人 beside the number (上行文).
-            signer(&l.compact, l.number, meta);
+            signer(&l.compact(), l.number, meta);
             return;
         }
     }
@@ -148,7 +159,8 @@ fn signer(compact: &str, line: usize, meta: &mut Metadata) {
 fn header(lines: &[Line], top: usize, doc_number_at: Option<usize>, meta: &mut Metadata) {
     let mut mark: Vec<&Line> = Vec::new();
     for l in &lines[..top.min(12)] {
-        let c = l.compact.as_str();
+        let compact = l.compact();
+        let c = compact.as_ref();
         if is_site_row(c) {
             continue;
         }
@@ -202,7 +214,7 @@ fn header(lines: &[Line], top: usize, doc_number_at: Option<usize>, meta: &mut M
             mark.clear();
         }
     }
-    let ends_with_file = mark.last().is_some_and(|l| l.compact.ends_with("文件"));
+    let ends_with_file = mark.last().is_some_and(|l| l.compact().ends_with("文件"));
     if !mark.is_empty() && (ends_with_file || doc_number_at.is_some()) {
         let names: Vec<String> = mark
             .iter()
@@ -220,7 +232,7 @@ fn header(lines: &[Line], top: usize, doc_number_at: Option<usize>, meta: &mut M
 fn addressees(lines: &[Line], from: usize, to: usize, meta: &mut Metadata) {
     let end = to.min(lines.len());
     for (i, l) in lines.iter().enumerate().take(end).skip(from).take(4) {
-        let mut c = l.compact.clone();
+        let mut c = l.compact().to_string();
         if is_site_row(&c) || c.starts_with("附件") {
             continue;
         }
@@ -232,7 +244,7 @@ fn addressees(lines: &[Line], from: usize, to: usize, meta: &mut Metadata) {
             && c.ends_with(['、', '，', ','])
         {
             k += 1;
-            c.push_str(&lines[k].compact);
+            c.push_str(&lines[k].compact());
         }
         let Some(k) = c.find(['：', ':']) else {
             continue;
@@ -273,24 +285,25 @@ fn closing(lines: &[Line], body: usize, meta: &mut Metadata) {
     // name and a date).
     let mut date_at = None;
     for (i, l) in lines.iter().enumerate().skip(body) {
-        if is_site_row(&l.compact) {
+        // A date line is short and ends in 日 (a date alone, or a body's name and a date).
+        if l.text.len() > 120 || !l.text.ends_with('日') || is_site_row(&l.compact()) {
             continue;
         }
-        if let Some(d) = date::whole(&l.compact) {
+        if let Some(d) = date::whole(&l.compact()) {
             meta.date = Some(element(d.iso(), l.text, l.number));
             date_at = Some(i);
             break;
         }
         // 某某市人民政府 2023年5月4日
-        if let Some(d) = date::find_all(&l.compact).last().copied()
-            && d.end == l.compact.len()
+        if let Some(d) = date::find_all(&l.compact()).last().copied()
+            && d.end == l.compact().len()
             && d.start > 0
-            && is_body(&l.compact[..d.start])
+            && is_body(&l.compact()[..d.start])
         {
-            meta.date = Some(element(d.iso(), &l.compact[d.start..], l.number));
+            meta.date = Some(element(d.iso(), &l.compact()[d.start..], l.number));
             meta.issuer = Some(element(
-                l.compact[..d.start].to_string(),
-                &l.compact[..d.start],
+                l.compact()[..d.start].to_string(),
+                &l.compact()[..d.start],
                 l.number,
             ));
             date_at = Some(i);
@@ -302,10 +315,11 @@ fn closing(lines: &[Line], body: usize, meta: &mut Metadata) {
             issuer(lines, body, i, meta);
         }
         if let Some(n) = lines.get(i + 1)
-            && is_note(&n.compact)
-            && n.compact.chars().count() <= 80
+            && is_note(&n.compact())
+            && n.compact().chars().count() <= 80
         {
-            let inner = n.compact.trim_start_matches(['（', '(']);
+            let compact = n.compact();
+            let inner = compact.trim_start_matches(['（', '(']);
             let inner = inner.strip_suffix(['）', ')']).unwrap_or(inner);
             meta.note = Some(element(inner.to_string(), n.text, n.number));
         }
@@ -319,7 +333,7 @@ fn closing(lines: &[Line], body: usize, meta: &mut Metadata) {
 fn issuer(lines: &[Line], body: usize, date_at: usize, meta: &mut Metadata) {
     let mut names: Vec<&Line> = Vec::new();
     for l in lines[body..date_at].iter().rev().take(4) {
-        if is_body(&l.compact) && !l.compact.starts_with("附件") {
+        if is_body(&l.compact()) && !l.compact().starts_with("附件") {
             names.push(l);
         } else {
             break;
@@ -361,7 +375,11 @@ fn bodies_in(text: &str) -> Vec<String> {
 /// 抄送 and the 印发 line of the 版记.
 fn imprint(lines: &[Line], body: usize, meta: &mut Metadata) {
     for (i, l) in lines.iter().enumerate().skip(body) {
-        let c = l.compact.as_str();
+        if !(l.text.starts_with('抄') || l.text.ends_with('发')) {
+            continue;
+        }
+        let compact = l.compact();
+        let c = compact.as_ref();
         if let Some(rest) = c
             .strip_prefix("抄送")
             .and_then(|r| r.strip_prefix(['：', ':']))
@@ -370,11 +388,13 @@ fn imprint(lines: &[Line], body: usize, meta: &mut Metadata) {
             let mut list = rest.to_string();
             let mut text = l.text.to_string();
             for n in lines.iter().skip(i + 1).take(4) {
-                if list.ends_with('。') || n.compact.ends_with("印发") || n.compact.contains('：')
+                if list.ends_with('。')
+                    || n.compact().ends_with("印发")
+                    || n.compact().contains('：')
                 {
                     break;
                 }
-                list.push_str(&n.compact);
+                list.push_str(&n.compact());
                 text.push('\n');
                 text.push_str(n.text);
             }

@@ -17,6 +17,8 @@ pub mod gongwen;
 pub mod rows;
 pub mod vocab;
 
+use std::borrow::Cow;
+
 use crate::model::{Element, Metadata};
 use crate::structure::DocTree;
 use crate::text::SourceText;
@@ -28,27 +30,41 @@ pub struct Line<'a> {
     pub number: usize,
     /// The line without leading and trailing blanks.
     pub text: &'a str,
-    /// The line without any blank and without markdown marks (`#`, `*`, `>`).
-    pub compact: String,
 }
 
-/// The content lines of a document (blank lines and markdown separators left out).
+impl<'a> Line<'a> {
+    /// The line without any blank and without markdown marks (`#`, `*`, `>`), made when
+    /// asked for (a long document's body lines are only looked at through cheap tests on
+    /// their text); borrowed from the text when it has none of them.
+    pub fn compact(&self) -> Cow<'a, str> {
+        let text = self.text;
+        let marks = |c: char| matches!(c, '#' | '>' | '*');
+        if text.contains(crate::normalize::is_blank)
+            || text.starts_with(marks)
+            || text.ends_with('*')
+        {
+            Cow::Owned(
+                text.chars()
+                    .filter(|&c| !crate::normalize::is_blank(c))
+                    .collect::<String>()
+                    .trim_start_matches(['#', '>'])
+                    .trim_matches('*')
+                    .to_string(),
+            )
+        } else {
+            Cow::Borrowed(text)
+        }
+    }
+}
+
+/// The content lines of a document (blank lines, markdown rules and comments left out).
 pub fn lines<'a>(src: &'a SourceText, doc: &DocTree) -> Vec<Line<'a>> {
     (doc.line_start..=doc.line_end.min(src.line_count()))
         .filter_map(|n| {
             let text = crate::normalize::trim_blanks(src.line_text(n));
-            let compact: String = text
-                .chars()
-                .filter(|&c| !crate::normalize::is_blank(c))
-                .collect::<String>()
-                .trim_start_matches(['#', '>'])
-                .trim_matches('*')
-                .to_string();
-            (!compact.is_empty() && !compact.starts_with("<!--")).then_some(Line {
-                number: n,
-                text,
-                compact,
-            })
+            let bare = text.trim_matches(|c: char| matches!(c, '#' | '>' | '*' | '-'));
+            (!bare.trim().is_empty() && !text.starts_with("<!--"))
+                .then_some(Line { number: n, text })
         })
         .collect()
 }

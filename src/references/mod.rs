@@ -11,8 +11,6 @@
 pub mod parse;
 pub mod vocab;
 
-use std::collections::HashMap;
-
 use crate::model::Reference;
 use crate::structure::{DocTree, Node, Style};
 use crate::text::{MappedText, SourceText};
@@ -24,7 +22,8 @@ const EXCERPT_START: u32 = 2;
 
 /// The references of one document, in text order.
 pub fn references(src: &SourceText, doc: &DocTree) -> Vec<Reference> {
-    let index = Index::new(doc);
+    // Built when the first reference is found: most documents of a batch have none.
+    let mut index: Option<Index> = None;
     let amended = amended_document(src, doc);
     let mut out = Vec::new();
     let mut last_named: Option<String> = None;
@@ -38,7 +37,8 @@ pub fn references(src: &SourceText, doc: &DocTree) -> Vec<Reference> {
     for (node, own) in texts {
         let text = own.as_str();
         for f in parse::scan(text) {
-            let at = Site::new(&index, doc, node, own, f.start);
+            let index = &*index.get_or_insert_with(|| Index::new(doc));
+            let at = Site::new(index, doc, node, own, f.start);
             let written = &text[f.start..f.end];
             let scope = match (&f.scope, &amended) {
                 (Scope::Unqualified, Some(name)) => Scope::Named(name.clone()),
@@ -113,15 +113,15 @@ pub fn references(src: &SourceText, doc: &DocTree) -> Vec<Reference> {
                         },
                         ..f.clone()
                     };
-                    let there = resolve(&index, doc, &at, &named, unqualified);
-                    let here = resolve(&index, doc, &at, &f, unqualified);
+                    let there = resolve(index, doc, &at, &named, unqualified);
+                    let here = resolve(index, doc, &at, &f, unqualified);
                     if there.iter().all(|t| t.resolved) || !here.iter().all(|t| t.resolved) {
                         there
                     } else {
                         here
                     }
                 }
-                _ => resolve(&index, doc, &at, &f, unqualified),
+                _ => resolve(index, doc, &at, &f, unqualified),
             };
             if let Unit::Article {
                 number,
@@ -199,17 +199,15 @@ struct Target {
 /// The clauses a reference can name, indexed.
 #[derive(Debug)]
 struct Index {
-    /// (number, insert) → article nodes with that number, in document order.
-    articles: HashMap<(u32, u32), Vec<usize>>,
+    /// ((number, insert), node) of every article, sorted (document order within a key).
+    articles: Vec<((u32, u32), usize)>,
     /// Article nodes in document order.
     order: Vec<usize>,
     /// Per node: its run of articles (a restart of the numbering at 第一条 opens a new run:
     /// an attached rule inside a notice numbers its own articles).
     run: Vec<u32>,
-    /// Chapter nodes by number, in document order.
-    chapters: HashMap<u32, Vec<usize>>,
-    /// Per article node: the source offsets where its 款 start.
-    paragraphs: HashMap<usize, Vec<usize>>,
+    /// (number, node) of every chapter, sorted.
+    chapters: Vec<(u32, usize)>,
     /// The highest article number (0 without articles).
     max_article: u32,
     /// The lowest article number (1 without articles).
@@ -218,9 +216,8 @@ struct Index {
 
 impl Index {
     fn new(doc: &DocTree) -> Self {
-        let mut articles: HashMap<(u32, u32), Vec<usize>> = HashMap::new();
-        let mut chapters: HashMap<u32, Vec<usize>> = HashMap::new();
-        let mut paragraphs = HashMap::new();
+        let mut articles = Vec::new();
+        let mut chapters = Vec::new();
         let mut order = Vec::new();
         let mut run = vec![0u32; doc.nodes.len()];
         let mut current = 0u32;
@@ -233,17 +230,18 @@ impl Index {
                         current += 1;
                     }
                     prev = Some(key);
-                    articles.entry(key).or_default().push(i);
+                    articles.push((key, i));
                     order.push(i);
-                    paragraphs.insert(i, paragraph_starts(n));
                 }
-                Style::Chapter => chapters.entry(n.number).or_default().push(i),
+                Style::Chapter => chapters.push((n.number, i)),
                 _ => {}
             }
             run[i] = current;
         }
-        let max_article = articles.keys().map(|k| k.0).max().unwrap_or(0);
-        let min_article = articles.keys().map(|k| k.0).min().unwrap_or(1);
+        articles.sort_unstable();
+        chapters.sort_unstable();
+        let max_article = articles.last().map_or(0, |a| a.0.0);
+        let min_article = articles.first().map_or(1, |a| a.0.0);
         Index {
             min_article,
             max_article,
@@ -251,26 +249,32 @@ impl Index {
             order,
             run,
             chapters,
-            paragraphs,
         }
     }
 
     /// The article (number, insert), preferring one of the run `run`.
     fn article(&self, key: (u32, u32), run: u32) -> Option<usize> {
-        let c = self.articles.get(&key)?;
-        c.iter()
-            .copied()
+        let from = self.articles.partition_point(|a| a.0 < key);
+        let same = self.articles[from..].iter().take_while(|a| a.0 == key);
+        same.clone()
+            .map(|a| a.1)
             .find(|&i| self.run[i] == run)
-            .or_else(|| c.first().copied())
+            .or_else(|| same.map(|a| a.1).next())
     }
 
     /// The chapter `number`, preferring one of the run `run`.
     fn chapter(&self, number: u32, run: u32) -> Option<usize> {
-        let c = self.chapters.get(&number)?;
-        c.iter()
-            .copied()
+        let from = self.chapters.partition_point(|c| c.0 < number);
+        let same = self.chapters[from..].iter().take_while(|c| c.0 == number);
+        same.clone()
+            .map(|c| c.1)
             .find(|&i| self.run[i] == run)
-            .or_else(|| c.first().copied())
+            .or_else(|| same.map(|c| c.1).next())
+    }
+
+    /// Whether the document has chapters.
+    fn has_chapters(&self) -> bool {
+        !self.chapters.is_empty()
     }
 }
 
@@ -336,11 +340,13 @@ impl Site {
         let article = ancestors(Style::Article);
         let chapter = ancestors(Style::Chapter);
         let pos = own.source_offset(at);
-        let mut paragraph = article
-            .and_then(|a| index.paragraphs.get(&a))
-            .map_or(1, |starts| {
-                starts.iter().filter(|&&s| s <= pos).count().max(1) as u32
-            });
+        let mut paragraph = article.map_or(1, |a| {
+            paragraph_starts(&doc.nodes[a])
+                .iter()
+                .filter(|&&s| s <= pos)
+                .count()
+                .max(1) as u32
+        });
         // A sentence after the last item's own (…的。有前款（一）项规定行为的) is the 款 that
         // follows the list, glued to it by the copy.
         if let (Some(a), Some(i)) = (article, node)
@@ -371,7 +377,7 @@ fn resolve(index: &Index, doc: &DocTree, at: &Site, f: &Found, unqualified: bool
             Some(a) => Target {
                 target: path(a),
                 part: part.render(),
-                resolved: part_exists(index, doc, a, part),
+                resolved: part_exists(doc, a, part),
             },
             None => Target {
                 target: None,
@@ -398,7 +404,7 @@ fn resolve(index: &Index, doc: &DocTree, at: &Site, f: &Found, unqualified: bool
             // Chapters and sections are judged only where the structure found them: a
             // document without chapters, or a chapter without sections, may have lost them
             // to its copy (a heading the structure stage did not take).
-            if index.chapters.is_empty() {
+            if !index.has_chapters() {
                 return Vec::new();
             }
             let ch = match chapter {
@@ -519,8 +525,8 @@ fn resolve(index: &Index, doc: &DocTree, at: &Site, f: &Found, unqualified: bool
 
 /// Whether article `a` has the 款 and 项 that `part` names (an article with one 款 holds its
 /// items directly: 第X条第（三）项 names an item of that 款).
-fn part_exists(index: &Index, doc: &DocTree, a: usize, part: &Part) -> bool {
-    let starts = index.paragraphs.get(&a).map_or(&[][..], Vec::as_slice);
+fn part_exists(doc: &DocTree, a: usize, part: &Part) -> bool {
+    let starts = paragraph_starts(&doc.nodes[a]);
     if let Some(p) = part.paragraph
         && p as usize > starts.len().max(1)
     {

@@ -275,17 +275,66 @@ fn separator(s: &str) -> Option<(bool, usize)> {
         .map(|sep| (matches!(*sep, "至" | "到"), sep.len()))
 }
 
+/// The characters that open a reference or a span [`scan`] passes over.
+const TRIGGERS: [char; 5] = ['第', '本', '前', '《', '“'];
+
+/// The searchers of the [`TRIGGERS`] (memchr's vectorised substring search).
+static FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+    std::sync::LazyLock::new(|| {
+        TRIGGERS
+            .iter()
+            .map(|c| {
+                memchr::memmem::Finder::new(c.encode_utf8(&mut [0; 4]).as_bytes()).into_owned()
+            })
+            .collect()
+    });
+
+/// The next occurrence of each trigger at or after a position, each searched again only
+/// once passed: the text is searched once per trigger.
+#[derive(Debug, Default)]
+struct Triggers {
+    /// Per trigger: (searched from, found at).
+    next: [Option<(usize, Option<usize>)>; 5],
+}
+
+impl Triggers {
+    /// The first trigger at or after byte `from` of `text`.
+    fn next(&mut self, text: &str, from: usize) -> Option<(usize, char)> {
+        let mut best: Option<(usize, char)> = None;
+        for (k, slot) in self.next.iter_mut().enumerate() {
+            let found = match *slot {
+                Some((_, None)) => None,
+                Some((_, Some(at))) if at >= from => Some(at),
+                _ => {
+                    let at = FINDERS[k].find(&text.as_bytes()[from..]).map(|d| from + d);
+                    *slot = Some((from, at));
+                    at
+                }
+            };
+            if let Some(at) = found
+                && best.is_none_or(|b| at < b.0)
+            {
+                best = Some((at, TRIGGERS[k]));
+            }
+        }
+        best
+    }
+}
+
 /// Scan `text` for references.
 pub fn scan(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
-    let b = text.as_bytes();
     let mut i = 0;
+    let mut triggers = Triggers::default();
     // 《…》 and “…” are skipped: a title (《关于修改〈…〉第三十一条的决定》) and a quotation
     // (修改为“第五条”) do not refer to this document's clauses.
-    while i < b.len() {
-        let Some(c) = text[i..].chars().next() else {
+    while i < text.len() {
+        // Only the characters that open a reference or a span are looked at: those whose
+        // first byte is one of theirs (the rest are stepped over a character at a time).
+        let Some((k, c)) = triggers.next(text, i) else {
             break;
         };
+        i = k;
         match c {
             '《' | '“' => {
                 let close = if c == '《' { '》' } else { '”' };
@@ -418,12 +467,11 @@ fn closing(s: &str, open: char, close: char) -> Option<usize> {
 /// there (第X条, 第X章 … followed by a blank or by nothing that continues a reference): one
 /// the structure stage left in the text.
 fn is_marker_at(text: &str, i: usize) -> bool {
-    let line = &text[..i];
-    let line = &line[line.rfind('\n').map_or(0, |k| k + 1)..];
-    if !line
-        .chars()
-        .all(|c| c == '#' || c == '*' || crate::normalize::is_blank(c))
-    {
+    // Only markdown marks and blanks between the line's start and the 第.
+    let before = text[..i].trim_end_matches(|c: char| {
+        c != '\n' && (c == '#' || c == '*' || crate::normalize::is_blank(c))
+    });
+    if !(before.is_empty() || before.ends_with('\n')) {
         return false;
     }
     let s = &text[i..];
