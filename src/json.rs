@@ -606,6 +606,10 @@ impl WriteJson for Clause {
         json_str(out, &self.marker)?;
         out.extend_from_slice(b",\"number\":");
         json_u64(out, u64::from(self.number))?;
+        if let Some(insert) = self.insert {
+            out.extend_from_slice(b",\"insert\":");
+            json_u64(out, u64::from(insert))?;
+        }
         out.extend_from_slice(b",\"style\":");
         json_str(out, &self.style)?;
         out.extend_from_slice(b",\"level\":");
@@ -1087,6 +1091,7 @@ mod tests {
         let clause = |some: bool, children: Vec<Clause>| Clause {
             marker: "（一）".into(),
             number: u32::MAX,
+            insert: some.then_some(u32::MAX),
             style: "cn-paren".into(),
             level: 2,
             path: odd.into(),

@@ -571,6 +571,7 @@ fn node_at(
     Node {
         marker: m.text.clone(),
         number: m.number,
+        insert: m.insert,
         style: m.style,
         punct: m.punct,
         level,

@@ -10,6 +10,7 @@
 
 use super::{Ctx, expected_marker, nearby};
 use crate::structure::Style;
+use crate::structure::marker::Ordinal;
 
 /// One group of siblings (same parent, same style family), in document order.
 #[derive(Debug)]
@@ -26,12 +27,6 @@ struct Prev {
     last: u32,
     parent: Option<usize>,
     continued: bool,
-}
-
-/// Families whose numbering runs on through the whole document (立法法: 编, 章 and 条 are
-/// numbered through, 节 restart per 章).
-fn runs_on(family: Style) -> bool {
-    matches!(family, Style::Part | Style::Article | Style::Chapter)
 }
 
 /// Run the sequence rules over a document.
@@ -75,12 +70,19 @@ pub fn check(cx: &mut Ctx) {
     }
     // The last list seen per (family, level): few keys.
     let mut prev: Vec<((Style, u32), Prev)> = Vec::new();
-    for g in &groups {
+    for g in &mut groups {
+        // Inserted units (第十七条之一) are read apart: the plain numbers run 17, 18 around
+        // them.
+        let inserts = inserted(cx, g);
+        if g.nodes.is_empty() {
+            continue;
+        }
+        let g = &*g;
         let first = &doc.nodes[g.nodes[0]];
         // 条 and 章 run on through the document whatever their depth (第X编 may hold 条
         // directly, 章 others).
         let fam = first.style.family();
-        let key = (fam, if runs_on(fam) { 0 } else { first.level });
+        let key = (fam, if fam.runs_on() { 0 } else { first.level });
         let slot = prev.iter().position(|(k, _)| *k == key);
         let p = slot.map(|k| prev[k].1).filter(|p| p.parent != g.parent);
         let start = match p {
@@ -89,7 +91,7 @@ pub fn check(cx: &mut Ctx) {
                     && (first.number == p.last + 1
                         // one item lost where the run crosses to a new parent
                         || first.number == p.last + 2 && p.last >= 2
-                        || runs_on(key.0)
+                        || key.0.runs_on()
                         || p.continued) =>
             {
                 Start::Continue(p)
@@ -97,6 +99,7 @@ pub fn check(cx: &mut Ctx) {
             _ => Start::Fresh,
         };
         let last = scan(cx, g, start);
+        check_inserts(cx, &inserts, start);
         let seen = Prev {
             last_node: *g.nodes.last().unwrap_or(&g.nodes[0]),
             last,
@@ -107,6 +110,71 @@ pub fn check(cx: &mut Ctx) {
             Some(k) => prev[k].1 = seen,
             None => prev.push((key, seen)),
         }
+    }
+}
+
+/// Take the inserted units (之N) out of group `g`: they are checked by [`check_inserts`],
+/// the rest by [`scan`]. Returns every node of the group in order.
+fn inserted(cx: &Ctx, g: &mut Group) -> Vec<usize> {
+    let all = g.nodes.clone();
+    if all.iter().any(|&i| cx.doc.nodes[i].insert > 0) {
+        g.nodes.retain(|&i| cx.doc.nodes[i].insert == 0);
+        all
+    } else {
+        Vec::new()
+    }
+}
+
+/// Check the inserted units among `nodes` (a group in document order): 第十七条之一 comes
+/// right after 第十七条, 第十七条之二 right after 之一. A jump of the plain number is the
+/// plain sequence's finding ([`scan`] reports it at the next plain unit); here only a
+/// repeated or skipped insert, or one that stands after a later unit.
+fn check_inserts(cx: &mut Ctx, nodes: &[usize], start: Start) {
+    let doc = cx.doc;
+    let mut prev = match start {
+        Start::Fresh => Ordinal::plain(0),
+        Start::Continue(p) => Ordinal::plain(p.last),
+    };
+    for &i in nodes {
+        let n = &doc.nodes[i];
+        let o = Ordinal::new(n.number, n.insert);
+        if o.insert == 0 || o.follows(prev) || o.number > prev.number {
+            prev = o;
+            continue;
+        }
+        let want = n.style.render_ordinal(if o.number == prev.number {
+            Ordinal::new(o.number, prev.insert + 1)
+        } else {
+            Ordinal::plain(prev.number + 1)
+        });
+        let (rule, msg) = if o.number < prev.number {
+            (
+                "numbering-order",
+                format!(
+                    "`{}` stands after `{}`",
+                    n.marker.trim(),
+                    n.style.render_ordinal(prev)
+                ),
+            )
+        } else if o.insert > prev.insert + 1 {
+            (
+                "numbering-gap",
+                format!(
+                    "`{}` follows `{}`: {want} is missing",
+                    n.marker.trim(),
+                    n.style.render_ordinal(prev)
+                ),
+            )
+        } else {
+            (
+                "numbering-duplicate",
+                format!("`{}` repeats an earlier number", n.marker.trim()),
+            )
+        };
+        let mut d = cx.at_node(rule, i, msg);
+        d.expected = Some(want);
+        cx.out.push(d);
+        prev = prev.max(o);
     }
 }
 
@@ -438,6 +506,29 @@ mod tests {
         assert_eq!(f, vec![("numbering-duplicate".into(), 5)]);
         let gap = t.replace("第三条 丙。\n", "");
         assert!(lint(&gap).contains(&("numbering-gap".into(), 5)));
+    }
+
+    #[test]
+    fn issue14_inserted_articles_follow_their_article() {
+        let t = "第一章 总则\n第一条 甲。\n第一条之一 乙。\n第一条之二 丙。\n第二章 附则\n第二条 丁。\n第二条之一 戊。\n第三章 其他\n第三条 己。\n";
+        assert!(lint(t).is_empty(), "{:?}", lint(t));
+        // 之三 right after 之一: 之二 is missing.
+        let f = lint(&t.replace("第一条之二", "第一条之三"));
+        assert_eq!(f, vec![("numbering-gap".into(), 4)]);
+        // 之一 twice.
+        let f = lint(&t.replace("第一条之二", "第一条之一"));
+        assert_eq!(f, vec![("numbering-duplicate".into(), 4)]);
+        // An insert after a later article.
+        let t2 = "第一条 甲。\n第二条 乙。\n第一条之一 丙。\n第三条 丁。\n";
+        assert_eq!(lint(t2), vec![("numbering-order".into(), 3)]);
+        // The plain article before an insert lost: the plain sequence reports it once.
+        let t3 = "第一条 甲。\n第三条之一 乙。\n第四条 丙。\n";
+        let f = lint(t3);
+        assert_eq!(
+            f.iter().filter(|(r, _)| r == "numbering-gap").count(),
+            1,
+            "{f:?}"
+        );
     }
 
     #[test]

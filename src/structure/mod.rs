@@ -60,6 +60,8 @@ pub struct Node {
     pub marker: String,
     /// The marker's number (recovered number for a garbled marker).
     pub number: u32,
+    /// The N of an inserted unit `第X条之N` (0 for an ordinary marker).
+    pub insert: u32,
     /// The numbering style.
     pub style: Style,
     /// The punctuation written right after the marker (、 . ． , ： …), if any.
@@ -317,6 +319,7 @@ fn assemble(
         doc.nodes.push(Node {
             marker: c.text(src.as_str()).to_string(),
             number: p.number,
+            insert: p.insert,
             style: p.style,
             punct: c.punct,
             level: p.level,
@@ -451,7 +454,15 @@ fn heading_of(style: Style, own: &str, has_children: bool) -> Option<String> {
             }
             (more_lines && chars <= 16 && !punct(first)).then(|| first.to_string())
         }
-        _ => {
+        Style::CnDun
+        | Style::CnParen
+        | Style::CnParenHalf
+        | Style::Arabic
+        | Style::ArabicParen
+        | Style::ArabicParenHalf
+        | Style::Circled
+        | Style::ParenIdeograph
+        | Style::Shi => {
             if chars <= 30 && !punct(first) {
                 return Some(first.to_string());
             }
