@@ -24,6 +24,34 @@ pub fn is_blank(c: char) -> bool {
     }
 }
 
+/// Whether `c` is a character that plain-text markup puts before a line's text: ATX heading
+/// marks, list bullets, quote and table marks (`#` `*` `>` `+` `-` `|`).
+pub fn is_markup(c: char) -> bool {
+    matches!(c, '#' | '*' | '>' | '+' | '-' | '|')
+}
+
+/// Length in bytes of the run of markup characters ([`is_markup`]) that opens `s`.
+pub fn markup_run(s: &str) -> usize {
+    s.bytes().take_while(|&b| is_markup(char::from(b))).count()
+}
+
+/// `line` without its leading blanks and, when the line opens with a run of markup
+/// characters followed by blanks (`## 第二章 总则`, `- 第一条`), without that run and those
+/// blanks: the text a reader sees.
+pub fn trim_start_markup(line: &str) -> &str {
+    let t = trim_start_blanks(line);
+    let run = markup_run(t);
+    if run == 0 {
+        return t;
+    }
+    let rest = trim_start_blanks(&t[run..]);
+    if rest.len() < t.len() - run && !rest.is_empty() {
+        rest
+    } else {
+        t
+    }
+}
+
 /// `s` without its leading blanks.
 pub fn trim_start_blanks(s: &str) -> &str {
     &s[text_start(s)..]
@@ -983,6 +1011,18 @@ mod tests {
                 );
             assert_eq!(is_blank(c), plain, "{c:?}");
         }
+    }
+
+    #[test]
+    fn markup_before_a_line_is_read_through() {
+        assert_eq!(trim_start_markup("## 第二章 总则"), "第二章 总则");
+        assert_eq!(trim_start_markup("　# 城区条例"), "城区条例");
+        assert_eq!(trim_start_markup("- 第一条 甲"), "第一条 甲");
+        // Without blanks after it, the run is text (a rule line, a dash, emphasis).
+        assert_eq!(trim_start_markup("---"), "---");
+        assert_eq!(trim_start_markup("**第一条**"), "**第一条**");
+        assert_eq!(trim_start_markup("#　"), "#　");
+        assert_eq!(trim_start_markup("总则"), "总则");
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! *weak*: the tree builder accepts it only where it fits the numbering sequence.
 
 use super::marker::{self, Ordinal, Style};
-use crate::normalize::{CompactLine, LineInfo};
+use crate::normalize::{self, CompactLine, LineInfo};
 
 /// What a candidate is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,6 +132,13 @@ pub(crate) fn line_candidates(
     if text.is_empty() {
         return;
     }
+    // A run of markup before the text (`## 第二章`, `- 第一条`) is no part of it: a marker
+    // right after the run and its blanks starts the line.
+    let lead = match normalize::markup_run(text) {
+        0 => 0,
+        run if cl.gap_before(run) => run,
+        _ => usize::MAX,
+    };
     // Columns are counted incrementally so a very long line stays linear.
     let (mut col_off, mut col) = (info.start, 1usize);
     // Elsewhere than at the line start and the breaks, the boundary test below fails.
@@ -140,7 +147,7 @@ pub(crate) fn line_candidates(
             continue;
         }
         let rest = &text[i..];
-        let at_start = i == 0;
+        let at_start = i == 0 || i == lead;
         let before = text[..i].chars().next_back();
         // 一是/二是 also follow a comma (…的原则，一是…；二是…).
         let after_comma = before == Some(',') && rest.chars().nth(1) == Some('是');

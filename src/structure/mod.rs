@@ -260,6 +260,11 @@ fn first_title(src: &SourceText, layout: &Layout, seg: &Segment) -> Option<Strin
         .filter(|&n| !layout.line(n).blank && !layout.line(n).boilerplate)
         .take(if seg.label_line.is_some() { 2 } else { 5 })
         .find_map(|n| documents::title_at(src, layout, n));
+    let found = found.or_else(|| {
+        (from..=seg.last)
+            .find(|&n| !layout.line(n).blank && !layout.line(n).boilerplate)
+            .and_then(|n| documents::dated_title(src, layout, n))
+    });
     match (&seg.label_title, found) {
         (Some(label), Some(t)) if documents::ends_with_loose(label, &t) => Some(label.clone()),
         (_, Some(t)) => Some(t),
