@@ -8,6 +8,7 @@ use std::borrow::Cow;
 
 use crate::structure::Style;
 use crate::structure::marker::{can_start, parse_at};
+use crate::structure::refs;
 use crate::structure::{DocTree, Node};
 use crate::text::{MappedText, SourceText};
 
@@ -40,6 +41,12 @@ fn blank_run(s: &str) -> usize {
     s.char_indices()
         .find(|&(_, c)| !is_blank(c))
         .map_or(s.len(), |(i, _)| i)
+}
+
+/// Whether the item number `m` read at the start of `s` is cited (`（四）、（五）项所列`).
+fn cited(s: &str, m: &crate::structure::Marker) -> bool {
+    let close = m.len - m.punct.map_or(0, char::len_utf8);
+    m.style.is_bracketed() && refs::item_cited(&s[close..])
 }
 
 /// A marker at the start of `s`, read through blanks that OCR put inside it (`（ 二）`,
@@ -181,6 +188,7 @@ fn candidates(src: &SourceText, doc: &DocTree) -> Vec<Cand> {
             && let Some(m) = parse_spaced(t)
             // Something must follow the marker on its line (a bare `1.` is a page number).
             && !t[m.len..].trim_matches(is_blank).is_empty()
+            && !cited(t, &m)
         {
             out.push(Cand {
                 pos,
@@ -253,7 +261,9 @@ fn inline_candidates(text: &str, from: usize, to: usize, taken: &[usize], out: &
         if pos >= to || !may_start_marker(bytes, pos) || !can_start(char_at(bytes, pos)) {
             continue;
         }
-        if taken.binary_search(&pos).is_ok() {
+        // Taken already, or reached both after a mark and after the blanks that follow it
+        // (`；　（三）`).
+        if taken.binary_search(&pos).is_ok() || out.last().is_some_and(|c: &Cand| c.pos == pos) {
             continue;
         }
         if line_end <= pos {
@@ -262,6 +272,9 @@ fn inline_candidates(text: &str, from: usize, to: usize, taken: &[usize], out: &
         let Some(m) = parse_spaced(&text[pos..line_end]) else {
             continue;
         };
+        if cited(&text[pos..line_end], &m) {
+            continue;
+        }
         let unit = matches!(
             m.style.family(),
             Style::Article | Style::Chapter | Style::Section | Style::Part
@@ -808,6 +821,9 @@ mod tests {
                 } else {
                     continue;
                 };
+                if out.last().is_some_and(|(p, _)| *p == l.start + pos) {
+                    continue;
+                }
                 if let Some(m) = parse_spaced(&line[pos..])
                     && !matches!(
                         m.style.family(),

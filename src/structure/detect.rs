@@ -8,6 +8,7 @@
 //! *weak*: the tree builder accepts it only where it fits the numbering sequence.
 
 use super::marker::{self, Ordinal, Style};
+use super::refs;
 use crate::normalize::{self, CompactLine, LineInfo};
 
 /// What a candidate is.
@@ -157,7 +158,12 @@ pub(crate) fn line_candidates(
             continue;
         }
         let (len, kind) = if let Some(m) = marker::read_at(rest) {
-            if m.style.is_unit() && marker::is_reference(&rest[m.len..], cl.gap_before(i + m.len)) {
+            if m.style.is_unit() && refs::unit_cited(&rest[m.len..], cl.gap_before(i + m.len)) {
+                continue;
+            }
+            // 第（三）、（四）项 / （四）项所列: a cited item, not a marker.
+            let close = m.len - m.punct.map_or(0, char::len_utf8);
+            if m.style.is_bracketed() && refs::item_cited(&rest[close..]) {
                 continue;
             }
             if m.number == 0 {

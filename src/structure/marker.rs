@@ -620,38 +620,6 @@ pub fn parse_garbled(s: &str) -> Option<usize> {
     None
 }
 
-/// Whether the text right after a `第X条/章/节/编` (compacted, folded) makes it a reference
-/// inside a sentence (`第三条规定的`, `第五条、第六条`, `第十条第二款`) rather than a marker.
-/// `gap` says blanks separated the marker from that text, which a reference never has.
-pub fn is_reference(rest: &str, gap: bool) -> bool {
-    if gap {
-        return false;
-    }
-    let mut it = rest.chars();
-    let Some(c) = it.next() else {
-        return false;
-    };
-    match c {
-        // 第五条、第六条 is a reference; 第一条、内容 is a marker with the wrong punctuation.
-        '、' => it.next() == Some('第'),
-        '规' | '的' | '之' | '中' | '所' | '第' | '和' | '或' | '至' | '款' | '项' | '及'
-        | '并' | '等' | '列' | '外' | '以' | ',' | '。' | '”' | '》' | '）' | ')' | '到' | '起' => {
-            true
-        }
-        '(' | '（' => {
-            it.next()
-                .is_some_and(|d| is_cn_digit(d) || d.is_ascii_digit())
-                && {
-                    // 第十条(一)项: a bracketed item number followed by 项.
-                    rest.split([')', '）'])
-                        .nth(1)
-                        .is_some_and(|r| r.starts_with('项'))
-                }
-        }
-        _ => false,
-    }
-}
-
 /// `之N` (Chinese numeral N ≥ 1) at the start of `s`: N and the bytes it takes.
 fn inserted(s: &str) -> Option<(u32, usize)> {
     let r = s.strip_prefix('之')?;
@@ -783,17 +751,6 @@ mod tests {
         assert_eq!(parse_garbled("()"), Some(2));
         assert_eq!(parse_garbled("(一)"), None);
         assert_eq!(parse_garbled("(注意)"), None);
-    }
-
-    #[test]
-    fn references_are_not_markers() {
-        assert!(is_reference("规定的情形", false));
-        assert!(is_reference("、第六条", false));
-        assert!(!is_reference("、内容", false));
-        assert!(is_reference("第二款", false));
-        assert!(!is_reference("规定的情形", true));
-        assert!(!is_reference("为了规范管理", false));
-        assert!(!is_reference("", false));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! `parent`/`children`). Later stages (extraction, lint, output) read only these types.
 //!
 //! Sub-modules: [`marker`] recognises a marker at a position and reads its number;
+//! [`refs`] tells cited numbers (`第三条规定的`, `第（三）、（四）项`) from markers;
 //! [`detect`] finds marker candidates on compacted lines; [`documents`] marks boilerplate,
 //! cuts compilations and finds titles; [`tree`] builds the hierarchy from the numbering
 //! sequence.
@@ -12,6 +13,7 @@
 pub mod detect;
 pub mod documents;
 pub mod marker;
+pub mod refs;
 pub mod tree;
 
 use std::borrow::Cow;

@@ -60,6 +60,7 @@ pub(crate) fn build(
     let mut docs = vec![Draft::default()];
     let mut stack: Vec<Level> = Vec::new();
     let mut runs = RunsOn::default();
+    let mut over: Option<OverArticles> = None;
     let mut prev_line = 0usize;
     for k in 0..cands.len() {
         let c = &cands[k];
@@ -92,8 +93,9 @@ pub(crate) fn build(
                     });
                     stack.clear();
                     runs = RunsOn::default();
+                    over = None;
                 }
-                place(cands, k, &stack, &runs, ord, style)
+                place(cands, k, &stack, &runs, over.as_ref(), ord, style)
             }
         };
         let Some((depth, ord, style)) = placed else {
@@ -101,6 +103,24 @@ pub(crate) fn build(
         };
         let doc = docs.last_mut().expect("at least one document");
         let fam = style.family();
+        // A statute unit that takes the place of a list item (it may not nest under one):
+        // that item was a heading over units (（一）动产质押 over 第九十五条 …).
+        if style.is_unit()
+            && let Some(l) = stack.get(depth).filter(|l| !l.family.is_unit())
+        {
+            over = Some(OverArticles {
+                family: l.family,
+                last: l.last,
+                depth,
+                parent: depth.checked_sub(1).map(|d| stack[d].node),
+            });
+        }
+        if let Some(o) = over.as_mut()
+            && o.family == fam
+            && o.depth == depth
+        {
+            o.last = ord;
+        }
         let carried = stack
             .get(depth)
             .filter(|l| l.family == fam)
@@ -131,6 +151,20 @@ pub(crate) fn build(
         prev_line = c.line;
     }
     docs
+}
+
+/// List items that head statute units (a 司法解释's `（二）权利质押` over its articles): the
+/// next item of their list is their sibling, not a child of the article before it.
+#[derive(Debug, Clone, Copy)]
+struct OverArticles {
+    /// The items' style family.
+    family: Style,
+    /// The last item's place.
+    last: Ordinal,
+    /// Their depth.
+    depth: usize,
+    /// Their parent node.
+    parent: Option<usize>,
 }
 
 /// The last unit placed of each family whose numbering runs on through a statute (编, 章,
@@ -189,9 +223,21 @@ fn place(
     k: usize,
     stack: &[Level],
     runs: &RunsOn,
+    over: Option<&OverArticles>,
     ord: Ordinal,
     style: Style,
 ) -> Option<(usize, Ordinal, Style)> {
+    let fam = style.family();
+    // The next heading over statute units, while their parent is open.
+    if let Some(o) = over
+        && o.family == fam
+        && ord.follows(o.last)
+        && !stack.iter().any(|l| l.family == fam)
+        && o.depth <= stack.len()
+        && o.parent == o.depth.checked_sub(1).map(|d| stack[d].node)
+    {
+        return Some((o.depth, ord, style));
+    }
     let placed = place_in_sequence(cands, k, stack, runs, ord, style)?;
     Some((placed.0.min(max_depth(stack, style)), placed.1, placed.2))
 }
@@ -239,8 +285,10 @@ fn place_in_sequence(
                     i
                 }
             }
+            // A second list under the same clause: a weak one only where its 2 follows and
+            // could not carry on the first list (which has gone past 1).
             Some(i) => {
-                if c.weak {
+                if c.weak && stack[i].last.number < 2 {
                     return None;
                 }
                 i
