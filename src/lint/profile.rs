@@ -89,8 +89,20 @@ impl Profile {
     }
 }
 
+/// Issuers whose normative documents (司法解释, their decisions and rules) are numbered like
+/// statutes, whatever markers they use (一、 over 1. is their own convention, not a 公文's
+/// ladder skipped).
+const JUDICIAL_ISSUERS: &[&str] = &["最高人民法院", "最高人民检察院"];
+
 /// Choose the profile of one document from its markers and its opening text.
 pub fn detect(doc: &DocTree) -> Profile {
+    if doc
+        .title
+        .as_deref()
+        .is_some_and(|t| JUDICIAL_ISSUERS.iter().any(|w| t.starts_with(w)))
+    {
+        return Profile::Statute;
+    }
     let count = |f: &dyn Fn(Style) -> bool| doc.nodes.iter().filter(|n| f(n.style)).count();
     let articles = count(&|s| s == Style::Article);
     let units = count(&|s| matches!(s, Style::Part | Style::Chapter | Style::Section));

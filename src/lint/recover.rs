@@ -43,10 +43,15 @@ fn blank_run(s: &str) -> usize {
         .map_or(s.len(), |(i, _)| i)
 }
 
-/// Whether the item number `m` read at the start of `s` is cited (`（四）、（五）项所列`).
+/// Whether the number `m` read at the start of `s` is cited (`（四）、（五）项所列`,
+/// `第五条规定的`) or is the subject of a sentence (`第七节相应改为第八节，`), not a marker.
 fn cited(s: &str, m: &crate::structure::Marker) -> bool {
     let close = m.len - m.punct.map_or(0, char::len_utf8);
+    let rest = &s[m.len..];
+    let gap = rest.starts_with(is_blank);
     m.style.is_bracketed() && refs::item_cited(&s[close..])
+        || m.style.is_unit() && refs::unit_cited(rest, gap)
+        || m.style.is_heading_unit() && refs::heading_in_prose(rest, gap)
 }
 
 /// A marker at the start of `s`, read through blanks that OCR put inside it (`（ 二）`,

@@ -17,6 +17,7 @@ use crate::structure::marker::Ordinal;
 struct Group {
     parent: Option<usize>,
     family: Style,
+    scope: u32,
     nodes: Vec<usize>,
 }
 
@@ -42,11 +43,12 @@ pub fn check(cx: &mut Ctx) {
             continue;
         }
         let family = n.style.family();
+        let scope = cx.scope[i];
         let slot = n.parent.map_or(0, |p| p + 1);
         let mut link = first_group[slot];
         let mut last = None;
         while let Some(g) = link {
-            if groups[g].family == family {
+            if groups[g].family == family && groups[g].scope == scope {
                 break;
             }
             last = Some(g);
@@ -57,6 +59,7 @@ pub fn check(cx: &mut Ctx) {
             groups.push(Group {
                 parent: n.parent,
                 family,
+                scope,
                 nodes: Vec::new(),
             });
             next_group.push(None);
@@ -69,7 +72,7 @@ pub fn check(cx: &mut Ctx) {
         groups[g].nodes.push(i);
     }
     // The last list seen per (family, level): few keys.
-    let mut prev: Vec<((Style, u32), Prev)> = Vec::new();
+    let mut prev: Vec<((Style, u32, u32), Prev)> = Vec::new();
     for g in &mut groups {
         // Inserted units (第十七条之一) are read apart: the plain numbers run 17, 18 around
         // them.
@@ -82,7 +85,7 @@ pub fn check(cx: &mut Ctx) {
         // 条 and 章 run on through the document whatever their depth (第X编 may hold 条
         // directly, 章 others).
         let fam = first.style.family();
-        let key = (fam, if fam.runs_on() { 0 } else { first.level });
+        let key = (fam, if fam.runs_on() { 0 } else { first.level }, g.scope);
         let slot = prev.iter().position(|(k, _)| *k == key);
         let p = slot.map(|k| prev[k].1).filter(|p| p.parent != g.parent);
         let start = match p {
@@ -371,6 +374,16 @@ fn report_jump(cx: &mut Ctx, prev: Option<usize>, node: usize, e: u32, fresh_sta
             ),
         );
         d.expected = Some(expected_marker(n, 1));
+        if cx.continuation && n.style.is_unit() {
+            // An amendment or a 编 on its own: the official numbering carries on.
+            d.severity = crate::model::Severity::Info;
+            d.message = format!(
+                "the sequence starts at `{}`: the document's numbering carries on from an earlier part",
+                n.marker.trim()
+            );
+            cx.out.push(d);
+            return;
+        }
         cx.out.push(d);
         if n.number == 2 && node > 0 {
             start_notes(cx, node - 1, node, expected_marker(n, 1));

@@ -158,7 +158,11 @@ pub(crate) fn line_candidates(
             continue;
         }
         let (len, kind) = if let Some(m) = marker::read_at(rest) {
-            if m.style.is_unit() && refs::unit_cited(&rest[m.len..], cl.gap_before(i + m.len)) {
+            let gap = cl.gap_before(i + m.len);
+            if m.style.is_unit() && refs::unit_cited(&rest[m.len..], gap) {
+                continue;
+            }
+            if m.style.is_heading_unit() && refs::heading_in_prose(&rest[m.len..], gap) {
                 continue;
             }
             // 第（三）、（四）项 / （四）项所列: a cited item, not a marker.

@@ -5,7 +5,8 @@
 //! numbering finding); reference extraction starts from the same reading
 //! ([`item_citation_len`] gives the extent of a cited run of items).
 //!
-//! Both compacted, width-folded text (`(三)`, `,`) and source text (`（三）`, blanks) are read.
+//! Both compacted, width-folded text (`(三)`, `,`) and source text (`（三）`, `，`, blanks)
+//! are read.
 
 use super::marker::is_cn_digit;
 use crate::normalize::is_blank;
@@ -33,13 +34,29 @@ pub fn unit_cited(rest: &str, gap: bool) -> bool {
         // 第五条、第六条 is a citation; 第一条、内容 is a marker with the wrong punctuation.
         '、' => it.next() == Some('第'),
         '规' | '的' | '之' | '中' | '所' | '第' | '和' | '或' | '至' | '款' | '项' | '及'
-        | '并' | '等' | '列' | '外' | '以' | ',' | '。' | '”' | '》' | '）' | ')' | '到' | '起' => {
-            true
-        }
+        | '并' | '等' | '列' | '外' | '以' | ',' | '，' | '。' | '”' | '》' | '）' | ')' | '到'
+        | '起' => true,
         // 第十条(一)项: a bracketed item number followed by 项.
         '(' | '（' => item_citation_len(rest).is_some(),
         _ => false,
     }
+}
+
+/// Whether the text right after a `第X编/章/节` (compacted, folded) makes it the subject of a
+/// sentence (`第七节相应改为第八节，…`) rather than a heading: no blank follows the marker and
+/// the text runs into sentence punctuation before any article marker (a heading glued to
+/// its first article, `第一章总则第一条…`, is still a heading).
+pub fn heading_in_prose(rest: &str, gap: bool) -> bool {
+    if gap {
+        return false;
+    }
+    let Some(stop) = rest.find([',', '，', '。', ';', '；', ':', '：']) else {
+        return false;
+    };
+    let head = &rest[..stop];
+    !head.match_indices('第').any(|(i, _)| {
+        super::marker::read_at(&head[i..]).is_some_and(|m| m.style == super::marker::Style::Article)
+    })
 }
 
 /// Whether the text right after the closing bracket of an item number (`（三）`, before any
@@ -114,6 +131,18 @@ mod tests {
         assert!(unit_cited("(一)项", false));
         assert!(unit_cited("（三）、（四）项规定的", false));
         assert!(!unit_cited("（一）总则", false));
+    }
+
+    #[test]
+    fn headings_are_told_from_sentences_about_units() {
+        assert!(heading_in_prose("相应改为第八节,第一百二十三条至", false));
+        assert!(!heading_in_prose("总则", false));
+        assert!(!heading_in_prose("鉴定、加固和维护", false));
+        assert!(!heading_in_prose(
+            "总则第一条为了规范管理,制定本条例。",
+            false
+        ));
+        assert!(!heading_in_prose("相应改为第八节,", true));
     }
 
     #[test]
