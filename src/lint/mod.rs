@@ -11,7 +11,7 @@
 //! 。), [`nearby`] (damaged or mis-punctuated markers the structure stage did not take),
 //! [`recover`] (well-formed markers the structure stage left out because they break the
 //! sequence: put back before the rules run), [`scope`] (annexes, note lists and quotations:
-//! what is numbered apart from the body).
+//! what is numbered apart from the body), [`unnumbered`] (headings that lost their number).
 
 pub mod config;
 pub mod heading;
@@ -23,6 +23,7 @@ pub mod rules;
 pub mod scope;
 pub mod sequence;
 pub mod style;
+pub mod unnumbered;
 
 pub use config::{Config, ConfigError, Level};
 pub use profile::Profile;
@@ -47,6 +48,7 @@ pub fn check(src: &SourceText, doc: &DocTree, cfg: &Config) -> Lint {
     let full = recover::augment(src, doc);
     let mut cx = Ctx::new(src, &full, profile);
     sequence::check(&mut cx);
+    unnumbered::check(&mut cx);
     style::check(&mut cx);
     levels::check(&mut cx);
     heading::check(&mut cx);
@@ -78,6 +80,8 @@ pub struct Ctx<'a> {
     /// The document's numbering officially carries on from an earlier part (an amendment,
     /// a 编 of a code published on its own): a unit sequence may start above one.
     pub continuation: bool,
+    /// Headings without a number, each with the number it lost.
+    pub lost: Vec<unnumbered::Lost>,
     /// Findings so far.
     pub out: Vec<Diagnostic>,
     /// Every node's start (decoded offset), sorted: which positions a marker was taken at.
@@ -108,6 +112,7 @@ impl<'a> Ctx<'a> {
             skip,
             scope: scopes.scope,
             continuation: continues_numbering(doc),
+            lost: unnumbered::lost(doc),
             out: Vec::new(),
             starts,
             garbled_lines,

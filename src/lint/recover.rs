@@ -178,13 +178,10 @@ fn candidates(src: &SourceText, doc: &DocTree) -> Vec<Cand> {
         after_blank = false;
         prev_end = body.chars().last();
         let before_first = line.start < first.start;
-        // Only a 第X编/章/节 counts before the first clause.
+        // Only a 第X编/章/节 counts before the first clause, and none of a table of contents.
         if before_first
-            && !(t.starts_with('第')
-                && matches!(
-                    parse_at(t).map(|m| m.style.family()),
-                    Some(Style::Part | Style::Chapter | Style::Section)
-                ))
+            && (!(t.starts_with('第') && parse_at(t).is_some_and(|m| m.style.is_heading_unit()))
+                || doc.toc.is_some_and(|(a, b)| (a..=b).contains(&line.number)))
         {
             continue;
         }

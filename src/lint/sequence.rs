@@ -8,7 +8,7 @@
 //! marker of look-ahead, so that one defect gives one finding at the marker that is wrong:
 //! a swap is told from a gap, a repeated number from a renumbered run.
 
-use super::{Ctx, expected_marker, nearby};
+use super::{Ctx, expected_marker, nearby, unnumbered};
 use crate::structure::Style;
 use crate::structure::marker::Ordinal;
 
@@ -354,6 +354,13 @@ fn report_jump(cx: &mut Ctx, prev: Option<usize>, node: usize, e: u32, fresh_sta
     if cx.structure_garbled_between(from_line, n.line) {
         return;
     }
+    // Headings that lost their number stand where the missing ones belong: each is
+    // reported at its own line.
+    if n.style.is_heading_unit()
+        && unnumbered::between(&cx.lost, n.style, from, n.start) as u32 >= n.number - e
+    {
+        return;
+    }
     match nearby::explain(cx, from, n.start, node, e, false) {
         nearby::Explained::Finding(d) => {
             cx.out.push(*d);
@@ -417,8 +424,13 @@ fn start_notes(cx: &mut Ctx, before: usize, node: usize, want: String) {
     notes(cx, "numbering-start", before, node, want);
 }
 
-/// Info notes on the paragraphs where a lost marker `want` may have stood.
+/// Info notes on the paragraphs where a lost marker `want` may have stood. A heading's
+/// number is lost only with a heading line of its own, which [`unnumbered`] reports: no
+/// paragraph is pointed at for it.
 fn notes(cx: &mut Ctx, rule: &str, a: usize, b: usize, want: String) {
+    if cx.doc.nodes[b].style.is_heading_unit() {
+        return;
+    }
     for pos in nearby::missing_paragraphs(cx, a, b) {
         let mut d = cx.at_offset(
             rule,

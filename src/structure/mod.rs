@@ -4,16 +4,19 @@
 //! each with its clauses as a flat arena of [`Node`]s in document order (tree links via
 //! `parent`/`children`). Later stages (extraction, lint, output) read only these types.
 //!
-//! Sub-modules: [`marker`] recognises a marker at a position and reads its number;
-//! [`refs`] tells cited numbers (`第三条规定的`, `第（三）、（四）项`) from markers;
+//! Sub-modules: [`bare`] finds headings that lost their number; [`marker`] recognises a marker at a position and reads its number;
+//! [`refs`] tells cited numbers (`第三条规定的`, `第（三）、（四）项`) from markers; [`toc`]
+//! finds a table of contents before the body;
 //! [`detect`] finds marker candidates on compacted lines; [`documents`] marks boilerplate,
 //! cuts compilations and finds titles; [`tree`] builds the hierarchy from the numbering
 //! sequence.
 
+pub mod bare;
 pub mod detect;
 pub mod documents;
 pub mod marker;
 pub mod refs;
+pub mod toc;
 pub mod tree;
 
 use std::borrow::Cow;
@@ -53,6 +56,12 @@ pub struct DocTree {
     pub nodes: Vec<Node>,
     /// Recovery notes (garbled markers, declared vs found document count, …).
     pub diagnostics: Vec<Diagnostic>,
+    /// Heading lines without a number (`法律责任` where `第六章 法律责任` belongs), in order:
+    /// no clauses, and no part of a clause's text.
+    pub bare_headings: Vec<bare::BareHeading>,
+    /// The lines of a table of contents before the body (first and last, 1-based): no
+    /// clauses, part of the preamble.
+    pub toc: Option<(usize, usize)>,
 }
 
 /// One clause.
@@ -153,6 +162,24 @@ pub fn analyse(src: &SourceText) -> Analysis {
             true
         }
     });
+    // A table of contents before a segment's body is no part of its tree.
+    let mut in_toc = vec![false; cands.len()];
+    let mut tocs: Vec<(usize, usize)> = Vec::new();
+    for seg in &segments {
+        let lo = cands.partition_point(|c| c.line < seg.first);
+        let hi = cands.partition_point(|c| c.line <= seg.last);
+        if let Some(r) = toc::find(src, &cands[lo..hi]) {
+            in_toc[lo + r.start..lo + r.end].fill(true);
+            tocs.push((cands[lo + r.start].line, cands[lo + r.end - 1].line));
+        }
+    }
+    if in_toc.contains(&true) {
+        let mut k = 0;
+        cands.retain(|_| {
+            k += 1;
+            !in_toc[k - 1]
+        });
+    }
 
     // The hierarchy, segment by segment; a segment may split at a new title.
     let mut drafts: Vec<Placement> = Vec::new();
@@ -219,7 +246,15 @@ pub fn analyse(src: &SourceText) -> Analysis {
     let mut docs: Vec<DocTree> = drafts
         .into_iter()
         .enumerate()
-        .map(|(i, p)| assemble(src, &layout, &cands, p, i + 1))
+        .map(|(i, p)| {
+            let toc = tocs
+                .iter()
+                .copied()
+                .find(|&(a, _)| (p.first..=p.last).contains(&a));
+            let mut d = assemble(src, &layout, &cands, p, i + 1);
+            d.toc = toc;
+            d
+        })
         .collect();
 
     let found = docs.len();
@@ -307,6 +342,8 @@ fn assemble(
     let last = last.max(first);
     let start = layout.line(first).start;
     let end = layout.line(last).end.max(start);
+    let placed: Vec<&Cand> = d.placed.iter().map(|p| &cands[p.cand]).collect();
+    let bare_headings = bare::find(src, layout, &placed, first, last);
     let mut doc = DocTree {
         title,
         line_start: first,
@@ -323,6 +360,12 @@ fn assemble(
             .get(i + 1)
             .map_or(end, |q| cands[q.cand].start)
             .max(c.marker_end);
+        // A heading without a number ends the clause before it.
+        let next = bare_headings
+            .iter()
+            .map(|h| layout.line(h.line).start)
+            .find(|&s| s > c.marker_end && s < next)
+            .unwrap_or(next);
         doc.nodes.push(Node {
             marker: c.text(src.as_str()).to_string(),
             number: p.number,
@@ -390,6 +433,7 @@ fn assemble(
     let pre_start = label.map_or(start, |l| layout.line(l).end.min(end));
     let pre_end = doc.nodes.first().map_or(end, |f| f.start).max(pre_start);
     normalize::clean_range(src, layout, pre_start, pre_end, &mut doc.preamble);
+    doc.bare_headings = bare_headings;
     finish_tree(&mut doc);
     for node in &doc.nodes {
         if node.garbled {
