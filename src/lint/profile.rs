@@ -83,7 +83,10 @@ impl Profile {
         match self {
             Profile::Gongwen => child <= parent + 1,
             // 编 and 节 are optional: 编→章, 编→条, 章→条 are all fine; 条 needs 项 before 目.
-            Profile::Statute | Profile::PartyRule => child <= 4 || child <= parent + 1,
+            // A list right under a 编/章/节 (a 章 that holds no articles) skips nothing.
+            Profile::Statute | Profile::PartyRule => {
+                parent < 4 || child <= 4 || child <= parent + 1
+            }
             Profile::Generic => true,
         }
     }

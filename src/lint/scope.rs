@@ -87,13 +87,19 @@ fn is_entry(t: &str) -> bool {
 }
 
 /// Per node: its annex scope, and whether it is an entry of a list of files or notes.
+/// Whether a line (trimmed) may be the wrapped tail of a list entry: short, and no marker.
+fn is_wrapped_tail(t: &str) -> bool {
+    parse_at(t).is_none() && t.chars().count() <= MAX_ENTRY_CHARS
+}
+
 fn scopes(src: &SourceText, doc: &DocTree) -> (Vec<u32>, Vec<bool>) {
     let text = src.as_str();
     // Decoded ranges of annexes with their scope, and of lists, in order.
     let mut ranges: Vec<(usize, usize, u32)> = Vec::new();
     let mut lists: Vec<(usize, usize)> = Vec::new();
     let mut next_scope = 0u32;
-    let mut list: Option<usize> = None;
+    // An open list: its start and the end of its last entry line.
+    let mut list: Option<(usize, usize)> = None;
     let mut annex: Option<(usize, u32)> = None;
     let first = src.line_of(doc.start);
     for line in (first..=src.line_count()).map(|n| src.line(n)) {
@@ -108,15 +114,19 @@ fn scopes(src: &SourceText, doc: &DocTree) -> (Vec<u32>, Vec<bool>) {
             // Blank lines neither open nor close a list.
             continue;
         }
-        if let Some(start) = list {
+        if let Some((start, last_end)) = list {
             if is_entry(t) {
+                list = Some((start, line.end));
                 continue;
             }
-            lists.push((start, line.start));
-            list = None;
+            // The wrapped tail of an entry (a long file name): the list goes on.
+            if !is_wrapped_tail(t) || opener(t).is_some() {
+                lists.push((start, last_end + 1));
+                list = None;
+            }
         }
         match opener(t) {
-            Some(Opener::List) => list = Some(line.start),
+            Some(Opener::List) => list = Some((line.start, line.end)),
             Some(Opener::Annex) => {
                 if let Some((start, id)) = annex.take() {
                     ranges.push((start, line.start, id));
@@ -128,8 +138,8 @@ fn scopes(src: &SourceText, doc: &DocTree) -> (Vec<u32>, Vec<bool>) {
         }
     }
     let end = doc.end.max(doc.start) + 1;
-    if let Some(start) = list {
-        lists.push((start, end));
+    if let Some((start, last_end)) = list {
+        lists.push((start, last_end + 1));
     }
     if let Some((start, id)) = annex {
         ranges.push((start, end, id));

@@ -73,6 +73,8 @@ pub fn check(cx: &mut Ctx) {
     }
     // The last list seen per (family, level): few keys.
     let mut prev: Vec<((Style, u32, u32), Prev)> = Vec::new();
+    // The last list seen per (family, scope), at any level.
+    let mut prev_any: Vec<((Style, u32), Prev)> = Vec::new();
     for g in &mut groups {
         // Inserted units (第十七条之一) are read apart: the plain numbers run 17, 18 around
         // them.
@@ -101,6 +103,18 @@ pub fn check(cx: &mut Ctx) {
             }
             _ => Start::Fresh,
         };
+        // A list that carries on exactly from the last list of its style at another depth
+        // (items numbered through a document, under 章 here and under 节 there).
+        let any_key = (fam, g.scope);
+        let any_slot = prev_any.iter().position(|(k, _)| *k == any_key);
+        let start = match (start, any_slot.map(|k| prev_any[k].1)) {
+            (Start::Fresh, Some(p))
+                if first.number != 1 && p.parent != g.parent && first.number == p.last + 1 =>
+            {
+                Start::Continue(p)
+            }
+            (s, _) => s,
+        };
         let last = scan(cx, g, start);
         check_inserts(cx, &inserts, start);
         let seen = Prev {
@@ -112,6 +126,10 @@ pub fn check(cx: &mut Ctx) {
         match slot {
             Some(k) => prev[k].1 = seen,
             None => prev.push((key, seen)),
+        }
+        match any_slot {
+            Some(k) => prev_any[k].1 = seen,
+            None => prev_any.push((any_key, seen)),
         }
     }
 }

@@ -70,7 +70,23 @@ pub fn lost(doc: &DocTree) -> Vec<Lost> {
             continue;
         };
         let first = last[r].is_none();
-        let number = last[r].map_or(1, |n| n + 1);
+        // With no numbered heading of its style before it, count back from the next one
+        // (the headings before it may have lost their lines too).
+        let number = match last[r] {
+            Some(n) => n + 1,
+            None => headings[k..]
+                .iter()
+                .find(|n| n.style == style)
+                .map(|n| {
+                    let bare_between = doc
+                        .bare_headings
+                        .iter()
+                        .filter(|b| b.start >= h.start && b.start < n.start)
+                        .count() as u32;
+                    n.number.saturating_sub(bare_between).max(1)
+                })
+                .unwrap_or(1),
+        };
         last[r] = Some(number);
         for lower in last.iter_mut().skip(r + 1) {
             *lower = None;
@@ -133,6 +149,21 @@ mod tests {
         // Before the first article: the sequence of 章 starts there.
         let t = "某市条例\n\n总　则\n\n第一条 甲。\n\n第二章 附则\n\n第二条 乙。\n";
         assert_eq!(lint(t), vec![("numbering-start".into(), 3)]);
+        // The first chapter's heading lost with its line, the second's number only: the
+        // bare heading is 第二章, and the sequence still starts late.
+        let t = "某市条例\n\n第一条 甲。\n\n管理\n\n第二条 乙。\n\n第三章 附则\n\n第三条 丙。\n";
+        let f = crate::lint::testutil::lint_full(t, &crate::lint::Config::default());
+        let got: Vec<(&str, u64, Option<&str>)> = f
+            .iter()
+            .map(|d| (d.rule.as_str(), d.line, d.expected.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("numbering-start", 5, Some("第二章")),
+                ("numbering-start", 9, Some("第一章"))
+            ]
+        );
     }
 
     #[test]

@@ -52,14 +52,33 @@ pub(crate) fn find(
     let first_clause_line = cands.first().map_or(usize::MAX, |c| c.line);
     let mut out = Vec::new();
     let mut prev_final = true;
+    // The rank of the heading on the last content line, if it was one (第三章 …).
+    let mut after_heading: Option<u8> = None;
+    let rank_at = |c: &Cand| c.family_ordinal().and_then(|(s, _)| s.statute_rank());
     for n in first..=last {
         let l = layout.line(n);
         if l.blank || l.boilerplate {
             continue;
         }
-        let was_final = std::mem::replace(&mut prev_final, l.ends_final);
-        if starts_line(n).is_some() {
+        let marker = starts_line(n);
+        let heading_rank = marker.and_then(|c| rank_at(c)).filter(|&r| r < 3);
+        let prev_heading = std::mem::replace(&mut after_heading, heading_rank);
+        // A heading line (第三章 …) is a finished paragraph too.
+        let was_final = std::mem::replace(&mut prev_final, l.ends_final || heading_rank.is_some());
+        if marker.is_some() {
             continue;
+        }
+        // Right under a heading line, a short line is the heading's wrapped tail — unless
+        // the next numbered heading is of a lower rank (`一般规定` under `第三章`, before
+        // `第二节`): then it is the first of those.
+        if let Some(r) = prev_heading {
+            let next_rank = cands
+                .iter()
+                .filter(|c| c.line > n && !c.inline)
+                .find_map(|c| rank_at(c).filter(|&k| k < 3));
+            if next_rank.is_none_or(|k| k <= r) {
+                continue;
+            }
         }
         let raw = normalize::trim_start_markup(&text[l.start..l.end]);
         let t: String = raw.chars().filter(|&c| !is_blank(c)).collect();
@@ -113,6 +132,18 @@ mod tests {
     fn headings_that_lost_their_number_are_found() {
         let s = "某市条例\n\n总　则\n\n第一条 为了甲，制定本条例。\n\n第二章 管理\n\n第二条 乙应当管理。\n\n法律责任\n\n第三条 违反本条例的，依法处理。\n";
         assert_eq!(bare(s), vec![(3, "总则".into()), (11, "法律责任".into())]);
+    }
+
+    #[test]
+    fn a_bare_heading_may_follow_a_numbered_one() {
+        let s = "某市条例\n\n第一章 总则\n\n第一条 甲。\n\n第二章 经营\n\n一般规定\n\n第二条 乙。\n\n第二节 许可\n\n第三条 丙。\n";
+        assert_eq!(bare(s), vec![(9, "一般规定".into())]);
+    }
+
+    #[test]
+    fn a_wrapped_heading_is_no_bare_heading() {
+        let s = "某市条例\n\n第一章 总则\n\n第一条 甲。\n\n第二章 对审判活动\n\n与执行活动的监督\n\n第二条 乙。\n\n第三章 附则\n\n第三条 丙。\n";
+        assert_eq!(bare(s), vec![]);
     }
 
     #[test]

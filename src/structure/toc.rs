@@ -5,17 +5,20 @@
 use std::ops::Range;
 
 use super::detect::{Cand, Kind};
-use super::marker::Ordinal;
+use super::marker::{Ordinal, Style};
 use crate::normalize::is_blank;
 use crate::text::SourceText;
 
-/// The fewest entries a table of contents has when the body does not repeat its first
-/// entry right after it.
+/// The fewest entries a table of contents has when the body does not start right after it.
 const MIN_ENTRIES: usize = 3;
 
-/// A heading unit's identity: its style family, its place and its heading text (blanks
-/// dropped).
-fn entry(src: &SourceText, c: &Cand) -> Option<(super::Style, Ordinal, String)> {
+/// The longest line that is an entry of a table of contents, in characters.
+const MAX_ENTRY_CHARS: usize = 40;
+
+/// A contents entry's identity: its style family, its place and its heading text (blanks
+/// dropped). Entries are line-start headings — 第X编/章/节, or 一、 headings (a 司法解释's) —
+/// on short lines.
+fn entry(src: &SourceText, c: &Cand) -> Option<(Style, Ordinal, String)> {
     let Kind::Marked {
         number,
         insert,
@@ -24,22 +27,40 @@ fn entry(src: &SourceText, c: &Cand) -> Option<(super::Style, Ordinal, String)> 
     else {
         return None;
     };
-    if c.inline || !style.is_heading_unit() {
+    if c.inline || !(style.is_heading_unit() || style == Style::CnDun) {
         return None;
     }
     let line = src.line(c.line);
-    let text = src.as_str()[c.marker_end.min(line.end)..line.end]
+    let text: String = src.as_str()[c.marker_end.min(line.end)..line.end]
         .chars()
         .filter(|&ch| !is_blank(ch))
         .collect();
-    Some((style.family(), Ordinal::new(number, insert), text))
+    // A heading, not a sentence.
+    let sentence = text.ends_with(['。', '；', ';', '：', ':', '，', ',']);
+    (text.chars().count() <= MAX_ENTRY_CHARS && !sentence)
+        .then(|| (style.family(), Ordinal::new(number, insert), text))
+}
+
+/// Whether `e` starts its sequence over after `prev`: the same style, not numbered on, with
+/// no entry of a higher rank between (a 第一章 after 第二编 is no restart).
+fn restarts(run: &[(Style, Ordinal, String)], k: usize) -> bool {
+    let (style, ord, _) = &run[k];
+    for (s, o, _) in run[..k].iter().rev() {
+        if s == style {
+            return o >= ord;
+        }
+        if s.statute_rank() < style.statute_rank() {
+            return false;
+        }
+    }
+    false
 }
 
 /// The candidates of a table of contents among `cands` (one segment, in order), if there
-/// is one: the run of heading lines that opens the body (no article before it), when the
-/// run itself starts over with its first entry (the body's first heading follows the
-/// contents), or when it has at least [`MIN_ENTRIES`] entries and a later heading repeats
-/// one of them, number and text.
+/// is one: the run of heading lines that opens the body (no article before it), up to the
+/// entry where the numbering starts over — the body's first heading — or, when the body's
+/// first heading lost its line, the whole run when it has at least [`MIN_ENTRIES`] entries
+/// and a later heading repeats one of them, number and text.
 pub(crate) fn find(src: &SourceText, cands: &[Cand]) -> Option<Range<usize>> {
     let first = cands.iter().position(|c| entry(src, c).is_some())?;
     let before_is_heading_only = cands[..first].iter().all(|c| match c.kind {
@@ -49,20 +70,20 @@ pub(crate) fn find(src: &SourceText, cands: &[Cand]) -> Option<Range<usize>> {
     if !before_is_heading_only {
         return None;
     }
-    let entries: Vec<(super::Style, Ordinal, String)> =
+    let run: Vec<(Style, Ordinal, String)> =
         cands[first..].iter().map_while(|c| entry(src, c)).collect();
-    if entries.len() < 2 {
-        return None;
+    // Whether a heading from candidate `from` on repeats one of the entries `toc`.
+    let repeated = |toc: &[(Style, Ordinal, String)], from: usize| {
+        cands[from..]
+            .iter()
+            .filter_map(|c| entry(src, c))
+            .any(|e| toc.contains(&e))
+    };
+    if let Some(k) = (1..run.len()).find(|&k| restarts(&run, k)) {
+        return (k >= 2 && repeated(&run[..k], first + k)).then_some(first..first + k);
     }
-    if let Some(k) = entries[1..].iter().position(|e| *e == entries[0]) {
-        return Some(first..first + 1 + k);
-    }
-    let end = first + entries.len();
-    let repeated = cands[end..]
-        .iter()
-        .filter_map(|c| entry(src, c))
-        .any(|e| entries.contains(&e));
-    (entries.len() >= MIN_ENTRIES && repeated).then_some(first..end)
+    let end = first + run.len();
+    (run.len() >= MIN_ENTRIES && repeated(&run, end)).then_some(first..end)
 }
 
 #[cfg(test)]
@@ -82,6 +103,12 @@ mod tests {
         // The body's first heading lost its number: the later ones repeat the contents.
         let s = "某市条例\n第一章 总则\n第二章 管理\n第三章 附则\n总则\n第一条 甲。\n第二章 管理\n第二条 乙。\n第三章 附则\n第三条 丙。\n";
         assert_eq!(toc_lines(s), Some((2, 4)));
+        // 一、 headings of a 司法解释; the contents lost their first entry.
+        let s = "某法院关于某事的解释\n二、回避\n三、证据\n四、期间\n一、管辖\n第一条 甲。\n二、回避\n第二条 乙。\n三、证据\n第三条 丙。\n四、期间\n第四条 丁。\n";
+        assert_eq!(toc_lines(s), Some((2, 4)));
+        // Chapters that restart per 编 inside the contents.
+        let s = "某法\n第一编 总则\n第一章 任务\n第二章 管辖\n第二编 分则\n第一章 立案\n第一编 总则\n第一章 任务\n第一条 甲。\n第二章 管辖\n第二条 乙。\n第二编 分则\n第一章 立案\n第三条 丙。\n";
+        assert_eq!(toc_lines(s), Some((2, 6)));
     }
 
     #[test]
