@@ -575,6 +575,34 @@ mod tests {
     }
 
     #[test]
+    fn issue14_numbering_that_officially_carries_on_is_a_note() {
+        use crate::lint::{Config, testutil::lint_full};
+        use crate::model::Severity;
+        let sev = |t: &str| -> Vec<(String, Severity)> {
+            lint_full(t, &Config::default())
+                .into_iter()
+                .map(|d| (d.rule, d.severity))
+                .collect()
+        };
+        // A 编 on its own: articles from 第三百条.
+        let t = "某法典\n第二编 物权\n第一章 通则\n第三百条 甲。\n第三百零一条 乙。\n";
+        assert_eq!(
+            sev(t),
+            vec![
+                ("numbering-start".into(), Severity::Info),
+                ("numbering-start".into(), Severity::Info)
+            ]
+        );
+        // An amendment numbers its articles on from the previous one.
+        let t =
+            "某市条例修正案\n第十二条 将第三条修改为：“甲。”\n第十三条 将第五条修改为：“乙。”\n";
+        assert_eq!(sev(t), vec![("numbering-start".into(), Severity::Info)]);
+        // A lost 第一条 marker leaves 第二条 first: still an error.
+        let t = "某市条例\n为了甲，制定本条例。\n第二条 乙。\n第三条 丙。\n";
+        assert_eq!(sev(t), vec![("numbering-start".into(), Severity::Error)]);
+    }
+
+    #[test]
     fn items_run_on_across_parents() {
         let t = "一、存在问题\n（一）思想方面\n1.甲。\n2.乙。\n（二）作风方面\n3.丙。\n4.丁。\n5.戊。\n二、整改措施\n（一）加强学习\n1.己。\n2.庚。\n";
         assert!(lint(t).is_empty(), "{:?}", lint(t));

@@ -554,9 +554,8 @@ pub(crate) fn read_at(s: &str) -> Option<MarkerRead> {
         if !matches!(p, '.' | '．' | '、') {
             return None;
         }
-        let after = rest[p.len_utf8()..].chars().next();
-        // 1.5 is a number, not a marker.
-        if after.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+        // 1.5 is a number, not a marker; 1．1—3 is a marker before a range (`1．1—3岁…`).
+        if starts_with_number(&rest[p.len_utf8()..]) && !starts_with_range(&rest[p.len_utf8()..]) {
             return None;
         }
         return Some(mk(digits.len() + p.len_utf8(), n, Style::Arabic, Some(p)));
@@ -595,6 +594,20 @@ pub(crate) fn read_at(s: &str) -> Option<MarkerRead> {
         }
     }
     None
+}
+
+/// Whether `s` starts with a digit (ASCII or full-width).
+fn starts_with_number(s: &str) -> bool {
+    s.chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+}
+
+/// Whether `s` starts with a number followed by a range dash (`1—3`, `10～20`, `1至2`): an
+/// item's text, not the decimals of a number.
+fn starts_with_range(s: &str) -> bool {
+    let digits = take_while_str(s, |c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    !digits.is_empty() && s[digits.len()..].starts_with(['—', '–', '-', '－', '～', '~', '至'])
 }
 
 /// Recognise a damaged bracket marker at the start of folded, compacted text: a pair of
@@ -698,6 +711,7 @@ mod tests {
             ("⑤加强", "⑤", 5, Style::Circled),
             ("㈢加强", "㈢", 3, Style::ParenIdeograph),
             ("二是加强", "二是", 2, Style::Shi),
+            ("1．1—3岁儿童", "1．", 1, Style::Arabic),
         ];
         for (s, text, n, style) in cases {
             let m = parse_at(s).unwrap_or_else(|| panic!("no marker in {s}"));
@@ -778,6 +792,7 @@ mod tests {
     fn non_markers_are_rejected() {
         for s in [
             "1.5亿元",
+            "3.14",
             "2022年",
             "一是否",
             "第一责任人",
