@@ -24,7 +24,8 @@ use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-use crate::model::Record;
+use crate::error_record::{self, describe_io};
+use crate::model::{Record, Stage};
 use crate::pipeline::{self, Options};
 
 /// One input to process.
@@ -158,15 +159,6 @@ fn walk_error(root: &Path, e: &ignore::Error) -> Skip {
     }
 }
 
-/// A short, user-facing description of an I/O error.
-pub fn describe_io(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::NotFound => "no such file or directory".into(),
-        io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
-    }
-}
-
 /// Why an input's bytes could not be read.
 #[derive(Debug)]
 pub enum ReadError {
@@ -187,38 +179,13 @@ impl ReadError {
     /// The error record for `label`.
     pub fn into_record(self, label: &str) -> Record {
         match self {
-            ReadError::TooLarge { size, limit } => too_large_record(label, size, limit),
-            ReadError::NotRegular(what) => pipeline::error_record(
-                label,
-                None,
-                "io",
-                "read",
-                format!("{label}: cannot read: {what}, not a regular file"),
-            ),
-            ReadError::Io(e) => pipeline::error_record(
-                label,
-                None,
-                "io",
-                "read",
-                format!("{label}: cannot read: {}", describe_io(&e)),
-            ),
+            ReadError::TooLarge { size, limit } => error_record::too_large(label, size, limit),
+            ReadError::NotRegular(what) => {
+                error_record::io(label, &format!("{what}, not a regular file"))
+            }
+            ReadError::Io(e) => error_record::io(label, &describe_io(&e)),
         }
     }
-}
-
-/// The `too-large` error record.
-pub fn too_large_record(label: &str, size: u64, limit: u64) -> Record {
-    let mut r = pipeline::error_record(
-        label,
-        None,
-        "too-large",
-        "read",
-        format!(
-            "{label}: {size} bytes exceed the size limit of {limit} bytes (--max-file-size); not processed"
-        ),
-    );
-    r.source.bytes = size;
-    r
 }
 
 /// Read a file (or stdin) whole, refusing anything larger than `limit` bytes (0 = no
@@ -330,7 +297,12 @@ pub fn process_input(input: &Input, opts: &Options) -> Record {
         let r = match read {
             Ok(Ok(n)) => pipeline::process_bytes(&input.label, &buf[..n], opts),
             Ok(Err(e)) => e.into_record(&input.label),
-            Err(panic) => pipeline::panic_record(&input.label, None, "read", &*panic),
+            Err(panic) => error_record::panic(
+                &input.label,
+                None,
+                Stage::Read,
+                &error_record::panic_message(&*panic),
+            ),
         };
         if buf.len() > KEEP_READ_BUFFER {
             *buf = Vec::new();
@@ -398,15 +370,6 @@ pub enum Failure {
     Panic(String),
     /// `work` was still running after the time budget.
     Timeout(Duration),
-}
-
-/// The text of a panic payload.
-pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
-    panic
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "unknown panic".into())
 }
 
 /// Run `work` over `items` on `threads` threads and hand each result to `sink` in input
@@ -717,7 +680,7 @@ fn worker<I, R, W, F>(
         lock(&shared.running).insert(i, (Instant::now(), Arc::clone(&item)));
         let r = match catch_unwind(AssertUnwindSafe(|| work(&item))) {
             Ok(r) => r,
-            Err(panic) => fail(&item, Failure::Panic(panic_message(&*panic))),
+            Err(panic) => fail(&item, Failure::Panic(error_record::panic_message(&*panic))),
         };
         lock(&shared.running).remove(&i);
         if lock(&shared.abandoned).contains(&i) {

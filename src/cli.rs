@@ -14,11 +14,11 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::batch::{self, Input};
 use crate::lint::{self, Level, Profile};
-use crate::model::{Diagnostic, Record, Severity, Status};
+use crate::model::{Diagnostic, Record, Stage, Status};
 use crate::pipeline::{self, Options};
 use crate::render::{self, sarif::SarifLog};
 use crate::text::SourceText;
-use crate::{outdir, stream};
+use crate::{error_record, outdir, stream};
 
 /// Structured JSON and numbering QA for Chinese policy and party/government documents.
 #[derive(Debug, Parser)]
@@ -307,10 +307,14 @@ impl Outcome {
             status: r.status,
             bytes: r.source.bytes,
             json: crate::json::record(r).unwrap_or_default(),
-            note: r
-                .error
-                .as_ref()
-                .map(|e| format!("{} (stage: {}, error: {})", e.message, e.stage, e.kind)),
+            note: r.error.as_ref().map(|e| {
+                format!(
+                    "{} (stage: {}, error: {})",
+                    e.message,
+                    e.stage.name(),
+                    e.kind.name()
+                )
+            }),
             resumed: false,
         }
     }
@@ -326,7 +330,7 @@ fn extract_one(input: &Input, out: Option<&Path>, resume: bool, opts: &Options) 
         Ok(b) => b,
         Err(e) => return Outcome::of(&e.into_record(&input.label)),
     };
-    if !existing.transient && existing.sha256 == pipeline::sha256_hex(&bytes) {
+    if !existing.transient && existing.sha256 == crate::ingest::sha256_hex(&bytes) {
         return Outcome {
             status: if existing.error {
                 Status::Error
@@ -417,15 +421,11 @@ fn extract(mut a: ExtractArgs) -> anyhow::Result<u8> {
         |(input, target), f| {
             let r = match f {
                 batch::Failure::Timeout(t) => {
-                    pipeline::timeout_record(&input.label, None, "analyse", t)
+                    error_record::timeout(&input.label, None, Stage::Analyse, t)
                 }
-                batch::Failure::Panic(m) => pipeline::error_record(
-                    &input.label,
-                    None,
-                    "panic",
-                    "extract",
-                    format!("{}: internal error (a bug in gongwen): {m}", input.label),
-                ),
+                batch::Failure::Panic(m) => {
+                    error_record::panic(&input.label, None, Stage::Analyse, &m)
+                }
             };
             (Outcome::of(&r), target.clone())
         },
@@ -576,16 +576,15 @@ fn lint_config(a: &CheckArgs) -> anyhow::Result<lint::Config> {
 
 fn list_rules() -> anyhow::Result<u8> {
     let mut out = io::stdout().lock();
-    for r in lint::rules::RULES {
-        let sev = match r.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "info",
-        };
+    for &rule in lint::rules::RULES {
+        let r = lint::rules::info(rule);
         writeln!(
             out,
             "{:<20} {:<8} {}  [{}]",
-            r.name, sev, r.summary, r.standard
+            rule.name(),
+            r.severity.name(),
+            r.summary,
+            r.standard.text()
         )?;
     }
     Ok(0)

@@ -567,9 +567,9 @@ impl WriteJson for Source {
 impl WriteJson for ErrorInfo {
     fn write_json(&self, out: &mut Vec<u8>) -> Result {
         out.extend_from_slice(b"{\"kind\":");
-        json_str(out, &self.kind)?;
+        json_str(out, self.kind.name())?;
         out.extend_from_slice(b",\"stage\":");
-        json_str(out, &self.stage)?;
+        json_str(out, self.stage.name())?;
         out.extend_from_slice(b",\"message\":");
         json_str(out, &self.message)?;
         out.push(b'}');
@@ -728,7 +728,7 @@ impl Diagnostic {
             }
             None => out.extend_from_slice(b"{\"rule\":"),
         }
-        json_str(out, &self.rule)?;
+        json_str(out, self.rule.name())?;
         out.extend_from_slice(b",\"severity\":");
         out.extend_from_slice(match self.severity {
             Severity::Info => b"\"info\"",
@@ -1072,7 +1072,7 @@ mod tests {
         let odd = "a\"b\\c\n\u{1}第一条";
         let diagnostic = |some: bool| Diagnostic {
             path: some.then(|| odd.to_string()),
-            rule: "numbering-gap".into(),
+            rule: crate::model::Rule::NumberingGap,
             severity: if some {
                 Severity::Warning
             } else {
@@ -1165,8 +1165,8 @@ mod tests {
                     },
                     status: if some { Status::Error } else { Status::Ok },
                     error: some.then(|| ErrorInfo {
-                        kind: "io".into(),
-                        stage: "read".into(),
+                        kind: crate::model::ErrorKind::Io,
+                        stage: crate::model::Stage::Read,
                         message: odd.into(),
                     }),
                     documents: if some {

@@ -12,6 +12,7 @@
 
 pub mod batch;
 pub mod cli;
+pub mod error_record;
 pub mod extract;
 pub mod ingest;
 pub mod json;

@@ -17,7 +17,10 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use serde::Deserialize;
+
 use crate::batch::Input;
+use crate::model::{ErrorKind, Status};
 
 /// Where records go and how they get there.
 #[derive(Debug)]
@@ -162,19 +165,33 @@ pub struct Existing {
     pub transient: bool,
 }
 
-/// Read the record at `path`, if it exists and is a record.
+/// The fields of a written record that `--resume` reads (the rest is not parsed).
+#[derive(Deserialize)]
+struct Written {
+    source: WrittenSource,
+    status: Status,
+    error: Option<WrittenError>,
+}
+
+#[derive(Deserialize)]
+struct WrittenSource {
+    sha256: String,
+}
+
+#[derive(Deserialize)]
+struct WrittenError {
+    kind: ErrorKind,
+}
+
+/// Read the record at `path`, if it exists and is a record (one with an error kind this
+/// version does not know is processed again).
 pub fn existing(path: &Path) -> Option<Existing> {
     let bytes = fs::read(path).ok()?;
-    let v: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
-    let sha256 = v.get("source")?.get("sha256")?.as_str()?.to_string();
-    let kind = v
-        .get("error")
-        .and_then(|e| e.get("kind"))
-        .and_then(|k| k.as_str());
+    let w: Written = serde_json::from_slice(&bytes).ok()?;
     Some(Existing {
-        sha256,
-        error: v.get("status").and_then(|s| s.as_str()) == Some("error"),
-        transient: matches!(kind, Some("timeout" | "panic" | "io")),
+        sha256: w.source.sha256,
+        error: w.status == Status::Error,
+        transient: w.error.is_some_and(|e| e.kind.is_transient()),
     })
 }
 

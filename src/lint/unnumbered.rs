@@ -5,6 +5,7 @@
 //! causes in the numbered headings is not reported a second time.
 
 use super::Ctx;
+use crate::model::Rule;
 use crate::structure::bare::BareHeading;
 use crate::structure::{DocTree, Style};
 
@@ -106,9 +107,9 @@ pub fn check(cx: &mut Ctx) {
     for l in cx.lost.clone() {
         let want = l.style.render(l.number);
         let rule = if l.first {
-            "numbering-start"
+            Rule::NumberingStart
         } else {
-            "numbering-gap"
+            Rule::NumberingGap
         };
         let mut d = cx.at_offset(
             rule,
@@ -155,7 +156,7 @@ mod tests {
         let f = crate::lint::testutil::lint_full(t, &crate::lint::Config::default());
         let got: Vec<(&str, u64, Option<&str>)> = f
             .iter()
-            .map(|d| (d.rule.as_str(), d.line, d.expected.as_deref()))
+            .map(|d| (d.rule.name(), d.line, d.expected.as_deref()))
             .collect();
         assert_eq!(
             got,

@@ -36,7 +36,7 @@ fn level(s: Severity) -> Level<'static> {
 fn report<'a>(path: &'a str, src: Option<&'a SourceText>, d: &'a Diagnostic) -> Vec<Group<'a>> {
     let title = level(d.severity)
         .primary_title(d.message.as_str())
-        .id(d.rule.as_str());
+        .id(d.rule.name());
     let mut groups = Vec::new();
     let line_no = d.line as usize;
     let text = src
@@ -101,7 +101,7 @@ mod tests {
     fn diag() -> Diagnostic {
         Diagnostic {
             path: None,
-            rule: "numbering-gap".into(),
+            rule: crate::model::Rule::NumberingGap,
             severity: Severity::Error,
             message: "`（三）` follows `（一）`: （二） is missing".into(),
             line: 3,

@@ -24,7 +24,7 @@ mod tests {
     fn carries_path_and_contract_fields() {
         let d = Diagnostic {
             path: None,
-            rule: "numbering-gap".into(),
+            rule: crate::model::Rule::NumberingGap,
             severity: Severity::Error,
             message: "m".into(),
             line: 4,

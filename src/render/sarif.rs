@@ -11,7 +11,7 @@ use serde_sarif::sarif::{
 };
 
 use crate::lint::rules::{self, RULES};
-use crate::model::{Diagnostic, Severity};
+use crate::model::{Diagnostic, Rule, Severity};
 
 /// The SARIF 2.1.0 schema URI written into the log.
 pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -91,12 +91,12 @@ impl SarifLog {
             }
             let mut r = SarifResult::builder()
                 .message(Message::builder().text(d.message.clone()).build())
-                .rule_id(d.rule.clone())
+                .rule_id(d.rule.name())
                 .level(level(d.severity))
                 .locations(vec![location])
                 .properties(PropertyBag::builder().additional_properties(props).build())
                 .build();
-            if let Some(i) = RULES.iter().position(|r| r.name == d.rule) {
+            if let Some(i) = RULES.iter().position(|&r| r == d.rule) {
                 r.rule_index = Some(i as i64);
             }
             self.results.push(r);
@@ -125,14 +125,16 @@ impl SarifLog {
     pub fn finish(self) -> Sarif {
         let rules: Vec<ReportingDescriptor> = RULES
             .iter()
-            .map(|r| {
+            .map(|&rule| {
+                let r = rules::info(rule);
+                let standard = r.standard.text();
                 let mut props = BTreeMap::new();
-                if !r.standard.is_empty() {
-                    props.insert("standard".to_string(), r.standard.into());
+                if !standard.is_empty() {
+                    props.insert("standard".to_string(), standard.into());
                 }
                 ReportingDescriptor::builder()
-                    .id(r.name)
-                    .name(rule_name(r))
+                    .id(rule.name())
+                    .name(rule_name(rule))
                     .short_description(
                         MultiformatMessageString::builder()
                             .text(r.summary.to_string())
@@ -140,10 +142,10 @@ impl SarifLog {
                     )
                     .full_description(
                         MultiformatMessageString::builder()
-                            .text(if r.standard.is_empty() {
+                            .text(if standard.is_empty() {
                                 r.summary.to_string()
                             } else {
-                                format!("{} ({})", r.summary, r.standard)
+                                format!("{} ({standard})", r.summary)
                             })
                             .build(),
                     )
@@ -189,8 +191,8 @@ impl SarifLog {
 }
 
 /// A rule's PascalCase name (SARIF viewers show it beside the id).
-fn rule_name(r: &rules::RuleInfo) -> String {
-    r.name
+fn rule_name(r: Rule) -> String {
+    r.name()
         .split('-')
         .map(|w| {
             let mut c = w.chars();
@@ -217,7 +219,7 @@ mod tests {
         let mut log = SarifLog::default();
         let d = Diagnostic {
             path: None,
-            rule: "numbering-gap".into(),
+            rule: Rule::NumberingGap,
             severity: Severity::Error,
             message: "m".into(),
             line: 3,
