@@ -52,6 +52,18 @@ pub fn trim_start_markup(line: &str) -> &str {
     }
 }
 
+/// Whether `c` is a blank inside a line: a blank ([`is_blank`]) that does not break the
+/// line (CR and LF do; the other blanks, U+2028 included, stand within a line of the text
+/// model).
+pub fn is_inline_blank(c: char) -> bool {
+    c != '\n' && c != '\r' && is_blank(c)
+}
+
+/// Whether `s` holds a blank ([`is_blank`]), told from its UTF-8 bytes.
+pub fn holds_blank(s: &str) -> bool {
+    blanks(s).next().is_some()
+}
+
 /// `s` without its leading blanks.
 pub fn trim_start_blanks(s: &str) -> &str {
     &s[text_start(s)..]
@@ -191,8 +203,9 @@ fn folded_at(bytes: &[u8], i: usize) -> Option<u8> {
     }
 }
 
-/// The blank characters of `s`, as (byte offset, length).
-fn blanks(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+/// The blank characters of `s` ([`is_blank`]), as (byte offset, length), found by their
+/// UTF-8 bytes.
+pub(crate) fn blanks(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let bytes = s.as_bytes();
     let mut from = 0;
     std::iter::from_fn(move || {

@@ -204,18 +204,18 @@ fn continues_numbering(doc: &DocTree) -> bool {
 /// The canonical marker for `number` in the style of `like` (with 、 or . where that style
 /// takes punctuation): what a finding names as expected.
 pub fn expected_marker(like: &Node, number: u32) -> String {
-    use crate::structure::Style;
+    use style::Form;
     let base = like.style.render(number);
-    match like.style.family() {
-        Style::CnDun => format!("{base}、"),
-        Style::Arabic => {
+    match style::form(like.style) {
+        Form::Dun => format!("{base}、"),
+        Form::Dot => {
             let dot = match like.punct {
                 Some('．') => '．',
                 _ => '.',
             };
             format!("{base}{dot}")
         }
-        _ => base,
+        Form::Brackets | Form::Shi | Form::Closed => base,
     }
 }
 

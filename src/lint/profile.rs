@@ -55,23 +55,33 @@ impl Profile {
 
     /// The rung of `style` on this profile's ladder (1 = top), if it is on the ladder.
     pub fn rung(self, style: Style) -> Option<u32> {
-        let s = style.family();
         match self {
-            Profile::Gongwen => match s {
+            Profile::Gongwen => match style {
                 Style::CnDun => Some(1),
-                Style::CnParen => Some(2),
+                Style::CnParen | Style::CnParenHalf => Some(2),
                 Style::Arabic => Some(3),
-                Style::ArabicParen => Some(4),
-                _ => None,
+                Style::ArabicParen | Style::ArabicParenHalf => Some(4),
+                Style::Part
+                | Style::Chapter
+                | Style::Section
+                | Style::Article
+                | Style::Circled
+                | Style::ParenIdeograph
+                | Style::Shi => None,
             },
-            Profile::Statute | Profile::PartyRule => match s {
+            Profile::Statute | Profile::PartyRule => match style {
                 Style::Part => Some(1),
                 Style::Chapter => Some(2),
                 Style::Section => Some(3),
                 Style::Article => Some(4),
-                Style::CnParen => Some(5),
+                Style::CnParen | Style::CnParenHalf => Some(5),
                 Style::Arabic => Some(6),
-                _ => None,
+                Style::CnDun
+                | Style::ArabicParen
+                | Style::ArabicParenHalf
+                | Style::Circled
+                | Style::ParenIdeograph
+                | Style::Shi => None,
             },
             Profile::Generic => None,
         }
@@ -108,13 +118,9 @@ pub fn detect(doc: &DocTree) -> Profile {
     }
     let count = |f: &dyn Fn(Style) -> bool| doc.nodes.iter().filter(|n| f(n.style)).count();
     let articles = count(&|s| s == Style::Article);
-    let units = count(&|s| matches!(s, Style::Part | Style::Chapter | Style::Section));
-    let ladder = count(&|s| {
-        matches!(
-            s.family(),
-            Style::CnDun | Style::CnParen | Style::Arabic | Style::ArabicParen
-        )
-    });
+    let units = count(&|s| s.is_heading_unit());
+    // Markers on the 公文 ladder (一、 （一） 1. （1）).
+    let ladder = count(&|s| Profile::Gongwen.rung(s).is_some());
     if articles >= 2 || (articles >= 1 && units >= 1) {
         let head: String = doc
             .title

@@ -70,7 +70,7 @@ fn opener(t: &str) -> Option<Opener> {
     if tail.is_empty() {
         return Some(if is_note { Opener::List } else { Opener::Annex });
     }
-    if !colon && num_end == 0 && !after.starts_with(char::is_whitespace) {
+    if !colon && num_end == 0 && !after.starts_with(normalize::is_blank) {
         // 附件材料…: a word.
         return None;
     }

@@ -660,47 +660,23 @@ fn trim_marker_punct(s: &str) -> &str {
     s
 }
 
-/// Whether `s` holds white space (`char::is_whitespace`), told by its UTF-8 bytes: only
-/// characters that start with one of a few bytes can be, and of the 0xE3 ones only U+3000
-/// (`、` `。` and the other CJK punctuation need no decoding).
-fn holds_whitespace(s: &str) -> bool {
-    let b = s.as_bytes();
-    let mut from = 0;
-    while let Some(k) = b[from..]
-        .iter()
-        .position(|&x| normalize::SPACE_LEAD[x as usize])
-    {
-        let i = from + k;
-        let space = match b[i] {
-            0xE3 => b.get(i + 1..i + 3) == Some(&[0x80, 0x80]),
-            0xC2 | 0xE1 | 0xE2 => s[i..].chars().next().is_some_and(char::is_whitespace),
-            _ => true,
-        };
-        if space {
-            return true;
-        }
-        from = i + 1;
-    }
-    false
-}
-
 impl Node {
-    /// The path component of this node: the marker without whitespace and without a
+    /// The path component of this node: the marker without blanks and without a
     /// trailing 、 . ． (a garbled marker uses the component it should have).
     pub fn component(&self) -> String {
         self.component_str().into_owned()
     }
 
-    /// [`Node::component`], borrowed from the marker when it holds no whitespace.
+    /// [`Node::component`], borrowed from the marker when it holds no blank.
     fn component_str(&self) -> Cow<'_, str> {
         if self.garbled {
             return Cow::Owned(self.style.render(self.number));
         }
-        if !holds_whitespace(&self.marker) {
+        if !normalize::holds_blank(&self.marker) {
             return Cow::Borrowed(trim_marker_punct(&self.marker));
         }
         let mut c = String::with_capacity(self.marker.len());
-        c.extend(self.marker.chars().filter(|c| !c.is_whitespace()));
+        c.extend(self.marker.chars().filter(|&c| !normalize::is_blank(c)));
         c.truncate(trim_marker_punct(&c).len());
         Cow::Owned(c)
     }
@@ -825,8 +801,8 @@ mod tests {
         for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
             let s = format!("（{c}一、");
             assert_eq!(
-                holds_whitespace(&s),
-                s.contains(char::is_whitespace),
+                normalize::holds_blank(&s),
+                s.contains(normalize::is_blank),
                 "{c:?}"
             );
         }
