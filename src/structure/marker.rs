@@ -2,7 +2,7 @@
 
 /// A numbering style. Half-width and full-width variants of one style share a
 /// [`Style::family`], so they sit on the same level (mixing them is a lint finding).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, strum::VariantArray)]
 pub enum Style {
     /// 第X编
     Part,
@@ -33,23 +33,6 @@ pub enum Style {
 }
 
 impl Style {
-    /// Every style, in declaration order.
-    pub const ALL: [Style; 13] = [
-        Style::Part,
-        Style::Chapter,
-        Style::Section,
-        Style::Article,
-        Style::CnDun,
-        Style::CnParen,
-        Style::CnParenHalf,
-        Style::Arabic,
-        Style::ArabicParen,
-        Style::ArabicParenHalf,
-        Style::Circled,
-        Style::ParenIdeograph,
-        Style::Shi,
-    ];
-
     /// The style family: variants that differ only in bracket width map to one family.
     pub fn family(self) -> Style {
         match self {
@@ -748,7 +731,8 @@ mod tests {
 
     #[test]
     fn styles_know_their_family_rank_and_width() {
-        for s in Style::ALL {
+        use strum::VariantArray;
+        for &s in Style::VARIANTS {
             assert_eq!(s.family().family(), s.family());
             assert_eq!(s.with_width(true).family(), s.family());
             assert_eq!(s.is_heading_unit(), s.is_unit() && s != Style::Article);
