@@ -473,14 +473,28 @@ fn missing_paragraphs_opt(cx: &Ctx, a: usize, b: usize) -> Option<Vec<usize>> {
         let indented = t.starts_with(is_inline_blank);
         let after_stop = prev_end_char.is_some_and(|c| "。；;：:！？!?”）)".contains(c));
         if indented || after_stop || std::mem::take(&mut after_blank) {
+            drop_lead_in(&mut found, prev_end_char);
             found.push(l.start + (t.len() - t.trim_start_matches(is_inline_blank).len()));
         }
-        prev_end_char = body.chars().last();
+        // Private-use characters (a font's symbols lost in a copy) end no sentence.
+        prev_end_char = body
+            .chars()
+            .rev()
+            .find(|c| !('\u{E000}'..='\u{F8FF}').contains(c));
     }
+    drop_lead_in(&mut found, prev_end_char);
     if last != a && b == nb_index_hint(doc, a, b) {
         found.truncate(1);
     }
     (found.len() <= 3).then_some(found)
+}
+
+/// A paragraph that ends with a colon leads a list in (`具有下列情形之一的：`): it is no item
+/// that lost its marker. `end` is the last character of the paragraph `found` ends with.
+fn drop_lead_in(found: &mut Vec<usize>, end: Option<char>) {
+    if end.is_some_and(|c| c == '：' || c == ':') {
+        found.pop();
+    }
 }
 
 /// Whether `b` is an ordinary next marker (not the start of a second list under `a`).
@@ -516,6 +530,18 @@ mod tests {
     fn wrong_punctuation_after_last_sibling() {
         let t = "一、甲。\n二、乙。\n三，丙。\n";
         assert_eq!(lint(t), vec![("marker-punctuation".into(), 3)]);
+    }
+
+    #[test]
+    fn issue14_a_lead_in_is_no_lost_item() {
+        use crate::lint::{Config, testutil::lint_full};
+        let t = "第一条 甲。\n\n有下列情形之一的，可以认定：\n\n属于单一事项的；\n\n（二）属于多个事项的。\n\n第二条 乙。\n";
+        let notes: Vec<u64> = lint_full(t, &Config::default())
+            .into_iter()
+            .filter(|d| d.severity == crate::model::Severity::Info)
+            .map(|d| d.line)
+            .collect();
+        assert_eq!(notes, vec![5]);
     }
 
     #[test]
