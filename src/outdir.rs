@@ -200,11 +200,7 @@ mod tests {
     use super::*;
 
     fn input(rel: &str) -> Input {
-        Input {
-            file: Some(PathBuf::from(rel)),
-            label: rel.into(),
-            relative: PathBuf::from(rel),
-        }
+        Input::file(PathBuf::from(rel), rel.into(), PathBuf::from(rel))
     }
 
     #[test]
