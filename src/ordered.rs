@@ -3,7 +3,8 @@
 //!
 //! A feeder thread pulls items lazily (at most `window` ahead of the writer, so a driver
 //! that waits for each answer before sending the next request never deadlocks, and memory
-//! stays flat however long the stream) and spawns each on the pool; the calling thread is
+//! stays flat however long the stream; a full window is refilled once half of it is
+//! written) and spawns each on the pool; the calling thread is
 //! the writer: it puts finished results back in input order (the reorder buffer holds at
 //! most `window`) and hands each to the sink the moment its turn comes. `-j1` and `-jN`
 //! give the same sequence.
@@ -107,6 +108,7 @@ where
 {
     let threads = setup.threads.max(1);
     let window = setup.window.max(threads);
+    let low_water = window / 2;
     let shared = Arc::new(Shared {
         gate: Mutex::new(Gate {
             in_flight: 0,
@@ -163,8 +165,16 @@ where
         }
         while let Some((r, item)) = pending.remove(&next_out) {
             next_out += 1;
-            lock(&shared.gate).in_flight -= 1;
-            shared.cv.notify_all();
+            let refill = {
+                let mut g = lock(&shared.gate);
+                g.in_flight -= 1;
+                g.in_flight == low_water
+            };
+            if refill {
+                // The feeder waits for a full window to drain to half before it pulls
+                // again: one wake-up per half window, not one per item.
+                shared.cv.notify_all();
+            }
             sink(&item, r)?;
         }
     }
