@@ -12,8 +12,8 @@
 //! A panic in `work` becomes `fail(item, Failure::Panic)`. With a time budget, a watchdog
 //! in the writer answers for an item still running after it with
 //! `fail(item, Failure::Timeout)`; its thread cannot be killed (it ends with the process),
-//! so the feeder moves on to a fresh pool of the same size and one pathological input
-//! never stalls the run.
+//! so new items and those still queued behind it go to a fresh pool of the same size, and
+//! one pathological input never stalls the run.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io;
@@ -59,6 +59,8 @@ struct Shared<T> {
     cv: Condvar,
     /// The pool new items go to (replaced when the watchdog abandons a thread).
     pool: Mutex<Arc<ThreadPool>>,
+    /// Items spawned on a pool but not started yet.
+    queued: Mutex<HashMap<usize, Arc<T>>>,
     /// Items being processed: when they started and the item.
     running: Mutex<HashMap<usize, (Instant, Arc<T>)>>,
     /// Items the watchdog has answered for.
@@ -116,19 +118,24 @@ where
         }),
         cv: Condvar::new(),
         pool: Mutex::new(pool(threads)?),
+        queued: Mutex::new(HashMap::new()),
         running: Mutex::new(HashMap::new()),
         abandoned: Mutex::new(HashSet::new()),
     });
     let _stop = StopOnDrop(&shared);
     let (tx, rx) = mpsc::channel::<Msg<I::Item, R>>();
-    {
-        let shared = Arc::clone(&shared);
-        let work = Arc::new(work);
-        // Detached: it may wait on a source that never ends (a stdin nobody closes).
-        std::thread::Builder::new()
-            .name("gongwen-feeder".into())
-            .spawn(move || feed(source, window, &shared, &work, &tx))?;
-    }
+    let tasks = Tasks {
+        shared: Arc::clone(&shared),
+        work: Arc::new(work),
+        tx,
+    };
+    // The writer keeps a handle to move queued items to a fresh pool (watchdog only: without
+    // one, the channel reports it when the feeder and every task are gone).
+    let respawn = setup.timeout.map(|_| tasks.clone());
+    // Detached: it may wait on a source that never ends (a stdin nobody closes).
+    std::thread::Builder::new()
+        .name("gongwen-feeder".into())
+        .spawn(move || feed(source, window, &tasks))?;
     let mut pending: BTreeMap<usize, (R, Arc<I::Item>)> = BTreeMap::new();
     let mut next_out = 0usize;
     let mut total: Option<usize> = None;
@@ -142,8 +149,10 @@ where
         };
         match msg {
             Ok(Msg::Done(i, item, r)) => {
-                let r = r.unwrap_or_else(|f| fail(&item, f));
-                pending.entry(i).or_insert((r, item));
+                if i >= next_out {
+                    let r = r.unwrap_or_else(|f| fail(&item, f));
+                    pending.entry(i).or_insert((r, item));
+                }
             }
             Ok(Msg::End(t)) => total = Some(t),
             Err(RecvTimeoutError::Timeout) => {}
@@ -154,11 +163,13 @@ where
         }
         if let Some(limit) = setup.timeout {
             let late = expired(&shared, limit);
-            if !late.is_empty() {
-                // The late items keep their threads: new items go to a fresh pool.
+            if let Some(tasks) = respawn.as_ref().filter(|_| !late.is_empty()) {
+                // The late items keep their threads: new items, and those still queued
+                // behind them, go to a fresh pool.
                 *lock(&shared.pool) = pool(threads)?;
+                tasks.requeue();
             }
-            for (i, item) in late {
+            for (i, item) in late.into_iter().filter(|&(i, _)| i >= next_out) {
                 let r = fail(&item, Failure::Timeout(limit));
                 pending.entry(i).or_insert((r, item));
             }
@@ -180,20 +191,74 @@ where
     }
 }
 
-/// The feeder: pull items while fewer than `window` are in flight and spawn each on the
+/// What it takes to run an item on the current pool.
+struct Tasks<T, R, W> {
+    shared: Arc<Shared<T>>,
+    work: Arc<W>,
+    tx: Sender<Msg<T, R>>,
+}
+
+impl<T, R, W> Clone for Tasks<T, R, W> {
+    fn clone(&self) -> Self {
+        Tasks {
+            shared: Arc::clone(&self.shared),
+            work: Arc::clone(&self.work),
+            tx: self.tx.clone(),
+        }
+    }
+}
+
+impl<T, R, W> Tasks<T, R, W>
+where
+    T: Send + Sync + 'static,
+    R: Send + 'static,
+    W: Fn(&T) -> R + Send + Sync + 'static,
+{
+    /// Queue item `i` on the current pool. An item may be queued twice (moved to a fresh
+    /// pool while still queued on an old one): whichever copy starts first runs it.
+    fn spawn(&self, i: usize, item: Arc<T>) {
+        lock(&self.shared.queued).insert(i, Arc::clone(&item));
+        let task = self.clone();
+        lock(&self.shared.pool).spawn(move || task.run(i, item));
+    }
+
+    /// Queue every item not started yet on the current pool too (after the watchdog
+    /// replaced a pool whose threads may all be stuck).
+    fn requeue(&self) {
+        let queued = lock(&self.shared.queued);
+        let pool = lock(&self.shared.pool);
+        for (&i, item) in queued.iter() {
+            let (task, item) = (self.clone(), Arc::clone(item));
+            pool.spawn(move || task.run(i, item));
+        }
+    }
+
+    fn run(&self, i: usize, item: Arc<T>) {
+        let shared = &self.shared;
+        if lock(&shared.queued).remove(&i).is_none() {
+            return;
+        }
+        lock(&shared.running).insert(i, (Instant::now(), Arc::clone(&item)));
+        let r = catch_unwind(AssertUnwindSafe(|| (self.work)(&item)))
+            .map_err(|panic| Failure::Panic(panic_message(&*panic)));
+        lock(&shared.running).remove(&i);
+        if lock(&shared.abandoned).contains(&i) {
+            return;
+        }
+        let _ = self.tx.send(Msg::Done(i, item, r));
+    }
+}
+
+/// The feeder: pull items while fewer than `window` are in flight and queue each on the
 /// current pool; a panic in the source ends it like its end.
-fn feed<I, R, W>(
-    mut source: I,
-    window: usize,
-    shared: &Arc<Shared<I::Item>>,
-    work: &Arc<W>,
-    tx: &Sender<Msg<I::Item, R>>,
-) where
+fn feed<I, R, W>(mut source: I, window: usize, tasks: &Tasks<I::Item, R, W>)
+where
     I: Iterator,
     I::Item: Send + Sync + 'static,
     R: Send + 'static,
     W: Fn(&I::Item) -> R + Send + Sync + 'static,
 {
+    let shared = &tasks.shared;
     let mut index = 0usize;
     loop {
         {
@@ -206,24 +271,12 @@ fn feed<I, R, W>(
             }
         }
         let Ok(Some(item)) = catch_unwind(AssertUnwindSafe(|| source.next())) else {
-            let _ = tx.send(Msg::End(index));
+            let _ = tasks.tx.send(Msg::End(index));
             return;
         };
         lock(&shared.gate).in_flight += 1;
-        let i = index;
+        tasks.spawn(index, Arc::new(item));
         index += 1;
-        let item = Arc::new(item);
-        let (shared2, work, tx) = (Arc::clone(shared), Arc::clone(work), tx.clone());
-        lock(&shared.pool).spawn(move || {
-            lock(&shared2.running).insert(i, (Instant::now(), Arc::clone(&item)));
-            let r = catch_unwind(AssertUnwindSafe(|| work(&item)))
-                .map_err(|panic| Failure::Panic(panic_message(&*panic)));
-            lock(&shared2.running).remove(&i);
-            if lock(&shared2.abandoned).contains(&i) {
-                return;
-            }
-            let _ = tx.send(Msg::Done(i, item, r));
-        });
     }
 }
 
@@ -339,6 +392,36 @@ mod tests {
             got.iter()
                 .enumerate()
                 .all(|(i, r)| i == 3 || *r == Ok(i as u32))
+        );
+    }
+
+    #[test]
+    fn with_one_thread_the_items_queued_behind_a_stuck_one_still_run() {
+        let (_keep, rx) = mpsc::channel::<()>();
+        let rx = Mutex::new(rx);
+        let mut got = Vec::new();
+        run(
+            setup(1, 4, Some(Duration::from_millis(10))),
+            0..8u32,
+            move |&x| {
+                if x == 1 {
+                    let _ = lock(&rx).recv();
+                }
+                Ok(x)
+            },
+            |&x, f| Err((x, f)),
+            |_, r| {
+                got.push(r);
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert_eq!(got.len(), 8);
+        assert!(matches!(got[1], Err((1, Failure::Timeout(_)))));
+        assert!(
+            got.iter()
+                .enumerate()
+                .all(|(i, r)| i == 1 || *r == Ok(i as u32))
         );
     }
 
