@@ -545,18 +545,9 @@ fn lint_config(a: &CheckArgs) -> anyhow::Result<lint::Config> {
 }
 
 fn list_rules() -> anyhow::Result<u8> {
-    let mut out = io::stdout().lock();
-    for &rule in lint::rules::RULES {
-        let r = lint::rules::info(rule);
-        writeln!(
-            out,
-            "{:<20} {:<8} {}  [{}]",
-            rule.name(),
-            r.severity.name(),
-            r.summary,
-            r.standard.text()
-        )?;
-    }
+    io::stdout()
+        .lock()
+        .write_all(render::human::rule_list().as_bytes())?;
     Ok(0)
 }
 
