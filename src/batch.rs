@@ -43,7 +43,7 @@ impl Input {
     }
 
     /// Something found while collecting the inputs that cannot be read, and why.
-    fn unreadable(path: &Path, reason: String) -> Input {
+    fn cannot_read(path: &Path, reason: String) -> Input {
         Input {
             relative: PathBuf::from(path.file_name().unwrap_or(path.as_os_str())),
             label: path.to_string_lossy().into_owned(),
@@ -70,14 +70,14 @@ pub fn collect_inputs(paths: &[PathBuf]) -> Vec<Input> {
             continue;
         }
         match fs::metadata(p) {
-            Err(e) => inputs.push(Input::unreadable(p, describe_io(&e))),
+            Err(e) => inputs.push(Input::cannot_read(p, describe_io(&e))),
             Ok(m) if m.is_dir() => walk_dir(p, &mut inputs),
             Ok(m) if m.is_file() => inputs.push(Input::file(
                 p.clone(),
                 p.to_string_lossy().into_owned(),
                 PathBuf::from(p.file_name().unwrap_or(p.as_os_str())),
             )),
-            Ok(_) => inputs.push(Input::unreadable(p, NOT_REGULAR.into())),
+            Ok(_) => inputs.push(Input::cannot_read(p, NOT_REGULAR.into())),
         }
     }
     inputs
@@ -116,7 +116,7 @@ fn walk_dir(root: &Path, inputs: &mut Vec<Input>) {
                 }
                 let path = e.path();
                 if !ft.is_file() {
-                    inputs.push(Input::unreadable(path, NOT_REGULAR.into()));
+                    inputs.push(Input::cannot_read(path, NOT_REGULAR.into()));
                     continue;
                 }
                 inputs.push(Input::file(
@@ -149,7 +149,7 @@ fn walk_error(root: &Path, e: &ignore::Error) -> Input {
         }
     }
     let (path, reason) = inner(e);
-    let mut input = Input::unreadable(path.as_deref().unwrap_or(root), reason);
+    let mut input = Input::cannot_read(path.as_deref().unwrap_or(root), reason);
     input.relative = path
         .as_deref()
         .and_then(|p| p.strip_prefix(root).ok())
