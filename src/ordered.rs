@@ -364,17 +364,18 @@ mod tests {
         }
     }
 
-    #[test]
-    fn watchdog_answers_for_a_stuck_item_and_the_rest_completes() {
-        // Item 3 never finishes on its own (it waits for a channel nobody sends on).
+    /// Run `count` items on `threads` threads with a 10 ms budget, item `stuck` never
+    /// finishing on its own (it waits for a channel nobody sends on): the watchdog answers
+    /// for it and every other item completes, in order.
+    fn one_stuck(threads: usize, count: u32, stuck: u32) {
         let (_keep, rx) = mpsc::channel::<()>();
         let rx = Mutex::new(rx);
         let mut got = Vec::new();
         run(
-            setup(2, 4, Some(Duration::from_millis(10))),
-            0..10u32,
+            setup(threads, 4, Some(Duration::from_millis(10))),
+            0..count,
             move |&x| {
-                if x == 3 {
+                if x == stuck {
                     let _ = lock(&rx).recv();
                 }
                 Ok(x)
@@ -386,43 +387,23 @@ mod tests {
             },
         )
         .unwrap();
-        assert_eq!(got.len(), 10);
-        assert!(matches!(got[3], Err((3, Failure::Timeout(_)))));
+        assert_eq!(got.len(), count as usize);
+        assert!(matches!(&got[stuck as usize], Err((x, Failure::Timeout(_))) if *x == stuck));
         assert!(
             got.iter()
                 .enumerate()
-                .all(|(i, r)| i == 3 || *r == Ok(i as u32))
+                .all(|(i, r)| i == stuck as usize || *r == Ok(i as u32))
         );
     }
 
     #[test]
+    fn watchdog_answers_for_a_stuck_item_and_the_rest_completes() {
+        one_stuck(2, 10, 3);
+    }
+
+    #[test]
     fn with_one_thread_the_items_queued_behind_a_stuck_one_still_run() {
-        let (_keep, rx) = mpsc::channel::<()>();
-        let rx = Mutex::new(rx);
-        let mut got = Vec::new();
-        run(
-            setup(1, 4, Some(Duration::from_millis(10))),
-            0..8u32,
-            move |&x| {
-                if x == 1 {
-                    let _ = lock(&rx).recv();
-                }
-                Ok(x)
-            },
-            |&x, f| Err((x, f)),
-            |_, r| {
-                got.push(r);
-                Ok(())
-            },
-        )
-        .unwrap();
-        assert_eq!(got.len(), 8);
-        assert!(matches!(got[1], Err((1, Failure::Timeout(_)))));
-        assert!(
-            got.iter()
-                .enumerate()
-                .all(|(i, r)| i == 1 || *r == Ok(i as u32))
-        );
+        one_stuck(1, 8, 1);
     }
 
     #[test]
