@@ -1,8 +1,11 @@
 //! The output types: what `gongwen extract` prints, one [`Record`] per input.
 //!
 //! These types are the external contract (`schemas/` is generated from them with
-//! schemars). Every field named by the contract is kept; a removed or renamed field is
-//! a MAJOR bump of [`SCHEMA_VERSION`].
+//! schemars, and serde's derive is the one source of the JSON shape). Every field named by
+//! the contract is kept; a removed or renamed field is a MAJOR bump of [`SCHEMA_VERSION`].
+//! What the contract enumerates is an enum here ([`ErrorKind`], [`Stage`], [`Rule`],
+//! [`Severity`], [`ConditionKind`]), serialised to the contract's strings, and every object
+//! refuses fields it does not describe (`additionalProperties: false` in the schemas).
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
