@@ -25,9 +25,10 @@ pub fn is_blank(c: char) -> bool {
 }
 
 /// Whether `c` is a character that plain-text markup puts before a line's text: ATX heading
-/// marks, list bullets, quote and table marks (`#` `*` `>` `+` `-` `|`).
+/// marks, list bullets and quote marks (`#` `*` `>` `+` `-`). A table row's `|` is none: its
+/// cells cite units, they do not start them.
 pub fn is_markup(c: char) -> bool {
-    matches!(c, '#' | '*' | '>' | '+' | '-' | '|')
+    matches!(c, '#' | '*' | '>' | '+' | '-')
 }
 
 /// Length in bytes of the run of markup characters ([`is_markup`]) that opens `s`.
@@ -1036,6 +1037,7 @@ mod tests {
         assert_eq!(trim_start_markup("**第一条**"), "**第一条**");
         assert_eq!(trim_start_markup("#　"), "#　");
         assert_eq!(trim_start_markup("总则"), "总则");
+        assert_eq!(trim_start_markup("| 第一条 | 甲 |"), "| 第一条 | 甲 |");
     }
 
     #[test]
