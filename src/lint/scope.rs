@@ -144,22 +144,25 @@ fn scopes(src: &SourceText, doc: &DocTree) -> (Vec<u32>, Vec<bool>) {
     if let Some((start, id)) = annex {
         ranges.push((start, end, id));
     }
-    let inside = |n: usize, a: usize, b: usize| n >= a && n < b;
-    let scope = doc
-        .nodes
-        .iter()
-        .map(|n| {
+    // Both kinds of range are in order and do not overlap, like the nodes: one sweep each.
+    let (mut r, mut l) = (0, 0);
+    let mut scope = Vec::with_capacity(doc.nodes.len());
+    let mut listed = Vec::with_capacity(doc.nodes.len());
+    for n in &doc.nodes {
+        while r < ranges.len() && ranges[r].1 <= n.start {
+            r += 1;
+        }
+        while l < lists.len() && lists[l].1 <= n.start {
+            l += 1;
+        }
+        scope.push(
             ranges
-                .iter()
-                .find(|&&(a, b, _)| inside(n.start, a, b))
-                .map_or(0, |&(_, _, id)| id)
-        })
-        .collect();
-    let listed = doc
-        .nodes
-        .iter()
-        .map(|n| lists.iter().any(|&(a, b)| inside(n.start, a, b)))
-        .collect();
+                .get(r)
+                .filter(|&&(a, _, _)| a <= n.start)
+                .map_or(0, |&(_, _, id)| id),
+        );
+        listed.push(lists.get(l).is_some_and(|&(a, _)| a <= n.start));
+    }
     (scope, listed)
 }
 

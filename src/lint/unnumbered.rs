@@ -43,6 +43,16 @@ pub fn lost(doc: &DocTree) -> Vec<Lost> {
         .iter()
         .filter(|n| n.style.is_heading_unit())
         .collect();
+    // `next_of[j][r]`: the first heading of rank `r` among `headings[j..]`.
+    let mut next_of: Vec<[Option<usize>; 3]> = vec![[None; 3]; headings.len() + 1];
+    for j in (0..headings.len()).rev() {
+        next_of[j] = next_of[j + 1];
+        if let Some(r) = headings[j].style.statute_rank() {
+            next_of[j][usize::from(r)] = Some(j);
+        }
+    }
+    // The number of bare headings that start before decoded offset `pos`.
+    let bare_before = |pos: usize| doc.bare_headings.partition_point(|b| b.start < pos);
     for h in &doc.bare_headings {
         while k < headings.len() && headings[k].start < h.start {
             let n = headings[k];
@@ -75,18 +85,11 @@ pub fn lost(doc: &DocTree) -> Vec<Lost> {
         // (the headings before it may have lost their lines too).
         let number = match last[r] {
             Some(n) => n + 1,
-            None => headings[k..]
-                .iter()
-                .find(|n| n.style == style)
-                .map(|n| {
-                    let bare_between = doc
-                        .bare_headings
-                        .iter()
-                        .filter(|b| b.start >= h.start && b.start < n.start)
-                        .count() as u32;
-                    n.number.saturating_sub(bare_between).max(1)
-                })
-                .unwrap_or(1),
+            None => next_of[k][r].map_or(1, |j| {
+                let n = headings[j];
+                let bare_between = (bare_before(n.start) - bare_before(h.start)) as u32;
+                n.number.saturating_sub(bare_between).max(1)
+            }),
         };
         last[r] = Some(number);
         for lower in last.iter_mut().skip(r + 1) {
@@ -128,8 +131,12 @@ pub fn check(cx: &mut Ctx) {
 /// How many of the headings in `lost` of `style` stand between decoded offsets `from` and
 /// `to`.
 pub fn between(lost: &[Lost], style: Style, from: usize, to: usize) -> usize {
-    lost.iter()
-        .filter(|l| l.style == style && l.heading.start >= from && l.heading.start < to)
+    // `lost` is in document order.
+    let a = lost.partition_point(|l| l.heading.start < from);
+    lost[a..]
+        .iter()
+        .take_while(|l| l.heading.start < to)
+        .filter(|l| l.style == style)
         .count()
 }
 

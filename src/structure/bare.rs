@@ -48,13 +48,30 @@ pub(crate) fn find(
     last: usize,
 ) -> Vec<BareHeading> {
     let text = src.as_str();
-    let starts_line = |n: usize| cands.iter().find(|c| c.line == n && !c.inline);
+    // `cands` are in line order: the candidates from line `n` on start at `from(n)`.
+    let from = |n: usize| cands.partition_point(|c| c.line < n);
+    let starts_line = |n: usize| {
+        cands[from(n)..]
+            .iter()
+            .take_while(|c| c.line == n)
+            .find(|c| !c.inline)
+            .copied()
+    };
+    let rank_at = |c: &Cand| c.family_ordinal().and_then(|(s, _)| s.statute_rank());
+    // `next_heading[k]`: the rank of the first line-start 编/章/节 among `cands[k..]`.
+    let mut next_heading: Vec<Option<u8>> = vec![None; cands.len() + 1];
+    for k in (0..cands.len()).rev() {
+        let own = Some(cands[k])
+            .filter(|c| !c.inline)
+            .and_then(rank_at)
+            .filter(|&r| r < 3);
+        next_heading[k] = own.or(next_heading[k + 1]);
+    }
     let first_clause_line = cands.first().map_or(usize::MAX, |c| c.line);
     let mut out = Vec::new();
     let mut prev_final = true;
     // The rank of the heading on the last content line, if it was one (第三章 …).
     let mut after_heading: Option<u8> = None;
-    let rank_at = |c: &Cand| c.family_ordinal().and_then(|(s, _)| s.statute_rank());
     for n in first..=last {
         let l = layout.line(n);
         if l.blank || l.boilerplate {
@@ -72,11 +89,7 @@ pub(crate) fn find(
         // the next numbered heading is of a lower rank (`一般规定` under `第三章`, before
         // `第二节`): then it is the first of those.
         if let Some(r) = prev_heading {
-            let next_rank = cands
-                .iter()
-                .filter(|c| c.line > n && !c.inline)
-                .find_map(|c| rank_at(c).filter(|&k| k < 3));
-            if next_rank.is_none_or(|k| k <= r) {
+            if next_heading[from(n + 1)].is_none_or(|k| k <= r) {
                 continue;
             }
         }

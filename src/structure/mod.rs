@@ -360,11 +360,12 @@ fn assemble(
             .get(i + 1)
             .map_or(end, |q| cands[q.cand].start)
             .max(c.marker_end);
-        // A heading without a number ends the clause before it.
+        // A heading without a number ends the clause before it (they are in line order).
+        let k = bare_headings.partition_point(|h| layout.line(h.line).start <= c.marker_end);
         let next = bare_headings
-            .iter()
+            .get(k)
             .map(|h| layout.line(h.line).start)
-            .find(|&s| s > c.marker_end && s < next)
+            .filter(|&s| s < next)
             .unwrap_or(next);
         doc.nodes.push(Node {
             marker: c.text(src.as_str()).to_string(),

@@ -14,6 +14,9 @@ use crate::normalize::is_blank;
 /// Words that join cited numbers into one citation (`（三）、（四）项`, `（一）至（三）项`).
 const JOINERS: &[&str] = &["、", "和", "及", "以及", "或者", "或", "至", "到", "与"];
 
+/// How far into the text after a heading marker [`heading_in_prose`] looks, in bytes.
+const PROSE_WINDOW: usize = 120;
+
 /// Units a cited item number is followed by: 项 (item), 目 (sub-item), 款 (paragraph).
 fn is_item_unit(c: char) -> bool {
     matches!(c, '项' | '目' | '款')
@@ -50,6 +53,9 @@ pub fn heading_in_prose(rest: &str, gap: bool) -> bool {
     if gap {
         return false;
     }
+    // A heading's words come within a few dozen characters: look no further (a long line
+    // costs no more than its start).
+    let rest = &rest[..crate::text::floor_char_boundary(rest, PROSE_WINDOW)];
     let Some(stop) = rest.find([',', '，', '。', ';', '；', ':', '：']) else {
         return false;
     };
@@ -63,32 +69,36 @@ pub fn heading_in_prose(rest: &str, gap: bool) -> bool {
 /// punctuation) makes the number a citation: 项/目/款 follows (`（四）项所列`), maybe after
 /// further cited numbers (`、（四）项`, `至（六）项`).
 pub fn item_cited(after_bracket: &str) -> bool {
-    let s = skip_blanks(after_bracket);
-    match s.chars().next() {
-        Some(c) if is_item_unit(c) => true,
-        _ => joined_items(s).is_some(),
-    }
+    cited_tail(after_bracket).is_some()
 }
 
 /// The length in bytes of a cited run of item numbers that starts at `s` — `（三）、（四）项`,
 /// `(一)至(三)项` — up to and including its 项/目/款; `None` when `s` opens no such run.
 pub fn item_citation_len(s: &str) -> Option<usize> {
     let n = bracketed_number(s)?;
-    let rest = &s[n..];
-    let t = skip_blanks(rest);
-    let at = s.len() - t.len();
-    match t.chars().next() {
-        Some(c) if is_item_unit(c) => Some(at + c.len_utf8()),
-        _ => joined_items(t).map(|k| at + k),
-    }
+    cited_tail(&s[n..]).map(|k| n + k)
 }
 
-/// After a cited number: a joiner and another cited run (`、（四）项`); its length.
-fn joined_items(s: &str) -> Option<usize> {
-    let j = JOINERS.iter().find(|j| s.starts_with(**j))?;
-    let t = skip_blanks(&s[j.len()..]);
-    let at = s.len() - t.len();
-    item_citation_len(t).map(|k| at + k)
+/// The most numbers one citation joins (`（一）、（二）、（三）…项`): a longer run is no
+/// citation, and reading it costs no more than this many numbers.
+const MAX_JOINED: usize = 12;
+
+/// After a cited number's closing bracket: the length up to and including the 项/目/款 that
+/// ends the citation, through joined numbers (`、（四）项`, `至（六）项`).
+fn cited_tail(s: &str) -> Option<usize> {
+    let mut at = 0;
+    for _ in 0..=MAX_JOINED {
+        let t = skip_blanks(&s[at..]);
+        at = s.len() - t.len();
+        if let Some(c) = t.chars().next().filter(|&c| is_item_unit(c)) {
+            return Some(at + c.len_utf8());
+        }
+        let j = JOINERS.iter().find(|j| t.starts_with(**j))?;
+        let t = skip_blanks(&t[j.len()..]);
+        at = s.len() - t.len();
+        at += bracketed_number(t)?;
+    }
+    None
 }
 
 /// The length of a bracketed number (`（三）`, `(3)`) at the start of `s`, blanks inside
@@ -100,7 +110,8 @@ fn bracketed_number(s: &str) -> Option<usize> {
         return None;
     }
     let mut digits = 0;
-    for (i, c) in it {
+    // An item number has a few digits (blanks inside it included).
+    for (i, c) in it.take(12) {
         match c {
             '）' | ')' => return (digits > 0).then_some(i + c.len_utf8()),
             c if is_cn_digit(c) || c.is_ascii_digit() => digits += 1,

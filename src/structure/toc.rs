@@ -18,7 +18,7 @@ const MAX_ENTRY_CHARS: usize = 40;
 /// A contents entry's identity: its style family, its place and its heading text (blanks
 /// dropped). Entries are line-start headings — 第X编/章/节, or 一、 headings (a 司法解释's) —
 /// on short lines.
-fn entry(src: &SourceText, c: &Cand) -> Option<(Style, Ordinal, String)> {
+fn entry(src: &SourceText, c: &Cand) -> Option<Entry> {
     let Kind::Marked {
         number,
         insert,
@@ -41,20 +41,35 @@ fn entry(src: &SourceText, c: &Cand) -> Option<(Style, Ordinal, String)> {
         .then(|| (style.family(), Ordinal::new(number, insert), text))
 }
 
-/// Whether `e` starts its sequence over after `prev`: the same style, not numbered on, with
-/// no entry of a higher rank between (a 第一章 after 第二编 is no restart).
-fn restarts(run: &[(Style, Ordinal, String)], k: usize) -> bool {
-    let (style, ord, _) = &run[k];
-    for (s, o, _) in run[..k].iter().rev() {
-        if s == style {
-            return o >= ord;
+/// The first entry of `run` where the numbering starts over: an entry of a style seen
+/// before that is not numbered on from the last one of its style, with no entry of a higher
+/// rank since (a 第一章 after 第二编 is no restart). One pass.
+fn restart(run: &[Entry]) -> Option<usize> {
+    // The last entry of each style: (style, place, index).
+    let mut last: Vec<(Style, Ordinal, usize)> = Vec::new();
+    // The last index of an entry of each statute rank.
+    let mut rank_at: [Option<usize>; 4] = [None; 4];
+    for (k, (style, ord, _)) in run.iter().enumerate() {
+        let rank = style.statute_rank().map(usize::from);
+        if let Some(&(_, prev, j)) = last.iter().find(|(s, _, _)| s == style) {
+            let higher_since = rank.is_some_and(|r| rank_at[..r].iter().flatten().any(|&i| i > j));
+            if prev >= *ord && !higher_since {
+                return Some(k);
+            }
         }
-        if s.statute_rank() < style.statute_rank() {
-            return false;
+        match last.iter_mut().find(|(s, _, _)| s == style) {
+            Some(e) => *e = (*style, *ord, k),
+            None => last.push((*style, *ord, k)),
+        }
+        if let Some(r) = rank {
+            rank_at[r] = Some(k);
         }
     }
-    false
+    None
 }
+
+/// A contents entry: style family, place, heading text.
+type Entry = (Style, Ordinal, String);
 
 /// The candidates of a table of contents among `cands` (one segment, in order), if there
 /// is one: the run of heading lines that opens the body (no article before it), up to the
@@ -70,16 +85,16 @@ pub(crate) fn find(src: &SourceText, cands: &[Cand]) -> Option<Range<usize>> {
     if !before_is_heading_only {
         return None;
     }
-    let run: Vec<(Style, Ordinal, String)> =
-        cands[first..].iter().map_while(|c| entry(src, c)).collect();
+    let run: Vec<Entry> = cands[first..].iter().map_while(|c| entry(src, c)).collect();
     // Whether a heading from candidate `from` on repeats one of the entries `toc`.
-    let repeated = |toc: &[(Style, Ordinal, String)], from: usize| {
+    let repeated = |toc: &[Entry], from: usize| {
+        let toc: std::collections::HashSet<&Entry> = toc.iter().collect();
         cands[from..]
             .iter()
             .filter_map(|c| entry(src, c))
             .any(|e| toc.contains(&e))
     };
-    if let Some(k) = (1..run.len()).find(|&k| restarts(&run, k)) {
+    if let Some(k) = restart(&run) {
         return (k >= 2 && repeated(&run[..k], first + k)).then_some(first..first + k);
     }
     let end = first + run.len();
