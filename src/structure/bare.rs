@@ -78,7 +78,7 @@ pub(crate) fn find(
             continue;
         }
         let marker = starts_line(n);
-        let heading_rank = marker.and_then(|c| rank_at(c)).filter(|&r| r < 3);
+        let heading_rank = marker.and_then(rank_at).filter(|&r| r < 3);
         let prev_heading = std::mem::replace(&mut after_heading, heading_rank);
         // A heading line (第三章 …) is a finished paragraph too.
         let was_final = std::mem::replace(&mut prev_final, l.ends_final || heading_rank.is_some());
@@ -88,10 +88,10 @@ pub(crate) fn find(
         // Right under a heading line, a short line is the heading's wrapped tail — unless
         // the next numbered heading is of a lower rank (`一般规定` under `第三章`, before
         // `第二节`): then it is the first of those.
-        if let Some(r) = prev_heading {
-            if next_heading[from(n + 1)].is_none_or(|k| k <= r) {
-                continue;
-            }
+        if let Some(r) = prev_heading
+            && next_heading[from(n + 1)].is_none_or(|k| k <= r)
+        {
+            continue;
         }
         let raw = normalize::trim_start_markup(&text[l.start..l.end]);
         let t: String = raw.chars().filter(|&c| !is_blank(c)).collect();
