@@ -498,6 +498,11 @@ fn heading_of(style: Style, own: &str, has_children: bool) -> Option<String> {
     let punct = |s: &str| holds_punct(s, true);
     match style {
         Style::Part | Style::Chapter | Style::Section => {
+            // A heading wrapped over two lines (`第五章 对审判活动` / `与执行活动的监督`) is one.
+            let whole: String = own.split('\n').map(normalize::trim_blanks).collect();
+            if more_lines && count_chars(&whole) <= 30 && !whole.contains('。') {
+                return Some(whole);
+            }
             (chars <= 30 && !first.contains('。')).then(|| first.to_string())
         }
         Style::Article => {
@@ -715,6 +720,15 @@ mod tests {
                 None,
                 None
             ]
+        );
+    }
+
+    #[test]
+    fn a_wrapped_chapter_heading_is_one_heading() {
+        let d = &docs("某市条例\n第一章 对审判活动\n与执行活动的监督\n第一条 甲。\n")[0];
+        assert_eq!(
+            d.nodes[0].heading.as_deref(),
+            Some("对审判活动与执行活动的监督")
         );
     }
 
