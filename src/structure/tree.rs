@@ -79,8 +79,14 @@ pub(crate) fn build(
                     .first()
                     .is_some_and(|l| l.family == fam && l.last.number >= 2)
                     && !stack[1..].iter().any(|l| l.family == fam);
+                // The first unit below an open 编/章/节 heading is its child, whatever line
+                // stands between them (a heading wrapped onto a line that reads like a title).
+                let below_heading = stack.last().is_some_and(|l| {
+                    l.family.is_heading_unit() && fam.statute_rank() > l.family.statute_rank()
+                });
                 let fresh_top = !c.inline
                     && !stack.is_empty()
+                    && !below_heading
                     && !stack.iter().any(|l| l.family == fam)
                     && (fam.is_unit() || fam == Style::CnDun);
                 if ord.is_first()
@@ -473,6 +479,22 @@ mod tests {
             .map(|d| (d.title_line, d.placed.iter().map(|p| p.level).collect()))
             .collect();
         assert_eq!(shape, vec![(None, vec![1, 1]), (Some(3), vec![1, 1, 2, 2])]);
+    }
+
+    #[test]
+    fn a_title_like_line_under_a_fresh_heading_does_not_start_a_document() {
+        // 第一章's heading wraps onto a line that ends like a title (…行为规范).
+        let s = "第一章 乡镇干部\n廉洁履行职责行为规范\n第一条 目的。\n第二条 范围。\n第二章 村干部\n第三条 要求。";
+        let cands = candidates(s);
+        let docs = build(&cands, &|a, b| (a + 1..b).find(|&n| n == 2));
+        assert_eq!(docs.len(), 1);
+        let levels: Vec<u32> = docs[0].placed.iter().map(|p| p.level).collect();
+        assert_eq!(levels, vec![1, 2, 2, 1, 2]);
+        // Articles numbered afresh in each chapter stay under their chapter too.
+        let s = "第一章 总则\n第一条 目的。\n第二条 范围。\n第二章 村干部\n廉洁履行职责行为规范\n第一条 要求。";
+        let cands = candidates(s);
+        let docs = build(&cands, &|a, b| (a + 1..b).find(|&n| n == 5));
+        assert_eq!(docs.len(), 1);
     }
 
     #[test]
