@@ -1,8 +1,11 @@
 //! The output types: what `gongwen extract` prints, one [`Record`] per input.
 //!
 //! These types are the external contract (`schemas/` is generated from them with
-//! schemars). Every field named by the contract is kept; a removed or renamed field is
-//! a MAJOR bump of [`SCHEMA_VERSION`].
+//! schemars, and serde's derive is the one source of the JSON shape). Every field named by
+//! the contract is kept; a removed or renamed field is a MAJOR bump of [`SCHEMA_VERSION`].
+//! What the contract enumerates is an enum here ([`ErrorKind`], [`Stage`], [`Rule`],
+//! [`Severity`], [`ConditionKind`]), serialised to the contract's strings, and every object
+//! refuses fields it does not describe (`additionalProperties: false` in the schemas).
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -218,6 +221,10 @@ pub struct Clause {
     pub marker: String,
     /// The marker's number (1-based); for a garbled marker, the number it should have.
     pub number: u32,
+    /// The N of an article inserted by an amendment (`第十七条之一`: number 17, insert 1);
+    /// absent on ordinary clauses.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub insert: Option<u32>,
     /// Numbering style, e.g. `chapter`, `article`, `cn-dun`, `cn-paren`, `arabic-dot`.
     pub style: String,
     /// 1-based depth in this document's own hierarchy.

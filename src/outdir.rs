@@ -200,11 +200,7 @@ mod tests {
     use super::*;
 
     fn input(rel: &str) -> Input {
-        Input {
-            file: Some(PathBuf::from(rel)),
-            label: rel.into(),
-            relative: PathBuf::from(rel),
-        }
+        Input::file(PathBuf::from(rel), rel.into(), PathBuf::from(rel))
     }
 
     #[test]
@@ -229,6 +225,38 @@ mod tests {
             ]
             .map(PathBuf::from)
         );
+    }
+
+    #[test]
+    fn resume_reads_status_and_error_kind_as_enums() {
+        let dir = tempfile::tempdir().unwrap();
+        let at = |name: &str, json: &str| {
+            let p = dir.path().join(name);
+            fs::write(&p, json).unwrap();
+            existing(&p)
+        };
+        let record = |status: &str, kind: Option<&str>| {
+            let error = kind.map_or(String::new(), |k| {
+                format!(r#","error":{{"kind":"{k}","stage":"read","message":"m"}}"#)
+            });
+            format!(r#"{{"source":{{"sha256":"ab","path":"x"}},"status":"{status}"{error}}}"#)
+        };
+        let ok = at("ok.json", &record("ok", None)).unwrap();
+        assert_eq!(
+            (ok.sha256.as_str(), ok.error, ok.transient),
+            ("ab", false, false)
+        );
+        for (kind, transient) in [("timeout", true), ("panic", true), ("io", true)] {
+            let e = at("t.json", &record("error", Some(kind))).unwrap();
+            assert!(e.error && e.transient == transient, "{kind}");
+        }
+        for kind in ["decode", "binary", "too-large", "unsupported-format"] {
+            let e = at("d.json", &record("error", Some(kind))).unwrap();
+            assert!(e.error && !e.transient, "{kind}");
+        }
+        // A kind this version does not know, or no record at all: processed again.
+        assert!(at("u.json", &record("error", Some("mystery"))).is_none());
+        assert!(at("bad.json", "{\"half").is_none());
     }
 
     #[test]

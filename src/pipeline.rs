@@ -32,6 +32,10 @@ pub struct Options {
     pub timeout: Option<Duration>,
     /// Lint settings (profile override, rule levels).
     pub lint: lint::Config,
+    /// Only what `check` needs: decode, structure and lint. The documents then carry
+    /// their lines, profile and diagnostics, and no clauses, responsibilities or
+    /// accountability (the segmenter is never loaded).
+    pub lint_only: bool,
 }
 
 impl Default for Options {
@@ -41,6 +45,7 @@ impl Default for Options {
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             timeout: None,
             lint: lint::Config::default(),
+            lint_only: false,
         }
     }
 }
@@ -158,7 +163,11 @@ fn analyse_until(
         .into_iter()
         .enumerate()
         .map(|(k, mut doc)| {
-            let ex = extract::extract(src, &doc);
+            let ex = if opts.lint_only {
+                extract::Extraction::default()
+            } else {
+                extract::extract(src, &doc)
+            };
             deadline.check(Stage::Extract)?;
             // The lint returns the structure stage's diagnostics too, re-levelled per config.
             let checked = lint::check(src, &doc, &opts.lint);
@@ -178,7 +187,11 @@ fn analyse_until(
                 d.document = Some(k as u32 + 1);
             }
             deadline.check(Stage::Lint)?;
-            let clauses = clauses_of(src, &mut doc, opts);
+            let clauses = if opts.lint_only {
+                Vec::new()
+            } else {
+                clauses_of(src, &mut doc, opts)
+            };
             deadline.check(Stage::Output)?;
             Ok(Document {
                 title: doc.title.take(),
@@ -218,6 +231,7 @@ fn clauses_of(src: &SourceText, doc: &mut DocTree, opts: &Options) -> Vec<Clause
         Clause {
             marker: std::mem::take(&mut n.marker),
             number: n.number,
+            insert: (n.insert > 0).then_some(n.insert),
             style: n.style.name().to_string(),
             level: n.level,
             path: std::mem::take(&mut n.path),

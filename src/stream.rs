@@ -20,9 +20,10 @@ use std::path::PathBuf;
 use base64::Engine as _;
 use serde::Deserialize;
 
-use crate::batch::{self, Failure, Input, Shard};
+use crate::batch::{self, Input, Shard};
 use crate::error_record;
 use crate::model::{ErrorKind, Record, Stage, Status};
+use crate::ordered::{self, Failure, Setup};
 use crate::pipeline::{self, Options};
 
 /// How a streaming run is set up.
@@ -294,11 +295,8 @@ pub fn answer(line: &Line, opts: &Options) -> Record {
         Payload::Bytes(b) => labelled(pipeline::process_bytes(&label(&id), &b, opts)),
         Payload::Path(p) => {
             let label = p.to_string_lossy().into_owned();
-            let input = Input {
-                relative: PathBuf::from(p.file_name().unwrap_or(p.as_os_str())),
-                file: Some(p),
-                label,
-            };
+            let relative = PathBuf::from(p.file_name().unwrap_or(p.as_os_str()));
+            let input = Input::file(p, label, relative);
             let mut r = batch::process_input(&input, opts);
             if let Some(e) = r.error.as_mut().filter(|e| e.kind == ErrorKind::Io) {
                 // A path that cannot be read is a bad request, not a bad document.
@@ -363,14 +361,17 @@ where
     let threads = config.threads.max(1);
     let opts = config.opts.clone();
     let mut summary = Summary::default();
-    batch::run_ordered_owned(
-        lines,
+    let setup = Setup {
         threads,
-        threads * 4,
-        config.opts.timeout,
+        window: threads * 4,
+        timeout: config.opts.timeout,
+    };
+    ordered::run(
+        setup,
+        lines,
         move |line| serialise(&answer(line, &opts)),
         |line, f| serialise(&failed(line, f)),
-        |(status, mut json)| {
+        |_, (status, mut json)| {
             summary.records += 1;
             if status == Status::Error {
                 summary.errors += 1;
@@ -385,7 +386,7 @@ where
 }
 
 fn serialise(r: &Record) -> (Status, Vec<u8>) {
-    (r.status, crate::json::record(r).unwrap_or_default())
+    (r.status, crate::render::records::json(r))
 }
 
 #[cfg(test)]

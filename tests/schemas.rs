@@ -14,7 +14,7 @@ use gongwen::pipeline::{Options, process_bytes};
 use jsonschema::Validator;
 use serde_json::Value;
 
-use crate::corpus::{corpus_dir, files_under};
+use crate::corpus::fixture_files;
 
 /// A committed schema file and what it is generated from.
 struct SchemaFile {
@@ -181,7 +181,7 @@ fn every_corpus_record_validates() {
     let records = strict_validator("record.schema.json");
     let diagnostics = strict_validator("diagnostic.schema.json");
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let files = files_under(&corpus_dir());
+    let files = fixture_files();
     assert!(!files.is_empty(), "corpus/ is empty");
     // Spelled this way so that options added later keep their defaults here.
     #[allow(clippy::needless_update)]

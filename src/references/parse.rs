@@ -168,6 +168,13 @@ fn numbers(s: &str, unit: char) -> Option<(Vec<u32>, usize)> {
         Some(_) => ('第'.len_utf8(), true),
         None => (0, false),
     };
+    // Without 第, a run of bracketed numbers is a citation as the structure stage reads
+    // one (（一）至（六）项, （三）、（四）项): then it was not taken for list items.
+    let expect = if lead {
+        None
+    } else {
+        Some(crate::structure::refs::item_citation_len(s)?)
+    };
     let mut out: Vec<u32> = Vec::new();
     let mut range = false;
     loop {
@@ -191,7 +198,8 @@ fn numbers(s: &str, unit: char) -> Option<(Vec<u32>, usize)> {
         }
         at += step;
         if s[at..].starts_with(unit) {
-            return Some((out, at + unit.len_utf8()));
+            let len = at + unit.len_utf8();
+            return expect.is_none_or(|e| e == len).then_some((out, len));
         }
         // Another number of the same list must follow the separator.
         let (is_range, sep) = list_separator(&s[at..])?;
@@ -429,7 +437,7 @@ fn continues_reference(rest: &str) -> bool {
     let folded: String = std::iter::once(crate::normalize::fold(c))
         .chain(it.take(2))
         .collect();
-    matches!(c, '；' | '：' | '，' | '。') || crate::structure::marker::is_reference(&folded, false)
+    matches!(c, '；' | '：' | '，' | '。') || crate::structure::refs::unit_cited(&folded, false)
 }
 
 /// Whether the text before a bare reference leads into one: a verb, preposition or
@@ -484,10 +492,7 @@ fn is_marker_at(text: &str, i: usize) -> bool {
     };
     let rest = s[len..].trim_start_matches('*');
     let gap = rest.starts_with(crate::normalize::is_blank);
-    !crate::structure::marker::is_reference(
-        rest.trim_start_matches(crate::normalize::is_blank),
-        gap,
-    )
+    !crate::structure::refs::unit_cited(rest.trim_start_matches(crate::normalize::is_blank), gap)
 }
 
 /// What stands right before the `第` at `i`: the scope it gives the chain and where the

@@ -1,12 +1,30 @@
 //! Human output like rustc's: a title line with the rule, the source line with the
-//! offending marker underlined and the expected one named, and the standard as a note.
+//! offending marker underlined and the expected one named, and the standard as a note;
+//! and the rule list of `--list-rules`.
 //! annotate-snippets measures CJK characters as two columns, so the underline sits right.
 
 use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
+use crate::lint::rules::{RULES, info};
 use crate::model::{Diagnostic, Severity};
 use crate::text::SourceText;
+
+/// `check --list-rules`: one line per rule with its default severity, summary and standard.
+pub fn rule_list() -> String {
+    let mut out = String::new();
+    for &rule in RULES {
+        let r = info(rule);
+        out.push_str(&format!(
+            "{:<20} {:<8} {}  [{}]\n",
+            rule.name(),
+            r.severity.name(),
+            r.summary,
+            r.standard.text()
+        ));
+    }
+    out
+}
 
 /// Render the findings of one file. `src` is the decoded file (for the source lines);
 /// `color` switches ANSI styling on.
