@@ -3,8 +3,8 @@
 
     python3 tools/events_eval.py DOCS_DIR EXTRACT.jsonl [--verbose]
 
-A dated header line is a non-empty line between a LawRefBook file's `# title` and its
-`<!-- INFO END -->` line that holds a date (YYYY年M月D日, Arabic or Chinese numerals). It
+A dated header line is a non-empty line between a LawRefBook file's `# title` (or, in a
+plain copy without the heading marks, its first line) and its `<!-- INFO END -->` line that holds a date (YYYY年M月D日, Arabic or Chinese numerals). It
 comes out as events when gongwen's record of that file has at least one event on that line.
 Prints the share (target ≥ 95 %) and, per event kind, how many events were found; with
 --verbose, the lines that gave no event.
@@ -27,7 +27,8 @@ def header_lines(path):
     end = next((i for i, l in enumerate(lines) if "INFO END" in l), None)
     if end is None:
         return []
-    start = next((i for i, l in enumerate(lines) if l.startswith("#")), 0) + 1
+    # The title: the first non-empty line (`# title`, or the title alone in a plain copy).
+    start = next((i for i, l in enumerate(lines) if l.strip()), 0) + 1
     return [(i + 1, lines[i].strip()) for i in range(start, end) if lines[i].strip() and DATE.search(lines[i])]
 
 
@@ -47,7 +48,7 @@ def main():
     missed = []
     for dirpath, _, files in os.walk(a.docs):
         for name in sorted(files):
-            if not name.endswith(".md"):
+            if not name.endswith((".md", ".txt")):
                 continue
             r = recs.get(name)
             if r is None:
@@ -66,6 +67,7 @@ def main():
     if a.verbose:
         for m in missed:
             print("MISS", *m)
+    return 0
 
 
 if __name__ == "__main__":

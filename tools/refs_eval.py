@@ -11,7 +11,7 @@ output holds a reference on that line whose target's last path component is 第X
 the document has an article whose line-start marker is 第X条(之Y); when the document has no
 such article, it is right when gongwen marks it unresolved. Amendments (…修正案, 关于修改
 《…》的决定: their 本法 is the law amended) and, in an excerpt, citations before its first
-article are not counted. Prints the share resolved right
+article and documents without any 第X条 article are not counted. Prints the share resolved right
 (target ≥ 97 %) and the `dangling-reference` findings per 1,000 internal references (target
 ≤ 1 on consistent texts), with the findings listed under --verbose.
 
@@ -157,7 +157,10 @@ def cmd_resolve(a):
         for d in r["documents"]:
             internal += sum(1 for x in d.get("references", []) if not x.get("document"))
             dangling += [(path, x) for x in d["diagnostics"] if x["rule"] == "dangling-reference"]
-        first = min((k[0] for k in arts), default=1)
+        if not arts:
+            # No 第X条 articles: the measure is about articles.
+            continue
+        first = min(k[0] for k in arts)
         for line, num, ins in citations(lines):
             # An excerpt (a 编 of a code starting at its 第四百六十三条) cannot be judged on
             # what it cites before its first article.
@@ -167,8 +170,9 @@ def cmd_resolve(a):
             want = label(num, ins)
             on_line = [x for x in refs if x["line"] == line and not x.get("document")]
             if (num, ins) in arts:
-                ok = any(x["target"] and x["target"].split("/")[-1] == want and x["resolved"]
-                         for x in on_line)
+                # The article is the one named (whether its 款/项 exist is dangling-reference's
+                # to say).
+                ok = any(x["target"] and x["target"].split("/")[-1] == want for x in on_line)
             else:
                 ok = any(not x["resolved"] and x["target"] is None for x in on_line)
             right += ok

@@ -208,6 +208,8 @@ struct Index {
     run: Vec<u32>,
     /// (number, node) of every chapter, sorted.
     chapters: Vec<(u32, usize)>,
+    /// (number, node) of the top-level clauses, in document order.
+    roots: Vec<(u32, usize)>,
     /// The highest article number (0 without articles).
     max_article: u32,
     /// The lowest article number (1 without articles).
@@ -218,11 +220,15 @@ impl Index {
     fn new(doc: &DocTree) -> Self {
         let mut articles = Vec::new();
         let mut chapters = Vec::new();
+        let mut roots = Vec::new();
         let mut order = Vec::new();
         let mut run = vec![0u32; doc.nodes.len()];
         let mut current = 0u32;
         let mut prev: Option<(u32, u32)> = None;
         for (i, n) in doc.nodes.iter().enumerate() {
+            if n.parent.is_none() {
+                roots.push((n.number, i));
+            }
             match n.style {
                 Style::Article => {
                     let key = (n.number, insert_of(n));
@@ -249,6 +255,7 @@ impl Index {
             order,
             run,
             chapters,
+            roots,
         }
     }
 
@@ -392,8 +399,31 @@ fn resolve(index: &Index, doc: &DocTree, at: &Site, f: &Found, unqualified: bool
             insert,
             part,
         } => {
-            if unqualified && index.order.is_empty() {
-                return Vec::new();
+            if index.order.is_empty() {
+                // Without articles, 本规定第四条 names the fourth of the top-level clauses
+                // (四、, 4.: a notice's or an old interpretation's numbered paragraphs); a
+                // bare 第三条 there is some other text's.
+                if unqualified {
+                    return Vec::new();
+                }
+                let root = (*insert == 0)
+                    .then(|| {
+                        index
+                            .roots
+                            .iter()
+                            .find(|r| r.0 == *number)
+                            .map(|r| r.1)
+                            // Paragraphs numbered through the document under its sections
+                            // (一、 over 1. … 43.).
+                            .or_else(|| {
+                                doc.nodes.iter().position(|n| {
+                                    n.number == *number
+                                        && matches!(n.style, Style::Arabic | Style::CnDun)
+                                })
+                            })
+                    })
+                    .flatten();
+                return vec![article_target(root, part)];
             }
             vec![article_target(
                 index.article((*number, *insert), at.run),

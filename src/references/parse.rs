@@ -434,6 +434,11 @@ fn continues_reference(rest: &str) -> bool {
     let Some(c) = it.next() else {
         return true;
     };
+    // 规 continues a citation as 规定 (第二章规定的), not as the first word of a heading
+    // glued to its marker (第二章规划管理).
+    if c == '规' {
+        return rest.starts_with("规定");
+    }
     let folded: String = std::iter::once(crate::normalize::fold(c))
         .chain(it.take(2))
         .collect();
@@ -483,16 +488,24 @@ fn is_marker_at(text: &str, i: usize) -> bool {
         return false;
     }
     let s = &text[i..];
-    let Some(len) = article(s).map(|(_, _, len)| len).or_else(|| {
-        ['编', '章', '节']
-            .iter()
-            .find_map(|&u| ordinal(s, u).map(|(_, len)| len))
-    }) else {
-        return false;
+    let marker_rest = |len: usize| {
+        let rest = s[len..].trim_start_matches('*');
+        let gap = rest.starts_with(crate::normalize::is_blank);
+        (rest.trim_start_matches(crate::normalize::is_blank), gap)
     };
-    let rest = s[len..].trim_start_matches('*');
-    let gap = rest.starts_with(crate::normalize::is_blank);
-    !crate::structure::refs::unit_cited(rest.trim_start_matches(crate::normalize::is_blank), gap)
+    if let Some((_, _, len)) = article(s) {
+        let (rest, gap) = marker_rest(len);
+        return !crate::structure::refs::unit_cited(rest, gap);
+    }
+    // A 编/章/节 that opens a line is a heading unless a sentence runs on from it.
+    ['编', '章', '节'].iter().any(|&u| {
+        ordinal(s, u).is_some_and(|(_, len)| {
+            let (rest, gap) = marker_rest(len);
+            let line = rest.split('\n').next().unwrap_or(rest);
+            !line.contains(['，', '。', '；', '：', ',', ';', ':'])
+                || !crate::structure::refs::heading_in_prose(rest, gap)
+        })
+    })
 }
 
 /// What stands right before the `第` at `i`: the scope it gives the chain and where the

@@ -210,12 +210,15 @@ fn an_amending_decision_cites_the_amended_law() {
 }
 
 #[test]
-fn a_notice_without_articles_drops_bare_article_numbers() {
+fn a_notice_without_articles_reads_its_own_numbered_paragraphs() {
     let r =
         refs("关于做好工作的通知\n一、按照第三条的要求，做好工作。\n二、依照本通知第一条办理。\n");
-    // 本通知第一条 says whose it is: it dangles (the notice has no articles); the bare 第三条
-    // is somebody else's and is not reported.
-    assert_eq!(r, vec![row("依照本通知第一条", "二", None, None, false)]);
+    // 本通知第一条 says whose it is: the notice has no articles, so it names its first
+    // numbered paragraph; the bare 第三条 is somebody else's and is not reported.
+    assert_eq!(
+        r,
+        vec![row("依照本通知第一条", "二", Some("一"), None, true)]
+    );
 }
 
 #[test]
@@ -249,4 +252,21 @@ fn markers_that_open_a_line_are_found_there() {
         parse::first_article("依照本法第二十三条第二款"),
         Some((23, 0))
     );
+}
+
+#[test]
+fn headings_left_in_a_text_cite_nothing() {
+    let t = "总则）\n##第一章总则\n##第二章规划管理\n第三章第一节 执法\n";
+    assert!(parse::scan(t).is_empty());
+    // A sentence that runs on from a 第X章 at a line's start cites it.
+    assert_eq!(parse::scan("第二章规定的程序，适用于本节。").len(), 1);
+}
+
+#[test]
+fn a_table_of_contents_cites_nothing() {
+    let r = refs(
+        "# 某市林业条例\n\n<!-- INFO END -->\n## 第一章 总 则\n\n## 第二章 规划管理\n\n## 第三章 附 则\n\n总 则\n\n第一条 为了管理，制定本条例。\n\n规划管理\n\n第二条 依照第三章的规定处理。\n\n附 则\n\n第三条 本条例自公布之日起施行。\n",
+    );
+    let texts: Vec<&str> = r.iter().map(|x| x.0.as_str()).collect();
+    assert_eq!(texts, vec!["依照第三章"]);
 }
