@@ -78,8 +78,11 @@ fn is_note(c: &str) -> bool {
 /// Whether a compacted line is a row of a web page's table or furniture (发文字号：…).
 fn is_site_row(c: &str) -> bool {
     vocab::SITE_LABELS.iter().any(|l| {
-        c.strip_prefix(l)
-            .is_some_and(|r| r.starts_with(['：', ':', '】', ']']))
+        // A label of three or more characters opens a row however its cells are joined
+        // (发文字号：…, 发文字号|…, 发文字号国办发…); a short one only before a separator.
+        c.strip_prefix(l).is_some_and(|r| {
+            l.chars().count() >= 3 || r.starts_with(['：', ':', '】', ']', '|', '｜'])
+        })
     })
 }
 

@@ -128,6 +128,20 @@ fn numbers_cited_in_the_body_and_site_rows_are_not_metadata() {
 }
 
 #[test]
+fn site_table_rows_however_their_cells_are_joined() {
+    for row in [
+        "发文字号 | 青政发〔2022〕3号",
+        "发文字号\t青政发〔2022〕3号",
+        "发文字号 青政发〔2022〕3号",
+    ] {
+        let m = meta(&format!(
+            "{row}\n关于做好防汛工作的通知\n各区县人民政府：\n现通知如下。\n一、做好准备\n各地要做好准备。\n"
+        ));
+        assert!(m.doc_number.is_none(), "{row}");
+    }
+}
+
+#[test]
 fn statute_header_events_and_closing_article() {
     let m = meta(
         "青川市河道管理条例\n\
