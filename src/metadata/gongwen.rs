@@ -99,6 +99,7 @@ pub fn is_body(name: &str) -> bool {
 pub fn read(lines: &[Line], layout: &Layout, meta: &mut Metadata) {
     let head_end = layout.body.min(HEAD_LINES).min(lines.len());
     doc_number(lines, head_end, meta);
+    number_after_title(lines, layout, meta);
     let doc_number_at = meta
         .doc_number
         .as_ref()
@@ -140,6 +141,37 @@ fn doc_number(lines: &[Line], head_end: usize, meta: &mut Metadata) {
             signer(&l.compact(), l.number, meta);
             return;
         }
+    }
+}
+
+/// A web copy may state its number only at the end of its title line (关于…的通知（国办发
+/// 〔2019〕3号）): when no line holds the number alone, the title's bracketed end is read.
+fn number_after_title(lines: &[Line], layout: &Layout, meta: &mut Metadata) {
+    let (Some(first), true) = (layout.title_first, meta.doc_number.is_none()) else {
+        return;
+    };
+    let Some(l) = lines
+        .get(layout.after_title.saturating_sub(1))
+        .filter(|_| first < layout.after_title)
+    else {
+        return;
+    };
+    let c = l.compact();
+    let c = c.trim_end_matches(['】', ']']);
+    let Some(open) = c.rfind(['（', '(']) else {
+        return;
+    };
+    if let Some(w) = docnumber::whole_line(&c[open..]) {
+        let text = &c[open..][w.start..w.end];
+        meta.doc_number = Some(element(
+            DocNumber {
+                agency_code: w.agency_code,
+                year: w.year,
+                serial: w.serial,
+            },
+            text,
+            l.number,
+        ));
     }
 }
 
@@ -234,7 +266,7 @@ fn header(lines: &[Line], top: usize, doc_number_at: Option<usize>, meta: &mut M
 /// bodies; the rest of the line may be the body's first sentence (a flattened copy).
 fn addressees(lines: &[Line], from: usize, to: usize, meta: &mut Metadata) {
     let end = to.min(lines.len());
-    for (i, l) in lines.iter().enumerate().take(end).skip(from).take(4) {
+    for (i, l) in lines.iter().enumerate().take(end).skip(from).take(8) {
         let mut c = l.compact().to_string();
         if is_site_row(&c) || c.starts_with("附件") {
             continue;

@@ -128,6 +128,18 @@ fn numbers_cited_in_the_body_and_site_rows_are_not_metadata() {
 }
 
 #[test]
+fn a_number_only_at_the_end_of_the_title() {
+    let m = meta(
+        "青川市人民政府关于做好防汛工作的通知（青政发〔2022〕3号）\n各区县人民政府：\n现通知如下。\n一、做好准备\n各地要做好准备。\n",
+    );
+    let d = m.doc_number.unwrap();
+    assert_eq!(
+        (d.value.serial, d.text.as_str(), d.line),
+        (3, "青政发〔2022〕3号", 1)
+    );
+}
+
+#[test]
 fn site_table_rows_however_their_cells_are_joined() {
     for row in [
         "发文字号 | 青政发〔2022〕3号",
