@@ -9,8 +9,10 @@
 //! [`model`] (output records, written by [`json`]) → [`render`] (the printers of
 //! `check`). [`pipeline`] runs the stages over one input, [`batch`] over many, [`stream`]
 //! answers JSON Lines requests (streaming mode), and [`cli`] wires the command line.
+//! [`budget`] bounds the memory one input may hold (and counts allocations).
 
 pub mod batch;
+pub mod budget;
 pub mod cli;
 pub mod extract;
 pub mod ingest;

@@ -2,7 +2,9 @@
 //! lint → one [`Record`]. Pure: takes bytes, returns an owned record; never panics out
 //! (a panic inside a stage becomes an error record).
 //!
-//! Limits: input larger than [`Options::max_file_size`] is refused (`too-large`), and a
+//! Limits: input larger than [`Options::max_file_size`] is refused (`too-large`); an input
+//! that holds more memory than its budget ([`Options::memory`], see [`budget`]) is stopped
+//! at the next checkpoint (`too-large`, naming the budget and the stage); and a
 //! cooperative deadline ([`Options::timeout`]) is checked between stages and between the
 //! documents of a file (`timeout`). The batch driver backs the deadline with a watchdog
 //! for a stage that never returns.
@@ -12,6 +14,7 @@ use std::time::{Duration, Instant};
 
 use sha2::{Digest, Sha256};
 
+use crate::budget::{self, Budget};
 use crate::ingest;
 use crate::model::{Clause, Document, ErrorInfo, Record, SCHEMA_VERSION, Source, Status};
 use crate::structure::{self, DocTree, Node};
@@ -31,6 +34,9 @@ pub struct Options {
     pub max_file_size: u64,
     /// Time budget per input; past it the input gets a `timeout` record (`None` = none).
     pub timeout: Option<Duration>,
+    /// Memory budget per input; past it the input gets a `too-large` record (`None` =
+    /// none). Enforced where [`budget::CountingAlloc`] is the global allocator.
+    pub memory: Option<Budget>,
     /// Lint settings (profile override, rule levels).
     pub lint: lint::Config,
 }
@@ -41,6 +47,7 @@ impl Default for Options {
             tokens: false,
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             timeout: None,
+            memory: Some(budget::DEFAULT),
             lint: lint::Config::default(),
         }
     }
@@ -61,8 +68,10 @@ impl Deadline {
         }
     }
 
-    /// `Err(stage)` when the deadline has passed.
+    /// `Err(stage)` when the deadline has passed. A memory budget checkpoint too: past its
+    /// budget the input unwinds with [`budget::Exceeded`].
     fn check(&self, stage: &'static str) -> Result<(), TimedOut> {
+        budget::checkpoint(stage);
         match self.at {
             Some(at) if Instant::now() >= at => Err(TimedOut {
                 stage,
@@ -90,6 +99,36 @@ pub fn timeout_record(path: &str, bytes: Option<&[u8]>, stage: &str, budget: Dur
         format!(
             "{path}: processing took longer than the time limit of {} s (--timeout) during {stage}; not processed",
             budget.as_secs_f64()
+        ),
+    )
+}
+
+/// The `too-large` error record of an input that held more memory than its budget
+/// (`budget`: the formula it was computed from, when the options set one).
+pub fn over_budget_record(
+    path: &str,
+    bytes: Option<&[u8]>,
+    budget: Option<Budget>,
+    e: &budget::Exceeded,
+) -> Record {
+    const MIB: f64 = (1u64 << 20) as f64;
+    let formula = budget.map_or_else(String::new, |b| {
+        format!(
+            " (--max-memory {b}: {} bytes per input byte + {:.1} MiB)",
+            b.per_byte,
+            b.base as f64 / MIB
+        )
+    });
+    error_record(
+        path,
+        bytes,
+        "too-large",
+        e.stage,
+        format!(
+            "{path}: processing held {:.1} MiB during {}, more than its memory budget of {:.1} MiB{formula}; not processed",
+            e.held as f64 / MIB,
+            e.stage,
+            e.limit as f64 / MIB,
         ),
     )
 }
@@ -158,6 +197,8 @@ pub fn process_bytes(path: &str, bytes: &[u8], opts: &Options) -> Record {
     if opts.max_file_size > 0 && bytes.len() as u64 > opts.max_file_size {
         return crate::batch::too_large_record(path, bytes.len() as u64, opts.max_file_size);
     }
+    // Everything this input allocates from here on counts against its budget.
+    let _account = budget::Account::open(opts.memory.map(|b| b.for_input(bytes.len())));
     let decoded = match catch_unwind(|| ingest::decode(bytes)) {
         Ok(Ok(d)) => d,
         Ok(Err(e)) => {
@@ -202,7 +243,10 @@ pub fn process_bytes(path: &str, bytes: &[u8], opts: &Options) -> Record {
             };
         }
         Ok(Err(t)) => timeout_record(path, Some(bytes), t.stage, t.budget),
-        Err(panic) => panic_record(path, Some(bytes), "analyse", &*panic),
+        Err(panic) => match panic.downcast::<budget::Exceeded>() {
+            Ok(e) => over_budget_record(path, Some(bytes), opts.memory, &e),
+            Err(panic) => panic_record(path, Some(bytes), "analyse", &*panic),
+        },
     };
     r.source.encoding = source.encoding;
     r.source.encoding_confidence = source.encoding_confidence;
@@ -258,6 +302,7 @@ fn analyse_until(
 /// move into them (the arena is not used after).
 fn clauses_of(src: &SourceText, doc: &mut DocTree, opts: &Options) -> Vec<Clause> {
     fn build(src: &SourceText, nodes: &mut [Node], i: usize, opts: &Options) -> Clause {
+        budget::checkpoint("output");
         let children: Vec<Clause> = (0..nodes[i].children.len())
             .map(|k| {
                 let c = nodes[i].children[k];

@@ -27,6 +27,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::budget;
 use crate::model::{Accountability, Condition, ConditionKind, Responsibility, Sanction};
 use crate::structure::DocTree;
 use crate::text::SourceText;
@@ -210,6 +211,7 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
         })
         .collect();
     for (i, node) in doc.nodes.iter().enumerate() {
+        budget::checkpoint("extract");
         let (lead, in_acc_list) = match node.parent.and_then(|p| leads[p].as_ref()) {
             Some((lead, acc)) => (Some(lead), *acc),
             None => (None, false),
@@ -268,6 +270,7 @@ fn read_unit(
         return;
     }
     for s in ctx.unit.sentences() {
+        budget::checkpoint("extract");
         if s.end <= ctx.unit.skip {
             continue; // a title
         }

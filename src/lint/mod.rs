@@ -25,6 +25,7 @@ pub mod style;
 pub use config::{Config, ConfigError, Level};
 pub use profile::Profile;
 
+use crate::budget;
 use crate::model::Diagnostic;
 use crate::structure::{DocTree, Node};
 use crate::text::SourceText;
@@ -44,6 +45,7 @@ pub fn check(src: &SourceText, doc: &DocTree, cfg: &Config) -> Lint {
     let profile = cfg.profile.unwrap_or_else(|| profile::detect(doc));
     let full = recover::augment(src, doc);
     let mut cx = Ctx::new(src, &full, profile);
+    budget::checkpoint("lint");
     sequence::check(&mut cx);
     style::check(&mut cx);
     levels::check(&mut cx);

@@ -133,6 +133,7 @@ pub(crate) fn line_candidates(
         if !may_start_at(text.as_bytes(), i) {
             continue;
         }
+        crate::budget::checkpoint("structure");
         let rest = &text[i..];
         let at_start = i == 0;
         let before = text[..i].chars().next_back();

@@ -17,6 +17,7 @@ pub mod tree;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use crate::budget;
 use crate::model::{Diagnostic, Severity};
 use crate::normalize::{self, Layout};
 use crate::text::{MappedText, SourceText};
@@ -113,6 +114,7 @@ pub fn analyse(src: &SourceText) -> Analysis {
     // turn out to be boilerplate or separators are dropped below.
     let mut cands: Vec<Cand> = Vec::new();
     let mut layout = Layout::scan(src, |number, info, cl| {
+        budget::checkpoint("structure");
         detect::line_candidates(text, number, info, cl, &mut cands);
     });
     let header = documents::mark_boilerplate(src, &mut layout);
@@ -343,6 +345,7 @@ fn assemble(
     let n = doc.nodes.len();
     let mut tails: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
     for i in 0..n {
+        budget::checkpoint("structure");
         let node = &doc.nodes[i];
         let (a, b) = (node.marker_end, node.end);
         let mut cut = b;
