@@ -1,9 +1,15 @@
 //! The integration tests: one binary, one module per area.
 
+/// The binary's allocator, so that tests can count what the pipeline allocates and the
+/// memory budget is enforced here as in `gongwen` itself.
+#[global_allocator]
+static GLOBAL: gongwen::budget::CountingAlloc = gongwen::budget::CountingAlloc;
+
 mod check;
 mod cli;
 mod corpus;
 mod extract_csv;
 mod reliability;
+mod scaling;
 mod schemas;
 mod stream;

@@ -71,16 +71,18 @@ impl Ctx<'_> {
         quote: Range<usize>,
         at: usize,
     ) -> Responsibility {
-        let q = self.unit.text[quote]
-            .trim_end_matches(['。', '；', ';', '：', ':', '，', ','])
-            .to_string();
         Responsibility {
             holder,
             role: role.to_string(),
             clause_path: self.path.to_string(),
-            quote: q,
+            quote: self.quote_text(quote).to_string(),
             line: self.line(at),
         }
+    }
+
+    /// The text a responsibility quotes for the byte range `quote` of the unit text.
+    pub fn quote_text(&self, quote: Range<usize>) -> &str {
+        self.unit.text[quote].trim_end_matches(['。', '；', ';', '：', ':', '，', ','])
     }
 
     /// A condition entry starting at byte `at` of the unit text.
