@@ -11,8 +11,9 @@ Shapes:
 - item families (issue 19), at --items N and 2N (default 10 000 and 20 000): inline items
   in one paragraph (the numbering repeats （一）…（十）), inline items numbered on, articles
   on one line, a four-level ladder, a compilation of many 篇, a long line of brackets, many
-  findings, unconfirmed inline restarts, deep 一是 nesting, one long sentence without a full
-  stop, many statements of responsibility in one clause.
+  findings, unconfirmed inline restarts, deep 一是 nesting, lines of a lone 一是 (found by the
+  `scaling` fuzz target), one long sentence without a full stop, many statements of
+  responsibility in one clause.
 
 Each shape is run at half and full size; a ratio near 2 means linear, near 4 quadratic.
 The text is generated here (the same families as tests/scaling.rs, which counts allocated
@@ -159,6 +160,10 @@ def deep_nesting(n):
         "二是落实责任；" if i % 8 == 7 else "一是加强管理；" for i in range(n))
 
 
+def marker_lines(n):
+    return "关于加强管理工作的规定\n" + "\n一是" * n
+
+
 def long_sentence(n):
     pieces = ["由主管部门责令改正，给予警告，", "对直接责任人员处以罚款，", "市场监督管理部门负责监督检查，"]
     return "第一条 违反本办法规定的，" + "".join(pieces[i % 3] for i in range(n)) + "。"
@@ -180,6 +185,7 @@ ITEM_FAMILIES = {
     "many-findings": many_findings,
     "unconfirmed-restarts": unconfirmed_restarts,
     "deep-nesting": deep_nesting,
+    "marker-lines": marker_lines,
     "long-sentence": long_sentence,
     "many-statements": many_statements,
 }

@@ -14,6 +14,12 @@ use super::marker::Style;
 /// How far ahead the builder looks to confirm a list (keeps the work linear).
 const LOOKAHEAD: usize = 64;
 
+/// The deepest level a clause may take. Real documents go six levels deep at most (编 章 节
+/// 条 项 目, or 一、（一）1.（1） with 一是 lists in them); lines that each open a level
+/// below the last (一是 under 一是 under 一是 …) would otherwise nest without end, and every
+/// clause's path, and the recursion that writes the tree, grow with the depth.
+pub(crate) const MAX_DEPTH: usize = 16;
+
 /// A clause placed in the tree.
 #[derive(Debug, Clone)]
 pub(crate) struct Placed {
@@ -90,6 +96,9 @@ pub(crate) fn build(
         let Some((depth, number, style)) = placed else {
             continue;
         };
+        // No deeper than MAX_DEPTH: a clause that would open a deeper level is a sibling
+        // of the deepest one instead.
+        let depth = depth.min(MAX_DEPTH - 1);
         let doc = docs.last_mut().expect("at least one document");
         let fam = style.family();
         let carried = stack
@@ -391,6 +400,16 @@ mod tests {
             .map(|d| (d.title_line, d.placed.iter().map(|p| p.level).collect()))
             .collect();
         assert_eq!(shape, vec![(None, vec![1, 1]), (Some(3), vec![1, 1, 2, 2])]);
+    }
+
+    #[test]
+    fn nesting_stops_at_the_deepest_level() {
+        // Every 一是 on a line of its own opens a list inside the one before.
+        let s = "一、主要做法\n".to_string() + &"一是\n".repeat(40);
+        let levels: Vec<u32> = shape(&s).into_iter().map(|(_, l)| l).collect();
+        assert_eq!(levels.len(), 41);
+        assert_eq!(levels.iter().max(), Some(&(MAX_DEPTH as u32)));
+        assert_eq!(&levels[..4], &[1, 2, 3, 4]);
     }
 
     #[test]
