@@ -1,7 +1,7 @@
 //! What each input holds at most, per byte of input: the numbers the memory budget
 //! (`--max-memory`, default 50× + 64 MiB) is set from. Runs the whole per-document
 //! pipeline (with JSON output) over every file of the given folders with allocations
-//! counted, and prints the largest ratios and their distribution.
+//! counted, and prints (on stderr) the largest ratios and their distribution.
 //!
 //! Usage: `cargo run --release --example memory -- [--tokens] PATH...`
 
@@ -48,9 +48,9 @@ fn main() {
         }
     }
     rows.sort_by(|a, b| b.0.total_cmp(&a.0));
-    println!("{:>8} {:>12} {:>10}  file", "peak/B", "peak", "bytes");
+    eprintln!("{:>8} {:>12} {:>10}  file", "peak/B", "peak", "bytes");
     for (ratio, peak, len, label) in rows.iter().take(10) {
-        println!("{ratio:>8.1} {peak:>12} {len:>10}  {label}");
+        eprintln!("{ratio:>8.1} {peak:>12} {len:>10}  {label}");
     }
     let big: Vec<&(f64, u64, u64, String)> = rows.iter().filter(|r| r.2 >= 100_000).collect();
     for (what, set) in [("all", rows.iter().collect::<Vec<_>>()), ("≥ 100 KB", big)] {
@@ -58,7 +58,7 @@ fn main() {
             continue;
         }
         let q = |p: f64| set[((set.len() - 1) as f64 * (1.0 - p)) as usize].0;
-        println!(
+        eprintln!(
             "{what}: {} files; peak per input byte: max {:.1}, 99th percentile {:.1}, median {:.1}; largest peak {:.1} MiB",
             set.len(),
             set[0].0,

@@ -12,8 +12,8 @@ Shapes:
   in one paragraph (the numbering repeats （一）…（十）), inline items numbered on, articles
   on one line, a four-level ladder, a compilation of many 篇, a long line of brackets, many
   findings, unconfirmed inline restarts, deep 一是 nesting, lines of a lone 一是 (found by the
-  `scaling` fuzz target), one long sentence without a full stop, many statements of
-  responsibility in one clause.
+  `scaling` fuzz target), attachment lists (附件：), one long sentence without a full stop,
+  many statements of responsibility in one clause.
 
 Each shape is run at half and full size; a ratio near 2 means linear, near 4 quadratic.
 The text is generated here (the same families as tests/scaling.rs, which counts allocated
@@ -164,6 +164,13 @@ def marker_lines(n):
     return "关于加强管理工作的规定\n" + "\n一是" * n
 
 
+def attachment_lines(n):
+    lines = ["关于印发工作方案的通知", "一、总体要求", "二、主要任务"]
+    lines += [f"附件：{i % 9 + 1}.社区工作方案" if i % 2 else f"{cn_item(i // 2 + 2)}、{SENTENCES[i % 4]}"
+              for i in range(n)]
+    return "\n".join(lines)
+
+
 def long_sentence(n):
     pieces = ["由主管部门责令改正，给予警告，", "对直接责任人员处以罚款，", "市场监督管理部门负责监督检查，"]
     return "第一条 违反本办法规定的，" + "".join(pieces[i % 3] for i in range(n)) + "。"
@@ -186,6 +193,7 @@ ITEM_FAMILIES = {
     "unconfirmed-restarts": unconfirmed_restarts,
     "deep-nesting": deep_nesting,
     "marker-lines": marker_lines,
+    "attachment-lines": attachment_lines,
     "long-sentence": long_sentence,
     "many-statements": many_statements,
 }

@@ -248,8 +248,18 @@ fn attachment_nodes(src: &SourceText, doc: &DocTree) -> Vec<bool> {
             }
         }
     }
+    // The ranges start in line order; merged, each node finds its one by binary search (a
+    // document of many attachment lines stays linear).
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(region.len());
+    for (a, b) in region {
+        match merged.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => merged.push((a, b)),
+        }
+    }
     for (i, n) in doc.nodes.iter().enumerate() {
-        skip[i] = region.iter().any(|&(a, b)| n.start >= a && n.start <= b);
+        let k = merged.partition_point(|&(a, _)| a <= n.start);
+        skip[i] = k > 0 && n.start <= merged[k - 1].1;
     }
     skip
 }

@@ -721,7 +721,7 @@ mod tests {
     fn the_title_scan_answers_like_a_scan_of_each_range() {
         // Titles on every line whose number is a multiple of 7 or 11; queries mostly move
         // forward, some go back.
-        let is_title = |n: usize| n % 7 == 0 || n % 11 == 0;
+        let is_title = |n: usize| n.is_multiple_of(7) || n.is_multiple_of(11);
         let mut seed = 12345u64;
         let mut next = |m: usize| {
             seed = seed
