@@ -40,7 +40,7 @@ fn main() {
             let label = entry.path().display().to_string();
             let account = Account::open(None);
             let r = pipeline::process_bytes(&label, &raw, &opts);
-            let json = gongwen::json::record(&r).unwrap_or_default();
+            let json = serde_json::to_vec(&r).unwrap_or_default();
             let peak = account.peak();
             drop((json, r, account));
             let len = raw.len().max(1) as u64;

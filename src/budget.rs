@@ -26,6 +26,8 @@ use std::cell::Cell;
 use std::fmt;
 use std::str::FromStr;
 
+use crate::model::Stage;
+
 /// The default budget: 50 bytes per input byte plus 64 MiB.
 pub const DEFAULT: Budget = Budget {
     per_byte: 50,
@@ -230,7 +232,7 @@ unsafe impl GlobalAlloc for CountingAlloc {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Exceeded {
     /// The stage that was running.
-    pub stage: &'static str,
+    pub stage: Stage,
     /// Bytes the input held at the checkpoint.
     pub held: u64,
     /// Its budget in bytes.
@@ -241,7 +243,7 @@ pub struct Exceeded {
 /// (caught by [`pipeline::process_bytes`](crate::pipeline::process_bytes)). Cheap: one
 /// thread-local read and a comparison.
 #[inline]
-pub fn checkpoint(stage: &'static str) {
+pub fn checkpoint(stage: Stage) {
     if let Some(e) = exceeded(stage) {
         // `resume_unwind` skips the panic hook: a budget stop prints nothing.
         std::panic::resume_unwind(Box::new(e));
@@ -249,7 +251,7 @@ pub fn checkpoint(stage: &'static str) {
 }
 
 /// [`checkpoint`] without the unwinding: what was exceeded, if anything.
-pub fn exceeded(stage: &'static str) -> Option<Exceeded> {
+pub fn exceeded(stage: Stage) -> Option<Exceeded> {
     COUNTERS
         .try_with(|c| {
             let live = c.live.get();
@@ -384,11 +386,11 @@ mod tests {
 
     #[test]
     fn no_account_never_stops() {
-        assert_eq!(exceeded("test"), None);
+        assert_eq!(exceeded(Stage::Analyse), None);
         // The unit-test binary runs on the system allocator: nothing is counted.
         let a = Account::open(Some(0));
         let v = std::hint::black_box(vec![1u8; 1 << 16]);
-        assert_eq!(exceeded("test"), None);
+        assert_eq!(exceeded(Stage::Analyse), None);
         drop(v);
         drop(a);
     }

@@ -10,7 +10,7 @@
 use std::fs;
 
 use gongwen::budget::{self, Account, Budget, Usage};
-use gongwen::model::Status;
+use gongwen::model::{ErrorKind, Stage, Status};
 use gongwen::pipeline::{Options, process_str};
 use gongwen::structure::marker::to_chinese;
 
@@ -279,13 +279,16 @@ fn issue19_an_input_over_its_budget_gets_a_too_large_record() {
     let r = process_str("inline.txt", &text, &tight);
     assert_eq!(r.status, Status::Error);
     let e = r.error.expect("an error record");
-    assert_eq!(e.kind, "too-large");
+    assert_eq!(e.kind, ErrorKind::TooLarge);
     assert!(
         e.message.contains("inline.txt") && e.message.contains("--max-memory 1x+1M"),
         "{}",
         e.message
     );
-    assert!(["structure", "extract", "lint", "output"].contains(&e.stage.as_str()));
+    assert!(matches!(
+        e.stage,
+        Stage::Structure | Stage::Extract | Stage::Lint | Stage::Output
+    ));
     // What the input holds is bounded by its budget, not by what it would have needed.
     let account = Account::open(None);
     let _ = process_str("inline.txt", &text, &tight);
@@ -344,7 +347,7 @@ fn issue19_a_hundred_thousand_inline_items_do_not_stop_the_batch() {
         match (&big.error, budget) {
             (None, "50x+64M") => assert_eq!(out.status.code(), Some(0)),
             (Some(e), "1x+4M") => {
-                assert_eq!(e.kind, "too-large", "{e:?}");
+                assert_eq!(e.kind, ErrorKind::TooLarge, "{e:?}");
                 assert_eq!(out.status.code(), Some(2));
             }
             (e, _) => panic!("{budget}: {e:?}"),

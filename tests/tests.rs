@@ -9,6 +9,7 @@ mod check;
 mod cli;
 mod corpus;
 mod extract_csv;
+mod readme;
 mod reliability;
 mod scaling;
 mod schemas;

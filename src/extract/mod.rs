@@ -12,14 +12,13 @@
 //!
 //! Sub-modules: [`unit`](mod@unit) (cleaned text, sentences), [`phrase`] (holder noun phrases on
 //! the jieba-rs segmentation), [`roles`], [`conditions`], [`sanctions`] (vocabulary),
-//! [`scan`] (the literals that gate them, found in one pass) and [`table`] (the CSV view).
+//! [`scan`] (the literals that gate them, found in one pass).
 
 pub mod conditions;
 pub mod phrase;
 pub mod roles;
 pub mod sanctions;
 pub mod scan;
-pub mod table;
 pub mod unit;
 
 use std::ops::Range;
@@ -28,7 +27,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use crate::budget;
-use crate::model::{Accountability, Condition, ConditionKind, Responsibility, Sanction};
+use crate::model::{Accountability, Condition, ConditionKind, Responsibility, Sanction, Stage};
 use crate::structure::DocTree;
 use crate::text::SourceText;
 use unit::Unit;
@@ -213,7 +212,7 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
         })
         .collect();
     for (i, node) in doc.nodes.iter().enumerate() {
-        budget::checkpoint("extract");
+        budget::checkpoint(Stage::Extract);
         let (lead, in_acc_list) = match node.parent.and_then(|p| leads[p].as_ref()) {
             Some((lead, acc)) => (Some(lead), *acc),
             None => (None, false),
@@ -272,7 +271,7 @@ fn read_unit(
         return;
     }
     for s in ctx.unit.sentences() {
-        budget::checkpoint("extract");
+        budget::checkpoint(Stage::Extract);
         if s.end <= ctx.unit.skip {
             continue; // a title
         }

@@ -8,6 +8,7 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use crate::budget;
+use crate::model::Stage;
 use crate::structure::Style;
 use crate::structure::marker::{can_start, parse_at};
 use crate::structure::{DocTree, Node};
@@ -116,7 +117,7 @@ pub fn augment<'a>(src: &SourceText, doc: &'a DocTree) -> Cow<'a, DocTree> {
     let mut extra: Vec<Node> = Vec::new();
     let mut orphans: Vec<&Cand> = Vec::new();
     for c in &cands {
-        budget::checkpoint("lint");
+        budget::checkpoint(Stage::Lint);
         match place(src, &index, c) {
             Some(node) => extra.push(node),
             None => orphans.push(c),
@@ -602,7 +603,7 @@ fn new_lists(src: &SourceText, index: &Index, orphans: &[&Cand]) -> Vec<Node> {
         let level = doc.nodes[p].level + 1;
         let mut k = Some(i);
         while let Some(j) = k {
-            budget::checkpoint("lint");
+            budget::checkpoint(Stage::Lint);
             let c = orphans[j];
             used[j] = true;
             out.push(node_at(src, c.pos, &c.marker, level, Some(p), c.inline));
@@ -680,7 +681,7 @@ fn rebuild(src: &SourceText, doc: &DocTree, extra: Vec<Node>) -> DocTree {
     // A put-back clause's text runs to the next marker.
     for k in 0..nodes.len() {
         if nodes[k].path.is_empty() {
-            budget::checkpoint("lint");
+            budget::checkpoint(Stage::Lint);
             let end = nodes
                 .get(k + 1)
                 .map_or(doc.end, |n| n.start)

@@ -19,7 +19,7 @@ use std::cell::Cell;
 use std::collections::HashMap;
 
 use crate::budget;
-use crate::model::{Diagnostic, Severity};
+use crate::model::{Diagnostic, Rule, Severity, Stage};
 use crate::normalize::{self, Layout};
 use crate::text::{MappedText, SourceText};
 use detect::Cand;
@@ -115,7 +115,7 @@ pub fn analyse(src: &SourceText) -> Analysis {
     // turn out to be boilerplate or separators are dropped below.
     let mut cands: Vec<Cand> = Vec::new();
     let mut layout = Layout::scan(src, |number, info, cl| {
-        budget::checkpoint("structure");
+        budget::checkpoint(Stage::Structure);
         detect::line_candidates(text, number, info, cl, &mut cands);
     });
     let header = documents::mark_boilerplate(src, &mut layout);
@@ -231,7 +231,7 @@ pub fn analyse(src: &SourceText) -> Analysis {
         let labels = segments.iter().filter(|s| s.label_line.is_some()).count();
         d0.diagnostics.push(Diagnostic {
             path: None,
-            rule: "document-count".into(),
+            rule: Rule::DocumentCount,
             severity: if declared == found {
                 Severity::Info
             } else {
@@ -400,7 +400,7 @@ fn assemble(
     let n = doc.nodes.len();
     let mut tails: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
     for i in 0..n {
-        budget::checkpoint("structure");
+        budget::checkpoint(Stage::Structure);
         let node = &doc.nodes[i];
         let (a, b) = (node.marker_end, node.end);
         let mut cut = b;
@@ -444,7 +444,7 @@ fn assemble(
             let expected = node.style.render(node.number);
             doc.diagnostics.push(Diagnostic {
                 path: None,
-                rule: "garbled-marker".into(),
+                rule: Rule::GarbledMarker,
                 severity: Severity::Warning,
                 message: format!(
                     "`{}` is a damaged marker; its sequence says it is {expected}",
@@ -796,7 +796,7 @@ mod tests {
         let diag: Vec<(&str, Severity, u64)> = d[0]
             .diagnostics
             .iter()
-            .map(|x| (x.rule.as_str(), x.severity, x.line))
+            .map(|x| (x.rule.name(), x.severity, x.line))
             .collect();
         assert_eq!(diag, vec![("document-count", Severity::Warning, 1)]);
     }
@@ -915,7 +915,7 @@ mod tests {
         let g = &d.diagnostics[0];
         assert_eq!(
             (
-                g.rule.as_str(),
+                g.rule.name(),
                 g.severity,
                 g.line,
                 g.expected.as_deref(),
