@@ -11,7 +11,7 @@ use gongwen::budget::{Account, CountingAlloc};
 use gongwen::pipeline::{self, Options};
 
 #[global_allocator]
-static GLOBAL: CountingAlloc = CountingAlloc;
+static GLOBAL: CountingAlloc = CountingAlloc::MEASURING;
 
 fn main() {
     let args: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 /// mimalloc serves them with less CPU than the system allocator), with each thread's
 /// allocations counted: that is how the memory budget per input is enforced.
 #[global_allocator]
-static GLOBAL: gongwen::budget::CountingAlloc = gongwen::budget::CountingAlloc;
+static GLOBAL: gongwen::budget::CountingAlloc = gongwen::budget::CountingAlloc::COUNTING;
 
 fn main() -> ExitCode {
     match gongwen::cli::run() {

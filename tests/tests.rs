@@ -3,7 +3,7 @@
 /// The binary's allocator, so that tests can count what the pipeline allocates and the
 /// memory budget is enforced here as in `gongwen` itself.
 #[global_allocator]
-static GLOBAL: gongwen::budget::CountingAlloc = gongwen::budget::CountingAlloc;
+static GLOBAL: gongwen::budget::CountingAlloc = gongwen::budget::CountingAlloc::MEASURING;
 
 mod check;
 mod cli;
