@@ -13,6 +13,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::batch::{self, Input};
+use crate::budget::{self, Budget};
 use crate::lint::{self, Level, Profile};
 use crate::model::{Diagnostic, Record, Severity, Stage, Status};
 use crate::ordered::{self, Failure, Setup};
@@ -52,6 +53,23 @@ struct Common {
     /// When to show the progress bar on stderr.
     #[arg(long, value_enum, default_value_t = When::Auto)]
     progress: When,
+    /// Memory budget per input: N bytes per input byte plus SIZE (K, M, G = KiB, MiB, GiB);
+    /// an input that holds more gets a `too-large` error record and the run goes on
+    /// (0 = no limit).
+    #[arg(long, value_name = "Nx+SIZE", default_value_t = budget::DEFAULT)]
+    max_memory: Budget,
+}
+
+impl Common {
+    /// The memory budget per input (`None`: no limit).
+    fn memory(&self) -> Option<Budget> {
+        (self.max_memory
+            != Budget {
+                per_byte: 0,
+                base: 0,
+            })
+        .then_some(self.max_memory)
+    }
 }
 
 #[derive(Debug, Args)]
@@ -365,6 +383,7 @@ fn extract(mut a: ExtractArgs) -> anyhow::Result<u8> {
         tokens: a.tokens,
         max_file_size: a.max_file_size,
         timeout: (a.timeout > 0.0).then(|| Duration::from_secs_f64(a.timeout)),
+        memory: a.common.memory(),
         ..Options::default()
     };
     if a.stdin_format.is_some() {
@@ -639,6 +658,7 @@ fn check(a: CheckArgs) -> anyhow::Result<u8> {
     };
     let opts = Options {
         lint: cfg,
+        memory: a.common.memory(),
         lint_only: true,
         ..Options::default()
     };

@@ -6,6 +6,7 @@
 use std::io;
 use std::time::Duration;
 
+use crate::budget::{self, Budget};
 use crate::ingest::{self, DecodeError};
 use crate::model::{ErrorInfo, ErrorKind, Record, SCHEMA_VERSION, Source, Stage, Status};
 
@@ -81,6 +82,36 @@ pub fn too_large(path: &str, size: u64, limit: u64) -> Record {
     );
     r.source.bytes = size;
     r
+}
+
+/// An input that held more memory than its budget (`budget`: the formula the limit was
+/// computed from, when the options set one).
+pub fn over_budget(
+    path: &str,
+    bytes: Option<&[u8]>,
+    budget: Option<Budget>,
+    e: &budget::Exceeded,
+) -> Record {
+    const MIB: f64 = (1u64 << 20) as f64;
+    let formula = budget.map_or_else(String::new, |b| {
+        format!(
+            " (--max-memory {b}: {} bytes per input byte + {:.1} MiB)",
+            b.per_byte,
+            b.base as f64 / MIB
+        )
+    });
+    record(
+        path,
+        bytes,
+        ErrorKind::TooLarge,
+        e.stage,
+        format!(
+            "{path}: processing held {:.1} MiB during {}, more than its memory budget of {:.1} MiB{formula}; not processed",
+            e.held as f64 / MIB,
+            e.stage.name(),
+            e.limit as f64 / MIB,
+        ),
+    )
 }
 
 /// An input whose processing ran past its time budget during `stage`.

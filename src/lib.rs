@@ -11,8 +11,10 @@
 //! input, [`batch`] finds and reads the inputs, [`ordered`] runs them in parallel in input
 //! order, [`stream`] answers JSON Lines requests (streaming mode), and [`cli`] wires the
 //! command line.
+//! [`budget`] bounds the memory one input may hold (and counts allocations).
 
 pub mod batch;
+pub mod budget;
 pub mod cli;
 pub mod error_record;
 pub mod extract;

@@ -2,7 +2,9 @@
 //! lint → one [`Record`]. Pure: takes bytes, returns an owned record; never panics out
 //! (a panic inside a stage becomes an error record).
 //!
-//! Limits: input larger than [`Options::max_file_size`] is refused (`too-large`), and a
+//! Limits: input larger than [`Options::max_file_size`] is refused (`too-large`); an input
+//! that holds more memory than its budget ([`Options::memory`], see [`budget`]) is stopped
+//! at the next checkpoint (`too-large`, naming the budget and the stage); and a
 //! cooperative deadline ([`Options::timeout`]) is checked between stages and between the
 //! documents of a file (`timeout`). The batch driver backs the deadline with a watchdog
 //! for a stage that never returns.
@@ -10,6 +12,7 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::time::{Duration, Instant};
 
+use crate::budget::{self, Budget};
 use crate::error_record;
 use crate::ingest;
 use crate::model::{Clause, Document, Record, SCHEMA_VERSION, Source, Stage, Status};
@@ -30,6 +33,9 @@ pub struct Options {
     pub max_file_size: u64,
     /// Time budget per input; past it the input gets a `timeout` record (`None` = none).
     pub timeout: Option<Duration>,
+    /// Memory budget per input; past it the input gets a `too-large` record (`None` =
+    /// none). Enforced where [`budget::CountingAlloc`] is the global allocator.
+    pub memory: Option<Budget>,
     /// Lint settings (profile override, rule levels).
     pub lint: lint::Config,
     /// Only what `check` needs: decode, structure and lint. The documents then carry
@@ -44,6 +50,7 @@ impl Default for Options {
             tokens: false,
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             timeout: None,
+            memory: Some(budget::DEFAULT),
             lint: lint::Config::default(),
             lint_only: false,
         }
@@ -65,8 +72,10 @@ impl Deadline {
         }
     }
 
-    /// `Err(stage)` when the deadline has passed.
+    /// `Err(stage)` when the deadline has passed. A memory budget checkpoint too: past its
+    /// budget the input unwinds with [`budget::Exceeded`].
     fn check(&self, stage: Stage) -> Result<(), TimedOut> {
+        budget::checkpoint(stage);
         match self.at {
             Some(at) if Instant::now() >= at => Err(TimedOut {
                 stage,
@@ -90,6 +99,8 @@ pub fn process_bytes(path: &str, bytes: &[u8], opts: &Options) -> Record {
     if opts.max_file_size > 0 && bytes.len() as u64 > opts.max_file_size {
         return error_record::too_large(path, bytes.len() as u64, opts.max_file_size);
     }
+    // Everything this input allocates from here on counts against its budget.
+    let _account = budget::Account::open(opts.memory.map(|b| b.for_input(bytes.len())));
     let decoded = match catch_unwind(|| ingest::decode(bytes)) {
         Ok(Ok(d)) => d,
         Ok(Err(e)) => return error_record::decode(path, bytes, &e),
@@ -126,7 +137,10 @@ pub fn process_bytes(path: &str, bytes: &[u8], opts: &Options) -> Record {
             };
         }
         Ok(Err(t)) => error_record::timeout(path, Some(bytes), t.stage, t.budget),
-        Err(panic) => panicked(path, bytes, Stage::Analyse, &*panic),
+        Err(panic) => match panic.downcast::<budget::Exceeded>() {
+            Ok(e) => error_record::over_budget(path, Some(bytes), opts.memory, &e),
+            Err(panic) => panicked(path, bytes, Stage::Analyse, &*panic),
+        },
     };
     r.source.encoding = source.encoding;
     r.source.encoding_confidence = source.encoding_confidence;
@@ -200,6 +214,7 @@ fn analyse_until(
 /// move into them (the arena is not used after).
 fn clauses_of(src: &SourceText, doc: &mut DocTree, opts: &Options) -> Vec<Clause> {
     fn build(src: &SourceText, nodes: &mut [Node], i: usize, opts: &Options) -> Clause {
+        budget::checkpoint(Stage::Output);
         let children: Vec<Clause> = (0..nodes[i].children.len())
             .map(|k| {
                 let c = nodes[i].children[k];

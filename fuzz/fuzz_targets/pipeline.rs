@@ -3,7 +3,7 @@
 //! file and lines inside its line count.
 #![no_main]
 
-use gongwen::model::{Clause, Status};
+use gongwen::model::{Clause, ErrorKind, Status};
 use gongwen::pipeline::{Options, process_bytes};
 use libfuzzer_sys::fuzz_target;
 
@@ -19,7 +19,7 @@ fn check(c: &Clause, len: u64, lines: u64) {
 fuzz_target!(|data: &[u8]| {
     let r = process_bytes("fuzz.txt", data, &Options::default());
     if let Some(e) = &r.error {
-        assert_ne!(e.kind, "panic", "{}", e.message);
+        assert_ne!(e.kind, ErrorKind::Panic, "{}", e.message);
     }
     if r.status == Status::Ok {
         for d in &r.documents {

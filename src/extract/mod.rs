@@ -26,7 +26,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::model::{Accountability, Condition, ConditionKind, Responsibility, Sanction};
+use crate::budget;
+use crate::model::{Accountability, Condition, ConditionKind, Responsibility, Sanction, Stage};
 use crate::structure::DocTree;
 use crate::text::SourceText;
 use unit::Unit;
@@ -69,16 +70,18 @@ impl Ctx<'_> {
         quote: Range<usize>,
         at: usize,
     ) -> Responsibility {
-        let q = self.unit.text[quote]
-            .trim_end_matches(['。', '；', ';', '：', ':', '，', ','])
-            .to_string();
         Responsibility {
             holder,
             role: role.to_string(),
             clause_path: self.path.to_string(),
-            quote: q,
+            quote: self.quote_text(quote).to_string(),
             line: self.line(at),
         }
+    }
+
+    /// The text a responsibility quotes for the byte range `quote` of the unit text.
+    pub fn quote_text(&self, quote: Range<usize>) -> &str {
+        self.unit.text[quote].trim_end_matches(['。', '；', ';', '：', ':', '，', ','])
     }
 
     /// A condition entry starting at byte `at` of the unit text.
@@ -209,6 +212,7 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
         })
         .collect();
     for (i, node) in doc.nodes.iter().enumerate() {
+        budget::checkpoint(Stage::Extract);
         let (lead, in_acc_list) = match node.parent.and_then(|p| leads[p].as_ref()) {
             Some((lead, acc)) => (Some(lead), *acc),
             None => (None, false),
@@ -267,6 +271,7 @@ fn read_unit(
         return;
     }
     for s in ctx.unit.sentences() {
+        budget::checkpoint(Stage::Extract);
         if s.end <= ctx.unit.skip {
             continue; // a title
         }
