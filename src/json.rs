@@ -15,8 +15,8 @@ use serde::ser::{self, Impossible};
 use serde_json::ser::{CharEscape, CompactFormatter, Formatter};
 
 use crate::model::{
-    Accountability, Clause, Condition, ConditionKind, Diagnostic, Document, ErrorInfo, Record,
-    Responsibility, Sanction, Severity, Source, Status,
+    Accountability, Clause, Condition, ConditionKind, Diagnostic, Document, ErrorInfo,
+    MarkerSource, Record, Responsibility, Sanction, Severity, Source, Status,
 };
 
 /// Append the compact JSON of `value` to `out`: the bytes `serde_json::to_writer` would
@@ -468,6 +468,17 @@ fn json_u64(out: &mut Vec<u8>, v: u64) -> Result {
 }
 
 #[inline]
+fn json_opt_u64(out: &mut Vec<u8>, v: Option<u64>) -> Result {
+    match v {
+        Some(v) => json_u64(out, v),
+        None => {
+            out.extend_from_slice(b"null");
+            Ok(())
+        }
+    }
+}
+
+#[inline]
 fn json_bool(out: &mut Vec<u8>, v: bool) {
     out.extend_from_slice(if v { b"true" } else { b"false" });
 }
@@ -559,6 +570,15 @@ impl WriteJson for Source {
         json_u64(out, self.decode_errors)?;
         out.extend_from_slice(b",\"lines\":");
         json_u64(out, self.lines)?;
+        out.extend_from_slice(b",\"format\":");
+        match self.format {
+            Some(f) => {
+                out.push(b'"');
+                out.extend_from_slice(f.name().as_bytes());
+                out.push(b'"');
+            }
+            None => out.extend_from_slice(b"null"),
+        }
         out.push(b'}');
         Ok(())
     }
@@ -626,9 +646,17 @@ impl WriteJson for Clause {
         out.extend_from_slice(b",\"text\":");
         json_str(out, &self.text)?;
         out.extend_from_slice(b",\"byte_start\":");
-        json_u64(out, self.byte_start)?;
+        json_opt_u64(out, self.byte_start)?;
         out.extend_from_slice(b",\"byte_end\":");
-        json_u64(out, self.byte_end)?;
+        json_opt_u64(out, self.byte_end)?;
+        if let Some(l) = &self.locator {
+            out.extend_from_slice(b",\"locator\":");
+            json_str(out, l)?;
+        }
+        match self.marker_source {
+            MarkerSource::Text => {}
+            MarkerSource::Numbering => out.extend_from_slice(b",\"marker_source\":\"numbering\""),
+        }
         if let Some(tokens) = &self.tokens {
             out.extend_from_slice(b",\"tokens\":");
             json_array(out, tokens)?;
@@ -752,9 +780,10 @@ impl Diagnostic {
             out.extend_from_slice(b",\"document\":");
             json_u64(out, u64::from(n))?;
         }
-        let optional: [(&[u8], Option<&str>); 2] = [
+        let optional: [(&[u8], Option<&str>); 3] = [
             (b",\"clause_path\":", self.clause_path.as_deref()),
             (b",\"profile\":", self.profile.as_deref()),
+            (b",\"locator\":", self.locator.as_deref()),
         ];
         for (key, value) in optional {
             if let Some(v) = value {
@@ -1083,6 +1112,7 @@ mod tests {
             document: some.then_some(u32::MAX),
             clause_path: some.then(|| "一/（二）".into()),
             profile: some.then(|| "gongwen".into()),
+            locator: some.then(|| "word/document.xml#p4".into()),
         };
         let clause = |some: bool, children: Vec<Clause>| Clause {
             marker: "（一）".into(),
@@ -1096,8 +1126,14 @@ mod tests {
             garbled: some,
             heading: some.then(|| odd.into()),
             text: odd.repeat(9),
-            byte_start: 5,
-            byte_end: 90,
+            byte_start: some.then_some(5),
+            byte_end: (!some).then_some(90),
+            locator: some.then(|| "page 3".into()),
+            marker_source: if some {
+                MarkerSource::Numbering
+            } else {
+                MarkerSource::Text
+            },
             tokens: some.then(|| vec![String::new(), odd.into()]),
             children,
         };
@@ -1157,6 +1193,7 @@ mod tests {
                         bom: some,
                         decode_errors: 2,
                         lines: 0,
+                        format: some.then_some(crate::model::Format::Docx),
                     },
                     status: if some { Status::Error } else { Status::Ok },
                     error: some.then(|| ErrorInfo {

@@ -1,4 +1,4 @@
-//! The per-document pipeline: bytes → decode → line model → structure → extraction →
+//! The per-document pipeline: bytes → format → text view → line model → structure → extraction →
 //! lint → one [`Record`]. Pure: takes bytes, returns an owned record; never panics out
 //! (a panic inside a stage becomes an error record).
 //!
@@ -12,8 +12,10 @@ use std::time::{Duration, Instant};
 
 use sha2::{Digest, Sha256};
 
-use crate::ingest;
-use crate::model::{Clause, Document, ErrorInfo, Record, SCHEMA_VERSION, Source, Status};
+use crate::formats::{self, TextView};
+use crate::model::{
+    Clause, Document, ErrorInfo, MarkerSource, Record, SCHEMA_VERSION, Source, Status,
+};
 use crate::structure::{self, DocTree, Node};
 use crate::text::SourceText;
 use crate::{extract, lint, segment};
@@ -141,6 +143,7 @@ pub fn error_record(
             bom: false,
             decode_errors: 0,
             lines: 0,
+            format: None,
         },
         status: Status::Error,
         error: Some(ErrorInfo {
@@ -158,33 +161,26 @@ pub fn process_bytes(path: &str, bytes: &[u8], opts: &Options) -> Record {
     if opts.max_file_size > 0 && bytes.len() as u64 > opts.max_file_size {
         return crate::batch::too_large_record(path, bytes.len() as u64, opts.max_file_size);
     }
-    let decoded = match catch_unwind(|| ingest::decode(bytes)) {
-        Ok(Ok(d)) => d,
-        Ok(Err(e)) => {
-            return error_record(
-                path,
-                Some(bytes),
-                "decode",
-                "decode",
-                format!("{path}: {e}"),
-            );
-        }
-        Err(panic) => return panic_record(path, Some(bytes), "decode", &*panic),
+    let view = match read_view(path, bytes) {
+        Ok(v) => v,
+        Err(r) => return *r,
     };
     let source = Source {
         path: path.to_string(),
         bytes: bytes.len() as u64,
         sha256: sha256_hex(bytes),
-        encoding: Some(decoded.encoding.to_string()),
-        encoding_confidence: (decoded.confidence * 100.0).round() / 100.0,
-        bom: decoded.bom,
-        decode_errors: decoded.decode_errors,
+        encoding: view.encoding.map(str::to_string),
+        encoding_confidence: (view.confidence * 100.0).round() / 100.0,
+        bom: view.bom,
+        decode_errors: view.decode_errors,
         lines: 0,
+        format: Some(view.format),
     };
     let analysed = catch_unwind(AssertUnwindSafe(|| {
         deadline.check("decode")?;
-        let src = SourceText::new(decoded.text, decoded.map);
-        let documents = analyse_until(&src, opts, &deadline)?;
+        let src = SourceText::with_map(view.text.clone(), view.map.clone());
+        let mut documents = analyse_until(&src, opts, &deadline)?;
+        provenance(&view, &mut documents);
         Ok::<_, TimedOut>((src.line_count(), documents))
     }));
     let mut r = match analysed {
@@ -208,7 +204,53 @@ pub fn process_bytes(path: &str, bytes: &[u8], opts: &Options) -> Record {
     r.source.encoding_confidence = source.encoding_confidence;
     r.source.bom = source.bom;
     r.source.decode_errors = source.decode_errors;
+    r.source.format = source.format;
     r
+}
+
+/// The text view of one input (what `gongwen text` prints and every later stage reads),
+/// or the error record that says why there is none.
+pub fn read_view(path: &str, bytes: &[u8]) -> Result<TextView, Box<Record>> {
+    match catch_unwind(|| formats::read(bytes, path)) {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(e)) => {
+            let mut r = error_record(
+                path,
+                Some(bytes),
+                e.kind(),
+                "decode",
+                format!("{path}: {e}"),
+            );
+            if let formats::Detected::Readable(f) = formats::detect(bytes, path) {
+                r.source.format = Some(f);
+            }
+            Err(Box::new(r))
+        }
+        Err(panic) => Err(Box::new(panic_record(path, Some(bytes), "decode", &*panic))),
+    }
+}
+
+/// Where each clause and finding sits in a container (`locator`), and which markers are
+/// Word's automatic numbering (`marker_source`).
+fn provenance(view: &TextView, documents: &mut [Document]) {
+    fn walk(view: &TextView, clauses: &mut [Clause]) {
+        for c in clauses {
+            c.locator = view.locator(c.line).map(str::to_string);
+            if !c.inline && view.numbering_len(c.line) > 0 {
+                c.marker_source = MarkerSource::Numbering;
+            }
+            walk(view, &mut c.children);
+        }
+    }
+    if view.locators.is_empty() && view.numbering.is_empty() {
+        return;
+    }
+    for doc in documents {
+        walk(view, &mut doc.clauses);
+        for d in &mut doc.diagnostics {
+            d.locator = view.locator(d.line).map(str::to_string);
+        }
+    }
 }
 
 /// Structure, extraction and lint over a decoded text.
@@ -285,8 +327,10 @@ fn clauses_of(src: &SourceText, doc: &mut DocTree, opts: &Options) -> Vec<Clause
             garbled: n.garbled,
             heading: n.heading.take(),
             text,
-            byte_start: src.orig_offset(n.start) as u64,
-            byte_end: src.orig_offset(n.end) as u64,
+            byte_start: src.orig_offset(n.start).map(|o| o as u64),
+            byte_end: src.orig_offset(n.end).map(|o| o as u64),
+            locator: None,
+            marker_source: MarkerSource::Text,
             tokens,
             children,
         }

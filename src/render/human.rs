@@ -112,6 +112,7 @@ mod tests {
             document: Some(1),
             clause_path: None,
             profile: Some("gongwen".into()),
+            locator: None,
         }
     }
 

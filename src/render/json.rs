@@ -35,6 +35,7 @@ mod tests {
             document: Some(1),
             clause_path: None,
             profile: Some("gongwen".into()),
+            locator: None,
         };
         let mut with_path = d.clone();
         with_path.path = Some("a.txt".into());

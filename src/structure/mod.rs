@@ -244,6 +244,7 @@ pub fn analyse(src: &SourceText) -> Analysis {
             document: Some(1),
             clause_path: None,
             profile: None,
+            locator: None,
         });
     }
     Analysis { documents: docs }
@@ -400,6 +401,7 @@ fn assemble(
                 document: Some(index as u32),
                 clause_path: Some(node.path.clone()),
                 profile: None,
+                locator: None,
             });
         }
     }
