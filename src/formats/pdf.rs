@@ -44,40 +44,47 @@ pub fn read(bytes: &[u8]) -> Result<TextView, FormatError> {
 
 /// The view of `pdftotext -raw` output (pages separated by form feeds).
 pub fn view_of_pages(text: &str) -> Result<TextView, FormatError> {
-    let mut pages: Vec<Vec<&str>> = text
+    let pages: Vec<Vec<ViewLine>> = text
         .split('\u{c}')
-        .map(|p| {
+        .enumerate()
+        .map(|(k, p)| {
             p.lines()
-                .map(|l| l.trim_end())
-                .filter(|l| !l.trim().is_empty())
+                .map(|l| ViewLine {
+                    text: l.trim_end().to_string(),
+                    locator: format!("page {}", k + 1),
+                    numbering: 0,
+                })
                 .collect()
         })
         .collect();
-    while pages.last().is_some_and(Vec::is_empty) {
-        pages.pop();
+    lay_out(Format::Pdf, pages)
+}
+
+/// The view of laid-out pages (PDF, OFD): empty lines, page numbers and running headers or
+/// footers dropped; `no-text` when no page has text.
+pub fn lay_out(format: Format, mut pages: Vec<Vec<ViewLine>>) -> Result<TextView, FormatError> {
+    for page in &mut pages {
+        page.retain(|l| !l.text.trim().is_empty());
     }
     if pages.iter().all(Vec::is_empty) {
-        return Err(FormatError::NoText(
-            "the PDF has no text layer (a scan?): run OCR over it first, e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`".into(),
-        ));
+        return Err(FormatError::NoText(format!(
+            "the {} has no text layer (a scan?): run OCR over it first, e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`",
+            format.name()
+        )));
     }
     let furniture = running_lines(&pages);
     let mut lines = Vec::new();
-    for (k, page) in pages.iter().enumerate() {
+    for page in pages {
         let last = page.len().saturating_sub(1);
-        for (i, line) in page.iter().enumerate() {
+        for (i, line) in page.into_iter().enumerate() {
             let edge = i < 2 || i + 2 > last;
-            if is_page_number(line) || (edge && furniture.contains_key(&shape(line))) {
+            if is_page_number(&line.text) || (edge && furniture.contains_key(&shape(&line.text))) {
                 continue;
             }
-            lines.push(ViewLine {
-                text: (*line).to_string(),
-                locator: format!("page {}", k + 1),
-                numbering: 0,
-            });
+            lines.push(line);
         }
     }
-    Ok(TextView::of_lines(Format::Pdf, lines))
+    Ok(TextView::of_lines(format, lines))
 }
 
 /// A line's shape for comparing running headers: digits folded (page numbers differ).
@@ -89,14 +96,14 @@ fn shape(line: &str) -> String {
 }
 
 /// Lines that stand at the top or bottom of at least half the pages (three or more pages).
-fn running_lines(pages: &[Vec<&str>]) -> HashMap<String, usize> {
+fn running_lines(pages: &[Vec<ViewLine>]) -> HashMap<String, usize> {
     let mut seen: HashMap<String, usize> = HashMap::new();
     if pages.len() < 3 {
         return seen;
     }
     for page in pages {
-        let mut edges: Vec<String> = page.iter().take(2).map(|l| shape(l)).collect();
-        edges.extend(page.iter().rev().take(2).map(|l| shape(l)));
+        let mut edges: Vec<String> = page.iter().take(2).map(|l| shape(&l.text)).collect();
+        edges.extend(page.iter().rev().take(2).map(|l| shape(&l.text)));
         edges.sort();
         edges.dedup();
         for e in edges {
