@@ -205,6 +205,12 @@ fn zip_message(e: &ZipError) -> String {
     }
 }
 
+/// Why a part with a document type declaration is refused: OOXML and OFD parts have none,
+/// and its entities are never expanded (a billion-laughs part).
+pub fn dtd_refused(part: &str) -> String {
+    format!("{part} declares a DTD (entity declarations are refused, never expanded)")
+}
+
 /// The local name of an XML element or attribute (`w:p` → `p`).
 pub fn local(name: &str) -> &str {
     match name.rfind(':') {
@@ -240,7 +246,7 @@ pub fn unescape(s: &str) -> String {
         return s.to_owned();
     }
     let mut out = String::with_capacity(s.len());
-    let mut rest: &str = &s;
+    let mut rest: &str = s;
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
         let tail = &rest[i..];

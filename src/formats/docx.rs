@@ -19,7 +19,7 @@ use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
 use self::numbering::{Counter, Definitions};
-use super::container::{Archive, MAX_DEPTH, attr, general_ref, local, tag};
+use super::container::{Archive, MAX_DEPTH, attr, dtd_refused, general_ref, local, tag};
 use super::{Format, FormatError, TextView, ViewLine};
 
 const DOCUMENT: &str = "word/document.xml";
@@ -122,6 +122,7 @@ impl Styles {
                         current = None;
                     }
                 }
+                Event::DocType(_) => return Err(dtd_refused("word/styles.xml")),
                 Event::Eof => break,
                 _ => {}
             }
@@ -235,6 +236,7 @@ impl<'a> Body<'a> {
                     self.push_text(s);
                 }
                 Event::GeneralRef(r) => self.push_text(&general_ref(&r)),
+                Event::DocType(_) => return Err(dtd_refused(DOCUMENT)),
                 Event::Eof => break,
                 _ => {}
             }
@@ -301,11 +303,12 @@ impl<'a> Body<'a> {
                 }
             }
             "tab" if !self.in_ppr => self.push_char('\t'),
-            "br" | "cr" if !self.in_ppr => {
-                // A page or column break is no new line of text.
-                if !matches!(attr(e, "type").as_deref(), Some("page" | "column")) {
-                    self.push_char('\n');
-                }
+            // A page or column break is no new line of text.
+            "br" | "cr"
+                if !self.in_ppr
+                    && !matches!(attr(e, "type").as_deref(), Some("page" | "column")) =>
+            {
+                self.push_char('\n');
             }
             "noBreakHyphen" => self.push_char('-'),
             "del" | "moveFrom" | "Fallback" if !empty => self.skip += 1,

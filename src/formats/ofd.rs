@@ -15,7 +15,7 @@
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-use super::container::{Archive, MAX_DEPTH, attr, general_ref, local, tag};
+use super::container::{Archive, MAX_DEPTH, attr, dtd_refused, general_ref, local, tag};
 use super::pdf::lay_out;
 use super::{Format, FormatError, TextView, ViewLine};
 
@@ -112,6 +112,7 @@ fn walk(xml: &str, mut f: impl FnMut(Item<'_, '_>)) -> Result<(), String> {
                 f(Item::Text(s));
             }
             Event::GeneralRef(r) => f(Item::Text(&general_ref(&r))),
+            Event::DocType(_) => return Err(dtd_refused("the part")),
             Event::Eof => return Ok(()),
             _ => {}
         }

@@ -23,7 +23,7 @@ use std::collections::{HashMap, HashSet};
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-use crate::formats::container::{MAX_DEPTH, attr, local, tag};
+use crate::formats::container::{MAX_DEPTH, attr, dtd_refused, local, tag};
 
 /// Number of levels a list can have.
 pub const LEVELS: usize = 9;
@@ -245,6 +245,7 @@ impl Definitions {
                         _ => {}
                     }
                 }
+                Event::DocType(_) => return Err(dtd_refused("word/numbering.xml")),
                 Event::Eof => break,
                 _ => {}
             }
