@@ -124,6 +124,14 @@ impl<'a> Archive<'a> {
             .collect()
     }
 
+    /// The CRC-32 and size of part `name` from the archive's directory (nothing inflated):
+    /// a key for parts that many documents share (a template's styles).
+    pub fn digest(&mut self, name: &str) -> Option<(u32, u64)> {
+        let index = self.zip.index_for_name(name)?;
+        let file = self.zip.by_index_raw(index).ok()?;
+        Some((file.crc32(), file.size()))
+    }
+
     /// Part `name` inflated, `None` when there is no such part.
     pub fn read(&mut self, name: &str) -> Result<Option<Vec<u8>>, FormatError> {
         let Some(index) = self.zip.index_for_name(name) else {
@@ -167,30 +175,25 @@ impl<'a> Archive<'a> {
         Ok(Some(buf))
     }
 
-    /// Part `name` as UTF-8 text (a BOM dropped); `None` when there is no such part.
-    pub fn read_text(&mut self, name: &str) -> Result<Option<String>, FormatError> {
-        let Some(bytes) = self.read(name)? else {
+    /// XML part `name` as UTF-8 bytes (a BOM dropped, UTF-16 converted); `None` when
+    /// there is no such part. The bytes are not checked here: the XML reader checks each
+    /// piece as it reads it.
+    pub fn read_xml(&mut self, name: &str) -> Result<Option<Vec<u8>>, FormatError> {
+        let Some(mut bytes) = self.read(name)? else {
             return Ok(None);
         };
-        let format = self.format;
-        let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
-        match String::from_utf8(body.to_vec()) {
-            Ok(s) => Ok(Some(s)),
-            Err(_) => {
-                // XML parts may declare UTF-16; decode through encoding_rs's BOM sniffing.
-                let (text, _, errors) = encoding_rs::UTF_8.decode(&bytes);
-                if errors {
-                    let (t16, _, bad) = encoding_rs::UTF_16LE.decode(&bytes);
-                    if !bad && t16.starts_with('<') {
-                        return Ok(Some(t16.into_owned()));
-                    }
-                    return Err(FormatError::malformed(
-                        format,
-                        format!("{name} is not UTF-8 XML"),
-                    ));
-                }
-                Ok(Some(text.into_owned()))
+        match encoding_rs::Encoding::for_bom(&bytes) {
+            Some((enc, _)) if enc == encoding_rs::UTF_8 => {
+                bytes.drain(..3);
+                Ok(Some(bytes))
             }
+            Some((enc, _)) => Ok(Some(
+                enc.decode_with_bom_removal(&bytes)
+                    .0
+                    .into_owned()
+                    .into_bytes(),
+            )),
+            None => Ok(Some(bytes)),
         }
     }
 }
@@ -213,21 +216,24 @@ pub fn dtd_refused(part: &str) -> String {
 
 /// The local name of an XML element or attribute (`w:p` → `p`).
 pub fn local(name: &str) -> &str {
-    match name.rfind(':') {
+    // Names are short: a plain scan beats a vectorised search here.
+    match name.bytes().rposition(|b| b == b':') {
         Some(i) => &name[i + 1..],
         None => name,
     }
 }
 
 /// The local name of a start tag.
-pub fn tag(e: &quick_xml::events::BytesStart<'_>) -> String {
-    local(e.name().0).to_string()
+pub fn tag<'a>(e: &'a quick_xml::events::BytesStart<'_>) -> &'a str {
+    local(e.name().0)
 }
 
 /// The value of attribute `key` (local name) of a start tag, unescaped; unknown entity
 /// references are kept as written (DTD entities are never expanded).
 pub fn attr(e: &quick_xml::events::BytesStart<'_>, key: &str) -> Option<String> {
+    // Duplicate attributes are not checked: the first one is taken, as Word takes it.
     e.attributes()
+        .with_checks(false)
         .flatten()
         .find_map(|a| (local(a.key.0) == key).then(|| unescape(&a.value)))
 }

@@ -14,6 +14,7 @@
 pub mod numbering;
 
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
@@ -27,15 +28,60 @@ const DOCUMENT: &str = "word/document.xml";
 /// Read a Word document into its view.
 pub fn read(bytes: &[u8]) -> Result<TextView, FormatError> {
     let mut zip = Archive::open(bytes, Format::Docx)?;
-    let Some(document) = zip.read_text(DOCUMENT)? else {
+    let Some(document) = zip.read_xml(DOCUMENT)? else {
         return Err(FormatError::malformed(
             Format::Docx,
             "it has no word/document.xml",
         ));
     };
-    let numbering = zip.read_text("word/numbering.xml")?;
-    let styles = zip.read_text("word/styles.xml")?;
-    view_of_parts(&document, numbering.as_deref(), styles.as_deref())
+    let numbering = zip.read_xml("word/numbering.xml")?;
+    let bad = |m: String| FormatError::malformed(Format::Docx, m);
+    let defs = match &numbering {
+        Some(x) => Definitions::parse(x).map_err(bad)?,
+        None => Definitions::default(),
+    };
+    // Styles matter only for the numbering they give: without numbering definitions, or
+    // without a paragraph style in the body, the styles part is not read.
+    let styles = if numbering.is_some() && memchr::memmem::find(&document, b"pStyle").is_some() {
+        styles_of(&mut zip)?
+    } else {
+        Arc::new(Styles::default())
+    };
+    let lines = Body::new(&defs, &styles).read(&document).map_err(bad)?;
+    Ok(TextView::of_lines(Format::Docx, lines))
+}
+
+/// Parsed styles parts by CRC-32 and size: the documents of one office share a template,
+/// whose styles part is often a few hundred kilobytes — inflated and parsed once.
+static STYLES: Mutex<Option<StyleCache>> = Mutex::new(None);
+
+/// Parsed styles parts by the CRC-32 and size of their part.
+type StyleCache = HashMap<(u32, u64), Arc<Styles>>;
+
+/// Most templates kept in [`STYLES`].
+const STYLE_CACHE: usize = 64;
+
+/// The paragraph styles of the package (parsed once per distinct styles part).
+fn styles_of(zip: &mut Archive<'_>) -> Result<Arc<Styles>, FormatError> {
+    const PART: &str = "word/styles.xml";
+    let Some(key) = zip.digest(PART) else {
+        return Ok(Arc::new(Styles::default()));
+    };
+    let cached = |k| STYLES.lock().ok()?.as_ref()?.get(&k).cloned();
+    if let Some(s) = cached(key) {
+        return Ok(s);
+    }
+    let xml = zip.read_xml(PART)?.unwrap_or_default();
+    let styles =
+        Arc::new(Styles::parse(&xml).map_err(|m| FormatError::malformed(Format::Docx, m))?);
+    if let Ok(mut guard) = STYLES.lock() {
+        let map = guard.get_or_insert_with(HashMap::new);
+        if map.len() >= STYLE_CACHE {
+            map.clear();
+        }
+        map.insert(key, Arc::clone(&styles));
+    }
+    Ok(styles)
 }
 
 /// The view of a document from its parts' XML (pure: the fuzzers' entry point).
@@ -46,14 +92,16 @@ pub fn view_of_parts(
 ) -> Result<TextView, FormatError> {
     let bad = |m: String| FormatError::malformed(Format::Docx, m);
     let defs = match numbering {
-        Some(x) => Definitions::parse(x).map_err(bad)?,
+        Some(x) => Definitions::parse(x.as_bytes()).map_err(bad)?,
         None => Definitions::default(),
     };
     let styles = match styles {
-        Some(x) => Styles::parse(x).map_err(bad)?,
+        Some(x) => Styles::parse(x.as_bytes()).map_err(bad)?,
         None => Styles::default(),
     };
-    let lines = Body::new(&defs, &styles).read(document).map_err(bad)?;
+    let lines = Body::new(&defs, &styles)
+        .read(document.as_bytes())
+        .map_err(bad)?;
     Ok(TextView::of_lines(Format::Docx, lines))
 }
 
@@ -70,12 +118,18 @@ struct Style {
 struct Styles {
     styles: HashMap<String, Style>,
     default: Option<String>,
+    /// Per style whose own or inherited properties number its paragraphs: (numId, ilvl).
+    numbered: HashMap<String, (Option<String>, Option<usize>)>,
 }
 
 impl Styles {
-    fn parse(xml: &str) -> Result<Self, String> {
+    fn parse(xml: &[u8]) -> Result<Self, String> {
         let mut out = Styles::default();
-        let mut reader = Reader::from_str(xml);
+        if memchr::memmem::find(xml, b"numPr").is_none() {
+            // No style carries numbering: nothing here can number a paragraph.
+            return Ok(out);
+        }
+        let mut reader = Reader::from_reader(xml);
         let mut current: Option<String> = None;
         let mut depth = 0usize;
         loop {
@@ -92,7 +146,7 @@ impl Styles {
                             ));
                         }
                     }
-                    match tag(e).as_str() {
+                    match tag(e) {
                         "style" => {
                             let id = attr(e, "styleId").unwrap_or_default();
                             if attr(e, "default").as_deref() == Some("1")
@@ -127,11 +181,26 @@ impl Styles {
                 _ => {}
             }
         }
+        out.numbered = out
+            .styles
+            .keys()
+            .filter_map(|id| {
+                let resolved = out.resolve(id);
+                (resolved.0.is_some() || resolved.1.is_some()).then(|| (id.clone(), resolved))
+            })
+            .collect();
         Ok(out)
     }
 
+    /// The numbering a style gives its paragraphs (numId, ilvl), resolved at parse time.
+    fn numbering(&self, id: &str) -> (Option<&str>, Option<usize>) {
+        self.numbered
+            .get(id)
+            .map_or((None, None), |(n, l)| (n.as_deref(), *l))
+    }
+
     /// The numbering a style gives its paragraphs, following `w:basedOn` (numId, ilvl).
-    fn numbering(&self, id: &str) -> (Option<String>, Option<usize>) {
+    fn resolve(&self, id: &str) -> (Option<String>, Option<usize>) {
         let (mut num, mut lvl) = (None, None);
         let mut at = Some(id.to_string());
         for _ in 0..32 {
@@ -207,8 +276,8 @@ impl<'a> Body<'a> {
         }
     }
 
-    fn read(mut self, xml: &str) -> Result<Vec<ViewLine>, String> {
-        let mut reader = Reader::from_str(xml);
+    fn read(mut self, xml: &[u8]) -> Result<Vec<ViewLine>, String> {
+        let mut reader = Reader::from_reader(xml);
         let mut depth = 0usize;
         loop {
             let event = reader
@@ -270,7 +339,7 @@ impl<'a> Body<'a> {
 
     fn start(&mut self, e: &BytesStart<'_>, empty: bool) {
         let name = tag(e);
-        match name.as_str() {
+        match name {
             "p" => {
                 self.count += 1;
                 self.paras.push(Para {
@@ -357,28 +426,24 @@ impl<'a> Body<'a> {
         if p.unseen {
             return;
         }
-        let style = p.style.clone().or_else(|| self.styles.default.clone());
-        let (style_num, style_lvl) = style
-            .as_deref()
-            .map_or((None, None), |s| self.styles.numbering(s));
-        let num_id = p.num_id.clone().or(style_num);
+        let styles = self.styles;
+        let style = p.style.as_deref().or(styles.default.as_deref());
+        let (style_num, style_lvl) = style.map_or((None, None), |s| styles.numbering(s));
+        let num_id = p.num_id.as_deref().or(style_num);
         let mut text = p.text;
         let mut numbered = 0u32;
-        if let Some(num) = num_id.filter(|n| n != "0") {
+        if let Some(num) = num_id.filter(|n| *n != "0") {
             let ilvl = p
                 .ilvl
                 .or(style_lvl)
-                .or_else(|| {
-                    style
-                        .as_deref()
-                        .and_then(|s| self.defs.level_of_style(&num, s))
-                })
+                .or_else(|| style.and_then(|s| self.defs.level_of_style(num, s)))
                 .unwrap_or(0);
-            let styles = self.styles;
-            let style_num = |id: &str| styles.numbering(id).0;
-            if let Some(label) = self.counter.next(&num, ilvl, &style_num) {
+            let style_num = |id: &str| styles.numbering(id).0.map(str::to_string);
+            if let Some(mut label) = self.counter.next(num, ilvl, &style_num) {
                 numbered = label.text.len() as u32;
-                text = format!("{}{}{}", label.text, label.suffix.as_str(), text);
+                label.text.push_str(label.suffix.as_str());
+                label.text.push_str(&text);
+                text = label.text;
             }
         }
         if let Some(row) = self.rows.last_mut()

@@ -26,7 +26,7 @@ const MAX_PAGES: usize = 100_000;
 pub fn read(bytes: &[u8]) -> Result<TextView, FormatError> {
     let mut zip = Archive::open(bytes, Format::Ofd)?;
     let bad = |m: String| FormatError::malformed(Format::Ofd, m);
-    let Some(root) = zip.read_text("OFD.xml")? else {
+    let Some(root) = read_text(&mut zip, "OFD.xml")? else {
         return Err(bad("it has no OFD.xml".into()));
     };
     let doc_roots = texts_of(&root, "DocRoot").map_err(bad)?;
@@ -36,20 +36,30 @@ pub fn read(bytes: &[u8]) -> Result<TextView, FormatError> {
     let mut pages = Vec::new();
     for doc_root in doc_roots {
         let doc_path = resolve("", &doc_root);
-        let Some(document) = zip.read_text(&doc_path)? else {
+        let Some(document) = read_text(&mut zip, &doc_path)? else {
             return Err(bad(format!("the document {doc_path} is missing")));
         };
         let dir = doc_path.rsplit_once('/').map_or("", |(d, _)| d).to_string();
         let page_locs = page_locations(&document).map_err(bad)?;
         for loc in page_locs.into_iter().take(MAX_PAGES) {
             let path = resolve(&dir, &loc);
-            let Some(content) = zip.read_text(&path)? else {
+            let Some(content) = read_text(&mut zip, &path)? else {
                 return Err(bad(format!("the page {path} is missing")));
             };
             pages.push(page_lines(&content, &path).map_err(bad)?);
         }
     }
     lay_out(Format::Ofd, pages)
+}
+
+/// XML part `name` as text.
+fn read_text(zip: &mut Archive<'_>, name: &str) -> Result<Option<String>, FormatError> {
+    match zip.read_xml(name)? {
+        None => Ok(None),
+        Some(bytes) => String::from_utf8(bytes)
+            .map(Some)
+            .map_err(|_| FormatError::malformed(Format::Ofd, format!("{name} is not UTF-8 XML"))),
+    }
 }
 
 /// `loc` resolved against folder `dir` of the package (`/` = from the package root).
@@ -92,12 +102,12 @@ fn walk(xml: &str, mut f: impl FnMut(Item<'_, '_>)) -> Result<(), String> {
                 if depth > MAX_DEPTH {
                     return Err(format!("XML nests deeper than {MAX_DEPTH} elements"));
                 }
-                f(Item::Start(&tag(&e), &e));
+                f(Item::Start(tag(&e), &e));
             }
             Event::Empty(e) => {
                 let name = tag(&e);
-                f(Item::Start(&name, &e));
-                f(Item::End(&name));
+                f(Item::Start(name, &e));
+                f(Item::End(name));
             }
             Event::End(e) => {
                 depth = depth.saturating_sub(1);

@@ -123,9 +123,9 @@ pub fn on(e: &BytesStart<'_>) -> bool {
 
 impl Definitions {
     /// Parse `numbering.xml`.
-    pub fn parse(xml: &str) -> Result<Self, String> {
+    pub fn parse(xml: &[u8]) -> Result<Self, String> {
         let mut defs = Definitions::default();
-        let mut reader = Reader::from_str(xml);
+        let mut reader = Reader::from_reader(xml);
         let mut depth = 0usize;
         // Where we are: the abstract or num being read, and the level inside it.
         let mut abstract_id: Option<String> = None;
@@ -151,7 +151,7 @@ impl Definitions {
                     }
                 }
                 let name = tag(e);
-                match name.as_str() {
+                match name {
                     "abstractNum" => {
                         let id = attr(e, "abstractNumId").unwrap_or_default();
                         defs.abstracts.entry(id.clone()).or_default();
@@ -201,7 +201,7 @@ impl Definitions {
                     }
                     _ => {
                         if let Some((_, l)) = level.as_mut() {
-                            match name.as_str() {
+                            match name {
                                 "start" => l.start = number(e).unwrap_or(0),
                                 "numFmt" => l.format = attr(e, "val").unwrap_or_default(),
                                 "lvlText" => l.text = attr(e, "val").unwrap_or_default(),
@@ -259,12 +259,12 @@ impl Definitions {
         &self,
         num_id: &str,
         style_num: &dyn Fn(&str) -> Option<String>,
-    ) -> Option<String> {
-        let mut id = self.nums.get(num_id)?.abstract_id.clone();
+    ) -> Option<&str> {
+        let mut id = self.nums.get(num_id)?.abstract_id.as_str();
         for _ in 0..8 {
-            let a = self.abstracts.get(&id)?;
+            let a = self.abstracts.get(id)?;
             match a.style_link.as_deref().and_then(style_num) {
-                Some(linked) => id = self.nums.get(&linked)?.abstract_id.clone(),
+                Some(linked) => id = self.nums.get(&linked)?.abstract_id.as_str(),
                 None => return Some(id),
             }
         }
@@ -317,12 +317,18 @@ impl<'a> Counter<'a> {
         let defs = self.defs;
         let num = defs.nums.get(num_id)?;
         let abs_id = defs.abstract_of(num_id, style_num)?;
-        let abs = defs.abstracts.get(&abs_id)?;
+        let abs = defs.abstracts.get(abs_id)?;
         let level = |k: usize| num.levels[k].as_ref().or(abs.levels[k].as_ref());
         let this = level(ilvl.min(LEVELS - 1))?;
         let ilvl = ilvl.min(LEVELS - 1);
-        let first_use = self.used.insert(num_id.to_string());
-        let state = self.counts.entry(abs_id).or_insert([None; LEVELS]);
+        let first_use = !self.used.contains(num_id);
+        if first_use {
+            self.used.insert(num_id.to_string());
+        }
+        if !self.counts.contains_key(abs_id) {
+            self.counts.insert(abs_id.to_string(), [None; LEVELS]);
+        }
+        let state = self.counts.get_mut(abs_id)?;
         let overrides: [Option<u32>; LEVELS] = if first_use {
             num.starts
         } else {
@@ -693,7 +699,7 @@ mod tests {
 
     #[test]
     fn counters_run_on_across_chapters_and_restart_per_rule() {
-        let defs = Definitions::parse(XML).unwrap();
+        let defs = Definitions::parse(XML.as_bytes()).unwrap();
         let mut c = Counter::new(&defs);
         let none = |_: &str| None;
         let mut label = |num: &str, l: usize| c.next(num, l, &none).unwrap().text;
