@@ -1,17 +1,22 @@
 //! The output types: what `gongwen extract` prints, one [`Record`] per input.
 //!
 //! These types are the external contract (`schemas/` is generated from them with
-//! schemars). Every field named by the contract is kept; a removed or renamed field is
-//! a MAJOR bump of [`SCHEMA_VERSION`].
+//! schemars, and serde's derive is the one source of the JSON shape). Every field named by
+//! the contract is kept; a removed or renamed field is a MAJOR bump of [`SCHEMA_VERSION`].
+//! What the contract enumerates is an enum here ([`ErrorKind`], [`Stage`], [`Rule`],
+//! [`Severity`], [`ConditionKind`]), serialised to the contract's strings, and every object
+//! refuses fields it does not describe (`additionalProperties: false` in the schemas).
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use strum::{EnumString, IntoStaticStr, VariantArray};
 
 /// Version of the record shape (MAJOR.MINOR).
 pub const SCHEMA_VERSION: &str = "2.0";
 
 /// One record per input file (or per streaming request).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Record {
     /// Version of this record's shape.
     pub schema_version: String,
@@ -41,6 +46,7 @@ pub enum Status {
 
 /// The input's identity and decoding.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Source {
     /// The path as given or as found while walking (`-` for standard input).
     pub path: String,
@@ -119,17 +125,122 @@ impl MarkerSource {
 
 /// Why an input could not be processed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ErrorInfo {
-    /// Machine-readable kind: `io`, `decode`, `too-large`, `timeout`, `request`, `panic`, …
-    pub kind: String,
-    /// Pipeline stage that failed: `read`, `decode`, `analyse`, `request`.
-    pub stage: String,
+    /// Machine-readable kind of the failure.
+    pub kind: ErrorKind,
+    /// Pipeline stage that failed.
+    pub stage: Stage,
     /// Human-readable message naming the problem.
     pub message: String,
 }
 
+/// Machine-readable kind of an error record (`error.kind`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    IntoStaticStr,
+    VariantArray,
+)]
+#[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
+pub enum ErrorKind {
+    /// The input could not be read (missing, unreadable, vanished, not a regular file).
+    Io,
+    /// The bytes do not decode to text in any supported encoding.
+    Decode,
+    /// The bytes are not text (an executable, an image, …).
+    Binary,
+    /// A recognisable format gongwen does not read (legacy `.doc`, `.xlsx`, `.zip`, …).
+    UnsupportedFormat,
+    /// A broken container (a DOCX, OFD or PDF that cannot be opened).
+    Malformed,
+    /// A format without a text layer (e.g. a scanned PDF).
+    NoText,
+    /// Larger than the size guard (`--max-file-size`) allows.
+    TooLarge,
+    /// Processing took longer than the time limit (`--timeout`).
+    Timeout,
+    /// An internal error (a bug in gongwen).
+    Panic,
+    /// A streaming request that could not be understood or served.
+    Request,
+}
+
+impl ErrorKind {
+    /// The kind as written in records (`too-large`, …).
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+
+    /// Whether the failure may not recur on another run (a timeout, a panic, an I/O
+    /// error): `--resume` processes such inputs again.
+    pub fn is_transient(self) -> bool {
+        match self {
+            ErrorKind::Io | ErrorKind::Timeout | ErrorKind::Panic => true,
+            ErrorKind::Decode
+            | ErrorKind::Binary
+            | ErrorKind::UnsupportedFormat
+            | ErrorKind::Malformed
+            | ErrorKind::NoText
+            | ErrorKind::TooLarge
+            | ErrorKind::Request => false,
+        }
+    }
+}
+
+/// The pipeline stage an error record names (`error.stage`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    IntoStaticStr,
+    VariantArray,
+)]
+#[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
+pub enum Stage {
+    /// Finding and reading the input.
+    Read,
+    /// Turning bytes into text.
+    Decode,
+    /// Documents and clause trees.
+    Structure,
+    /// Responsibilities, conditions, sanctions.
+    Extract,
+    /// Numbering checks.
+    Lint,
+    /// Building the output record.
+    Output,
+    /// The analysis as a whole, when the failing stage is not known (a watchdog timeout).
+    Analyse,
+    /// Parsing a streaming request.
+    Request,
+}
+
+impl Stage {
+    /// The stage as written in records.
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+}
+
 /// One document inside a file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Document {
     /// The document's title, when one was recognised.
     pub title: Option<String>,
@@ -152,6 +263,7 @@ pub struct Document {
 
 /// One numbered clause.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Clause {
     /// The marker exactly as it stands in the source text (第八条, 一、, （二）, 1．, 一是 …).
     pub marker: String,
@@ -197,6 +309,7 @@ pub struct Clause {
 
 /// A holder tied to a role term in the same sentence.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Responsibility {
     /// Who bears the role, verbatim (e.g. 党委（党组）).
     pub holder: String,
@@ -212,6 +325,7 @@ pub struct Responsibility {
 
 /// Accountability content of a document.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Accountability {
     /// Circumstances under which someone is held accountable.
     pub conditions: Vec<Condition>,
@@ -235,6 +349,7 @@ pub enum ConditionKind {
 
 /// One accountability condition.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Condition {
     /// Path of the clause that states it.
     pub clause_path: String,
@@ -248,6 +363,7 @@ pub struct Condition {
 
 /// One sanction term, per target and clause.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Sanction {
     /// The sanction term as written (诫勉谈话, 通报批评, 撤销党内职务 …).
     pub sanction: String,
@@ -279,14 +395,84 @@ pub enum Severity {
     Error,
 }
 
+impl Severity {
+    /// The severity as written in findings (`error`, `warning`, `info`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// The rules of `gongwen check`, by the id findings carry (`numbering-gap`, …). Their
+/// default severity, standard and summary are registered in `lint::rules`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    IntoStaticStr,
+    EnumString,
+    VariantArray,
+)]
+#[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
+pub enum Rule {
+    /// A sibling number is skipped (一、二、四、).
+    NumberingGap,
+    /// A sibling number repeats (二、二、).
+    NumberingDuplicate,
+    /// A sibling number goes backwards or two siblings are swapped.
+    NumberingOrder,
+    /// A sibling sequence does not start at 1.
+    NumberingStart,
+    /// Wrong punctuation after a marker (一. / （一）、 / 1、 / 一是：).
+    MarkerPunctuation,
+    /// A level of the profile's ladder is skipped.
+    LevelSkip,
+    /// A marker nests under a marker of a lower rung.
+    LevelBack,
+    /// One level written in two styles.
+    MixedStyle,
+    /// A damaged marker (OCR/PDF) where a numbered item belongs.
+    GarbledMarker,
+    /// A heading that stands on its own line ends in 。.
+    HeadingPunctuation,
+    /// A compilation declares N documents but a different number was found.
+    DocumentCount,
+}
+
+impl Rule {
+    /// The rule id as findings carry it (`numbering-gap`, …).
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+}
+
+impl std::fmt::Display for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// A numbering finding or a recovery note.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Diagnostic {
     /// The input path (set in `check --format json` output).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
-    /// Rule name (numbering-gap, numbering-duplicate, …).
-    pub rule: String,
+    /// The rule that found it.
+    pub rule: Rule,
     /// error, warning or info.
     pub severity: Severity,
     /// Human-readable message.

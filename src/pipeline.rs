@@ -1,5 +1,5 @@
-//! The per-document pipeline: bytes → format → text view → line model → structure → extraction →
-//! lint → one [`Record`]. Pure: takes bytes, returns an owned record; never panics out
+//! The per-document pipeline: bytes → format → text view → line model → structure →
+//! extraction → lint → one [`Record`]. Pure: takes bytes, returns an owned record; never panics out
 //! (a panic inside a stage becomes an error record).
 //!
 //! Limits: input larger than [`Options::max_file_size`] is refused (`too-large`), and a
@@ -10,12 +10,10 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::time::{Duration, Instant};
 
-use sha2::{Digest, Sha256};
-
+use crate::error_record;
 use crate::formats::{self, TextView};
-use crate::model::{
-    Clause, Document, ErrorInfo, MarkerSource, Record, SCHEMA_VERSION, Source, Status,
-};
+use crate::ingest;
+use crate::model::{Clause, Document, MarkerSource, Record, SCHEMA_VERSION, Source, Stage, Status};
 use crate::structure::{self, DocTree, Node};
 use crate::text::SourceText;
 use crate::{extract, lint, segment};
@@ -35,6 +33,10 @@ pub struct Options {
     pub timeout: Option<Duration>,
     /// Lint settings (profile override, rule levels).
     pub lint: lint::Config,
+    /// Only what `check` needs: decode, structure and lint. The documents then carry
+    /// their lines, profile and diagnostics, and no clauses, responsibilities or
+    /// accountability (the segmenter is never loaded).
+    pub lint_only: bool,
 }
 
 impl Default for Options {
@@ -44,6 +46,7 @@ impl Default for Options {
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             timeout: None,
             lint: lint::Config::default(),
+            lint_only: false,
         }
     }
 }
@@ -64,7 +67,7 @@ impl Deadline {
     }
 
     /// `Err(stage)` when the deadline has passed.
-    fn check(&self, stage: &'static str) -> Result<(), TimedOut> {
+    fn check(&self, stage: Stage) -> Result<(), TimedOut> {
         match self.at {
             Some(at) if Instant::now() >= at => Err(TimedOut {
                 stage,
@@ -78,88 +81,15 @@ impl Deadline {
 /// Processing ran past its deadline in `stage`.
 #[derive(Debug, Clone, Copy)]
 struct TimedOut {
-    stage: &'static str,
+    stage: Stage,
     budget: Duration,
-}
-
-/// The `timeout` error record.
-pub fn timeout_record(path: &str, bytes: Option<&[u8]>, stage: &str, budget: Duration) -> Record {
-    error_record(
-        path,
-        bytes,
-        "timeout",
-        stage,
-        format!(
-            "{path}: processing took longer than the time limit of {} s (--timeout) during {stage}; not processed",
-            budget.as_secs_f64()
-        ),
-    )
-}
-
-/// The error record for a panic (a bug in gongwen) while processing `path`.
-pub fn panic_record(
-    path: &str,
-    bytes: Option<&[u8]>,
-    stage: &str,
-    panic: &(dyn std::any::Any + Send),
-) -> Record {
-    let what = crate::batch::panic_message(panic);
-    error_record(
-        path,
-        bytes,
-        "panic",
-        stage,
-        format!("{path}: internal error during {stage} (a bug in gongwen): {what}"),
-    )
-}
-
-/// Lower-case hex SHA-256 of `bytes`.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    Sha256::digest(bytes)
-        .iter()
-        .flat_map(|&b| [HEX[usize::from(b >> 4)], HEX[usize::from(b & 0x0F)]])
-        .map(char::from)
-        .collect()
-}
-
-/// An error record for an input that could not be processed.
-pub fn error_record(
-    path: &str,
-    bytes: Option<&[u8]>,
-    kind: &str,
-    stage: &str,
-    message: String,
-) -> Record {
-    Record {
-        schema_version: SCHEMA_VERSION.to_string(),
-        id: None,
-        source: Source {
-            path: path.to_string(),
-            bytes: bytes.map_or(0, |b| b.len() as u64),
-            sha256: bytes.map(sha256_hex).unwrap_or_default(),
-            encoding: None,
-            encoding_confidence: 0.0,
-            bom: false,
-            decode_errors: 0,
-            lines: 0,
-            format: None,
-        },
-        status: Status::Error,
-        error: Some(ErrorInfo {
-            kind: kind.to_string(),
-            stage: stage.to_string(),
-            message,
-        }),
-        documents: Vec::new(),
-    }
 }
 
 /// Process one input's bytes into a record. `path` is only used as a label.
 pub fn process_bytes(path: &str, bytes: &[u8], opts: &Options) -> Record {
     let deadline = Deadline::start(opts.timeout);
     if opts.max_file_size > 0 && bytes.len() as u64 > opts.max_file_size {
-        return crate::batch::too_large_record(path, bytes.len() as u64, opts.max_file_size);
+        return error_record::too_large(path, bytes.len() as u64, opts.max_file_size);
     }
     let view = match read_view(path, bytes) {
         Ok(v) => v,
@@ -168,7 +98,7 @@ pub fn process_bytes(path: &str, bytes: &[u8], opts: &Options) -> Record {
     let source = Source {
         path: path.to_string(),
         bytes: bytes.len() as u64,
-        sha256: sha256_hex(bytes),
+        sha256: ingest::sha256_hex(bytes),
         encoding: view.encoding.map(str::to_string),
         encoding_confidence: (view.confidence * 100.0).round() / 100.0,
         bom: view.bom,
@@ -177,7 +107,7 @@ pub fn process_bytes(path: &str, bytes: &[u8], opts: &Options) -> Record {
         format: Some(view.format),
     };
     let analysed = catch_unwind(AssertUnwindSafe(|| {
-        deadline.check("decode")?;
+        deadline.check(Stage::Decode)?;
         let src = SourceText::with_map(view.text.clone(), view.map.clone());
         let mut documents = analyse_until(&src, opts, &deadline)?;
         provenance(&view, &mut documents);
@@ -197,8 +127,8 @@ pub fn process_bytes(path: &str, bytes: &[u8], opts: &Options) -> Record {
                 documents,
             };
         }
-        Ok(Err(t)) => timeout_record(path, Some(bytes), t.stage, t.budget),
-        Err(panic) => panic_record(path, Some(bytes), "analyse", &*panic),
+        Ok(Err(t)) => error_record::timeout(path, Some(bytes), t.stage, t.budget),
+        Err(panic) => panicked(path, bytes, Stage::Analyse, &*panic),
     };
     r.source.encoding = source.encoding;
     r.source.encoding_confidence = source.encoding_confidence;
@@ -214,19 +144,13 @@ pub fn read_view(path: &str, bytes: &[u8]) -> Result<TextView, Box<Record>> {
     match catch_unwind(|| formats::read(bytes, path)) {
         Ok(Ok(v)) => Ok(v),
         Ok(Err(e)) => {
-            let mut r = error_record(
-                path,
-                Some(bytes),
-                e.kind(),
-                "decode",
-                format!("{path}: {e}"),
-            );
+            let mut r = error_record::format(path, bytes, &e);
             if let formats::Detected::Readable(f) = formats::detect(bytes, path) {
                 r.source.format = Some(f);
             }
             Err(Box::new(r))
         }
-        Err(panic) => Err(Box::new(panic_record(path, Some(bytes), "decode", &*panic))),
+        Err(panic) => Err(Box::new(panicked(path, bytes, Stage::Decode, &*panic))),
     }
 }
 
@@ -253,6 +177,16 @@ fn provenance(view: &TextView, documents: &mut [Document]) {
     }
 }
 
+/// The error record of a panic caught while processing `path`.
+fn panicked(path: &str, bytes: &[u8], stage: Stage, panic: &(dyn std::any::Any + Send)) -> Record {
+    error_record::panic(
+        path,
+        Some(bytes),
+        stage,
+        &error_record::panic_message(panic),
+    )
+}
+
 /// Structure, extraction and lint over a decoded text.
 pub fn analyse_text(src: &SourceText, opts: &Options) -> Vec<Document> {
     analyse_until(src, opts, &Deadline::start(None)).unwrap_or_default()
@@ -265,23 +199,31 @@ fn analyse_until(
     deadline: &Deadline,
 ) -> Result<Vec<Document>, TimedOut> {
     let analysis = structure::analyse(src);
-    deadline.check("structure")?;
+    deadline.check(Stage::Structure)?;
     analysis
         .documents
         .into_iter()
         .enumerate()
         .map(|(k, mut doc)| {
-            let ex = extract::extract(src, &doc);
-            deadline.check("extract")?;
+            let ex = if opts.lint_only {
+                extract::Extraction::default()
+            } else {
+                extract::extract(src, &doc)
+            };
+            deadline.check(Stage::Extract)?;
             // The lint returns the structure stage's diagnostics too, re-levelled per config.
             let checked = lint::check(src, &doc, &opts.lint);
             let mut diagnostics = checked.diagnostics;
             for d in &mut diagnostics {
                 d.document = Some(k as u32 + 1);
             }
-            deadline.check("lint")?;
-            let clauses = clauses_of(src, &mut doc, opts);
-            deadline.check("output")?;
+            deadline.check(Stage::Lint)?;
+            let clauses = if opts.lint_only {
+                Vec::new()
+            } else {
+                clauses_of(src, &mut doc, opts)
+            };
+            deadline.check(Stage::Output)?;
             Ok(Document {
                 title: doc.title.take(),
                 line_start: doc.line_start as u64,
@@ -345,21 +287,4 @@ fn clauses_of(src: &SourceText, doc: &mut DocTree, opts: &Options) -> Vec<Clause
 /// Process a UTF-8 string (tests, fuzzers and the `text` requests of streaming mode).
 pub fn process_str(path: &str, text: &str, opts: &Options) -> Record {
     process_bytes(path, text.as_bytes(), opts)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::sha256_hex;
-
-    #[test]
-    fn digests_are_lower_case_hex() {
-        assert_eq!(
-            sha256_hex(b""),
-            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
-        );
-        assert_eq!(
-            sha256_hex(b"abc"),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-        );
-    }
 }

@@ -139,7 +139,7 @@ fn issue15_text_prints_the_view_and_names_what_it_cannot_read() {
 
     let out = gongwen()
         .arg("text")
-        .arg(fixture("broken/legacy.doc"))
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/unprocessable/legacy.doc"))
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));

@@ -5,6 +5,7 @@ mod cli;
 mod corpus;
 mod extract_csv;
 mod formats;
+mod readme;
 mod reliability;
 mod schemas;
 mod stream;

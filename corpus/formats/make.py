@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Write the format fixtures of corpus/formats/ (and those that give error records, in
-corpus/broken/) from the invented texts below.
+tests/data/unprocessable/) from the invented texts below.
 
     python3 corpus/formats/make.py
 
@@ -15,8 +15,9 @@ import zlib
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-# Files that give error records (formats not read, hostile containers) live in broken/.
-BROKEN = HERE.parent / 'broken'
+# Files that give error records on purpose (formats not read, hostile containers) live in
+# tests/data/unprocessable/, so that `gongwen extract corpus/` exits 0.
+BROKEN = HERE.parent.parent / 'tests' / 'data' / 'unprocessable'
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' \
     'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" ' \
     'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'

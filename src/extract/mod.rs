@@ -12,14 +12,13 @@
 //!
 //! Sub-modules: [`unit`](mod@unit) (cleaned text, sentences), [`phrase`] (holder noun phrases on
 //! the jieba-rs segmentation), [`roles`], [`conditions`], [`sanctions`] (vocabulary),
-//! [`scan`] (the literals that gate them, found in one pass) and [`table`] (the CSV view).
+//! [`scan`] (the literals that gate them, found in one pass).
 
 pub mod conditions;
 pub mod phrase;
 pub mod roles;
 pub mod sanctions;
 pub mod scan;
-pub mod table;
 pub mod unit;
 
 use std::ops::Range;

@@ -294,6 +294,7 @@ pub fn unescape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::ErrorKind;
     use std::io::Write;
 
     fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
@@ -327,10 +328,13 @@ mod tests {
         };
         let mut a = Archive::open_with(&bomb, Format::Docx, limits).unwrap();
         let e = a.read("word/document.xml").unwrap_err();
-        assert_eq!(e.kind(), "too-large", "{e}");
+        assert_eq!(e.kind(), ErrorKind::TooLarge, "{e}");
         // Under the default limits the ratio catches it (8 MiB of zeros deflate ~1000:1).
         let mut a = Archive::open(&bomb, Format::Docx).unwrap();
-        assert_eq!(a.read("word/document.xml").unwrap_err().kind(), "too-large");
+        assert_eq!(
+            a.read("word/document.xml").unwrap_err().kind(),
+            ErrorKind::TooLarge
+        );
     }
 
     #[test]
@@ -339,7 +343,7 @@ mod tests {
         let cut = &docx[..docx.len() / 2];
         assert_eq!(detect_zip(cut), Detected::Readable(Format::Docx));
         let e = Archive::open(cut, Format::Docx).unwrap_err();
-        assert_eq!(e.kind(), "malformed", "{e}");
+        assert_eq!(e.kind(), ErrorKind::Malformed, "{e}");
     }
 
     #[test]

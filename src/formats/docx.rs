@@ -477,6 +477,7 @@ impl<'a> Body<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::ErrorKind;
 
     fn doc(body: &str) -> String {
         format!(
@@ -544,11 +545,11 @@ mod tests {
     #[test]
     fn broken_xml_is_malformed() {
         let e = view_of_parts("<w:document><w:body><w:p></w:body>", None, None).unwrap_err();
-        assert_eq!(e.kind(), "malformed");
+        assert_eq!(e.kind(), ErrorKind::Malformed);
         let deep = format!("<a>{}", "<b>".repeat(MAX_DEPTH + 5));
         assert_eq!(
             view_of_parts(&deep, None, None).unwrap_err().kind(),
-            "malformed"
+            ErrorKind::Malformed
         );
     }
 }

@@ -26,6 +26,7 @@ pub mod pdf;
 use thiserror::Error;
 
 use crate::ingest::{self, DecodeError, Decoded, OffsetMap};
+use crate::model::ErrorKind;
 pub use crate::model::Format;
 
 /// What the bytes of an input are.
@@ -82,13 +83,14 @@ pub enum FormatError {
 
 impl FormatError {
     /// The record's `error.kind`.
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> ErrorKind {
         match self {
-            FormatError::Decode(_) => "decode",
-            FormatError::Unsupported(_) | FormatError::Tool(_) => "unsupported-format",
-            FormatError::Malformed { .. } => "malformed",
-            FormatError::NoText(_) => "no-text",
-            FormatError::TooLarge(_) => "too-large",
+            FormatError::Decode(DecodeError::Binary(_)) => ErrorKind::Binary,
+            FormatError::Decode(_) => ErrorKind::Decode,
+            FormatError::Unsupported(_) | FormatError::Tool(_) => ErrorKind::UnsupportedFormat,
+            FormatError::Malformed { .. } => ErrorKind::Malformed,
+            FormatError::NoText(_) => ErrorKind::NoText,
+            FormatError::TooLarge(_) => ErrorKind::TooLarge,
         }
     }
 

@@ -200,6 +200,7 @@ fn pdftotext(bytes: &[u8]) -> Result<String, FormatError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::ErrorKind;
 
     #[test]
     fn page_numbers_and_running_lines_are_dropped() {
@@ -240,6 +241,6 @@ mod tests {
     #[test]
     fn pages_without_text_are_no_text() {
         let e = view_of_pages("\u{c}\n\u{c}  \u{c}").unwrap_err();
-        assert_eq!(e.kind(), "no-text");
+        assert_eq!(e.kind(), ErrorKind::NoText);
     }
 }
