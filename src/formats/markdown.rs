@@ -134,6 +134,21 @@ mod tests {
     }
 
     #[test]
+    fn blanked_characters_keep_their_bytes_and_the_line_breaks() {
+        // A comment holding two-, three- and four-byte characters across a line break.
+        let src = "<!-- é一\n𠀀 -->\n第一条";
+        let out = blank_markup(src);
+        assert_eq!(out.len(), src.len());
+        assert_eq!(out.find('\n'), src.find('\n'));
+        assert!(out.ends_with("\n第一条"));
+        assert!(
+            out[..out.rfind('\n').unwrap()]
+                .chars()
+                .all(char::is_whitespace)
+        );
+    }
+
+    #[test]
     fn markdown_is_told_from_text_by_its_syntax() {
         assert!(looks_like_markdown("# 标题\n正文".as_bytes(), ""));
         assert!(looks_like_markdown(b"x", "a/b.MD"));
