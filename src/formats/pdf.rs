@@ -66,11 +66,14 @@ pub fn lay_out(format: Format, mut pages: Vec<Vec<ViewLine>>) -> Result<TextView
     for page in &mut pages {
         page.retain(|l| !l.text.trim().is_empty());
     }
-    if pages.iter().all(Vec::is_empty) {
-        return Err(FormatError::NoText(format!(
+    let no_text = || {
+        FormatError::NoText(format!(
             "the {} has no text layer (a scan?): run OCR over it first, e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`",
             format.name()
-        )));
+        ))
+    };
+    if pages.iter().all(Vec::is_empty) {
+        return Err(no_text());
     }
     let furniture = running_lines(&pages);
     let mut lines = Vec::new();
@@ -83,6 +86,10 @@ pub fn lay_out(format: Format, mut pages: Vec<Vec<ViewLine>>) -> Result<TextView
             }
             lines.push(line);
         }
+    }
+    // Page numbers and running headers alone are no text either.
+    if lines.is_empty() {
+        return Err(no_text());
     }
     Ok(TextView::of_lines(format, lines))
 }
@@ -241,6 +248,9 @@ mod tests {
     #[test]
     fn pages_without_text_are_no_text() {
         let e = view_of_pages("\u{c}\n\u{c}  \u{c}").unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::NoText);
+        // Found by the `layout` fuzz target: pages that hold only their numbers.
+        let e = view_of_pages("— 1 —\n\u{c}— 2 —\n").unwrap_err();
         assert_eq!(e.kind(), ErrorKind::NoText);
     }
 }
