@@ -5,6 +5,7 @@ mod cli;
 mod corpus;
 mod extract_csv;
 mod formats;
+mod laws;
 mod readme;
 mod reliability;
 mod schemas;
