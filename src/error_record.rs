@@ -7,6 +7,7 @@ use std::io;
 use std::time::Duration;
 
 use crate::budget::{self, Budget};
+use crate::formats::FormatError;
 use crate::ingest::{self, DecodeError};
 use crate::model::{ErrorInfo, ErrorKind, Record, SCHEMA_VERSION, Source, Stage, Status};
 
@@ -31,6 +32,7 @@ pub fn record(
             bom: false,
             decode_errors: 0,
             lines: 0,
+            format: None,
         },
         status: Status::Error,
         error: Some(ErrorInfo {
@@ -64,6 +66,22 @@ pub fn decode(path: &str, bytes: &[u8], e: &DecodeError) -> Record {
         path,
         Some(bytes),
         kind,
+        Stage::Decode,
+        format!("{path}: {e}"),
+    )
+}
+
+/// An input whose format could not be read into a text view: decoding failures as in
+/// [`decode`], and the format readers' kinds (unsupported format, broken container, no
+/// text, a container that inflates past the limits).
+pub fn format(path: &str, bytes: &[u8], e: &FormatError) -> Record {
+    if let FormatError::Decode(d) = e {
+        return decode(path, bytes, d);
+    }
+    record(
+        path,
+        Some(bytes),
+        e.kind(),
         Stage::Decode,
         format!("{path}: {e}"),
     )

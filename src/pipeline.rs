@@ -1,5 +1,5 @@
-//! The per-document pipeline: bytes → decode → line model → structure → extraction →
-//! lint → one [`Record`]. Pure: takes bytes, returns an owned record; never panics out
+//! The per-document pipeline: bytes → format → text view → line model → structure →
+//! extraction → lint → one [`Record`]. Pure: takes bytes, returns an owned record; never panics out
 //! (a panic inside a stage becomes an error record).
 //!
 //! Limits: input larger than [`Options::max_file_size`] is refused (`too-large`); an input
@@ -14,8 +14,9 @@ use std::time::{Duration, Instant};
 
 use crate::budget::{self, Budget};
 use crate::error_record;
+use crate::formats::{self, TextView};
 use crate::ingest;
-use crate::model::{Clause, Document, Record, SCHEMA_VERSION, Source, Stage, Status};
+use crate::model::{Clause, Document, MarkerSource, Record, SCHEMA_VERSION, Source, Stage, Status};
 use crate::structure::{self, DocTree, Node};
 use crate::text::SourceText;
 use crate::{extract, lint, segment};
@@ -101,25 +102,26 @@ pub fn process_bytes(path: &str, bytes: &[u8], opts: &Options) -> Record {
     }
     // Everything this input allocates from here on counts against its budget.
     let _account = budget::Account::open(opts.memory.map(|b| b.for_input(bytes.len())));
-    let decoded = match catch_unwind(|| ingest::decode(bytes)) {
-        Ok(Ok(d)) => d,
-        Ok(Err(e)) => return error_record::decode(path, bytes, &e),
-        Err(panic) => return panicked(path, bytes, Stage::Decode, &*panic),
+    let mut view = match read_view(path, bytes) {
+        Ok(v) => v,
+        Err(r) => return *r,
     };
     let source = Source {
         path: path.to_string(),
         bytes: bytes.len() as u64,
         sha256: ingest::sha256_hex(bytes),
-        encoding: Some(decoded.encoding.to_string()),
-        encoding_confidence: (decoded.confidence * 100.0).round() / 100.0,
-        bom: decoded.bom,
-        decode_errors: decoded.decode_errors,
+        encoding: view.encoding.map(str::to_string),
+        encoding_confidence: (view.confidence * 100.0).round() / 100.0,
+        bom: view.bom,
+        decode_errors: view.decode_errors,
         lines: 0,
+        format: Some(view.format),
     };
     let analysed = catch_unwind(AssertUnwindSafe(|| {
         deadline.check(Stage::Decode)?;
-        let src = SourceText::new(decoded.text, decoded.map);
-        let documents = analyse_until(&src, opts, &deadline)?;
+        let src = SourceText::with_map(std::mem::take(&mut view.text), view.map.take());
+        let mut documents = analyse_until(&src, opts, &deadline)?;
+        provenance(&view, &mut documents);
         Ok::<_, TimedOut>((src.line_count(), documents))
     }));
     let mut r = match analysed {
@@ -146,7 +148,47 @@ pub fn process_bytes(path: &str, bytes: &[u8], opts: &Options) -> Record {
     r.source.encoding_confidence = source.encoding_confidence;
     r.source.bom = source.bom;
     r.source.decode_errors = source.decode_errors;
+    r.source.format = source.format;
     r
+}
+
+/// The text view of one input (what `gongwen text` prints and every later stage reads),
+/// or the error record that says why there is none.
+pub fn read_view(path: &str, bytes: &[u8]) -> Result<TextView, Box<Record>> {
+    match catch_unwind(|| formats::read(bytes, path)) {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(e)) => {
+            let mut r = error_record::format(path, bytes, &e);
+            if let formats::Detected::Readable(f) = formats::detect(bytes, path) {
+                r.source.format = Some(f);
+            }
+            Err(Box::new(r))
+        }
+        Err(panic) => Err(Box::new(panicked(path, bytes, Stage::Decode, &*panic))),
+    }
+}
+
+/// Where each clause and finding sits in a container (`locator`), and which markers are
+/// Word's automatic numbering (`marker_source`).
+fn provenance(view: &TextView, documents: &mut [Document]) {
+    fn walk(view: &TextView, clauses: &mut [Clause]) {
+        for c in clauses {
+            c.locator = view.locator(c.line).map(str::to_string);
+            if !c.inline && view.numbering_len(c.line) > 0 {
+                c.marker_source = MarkerSource::Numbering;
+            }
+            walk(view, &mut c.children);
+        }
+    }
+    if view.locators.is_empty() && view.numbering.is_empty() {
+        return;
+    }
+    for doc in documents {
+        walk(view, &mut doc.clauses);
+        for d in &mut doc.diagnostics {
+            d.locator = view.locator(d.line).map(str::to_string);
+        }
+    }
 }
 
 /// The error record of a panic caught while processing `path`.
@@ -243,8 +285,10 @@ fn clauses_of(src: &SourceText, doc: &mut DocTree, opts: &Options) -> Vec<Clause
             garbled: n.garbled,
             heading: n.heading.take(),
             text,
-            byte_start: src.orig_offset(n.start) as u64,
-            byte_end: src.orig_offset(n.end) as u64,
+            byte_start: src.orig_offset(n.start).map(|o| o as u64),
+            byte_end: src.orig_offset(n.end).map(|o| o as u64),
+            locator: None,
+            marker_source: MarkerSource::Text,
             tokens,
             children,
         }

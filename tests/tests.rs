@@ -9,6 +9,7 @@ mod check;
 mod cli;
 mod corpus;
 mod extract_csv;
+mod formats;
 mod laws;
 mod readme;
 mod reliability;

@@ -158,6 +158,7 @@ impl<'a> Ctx<'a> {
             document: None,
             clause_path: None,
             profile: None,
+            locator: None,
         }
     }
 
@@ -302,6 +303,7 @@ mod tests {
             document: Some(1),
             clause_path: None,
             profile: None,
+            locator: None,
         });
         let out = check(&src, &doc, &Config::default()).diagnostics;
         assert_eq!(out.len(), 1);

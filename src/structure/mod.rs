@@ -287,6 +287,7 @@ pub fn analyse(src: &SourceText) -> Analysis {
             document: Some(1),
             clause_path: None,
             profile: None,
+            locator: None,
         });
     }
     Analysis { documents: docs }
@@ -513,6 +514,7 @@ fn assemble(
                 document: Some(index as u32),
                 clause_path: Some(node.path.clone()),
                 profile: None,
+                locator: None,
             });
         }
     }
