@@ -69,10 +69,32 @@ pub fn unprocessable_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/unprocessable")
 }
 
-/// Every fixture file: under `corpus/` and `tests/data/unprocessable/`.
+/// `tests/data/pdf/`: PDF fixtures, checked only where poppler's `pdftotext` runs (PDF
+/// support is optional), or always when `GONGWEN_REQUIRE_PDFTOTEXT=1` (as in CI).
+pub fn pdf_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/pdf")
+}
+
+/// Whether the PDF fixtures are checked here (see [`pdf_dir`]); says so on stderr when not.
+pub fn pdf_fixtures_run() -> bool {
+    let required = std::env::var_os("GONGWEN_REQUIRE_PDFTOTEXT").is_some_and(|v| v == "1");
+    if required || gongwen::formats::pdf::available() {
+        return true;
+    }
+    eprintln!(
+        "note: pdftotext not found: PDF fixtures skipped (install poppler-utils and poppler-data to run them)"
+    );
+    false
+}
+
+/// Every fixture file: under `corpus/`, `tests/data/unprocessable/` and, where PDF can be
+/// read, `tests/data/pdf/`.
 pub fn fixture_files() -> Vec<PathBuf> {
     let mut files = files_under(&corpus_dir());
     files.extend(files_under(&unprocessable_dir()));
+    if pdf_fixtures_run() {
+        files.extend(files_under(&pdf_dir()));
+    }
     files
 }
 

@@ -18,6 +18,7 @@ HERE = Path(__file__).resolve().parent
 # Files that give error records on purpose (formats not read, hostile containers) live in
 # tests/data/unprocessable/, so that `gongwen extract corpus/` exits 0.
 BROKEN = HERE.parent.parent / 'tests' / 'data' / 'unprocessable'
+PDFS = HERE.parent.parent / 'tests' / 'data' / 'pdf'
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' \
     'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" ' \
     'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
@@ -453,8 +454,8 @@ def main():
     formats_docx()
     html()
     (HERE / 'statute.md').write_text(MARKDOWN, encoding='utf-8')
-    pdf(HERE / 'bulletin.pdf', PDF_PAGES)
-    pdf(BROKEN / 'scan.pdf', [[]])
+    pdf(PDFS / 'bulletin.pdf', PDF_PAGES)
+    pdf(PDFS / 'scan.pdf', [[]])
     ofd()
     unsupported()
     hostile()

@@ -131,9 +131,25 @@ fn is_page_number(line: &str) -> bool {
     re.is_match(line.trim())
 }
 
+/// The `pdftotext` binary: the one named by [`PDFTOTEXT_VAR`], else `pdftotext` on `PATH`.
+fn program() -> std::ffi::OsString {
+    std::env::var_os(PDFTOTEXT_VAR).unwrap_or_else(|| "pdftotext".into())
+}
+
+/// Whether PDF can be read here: `pdftotext` runs (PDF support is optional: without the
+/// tool a PDF gets an `unsupported-format` record that says what to install).
+pub fn available() -> bool {
+    Command::new(program())
+        .arg("-v")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok()
+}
+
 /// Run `pdftotext -raw` over the bytes (on its standard input), under a time limit.
 fn pdftotext(bytes: &[u8]) -> Result<String, FormatError> {
-    let program = std::env::var_os(PDFTOTEXT_VAR).unwrap_or_else(|| "pdftotext".into());
+    let program = program();
     let mut child = Command::new(&program)
         .args(["-raw", "-enc", "UTF-8", "-", "-"])
         .stdin(Stdio::piped())
