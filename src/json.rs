@@ -645,7 +645,7 @@ impl WriteJson for Responsibility {
         out.extend_from_slice(b"{\"holder\":");
         json_str(out, &self.holder)?;
         out.extend_from_slice(b",\"role\":");
-        json_str(out, &self.role)?;
+        json_str(out, self.role.as_str())?;
         out.extend_from_slice(b",\"clause_path\":");
         json_str(out, &self.clause_path)?;
         out.extend_from_slice(b",\"quote\":");
@@ -693,7 +693,16 @@ impl WriteJson for Sanction {
         out.extend_from_slice(b"{\"sanction\":");
         json_str(out, &self.sanction)?;
         out.extend_from_slice(b",\"category\":");
-        json_str(out, &self.category)?;
+        json_str(out, self.category.as_str())?;
+        if let Some(k) = self.penalty_kind {
+            out.extend_from_slice(b",\"penalty_kind\":");
+            json_str(out, k.as_str())?;
+        }
+        out.extend_from_slice(if self.imposed {
+            b",\"imposed\":true"
+        } else {
+            b",\"imposed\":false"
+        });
         out.extend_from_slice(b",\"target\":");
         json_opt_str(out, self.target.as_deref())?;
         out.extend_from_slice(b",\"clause_path\":");
@@ -1112,7 +1121,7 @@ mod tests {
             ],
             responsibilities: vec![Responsibility {
                 holder: odd.into(),
-                role: "主体责任".into(),
+                role: crate::model::Role::Principal,
                 clause_path: String::new(),
                 quote: odd.into(),
                 line: 7,
@@ -1134,7 +1143,13 @@ mod tests {
                 .collect(),
                 sanctions: vec![Sanction {
                     sanction: "警告".into(),
-                    category: "party-discipline".into(),
+                    category: if some {
+                        crate::model::SanctionCategory::AdministrativePenalty
+                    } else {
+                        crate::model::SanctionCategory::PartyDiscipline
+                    },
+                    penalty_kind: some.then_some(crate::model::PenaltyKind::Reputational),
+                    imposed: some,
                     target: some.then(|| odd.into()),
                     clause_path: "第四条".into(),
                     quote: odd.into(),

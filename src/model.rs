@@ -8,7 +8,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Version of the record shape (MAJOR.MINOR).
-pub const SCHEMA_VERSION: &str = "1.1";
+pub const SCHEMA_VERSION: &str = "2.0";
 
 /// One record per input file (or per streaming request).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -138,13 +138,126 @@ pub struct Responsibility {
     /// Who bears the role, verbatim (e.g. 党委（党组）).
     pub holder: String,
     /// Canonical role term (第一责任人, 主体责任, 牵头, 配合, 负责 …).
-    pub role: String,
+    pub role: Role,
     /// Path of the clause that states it (`""` for text before the first marker).
     pub clause_path: String,
     /// The sentence or phrase that states it.
     pub quote: String,
     /// 1-based line of the quote in the original file.
     pub line: u64,
+}
+
+/// The canonical role terms of the contract; synonyms in the text map onto them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+pub enum Role {
+    /// 第一责任人.
+    #[serde(rename = "第一责任人")]
+    FirstResponsible,
+    /// 主体责任.
+    #[serde(rename = "主体责任")]
+    Principal,
+    /// 监督责任.
+    #[serde(rename = "监督责任")]
+    Supervisory,
+    /// 全面领导责任.
+    #[serde(rename = "全面领导责任")]
+    OverallLeadership,
+    /// 主要领导责任.
+    #[serde(rename = "主要领导责任")]
+    MainLeadership,
+    /// 重要领导责任.
+    #[serde(rename = "重要领导责任")]
+    ImportantLeadership,
+    /// 领导责任.
+    #[serde(rename = "领导责任")]
+    Leadership,
+    /// 主要责任 (主要责任人).
+    #[serde(rename = "主要责任")]
+    Main,
+    /// 直接责任 (直接责任人, 直接负责的主管人员, 其他直接责任人员).
+    #[serde(rename = "直接责任")]
+    Direct,
+    /// 相关责任 (相关责任人员).
+    #[serde(rename = "相关责任")]
+    Related,
+    /// 责任主体.
+    #[serde(rename = "责任主体")]
+    Bearer,
+    /// 一岗双责.
+    #[serde(rename = "一岗双责")]
+    DualDuty,
+    /// 牵头.
+    #[serde(rename = "牵头")]
+    Lead,
+    /// 配合 (配合, 参与, 协助, 协办).
+    #[serde(rename = "配合")]
+    Assist,
+    /// 指导.
+    #[serde(rename = "指导")]
+    Guide,
+    /// 负责 (X负责…, 由X负责, 对…负责, （X负责）).
+    #[serde(rename = "负责")]
+    Charge,
+    /// 问责对象.
+    #[serde(rename = "问责对象")]
+    AccountabilityTarget,
+}
+
+impl Role {
+    /// Every role, in the contract's order.
+    pub const ALL: [Role; 17] = [
+        Role::FirstResponsible,
+        Role::Principal,
+        Role::Supervisory,
+        Role::OverallLeadership,
+        Role::MainLeadership,
+        Role::ImportantLeadership,
+        Role::Leadership,
+        Role::Main,
+        Role::Direct,
+        Role::Related,
+        Role::Bearer,
+        Role::DualDuty,
+        Role::Lead,
+        Role::Assist,
+        Role::Guide,
+        Role::Charge,
+        Role::AccountabilityTarget,
+    ];
+
+    /// The contract's term.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::FirstResponsible => "第一责任人",
+            Role::Principal => "主体责任",
+            Role::Supervisory => "监督责任",
+            Role::OverallLeadership => "全面领导责任",
+            Role::MainLeadership => "主要领导责任",
+            Role::ImportantLeadership => "重要领导责任",
+            Role::Leadership => "领导责任",
+            Role::Main => "主要责任",
+            Role::Direct => "直接责任",
+            Role::Related => "相关责任",
+            Role::Bearer => "责任主体",
+            Role::DualDuty => "一岗双责",
+            Role::Lead => "牵头",
+            Role::Assist => "配合",
+            Role::Guide => "指导",
+            Role::Charge => "负责",
+            Role::AccountabilityTarget => "问责对象",
+        }
+    }
+
+    /// The role whose contract term is `s`.
+    pub fn from_term(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+}
+
+impl std::fmt::Display for Role {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// Accountability content of a document.
@@ -183,15 +296,113 @@ pub struct Condition {
     pub line: u64,
 }
 
+/// What kind of sanction a term is, by whom it hits and under which regime.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum SanctionCategory {
+    /// 党纪处分: 警告, 严重警告, 撤销党内职务, 留党察看, 开除党籍.
+    PartyDiscipline,
+    /// 政务处分 / 行政处分 of public officials: 警告, 记过, 记大过, 降级, 撤职, 开除.
+    Governmental,
+    /// 组织处理 and 问责 measures: 通报, 诫勉, 停职检查, 调整职务, 免职, 约谈 …
+    Organisational,
+    /// 行政处罚 on citizens and organisations (行政处罚法 第九条), 治安管理处罚 included.
+    AdministrativePenalty,
+    /// 追究刑事责任, 移送司法机关 …
+    Criminal,
+    /// 民事责任, 赔偿.
+    Civil,
+    /// A consequence named only generically: 依法处理, 追究责任 …
+    Other,
+}
+
+impl SanctionCategory {
+    /// Every category, in the contract's order.
+    pub const ALL: [SanctionCategory; 7] = [
+        SanctionCategory::PartyDiscipline,
+        SanctionCategory::Governmental,
+        SanctionCategory::Organisational,
+        SanctionCategory::AdministrativePenalty,
+        SanctionCategory::Criminal,
+        SanctionCategory::Civil,
+        SanctionCategory::Other,
+    ];
+
+    /// The contract's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SanctionCategory::PartyDiscipline => "party-discipline",
+            SanctionCategory::Governmental => "governmental",
+            SanctionCategory::Organisational => "organisational",
+            SanctionCategory::AdministrativePenalty => "administrative-penalty",
+            SanctionCategory::Criminal => "criminal",
+            SanctionCategory::Civil => "civil",
+            SanctionCategory::Other => "other",
+        }
+    }
+
+    /// The category named `s`.
+    pub fn from_name(s: &str) -> Option<SanctionCategory> {
+        SanctionCategory::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+/// The kind of an administrative penalty (行政处罚法 第九条).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum PenaltyKind {
+    /// 声誉罚: 警告, 通报批评.
+    Reputational,
+    /// 财产罚: 罚款, 没收违法所得, 没收非法财物.
+    Property,
+    /// 资格罚: 暂扣/吊销许可证件, 降低资质等级.
+    Qualification,
+    /// 行为罚: 限制开展生产经营活动, 责令停产停业, 责令关闭, 限制从业.
+    Conduct,
+    /// 人身罚: 行政拘留.
+    Liberty,
+}
+
+impl PenaltyKind {
+    /// Every kind, in the contract's order.
+    pub const ALL: [PenaltyKind; 5] = [
+        PenaltyKind::Reputational,
+        PenaltyKind::Property,
+        PenaltyKind::Qualification,
+        PenaltyKind::Conduct,
+        PenaltyKind::Liberty,
+    ];
+
+    /// The contract's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PenaltyKind::Reputational => "reputational",
+            PenaltyKind::Property => "property",
+            PenaltyKind::Qualification => "qualification",
+            PenaltyKind::Conduct => "conduct",
+            PenaltyKind::Liberty => "liberty",
+        }
+    }
+
+    /// The kind named `s`.
+    pub fn from_name(s: &str) -> Option<PenaltyKind> {
+        PenaltyKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
 /// One sanction term, per target and clause.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Sanction {
     /// The sanction term as written (诫勉谈话, 通报批评, 撤销党内职务 …).
     pub sanction: String,
-    /// Canonical category: `criticism`, `admonition`, `organisational`, `party-discipline`,
-    /// `administrative`, `criminal`, `economic`, `generic`, ….
-    #[serde(default)]
-    pub category: String,
+    /// What kind of sanction it is, by whom it hits and under which regime.
+    pub category: SanctionCategory,
+    /// The kind of an administrative penalty; absent for other categories.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub penalty_kind: Option<PenaltyKind>,
+    /// True when the text reports a sanction actually given (张某某受到撤职处分), false for a
+    /// rule that provides one.
+    pub imposed: bool,
     /// Who is sanctioned, when the text says.
     pub target: Option<String>,
     /// Path of the clause that states it.

@@ -60,8 +60,8 @@ fn csv_with_output_writes_three_tables() {
         ),
         (
             "sanctions.csv",
-            "source,document,clause_path,line,sanction,category,target,quote",
-            "通报批评,criticism",
+            "source,document,clause_path,line,sanction,category,penalty_kind,imposed,target,quote",
+            "通报批评,organisational,,false",
         ),
     ] {
         let text = std::fs::read_to_string(out_dir.join(name)).unwrap();

@@ -18,6 +18,7 @@ use super::phrase;
 use super::sanctions::{self, Hit};
 use super::scan::Present;
 use super::unit::clauses_in;
+use super::vocab::{self, Trigger};
 use crate::model::{Condition, ConditionKind, Sanction};
 
 fn lead_re() -> &'static Regex {
@@ -30,29 +31,12 @@ fn lead_in(s: &str) -> bool {
     s.contains("之一") && lead_re().is_match(s)
 }
 
-/// Phrases that exempt from or lessen accountability.
-const EXEMPTION_WORDS: [&str; 11] = [
-    "不予追究",
-    "免予追究",
-    "免予问责",
-    "不予问责",
-    "免除责任",
-    "免责",
-    "免于追究",
-    "免予处分",
-    "不予处分",
-    "从轻",
-    "减轻",
-];
-
-/// The exemption phrases (for [`super::scan`]).
-pub fn exemption_words() -> [&'static str; 11] {
-    EXEMPTION_WORDS
-}
-
 fn exemption_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(&EXEMPTION_WORDS.join("|")).expect("regex"))
+    RE.get_or_init(|| {
+        let words = vocab::triggers().of(Trigger::Exemption);
+        Regex::new(&words.join("|")).expect("regex")
+    })
 }
 
 fn tail_re() -> &'static Regex {
@@ -188,7 +172,7 @@ pub fn sentence(
             && ["违反", "违规", "违法"].iter().any(|w| t.contains(w))
             && clauses.get(1).is_some_and(|n| {
                 let hs = hits_in(n);
-                !hs.is_empty() && hs.iter().all(|h| h.category == "economic")
+                !hs.is_empty() && hs.iter().all(Hit::economic)
             })
         {
             return true;
@@ -421,13 +405,19 @@ fn push_sanction(
         .iter()
         .rev()
         .take_while(|x| x.clause_path == ctx.path)
-        .any(|x| {
-            x.sanction == h.term
-                && (x.target == target || target.is_none() || h.category != "economic")
-        });
+        .any(|x| x.sanction == h.term && (x.target == target || target.is_none() || !h.economic()));
     if !dup {
         let quote = s.trim_end_matches(['。', '；', ';', '：', ':']).to_string();
-        sancs.push(ctx.sanction(h.term, h.category, target, quote, base + h.range.start));
+        let (category, kind) = h.category_under(ctx.regime_of(s, h, target.as_deref()));
+        sancs.push(ctx.sanction(
+            h.term,
+            category,
+            kind,
+            false,
+            target,
+            quote,
+            base + h.range.start,
+        ));
     }
 }
 

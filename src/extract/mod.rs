@@ -10,9 +10,10 @@
 //! one of accountability conditions (有下列情形之一的，给予…： or a heading such as
 //! 追究责任的情形), and whether a clause sits in a chapter about accountability.
 //!
-//! Sub-modules: [`unit`](mod@unit) (cleaned text, sentences), [`phrase`] (holder noun phrases on
-//! the jieba-rs segmentation), [`roles`], [`conditions`], [`sanctions`] (vocabulary),
-//! [`scan`] (the literals that gate them, found in one pass) and [`table`] (the CSV view).
+//! Sub-modules: [`vocab`] (the vocabularies of `dict/`, parsed once), [`scan`] (the
+//! literals that gate the finders, found in one pass), [`unit`](mod@unit) (cleaned text,
+//! sentences), [`phrase`] (holder noun phrases on the jieba-rs segmentation), the finders
+//! [`roles`], [`conditions`] and [`sanctions`], and [`table`] (the CSV view).
 
 pub mod conditions;
 pub mod phrase;
@@ -21,16 +22,22 @@ pub mod sanctions;
 pub mod scan;
 pub mod table;
 pub mod unit;
+pub mod vocab;
 
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::model::{Accountability, Condition, ConditionKind, Responsibility, Sanction};
+use crate::model::{
+    Accountability, Condition, ConditionKind, PenaltyKind, Responsibility, Role, Sanction,
+    SanctionCategory,
+};
 use crate::structure::DocTree;
 use crate::text::SourceText;
+use sanctions::Hit;
 use unit::Unit;
+use vocab::Regime;
 
 /// What extraction found in one document.
 #[derive(Debug, Clone, Default)]
@@ -54,6 +61,11 @@ pub struct Ctx<'a> {
     /// Whether soft measures (约谈, 批评教育 …) count here: false in a chapter that is not
     /// about accountability when the document has one that is.
     pub soft_ok: bool,
+    /// The regime of the document where a sentence says nothing of its own: party
+    /// discipline in a party document, else the rules for officials.
+    pub doc_regime: Regime,
+    /// Whether the clause sits in a 法律责任 or 罚则 chapter.
+    pub penalty_chapter: bool,
 }
 
 impl Ctx<'_> {
@@ -66,7 +78,7 @@ impl Ctx<'_> {
     pub fn responsibility(
         &self,
         holder: String,
-        role: &str,
+        role: Role,
         quote: Range<usize>,
         at: usize,
     ) -> Responsibility {
@@ -75,7 +87,7 @@ impl Ctx<'_> {
             .to_string();
         Responsibility {
             holder,
-            role: role.to_string(),
+            role,
             clause_path: self.path.to_string(),
             quote: q,
             line: self.line(at),
@@ -92,18 +104,28 @@ impl Ctx<'_> {
         }
     }
 
+    /// The regime under which hit `h` of sentence `s` is given to `target`.
+    pub fn regime_of(&self, s: &str, h: &Hit<'_>, target: Option<&str>) -> Regime {
+        sanctions::regime(self.doc_regime, self.penalty_chapter, s, h, target)
+    }
+
     /// A sanction entry whose term stands at byte `at` of the unit text.
+    #[allow(clippy::too_many_arguments)]
     pub fn sanction(
         &self,
         term: &str,
-        category: &str,
+        category: SanctionCategory,
+        penalty_kind: Option<PenaltyKind>,
+        imposed: bool,
         target: Option<String>,
         quote: String,
         at: usize,
     ) -> Sanction {
         Sanction {
             sanction: term.to_string(),
-            category: category.to_string(),
+            category,
+            penalty_kind,
+            imposed,
             target,
             clause_path: self.path.to_string(),
             quote,
@@ -118,6 +140,25 @@ fn acc_heading_re() -> &'static Regex {
         Regex::new("追究|追责|问责|责任追究|法律责任|罚则|奖惩|惩处|处分|处理|免责|纪律")
             .expect("regex")
     })
+}
+
+fn penalty_heading_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new("法律责任|罚则").expect("regex"))
+}
+
+/// Whether a document is one of the party's (党内法规, a party body's notice): its title or
+/// the opening of the text before its first clause (where the approving or issuing body
+/// stands) names the party.
+fn party_document(doc: &DocTree) -> bool {
+    let pre = doc.preamble.as_str();
+    let opening = pre.char_indices().nth(200).map_or(pre, |(i, _)| &pre[..i]);
+    let t = vocab::triggers();
+    doc.title
+        .iter()
+        .map(String::as_str)
+        .chain([opening])
+        .any(|x| t.any_in(vocab::Trigger::PartyDocument, x))
 }
 
 fn acc_list_heading_re() -> &'static Regex {
@@ -170,6 +211,14 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
         .map(|i| is_chapter(i) && acc_heading_re().is_match(heading(i)))
         .collect();
     let has_acc_chapter = acc_chapters.iter().any(|&b| b);
+    let penalty_chapters: Vec<bool> = (0..doc.nodes.len())
+        .map(|i| is_chapter(i) && penalty_heading_re().is_match(heading(i)))
+        .collect();
+    let doc_regime = if party_document(doc) {
+        Regime::Party
+    } else {
+        Regime::Official
+    };
     let soft_ok = |i: usize| {
         let c = chapter_of(i);
         !has_acc_chapter || !is_chapter(c) || acc_chapters[c]
@@ -186,6 +235,8 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
         unit: &preamble,
         lead_holder: None,
         soft_ok: !has_acc_chapter,
+        doc_regime,
+        penalty_chapter: false,
     };
     read_unit(&ctx, false, &mut ex.responsibilities, conds, sancs);
 
@@ -224,6 +275,8 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
             unit: &units[i],
             lead_holder,
             soft_ok: soft_ok(i),
+            doc_regime,
+            penalty_chapter: penalty_chapters[chapter_of(i)],
         };
         if in_acc_list && node.children.is_empty() && !units[i].text.is_empty() {
             let u = &units[i];

@@ -28,6 +28,8 @@ const SANC_HEADER: &[&str] = &[
     "line",
     "sanction",
     "category",
+    "penalty_kind",
+    "imposed",
     "target",
     "quote",
 ];
@@ -42,6 +44,8 @@ const ALL_HEADER: &[&str] = &[
     "kind",
     "sanction",
     "category",
+    "penalty_kind",
+    "imposed",
     "target",
     "text",
 ];
@@ -95,8 +99,9 @@ impl Tables {
             for x in &d.responsibilities {
                 let line = x.line.to_string();
                 let path = x.clause_path.as_str();
+                let role = x.role.as_str();
                 self.resp
-                    .write_record([src, &doc, path, &line, &x.holder, &x.role, &x.quote])?;
+                    .write_record([src, &doc, path, &line, &x.holder, role, &x.quote])?;
                 self.all.write_record([
                     "responsibility",
                     src,
@@ -104,7 +109,9 @@ impl Tables {
                     path,
                     &line,
                     &x.holder,
-                    &x.role,
+                    role,
+                    "",
+                    "",
                     "",
                     "",
                     "",
@@ -130,6 +137,8 @@ impl Tables {
                     "",
                     "",
                     "",
+                    "",
+                    "",
                     &x.text,
                 ])?;
             }
@@ -137,13 +146,18 @@ impl Tables {
                 let line = x.line.to_string();
                 let target = x.target.as_deref().unwrap_or("");
                 let path = x.clause_path.as_str();
+                let category = x.category.as_str();
+                let kind = x.penalty_kind.map_or("", |k| k.as_str());
+                let imposed = if x.imposed { "true" } else { "false" };
                 self.sanc.write_record([
                     src,
                     &doc,
                     path,
                     &line,
                     &x.sanction,
-                    &x.category,
+                    category,
+                    kind,
+                    imposed,
                     target,
                     &x.quote,
                 ])?;
@@ -157,7 +171,9 @@ impl Tables {
                     "",
                     "",
                     &x.sanction,
-                    &x.category,
+                    category,
+                    kind,
+                    imposed,
                     target,
                     &x.quote,
                 ])?;
@@ -212,7 +228,10 @@ mod tests {
                 .unwrap()
                 .contains("第二条,2,condition,未按规定")
         );
-        assert!(sanc.lines().any(|l| l.contains("通报批评,criticism")));
+        assert!(
+            sanc.lines()
+                .any(|l| l.contains("通报批评,organisational,,false"))
+        );
     }
 
     #[test]
