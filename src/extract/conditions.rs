@@ -17,8 +17,8 @@ use super::Ctx;
 use super::phrase;
 use super::sanctions::{self, Hit};
 use super::scan::Present;
-use super::unit::clauses_in;
-use super::vocab::{self, Trigger};
+use super::unit::{clauses_in, sentences_in};
+use super::vocab::{self, Tie, Trigger};
 use crate::model::{Condition, ConditionKind, Sanction};
 
 fn lead_re() -> &'static Regex {
@@ -44,7 +44,8 @@ fn tail_re() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(
             "^(?:构成|涉嫌)(?:职务)?(?:犯罪|违纪|违法|违纪违法|违法犯罪|违反治安管理)|^违反治安管理|\
-             ^应当(?:给予|追究)[^，]{0,8}(?:处分|责任)的[，,]?$",
+             ^(?:尚)?不(?:构成|够)(?:犯罪|刑事处罚)|^涉嫌[^，]{1,12}的$|\
+             ^应当(?:给予|追究)[^，]{0,10}(?:处分|责任|处罚)的[，,]?$",
         )
         .expect("regex")
     })
@@ -52,7 +53,7 @@ fn tail_re() -> &'static Regex {
 
 /// 构成犯罪的 and its kind: a clause that names only a sanction's legal ground.
 fn is_tail(c: &str) -> bool {
-    ["构成", "涉嫌", "违反", "应当"]
+    ["构成", "涉嫌", "违反", "应当", "尚", "不"]
         .iter()
         .any(|w| c.starts_with(w))
         && tail_re().is_match(c)
@@ -61,7 +62,7 @@ fn is_tail(c: &str) -> bool {
 /// 造成严重后果的, 情节严重的, 逾期未改正的 … (the pattern runs only on the words it starts
 /// with).
 fn is_aggravating(t: &str) -> bool {
-    ["造成", "情节", "致使", "导致", "后果", "给", "逾期"]
+    ["造成", "情节", "致使", "导致", "后果", "给", "逾期", "拒不"]
         .iter()
         .any(|w| t.starts_with(w))
         && aggravating_re().is_match(t)
@@ -70,7 +71,7 @@ fn is_aggravating(t: &str) -> bool {
 fn aggravating_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new("^(?:造成|情节|致使|导致|后果|给[^，]{0,12}造成)[^，]{0,12}(?:严重|重大|恶劣|较重|特别|不良|较大)|^逾期(?:未|不|仍未|拒不)(?:改正|整改)")
+        Regex::new("^(?:造成|情节|致使|导致|后果|给[^，]{0,12}造成)[^，]{0,12}(?:严重|重大|恶劣|较重|特别|不良|较大)|^逾期(?:未|不|仍未|拒不)(?:改正|整改)|^拒不(?:改正|整改|纠正|停止|执行|履行)")
             .expect("regex")
     })
 }
@@ -84,7 +85,7 @@ pub fn can_hold(p: &Present) -> bool {
 /// Whether `t` starts an escalation of a corrective order: 逾期未改正的, 情节严重的,
 /// 造成严重后果的 ….
 fn escalates(t: &str) -> bool {
-    t.starts_with("逾期") || is_aggravating(t)
+    t.starts_with("逾期") || t.starts_with("拒不") || is_aggravating(t)
 }
 
 /// Whether a sentence is a list lead (有下列情形之一的，…).
@@ -116,13 +117,17 @@ pub fn kind_of(text: &str) -> ConditionKind {
     }
 }
 
-/// Conditions and sanctions of one sentence (`sent` is a byte range of the unit text).
-/// `conditions` is false inside an item of an accountability list (the item is the
-/// condition).
+/// Conditions and sanctions of one chain of sentences (`sent` is a byte range of the unit
+/// text): the sentences joined by ；, which in a 法律责任 article carry one violation on
+/// (…的，由…责令改正；有违法所得的，没收违法所得；情节严重的，吊销…). `conditions` is false
+/// inside an item of an accountability list (the item is the condition). `carried` is the
+/// party named by the last condition of the unit that named one: the target of the
+/// escalations after it (情节严重的，吊销其…).
 pub fn sentence(
     ctx: &Ctx<'_>,
     sent: Range<usize>,
     conditions: bool,
+    carried: &mut Option<String>,
     conds: &mut Vec<Condition>,
     sancs: &mut Vec<Sanction>,
 ) {
@@ -138,7 +143,19 @@ pub fn sentence(
     if all_hits.is_empty() && !exempt && !present.pursue && !escalated {
         return;
     }
-    let clauses = clauses_in(s, 0..s.len());
+    // The ；-parts of the chain and their comma clauses, in order.
+    let parts = sentences_in(s, 0..s.len());
+    let clauses: Vec<Range<usize>> = parts
+        .iter()
+        .flat_map(|p| clauses_in(s, p.clone()))
+        .collect();
+    let part_of = |pos: usize| {
+        parts
+            .iter()
+            .find(|p| p.start <= pos && pos < p.end)
+            .cloned()
+            .unwrap_or(0..s.len())
+    };
     // The hits are ordered by start: a clause's hits are a run of them.
     let hits_in = |c: &Range<usize>| -> &[Hit<'_>] {
         let a = all_hits.partition_point(|h| h.range.start < c.start);
@@ -159,11 +176,30 @@ pub fn sentence(
         let c = &clauses[i];
         let t = &s[c.clone()];
         let t = t.trim_end_matches(['”', '"', '）', ')']);
+        // 违法所得十万元以上的: how much the fine is, not a condition of its own.
+        if is_tier(t) {
+            return false;
+        }
         if t.ends_with('的')
             || matches!(
                 t,
                 "一经查实" | "一经发现" | "经查实" | "查实后" | "一经查处"
             )
+        {
+            return true;
+        }
+        // 有下列情形之一，由…: a lead without 的.
+        if lead_in(t) && hits_in(c).is_empty() && i + 1 < clauses.len() {
+            return true;
+        }
+        // 违反本法规定，…擅自经营，由市场监督管理部门责令改正，处…罚款: without 的, the
+        // circumstance ends where the deciding authority comes in.
+        if run_start.is_some()
+            && hits_in(c).is_empty()
+            && clauses
+                .get(i + 1)
+                .is_some_and(|n| opens_with_authority(&s[n.clone()]))
+            && clauses[i + 1..].iter().any(&is_conseq)
         {
             return true;
         }
@@ -190,7 +226,9 @@ pub fn sentence(
             (opener.starts_with('因') && !opener.starts_with("因此")) || opener.starts_with("由于");
         ((opener.starts_with('对') || opener.starts_with("对于"))
             && !opener.starts_with("对其")
-            && (violation || t.rsplit_once('的').is_some_and(|(_, np)| person_like(np)))
+            && (violation
+                || t.rsplit_once('的')
+                    .is_some_and(|(_, np)| person_like(np) && !names_accused(t)))
             || cause && describes_violation(&s[clauses[run_start].start..c.end]))
             && hits_in(c).is_empty()
             && clauses.get(i + 1).is_some_and(&is_conseq)
@@ -220,26 +258,37 @@ pub fn sentence(
             }
             j += 1;
         }
+        let cond_start = clauses[run_start].start;
+        let cond_end = clauses[end].end;
+        let tail = is_tail(&s[clauses[end].clone()]);
+        let lead = lead_in(&s[cond_start..cond_end]);
         // 由…责令限期改正；逾期未改正的，处…罚款 (or 情节严重的，给予处分): the order is no
         // sanction, but the circumstance is the condition that the escalation builds on.
         if last_conseq.is_none()
             && conditions
-            && s[clauses[end].end..].contains("改正")
+            && !lead
+            && !tail
+            && s[cond_end..].contains(['责', '由'])
             && escalates(
                 clauses
                     .get(j)
                     .map_or_else(|| full[sent.end..].trim_start(), |c| &s[c.clone()]),
             )
-            && !lead_in(&s[clauses[run_start].start..clauses[end].end])
         {
-            let cond_start = clauses[run_start].start;
-            let text = &s[cond_start..clauses.get(j).map_or(s.len(), |c| c.start)];
-            let text = text.trim_end_matches(['。', '；', ';', '：', ':', '，', ',']);
+            let text = s[cond_start..cond_end].trim_end_matches(['，', ',']);
             conds.push(ctx.condition(text, kind_of(text), sent.start + cond_start));
+            if let Some(x) = condition_subject(s, &clauses[run_start..=end]) {
+                *carried = Some(x);
+            }
         }
         let Some(lc) = last_conseq else {
-            run_start = end + 1;
-            i = end + 1;
+            // What followed was no sanction (责令限期改正): the next condition starts with
+            // the next ；-part, or at the next end when there is none.
+            let next = (end + 1..j)
+                .find(|&k| parts.iter().any(|p| p.start == clauses[k].start))
+                .unwrap_or(j);
+            run_start = next;
+            i = next;
             continue;
         };
         let conseq: Vec<Hit<'_>> = (end + 1..=lc)
@@ -251,12 +300,9 @@ pub fn sentence(
         let accountable = !conseq.is_empty() || conseq_exempt;
         if accountable && (ctx.soft_ok || !soft_only) {
             any = true;
-            let cond_start = clauses[run_start].start;
-            let cond_text = &s[cond_start..clauses[end].end];
-            let lead = lead_in(cond_text);
-            let tail = is_tail(&s[clauses[end].clone()]);
+            let cond_text = &s[cond_start..cond_end];
             if conditions && !lead && !tail {
-                let text = s[cond_start..].trim_end_matches(['。', '；', ';', '：', ':']);
+                let text = cond_text.trim_end_matches(['，', ',']);
                 let last = &s[clauses[end].clone()];
                 let kind = if conseq_exempt {
                     ConditionKind::Exemption
@@ -268,19 +314,25 @@ pub fn sentence(
                 };
                 conds.push(ctx.condition(text, kind, sent.start + cond_start));
             }
+            // Who the condition names: the target of its measures, and of the
+            // escalations after it.
+            let subject = condition_subject(s, &clauses[run_start..=end]);
+            if subject.is_some() && !tail {
+                carried.clone_from(&subject);
+            }
             let measures = sanctions::collapse(s, conseq);
-            if !measures.is_empty() {
-                let target = target_of(s, &clauses[end + 1..=lc], &clauses[run_start..=end]);
-                for h in measures {
-                    // A clause of its own may name the measure's target (处…罚款，对直接负责
-                    // 的主管人员处…罚款: the second fine has its own).
-                    let own = clauses[end + 1..=lc]
-                        .iter()
-                        .find(|c| c.start <= h.range.start && h.range.start < c.end)
-                        .and_then(|c| clause_target(&s[c.clone()]));
-                    let target = own.or_else(|| target.clone());
-                    push_sanction(ctx, sancs, &h, target, s, sent.start);
-                }
+            let conseq_clauses = &clauses[end + 1..=lc];
+            let general = yuetan_target(s, conseq_clauses)
+                .or(subject)
+                .or_else(|| carried.clone());
+            for h in measures {
+                // The party named with 对 before the measure in its ；-part (处…罚款，对直接
+                // 负责的主管人员处…罚款: the second fine has its own).
+                let part = part_of(h.range.start);
+                let lo = part.start.max(clauses[end + 1].start);
+                let own = named_before(&s[lo..h.range.start]).map(str::to_string);
+                let target = own.or_else(|| general.clone());
+                push_sanction(ctx, sancs, &h, target, (s, &s[part]), sent.start);
             }
         }
         run_start = lc + 1;
@@ -290,6 +342,7 @@ pub fn sentence(
         // No condition: a sanction stated directly (对X给予/予以…).
         for (ci, c) in clauses.iter().enumerate() {
             let t = &s[c.clone()];
+            let part = part_of(c.start);
             // 对…的单位要通报批评 / 并对…的按规定处理 in one clause: the circumstance is a
             // condition, the persons or bodies named after its 的 the target.
             let opened = ["并", "同时", "要", "应当", "应"]
@@ -328,7 +381,8 @@ pub fn sentence(
                     }
                     let target = (!noun.is_empty()).then(|| noun.to_string());
                     for h in sanctions::collapse(s, hs) {
-                        push_sanction(ctx, sancs, &h, target.clone(), s, sent.start);
+                        let part = part_of(h.range.start);
+                        push_sanction(ctx, sancs, &h, target.clone(), (s, &s[part]), sent.start);
                     }
                 }
                 continue;
@@ -337,7 +391,8 @@ pub fn sentence(
                 continue;
             }
             let (hs, target) = if t.contains("给予") || t.contains("予以") {
-                (hits_in(c).to_vec(), target_of(s, &clauses[ci..=ci], &[]))
+                let target = dui_target(t, false, true, false).map(str::to_string);
+                (hits_in(c).to_vec(), target)
             } else if let Some(v) = t.find("进行") {
                 // 对…的地区进行通报批评: the measure follows 进行, and what precedes it is
                 // the target (对应当追究党纪责任的党员进行… names no sanction before 进行).
@@ -349,12 +404,22 @@ pub fn sentence(
                     .collect();
                 let target = s[c.start + '对'.len_utf8()..v].trim_start_matches('其');
                 (hs, (!target.is_empty()).then(|| target.to_string()))
+            } else if let Some(x) = clause_target(t) {
+                // 对非法集资人，由…处…罚款 / 对X处…罚款
+                (hits_in(c).to_vec(), Some(x))
             } else {
                 continue;
             };
             for h in sanctions::collapse(s, hs) {
                 if !h.soft() || ctx.soft_ok {
-                    push_sanction(ctx, sancs, &h, target.clone(), s, sent.start);
+                    push_sanction(
+                        ctx,
+                        sancs,
+                        &h,
+                        target.clone(),
+                        (s, &s[part.clone()]),
+                        sent.start,
+                    );
                 }
             }
         }
@@ -391,12 +456,14 @@ fn strip_modals(rest: &str) -> &str {
     r
 }
 
+/// Push sanction `h` of chain `s` (which starts at byte `base` of the unit text), quoted
+/// by the ；-part `quote` that holds it.
 fn push_sanction(
     ctx: &Ctx<'_>,
     sancs: &mut Vec<Sanction>,
     h: &Hit<'_>,
     target: Option<String>,
-    s: &str,
+    (s, quote): (&str, &str),
     base: usize,
 ) {
     // One entry per term and target in a clause. A clause's entries are the last ones
@@ -407,7 +474,9 @@ fn push_sanction(
         .take_while(|x| x.clause_path == ctx.path)
         .any(|x| x.sanction == h.term && (x.target == target || target.is_none() || !h.economic()));
     if !dup {
-        let quote = s.trim_end_matches(['。', '；', ';', '：', ':']).to_string();
+        let quote = quote
+            .trim_end_matches(['。', '；', ';', '：', ':'])
+            .to_string();
         let (category, kind) = h.category_under(ctx.regime_of(s, h, target.as_deref()));
         sancs.push(ctx.sanction(
             h.term,
@@ -419,6 +488,15 @@ fn push_sanction(
             base + h.range.start,
         ));
     }
+}
+
+/// Whether `t` holds a term for the persons held accountable (对直接负责的主管人员，由…: the
+/// 的 inside it opens no circumstance).
+fn names_accused(t: &str) -> bool {
+    vocab::roles()
+        .terms
+        .iter()
+        .any(|r| matches!(r.tie, Tie::Accused | Tie::AccusedPerson) && t.contains(r.word))
 }
 
 /// Whether a noun phrase names persons or bodies (…的党员干部和师生, …的单位).
@@ -490,29 +568,128 @@ fn clause_target(c: &str) -> Option<String> {
     dui_target(c, true, false, true).map(str::to_string)
 }
 
-/// Who is sanctioned: 对X给予…, 约谈X, else the subject of the condition.
-fn target_of(s: &str, conseq: &[Range<usize>], cond: &[Range<usize>]) -> Option<String> {
-    let (Some(first), Some(last)) = (conseq.first(), conseq.last()) else {
-        return None;
-    };
+/// The party named right after 约谈 in a consequence (约谈X，…).
+fn yuetan_target(s: &str, conseq: &[Range<usize>]) -> Option<String> {
+    let (first, last) = (conseq.first()?, conseq.last()?);
     let t = &s[first.start..last.end];
-    if let Some(x) = dui_target(t, false, true, false) {
-        return Some(x.to_string());
-    }
-    if let Some(p) = t.find("约谈") {
-        let rest = &t[p + "约谈".len()..];
-        let end = rest
-            .find(['，', ',', '，', '。', '；'])
-            .unwrap_or(rest.len());
-        let end = rest[..end].find("也").unwrap_or(end);
-        if end > 0 {
-            return Some(rest[..end].to_string());
+    let p = t.find("约谈")?;
+    let rest = &t[p + "约谈".len()..];
+    let end = rest.find(['，', ',', '。', '；']).unwrap_or(rest.len());
+    let end = rest[..end].find("也").unwrap_or(end);
+    (end > 0).then(|| rest[..end].to_string())
+}
+
+/// The party a condition names: the subject of its first comma clause that has one, a
+/// clause that only frames the violation (违反本法规定, 违反本条例第十条规定) skipped.
+fn condition_subject(s: &str, cond: &[Range<usize>]) -> Option<String> {
+    cond.iter().take(3).find_map(|c| {
+        let text = &s[c.clone()];
+        if text.starts_with("违反") && text.ends_with("规定") {
+            return None;
         }
+        let toks = phrase::tokens(text);
+        phrase::subject(text, &toks, 0, toks.len())
+            .or_else(|| phrase::party(text, &toks))
+            .map(|(a, b)| text[a..b].to_string())
+    })
+}
+
+/// Words that end the party named by 对 before a measure (对X给予…, 对X处…罚款,
+/// 对X，由…给予…).
+const AFTER_PARTY: [&str; 16] = [
+    "给予", "予以", "处以", "并处", "进行", "作出", "追究", "实施", "依法", "依照", "按照", "由",
+    "分别", "可以", "应当", "责令",
+];
+
+/// The party that 对 names in `t`, the text of a ；-part before a measure: the last comma
+/// clause that opens with 对 (after 并, 同时, 还, 依法 …) gives it, up to the verb or the
+/// deciding authority that follows; a circumstance (对…的，) names none.
+fn named_before(t: &str) -> Option<&str> {
+    let mut starts: Vec<usize> = vec![0];
+    starts.extend(t.match_indices(['，', ',']).map(|(i, c)| i + c.len()));
+    starts.into_iter().rev().find_map(|at| {
+        let mut c = &t[at..];
+        while let Some(r) = ["并", "同时", "还", "另", "依法", "可以", "应当", "并可"]
+            .iter()
+            .find_map(|w| c.strip_prefix(w))
+        {
+            c = r;
+        }
+        let c = c.strip_prefix('对')?;
+        if c.starts_with('于') {
+            return None;
+        }
+        let c = c.strip_prefix('其').filter(|r| !r.is_empty()).unwrap_or(c);
+        let mut end = c.find(['，', ',']).unwrap_or(c.len());
+        for w in AFTER_PARTY {
+            if let Some(i) = c[..end].find(w) {
+                end = end.min(i);
+            }
+        }
+        // 处 before an amount (对个人处一千元以下罚款).
+        for (i, _) in c[..end].match_indices('处') {
+            let rest = &c[i + '处'.len_utf8()..];
+            if rest.starts_with(|x: char| {
+                x.is_ascii_digit() || "０１２３４５６７８９一二三四五六七八九十百千万".contains(x)
+            }) || rest.starts_with("违法")
+                || rest.starts_with("货值")
+            {
+                end = end.min(i);
+            }
+        }
+        let x = &c[..end];
+        (!x.is_empty() && !x.ends_with('的') && x.chars().count() <= 40).then_some(x)
+    })
+}
+
+/// Whether a comma clause opens with the body that decides the sanction (由县级以上人民
+/// 政府市场监督管理部门…, 由其所在单位…).
+fn opens_with_authority(c: &str) -> bool {
+    let Some(rest) = c.strip_prefix('由') else {
+        return false;
+    };
+    let head: String = rest.chars().take(30).collect();
+    [
+        "机关",
+        "部门",
+        "政府",
+        "机构",
+        "单位",
+        "组织",
+        "委员会",
+        "法院",
+        "所在",
+        "上级",
+    ]
+    .iter()
+    .any(|w| head.contains(w))
+}
+
+/// Whether a clause only sets the amount of a penalty (有违法所得的, 违法所得十万元以上的,
+/// 没有违法所得或者违法所得不足一万元的, 货值金额不足一万元的): part of the consequence,
+/// not a condition of its own.
+fn is_tier(t: &str) -> bool {
+    const AMOUNTS: [&str; 7] = [
+        "违法所得",
+        "非法所得",
+        "违法收入",
+        "货值金额",
+        "违法经营额",
+        "非法经营额",
+        "违法经营数额",
+    ];
+    if !t.ends_with('的') || !AMOUNTS.iter().any(|w| t.contains(w)) {
+        return false;
     }
-    let c = cond.first()?;
-    let text = &s[c.clone()];
-    let toks = phrase::tokens(text);
-    phrase::subject(text, &toks, 0, toks.len()).map(|(a, b)| text[a..b].to_string())
+    let t = t.trim_end_matches('的');
+    ["有", "没有", "无", "其"].iter().any(|p| {
+        t.strip_prefix(p)
+            .is_some_and(|r| AMOUNTS.iter().any(|w| r.starts_with(w)))
+    }) || AMOUNTS.iter().any(|w| t.starts_with(w))
+        || ["不足", "以上", "以下", "超过", "以内", "不满", "达到"]
+            .iter()
+            .any(|w| t.contains(w))
+            && t.chars().count() <= 40
 }
 
 #[cfg(test)]

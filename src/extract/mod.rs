@@ -320,11 +320,27 @@ fn read_unit(
     if !conditions::can_hold(&ctx.unit.present(0..ctx.unit.text.len())) {
         return;
     }
+    // Sentences joined by ； form one chain: a violation and the escalations after it.
+    let text = &ctx.unit.text;
+    let mut carried = None;
+    let mut chain: Option<Range<usize>> = None;
     for s in ctx.unit.sentences() {
         if s.end <= ctx.unit.skip {
             continue; // a title
         }
-        conditions::sentence(ctx, s, !in_acc_list, conds, sancs);
+        let joins = text[s.clone()].ends_with(['；', ';']);
+        let c = match chain.take() {
+            Some(c) => c.start..s.end,
+            None => s,
+        };
+        if joins {
+            chain = Some(c);
+        } else {
+            conditions::sentence(ctx, c, !in_acc_list, &mut carried, conds, sancs);
+        }
+    }
+    if let Some(c) = chain {
+        conditions::sentence(ctx, c, !in_acc_list, &mut carried, conds, sancs);
     }
 }
 

@@ -289,7 +289,7 @@ fn accountability_list_items_are_conditions() {
         [
             (
                 "第十五条".into(),
-                "造成严重后果的，".into(),
+                "造成严重后果的".into(),
                 ConditionKind::Aggravating
             ),
             (
@@ -543,7 +543,7 @@ fn order_to_correct_then_escalation() {
             ),
             (
                 "第八条".into(),
-                "逾期未改正的，处".into(),
+                "逾期未改正的".into(),
                 ConditionKind::Aggravating
             ),
         ]
@@ -556,7 +556,8 @@ fn order_to_correct_then_escalation() {
          情节严重的，对直接负责的主管人员依法给予处分。",
     );
     let starts: Vec<&str> = serious.iter().map(|(_, t, _)| t.as_str()).collect();
-    assert_eq!(starts, ["乡镇人民政府违反", "情节严重的，对直"]);
+    // The condition ends where the consequence starts: 对直接负责的主管人员 names its target.
+    assert_eq!(starts, ["乡镇人民政府违反", "情节严重的"]);
 }
 
 #[test]
@@ -831,6 +832,117 @@ fn the_first_listed_body_leads_when_the_annotation_says_so() {
             pair("市发展改革委、市商务局、市市场监管局", "负责"),
             pair("市发展改革委", "牵头"),
             pair("市商务局、市财政局", "负责"),
+        ]
+    );
+}
+
+/// Every sanction entry of `text`, whole.
+fn sanction_entries(text: &str) -> Vec<crate::model::Sanction> {
+    extract_str(text)
+        .into_iter()
+        .flat_map(|e| e.accountability.sanctions)
+        .collect()
+}
+
+#[test]
+fn issue16_penalty_article_conditions_end_where_the_consequence_begins() {
+    use crate::model::{PenaltyKind, SanctionCategory};
+    let text = "第六章　法律责任\n第三十条　违反本条例第十二条规定，经营者未取得许可擅自经营的，\
+                由市场监督管理部门责令改正，没收违法所得，并处一万元以上五万元以下罚款；\
+                违法所得五万元以上的，并处违法所得一倍以上三倍以下罚款；情节严重的，\
+                吊销其营业执照；构成犯罪的，依法追究刑事责任。\n";
+    // The violation and the escalation; neither the amount tier nor the criminal tail is
+    // a condition, and no condition runs on into its consequence.
+    let c: Vec<String> = extract_str(text)
+        .into_iter()
+        .flat_map(|e| e.accountability.conditions)
+        .map(|c| c.text)
+        .collect();
+    assert_eq!(
+        c,
+        [
+            "违反本条例第十二条规定，经营者未取得许可擅自经营的",
+            "情节严重的"
+        ]
+    );
+    let s: Vec<(
+        String,
+        SanctionCategory,
+        Option<PenaltyKind>,
+        Option<String>,
+    )> = sanction_entries(text)
+        .into_iter()
+        .map(|s| (s.sanction, s.category, s.penalty_kind, s.target))
+        .collect();
+    let admin = SanctionCategory::AdministrativePenalty;
+    let who = Some("经营者".to_string());
+    // The deciding authority (由市场监督管理部门) is not the target; the escalations hit
+    // the party of the violation; the fine of the tier is the same fine of the same party.
+    assert_eq!(
+        s,
+        [
+            (
+                "没收违法所得".to_string(),
+                admin,
+                Some(PenaltyKind::Property),
+                who.clone()
+            ),
+            (
+                "罚款".to_string(),
+                admin,
+                Some(PenaltyKind::Property),
+                who.clone()
+            ),
+            (
+                "吊销其营业执照".to_string(),
+                admin,
+                Some(PenaltyKind::Qualification),
+                who.clone()
+            ),
+            (
+                "依法追究刑事责任".to_string(),
+                SanctionCategory::Criminal,
+                None,
+                who
+            ),
+        ]
+    );
+}
+
+#[test]
+fn issue16_separate_targets_in_one_article() {
+    let text = "第三十一条　生产企业有下列行为之一，由应急管理部门责令限期改正，处五万元以下罚款，\
+                对其直接负责的主管人员和其他直接责任人员处一万元以下罚款；\
+                逾期未改正的，责令停产停业整顿：\n（一）未按规定开展安全培训的；\n（二）未如实记录检查情况的。\n";
+    let s: Vec<(String, Option<String>)> = sanction_entries(text)
+        .into_iter()
+        .map(|s| (s.sanction, s.target))
+        .collect();
+    assert_eq!(
+        s,
+        [
+            ("罚款".to_string(), Some("生产企业".to_string())),
+            (
+                "罚款".to_string(),
+                Some("直接负责的主管人员和其他直接责任人员".to_string())
+            ),
+            ("责令停产停业整顿".to_string(), Some("生产企业".to_string())),
+        ]
+    );
+    // The lead without 的 is no condition of its own; its items and the escalation are.
+    let c: Vec<(String, String)> = conds(text).into_iter().map(|(p, t, _)| (p, t)).collect();
+    assert_eq!(
+        c,
+        [
+            ("第三十一条".to_string(), "逾期未改正的".to_string()),
+            (
+                "第三十一条/（一）".to_string(),
+                "未按规定开展安全".to_string()
+            ),
+            (
+                "第三十一条/（二）".to_string(),
+                "未如实记录检查情".to_string()
+            ),
         ]
     );
 }
