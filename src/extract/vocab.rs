@@ -318,7 +318,11 @@ pub fn sanctions() -> &'static [SanctionEntry] {
 fn literals_of(pattern: &str, kind: ExtractKind) -> Vec<String> {
     let hir = regex_syntax::parse(pattern)
         .unwrap_or_else(|e| panic!("dict/sanctions.tsv: bad pattern {pattern}: {e}"));
-    let seq = Extractor::new().kind(kind.clone()).extract(&hir);
+    // Classes of up to 32 characters (年数 [一二…十0-9]) still give literals.
+    let seq = Extractor::new()
+        .kind(kind.clone())
+        .limit_class(32)
+        .extract(&hir);
     let lits = seq
         .literals()
         .filter(|l| !l.is_empty() && l.iter().all(|x| !x.as_bytes().is_empty()));
