@@ -203,6 +203,29 @@ pub fn sentence(
         {
             return true;
         }
+        // 制造、销售以欺骗为目的的计量器具的单位和个人，没收…: a party described by its
+        // violation, then the measures.
+        if hits_in(c).is_empty()
+            && clauses.get(i + 1).is_some_and(&is_conseq)
+            && t.rsplit_once('的').is_some_and(|(circ, np)| {
+                person_like(np) && !names_accused(t) && describes_violation(circ)
+            })
+        {
+            return true;
+        }
+        // 违反本法规定，擅自…，处…罚款 in a 法律责任 chapter: without 的, the violation ends
+        // where its penalty starts.
+        if let Some(r) = run_start
+            && ctx.penalty_chapter
+            && hits_in(c).is_empty()
+            && clauses.get(i + 1).is_some_and(|n| {
+                hits_in(n).iter().any(|h| !h.soft()) && !opens_with_authority(&s[n.clone()])
+            })
+            && s[clauses[r].clone()].starts_with("违反")
+            && describes_violation(&s[clauses[r].start..c.end])
+        {
+            return true;
+        }
         // 违反本规定获取的利益，予以没收: a gain from a violation, taken back.
         if i == 0
             && ["违反", "违规", "违法"].iter().any(|w| t.contains(w))
@@ -426,12 +449,98 @@ pub fn sentence(
     }
 }
 
+fn measures_lead_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            "(?:下列|以下|如下)(?:的)?[^，。；：:]{0,6}?(?:处罚|处分|处理|措施|方式|问责|惩戒)[：:]$|\
+             (?:处罚|处分|处理|问责|惩戒|追责)(?:的)?(?:种类|方式|措施|形式)(?:主要)?(?:包括|有|分为|为|是)[：:]$",
+        )
+        .expect("regex")
+    })
+}
+
+/// Whether sentence `s` (ending in a colon) introduces a list of measures (给予下列处罚：,
+/// 组织处理方式包括：, 处分的种类为：) rather than of conditions; then the party it names
+/// (对该机构给予下列处罚 → 该机构; 行政机关公务员处分的种类为 → 行政机关公务员), if any.
+pub fn measures_lead(s: &str) -> Option<Option<String>> {
+    if lead_in(s) || !measures_lead_re().is_match(s) {
+        return None;
+    }
+    let clauses = clauses_in(s, 0..s.len());
+    let last = clauses.last()?;
+    let target = named_before(&s[..last.end])
+        .map(str::to_string)
+        .or_else(|| condition_subject(s, &clauses));
+    Some(target)
+}
+
+/// The measures named in `range` of the unit, an item or the run of a list of measures:
+/// each an entry for `target`.
+pub fn measures(
+    ctx: &Ctx<'_>,
+    range: Range<usize>,
+    target: Option<String>,
+    sancs: &mut Vec<Sanction>,
+) {
+    if range.is_empty() {
+        return;
+    }
+    let s = &ctx.unit.text[range.clone()];
+    let present = ctx.unit.present(range.clone());
+    let hits = sanctions::hits_among(s, &ctx.unit.exact_in(range.clone()), present.sanctions);
+    for h in sanctions::collapse(s, hits) {
+        push_sanction(ctx, sancs, &h, target.clone(), (s, s), range.start);
+    }
+}
+
 /// Whether the circumstance of 对…的 describes a violation (对存在浪费行为的单位, 对落实不力的
 /// 地区), not who is meant (对经选举任命的人员) or a rule with its own modal (对违纪党员也可以…).
 fn describes_violation(cond: &str) -> bool {
     [
-        "违反", "违规", "违纪", "违法", "未", "不", "造成", "存在", "出现", "问题", "失职", "渎职",
-        "滥用", "玩忽", "徇私", "虚假", "拒", "擅自", "浪费", "严重", "损失", "后果",
+        "违反",
+        "违规",
+        "违纪",
+        "违法",
+        "未",
+        "不",
+        "造成",
+        "存在",
+        "出现",
+        "问题",
+        "失职",
+        "渎职",
+        "滥用",
+        "玩忽",
+        "徇私",
+        "虚假",
+        "拒",
+        "擅自",
+        "浪费",
+        "严重",
+        "损失",
+        "后果",
+        "欺骗",
+        "伪造",
+        "变造",
+        "骗取",
+        "非法",
+        "冒用",
+        "隐瞒",
+        "谎报",
+        "瞒报",
+        "篡改",
+        "侵犯",
+        "侵占",
+        "挪用",
+        "截留",
+        "贪污",
+        "受贿",
+        "行贿",
+        "索贿",
+        "弄虚作假",
+        "失察",
+        "不力",
     ]
     .iter()
     .any(|w| cond.contains(w))

@@ -254,7 +254,7 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
                 let acc = match lead {
                     Lead::Accountability { .. } => true,
                     Lead::None => acc_list_heading_re().is_match(heading(i)),
-                    Lead::Duty(_) => false,
+                    Lead::Duty(_) | Lead::Measures(_) => false,
                 };
                 (lead, acc)
             })
@@ -267,7 +267,7 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
         };
         let lead_holder = match &lead {
             Some(Lead::Duty(h)) => h.clone(),
-            _ => None,
+            Some(Lead::None | Lead::Accountability { .. } | Lead::Measures(_)) | None => None,
         };
         let ctx = Ctx {
             src,
@@ -285,9 +285,22 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
                 .trim_end_matches(['。', '；', ';', '：', ':', '，', ',']);
             let kind = match &lead {
                 Some(Lead::Accountability { exemption: true }) => ConditionKind::Exemption,
-                _ => conditions::kind_of(text),
+                Some(
+                    Lead::Accountability { exemption: false }
+                    | Lead::None
+                    | Lead::Duty(_)
+                    | Lead::Measures(_),
+                )
+                | None => conditions::kind_of(text),
             };
             conds.push(ctx.condition(text, kind, 0));
+        }
+        // An item of a list of measures (给予下列处罚：（一）警告；（二）停业整顿) is a measure.
+        if let Some(Lead::Measures(target)) = &lead
+            && node.children.is_empty()
+        {
+            let u = &units[i];
+            conditions::measures(&ctx, u.body..u.text.len(), target.clone(), sancs);
         }
         read_unit(&ctx, in_acc_list, &mut ex.responsibilities, conds, sancs);
     }
@@ -324,11 +337,24 @@ fn read_unit(
     let text = &ctx.unit.text;
     let mut carried = None;
     let mut chain: Option<Range<usize>> = None;
+    // The party of a list of measures that runs on after its lead (处罚种类包括：警告、罚款).
+    let mut listed: Option<Option<String>> = None;
     for s in ctx.unit.sentences() {
         if s.end <= ctx.unit.skip {
             continue; // a title
         }
-        let joins = text[s.clone()].ends_with(['；', ';']);
+        let t = &text[s.clone()];
+        if let Some(target) = listed.take() {
+            conditions::measures(ctx, s.clone(), target.clone(), sancs);
+            if !t.ends_with(['。', '!', '！']) {
+                listed = Some(target);
+            }
+            continue;
+        }
+        if chain.is_none() && t.ends_with(['：', ':']) {
+            listed = conditions::measures_lead(t);
+        }
+        let joins = t.ends_with(['；', ';']);
         let c = match chain.take() {
             Some(c) => c.start..s.end,
             None => s,
@@ -353,6 +379,8 @@ enum Lead {
     Accountability { exemption: bool },
     /// A list of duties; the items' holder is the lead's subject (if found).
     Duty(Option<String>),
+    /// 给予下列处罚：, 问责方式有：: the items are measures, given to the party named.
+    Measures(Option<String>),
 }
 
 fn parent_lead(u: &Unit<'_>) -> Lead {
@@ -390,6 +418,9 @@ fn parent_lead(u: &Unit<'_>) -> Lead {
     }
     if !ends_colon {
         return Lead::None;
+    }
+    if let Some(target) = conditions::measures_lead(s) {
+        return Lead::Measures(target);
     }
     // A list of circumstances, matters or contents (监督下列情况：) names no duties.
     if [

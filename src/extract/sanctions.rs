@@ -436,7 +436,15 @@ pub fn collapse<'s>(s: &str, hits: Vec<Hit<'s>>) -> Vec<Hit<'s>> {
             || before.ends_with("给予")
             || before.ends_with("予以");
         hits.iter().any(|n| {
+            // A measure in another ；-part is another consequence (尚不构成犯罪的，依法给予
+            // 处分；有违法所得的，没收违法所得).
+            let (lo, hi) = if n.range.start > g.range.start {
+                (g.range.end, n.range.start)
+            } else {
+                (n.range.end, g.range.start)
+            };
             named(n)
+                && !s[lo.min(hi)..hi].contains(['；', ';'])
                 && (!acts
                     || n.range.start > g.range.start
                     || !s[n.range.end.min(g.range.start)..g.range.start]

@@ -669,8 +669,12 @@ fn unknown_items_of_a_penalty_list_are_measures() {
     let text = "第十七条　违反本办法的，给予警告、责令限期改正等处罚。\n";
     let s = sanction_names(text);
     assert_eq!(s, ["警告"]);
-    let text = "第十八条　违反本办法的，采取责令暂停营业、限制经营范围等措施。\n";
+    let text = "第十八条　违反本办法的，采取限制经营范围、暂停新增业务等措施。\n";
     assert!(sancs(text).is_empty());
+    // 责令暂停营业 is a penalty the vocabulary knows (限制开展生产经营活动); without a word
+    // for penalties the unknown item beside it is still none.
+    let text = "第十九条　违反本办法的，采取责令暂停营业、限制经营范围等措施。\n";
+    assert_eq!(sanction_names(text), ["责令暂停营业"]);
 }
 
 #[test]
