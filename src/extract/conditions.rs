@@ -45,7 +45,7 @@ fn tail_re() -> &'static Regex {
         Regex::new(
             "^(?:构成|涉嫌)(?:职务)?(?:犯罪|违纪|违法|违纪违法|违法犯罪|违反治安管理)|^违反治安管理|\
              ^(?:尚)?不(?:构成|够)(?:犯罪|刑事处罚)|^涉嫌[^，]{1,12}的$|\
-             ^应当(?:给予|追究)[^，]{0,10}(?:处分|责任|处罚)的[，,]?$",
+             ^(?:依法)?(?:应当|需要|应)(?:给予|追究)[^，]{0,10}(?:处分|责任|处罚)的[，,]?$",
         )
         .expect("regex")
     })
@@ -53,9 +53,11 @@ fn tail_re() -> &'static Regex {
 
 /// 构成犯罪的 and its kind: a clause that names only a sanction's legal ground.
 fn is_tail(c: &str) -> bool {
-    ["构成", "涉嫌", "违反", "应当", "尚", "不"]
-        .iter()
-        .any(|w| c.starts_with(w))
+    [
+        "构成", "涉嫌", "违反", "应当", "尚", "不", "依法", "需要", "应",
+    ]
+    .iter()
+    .any(|w| c.starts_with(w))
         && tail_re().is_match(c)
 }
 
@@ -189,7 +191,12 @@ pub fn sentence(
             return true;
         }
         // 有下列情形之一，由…: a lead without 的.
-        if lead_in(t) && hits_in(c).is_empty() && i + 1 < clauses.len() {
+        if lead_in(t)
+            && hits_in(c).is_empty()
+            && clauses
+                .get(i + 1)
+                .is_some_and(|n| is_conseq(n) || opens_with_authority(&s[n.clone()]))
+        {
             return true;
         }
         // 违反本法规定，…擅自经营，由市场监督管理部门责令改正，处…罚款: without 的, the
@@ -260,8 +267,12 @@ pub fn sentence(
     let mut run_start = 0;
     let mut i = 0;
     let mut any = false;
+    // Consequence clauses that follow no condition: (first clause of the text before,
+    // the clause).
+    let mut orphans: Vec<(usize, usize)> = Vec::new();
     while i < clauses.len() {
         if is_conseq(&clauses[i]) && !is_end(i, Some(run_start)) {
+            orphans.push((run_start, i));
             run_start = i + 1;
             i += 1;
             continue;
@@ -271,9 +282,17 @@ pub fn sentence(
             continue;
         }
         // Condition: clauses run_start..=i; consequence: the clauses after it up to the
-        // next condition's first clause.
-        let end = i;
-        let mut j = i + 1;
+        // next condition's first clause. A circumstance joined by 或者 (…的，或者…的，由…)
+        // is part of the same condition.
+        let mut end = i;
+        while clauses.get(end + 1).is_some_and(|n| {
+            let t = &s[n.clone()];
+            (t.starts_with("或者") || t.starts_with('或')) && hits_in(n).is_empty()
+        }) && is_end(end + 1, None)
+        {
+            end += 1;
+        }
+        let mut j = end + 1;
         let mut last_conseq = None;
         while j < clauses.len() && !is_end(j, last_conseq.map(|l| l + 1)) {
             if is_conseq(&clauses[j]) {
@@ -324,6 +343,16 @@ pub fn sentence(
         if accountable && (ctx.soft_ok || !soft_only) {
             any = true;
             let cond_text = &s[cond_start..cond_end];
+            // 在…中，X弄虚作假…，构成犯罪的，依法追究刑事责任: the violation before the
+            // criminal tail is a condition (the bare 违反本法规定，构成犯罪的 is not).
+            if conditions && tail && end > run_start {
+                let pre = &s[cond_start..clauses[end - 1].end];
+                let framing =
+                    end - 1 == run_start && pre.starts_with("违反") && pre.ends_with("规定");
+                if !framing && !lead_in(pre) && describes_violation(pre) {
+                    conds.push(ctx.condition(pre, kind_of(pre), sent.start + cond_start));
+                }
+            }
             if conditions && !lead && !tail {
                 let text = cond_text.trim_end_matches(['，', ',']);
                 let last = &s[clauses[end].clone()];
@@ -361,7 +390,40 @@ pub fn sentence(
         run_start = lc + 1;
         i = lc + 1;
     }
-    if !any {
+    let direct = !any;
+    // Measures that follow no condition, where the text before them names a violation or
+    // a list of them, or in a 法律责任 chapter (凡有下列行为之一的单位或者个人，卫生防疫机构
+    // 可以根据情节轻重，给予警告、罚款…): entries for the party that text names. Without
+    // any condition, a clause that opens with 对 is read below instead.
+    for &(rs, k) in &orphans {
+        let c = &clauses[k];
+        let before = &s[clauses[rs].start..c.start];
+        let t = &s[c.clone()];
+        let opens_dui = ["并", "同时", "要", "应当", "应", ""]
+            .iter()
+            .any(|w| t.strip_prefix(w).is_some_and(|r| r.starts_with('对')));
+        let framed = ctx.penalty_chapter || lead_in(before);
+        if direct && opens_dui || !(framed || describes_violation(before)) {
+            continue;
+        }
+        let subject = (rs < k)
+            .then(|| condition_subject(s, &clauses[rs..k]))
+            .flatten()
+            .or_else(|| carried.clone());
+        // Outside a frame, a soft measure (进行不定时通报) is no sanction without a condition.
+        let hs: Vec<Hit<'_>> = hits_in(c)
+            .iter()
+            .filter(|h| !h.soft() || framed && ctx.soft_ok)
+            .cloned()
+            .collect();
+        for h in sanctions::collapse(s, hs) {
+            let part = part_of(h.range.start);
+            let own = named_before(&s[part.start.max(clauses[rs].start)..h.range.start]);
+            let target = own.map(str::to_string).or_else(|| subject.clone());
+            push_sanction(ctx, sancs, &h, target, (s, &s[part]), sent.start);
+        }
+    }
+    if direct {
         // No condition: a sanction stated directly (对X给予/予以…).
         for (ci, c) in clauses.iter().enumerate() {
             let t = &s[c.clone()];
@@ -754,11 +816,7 @@ fn named_before(t: &str) -> Option<&str> {
 /// Whether a comma clause opens with the body that decides the sanction (由县级以上人民
 /// 政府市场监督管理部门…, 由其所在单位…).
 fn opens_with_authority(c: &str) -> bool {
-    let Some(rest) = c.strip_prefix('由') else {
-        return false;
-    };
-    let head: String = rest.chars().take(30).collect();
-    [
+    const BODIES: [&str; 16] = [
         "机关",
         "部门",
         "政府",
@@ -769,9 +827,24 @@ fn opens_with_authority(c: &str) -> bool {
         "法院",
         "所在",
         "上级",
-    ]
-    .iter()
-    .any(|w| head.contains(w))
+        "银行",
+        "局",
+        "海关",
+        "委",
+        "厅",
+        "署",
+    ];
+    const ACTS: [&str; 16] = [
+        "责令", "处", "给予", "予以", "没收", "吊销", "依法", "依照", "按照", "决定", "作出",
+        "撤销", "取消", "追究", "通报", "约谈",
+    ];
+    let Some(rest) = c.strip_prefix('由') else {
+        return false;
+    };
+    let head: String = rest.chars().take(30).collect();
+    !c.ends_with('的')
+        && BODIES.iter().any(|w| head.contains(w))
+        && ACTS.iter().any(|w| rest.contains(w))
 }
 
 /// Whether a clause only sets the amount of a penalty (有违法所得的, 违法所得十万元以上的,

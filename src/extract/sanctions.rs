@@ -412,6 +412,8 @@ fn keep(s: &str, h: &Hit<'_>, has_measure_list: bool) -> bool {
         }
         "提醒" => has_measure_list && !starts(&["纠正"]),
         "警告" => !starts(&["标志", "牌", "信号"]) && !ends(&["预"]),
+        // 缴纳罚款, 处罚款的 (a fine as the ground of a procedure).
+        "罚款" => !ends(&["缴纳", "上缴", "收缴", "罚没"]) && !starts(&["的"]),
         "拘留" | "行政拘留" => !starts(&["所", "场所"]) && !ends(&["刑事", "司法"]),
         "开除" => !starts(&["学籍"]),
         t if t.ends_with("通报") => !starts(&["表扬", "情况", "本", "全"]),
