@@ -379,11 +379,16 @@ pub fn sentence(
                 .or_else(|| carried.clone());
             for h in measures {
                 // The party named with 对 before the measure in its ；-part (处…罚款，对直接
-                // 负责的主管人员处…罚款: the second fine has its own).
+                // 负责的主管人员处…罚款: the second fine has its own), else by a clause 对X，
+                // of its own earlier in the chain (…的，对直接责任者和领导责任者，情节较轻的，
+                // 给予警告…；情节较重的，给予…), else inside the phrase (追究有关人员责任).
                 let part = part_of(h.range.start);
                 let lo = part.start.max(clauses[end + 1].start);
                 let own = named_before(&s[lo..h.range.start]).map(str::to_string);
-                let target = own.or_else(|| general.clone());
+                let target = own
+                    .or_else(|| declared_before(s, &clauses, h.range.start))
+                    .or_else(|| inner_target(h.term))
+                    .or_else(|| general.clone());
                 push_sanction(ctx, sancs, &h, target, (s, &s[part]), sent.start);
             }
         }
@@ -739,12 +744,49 @@ fn clause_target(c: &str) -> Option<String> {
     dui_target(c, true, false, true).map(str::to_string)
 }
 
+/// The party of the last comma clause before `at` that names nothing but it (对X，): the
+/// target of the measures after it in the chain.
+fn declared_before(s: &str, clauses: &[Range<usize>], at: usize) -> Option<String> {
+    clauses
+        .iter()
+        .take_while(|c| c.end <= at)
+        .filter_map(|c| {
+            let t = &s[c.clone()];
+            let x = named_before(t)?;
+            // Nothing but 对(其)X: the party ends the clause.
+            (t.ends_with(x) && !t.contains("的，")).then(|| x.to_string())
+        })
+        .last()
+}
+
+/// The party inside a generic phrase: 追究有关人员责任 → 有关人员, 追究主办单位相关责任人的
+/// 责任 → 主办单位相关责任人.
+fn inner_target(term: &str) -> Option<String> {
+    let (_, rest) = term.split_once("追究")?;
+    let rest = rest.strip_prefix('其').unwrap_or(rest);
+    let x = rest
+        .strip_suffix("的责任")
+        .or_else(|| rest.strip_suffix("责任"))?;
+    let x = x.trim_end_matches('的');
+    let named = x.chars().count() >= 2
+        && ![
+            "刑事", "法律", "纪律", "党纪", "政纪", "相应", "经济", "行政",
+        ]
+        .iter()
+        .any(|w| x.ends_with(w) || x == *w);
+    named.then(|| x.to_string())
+}
+
 /// The party named right after 约谈 in a consequence (约谈X，…).
 fn yuetan_target(s: &str, conseq: &[Range<usize>]) -> Option<String> {
     let (first, last) = (conseq.first()?, conseq.last()?);
     let t = &s[first.start..last.end];
     let p = t.find("约谈")?;
     let rest = &t[p + "约谈".len()..];
+    // 提醒、约谈、通报: a list of measures, no party.
+    if rest.starts_with(['、', '或', '和', '及', '等', '，', '。', '；']) {
+        return None;
+    }
     let end = rest.find(['，', ',', '。', '；']).unwrap_or(rest.len());
     let end = rest[..end].find("也").unwrap_or(end);
     (end > 0).then(|| rest[..end].to_string())

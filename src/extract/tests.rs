@@ -950,3 +950,42 @@ fn issue16_separate_targets_in_one_article() {
         ]
     );
 }
+
+#[test]
+fn issue16_targets_named_apart_from_the_measures() {
+    // A clause 对X， of its own names the target of every measure after it in the chain.
+    let text = "第二十条　违反规定发放津贴补贴的，对直接责任者和领导责任者，情节较轻的，\
+                给予警告或者严重警告处分；情节较重的，给予撤销党内职务处分。\n";
+    let s: Vec<(String, Option<String>)> = sanction_entries(text)
+        .into_iter()
+        .map(|s| (s.sanction, s.target))
+        .collect();
+    let who = Some("直接责任者和领导责任者".to_string());
+    assert_eq!(
+        s,
+        [
+            ("警告".to_string(), who.clone()),
+            ("严重警告".to_string(), who.clone()),
+            ("撤销党内职务".to_string(), who),
+        ]
+    );
+    // The party inside a generic phrase; a list of measures after 约谈 names no party.
+    let text = "第二十一条　对弄虚作假骗取补贴的，严肃追究有关人员责任。\n\
+                第二十二条　河长履职不力的，予以提醒、约谈、通报。\n";
+    let s: Vec<(String, Option<String>)> = sanction_entries(text)
+        .into_iter()
+        .map(|s| (s.sanction, s.target))
+        .collect();
+    assert_eq!(
+        s,
+        [
+            (
+                "严肃追究有关人员责任".to_string(),
+                Some("有关人员".to_string())
+            ),
+            ("提醒".to_string(), Some("河长".to_string())),
+            ("约谈".to_string(), Some("河长".to_string())),
+            ("通报".to_string(), Some("河长".to_string())),
+        ]
+    );
+}
