@@ -304,6 +304,12 @@ pub fn sentence(
         let cond_end = clauses[end].end;
         let tail = is_tail(&s[clauses[end].clone()]);
         let lead = lead_in(&s[cond_start..cond_end]);
+        // Who the condition names (a list's lead too): the target of its measures and of
+        // the escalations after it.
+        let subject = condition_subject(s, &clauses[run_start..=end]);
+        if subject.is_some() && !tail {
+            carried.clone_from(&subject);
+        }
         // 由…责令限期改正；逾期未改正的，处…罚款 (or 情节严重的，给予处分): the order is no
         // sanction, but the circumstance is the condition that the escalation builds on.
         if last_conseq.is_none()
@@ -319,9 +325,6 @@ pub fn sentence(
         {
             let text = s[cond_start..cond_end].trim_end_matches(['，', ',']);
             conds.push(ctx.condition(text, kind_of(text), sent.start + cond_start));
-            if let Some(x) = condition_subject(s, &clauses[run_start..=end]) {
-                *carried = Some(x);
-            }
         }
         let Some(lc) = last_conseq else {
             // What followed was no sanction (责令限期改正): the next condition starts with
@@ -365,12 +368,6 @@ pub fn sentence(
                     kind_of(cond_text)
                 };
                 conds.push(ctx.condition(text, kind, sent.start + cond_start));
-            }
-            // Who the condition names: the target of its measures, and of the
-            // escalations after it.
-            let subject = condition_subject(s, &clauses[run_start..=end]);
-            if subject.is_some() && !tail {
-                carried.clone_from(&subject);
             }
             let measures = sanctions::collapse(s, conseq);
             let conseq_clauses = &clauses[end + 1..=lc];
@@ -564,57 +561,65 @@ pub fn measures(
 /// Whether the circumstance of 对…的 describes a violation (对存在浪费行为的单位, 对落实不力的
 /// 地区), not who is meant (对经选举任命的人员) or a rule with its own modal (对违纪党员也可以…).
 fn describes_violation(cond: &str) -> bool {
-    [
-        "违反",
-        "违规",
-        "违纪",
-        "违法",
-        "未",
-        "不",
-        "造成",
-        "存在",
-        "出现",
-        "问题",
-        "失职",
-        "渎职",
-        "滥用",
-        "玩忽",
-        "徇私",
-        "虚假",
-        "拒",
-        "擅自",
-        "浪费",
-        "严重",
-        "损失",
-        "后果",
-        "欺骗",
-        "伪造",
-        "变造",
-        "骗取",
-        "非法",
-        "冒用",
-        "隐瞒",
-        "谎报",
-        "瞒报",
-        "篡改",
-        "侵犯",
-        "侵占",
-        "挪用",
-        "截留",
-        "贪污",
-        "受贿",
-        "行贿",
-        "索贿",
-        "弄虚作假",
-        "失察",
-        "不力",
-    ]
-    .iter()
-    .any(|w| cond.contains(w))
+    VIOLATION_WORDS.iter().any(|w| cond.contains(w))
         && !["可以", "应当", "应该", "必须", "也可"]
             .iter()
             .any(|w| cond.contains(w))
 }
+
+/// Words that describe a violation (违反, 未, 擅自, 弄虚作假 …).
+const VIOLATION_WORDS: [&str; 50] = [
+    "违反",
+    "违规",
+    "违纪",
+    "违法",
+    "未",
+    "不",
+    "造成",
+    "存在",
+    "出现",
+    "问题",
+    "失职",
+    "渎职",
+    "滥用",
+    "玩忽",
+    "徇私",
+    "虚假",
+    "拒",
+    "擅自",
+    "浪费",
+    "严重",
+    "损失",
+    "后果",
+    "欺骗",
+    "伪造",
+    "变造",
+    "骗取",
+    "非法",
+    "冒用",
+    "隐瞒",
+    "谎报",
+    "瞒报",
+    "篡改",
+    "侵犯",
+    "侵占",
+    "挪用",
+    "截留",
+    "贪污",
+    "受贿",
+    "行贿",
+    "索贿",
+    "弄虚作假",
+    "失察",
+    "不力",
+    "扰乱",
+    "阻碍",
+    "妨碍",
+    "破坏",
+    "毁坏",
+    "损坏",
+    "泄露",
+];
 
 /// `rest` without the modals and adverbs that may end it before a measure (单位及人员要 →
 /// 单位及人员).
@@ -632,23 +637,53 @@ fn strip_modals(rest: &str) -> &str {
     r
 }
 
-/// Push sanction `h` of chain `s` (which starts at byte `base` of the unit text), quoted
-/// by the ；-part `quote` that holds it.
+/// Push a sanction that sentence `s` (at byte `base` of the unit text) reports as given.
+pub fn push_imposed(
+    ctx: &Ctx<'_>,
+    sancs: &mut Vec<Sanction>,
+    h: &Hit<'_>,
+    target: Option<String>,
+    s: &str,
+    base: usize,
+) {
+    push(ctx, sancs, h, target, (s, s), base, true);
+}
+
+/// Push sanction `h` of a rule in chain `s` (which starts at byte `base` of the unit
+/// text), quoted by the ；-part `quote` that holds it.
 fn push_sanction(
+    ctx: &Ctx<'_>,
+    sancs: &mut Vec<Sanction>,
+    h: &Hit<'_>,
+    target: Option<String>,
+    text: (&str, &str),
+    base: usize,
+) {
+    push(ctx, sancs, h, target, text, base, false);
+}
+
+fn push(
     ctx: &Ctx<'_>,
     sancs: &mut Vec<Sanction>,
     h: &Hit<'_>,
     target: Option<String>,
     (s, quote): (&str, &str),
     base: usize,
+    imposed: bool,
 ) {
     // One entry per term and target in a clause. A clause's entries are the last ones
-    // pushed (clause paths are unique in a document, and a clause is read at once).
+    // pushed (clause paths are unique in a document, and a clause is read at once). In a
+    // rule a measure named again for another party is the same measure unless it is a
+    // penalty on property; a report names each person's own.
     let dup = sancs
         .iter()
         .rev()
         .take_while(|x| x.clause_path == ctx.path)
-        .any(|x| x.sanction == h.term && (x.target == target || target.is_none() || !h.economic()));
+        .any(|x| {
+            x.sanction == h.term
+                && (x.target == target
+                    || !imposed && !x.imposed && (target.is_none() || !h.economic()))
+        });
     if !dup {
         let quote = quote
             .trim_end_matches(['。', '；', ';', '：', ':'])
@@ -658,7 +693,7 @@ fn push_sanction(
             h.term,
             category,
             kind,
-            false,
+            imposed,
             target,
             quote,
             base + h.range.start,
@@ -753,8 +788,8 @@ fn declared_before(s: &str, clauses: &[Range<usize>], at: usize) -> Option<Strin
         .filter_map(|c| {
             let t = &s[c.clone()];
             let x = named_before(t)?;
-            // Nothing but 对(其)X: the party ends the clause.
-            (t.ends_with(x) && !t.contains("的，")).then(|| x.to_string())
+            // Nothing but 对(其)X: the party ends the clause, and no measure is named in it.
+            (t.ends_with(x) && sanctions::hits(t).is_empty()).then(|| x.to_string())
         })
         .last()
 }
@@ -809,9 +844,9 @@ fn condition_subject(s: &str, cond: &[Range<usize>]) -> Option<String> {
 
 /// Words that end the party named by 对 before a measure (对X给予…, 对X处…罚款,
 /// 对X，由…给予…).
-const AFTER_PARTY: [&str; 16] = [
+const AFTER_PARTY: [&str; 23] = [
     "给予", "予以", "处以", "并处", "进行", "作出", "追究", "实施", "依法", "依照", "按照", "由",
-    "分别", "可以", "应当", "责令",
+    "分别", "可以", "应当", "责令", "暂停", "吊销", "没收", "撤销", "取消", "禁止", "限制",
 ];
 
 /// The party that 对 names in `t`, the text of a ；-part before a measure: the last comma

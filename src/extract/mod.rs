@@ -17,6 +17,7 @@
 
 pub mod conditions;
 pub mod phrase;
+pub mod reports;
 pub mod roles;
 pub mod sanctions;
 pub mod scan;
@@ -66,6 +67,8 @@ pub struct Ctx<'a> {
     pub doc_regime: Regime,
     /// Whether the clause sits in a 法律责任 or 罚则 chapter.
     pub penalty_chapter: bool,
+    /// Whether the document reports sanctions given (通报, 处分决定).
+    pub report: bool,
 }
 
 impl Ctx<'_> {
@@ -214,6 +217,11 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
     let penalty_chapters: Vec<bool> = (0..doc.nodes.len())
         .map(|i| is_chapter(i) && penalty_heading_re().is_match(heading(i)))
         .collect();
+    let report = {
+        let pre = doc.preamble.as_str();
+        let opening = pre.char_indices().nth(120).map_or(pre, |(i, _)| &pre[..i]);
+        reports::is_report(doc.title.as_deref(), opening)
+    };
     let doc_regime = if party_document(doc) {
         Regime::Party
     } else {
@@ -237,6 +245,7 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
         soft_ok: !has_acc_chapter,
         doc_regime,
         penalty_chapter: false,
+        report,
     };
     read_unit(&ctx, false, &mut ex.responsibilities, conds, sancs);
 
@@ -277,6 +286,7 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
             soft_ok: soft_ok(i),
             doc_regime,
             penalty_chapter: penalty_chapters[chapter_of(i)],
+            report,
         };
         if in_acc_list && node.children.is_empty() && !units[i].text.is_empty() {
             let u = &units[i];
@@ -336,6 +346,7 @@ fn read_unit(
     // Sentences joined by ； form one chain: a violation and the escalations after it.
     let text = &ctx.unit.text;
     let mut carried = None;
+    let mut person = None;
     let mut chain: Option<Range<usize>> = None;
     // The party of a list of measures that runs on after its lead (处罚种类包括：警告、罚款).
     let mut listed: Option<Option<String>> = None;
@@ -361,11 +372,13 @@ fn read_unit(
         };
         if joins {
             chain = Some(c);
-        } else {
+        } else if !(ctx.report && reports::sentence(ctx, c.clone(), &mut person, sancs)) {
             conditions::sentence(ctx, c, !in_acc_list, &mut carried, conds, sancs);
         }
     }
-    if let Some(c) = chain {
+    if let Some(c) = chain
+        && !(ctx.report && reports::sentence(ctx, c.clone(), &mut person, sancs))
+    {
         conditions::sentence(ctx, c, !in_acc_list, &mut carried, conds, sancs);
     }
 }

@@ -382,6 +382,10 @@ fn keep(s: &str, h: &Hit<'_>, has_measure_list: bool) -> bool {
     if ["受到", "受过", "给予过", "曾受"].iter().any(|w| holds(w)) {
         return false;
     }
+    // 给予下列处分：: the items name the measures.
+    if ends(&["下列", "如下"]) {
+        return false;
+    }
     // 不予追究责任, 免予处分: an exemption, not a sanction.
     if ends(&["不予", "免予", "免于", "不", "免除", "不再"]) {
         return false;

@@ -208,6 +208,8 @@ pub enum Trigger {
     PenaltyContext,
     /// A document of the party (its title or opening text names it).
     PartyDocument,
+    /// A report of sanctions given (通报, 处分决定) by the kind its title names.
+    Report,
 }
 
 /// The trigger words, by kind.
@@ -402,6 +404,7 @@ pub fn triggers() -> &'static Triggers {
                 "official-context" => Trigger::OfficialContext,
                 "penalty-context" => Trigger::PenaltyContext,
                 "party-document" => Trigger::PartyDocument,
+                "report" => Trigger::Report,
                 other => panic!("{file}:{line}: unknown kind {other:?}"),
             };
             match by_kind.iter_mut().find(|(k, _)| *k == kind) {
@@ -431,6 +434,7 @@ mod tests {
             Trigger::OfficialContext,
             Trigger::PenaltyContext,
             Trigger::PartyDocument,
+            Trigger::Report,
         ] {
             assert!(!triggers().of(k).is_empty(), "{k:?}");
         }
