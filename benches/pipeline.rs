@@ -332,7 +332,7 @@ fn bench_stages(c: &mut Criterion) {
             b.iter(|| {
                 let rec = pipeline::process_bytes(name, black_box(doc.as_bytes()), &opts);
                 // The record as `extract` writes it.
-                gongwen::json::record(&rec).map(|s| s.len()).unwrap_or(0)
+                gongwen::render::records::json(&rec).len()
             })
         });
     }

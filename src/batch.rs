@@ -1,30 +1,19 @@
-//! The batch driver: finds the inputs, reads them under the size guard, runs the pipeline
-//! over them on worker threads and hands the results on in input order.
+//! The batch inputs: finds them (files as given, folders walked in sorted order) and reads
+//! each under the size guard into a [`Record`] through the pipeline. Anything that cannot
+//! be read — a missing path, an unreadable folder, a file that vanished, a FIFO — is an
+//! input too and gets an `io` error record, so every failure is reported alike.
 //!
-//! This is the only module besides `cli` and `stream` that touches the file system.
-//! Inputs are collected and sorted first (deterministic order). Workers pull the next
-//! input as soon as they are free and the writer hands results on the moment the next one
-//! in input order is ready, holding at most a bounded window of finished-but-unwritten
-//! results (the reorder buffer): memory stays flat however large the corpus, a slow file
-//! does not stall the other threads, and `-j1` and `-jN` give byte-identical output.
-//!
-//! [`run_ordered_owned`] adds a watchdog: an input that is still running after its time
-//! budget gets a `timeout` error record in its place, its thread is abandoned (it cannot
-//! be killed; it ends with the process) and a fresh worker takes over, so one
-//! pathological input cannot stall the batch. A panic while processing one input (reading
-//! included) is caught and becomes an error record; the batch goes on.
+//! This is the only module besides `cli`, `outdir` and `stream` that touches the file
+//! system. The parallel, ordered run over the inputs is [`crate::ordered`].
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
 use std::io::{self, Read};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, RecvTimeoutError, Sender};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard};
-use std::time::{Duration, Instant};
 
-use crate::model::Record;
+use crate::error_record::{self, describe_io};
+use crate::model::{Record, Stage};
 use crate::pipeline::{self, Options};
 
 /// One input to process.
@@ -36,68 +25,79 @@ pub struct Input {
     pub label: String,
     /// Path relative to the folder argument it was found under (for `--output` mirroring).
     pub relative: PathBuf,
+    /// Why it cannot be read, when that was found while collecting the inputs (a missing
+    /// path, an unreadable folder, a symbolic link loop, a FIFO): it gets an `io` error
+    /// record like any other input that cannot be read.
+    pub unreadable: Option<String>,
 }
 
-/// Something that was not processed, with the reason (printed on stderr).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Skip {
-    /// The path.
-    pub path: String,
-    /// Why it was skipped.
-    pub reason: String,
+impl Input {
+    /// A file to read, reported as `label`.
+    pub fn file(path: PathBuf, label: String, relative: PathBuf) -> Input {
+        Input {
+            file: Some(path),
+            label,
+            relative,
+            unreadable: None,
+        }
+    }
+
+    /// Something found while collecting the inputs that cannot be read, and why.
+    fn cannot_read(path: &Path, reason: String) -> Input {
+        Input {
+            relative: PathBuf::from(path.file_name().unwrap_or(path.as_os_str())),
+            label: path.to_string_lossy().into_owned(),
+            file: Some(path.to_path_buf()),
+            unreadable: Some(reason),
+        }
+    }
 }
 
 /// Collect the inputs named on the command line: files as given, folders walked
 /// recursively in sorted order (hidden entries skipped, symlink loops reported, never
-/// followed forever). No path, or `-`, is standard input. FIFOs, sockets and devices are
-/// skipped with a note: reading them could block forever.
-pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<Skip>) {
+/// followed forever). No path, or `-`, is standard input. A path that does not exist, a
+/// folder that cannot be read, a FIFO, socket or device (reading them could block
+/// forever) is an input too, marked [`Input::unreadable`].
+pub fn collect_inputs(paths: &[PathBuf]) -> Vec<Input> {
     let mut inputs = Vec::new();
-    let mut skips = Vec::new();
     if paths.is_empty() {
         inputs.push(stdin_input());
-        return (inputs, skips);
+        return inputs;
     }
     for p in paths {
         if p.as_os_str() == "-" {
             inputs.push(stdin_input());
             continue;
         }
-        let label = p.to_string_lossy().into_owned();
         match fs::metadata(p) {
-            Err(e) => skips.push(Skip {
-                path: label,
-                reason: describe_io(&e),
-            }),
-            Ok(m) if m.is_dir() => walk_dir(p, &mut inputs, &mut skips),
-            Ok(m) if m.is_file() => inputs.push(Input {
-                file: Some(p.clone()),
-                relative: PathBuf::from(p.file_name().unwrap_or(p.as_os_str())),
-                label,
-            }),
-            Ok(_) => skips.push(Skip {
-                path: label,
-                reason: NOT_REGULAR.into(),
-            }),
+            Err(e) => inputs.push(Input::cannot_read(p, describe_io(&e))),
+            Ok(m) if m.is_dir() => walk_dir(p, &mut inputs),
+            Ok(m) if m.is_file() => inputs.push(Input::file(
+                p.clone(),
+                p.to_string_lossy().into_owned(),
+                PathBuf::from(p.file_name().unwrap_or(p.as_os_str())),
+            )),
+            Ok(_) => inputs.push(Input::cannot_read(p, NOT_REGULAR.into())),
         }
     }
-    (inputs, skips)
+    inputs
 }
 
-const NOT_REGULAR: &str = "not a regular file (FIFO, socket or device): skipped";
+const NOT_REGULAR: &str = "a FIFO, socket or device, not a regular file";
 
 fn stdin_input() -> Input {
     Input {
         file: None,
         label: "-".into(),
         relative: PathBuf::from("stdin"),
+        unreadable: None,
     }
 }
 
 /// Name of the per-folder ignore file (gitignore syntax) honoured while walking.
 pub const IGNORE_FILE: &str = ".gongwenignore";
 
-fn walk_dir(root: &Path, inputs: &mut Vec<Input>, skips: &mut Vec<Skip>) {
+fn walk_dir(root: &Path, inputs: &mut Vec<Input>) {
     let mut builder = ignore::WalkBuilder::new(root);
     builder
         .standard_filters(false)
@@ -108,7 +108,7 @@ fn walk_dir(root: &Path, inputs: &mut Vec<Input>, skips: &mut Vec<Skip>) {
         .sort_by_file_name(|a, b| a.cmp(b));
     for entry in builder.build() {
         match entry {
-            Err(e) => skips.push(walk_error(root, &e)),
+            Err(e) => inputs.push(walk_error(root, &e)),
             Ok(e) => {
                 let Some(ft) = e.file_type() else { continue };
                 if ft.is_dir() {
@@ -116,55 +116,45 @@ fn walk_dir(root: &Path, inputs: &mut Vec<Input>, skips: &mut Vec<Skip>) {
                 }
                 let path = e.path();
                 if !ft.is_file() {
-                    skips.push(Skip {
-                        path: path.to_string_lossy().into_owned(),
-                        reason: NOT_REGULAR.into(),
-                    });
+                    inputs.push(Input::cannot_read(path, NOT_REGULAR.into()));
                     continue;
                 }
-                inputs.push(Input {
-                    file: Some(path.to_path_buf()),
-                    label: path.to_string_lossy().into_owned(),
-                    relative: path.strip_prefix(root).unwrap_or(path).to_path_buf(),
-                });
+                inputs.push(Input::file(
+                    path.to_path_buf(),
+                    path.to_string_lossy().into_owned(),
+                    path.strip_prefix(root).unwrap_or(path).to_path_buf(),
+                ));
             }
         }
     }
 }
 
-/// A walk error as a skip note naming the path concerned.
-fn walk_error(root: &Path, e: &ignore::Error) -> Skip {
-    fn inner(e: &ignore::Error) -> (Option<String>, String) {
+/// A walk error as an unreadable input naming the path concerned.
+fn walk_error(root: &Path, e: &ignore::Error) -> Input {
+    fn inner(e: &ignore::Error) -> (Option<PathBuf>, String) {
         match e {
             ignore::Error::WithPath { path, err } => {
                 let (_, reason) = inner(err);
-                (Some(path.to_string_lossy().into_owned()), reason)
+                (Some(path.clone()), reason)
             }
             ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
                 inner(err)
             }
             ignore::Error::Loop { child, .. } => (
-                Some(child.to_string_lossy().into_owned()),
-                "symbolic link loop: not followed".into(),
+                Some(child.clone()),
+                "symbolic link loop, not followed".into(),
             ),
             ignore::Error::Io(io) => (None, describe_io(io)),
             other => (None, other.to_string()),
         }
     }
     let (path, reason) = inner(e);
-    Skip {
-        path: path.unwrap_or_else(|| root.to_string_lossy().into_owned()),
-        reason,
-    }
-}
-
-/// A short, user-facing description of an I/O error.
-pub fn describe_io(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::NotFound => "no such file or directory".into(),
-        io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
-    }
+    let mut input = Input::cannot_read(path.as_deref().unwrap_or(root), reason);
+    input.relative = path
+        .as_deref()
+        .and_then(|p| p.strip_prefix(root).ok())
+        .map_or(input.relative, Path::to_path_buf);
+    input
 }
 
 /// Why an input's bytes could not be read.
@@ -181,44 +171,28 @@ pub enum ReadError {
     NotRegular(&'static str),
     /// An I/O error.
     Io(io::Error),
+    /// Found unreadable while collecting the inputs ([`Input::unreadable`]).
+    Unreadable(String),
 }
 
 impl ReadError {
     /// The error record for `label`.
     pub fn into_record(self, label: &str) -> Record {
         match self {
-            ReadError::TooLarge { size, limit } => too_large_record(label, size, limit),
-            ReadError::NotRegular(what) => pipeline::error_record(
-                label,
-                None,
-                "io",
-                "read",
-                format!("{label}: cannot read: {what}, not a regular file"),
-            ),
-            ReadError::Io(e) => pipeline::error_record(
-                label,
-                None,
-                "io",
-                "read",
-                format!("{label}: cannot read: {}", describe_io(&e)),
-            ),
+            ReadError::TooLarge { size, limit } => error_record::too_large(label, size, limit),
+            ReadError::NotRegular(what) => error_record::io(label, what),
+            ReadError::Io(e) => error_record::io(label, &describe_io(&e)),
+            ReadError::Unreadable(why) => error_record::io(label, &why),
         }
     }
 }
 
-/// The `too-large` error record.
-pub fn too_large_record(label: &str, size: u64, limit: u64) -> Record {
-    let mut r = pipeline::error_record(
-        label,
-        None,
-        "too-large",
-        "read",
-        format!(
-            "{label}: {size} bytes exceed the size limit of {limit} bytes (--max-file-size); not processed"
-        ),
-    );
-    r.source.bytes = size;
-    r
+/// Read an input whole under the size guard `limit` (0 = no limit); see [`read_limited`].
+pub fn read_input(input: &Input, limit: u64) -> Result<Vec<u8>, ReadError> {
+    match &input.unreadable {
+        Some(why) => Err(ReadError::Unreadable(why.clone())),
+        None => read_limited(input.file.as_deref(), limit),
+    }
 }
 
 /// Read a file (or stdin) whole, refusing anything larger than `limit` bytes (0 = no
@@ -244,10 +218,10 @@ fn read_limited_into(
     };
     let meta = fs::metadata(p).map_err(ReadError::Io)?;
     if meta.is_dir() {
-        return Err(ReadError::NotRegular("a directory"));
+        return Err(ReadError::NotRegular("a directory, not a regular file"));
     }
     if !meta.is_file() {
-        return Err(ReadError::NotRegular("a FIFO, socket or device"));
+        return Err(ReadError::NotRegular(NOT_REGULAR));
     }
     if meta.len() > cap {
         return Err(ReadError::TooLarge {
@@ -323,6 +297,9 @@ const KEEP_READ_BUFFER: usize = 8 << 20;
 /// Read one input and run the pipeline on it; never fails and never panics out (errors,
 /// including a panic while reading, become records).
 pub fn process_input(input: &Input, opts: &Options) -> Record {
+    if let Some(why) = &input.unreadable {
+        return error_record::io(&input.label, why);
+    }
     READ_BUFFER.with_borrow_mut(|buf| {
         let read = catch_unwind(AssertUnwindSafe(|| {
             read_limited_into(input.file.as_deref(), opts.max_file_size, buf)
@@ -330,7 +307,12 @@ pub fn process_input(input: &Input, opts: &Options) -> Record {
         let r = match read {
             Ok(Ok(n)) => pipeline::process_bytes(&input.label, &buf[..n], opts),
             Ok(Err(e)) => e.into_record(&input.label),
-            Err(panic) => pipeline::panic_record(&input.label, None, "read", &*panic),
+            Err(panic) => error_record::panic(
+                &input.label,
+                None,
+                Stage::Read,
+                &error_record::panic_message(&*panic),
+            ),
         };
         if buf.len() > KEEP_READ_BUFFER {
             *buf = Vec::new();
@@ -391,457 +373,9 @@ impl std::str::FromStr for Shard {
     }
 }
 
-/// Why the engine produced a result without running `work` to completion.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Failure {
-    /// `work` panicked; the panic message.
-    Panic(String),
-    /// `work` was still running after the time budget.
-    Timeout(Duration),
-}
-
-/// The text of a panic payload.
-pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
-    panic
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "unknown panic".into())
-}
-
-/// Run `work` over `items` on `threads` threads and hand each result to `sink` in input
-/// order. At most `window` finished results wait in the reorder buffer; a free thread
-/// takes the next item at once (no chunk barrier). A panic in `work` is re-raised on the
-/// calling thread (the other workers stop); [`process_input`] never panics.
-pub fn run_ordered<T, R, W, S>(
-    items: &[T],
-    threads: usize,
-    window: usize,
-    work: W,
-    mut sink: S,
-) -> io::Result<()>
-where
-    T: Sync,
-    R: Send,
-    W: Fn(&T) -> R + Sync,
-    S: FnMut(&T, R) -> io::Result<()>,
-{
-    std::thread::scope(|scope| {
-        let engine = Engine::new(items.iter().enumerate(), threads, window, None);
-        let work = Arc::new(|item: &(usize, &T)| Ok(work(item.1)));
-        let fail = Arc::new(|_: &(usize, &T), f: Failure| Err(f));
-        engine.run(
-            |job| {
-                scope.spawn(job);
-            },
-            &work,
-            &fail,
-            |r: Result<R, Failure>, (i, _): &(usize, &T)| match r {
-                Ok(r) => sink(&items[*i], r),
-                // Re-raise a worker's panic on the caller's thread, like rayon does.
-                Err(f) => panic!("worker panicked: {f:?}"),
-            },
-        )
-    })
-}
-
-/// Like [`run_ordered`] over an owned, possibly unbounded source (e.g. lines of stdin),
-/// with a per-item time budget enforced by a watchdog: an item still running after
-/// `timeout` gets `fail(item, Failure::Timeout)` as its result and its thread is
-/// abandoned. A panic in `work` gives `fail(item, Failure::Panic)`. The source is pulled
-/// lazily (at most `window` items ahead of the writer), so a driver that waits for each
-/// answer before sending the next request never deadlocks.
-pub fn run_ordered_owned<I, R, W, F, S>(
-    source: I,
-    threads: usize,
-    window: usize,
-    timeout: Option<Duration>,
-    work: W,
-    fail: F,
-    mut sink: S,
-) -> io::Result<()>
-where
-    I: Iterator + Send + 'static,
-    I::Item: Send + Sync + 'static,
-    R: Send + 'static,
-    W: Fn(&I::Item) -> R + Send + Sync + 'static,
-    F: Fn(&I::Item, Failure) -> R + Send + Sync + 'static,
-    S: FnMut(R) -> io::Result<()>,
-{
-    let engine = Engine::new(source, threads, window, timeout);
-    let work = Arc::new(work);
-    let fail = Arc::new(fail);
-    engine.run(
-        |job| {
-            // Detached on purpose: a worker abandoned by the watchdog ends with the process.
-            std::thread::spawn(job);
-        },
-        &work,
-        &fail,
-        |r, _| sink(r),
-    )
-}
-
-enum Msg<T, R> {
-    Done(usize, Arc<T>, R),
-    End(usize),
-}
-
-struct SourceState<I> {
-    iter: I,
-    next: usize,
-    exhausted: bool,
-}
-
-struct GateState {
-    /// Items pulled from the source whose result has not been handed to the sink yet.
-    in_flight: usize,
-    stop: bool,
-}
-
-/// Items being processed, by index: when they started and the item itself.
-type Running<T> = HashMap<usize, (Instant, Arc<T>)>;
-
-struct Shared<I: Iterator> {
-    source: Mutex<SourceState<I>>,
-    gate: Mutex<GateState>,
-    cv: Condvar,
-    /// Items being processed: start time and the item (for the watchdog).
-    running: Mutex<Running<I::Item>>,
-    /// Items whose result the watchdog already supplied.
-    abandoned: Mutex<HashSet<usize>>,
-}
-
-struct StopOnDrop<'s>(&'s Mutex<GateState>, &'s Condvar);
-
-impl Drop for StopOnDrop<'_> {
-    fn drop(&mut self) {
-        lock(self.0).stop = true;
-        self.1.notify_all();
-    }
-}
-
-fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
-}
-
-struct Engine<I: Iterator> {
-    shared: Arc<Shared<I>>,
-    threads: usize,
-    window: usize,
-    timeout: Option<Duration>,
-}
-
-impl<I> Engine<I>
-where
-    I: Iterator + Send,
-    I::Item: Send + Sync,
-{
-    fn new(iter: I, threads: usize, window: usize, timeout: Option<Duration>) -> Self {
-        let threads = threads.max(1);
-        Engine {
-            shared: Arc::new(Shared {
-                source: Mutex::new(SourceState {
-                    iter,
-                    next: 0,
-                    exhausted: false,
-                }),
-                gate: Mutex::new(GateState {
-                    in_flight: 0,
-                    stop: false,
-                }),
-                cv: Condvar::new(),
-                running: Mutex::new(HashMap::new()),
-                abandoned: Mutex::new(HashSet::new()),
-            }),
-            threads,
-            window: window.max(threads),
-            timeout,
-        }
-    }
-
-    /// Spawn the workers with `spawn` and drive the writer on this thread.
-    fn run<'a, W, F, R, SP, S>(
-        self,
-        mut spawn: SP,
-        work: &Arc<W>,
-        fail: &Arc<F>,
-        mut sink: S,
-    ) -> io::Result<()>
-    where
-        I: 'a,
-        R: Send + 'a,
-        W: Fn(&I::Item) -> R + Send + Sync + 'a + ?Sized,
-        F: Fn(&I::Item, Failure) -> R + Send + Sync + 'a + ?Sized,
-        SP: FnMut(Box<dyn FnOnce() + Send + 'a>),
-        S: FnMut(R, &I::Item) -> io::Result<()>,
-    {
-        // However this returns (sink error, a panic in the sink), the workers stop.
-        let _stop = StopOnDrop(&self.shared.gate, &self.shared.cv);
-        let (tx, rx) = mpsc::channel::<Msg<I::Item, R>>();
-        let start_worker = |spawn: &mut SP, tx: Sender<Msg<I::Item, R>>| {
-            let shared = Arc::clone(&self.shared);
-            let (work, fail) = (Arc::clone(work), Arc::clone(fail));
-            let window = self.window;
-            spawn(Box::new(move || {
-                worker(&shared, window, &*work, &*fail, &tx);
-            }));
-        };
-        for _ in 0..self.threads {
-            start_worker(&mut spawn, tx.clone());
-        }
-        // Without a watchdog no replacement is ever spawned: drop our sender so that the
-        // channel reports it when every worker is gone.
-        let tx = self.timeout.map(|_| tx);
-        let mut pending: BTreeMap<usize, (R, Arc<I::Item>)> = BTreeMap::new();
-        let mut next_out = 0usize;
-        let mut total: Option<usize> = None;
-        loop {
-            if total.is_some_and(|t| next_out >= t) {
-                break Ok(());
-            }
-            let msg = match self.timeout {
-                None => rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
-                Some(_) => rx.recv_timeout(Duration::from_millis(200)),
-            };
-            match msg {
-                Ok(Msg::Done(i, item, r)) => {
-                    if i >= next_out {
-                        pending.entry(i).or_insert((r, item));
-                    }
-                }
-                Ok(Msg::End(t)) => total = Some(t),
-                Err(RecvTimeoutError::Timeout) => {}
-                Err(RecvTimeoutError::Disconnected) => {
-                    // Every worker is gone: only possible when they all panicked outside
-                    // `work` (a bug); stop rather than wait forever.
-                    break Err(io::Error::other("all worker threads ended unexpectedly"));
-                }
-            }
-            if let Some(limit) = self.timeout {
-                for (i, item) in self.expired(limit) {
-                    let r = fail(&item, Failure::Timeout(limit));
-                    pending.entry(i).or_insert((r, item));
-                    if let Some(tx) = &tx {
-                        start_worker(&mut spawn, tx.clone());
-                    }
-                }
-            }
-            let mut failed = None;
-            while let Some((r, item)) = pending.remove(&next_out) {
-                next_out += 1;
-                {
-                    let mut g = lock(&self.shared.gate);
-                    g.in_flight -= 1;
-                }
-                self.shared.cv.notify_one();
-                if let Err(e) = sink(r, &item) {
-                    failed = Some(e);
-                    break;
-                }
-            }
-            if let Some(e) = failed {
-                break Err(e);
-            }
-        }
-    }
-
-    /// Items running longer than `limit`: marked abandoned and removed from `running`.
-    fn expired(&self, limit: Duration) -> Vec<(usize, Arc<I::Item>)> {
-        // A small grace period lets the pipeline's own cooperative deadline answer first.
-        let hard = limit + limit / 10 + Duration::from_millis(500);
-        let mut running = lock(&self.shared.running);
-        let late: Vec<usize> = running
-            .iter()
-            .filter(|(_, (t, _))| t.elapsed() > hard)
-            .map(|(&i, _)| i)
-            .collect();
-        let mut abandoned = lock(&self.shared.abandoned);
-        late.into_iter()
-            .filter_map(|i| {
-                abandoned.insert(i);
-                running.remove(&i).map(|(_, item)| (i, item))
-            })
-            .collect()
-    }
-}
-
-fn worker<I, R, W, F>(
-    shared: &Shared<I>,
-    window: usize,
-    work: &W,
-    fail: &F,
-    tx: &Sender<Msg<I::Item, R>>,
-) where
-    I: Iterator,
-    W: Fn(&I::Item) -> R + ?Sized,
-    F: Fn(&I::Item, Failure) -> R + ?Sized,
-{
-    loop {
-        {
-            let mut g = lock(&shared.gate);
-            while !g.stop && g.in_flight >= window {
-                g = shared.cv.wait(g).unwrap_or_else(|e| e.into_inner());
-            }
-            if g.stop {
-                return;
-            }
-            g.in_flight += 1;
-        }
-        let pulled = {
-            let mut s = lock(&shared.source);
-            if s.exhausted {
-                None
-            } else {
-                // The source may itself panic (e.g. a reader): treat that as its end.
-                match catch_unwind(AssertUnwindSafe(|| s.iter.next())) {
-                    Ok(Some(item)) => {
-                        let i = s.next;
-                        s.next += 1;
-                        Some((i, Arc::new(item)))
-                    }
-                    _ => {
-                        s.exhausted = true;
-                        None
-                    }
-                }
-            }
-        };
-        let Some((i, item)) = pulled else {
-            let total = lock(&shared.source).next;
-            lock(&shared.gate).in_flight -= 1;
-            shared.cv.notify_all();
-            let _ = tx.send(Msg::End(total));
-            return;
-        };
-        lock(&shared.running).insert(i, (Instant::now(), Arc::clone(&item)));
-        let r = match catch_unwind(AssertUnwindSafe(|| work(&item))) {
-            Ok(r) => r,
-            Err(panic) => fail(&item, Failure::Panic(panic_message(&*panic))),
-        };
-        lock(&shared.running).remove(&i);
-        if lock(&shared.abandoned).contains(&i) {
-            // The watchdog answered for this item and started a replacement worker.
-            return;
-        }
-        if tx.send(Msg::Done(i, item, r)).is_err() {
-            return;
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn ordered_output_regardless_of_completion_order() {
-        let items: Vec<u64> = (0..200).collect();
-        let mut got = Vec::new();
-        run_ordered(
-            &items,
-            4,
-            8,
-            |&x| {
-                if x % 7 == 0 {
-                    std::thread::sleep(Duration::from_millis(2));
-                }
-                x * 2
-            },
-            |&x, r| {
-                assert_eq!(r, x * 2);
-                got.push(x);
-                Ok(())
-            },
-        )
-        .unwrap();
-        assert_eq!(got, items);
-    }
-
-    #[test]
-    fn owned_run_catches_panics_and_keeps_order() {
-        let mut got = Vec::new();
-        run_ordered_owned(
-            0..50u32,
-            3,
-            6,
-            None,
-            |&x| {
-                assert!(x != 17, "boom at seventeen");
-                Ok(x)
-            },
-            |&x, f| Err((x, f)),
-            |r| {
-                got.push(r);
-                Ok(())
-            },
-        )
-        .unwrap();
-        assert_eq!(got.len(), 50);
-        for (i, r) in got.iter().enumerate() {
-            match r {
-                Ok(x) => assert_eq!(*x as usize, i),
-                Err((x, Failure::Panic(m))) => {
-                    assert_eq!(*x, 17);
-                    assert!(m.contains("boom at seventeen"));
-                }
-                Err(other) => panic!("unexpected {other:?}"),
-            }
-        }
-    }
-
-    #[test]
-    fn watchdog_answers_for_a_stuck_item_and_the_rest_completes() {
-        // Item 3 never finishes on its own (it waits for a channel nobody sends on).
-        let (_keep, rx) = mpsc::channel::<()>();
-        let rx = Mutex::new(rx);
-        let mut got = Vec::new();
-        run_ordered_owned(
-            0..10u32,
-            2,
-            4,
-            Some(Duration::from_millis(10)),
-            move |&x| {
-                if x == 3 {
-                    let _ = lock(&rx).recv();
-                }
-                Ok(x)
-            },
-            |&x, f| Err((x, f)),
-            |r| {
-                got.push(r);
-                Ok(())
-            },
-        )
-        .unwrap();
-        assert_eq!(got.len(), 10);
-        assert!(matches!(got[3], Err((3, Failure::Timeout(_)))));
-        assert!(
-            got.iter()
-                .enumerate()
-                .all(|(i, r)| i == 3 || *r == Ok(i as u32))
-        );
-    }
-
-    #[test]
-    fn sink_error_stops_the_run() {
-        let r = run_ordered_owned(
-            0..1000u32,
-            2,
-            4,
-            None,
-            |&x| x,
-            |&x, _| x,
-            |x| {
-                if x == 5 {
-                    Err(io::Error::other("closed"))
-                } else {
-                    Ok(())
-                }
-            },
-        );
-        assert!(r.is_err());
-    }
 
     #[test]
     fn shard_parse_and_partition() {

@@ -14,11 +14,13 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::batch::{self, Input};
 use crate::lint::{self, Level, Profile};
-use crate::model::{Diagnostic, Record, Severity, Status};
+use crate::model::{Diagnostic, Record, Severity, Stage, Status};
+use crate::ordered::{self, Failure, Setup};
 use crate::pipeline::{self, Options};
-use crate::render::{self, sarif::SarifLog};
+use crate::render::records::{self as printer, Format, Printer, Rendered};
+use crate::render::{self, csv, sarif::SarifLog};
 use crate::text::SourceText;
-use crate::{outdir, stream};
+use crate::{error_record, outdir, stream};
 
 /// Structured JSON and numbering QA for Chinese policy and party/government documents.
 #[derive(Debug, Parser)]
@@ -41,7 +43,7 @@ enum Command {
 struct Common {
     /// Files and/or folders (walked recursively, sorted); `-` or nothing reads stdin.
     paths: Vec<PathBuf>,
-    /// Worker threads (default: all cores).
+    /// Worker threads (default and 0: all cores).
     #[arg(short = 'j', long = "threads")]
     threads: Option<usize>,
     /// No progress bar and no summary on stderr.
@@ -57,8 +59,8 @@ struct ExtractArgs {
     #[command(flatten)]
     common: Common,
     /// Output format on stdout.
-    #[arg(long, value_enum, default_value_t = ExtractFormat::Jsonl)]
-    format: ExtractFormat,
+    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+    format: Format,
     /// Write one <name>.json per input under DIR (mirroring the input tree) instead of stdout.
     #[arg(long, value_name = "DIR")]
     output: Option<PathBuf>,
@@ -159,18 +161,6 @@ enum When {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum ExtractFormat {
-    /// One record per input per line.
-    Jsonl,
-    /// One JSON array of records.
-    Json,
-    /// CSV tables of responsibilities, conditions and sanctions: one table with a `table`
-    /// column on stdout, or responsibilities.csv, conditions.csv and sanctions.csv under
-    /// `--output DIR`.
-    Csv,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum CheckFormat {
     /// rustc-style diagnostics.
     Human,
@@ -207,38 +197,42 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
-/// Counts for the summary line.
+/// `n` and the noun, singular or plural.
+fn count(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// How many inputs were processed and how many could not be.
 #[derive(Debug, Default)]
 struct Tally {
     files: u64,
-    ok: u64,
-    errors: u64,
+    failed: u64,
     bytes: u64,
 }
 
 impl Tally {
-    fn add(&mut self, r: &Record) {
+    fn add(&mut self, status: Status, bytes: u64) {
         self.files += 1;
-        self.bytes += r.source.bytes;
-        match r.status {
-            Status::Ok => self.ok += 1,
-            Status::Error => self.errors += 1,
+        self.bytes += bytes;
+        if status == Status::Error {
+            self.failed += 1;
         }
     }
 
-    fn print(&self, started: Instant, skipped: usize) {
+    /// `999 files, 1 could not be processed; 20.3 MB in 1.23 s (16.5 MB/s)`.
+    fn summary(&self, started: Instant) -> String {
         let secs = started.elapsed().as_secs_f64();
         let mb = self.bytes as f64 / 1e6;
-        eprintln!(
-            "gongwen: {} files, {} ok, {} errors, {} skipped, {:.1} MB in {:.2} s ({:.1} MB/s)",
-            self.files,
-            self.ok,
-            self.errors,
-            skipped,
-            mb,
-            secs,
+        let failed = if self.failed == 0 {
+            String::new()
+        } else {
+            format!(", {} could not be processed", self.failed)
+        };
+        format!(
+            "{}{failed}; {mb:.1} MB in {secs:.2} s ({:.1} MB/s)",
+            count(self.files, "file", "files"),
             if secs > 0.0 { mb / secs } else { 0.0 }
-        );
+        )
     }
 }
 
@@ -275,17 +269,35 @@ fn prepare_in_background() {
     });
 }
 
-fn threads(common: &Common) -> usize {
-    common
-        .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1)
+/// Worker threads: as many as asked, or every core for none or 0.
+fn threads(requested: Option<usize>) -> usize {
+    match requested {
+        Some(n) if n > 0 => n,
+        _ => std::thread::available_parallelism().map_or(1, |n| n.get()),
+    }
 }
 
-fn report_skips(skips: &[batch::Skip]) {
-    for s in skips {
-        eprintln!("gongwen: {}: {}", s.path, s.reason);
+/// On a terminal, say that standard input is being read (a user who typed the command
+/// without a path otherwise sees nothing happen).
+fn hint_when_reading_a_terminal(paths: &[PathBuf], command: &str) {
+    let reads_stdin = paths.is_empty() || paths.iter().any(|p| p.as_os_str() == "-");
+    if reads_stdin && io::stdin().is_terminal() {
+        eprintln!(
+            "gongwen: reading a document from standard input (end it with Ctrl-D); to process files or folders: gongwen {command} PATH ..."
+        );
     }
+}
+
+/// The stderr line for an error record.
+fn error_note(r: &Record) -> Option<String> {
+    r.error.as_ref().map(|e| {
+        format!(
+            "{} (stage: {}, error: {})",
+            e.message,
+            e.stage.name(),
+            e.kind.name()
+        )
+    })
 }
 
 /// What became of one input in `extract`.
@@ -293,40 +305,40 @@ fn report_skips(skips: &[batch::Skip]) {
 struct Outcome {
     status: Status,
     bytes: u64,
-    /// The record as JSON (empty when resumed).
-    json: Vec<u8>,
+    /// The record as rendered for the output (`None` when resumed).
+    rendered: Option<Rendered>,
     /// For an error record: the line for stderr.
     note: Option<String>,
-    /// The record already under `--output` was kept (`--resume`).
-    resumed: bool,
 }
 
 impl Outcome {
-    fn of(r: &Record) -> Outcome {
+    fn of(r: &Record, format: Format) -> Outcome {
         Outcome {
             status: r.status,
             bytes: r.source.bytes,
-            json: crate::json::record(r).unwrap_or_default(),
-            note: r
-                .error
-                .as_ref()
-                .map(|e| format!("{} (stage: {}, error: {})", e.message, e.stage, e.kind)),
-            resumed: false,
+            rendered: Some(printer::render(format, r)),
+            note: error_note(r),
         }
     }
 }
 
 /// Process one input for `extract`; with `resume`, keep an existing record whose input
 /// digest matches (unless its error may be transient).
-fn extract_one(input: &Input, out: Option<&Path>, resume: bool, opts: &Options) -> Outcome {
+fn extract_one(
+    input: &Input,
+    out: Option<&Path>,
+    resume: bool,
+    opts: &Options,
+    format: Format,
+) -> Outcome {
     let Some(existing) = out.filter(|_| resume).and_then(outdir::existing) else {
-        return Outcome::of(&batch::process_input(input, opts));
+        return Outcome::of(&batch::process_input(input, opts), format);
     };
-    let bytes = match batch::read_limited(input.file.as_deref(), opts.max_file_size) {
+    let bytes = match batch::read_input(input, opts.max_file_size) {
         Ok(b) => b,
-        Err(e) => return Outcome::of(&e.into_record(&input.label)),
+        Err(e) => return Outcome::of(&e.into_record(&input.label), format),
     };
-    if !existing.transient && existing.sha256 == pipeline::sha256_hex(&bytes) {
+    if !existing.transient && existing.sha256 == crate::ingest::sha256_hex(&bytes) {
         return Outcome {
             status: if existing.error {
                 Status::Error
@@ -334,23 +346,21 @@ fn extract_one(input: &Input, out: Option<&Path>, resume: bool, opts: &Options) 
                 Status::Ok
             },
             bytes: bytes.len() as u64,
-            json: Vec::new(),
+            rendered: None,
             note: existing
                 .error
                 .then(|| format!("{}: kept the error record of an earlier run", input.label)),
-            resumed: true,
         };
     }
-    Outcome::of(&pipeline::process_bytes(&input.label, &bytes, opts))
+    Outcome::of(&pipeline::process_bytes(&input.label, &bytes, opts), format)
 }
 
 fn extract(mut a: ExtractArgs) -> anyhow::Result<u8> {
     // CSV tables are written at the end, not one file per input.
     let csv_dir = match a.format {
-        ExtractFormat::Csv => a.output.take(),
-        _ => None,
+        Format::Csv => a.output.take(),
+        Format::Jsonl | Format::Json => None,
     };
-    let mut tables = crate::extract::table::Tables::new();
     let opts = Options {
         tokens: a.tokens,
         max_file_size: a.max_file_size,
@@ -361,8 +371,8 @@ fn extract(mut a: ExtractArgs) -> anyhow::Result<u8> {
         return extract_stream(&a, opts);
     }
     let started = Instant::now();
-    let (mut inputs, skips) = batch::collect_inputs(&a.common.paths);
-    report_skips(&skips);
+    hint_when_reading_a_terminal(&a.common.paths, "extract");
+    let mut inputs = batch::collect_inputs(&a.common.paths);
     if let Some(shard) = a.shard {
         inputs.retain(|i| shard.contains(i.label.as_bytes()));
     }
@@ -390,126 +400,84 @@ fn extract(mut a: ExtractArgs) -> anyhow::Result<u8> {
         None => vec![None; inputs.len()],
     };
     let pb = progress_bar(&a.common, inputs.len());
-    let threads = threads(&a.common);
+    let threads = threads(a.common.threads);
     if threads > 1 && inputs.len() > 1 {
         prepare_in_background();
     }
     let mut tally = Tally::default();
     let mut resumed = 0u64;
     let stdout = io::stdout();
-    let mut stdout = io::BufWriter::new(stdout.lock());
-    let mut first = true;
-    let json_array = a.format == ExtractFormat::Json && out.is_none();
-    if json_array {
-        stdout.write_all(b"[")?;
-    }
+    let mut printer = Printer::new(
+        a.format,
+        io::BufWriter::new(stdout.lock()),
+        out.is_some() || csv_dir.is_some(),
+    )?;
     let resume = a.resume;
-    let work_opts = opts.clone();
-    batch::run_ordered_owned(
-        inputs.into_iter().zip(targets),
+    let format = a.format;
+    let setup = Setup {
         threads,
-        threads * 8,
-        opts.timeout,
-        move |(input, target)| {
-            let o = extract_one(input, target.as_deref(), resume, &work_opts);
-            (o, target.clone())
-        },
-        |(input, target), f| {
+        window: threads * 8,
+        timeout: opts.timeout,
+    };
+    ordered::run(
+        setup,
+        inputs.into_iter().zip(targets),
+        move |(input, target)| extract_one(input, target.as_deref(), resume, &opts, format),
+        |(input, _), f| {
             let r = match f {
-                batch::Failure::Timeout(t) => {
-                    pipeline::timeout_record(&input.label, None, "analyse", t)
-                }
-                batch::Failure::Panic(m) => pipeline::error_record(
-                    &input.label,
-                    None,
-                    "panic",
-                    "extract",
-                    format!("{}: internal error (a bug in gongwen): {m}", input.label),
-                ),
+                Failure::Timeout(t) => error_record::timeout(&input.label, None, Stage::Analyse, t),
+                Failure::Panic(m) => error_record::panic(&input.label, None, Stage::Analyse, &m),
             };
-            (Outcome::of(&r), target.clone())
+            Outcome::of(&r, format)
         },
-        |(o, target)| {
+        |(_, target), o| {
             pb.inc(1);
-            tally.files += 1;
-            tally.bytes += o.bytes;
-            match o.status {
-                Status::Ok => tally.ok += 1,
-                Status::Error => tally.errors += 1,
-            }
+            tally.add(o.status, o.bytes);
             if let Some(note) = &o.note {
                 pb.suspend(|| eprintln!("gongwen: {note}"));
             }
-            if o.resumed {
+            let Some(rendered) = o.rendered else {
                 resumed += 1;
                 return Ok(());
-            }
-            if let (Some(out), Some(target)) = (&out, &target) {
-                let mut json = o.json;
-                json.push(b'\n');
-                return out.write(target, &json);
-            }
-            match a.format {
-                ExtractFormat::Jsonl => {
-                    // The record and its line break in one write (its buffer has room).
-                    let mut json = o.json;
+            };
+            match (&out, target, rendered) {
+                (Some(out), Some(target), Rendered::Json(mut json)) => {
                     json.push(b'\n');
-                    stdout.write_all(&json)
+                    out.write(target, &json)
                 }
-                ExtractFormat::Json => {
-                    if !first {
-                        stdout.write_all(b",\n")?;
-                    }
-                    first = false;
-                    stdout.write_all(&o.json)
-                }
-                ExtractFormat::Csv => match serde_json::from_slice(&o.json) {
-                    Ok(r) => tables.add(&r).map_err(io::Error::other),
-                    Err(e) => Err(io::Error::other(e)),
-                },
+                (_, _, rendered) => printer.print(rendered),
             }
         },
     )
     .context("writing results")?;
-    if json_array {
-        stdout.write_all(b"]\n")?;
+    let tables = printer.finish().context("writing results")?;
+    if let (Some(dir), Some(tables)) = (&csv_dir, tables) {
+        write_tables(dir, tables)?;
     }
-    if a.format == ExtractFormat::Csv {
-        match &csv_dir {
-            None => stdout.write_all(&tables.into_combined())?,
-            Some(dir) => write_tables(dir, tables)?,
-        }
-    }
-    stdout.flush().context("writing results")?;
     if let Some(out) = out {
         out.finish();
     }
     pb.finish_and_clear();
     if !a.common.quiet {
         if resumed > 0 {
-            eprintln!("gongwen: {resumed} inputs already done (--resume)");
+            eprintln!(
+                "gongwen: {} already done (--resume)",
+                count(resumed, "input", "inputs")
+            );
         }
-        tally.print(started, skips.len());
+        eprintln!("gongwen: {}", tally.summary(started));
     }
-    Ok(if tally.errors > 0 || !skips.is_empty() {
-        2
-    } else {
-        0
-    })
+    Ok(if tally.failed > 0 { 2 } else { 0 })
 }
 
-/// Write the three CSV tables under `dir` (UTF-8 with a byte order mark, so that
-/// spreadsheets read the Chinese text right), each atomically.
-fn write_tables(dir: &Path, tables: crate::extract::table::Tables) -> anyhow::Result<()> {
+/// Write the three CSV tables under `dir`, each atomically.
+fn write_tables(dir: &Path, tables: [Vec<u8>; 3]) -> anyhow::Result<()> {
     fs::create_dir_all(dir)
         .with_context(|| format!("cannot create output folder {}", dir.display()))?;
-    let files = crate::extract::table::FILES;
-    for (name, bytes) in files.iter().zip(tables.into_files()) {
+    for (name, bytes) in csv::FILES.iter().zip(tables) {
         let path = dir.join(name);
         let tmp = dir.join(format!(".{name}.tmp"));
-        let mut data = b"\xEF\xBB\xBF".to_vec();
-        data.extend(bytes);
-        fs::write(&tmp, &data).with_context(|| format!("cannot write {}", tmp.display()))?;
+        fs::write(&tmp, &bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
         fs::rename(&tmp, &path).with_context(|| format!("cannot write {}", path.display()))?;
     }
     Ok(())
@@ -525,7 +493,8 @@ fn extract_stream(a: &ExtractArgs, opts: Options) -> anyhow::Result<u8> {
     }
     let config = stream::Config {
         opts,
-        threads: a.common.threads.unwrap_or(1).max(1),
+        // One thread unless asked: the engine running the stream provides the parallelism.
+        threads: threads(Some(a.common.threads.unwrap_or(1))),
         shard: a.shard,
     };
     let stdin = io::BufReader::with_capacity(1 << 16, io::stdin());
@@ -534,8 +503,9 @@ fn extract_stream(a: &ExtractArgs, opts: Options) -> anyhow::Result<u8> {
     let summary = stream::run(stdin, &mut out, &config).context("streaming records")?;
     if !a.common.quiet {
         eprintln!(
-            "gongwen: {} requests answered, {} with an error record",
-            summary.records, summary.errors
+            "gongwen: {} answered, {} with an error record",
+            count(summary.records, "request", "requests"),
+            summary.errors
         );
     }
     Ok(if summary.errors > 0 { 2 } else { 0 })
@@ -575,63 +545,71 @@ fn lint_config(a: &CheckArgs) -> anyhow::Result<lint::Config> {
 }
 
 fn list_rules() -> anyhow::Result<u8> {
-    let mut out = io::stdout().lock();
-    for r in lint::rules::RULES {
-        let sev = match r.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "info",
-        };
-        writeln!(
-            out,
-            "{:<20} {:<8} {}  [{}]",
-            r.name, sev, r.summary, r.standard
-        )?;
-    }
+    io::stdout()
+        .lock()
+        .write_all(render::human::rule_list().as_bytes())?;
     Ok(0)
 }
 
 /// What a `check` worker hands to the writer for one input.
+#[derive(Debug)]
 struct Checked {
-    record: Record,
-    /// The findings, each with its document's profile.
+    status: Status,
+    bytes: u64,
+    /// For an input that could not be checked: the message.
+    failure: Option<String>,
+    /// The findings, each with its input path and its document's profile.
     diagnostics: Vec<Diagnostic>,
-    /// Human-format text, rendered in the worker.
-    human: Option<String>,
+    /// The findings rendered for the output (JSON Lines or human; empty for SARIF).
+    rendered: Vec<u8>,
 }
 
-fn check_one(input: &Input, opts: &Options, human: Option<bool>) -> Checked {
-    let bytes = match batch::read_limited(input.file.as_deref(), opts.max_file_size) {
+fn check_one(input: &Input, opts: &Options, format: CheckFormat, color: bool) -> Checked {
+    let bytes = match batch::read_input(input, opts.max_file_size) {
         Ok(b) => b,
-        Err(e) => {
-            return Checked {
-                record: e.into_record(&input.label),
-                diagnostics: Vec::new(),
-                human: None,
-            };
-        }
+        Err(e) => return checked(e.into_record(&input.label), None, format, color),
     };
     let record = pipeline::process_bytes(&input.label, &bytes, opts);
+    checked(record, Some(&bytes), format, color)
+}
+
+/// The findings of `record`, rendered; `bytes` are the input's (for human snippets).
+fn checked(record: Record, bytes: Option<&[u8]>, format: CheckFormat, color: bool) -> Checked {
+    let path = &record.source.path;
     let diagnostics: Vec<Diagnostic> = record
         .documents
         .iter()
         .flat_map(|doc| {
             doc.diagnostics.iter().map(|d| Diagnostic {
+                path: Some(path.clone()),
                 profile: Some(doc.profile.clone()),
                 ..d.clone()
             })
         })
         .collect();
-    let human = human.map(|color| {
-        let src = crate::ingest::decode(&bytes)
-            .ok()
-            .map(|d| SourceText::new(d.text, d.map));
-        render::human::render(&input.label, src.as_ref(), &diagnostics, color)
-    });
+    let rendered = match format {
+        CheckFormat::Json => {
+            let mut lines = Vec::new();
+            for d in &diagnostics {
+                render::json::write_line(&mut lines, d);
+            }
+            lines
+        }
+        CheckFormat::Human if !diagnostics.is_empty() => {
+            // Decoded again only for a file with findings, for its source lines.
+            let src = bytes
+                .and_then(|b| crate::ingest::decode(b).ok())
+                .map(|d| SourceText::new(d.text, d.map));
+            render::human::render(path, src.as_ref(), &diagnostics, color).into_bytes()
+        }
+        CheckFormat::Human | CheckFormat::Sarif => Vec::new(),
+    };
     Checked {
-        record,
+        status: record.status,
+        bytes: record.source.bytes,
+        failure: record.error.as_ref().map(|e| e.message.clone()),
         diagnostics,
-        human,
+        rendered,
     }
 }
 
@@ -647,8 +625,8 @@ fn check(a: CheckArgs) -> anyhow::Result<u8> {
             return Ok(2);
         }
     };
-    let (inputs, skips) = batch::collect_inputs(&a.common.paths);
-    report_skips(&skips);
+    hint_when_reading_a_terminal(&a.common.paths, "check");
+    let inputs = batch::collect_inputs(&a.common.paths);
     let format = a.format.unwrap_or(if io::stdout().is_terminal() {
         CheckFormat::Human
     } else {
@@ -659,60 +637,48 @@ fn check(a: CheckArgs) -> anyhow::Result<u8> {
         When::Never => false,
         When::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    let human = (format == CheckFormat::Human).then_some(color);
     let opts = Options {
         lint: cfg,
+        lint_only: true,
         ..Options::default()
     };
     let pb = progress_bar(&a.common, inputs.len());
-    let threads = threads(&a.common);
-    if threads > 1 && inputs.len() > 1 {
-        prepare_in_background();
-    }
+    let threads = threads(a.common.threads);
     let mut tally = Tally::default();
-    let mut counts = [0u64; 3]; // info, warning, error
-    let mut sarif = SarifLog::default();
-    for s in &skips {
-        sarif.add_failure(&s.path, &s.reason);
-    }
+    let mut counts = [0u64; 3]; // by severity: info, warning, error
+    let mut sarif = SarifLog::new(std::env::current_dir().ok());
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    batch::run_ordered(
-        &inputs,
+    let setup = Setup {
         threads,
-        threads * 8,
-        |input| check_one(input, &opts, human),
+        window: threads * 8,
+        timeout: None,
+    };
+    ordered::run(
+        setup,
+        inputs.into_iter(),
+        move |input| check_one(input, &opts, format, color),
+        |input, f| {
+            let r = match f {
+                Failure::Timeout(t) => error_record::timeout(&input.label, None, Stage::Analyse, t),
+                Failure::Panic(m) => error_record::panic(&input.label, None, Stage::Analyse, &m),
+            };
+            checked(r, None, format, color)
+        },
         |input, c| {
             pb.inc(1);
-            tally.add(&c.record);
-            if c.record.status == Status::Error {
-                let msg = c.record.error.as_ref().map_or_else(
-                    || "could not be processed".to_string(),
-                    |e| e.message.clone(),
-                );
+            tally.add(c.status, c.bytes);
+            if let Some(msg) = &c.failure {
                 pb.suspend(|| eprintln!("gongwen: {msg}"));
-                sarif.add_failure(&input.label, &msg);
+                sarif.add_failure(&input.label, msg);
             }
             for d in &c.diagnostics {
                 counts[d.severity as usize] += 1;
             }
-            match format {
-                CheckFormat::Json => {
-                    // The file's lines in one write.
-                    let mut lines = Vec::new();
-                    for d in &c.diagnostics {
-                        render::json::write_line(&mut lines, &c.record.source.path, d);
-                    }
-                    out.write_all(&lines)?;
-                }
-                CheckFormat::Human => {
-                    if let Some(h) = &c.human {
-                        out.write_all(h.as_bytes())?;
-                    }
-                }
-                CheckFormat::Sarif => sarif.add(&c.record.source.path, &c.diagnostics),
+            if format == CheckFormat::Sarif {
+                sarif.add(&input.label, &c.diagnostics);
             }
-            Ok(())
+            out.write_all(&c.rendered)
         },
     )
     .context("writing findings")?;
@@ -723,15 +689,19 @@ fn check(a: CheckArgs) -> anyhow::Result<u8> {
     out.flush().context("writing findings")?;
     pb.finish_and_clear();
     if !a.common.quiet {
+        let [info, warning, error] = counts;
         eprintln!(
-            "gongwen: {} errors, {} warnings, {} notes",
-            counts[2], counts[1], counts[0]
+            "gongwen: {} ({}, {}, {}) in {}",
+            count(info + warning + error, "finding", "findings"),
+            count(error, "error", "errors"),
+            count(warning, "warning", "warnings"),
+            count(info, "note", "notes"),
+            tally.summary(started)
         );
-        tally.print(started, skips.len());
     }
-    Ok(if tally.errors > 0 || !skips.is_empty() {
+    Ok(if tally.failed > 0 {
         2
-    } else if counts[2] > 0 {
+    } else if counts[Severity::Error as usize] > 0 {
         1
     } else {
         0

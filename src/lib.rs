@@ -6,18 +6,21 @@
 //! [`normalize`] (compacted lines, paragraphs, cleaned text) →
 //! [`structure`] (documents and clause trees) → [`segment`] (jieba-rs) →
 //! [`extract`] (responsibilities, conditions, sanctions) → [`lint`] (numbering QA) →
-//! [`model`] (output records, written by [`json`]) → [`render`] (the printers of
-//! `check`). [`pipeline`] runs the stages over one input, [`batch`] over many, [`stream`]
-//! answers JSON Lines requests (streaming mode), and [`cli`] wires the command line.
+//! [`model`] (the output records; [`error_record`] builds those of failed inputs) →
+//! [`render`] (the printers of both commands). [`pipeline`] runs the stages over one
+//! input, [`batch`] finds and reads the inputs, [`ordered`] runs them in parallel in input
+//! order, [`stream`] answers JSON Lines requests (streaming mode), and [`cli`] wires the
+//! command line.
 
 pub mod batch;
 pub mod cli;
+pub mod error_record;
 pub mod extract;
 pub mod ingest;
-pub mod json;
 pub mod lint;
 pub mod model;
 pub mod normalize;
+pub mod ordered;
 pub mod outdir;
 pub mod pipeline;
 pub mod render;

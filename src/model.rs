@@ -1,17 +1,23 @@
 //! The output types: what `gongwen extract` prints, one [`Record`] per input.
 //!
 //! These types are the external contract (`schemas/` is generated from them with
-//! schemars). Every field named by the contract is kept; a removed or renamed field is
-//! a MAJOR bump of [`SCHEMA_VERSION`].
+//! schemars, and serde's derive is the one source of the JSON shape). Every field named by
+//! the contract is kept; a removed or renamed field is a MAJOR bump of [`SCHEMA_VERSION`].
+//! What the contract enumerates is an enum here ([`ErrorKind`], [`Stage`], [`Rule`],
+//! [`Severity`], [`ConditionKind`], [`Role`], [`SanctionCategory`], [`PenaltyKind`]),
+//! serialised to the contract's strings, and every object
+//! refuses fields it does not describe (`additionalProperties: false` in the schemas).
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use strum::{EnumString, IntoStaticStr, VariantArray};
 
 /// Version of the record shape (MAJOR.MINOR).
 pub const SCHEMA_VERSION: &str = "2.0";
 
 /// One record per input file (or per streaming request).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Record {
     /// Version of this record's shape.
     pub schema_version: String,
@@ -41,6 +47,7 @@ pub enum Status {
 
 /// The input's identity and decoding.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Source {
     /// The path as given or as found while walking (`-` for standard input).
     pub path: String,
@@ -64,17 +71,122 @@ pub struct Source {
 
 /// Why an input could not be processed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ErrorInfo {
-    /// Machine-readable kind: `io`, `decode`, `too-large`, `timeout`, `request`, `panic`, …
-    pub kind: String,
-    /// Pipeline stage that failed: `read`, `decode`, `analyse`, `request`.
-    pub stage: String,
+    /// Machine-readable kind of the failure.
+    pub kind: ErrorKind,
+    /// Pipeline stage that failed.
+    pub stage: Stage,
     /// Human-readable message naming the problem.
     pub message: String,
 }
 
+/// Machine-readable kind of an error record (`error.kind`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    IntoStaticStr,
+    VariantArray,
+)]
+#[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
+pub enum ErrorKind {
+    /// The input could not be read (missing, unreadable, vanished, not a regular file).
+    Io,
+    /// The bytes do not decode to text in any supported encoding.
+    Decode,
+    /// The bytes are not text (an executable, an image, …).
+    Binary,
+    /// A recognisable format gongwen does not read (legacy `.doc`, `.xlsx`, `.zip`, …).
+    UnsupportedFormat,
+    /// A broken container (a DOCX, OFD or PDF that cannot be opened).
+    Malformed,
+    /// A format without a text layer (e.g. a scanned PDF).
+    NoText,
+    /// Larger than the size guard (`--max-file-size`) allows.
+    TooLarge,
+    /// Processing took longer than the time limit (`--timeout`).
+    Timeout,
+    /// An internal error (a bug in gongwen).
+    Panic,
+    /// A streaming request that could not be understood or served.
+    Request,
+}
+
+impl ErrorKind {
+    /// The kind as written in records (`too-large`, …).
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+
+    /// Whether the failure may not recur on another run (a timeout, a panic, an I/O
+    /// error): `--resume` processes such inputs again.
+    pub fn is_transient(self) -> bool {
+        match self {
+            ErrorKind::Io | ErrorKind::Timeout | ErrorKind::Panic => true,
+            ErrorKind::Decode
+            | ErrorKind::Binary
+            | ErrorKind::UnsupportedFormat
+            | ErrorKind::Malformed
+            | ErrorKind::NoText
+            | ErrorKind::TooLarge
+            | ErrorKind::Request => false,
+        }
+    }
+}
+
+/// The pipeline stage an error record names (`error.stage`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    IntoStaticStr,
+    VariantArray,
+)]
+#[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
+pub enum Stage {
+    /// Finding and reading the input.
+    Read,
+    /// Turning bytes into text.
+    Decode,
+    /// Documents and clause trees.
+    Structure,
+    /// Responsibilities, conditions, sanctions.
+    Extract,
+    /// Numbering checks.
+    Lint,
+    /// Building the output record.
+    Output,
+    /// The analysis as a whole, when the failing stage is not known (a watchdog timeout).
+    Analyse,
+    /// Parsing a streaming request.
+    Request,
+}
+
+impl Stage {
+    /// The stage as written in records.
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+}
+
 /// One document inside a file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Document {
     /// The document's title, when one was recognised.
     pub title: Option<String>,
@@ -97,6 +209,7 @@ pub struct Document {
 
 /// One numbered clause.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Clause {
     /// The marker exactly as it stands in the source text (第八条, 一、, （二）, 1．, 一是 …).
     pub marker: String,
@@ -134,6 +247,7 @@ pub struct Clause {
 
 /// A holder tied to a role term in the same sentence.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Responsibility {
     /// Who bears the role, verbatim (e.g. 党委（党组）).
     pub holder: String,
@@ -148,109 +262,95 @@ pub struct Responsibility {
 }
 
 /// The canonical role terms of the contract; synonyms in the text map onto them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    IntoStaticStr,
+    EnumString,
+    VariantArray,
+)]
 pub enum Role {
     /// 第一责任人.
     #[serde(rename = "第一责任人")]
+    #[strum(serialize = "第一责任人")]
     FirstResponsible,
     /// 主体责任.
     #[serde(rename = "主体责任")]
+    #[strum(serialize = "主体责任")]
     Principal,
     /// 监督责任.
     #[serde(rename = "监督责任")]
+    #[strum(serialize = "监督责任")]
     Supervisory,
     /// 全面领导责任.
     #[serde(rename = "全面领导责任")]
+    #[strum(serialize = "全面领导责任")]
     OverallLeadership,
     /// 主要领导责任.
     #[serde(rename = "主要领导责任")]
+    #[strum(serialize = "主要领导责任")]
     MainLeadership,
     /// 重要领导责任.
     #[serde(rename = "重要领导责任")]
+    #[strum(serialize = "重要领导责任")]
     ImportantLeadership,
     /// 领导责任.
     #[serde(rename = "领导责任")]
+    #[strum(serialize = "领导责任")]
     Leadership,
     /// 主要责任 (主要责任人).
     #[serde(rename = "主要责任")]
+    #[strum(serialize = "主要责任")]
     Main,
     /// 直接责任 (直接责任人, 直接负责的主管人员, 其他直接责任人员).
     #[serde(rename = "直接责任")]
+    #[strum(serialize = "直接责任")]
     Direct,
     /// 相关责任 (相关责任人员).
     #[serde(rename = "相关责任")]
+    #[strum(serialize = "相关责任")]
     Related,
     /// 责任主体.
     #[serde(rename = "责任主体")]
+    #[strum(serialize = "责任主体")]
     Bearer,
     /// 一岗双责.
     #[serde(rename = "一岗双责")]
+    #[strum(serialize = "一岗双责")]
     DualDuty,
     /// 牵头.
     #[serde(rename = "牵头")]
+    #[strum(serialize = "牵头")]
     Lead,
     /// 配合 (配合, 参与, 协助, 协办).
     #[serde(rename = "配合")]
+    #[strum(serialize = "配合")]
     Assist,
     /// 指导.
     #[serde(rename = "指导")]
+    #[strum(serialize = "指导")]
     Guide,
     /// 负责 (X负责…, 由X负责, 对…负责, （X负责）).
     #[serde(rename = "负责")]
+    #[strum(serialize = "负责")]
     Charge,
     /// 问责对象.
     #[serde(rename = "问责对象")]
+    #[strum(serialize = "问责对象")]
     AccountabilityTarget,
 }
 
 impl Role {
-    /// Every role, in the contract's order.
-    pub const ALL: [Role; 17] = [
-        Role::FirstResponsible,
-        Role::Principal,
-        Role::Supervisory,
-        Role::OverallLeadership,
-        Role::MainLeadership,
-        Role::ImportantLeadership,
-        Role::Leadership,
-        Role::Main,
-        Role::Direct,
-        Role::Related,
-        Role::Bearer,
-        Role::DualDuty,
-        Role::Lead,
-        Role::Assist,
-        Role::Guide,
-        Role::Charge,
-        Role::AccountabilityTarget,
-    ];
-
-    /// The contract's term.
+    /// The contract's term (主体责任, 负责 …).
     pub fn as_str(self) -> &'static str {
-        match self {
-            Role::FirstResponsible => "第一责任人",
-            Role::Principal => "主体责任",
-            Role::Supervisory => "监督责任",
-            Role::OverallLeadership => "全面领导责任",
-            Role::MainLeadership => "主要领导责任",
-            Role::ImportantLeadership => "重要领导责任",
-            Role::Leadership => "领导责任",
-            Role::Main => "主要责任",
-            Role::Direct => "直接责任",
-            Role::Related => "相关责任",
-            Role::Bearer => "责任主体",
-            Role::DualDuty => "一岗双责",
-            Role::Lead => "牵头",
-            Role::Assist => "配合",
-            Role::Guide => "指导",
-            Role::Charge => "负责",
-            Role::AccountabilityTarget => "问责对象",
-        }
-    }
-
-    /// The role whose contract term is `s`.
-    pub fn from_term(s: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|r| r.as_str() == s)
+        self.into()
     }
 }
 
@@ -262,6 +362,7 @@ impl std::fmt::Display for Role {
 
 /// Accountability content of a document.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Accountability {
     /// Circumstances under which someone is held accountable.
     pub conditions: Vec<Condition>,
@@ -285,6 +386,7 @@ pub enum ConditionKind {
 
 /// One accountability condition.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Condition {
     /// Path of the clause that states it.
     pub clause_path: String,
@@ -297,8 +399,22 @@ pub struct Condition {
 }
 
 /// What kind of sanction a term is, by whom it hits and under which regime.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    IntoStaticStr,
+    EnumString,
+    VariantArray,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum SanctionCategory {
     /// 党纪处分: 警告, 严重警告, 撤销党内职务, 留党察看, 开除党籍.
     PartyDiscipline,
@@ -317,39 +433,29 @@ pub enum SanctionCategory {
 }
 
 impl SanctionCategory {
-    /// Every category, in the contract's order.
-    pub const ALL: [SanctionCategory; 7] = [
-        SanctionCategory::PartyDiscipline,
-        SanctionCategory::Governmental,
-        SanctionCategory::Organisational,
-        SanctionCategory::AdministrativePenalty,
-        SanctionCategory::Criminal,
-        SanctionCategory::Civil,
-        SanctionCategory::Other,
-    ];
-
-    /// The contract's name.
+    /// The contract's name (`party-discipline`, …).
     pub fn as_str(self) -> &'static str {
-        match self {
-            SanctionCategory::PartyDiscipline => "party-discipline",
-            SanctionCategory::Governmental => "governmental",
-            SanctionCategory::Organisational => "organisational",
-            SanctionCategory::AdministrativePenalty => "administrative-penalty",
-            SanctionCategory::Criminal => "criminal",
-            SanctionCategory::Civil => "civil",
-            SanctionCategory::Other => "other",
-        }
-    }
-
-    /// The category named `s`.
-    pub fn from_name(s: &str) -> Option<SanctionCategory> {
-        SanctionCategory::ALL.into_iter().find(|c| c.as_str() == s)
+        self.into()
     }
 }
 
 /// The kind of an administrative penalty (行政处罚法 第九条).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    IntoStaticStr,
+    EnumString,
+    VariantArray,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum PenaltyKind {
     /// 声誉罚: 警告, 通报批评.
     Reputational,
@@ -364,34 +470,15 @@ pub enum PenaltyKind {
 }
 
 impl PenaltyKind {
-    /// Every kind, in the contract's order.
-    pub const ALL: [PenaltyKind; 5] = [
-        PenaltyKind::Reputational,
-        PenaltyKind::Property,
-        PenaltyKind::Qualification,
-        PenaltyKind::Conduct,
-        PenaltyKind::Liberty,
-    ];
-
-    /// The contract's name.
+    /// The contract's name (`property`, …).
     pub fn as_str(self) -> &'static str {
-        match self {
-            PenaltyKind::Reputational => "reputational",
-            PenaltyKind::Property => "property",
-            PenaltyKind::Qualification => "qualification",
-            PenaltyKind::Conduct => "conduct",
-            PenaltyKind::Liberty => "liberty",
-        }
-    }
-
-    /// The kind named `s`.
-    pub fn from_name(s: &str) -> Option<PenaltyKind> {
-        PenaltyKind::ALL.into_iter().find(|k| k.as_str() == s)
+        self.into()
     }
 }
 
 /// One sanction term, per target and clause.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Sanction {
     /// The sanction term as written (诫勉谈话, 通报批评, 撤销党内职务 …).
     pub sanction: String,
@@ -427,14 +514,84 @@ pub enum Severity {
     Error,
 }
 
+impl Severity {
+    /// The severity as written in findings (`error`, `warning`, `info`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// The rules of `gongwen check`, by the id findings carry (`numbering-gap`, …). Their
+/// default severity, standard and summary are registered in `lint::rules`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    IntoStaticStr,
+    EnumString,
+    VariantArray,
+)]
+#[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
+pub enum Rule {
+    /// A sibling number is skipped (一、二、四、).
+    NumberingGap,
+    /// A sibling number repeats (二、二、).
+    NumberingDuplicate,
+    /// A sibling number goes backwards or two siblings are swapped.
+    NumberingOrder,
+    /// A sibling sequence does not start at 1.
+    NumberingStart,
+    /// Wrong punctuation after a marker (一. / （一）、 / 1、 / 一是：).
+    MarkerPunctuation,
+    /// A level of the profile's ladder is skipped.
+    LevelSkip,
+    /// A marker nests under a marker of a lower rung.
+    LevelBack,
+    /// One level written in two styles.
+    MixedStyle,
+    /// A damaged marker (OCR/PDF) where a numbered item belongs.
+    GarbledMarker,
+    /// A heading that stands on its own line ends in 。.
+    HeadingPunctuation,
+    /// A compilation declares N documents but a different number was found.
+    DocumentCount,
+}
+
+impl Rule {
+    /// The rule id as findings carry it (`numbering-gap`, …).
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+}
+
+impl std::fmt::Display for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// A numbering finding or a recovery note.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Diagnostic {
     /// The input path (set in `check --format json` output).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
-    /// Rule name (numbering-gap, numbering-duplicate, …).
-    pub rule: String,
+    /// The rule that found it.
+    pub rule: Rule,
     /// error, warning or info.
     pub severity: Severity,
     /// Human-readable message.

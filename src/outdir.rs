@@ -17,7 +17,10 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use serde::Deserialize;
+
 use crate::batch::Input;
+use crate::model::{ErrorKind, Status};
 
 /// Where records go and how they get there.
 #[derive(Debug)]
@@ -162,19 +165,33 @@ pub struct Existing {
     pub transient: bool,
 }
 
-/// Read the record at `path`, if it exists and is a record.
+/// The fields of a written record that `--resume` reads (the rest is not parsed).
+#[derive(Deserialize)]
+struct Written {
+    source: WrittenSource,
+    status: Status,
+    error: Option<WrittenError>,
+}
+
+#[derive(Deserialize)]
+struct WrittenSource {
+    sha256: String,
+}
+
+#[derive(Deserialize)]
+struct WrittenError {
+    kind: ErrorKind,
+}
+
+/// Read the record at `path`, if it exists and is a record (one with an error kind this
+/// version does not know is processed again).
 pub fn existing(path: &Path) -> Option<Existing> {
     let bytes = fs::read(path).ok()?;
-    let v: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
-    let sha256 = v.get("source")?.get("sha256")?.as_str()?.to_string();
-    let kind = v
-        .get("error")
-        .and_then(|e| e.get("kind"))
-        .and_then(|k| k.as_str());
+    let w: Written = serde_json::from_slice(&bytes).ok()?;
     Some(Existing {
-        sha256,
-        error: v.get("status").and_then(|s| s.as_str()) == Some("error"),
-        transient: matches!(kind, Some("timeout" | "panic" | "io")),
+        sha256: w.source.sha256,
+        error: w.status == Status::Error,
+        transient: w.error.is_some_and(|e| e.kind.is_transient()),
     })
 }
 
@@ -183,11 +200,7 @@ mod tests {
     use super::*;
 
     fn input(rel: &str) -> Input {
-        Input {
-            file: Some(PathBuf::from(rel)),
-            label: rel.into(),
-            relative: PathBuf::from(rel),
-        }
+        Input::file(PathBuf::from(rel), rel.into(), PathBuf::from(rel))
     }
 
     #[test]
@@ -212,6 +225,38 @@ mod tests {
             ]
             .map(PathBuf::from)
         );
+    }
+
+    #[test]
+    fn resume_reads_status_and_error_kind_as_enums() {
+        let dir = tempfile::tempdir().unwrap();
+        let at = |name: &str, json: &str| {
+            let p = dir.path().join(name);
+            fs::write(&p, json).unwrap();
+            existing(&p)
+        };
+        let record = |status: &str, kind: Option<&str>| {
+            let error = kind.map_or(String::new(), |k| {
+                format!(r#","error":{{"kind":"{k}","stage":"read","message":"m"}}"#)
+            });
+            format!(r#"{{"source":{{"sha256":"ab","path":"x"}},"status":"{status}"{error}}}"#)
+        };
+        let ok = at("ok.json", &record("ok", None)).unwrap();
+        assert_eq!(
+            (ok.sha256.as_str(), ok.error, ok.transient),
+            ("ab", false, false)
+        );
+        for (kind, transient) in [("timeout", true), ("panic", true), ("io", true)] {
+            let e = at("t.json", &record("error", Some(kind))).unwrap();
+            assert!(e.error && e.transient == transient, "{kind}");
+        }
+        for kind in ["decode", "binary", "too-large", "unsupported-format"] {
+            let e = at("d.json", &record("error", Some(kind))).unwrap();
+            assert!(e.error && !e.transient, "{kind}");
+        }
+        // A kind this version does not know, or no record at all: processed again.
+        assert!(at("u.json", &record("error", Some("mystery"))).is_none());
+        assert!(at("bad.json", "{\"half").is_none());
     }
 
     #[test]

@@ -10,10 +10,9 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::time::{Duration, Instant};
 
-use sha2::{Digest, Sha256};
-
+use crate::error_record;
 use crate::ingest;
-use crate::model::{Clause, Document, ErrorInfo, Record, SCHEMA_VERSION, Source, Status};
+use crate::model::{Clause, Document, Record, SCHEMA_VERSION, Source, Stage, Status};
 use crate::structure::{self, DocTree, Node};
 use crate::text::SourceText;
 use crate::{extract, lint, segment};
@@ -33,6 +32,10 @@ pub struct Options {
     pub timeout: Option<Duration>,
     /// Lint settings (profile override, rule levels).
     pub lint: lint::Config,
+    /// Only what `check` needs: decode, structure and lint. The documents then carry
+    /// their lines, profile and diagnostics, and no clauses, responsibilities or
+    /// accountability (the segmenter is never loaded).
+    pub lint_only: bool,
 }
 
 impl Default for Options {
@@ -42,6 +45,7 @@ impl Default for Options {
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             timeout: None,
             lint: lint::Config::default(),
+            lint_only: false,
         }
     }
 }
@@ -62,7 +66,7 @@ impl Deadline {
     }
 
     /// `Err(stage)` when the deadline has passed.
-    fn check(&self, stage: &'static str) -> Result<(), TimedOut> {
+    fn check(&self, stage: Stage) -> Result<(), TimedOut> {
         match self.at {
             Some(at) if Instant::now() >= at => Err(TimedOut {
                 stage,
@@ -76,105 +80,25 @@ impl Deadline {
 /// Processing ran past its deadline in `stage`.
 #[derive(Debug, Clone, Copy)]
 struct TimedOut {
-    stage: &'static str,
+    stage: Stage,
     budget: Duration,
-}
-
-/// The `timeout` error record.
-pub fn timeout_record(path: &str, bytes: Option<&[u8]>, stage: &str, budget: Duration) -> Record {
-    error_record(
-        path,
-        bytes,
-        "timeout",
-        stage,
-        format!(
-            "{path}: processing took longer than the time limit of {} s (--timeout) during {stage}; not processed",
-            budget.as_secs_f64()
-        ),
-    )
-}
-
-/// The error record for a panic (a bug in gongwen) while processing `path`.
-pub fn panic_record(
-    path: &str,
-    bytes: Option<&[u8]>,
-    stage: &str,
-    panic: &(dyn std::any::Any + Send),
-) -> Record {
-    let what = crate::batch::panic_message(panic);
-    error_record(
-        path,
-        bytes,
-        "panic",
-        stage,
-        format!("{path}: internal error during {stage} (a bug in gongwen): {what}"),
-    )
-}
-
-/// Lower-case hex SHA-256 of `bytes`.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    Sha256::digest(bytes)
-        .iter()
-        .flat_map(|&b| [HEX[usize::from(b >> 4)], HEX[usize::from(b & 0x0F)]])
-        .map(char::from)
-        .collect()
-}
-
-/// An error record for an input that could not be processed.
-pub fn error_record(
-    path: &str,
-    bytes: Option<&[u8]>,
-    kind: &str,
-    stage: &str,
-    message: String,
-) -> Record {
-    Record {
-        schema_version: SCHEMA_VERSION.to_string(),
-        id: None,
-        source: Source {
-            path: path.to_string(),
-            bytes: bytes.map_or(0, |b| b.len() as u64),
-            sha256: bytes.map(sha256_hex).unwrap_or_default(),
-            encoding: None,
-            encoding_confidence: 0.0,
-            bom: false,
-            decode_errors: 0,
-            lines: 0,
-        },
-        status: Status::Error,
-        error: Some(ErrorInfo {
-            kind: kind.to_string(),
-            stage: stage.to_string(),
-            message,
-        }),
-        documents: Vec::new(),
-    }
 }
 
 /// Process one input's bytes into a record. `path` is only used as a label.
 pub fn process_bytes(path: &str, bytes: &[u8], opts: &Options) -> Record {
     let deadline = Deadline::start(opts.timeout);
     if opts.max_file_size > 0 && bytes.len() as u64 > opts.max_file_size {
-        return crate::batch::too_large_record(path, bytes.len() as u64, opts.max_file_size);
+        return error_record::too_large(path, bytes.len() as u64, opts.max_file_size);
     }
     let decoded = match catch_unwind(|| ingest::decode(bytes)) {
         Ok(Ok(d)) => d,
-        Ok(Err(e)) => {
-            return error_record(
-                path,
-                Some(bytes),
-                "decode",
-                "decode",
-                format!("{path}: {e}"),
-            );
-        }
-        Err(panic) => return panic_record(path, Some(bytes), "decode", &*panic),
+        Ok(Err(e)) => return error_record::decode(path, bytes, &e),
+        Err(panic) => return panicked(path, bytes, Stage::Decode, &*panic),
     };
     let source = Source {
         path: path.to_string(),
         bytes: bytes.len() as u64,
-        sha256: sha256_hex(bytes),
+        sha256: ingest::sha256_hex(bytes),
         encoding: Some(decoded.encoding.to_string()),
         encoding_confidence: (decoded.confidence * 100.0).round() / 100.0,
         bom: decoded.bom,
@@ -182,7 +106,7 @@ pub fn process_bytes(path: &str, bytes: &[u8], opts: &Options) -> Record {
         lines: 0,
     };
     let analysed = catch_unwind(AssertUnwindSafe(|| {
-        deadline.check("decode")?;
+        deadline.check(Stage::Decode)?;
         let src = SourceText::new(decoded.text, decoded.map);
         let documents = analyse_until(&src, opts, &deadline)?;
         Ok::<_, TimedOut>((src.line_count(), documents))
@@ -201,14 +125,24 @@ pub fn process_bytes(path: &str, bytes: &[u8], opts: &Options) -> Record {
                 documents,
             };
         }
-        Ok(Err(t)) => timeout_record(path, Some(bytes), t.stage, t.budget),
-        Err(panic) => panic_record(path, Some(bytes), "analyse", &*panic),
+        Ok(Err(t)) => error_record::timeout(path, Some(bytes), t.stage, t.budget),
+        Err(panic) => panicked(path, bytes, Stage::Analyse, &*panic),
     };
     r.source.encoding = source.encoding;
     r.source.encoding_confidence = source.encoding_confidence;
     r.source.bom = source.bom;
     r.source.decode_errors = source.decode_errors;
     r
+}
+
+/// The error record of a panic caught while processing `path`.
+fn panicked(path: &str, bytes: &[u8], stage: Stage, panic: &(dyn std::any::Any + Send)) -> Record {
+    error_record::panic(
+        path,
+        Some(bytes),
+        stage,
+        &error_record::panic_message(panic),
+    )
 }
 
 /// Structure, extraction and lint over a decoded text.
@@ -223,23 +157,31 @@ fn analyse_until(
     deadline: &Deadline,
 ) -> Result<Vec<Document>, TimedOut> {
     let analysis = structure::analyse(src);
-    deadline.check("structure")?;
+    deadline.check(Stage::Structure)?;
     analysis
         .documents
         .into_iter()
         .enumerate()
         .map(|(k, mut doc)| {
-            let ex = extract::extract(src, &doc);
-            deadline.check("extract")?;
+            let ex = if opts.lint_only {
+                extract::Extraction::default()
+            } else {
+                extract::extract(src, &doc)
+            };
+            deadline.check(Stage::Extract)?;
             // The lint returns the structure stage's diagnostics too, re-levelled per config.
             let checked = lint::check(src, &doc, &opts.lint);
             let mut diagnostics = checked.diagnostics;
             for d in &mut diagnostics {
                 d.document = Some(k as u32 + 1);
             }
-            deadline.check("lint")?;
-            let clauses = clauses_of(src, &mut doc, opts);
-            deadline.check("output")?;
+            deadline.check(Stage::Lint)?;
+            let clauses = if opts.lint_only {
+                Vec::new()
+            } else {
+                clauses_of(src, &mut doc, opts)
+            };
+            deadline.check(Stage::Output)?;
             Ok(Document {
                 title: doc.title.take(),
                 line_start: doc.line_start as u64,
@@ -301,21 +243,4 @@ fn clauses_of(src: &SourceText, doc: &mut DocTree, opts: &Options) -> Vec<Clause
 /// Process a UTF-8 string (tests, fuzzers and the `text` requests of streaming mode).
 pub fn process_str(path: &str, text: &str, opts: &Options) -> Record {
     process_bytes(path, text.as_bytes(), opts)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::sha256_hex;
-
-    #[test]
-    fn digests_are_lower_case_hex() {
-        assert_eq!(
-            sha256_hex(b""),
-            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
-        );
-        assert_eq!(
-            sha256_hex(b"abc"),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-        );
-    }
 }

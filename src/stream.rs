@@ -20,8 +20,10 @@ use std::path::PathBuf;
 use base64::Engine as _;
 use serde::Deserialize;
 
-use crate::batch::{self, Failure, Input, Shard};
-use crate::model::{Record, Status};
+use crate::batch::{self, Input, Shard};
+use crate::error_record;
+use crate::model::{ErrorKind, Record, Stage, Status};
+use crate::ordered::{self, Failure, Setup};
 use crate::pipeline::{self, Options};
 
 /// How a streaming run is set up.
@@ -265,51 +267,40 @@ fn shard_key(line: &Line) -> Vec<u8> {
     }
 }
 
-fn request_error(id: Option<String>, number: u64, message: String) -> Record {
-    let mut r = pipeline::error_record(
-        "-",
-        None,
-        "request",
-        "request",
-        format!("request on line {number}: {message}"),
-    );
-    r.id = id;
-    r
-}
-
 /// Answer one line (never panics out; the engine catches panics anyway).
 pub fn answer(line: &Line, opts: &Options) -> Record {
     let (number, bytes) = match line {
         Line::Request { number, bytes } => (*number, bytes),
         Line::TooLong { number, len, limit } => {
-            return request_error(
+            return error_record::request(
                 None,
                 *number,
-                format!("{len} bytes exceed the request size limit of {limit} bytes"),
+                &format!("{len} bytes exceed the request size limit of {limit} bytes"),
             );
         }
         Line::Broken { number, message } => {
-            return request_error(None, *number, format!("cannot read the request: {message}"));
+            return error_record::request(
+                None,
+                *number,
+                &format!("cannot read the request: {message}"),
+            );
         }
     };
     let (id, payload) = match parse_request(bytes) {
         Ok(x) => x,
-        Err(BadRequest { id, message }) => return request_error(id, number, message),
+        Err(BadRequest { id, message }) => return error_record::request(id, number, &message),
     };
     let mut r = match payload {
         Payload::Text(t) => labelled(pipeline::process_str(&label(&id), &t, opts)),
         Payload::Bytes(b) => labelled(pipeline::process_bytes(&label(&id), &b, opts)),
         Payload::Path(p) => {
             let label = p.to_string_lossy().into_owned();
-            let input = Input {
-                relative: PathBuf::from(p.file_name().unwrap_or(p.as_os_str())),
-                file: Some(p),
-                label,
-            };
+            let relative = PathBuf::from(p.file_name().unwrap_or(p.as_os_str()));
+            let input = Input::file(p, label, relative);
             let mut r = batch::process_input(&input, opts);
-            if let Some(e) = r.error.as_mut().filter(|e| e.kind == "io") {
+            if let Some(e) = r.error.as_mut().filter(|e| e.kind == ErrorKind::Io) {
                 // A path that cannot be read is a bad request, not a bad document.
-                e.kind = "request".into();
+                e.kind = ErrorKind::Request;
             }
             r
         }
@@ -336,14 +327,8 @@ fn failed(line: &Line, f: Failure) -> Record {
     };
     let what = id.as_deref().map_or_else(|| "request".to_string(), label);
     let mut r = match f {
-        Failure::Timeout(budget) => pipeline::timeout_record(&what, None, "analyse", budget),
-        Failure::Panic(m) => pipeline::error_record(
-            &what,
-            None,
-            "panic",
-            "analyse",
-            format!("{what}: internal error (a bug in gongwen): {m}"),
-        ),
+        Failure::Timeout(budget) => error_record::timeout(&what, None, Stage::Analyse, budget),
+        Failure::Panic(m) => error_record::panic(&what, None, Stage::Analyse, &m),
     };
     r.source.path = "-".into();
     r.id = id;
@@ -376,14 +361,17 @@ where
     let threads = config.threads.max(1);
     let opts = config.opts.clone();
     let mut summary = Summary::default();
-    batch::run_ordered_owned(
-        lines,
+    let setup = Setup {
         threads,
-        threads * 4,
-        config.opts.timeout,
+        window: threads * 4,
+        timeout: config.opts.timeout,
+    };
+    ordered::run(
+        setup,
+        lines,
         move |line| serialise(&answer(line, &opts)),
         |line, f| serialise(&failed(line, f)),
-        |(status, mut json)| {
+        |_, (status, mut json)| {
             summary.records += 1;
             if status == Status::Error {
                 summary.errors += 1;
@@ -398,7 +386,7 @@ where
 }
 
 fn serialise(r: &Record) -> (Status, Vec<u8>) {
-    (r.status, crate::json::record(r).unwrap_or_default())
+    (r.status, crate::render::records::json(r))
 }
 
 #[cfg(test)]
@@ -474,7 +462,7 @@ mod tests {
             .collect();
         assert_eq!(recs[0].id.as_deref(), Some("1"));
         assert_eq!(recs[0].status, Status::Ok);
-        assert_eq!(recs[1].error.as_ref().unwrap().kind, "request");
+        assert_eq!(recs[1].error.as_ref().unwrap().kind, ErrorKind::Request);
         assert_eq!(recs[2].id.as_deref(), Some("3"));
     }
 }

@@ -86,6 +86,8 @@ fn issue5_unreadable_input_exits_2_and_the_rest_is_checked() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(!json_lines(&out.stdout).is_empty());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("missing.txt: cannot read: no such file or directory"));
 }
 
 #[test]
@@ -267,6 +269,26 @@ fn issue5_sarif_validates_against_the_official_schema() {
         assert_eq!(rules[i]["id"], r["ruleId"]);
     }
     assert_eq!(run["invocations"][0]["executionSuccessful"], false);
+    // Relative paths stay relative, resolved against the working folder.
+    let dir_rel = Command::cargo_bin("gongwen")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["check", "-q", "--format", "sarif", "b.txt", "通知 一.txt"])
+        .output()
+        .unwrap();
+    let rel: serde_json::Value = serde_json::from_slice(&dir_rel.stdout).unwrap();
+    let artifact =
+        &rel["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+    assert_eq!(artifact["uri"], "%E9%80%9A%E7%9F%A5%20%E4%B8%80.txt");
+    assert_eq!(artifact["uriBaseId"], "SRCROOT");
+    let root = rel["runs"][0]["originalUriBaseIds"]["SRCROOT"]["uri"]
+        .as_str()
+        .unwrap();
+    assert!(
+        root.starts_with("file:///") && root.ends_with('/'),
+        "{root}"
+    );
+    assert!(validator.is_valid(&rel));
     // The schema check can fail: a result without a message is rejected.
     let mut broken = log.clone();
     broken["runs"][0]["results"][0]

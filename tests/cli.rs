@@ -23,21 +23,122 @@ fn extract_stdin_gives_one_record() {
     );
 }
 
+fn records(stdout: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8(stdout.to_vec())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
 #[test]
-fn missing_file_exits_2_and_rest_is_processed() {
+fn missing_file_gives_an_io_record_exits_2_and_rest_is_processed() {
     let dir = tempfile::tempdir().unwrap();
     let good = dir.path().join("a.txt");
     std::fs::write(&good, "第一条 内容。\n").unwrap();
     let out = gongwen()
-        .args(["extract", "-q"])
+        .args(["extract"])
         .arg(&good)
         .arg(dir.path().join("missing.txt"))
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    let s = String::from_utf8(out.stdout).unwrap();
-    assert_eq!(s.lines().count(), 1);
-    assert!(String::from_utf8_lossy(&out.stderr).contains("missing.txt"));
+    let recs = records(&out.stdout);
+    assert_eq!(recs.len(), 2);
+    assert_eq!(recs[0]["status"], "ok");
+    assert_eq!(recs[1]["status"], "error");
+    assert_eq!(recs[1]["error"]["kind"], "io");
+    assert_eq!(recs[1]["error"]["stage"], "read");
+    assert!(
+        recs[1]["source"]["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("missing.txt")
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("missing.txt: cannot read: no such file or directory"));
+    // The summary counts it among the files, as one that could not be processed.
+    assert!(
+        stderr.contains("gongwen: 2 files, 1 could not be processed;"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn extract_of_a_missing_path_alone_prints_its_record() {
+    let out = gongwen()
+        .args(["extract", "/no/such/file"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let recs = records(&out.stdout);
+    assert_eq!(recs.len(), 1);
+    assert_eq!(recs[0]["error"]["kind"], "io");
+    assert_eq!(recs[0]["source"]["path"], "/no/such/file");
+}
+
+/// A file that vanished between the walk and the read (here: a link whose target is
+/// gone) is a record of kind `io` like any input that cannot be read.
+#[cfg(unix)]
+#[test]
+fn a_vanished_file_in_a_folder_gives_an_io_record() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "一、总则\n").unwrap();
+    std::os::unix::fs::symlink(dir.path().join("gone.txt"), dir.path().join("b.txt")).unwrap();
+    let out = gongwen()
+        .args(["extract", "-q"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let recs = records(&out.stdout);
+    assert_eq!(recs.len(), 2, "{recs:?}");
+    assert_eq!(recs[0]["status"], "ok");
+    assert_eq!(recs[1]["error"]["kind"], "io");
+    assert!(
+        recs[1]["source"]["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("b.txt")
+    );
+}
+
+#[test]
+fn zero_threads_means_every_core_and_output_is_the_same() {
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/clean");
+    let run = |j: &str| {
+        let out = gongwen()
+            .args(["extract", "-q", "-j", j, corpus])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        out.stdout
+    };
+    let one = run("1");
+    assert!(!one.is_empty());
+    assert_eq!(run("0"), one);
+    assert_eq!(run("2"), one);
+}
+
+#[test]
+fn summaries_count_files_and_findings_in_the_singular_and_plural() {
+    let out = gongwen()
+        .args(["extract"])
+        .write_stdin("一、总则\n")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.starts_with("gongwen: 1 file; "), "{stderr}");
+    let out = gongwen()
+        .args(["check", "--format", "json"])
+        .write_stdin("一、总则\n三、附则\n")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("gongwen: 1 finding (1 error, 0 warnings, 0 notes) in 1 file; "),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -64,6 +64,19 @@ pub fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
 }
 
+/// `tests/data/unprocessable/`: fixtures that give error records on purpose (binary,
+/// garbage), kept out of `corpus/` so that `gongwen extract corpus/` exits 0.
+pub fn unprocessable_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/unprocessable")
+}
+
+/// Every fixture file: under `corpus/` and `tests/data/unprocessable/`.
+pub fn fixture_files() -> Vec<PathBuf> {
+    let mut files = files_under(&corpus_dir());
+    files.extend(files_under(&unprocessable_dir()));
+    files
+}
+
 /// Every file under `dir`, recursively, sorted.
 pub fn files_under(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
@@ -96,10 +109,11 @@ pub struct Fixture {
     pub label: String,
 }
 
-/// Find every fixture under `corpus/`; a sidecar without exactly one document is an error.
+/// Find every fixture under `corpus/` and `tests/data/unprocessable/`; a sidecar without
+/// exactly one document is an error.
 pub fn fixtures() -> (Vec<Fixture>, Vec<String>) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let files = files_under(&corpus_dir());
+    let files = fixture_files();
     let mut found = Vec::new();
     let mut problems = Vec::new();
     for sidecar in files.iter().filter(|p| is_sidecar(p)) {
@@ -262,12 +276,14 @@ fn check_record(expect: &Value, record: &Record, out: &mut Outcome) {
     let scalars: [(&str, Value); 6] = [
         ("encoding", record.source.encoding.clone().into()),
         ("status", actual_status),
-        ("error_kind", error.map(|e| e.kind.clone()).into()),
+        ("error_kind", error.map(|e| e.kind.name()).into()),
         ("decode_errors", record.source.decode_errors.into()),
         ("bom", record.source.bom.into()),
         ("lines", record.source.lines.into()),
     ];
-    let why = error.map_or(String::new(), |e| format!(" ({}: {})", e.kind, e.message));
+    let why = error.map_or(String::new(), |e| {
+        format!(" ({}: {})", e.kind.name(), e.message)
+    });
     for (key, actual) in scalars {
         if let Some(want) = obj.get(key) {
             let m = (*want != actual).then(|| {
@@ -579,47 +595,36 @@ fn diff_shows_a_missing_item_once() {
     assert_eq!(d, ["  \"一\"", "- \"二\"", "  \"三\""]);
 }
 
-/// The README's first command (`extract corpus/{clean,encodings,damaged,extract,check}`,
-/// every area but broken/) must exit 0 on a fresh clone, so no file there may give an error
-/// record; undecodable files go to broken/.
+/// The README's first command, `extract corpus/`, must exit 0 on a fresh clone: no file
+/// the walk reads under `corpus/` may give an error record (unprocessable fixtures live in
+/// `tests/data/unprocessable/`).
 #[test]
-fn readme_folders_give_no_error_records() {
+fn readme_first_command_gives_no_error_records() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut errors = Vec::new();
     let readme = std::fs::read_to_string(root.join("README.md")).expect("README.md");
-    let mut areas: Vec<String> = std::fs::read_dir(corpus_dir())
-        .expect("corpus/ is readable")
-        .filter_map(|e| e.ok())
-        .filter(|e| e.path().is_dir())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|a| a != "broken")
-        .collect();
-    areas.sort();
-    let command = format!("extract corpus/{{{}}}", areas.join(","));
-    let listed: Vec<&str> = readme
-        .lines()
-        .filter(|l| l.contains("cargo run --release -- extract corpus/"))
-        .collect();
     assert!(
-        listed.iter().any(|l| l.contains(&command)),
-        "the README's first command should name every corpus area but broken/: `{command}`; found {listed:?}"
+        readme
+            .lines()
+            .any(|l| l.trim() == "cargo run --release -- extract corpus/ > corpus.jsonl"),
+        "the README's first command should be `cargo run --release -- extract corpus/ > corpus.jsonl`"
     );
-    for area in &areas {
-        for file in files_under(&corpus_dir().join(area)) {
-            let label = file
-                .strip_prefix(root)
-                .unwrap_or(&file)
-                .display()
-                .to_string();
-            let bytes = std::fs::read(&file).expect("corpus file is readable");
-            if let Some(e) = process_bytes(&label, &bytes, &Options::default()).error {
-                errors.push(format!("{label}: {}: {}", e.kind, e.message));
-            }
+    let mut errors = Vec::new();
+    for input in gongwen::batch::collect_inputs(&[corpus_dir()]) {
+        let r = gongwen::batch::process_input(&input, &Options::default());
+        if let Some(e) = r.error {
+            errors.push(format!("{}: {}: {}", input.label, e.kind.name(), e.message));
         }
     }
     assert!(
         errors.is_empty(),
-        "these files would make the README's first command exit 2 (move them to corpus/broken/):\n{}",
+        "these files would make the README's first command exit 2 (move them to tests/data/unprocessable/):\n{}",
         errors.join("\n")
+    );
+    let (fixtures, _) = fixtures();
+    assert!(
+        fixtures
+            .iter()
+            .any(|f| f.label.starts_with("tests/data/unprocessable/")),
+        "the unprocessable fixtures are still tested"
     );
 }

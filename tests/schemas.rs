@@ -14,7 +14,7 @@ use gongwen::pipeline::{Options, process_bytes};
 use jsonschema::Validator;
 use serde_json::Value;
 
-use crate::corpus::{corpus_dir, files_under};
+use crate::corpus::fixture_files;
 
 /// A committed schema file and what it is generated from.
 struct SchemaFile {
@@ -75,31 +75,98 @@ fn schemas_match_the_output_types() {
     );
 }
 
-/// A validator for a committed schema, made strict: every object schema that lists its
-/// properties also forbids others, so a field the schema does not describe is caught.
-/// While blessing, the fresh schema is used (the committed file may be rewritten meanwhile).
+/// A validator for a committed schema as published (strict by itself: see
+/// [`published_schemas_are_strict`]). While blessing, the fresh schema is used (the
+/// committed file may be rewritten meanwhile).
 fn strict_validator(file: &str) -> Validator {
+    jsonschema::validator_for(&schema_value(file)).expect("committed schema is a valid JSON Schema")
+}
+
+fn schema_value(file: &str) -> Value {
     let bless = std::env::var_os("GONGWEN_BLESS").is_some_and(|v| v == "1");
     let text = match SCHEMAS.iter().find(|s| s.file == file) {
         Some(s) if bless => render(&(s.generate)()),
         _ => std::fs::read_to_string(schema_path(file)).expect("committed schema is readable"),
     };
-    let mut schema: Value = serde_json::from_str(&text).expect("committed schema is JSON");
-    forbid_unknown_properties(&mut schema);
-    jsonschema::validator_for(&schema).expect("committed schema is a valid JSON Schema")
+    serde_json::from_str(&text).expect("committed schema is JSON")
 }
 
-fn forbid_unknown_properties(v: &mut Value) {
+/// Paths of the object schemas under `v` that list properties but allow others.
+fn lenient_objects(v: &Value, at: &str, out: &mut Vec<String>) {
     match v {
         Value::Object(map) => {
-            if map.contains_key("properties") && !map.contains_key("additionalProperties") {
-                map.insert("additionalProperties".into(), Value::Bool(false));
+            if map.contains_key("properties")
+                && map.get("additionalProperties") != Some(&Value::Bool(false))
+            {
+                out.push(at.to_string());
             }
-            map.values_mut().for_each(forbid_unknown_properties);
+            for (k, v) in map {
+                lenient_objects(v, &format!("{at}/{k}"), out);
+            }
         }
-        Value::Array(items) => items.iter_mut().for_each(forbid_unknown_properties),
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                lenient_objects(v, &format!("{at}/{i}"), out);
+            }
+        }
         _ => {}
     }
+}
+
+/// The README promises strict schemas: every object says `additionalProperties: false`,
+/// so a field the schema does not describe fails validation.
+#[test]
+fn published_schemas_are_strict() {
+    for s in SCHEMAS {
+        let mut lenient = Vec::new();
+        lenient_objects(&schema_value(s.file), "#", &mut lenient);
+        assert!(
+            lenient.is_empty(),
+            "schemas/{} allows unknown fields at {lenient:?}",
+            s.file
+        );
+    }
+}
+
+/// The `const` values of a `oneOf` enumeration in the record schema's `$defs`.
+fn enumerated(schema: &Value, def: &str) -> Vec<String> {
+    schema["$defs"][def]["oneOf"]
+        .as_array()
+        .map(|v| {
+            v.iter()
+                .filter_map(|k| k["const"].as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The contract's enumerations are enumerated in the schemas (a new value is a MINOR
+/// change the schema shows; an unknown one fails validation).
+#[test]
+fn schemas_enumerate_error_kinds_stages_and_rules() {
+    let record = schema_value("record.schema.json");
+    assert_eq!(
+        enumerated(&record, "ErrorKind"),
+        [
+            "io",
+            "decode",
+            "binary",
+            "unsupported-format",
+            "malformed",
+            "no-text",
+            "too-large",
+            "timeout",
+            "panic",
+            "request"
+        ]
+    );
+    assert!(enumerated(&record, "Stage").contains(&"decode".to_string()));
+    let diagnostic = schema_value("diagnostic.schema.json");
+    let rules = enumerated(&diagnostic, "Rule");
+    for r in gongwen::lint::rules::RULES {
+        assert!(rules.contains(&r.name().to_string()), "{r}");
+    }
+    assert_eq!(rules.len(), gongwen::lint::rules::RULES.len());
 }
 
 fn errors(validator: &Validator, instance: &Value) -> Vec<String> {
@@ -114,7 +181,7 @@ fn every_corpus_record_validates() {
     let records = strict_validator("record.schema.json");
     let diagnostics = strict_validator("diagnostic.schema.json");
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let files = files_under(&corpus_dir());
+    let files = fixture_files();
     assert!(!files.is_empty(), "corpus/ is empty");
     // Spelled this way so that options added later keep their defaults here.
     #[allow(clippy::needless_update)]
@@ -176,6 +243,13 @@ fn the_record_schema_rejects_a_wrong_record() {
     let mut unknown_field = good.clone();
     unknown_field["documents"][0]["clauses"][0]["colour"] = "red".into();
     assert!(!validator.is_valid(&unknown_field));
+
+    let mut unknown_kind = good.clone();
+    unknown_kind["status"] = "error".into();
+    unknown_kind["error"] = serde_json::json!({"kind": "mystery", "stage": "read", "message": "m"});
+    assert!(!validator.is_valid(&unknown_kind));
+    unknown_kind["error"]["kind"] = "io".into();
+    assert_eq!(errors(&validator, &unknown_kind), Vec::<String>::new());
 
     let mut missing_path = good;
     missing_path["documents"][0]["clauses"][0]

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use assert_cmd::Command;
 use base64::Engine as _;
-use gongwen::model::{Record, Status};
+use gongwen::model::{ErrorKind, Record, Status};
 
 const DOC: &str =
     "关于做好安全生产工作的通知\n一、工作要求\n（一）落实责任。各单位主要负责人是第一责任人。\n";
@@ -79,7 +79,7 @@ fn every_request_kind_and_every_bad_request_gets_its_record() {
     assert_eq!(recs[1].source.encoding.as_deref(), Some("GB18030"));
     for r in &recs[3..8] {
         let e = r.error.as_ref().expect("error record");
-        assert_eq!(e.kind, "request", "{e:?}");
+        assert_eq!(e.kind, ErrorKind::Request, "{e:?}");
     }
     assert!(recs[3].error.as_ref().unwrap().message.contains("line 4"));
     assert_eq!(recs[8].status, Status::Ok);

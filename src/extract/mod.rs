@@ -12,8 +12,9 @@
 //!
 //! Sub-modules: [`vocab`] (the vocabularies of `dict/`, parsed once), [`scan`] (the
 //! literals that gate the finders, found in one pass), [`unit`](mod@unit) (cleaned text,
-//! sentences), [`phrase`] (holder noun phrases on the jieba-rs segmentation), the finders
-//! [`roles`], [`conditions`] and [`sanctions`], and [`table`] (the CSV view).
+//! sentences), [`phrase`] (holder noun phrases on the jieba-rs segmentation), and the
+//! finders [`roles`], [`conditions`], [`sanctions`] and [`reports`] (sanctions reported as
+//! given).
 
 pub mod conditions;
 pub mod phrase;
@@ -21,7 +22,6 @@ pub mod reports;
 pub mod roles;
 pub mod sanctions;
 pub mod scan;
-pub mod table;
 pub mod unit;
 pub mod vocab;
 

@@ -244,7 +244,8 @@ fn rows(file: &'static str) -> impl Iterator<Item = (usize, Vec<&'static str>)> 
 }
 
 fn category(name: &str, file: &str, line: usize) -> SanctionCategory {
-    SanctionCategory::from_name(name)
+    name.parse::<SanctionCategory>()
+        .ok()
         .unwrap_or_else(|| panic!("{file}:{line}: unknown category {name:?}"))
 }
 
@@ -274,7 +275,8 @@ pub fn sanctions() -> &'static [SanctionEntry] {
                 let kind = match kind {
                     "-" => None,
                     k => Some(
-                        PenaltyKind::from_name(k)
+                        k.parse::<PenaltyKind>()
+                            .ok()
                             .unwrap_or_else(|| panic!("{file}:{line}: unknown kind {k:?}")),
                     ),
                 };
@@ -360,8 +362,10 @@ pub fn roles() -> &'static Roles {
             let [kind, word, role, tie] = f[..] else {
                 panic!("{file}:{line}: four fields expected, found {}", f.len());
             };
-            let role =
-                Role::from_term(role).unwrap_or_else(|| panic!("{file}:{line}: role {role:?}"));
+            let role = role
+                .parse::<Role>()
+                .ok()
+                .unwrap_or_else(|| panic!("{file}:{line}: role {role:?}"));
             match kind {
                 "term" => {
                     let tie = match tie {

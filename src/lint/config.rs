@@ -15,8 +15,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use super::profile::Profile;
-use super::rules;
-use crate::model::{Diagnostic, Severity};
+use crate::model::{Diagnostic, Rule, Severity};
 
 /// What to do with a rule's findings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
@@ -64,7 +63,7 @@ pub struct Config {
     /// Use this profile for every document instead of choosing one per document.
     pub profile: Option<Profile>,
     /// Per-rule levels; rules not named keep their default severity.
-    pub levels: BTreeMap<String, Level>,
+    pub levels: BTreeMap<Rule, Level>,
     /// Warnings count as errors.
     pub deny_warnings: bool,
 }
@@ -94,18 +93,18 @@ impl Config {
         Ok(c)
     }
 
-    /// Set the level of `rule` (a later call wins).
+    /// Set the level of the rule named `rule` (a later call wins).
     pub fn set(&mut self, rule: &str, level: Level) -> Result<(), ConfigError> {
-        if rules::info(rule).is_none() {
-            return Err(ConfigError::UnknownRule(rule.to_string()));
-        }
-        self.levels.insert(rule.to_string(), level);
+        let rule: Rule = rule
+            .parse()
+            .map_err(|_| ConfigError::UnknownRule(rule.to_string()))?;
+        self.levels.insert(rule, level);
         Ok(())
     }
 
     /// The severity findings of `rule` get, or `None` when the rule is switched off.
-    pub fn severity(&self, rule: &str, default: Severity) -> Option<Severity> {
-        let sev = match self.levels.get(rule) {
+    pub fn severity(&self, rule: Rule, default: Severity) -> Option<Severity> {
+        let sev = match self.levels.get(&rule) {
             Some(l) => l.severity()?,
             None => default,
         };
@@ -121,7 +120,7 @@ impl Config {
         diags
             .into_iter()
             .filter_map(|mut d| {
-                let sev = self.severity(&d.rule, d.severity)?;
+                let sev = self.severity(d.rule, d.severity)?;
                 // Notes (info) that go with a finding stay notes.
                 if d.severity != Severity::Info {
                     d.severity = sev;
@@ -144,12 +143,12 @@ mod tests {
         .unwrap();
         assert_eq!(c.profile, Some(Profile::Statute));
         assert_eq!(
-            c.severity("numbering-start", Severity::Error),
+            c.severity(Rule::NumberingStart, Severity::Error),
             Some(Severity::Error)
         );
-        assert_eq!(c.severity("mixed-style", Severity::Warning), None);
+        assert_eq!(c.severity(Rule::MixedStyle, Severity::Warning), None);
         assert_eq!(
-            c.severity("level-skip", Severity::Warning),
+            c.severity(Rule::LevelSkip, Severity::Warning),
             Some(Severity::Error)
         );
     }

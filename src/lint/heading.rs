@@ -6,6 +6,7 @@
 //! 发布之日起施行。 is a one-sentence item, so both are left alone.
 
 use super::{Ctx, Profile};
+use crate::model::Rule;
 use crate::structure::{Node, Style};
 
 const PUNCT: &[char] = &['，', '；', '：', ',', ';', ':', '。', '！', '？'];
@@ -65,7 +66,7 @@ pub fn check(cx: &mut Ctx) {
                 .find(h.as_str())
                 .unwrap_or(0);
         let mut d = cx.at_offset(
-            "heading-punctuation",
+            Rule::HeadingPunctuation,
             at,
             format!("the heading `{h}` stands on its own line and takes no 。"),
         );

@@ -3,6 +3,7 @@
 //! rung nested under a lower one: （一） under `1.`). The `generic` profile has no ladder.
 
 use super::Ctx;
+use crate::model::Rule;
 
 /// Run the ladder rules over a document.
 pub fn check(cx: &mut Ctx) {
@@ -27,7 +28,7 @@ pub fn check(cx: &mut Ctx) {
         };
         if rc < rp {
             let d = cx.at_node(
-                "level-back",
+                Rule::LevelBack,
                 i,
                 format!(
                     "`{}` nests under `{}`, a lower level of the {} ladder",
@@ -43,7 +44,7 @@ pub fn check(cx: &mut Ctx) {
                 .collect::<Vec<_>>()
                 .join(" ");
             let mut d = cx.at_node(
-                "level-skip",
+                Rule::LevelSkip,
                 i,
                 format!(
                     "`{}` sits directly under `{}`: the level {between} is skipped",

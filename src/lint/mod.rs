@@ -24,8 +24,9 @@ pub mod style;
 
 pub use config::{Config, ConfigError, Level};
 pub use profile::Profile;
+use rules::Standard;
 
-use crate::model::Diagnostic;
+use crate::model::{Diagnostic, Rule};
 use crate::structure::{DocTree, Node};
 use crate::text::SourceText;
 
@@ -86,7 +87,7 @@ impl<'a> Ctx<'a> {
         let mut garbled_lines: Vec<u64> = doc
             .diagnostics
             .iter()
-            .filter(|d| d.rule == "garbled-marker")
+            .filter(|d| d.rule == Rule::GarbledMarker)
             .map(|d| d.line)
             .collect();
         garbled_lines.sort_unstable();
@@ -102,7 +103,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// A finding of `rule` at node `i`'s marker.
-    pub fn at_node(&self, rule: &str, i: usize, message: String) -> Diagnostic {
+    pub fn at_node(&self, rule: Rule, i: usize, message: String) -> Diagnostic {
         let n = &self.doc.nodes[i];
         let mut d = self.at(rule, n.line, n.column, message);
         d.found = Some(n.marker.trim().to_string());
@@ -111,24 +112,23 @@ impl<'a> Ctx<'a> {
     }
 
     /// A finding of `rule` at a decoded offset.
-    pub fn at_offset(&self, rule: &str, pos: usize, message: String) -> Diagnostic {
+    pub fn at_offset(&self, rule: Rule, pos: usize, message: String) -> Diagnostic {
         let (line, column) = self.src.line_col(pos);
         self.at(rule, line, column, message)
     }
 
-    fn at(&self, rule: &str, line: usize, column: usize, message: String) -> Diagnostic {
+    fn at(&self, rule: Rule, line: usize, column: usize, message: String) -> Diagnostic {
         let info = rules::info(rule);
-        let standard = match rule {
-            "numbering-gap" | "numbering-duplicate" | "numbering-order" | "numbering-start" => {
-                self.profile.sequence_standard()
-            }
-            "level-skip" | "level-back" | "mixed-style" => self.profile.ladder_standard(),
-            _ => info.map_or("", |i| i.standard),
+        let standard = match info.standard {
+            Standard::Fixed(s) => s,
+            Standard::Sequence => self.profile.sequence_standard(),
+            Standard::Ladder => self.profile.ladder_standard(),
+            Standard::None => "",
         };
         Diagnostic {
             path: None,
-            rule: rule.to_string(),
-            severity: info.map_or(crate::model::Severity::Warning, |i| i.severity),
+            rule,
+            severity: info.severity,
             message,
             line: line as u64,
             column: column as u64,
@@ -188,7 +188,7 @@ fn garbled_nodes(cx: &mut Ctx) {
         if n.garbled && cx.live(i) && !cx.structure_garbled_on(n.line) {
             let want = expected_marker(n, n.number);
             let mut d = cx.at_node(
-                "garbled-marker",
+                Rule::GarbledMarker,
                 i,
                 format!("damaged marker `{}`: {want} belongs here", n.marker.trim()),
             );
@@ -201,7 +201,7 @@ fn garbled_nodes(cx: &mut Ctx) {
 /// Drop exact repeats (same rule at the same place).
 fn dedup(all: &mut Vec<Diagnostic>) {
     let mut seen = std::collections::HashSet::new();
-    all.retain(|d| seen.insert((d.rule.clone(), d.line, d.column)));
+    all.retain(|d| seen.insert((d.rule, d.line, d.column)));
 }
 
 /// Nodes of attachment lists: from a line that starts with 附件 (附件：1．… / 附件：\n1．…)
@@ -261,7 +261,7 @@ pub(crate) mod testutil {
     pub fn lint(text: &str) -> Vec<(String, u64)> {
         lint_full(text, &Config::default())
             .into_iter()
-            .map(|d| (d.rule, d.line))
+            .map(|d| (d.rule.name().to_string(), d.line))
             .collect()
     }
 
@@ -299,7 +299,7 @@ mod tests {
         let mut doc = crate::structure::analyse(&src).documents.remove(0);
         doc.diagnostics.push(Diagnostic {
             path: None,
-            rule: "document-count".into(),
+            rule: Rule::DocumentCount,
             severity: Severity::Warning,
             message: "declared 3, found 1".into(),
             line: 1,
@@ -313,7 +313,7 @@ mod tests {
         });
         let out = check(&src, &doc, &Config::default()).diagnostics;
         assert_eq!(out.len(), 1);
-        assert_eq!(out[0].rule, "document-count");
+        assert_eq!(out[0].rule, Rule::DocumentCount);
         let mut cfg = Config::default();
         cfg.set("document-count", Level::Deny).unwrap();
         assert_eq!(

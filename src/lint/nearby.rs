@@ -5,7 +5,7 @@
 //! where it stands instead of a gap at the next marker.
 
 use super::{Ctx, expected_marker};
-use crate::model::Diagnostic;
+use crate::model::{Diagnostic, Rule};
 use crate::structure::Style;
 use crate::structure::marker::{is_cn_digit, parse_chinese, to_chinese};
 
@@ -62,15 +62,15 @@ pub fn explain(
         let (rule, msg) = match m.kind {
             Kind::Fine => return Explained::Missed,
             Kind::Punct => (
-                "marker-punctuation",
+                Rule::MarkerPunctuation,
                 format!("`{found}` should be written `{want}`"),
             ),
             Kind::Garbled => (
-                "garbled-marker",
+                Rule::GarbledMarker,
                 format!("damaged marker `{found}`: {want} belongs here"),
             ),
         };
-        if rule == "garbled-marker" && cx.structure_garbled_on(cx.src.line_of(pos)) {
+        if rule == Rule::GarbledMarker && cx.structure_garbled_on(cx.src.line_of(pos)) {
             return Explained::Missed;
         }
         let mut d = cx.at_offset(rule, pos, msg);

@@ -1,19 +1,45 @@
-//! The rule registry: every rule's name, default severity, the standard clause it rests
-//! on and a one-line summary. The SARIF printer and `--list-rules` read this table.
+//! The rule registry: every [`Rule`]'s default severity, the standard clause it rests on
+//! and a one-line summary, in one exhaustive `match` (a new rule does not compile until it
+//! is registered here). The lint, the SARIF printer and `--list-rules` read it.
 
-use crate::model::Severity;
+use strum::VariantArray;
+
+use crate::model::{Rule, Severity};
 
 /// What a rule is and what it rests on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RuleInfo {
-    /// Rule name as it appears in findings (`numbering-gap`, …).
-    pub name: &'static str,
     /// Severity when no flag or config file changes it.
     pub severity: Severity,
     /// The standard clause the rule rests on.
-    pub standard: &'static str,
+    pub standard: Standard,
     /// One-line description.
     pub summary: &'static str,
+}
+
+/// The standard a rule rests on: one clause, or the one of the document's profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standard {
+    /// The same clause under every profile.
+    Fixed(&'static str),
+    /// The profile's rule on sequential numbering.
+    Sequence,
+    /// The profile's ladder of levels.
+    Ladder,
+    /// No standard (a property of the file, not of its numbering).
+    None,
+}
+
+impl Standard {
+    /// The clause named in the rule list (`--list-rules`, SARIF rule metadata).
+    pub fn text(self) -> &'static str {
+        match self {
+            Standard::Fixed(s) => s,
+            Standard::Sequence => SEQUENCE,
+            Standard::Ladder => GB9704_LADDER,
+            Standard::None => "",
+        }
+    }
 }
 
 /// GB/T 9704-2012 §7.3.3: the ladder 一、→（一）→1.→（1）.
@@ -29,90 +55,74 @@ pub const PARTY_RULES: &str = "《中国共产党党内法规制定条例》";
 /// Sequential numbering of structural units (序数依次表述), per the profile's standard.
 pub const SEQUENCE: &str = "GB/T 9704-2012 7.3.3; 《立法法》第六十五条";
 
-macro_rules! rule {
-    ($name:literal, $sev:ident, $std:expr, $sum:literal) => {
-        RuleInfo {
-            name: $name,
-            severity: Severity::$sev,
-            standard: $std,
-            summary: $sum,
-        }
-    };
-}
-
 /// Every rule `gongwen check` knows, in the order `--list-rules` prints them.
-pub const RULES: &[RuleInfo] = &[
-    rule!(
-        "numbering-gap",
-        Error,
-        SEQUENCE,
-        "a sibling number is skipped (一、二、四、)"
-    ),
-    rule!(
-        "numbering-duplicate",
-        Error,
-        SEQUENCE,
-        "a sibling number repeats (二、二、)"
-    ),
-    rule!(
-        "numbering-order",
-        Error,
-        SEQUENCE,
-        "a sibling number goes backwards or two siblings are swapped"
-    ),
-    rule!(
-        "numbering-start",
-        Error,
-        SEQUENCE,
-        "a sibling sequence does not start at 1 and does not continue the previous list"
-    ),
-    rule!(
-        "marker-punctuation",
-        Warning,
-        GB15834_MARKERS,
-        "wrong punctuation after a marker (一. / （一）、 / 1、 / 一是：)"
-    ),
-    rule!(
-        "level-skip",
-        Warning,
-        GB9704_LADDER,
-        "a level of the profile's ladder is skipped (一、 directly above 1.)"
-    ),
-    rule!(
-        "level-back",
-        Warning,
-        GB9704_LADDER,
-        "a marker nests under a marker of a lower rung (（一） under 1.)"
-    ),
-    rule!(
-        "mixed-style",
-        Warning,
-        GB9704_LADDER,
-        "one level written in two styles (1. and 1、, (一) and （一）)"
-    ),
-    rule!(
-        "garbled-marker",
-        Warning,
-        GB9704_LADDER,
-        "a damaged marker (OCR/PDF) where a numbered item belongs"
-    ),
-    rule!(
-        "heading-punctuation",
-        Warning,
-        GB15834_PERIOD,
-        "a heading that stands on its own line ends in 。"
-    ),
-    rule!(
-        "document-count",
-        Warning,
-        "",
-        "a compilation declares N documents but a different number was found"
-    ),
-];
+pub const RULES: &[Rule] = Rule::VARIANTS;
 
-/// The registry entry of `name`, if it is a known rule.
-pub fn info(name: &str) -> Option<&'static RuleInfo> {
-    RULES.iter().find(|r| r.name == name)
+/// The registry entry of `rule`.
+pub const fn info(rule: Rule) -> RuleInfo {
+    use Severity::{Error, Warning};
+    let (severity, standard, summary) = match rule {
+        Rule::NumberingGap => (
+            Error,
+            Standard::Sequence,
+            "a sibling number is skipped (一、二、四、)",
+        ),
+        Rule::NumberingDuplicate => (
+            Error,
+            Standard::Sequence,
+            "a sibling number repeats (二、二、)",
+        ),
+        Rule::NumberingOrder => (
+            Error,
+            Standard::Sequence,
+            "a sibling number goes backwards or two siblings are swapped",
+        ),
+        Rule::NumberingStart => (
+            Error,
+            Standard::Sequence,
+            "a sibling sequence does not start at 1 and does not continue the previous list",
+        ),
+        Rule::MarkerPunctuation => (
+            Warning,
+            Standard::Fixed(GB15834_MARKERS),
+            "wrong punctuation after a marker (一. / （一）、 / 1、 / 一是：)",
+        ),
+        Rule::LevelSkip => (
+            Warning,
+            Standard::Ladder,
+            "a level of the profile's ladder is skipped (一、 directly above 1.)",
+        ),
+        Rule::LevelBack => (
+            Warning,
+            Standard::Ladder,
+            "a marker nests under a marker of a lower rung (（一） under 1.)",
+        ),
+        Rule::MixedStyle => (
+            Warning,
+            Standard::Ladder,
+            "one level written in two styles (1. and 1、, (一) and （一）)",
+        ),
+        Rule::GarbledMarker => (
+            Warning,
+            Standard::Fixed(GB9704_LADDER),
+            "a damaged marker (OCR/PDF) where a numbered item belongs",
+        ),
+        Rule::HeadingPunctuation => (
+            Warning,
+            Standard::Fixed(GB15834_PERIOD),
+            "a heading that stands on its own line ends in 。",
+        ),
+        Rule::DocumentCount => (
+            Warning,
+            Standard::None,
+            "a compilation declares N documents but a different number was found",
+        ),
+    };
+    RuleInfo {
+        severity,
+        standard,
+        summary,
+    }
 }
 
 #[cfg(test)]
@@ -120,7 +130,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn contract_rules_exist() {
+    fn contract_rules_exist_under_their_ids() {
         for name in [
             "numbering-gap",
             "numbering-duplicate",
@@ -131,8 +141,15 @@ mod tests {
             "mixed-style",
             "garbled-marker",
         ] {
-            assert!(info(name).is_some(), "{name}");
+            let rule: Rule = name.parse().expect(name);
+            assert_eq!(rule.name(), name);
+            assert_eq!(serde_json::to_value(rule).unwrap(), name);
         }
-        assert!(info("no-such-rule").is_none());
+        assert!("no-such-rule".parse::<Rule>().is_err());
+        // The registry lists every rule once, in declaration order.
+        assert!(RULES.windows(2).all(|w| w[0] < w[1]));
+        for &r in RULES {
+            assert_eq!(serde_json::to_value(r).unwrap(), r.name());
+        }
     }
 }

@@ -9,6 +9,7 @@
 //! a swap is told from a gap, a repeated number from a renumbered run.
 
 use super::{Ctx, expected_marker, nearby};
+use crate::model::Rule;
 use crate::structure::Style;
 
 /// One group of siblings (same parent, same style family), in document order.
@@ -145,7 +146,7 @@ fn scan(cx: &mut Ctx, g: &Group, start: Start) -> u32 {
             let (ni, nj) = (nodes[i], nodes[j]);
             let like = &doc.nodes[ni];
             let mut d = cx.at_node(
-                "numbering-order",
+                Rule::NumberingOrder,
                 ni,
                 format!(
                     "`{}` comes before `{}`: the two are swapped",
@@ -156,7 +157,7 @@ fn scan(cx: &mut Ctx, g: &Group, start: Start) -> u32 {
             d.expected = Some(expected_marker(like, e));
             cx.out.push(d);
             let mut d = cx.at_node(
-                "numbering-order",
+                Rule::NumberingOrder,
                 nj,
                 format!(
                     "`{}` comes after `{}`: the two are swapped",
@@ -185,7 +186,7 @@ fn scan(cx: &mut Ctx, g: &Group, start: Start) -> u32 {
             // A number that repeats the next one (1, 3, 3, 4): the first 3 stands for 2.
             if n == e + 1 && a.get(i + 1) == Some(&n) && a.get(i + 2).is_none_or(|&x| x == n + 1) {
                 let mut d = cx.at_node(
-                    "numbering-duplicate",
+                    Rule::NumberingDuplicate,
                     node,
                     format!(
                         "`{}` repeats the number of the next item",
@@ -214,11 +215,11 @@ fn scan(cx: &mut Ctx, g: &Group, start: Start) -> u32 {
         // n < e: a repeated or a backward number.
         let seen = a[..i].contains(&n) || matches!(start, Start::Continue(_)) && i == 0 && n <= p;
         let rule = if n == p || seen {
-            "numbering-duplicate"
+            Rule::NumberingDuplicate
         } else {
-            "numbering-order"
+            Rule::NumberingOrder
         };
-        let msg = if rule == "numbering-duplicate" {
+        let msg = if rule == Rule::NumberingDuplicate {
             format!("`{}` repeats an earlier number", like.marker.trim())
         } else {
             format!("`{}` goes backwards", like.marker.trim())
@@ -294,7 +295,7 @@ fn report_jump(cx: &mut Ctx, prev: Option<usize>, node: usize, e: u32, fresh_sta
     let want = expected_marker(n, e);
     if fresh_start {
         let mut d = cx.at_node(
-            "numbering-start",
+            Rule::NumberingStart,
             node,
             format!(
                 "the list starts at `{}`, not at `{}`",
@@ -313,7 +314,7 @@ fn report_jump(cx: &mut Ctx, prev: Option<usize>, node: usize, e: u32, fresh_sta
         .map(|m| expected_marker(n, m))
         .collect();
     let mut d = cx.at_node(
-        "numbering-gap",
+        Rule::NumberingGap,
         node,
         format!(
             "`{}` follows `{}`: {} is missing",
@@ -328,16 +329,16 @@ fn report_jump(cx: &mut Ctx, prev: Option<usize>, node: usize, e: u32, fresh_sta
     if let Some(p) = prev
         && n.number == e + 1
     {
-        notes(cx, "numbering-gap", p, node, want);
+        notes(cx, Rule::NumberingGap, p, node, want);
     }
 }
 
 fn start_notes(cx: &mut Ctx, before: usize, node: usize, want: String) {
-    notes(cx, "numbering-start", before, node, want);
+    notes(cx, Rule::NumberingStart, before, node, want);
 }
 
 /// Info notes on the paragraphs where a lost marker `want` may have stood.
-fn notes(cx: &mut Ctx, rule: &str, a: usize, b: usize, want: String) {
+fn notes(cx: &mut Ctx, rule: Rule, a: usize, b: usize, want: String) {
     for pos in nearby::missing_paragraphs(cx, a, b) {
         let mut d = cx.at_offset(
             rule,

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::fmt::{self, Write};
 
 use super::{Ctx, expected_marker};
+use crate::model::Rule;
 use crate::structure::{Node, Style};
 
 /// Run the marker-form rules over a document.
@@ -57,7 +58,7 @@ fn punctuation(cx: &mut Ctx) {
             _ => "this marker takes no punctuation",
         };
         let mut d = cx.at_node(
-            "marker-punctuation",
+            Rule::MarkerPunctuation,
             i,
             format!("`{found}`: {why}; write `{want}`"),
         );
@@ -186,7 +187,7 @@ fn mixed(cx: &mut Ctx) {
             };
             let want = restyle(n, reference);
             let mut d = cx.at_node(
-                "mixed-style",
+                Rule::MixedStyle,
                 i,
                 format!(
                     "`{}` is written differently from its siblings: write `{want}`",

@@ -1,12 +1,30 @@
 //! Human output like rustc's: a title line with the rule, the source line with the
-//! offending marker underlined and the expected one named, and the standard as a note.
+//! offending marker underlined and the expected one named, and the standard as a note;
+//! and the rule list of `--list-rules`.
 //! annotate-snippets measures CJK characters as two columns, so the underline sits right.
 
 use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
+use crate::lint::rules::{RULES, info};
 use crate::model::{Diagnostic, Severity};
 use crate::text::SourceText;
+
+/// `check --list-rules`: one line per rule with its default severity, summary and standard.
+pub fn rule_list() -> String {
+    let mut out = String::new();
+    for &rule in RULES {
+        let r = info(rule);
+        out.push_str(&format!(
+            "{:<20} {:<8} {}  [{}]\n",
+            rule.name(),
+            r.severity.name(),
+            r.summary,
+            r.standard.text()
+        ));
+    }
+    out
+}
 
 /// Render the findings of one file. `src` is the decoded file (for the source lines);
 /// `color` switches ANSI styling on.
@@ -36,7 +54,7 @@ fn level(s: Severity) -> Level<'static> {
 fn report<'a>(path: &'a str, src: Option<&'a SourceText>, d: &'a Diagnostic) -> Vec<Group<'a>> {
     let title = level(d.severity)
         .primary_title(d.message.as_str())
-        .id(d.rule.as_str());
+        .id(d.rule.name());
     let mut groups = Vec::new();
     let line_no = d.line as usize;
     let text = src
@@ -101,7 +119,7 @@ mod tests {
     fn diag() -> Diagnostic {
         Diagnostic {
             path: None,
-            rule: "numbering-gap".into(),
+            rule: crate::model::Rule::NumberingGap,
             severity: Severity::Error,
             message: "`（三）` follows `（一）`: （二） is missing".into(),
             line: 3,

@@ -1,8 +1,13 @@
 //! SARIF 2.1.0: one log per run with the rule metadata of [`rules::RULES`], one result per
 //! finding (columns in Unicode code points), and one tool-execution notification per input
 //! that could not be processed. Built with the `serde-sarif` types.
+//!
+//! Artifact URIs are relative to the folder the run started in, named by the base id
+//! [`SRCROOT`] whose absolute URI is in `originalUriBaseIds`, so the log reads the same on
+//! every machine; only a path outside that folder gets an absolute `file:` URI.
 
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 use serde_sarif::sarif::{
     ArtifactLocation, Invocation, Location, Message, MultiformatMessageString, Notification,
@@ -11,14 +16,19 @@ use serde_sarif::sarif::{
 };
 
 use crate::lint::rules::{self, RULES};
-use crate::model::{Diagnostic, Severity};
+use crate::model::{Diagnostic, Rule, Severity};
 
 /// The SARIF 2.1.0 schema URI written into the log.
 pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
+/// The base id relative artifact URIs are resolved against: the run's working folder.
+pub const SRCROOT: &str = "SRCROOT";
+
 /// Collects the findings of a run and writes one SARIF log.
 #[derive(Debug, Default)]
 pub struct SarifLog {
+    /// The folder relative input paths are relative to (the working folder).
+    base: Option<PathBuf>,
     results: Vec<SarifResult>,
     failures: Vec<Notification>,
 }
@@ -39,12 +49,11 @@ fn level_name(s: Severity) -> &'static str {
     }
 }
 
-/// A relative URI reference for an input path: `/` separators, everything outside the
-/// unreserved set percent-encoded (CJK file names included).
-pub fn path_uri(path: &str) -> String {
-    let path = if path == "-" { "stdin" } else { path };
+/// `s` percent-encoded for a URI path: everything outside the unreserved set and `/`
+/// (CJK file names included).
+fn encode(s: &str) -> String {
     let mut out = String::new();
-    for b in path.replace('\\', "/").bytes() {
+    for b in s.bytes() {
         if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
             out.push(b as char);
         } else {
@@ -54,10 +63,55 @@ pub fn path_uri(path: &str) -> String {
     out
 }
 
+/// `path` as an absolute `file:` URI (a folder's ends in `/`).
+fn file_uri(path: &Path, folder: bool) -> String {
+    let mut p = path.to_string_lossy().replace('\\', "/");
+    if !p.starts_with('/') {
+        p.insert(0, '/');
+    }
+    if folder && !p.ends_with('/') {
+        p.push('/');
+    }
+    format!("file://{}", encode(&p))
+}
+
+/// The artifact location of an input path: relative to `base` (with [`SRCROOT`]) when it
+/// can be, else an absolute `file:` URI; standard input is `stdin`.
+pub fn artifact_location(path: &str, base: Option<&Path>) -> ArtifactLocation {
+    if path == "-" {
+        return ArtifactLocation::builder().uri("stdin").build();
+    }
+    let p = Path::new(path);
+    let relative = if p.is_absolute() {
+        base.and_then(|b| p.strip_prefix(b).ok())
+    } else {
+        Some(p)
+    };
+    match relative {
+        Some(r) => {
+            let r = r.to_string_lossy().replace('\\', "/");
+            let r = r.trim_start_matches("./");
+            ArtifactLocation::builder()
+                .uri(encode(r))
+                .uri_base_id(SRCROOT)
+                .build()
+        }
+        None => ArtifactLocation::builder().uri(file_uri(p, false)).build(),
+    }
+}
+
 impl SarifLog {
+    /// A log for a run whose relative paths are relative to `base` (the working folder).
+    pub fn new(base: Option<PathBuf>) -> SarifLog {
+        SarifLog {
+            base,
+            ..SarifLog::default()
+        }
+    }
+
     /// Add the findings of one input.
     pub fn add(&mut self, path: &str, diags: &[Diagnostic]) {
-        let uri = path_uri(path);
+        let artifact = artifact_location(path, self.base.as_deref());
         for d in diags {
             let mut region = Region::builder()
                 .start_line(d.line as i64)
@@ -69,7 +123,7 @@ impl SarifLog {
             let location = Location::builder()
                 .physical_location(
                     PhysicalLocation::builder()
-                        .artifact_location(ArtifactLocation::builder().uri(uri.clone()).build())
+                        .artifact_location(artifact.clone())
                         .region(region)
                         .build(),
                 )
@@ -91,12 +145,12 @@ impl SarifLog {
             }
             let mut r = SarifResult::builder()
                 .message(Message::builder().text(d.message.clone()).build())
-                .rule_id(d.rule.clone())
+                .rule_id(d.rule.name())
                 .level(level(d.severity))
                 .locations(vec![location])
                 .properties(PropertyBag::builder().additional_properties(props).build())
                 .build();
-            if let Some(i) = RULES.iter().position(|r| r.name == d.rule) {
+            if let Some(i) = RULES.iter().position(|&r| r == d.rule) {
                 r.rule_index = Some(i as i64);
             }
             self.results.push(r);
@@ -108,7 +162,7 @@ impl SarifLog {
         let location = Location::builder()
             .physical_location(
                 PhysicalLocation::builder()
-                    .artifact_location(ArtifactLocation::builder().uri(path_uri(path)).build())
+                    .artifact_location(artifact_location(path, self.base.as_deref()))
                     .build(),
             )
             .build();
@@ -125,14 +179,16 @@ impl SarifLog {
     pub fn finish(self) -> Sarif {
         let rules: Vec<ReportingDescriptor> = RULES
             .iter()
-            .map(|r| {
+            .map(|&rule| {
+                let r = rules::info(rule);
+                let standard = r.standard.text();
                 let mut props = BTreeMap::new();
-                if !r.standard.is_empty() {
-                    props.insert("standard".to_string(), r.standard.into());
+                if !standard.is_empty() {
+                    props.insert("standard".to_string(), standard.into());
                 }
                 ReportingDescriptor::builder()
-                    .id(r.name)
-                    .name(rule_name(r))
+                    .id(rule.name())
+                    .name(rule_name(rule))
                     .short_description(
                         MultiformatMessageString::builder()
                             .text(r.summary.to_string())
@@ -140,10 +196,10 @@ impl SarifLog {
                     )
                     .full_description(
                         MultiformatMessageString::builder()
-                            .text(if r.standard.is_empty() {
+                            .text(if standard.is_empty() {
                                 r.summary.to_string()
                             } else {
-                                format!("{} ({})", r.summary, r.standard)
+                                format!("{} ({standard})", r.summary)
                             })
                             .build(),
                     )
@@ -174,12 +230,18 @@ impl SarifLog {
         if !self.failures.is_empty() {
             invocation.tool_execution_notifications = Some(self.failures);
         }
-        let run = Run::builder()
+        let mut run = Run::builder()
             .tool(Tool::builder().driver(driver).build())
             .results(self.results)
             .invocations(vec![invocation])
             .column_kind(serde_json::Value::from("unicodeCodePoints"))
             .build();
+        if let Some(base) = &self.base {
+            let root = ArtifactLocation::builder()
+                .uri(file_uri(base, true))
+                .build();
+            run.original_uri_base_ids = Some(BTreeMap::from([(SRCROOT.to_string(), root)]));
+        }
         Sarif::builder()
             .schema(SCHEMA_URI)
             .version(serde_json::Value::from("2.1.0"))
@@ -189,8 +251,8 @@ impl SarifLog {
 }
 
 /// A rule's PascalCase name (SARIF viewers show it beside the id).
-fn rule_name(r: &rules::RuleInfo) -> String {
-    r.name
+fn rule_name(r: Rule) -> String {
+    r.name()
         .split('-')
         .map(|w| {
             let mut c = w.chars();
@@ -206,18 +268,32 @@ mod tests {
     use super::*;
 
     #[test]
-    fn uri_is_percent_encoded() {
-        assert_eq!(path_uri("docs/a b.txt"), "docs/a%20b.txt");
-        assert_eq!(path_uri("通知.txt"), "%E9%80%9A%E7%9F%A5.txt");
-        assert_eq!(path_uri("-"), "stdin");
+    fn uris_are_relative_to_the_base_and_percent_encoded() {
+        let base = Path::new("/work/run");
+        let at = |p: &str| {
+            let a = artifact_location(p, Some(base));
+            (a.uri.unwrap_or_default(), a.uri_base_id)
+        };
+        let root = Some(SRCROOT.to_string());
+        assert_eq!(at("docs/a b.txt"), ("docs/a%20b.txt".into(), root.clone()));
+        assert_eq!(
+            at("./通知.txt"),
+            ("%E9%80%9A%E7%9F%A5.txt".into(), root.clone())
+        );
+        assert_eq!(at("/work/run/docs/x.txt"), ("docs/x.txt".into(), root));
+        assert_eq!(
+            at("/elsewhere/y.txt"),
+            ("file:///elsewhere/y.txt".into(), None)
+        );
+        assert_eq!(at("-"), ("stdin".into(), None));
     }
 
     #[test]
     fn log_has_rules_results_and_column_kind() {
-        let mut log = SarifLog::default();
+        let mut log = SarifLog::new(Some(PathBuf::from("/work/run")));
         let d = Diagnostic {
             path: None,
-            rule: "numbering-gap".into(),
+            rule: Rule::NumberingGap,
             severity: Severity::Error,
             message: "m".into(),
             line: 3,
@@ -246,5 +322,12 @@ mod tests {
         assert_eq!(region["startLine"], 3);
         assert_eq!(region["startColumn"], 2);
         assert_eq!(region["endColumn"], 5);
+        let artifact = &r["locations"][0]["physicalLocation"]["artifactLocation"];
+        assert_eq!(artifact["uri"], "a.txt");
+        assert_eq!(artifact["uriBaseId"], SRCROOT);
+        assert_eq!(
+            run["originalUriBaseIds"][SRCROOT]["uri"],
+            "file:///work/run/"
+        );
     }
 }

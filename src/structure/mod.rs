@@ -17,7 +17,7 @@ pub mod tree;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use crate::model::{Diagnostic, Severity};
+use crate::model::{Diagnostic, Rule, Severity};
 use crate::normalize::{self, Layout};
 use crate::text::{MappedText, SourceText};
 use detect::Cand;
@@ -227,7 +227,7 @@ pub fn analyse(src: &SourceText) -> Analysis {
         let labels = segments.iter().filter(|s| s.label_line.is_some()).count();
         d0.diagnostics.push(Diagnostic {
             path: None,
-            rule: "document-count".into(),
+            rule: Rule::DocumentCount,
             severity: if declared == found {
                 Severity::Info
             } else {
@@ -386,7 +386,7 @@ fn assemble(
             let expected = node.style.render(node.number);
             doc.diagnostics.push(Diagnostic {
                 path: None,
-                rule: "garbled-marker".into(),
+                rule: Rule::GarbledMarker,
                 severity: Severity::Warning,
                 message: format!(
                     "`{}` is a damaged marker; its sequence says it is {expected}",
@@ -710,7 +710,7 @@ mod tests {
         let diag: Vec<(&str, Severity, u64)> = d[0]
             .diagnostics
             .iter()
-            .map(|x| (x.rule.as_str(), x.severity, x.line))
+            .map(|x| (x.rule.name(), x.severity, x.line))
             .collect();
         assert_eq!(diag, vec![("document-count", Severity::Warning, 1)]);
     }
@@ -829,7 +829,7 @@ mod tests {
         let g = &d.diagnostics[0];
         assert_eq!(
             (
-                g.rule.as_str(),
+                g.rule.name(),
                 g.severity,
                 g.line,
                 g.expected.as_deref(),
