@@ -671,18 +671,17 @@ fn push(
     base: usize,
     imposed: bool,
 ) {
-    // One entry per term and target in a clause. A clause's entries are the last ones
-    // pushed (clause paths are unique in a document, and a clause is read at once). In a
-    // rule a measure named again for another party is the same measure unless it is a
-    // penalty on property; a report names each person's own.
+    // One entry per term and target in a clause (同条不同款对象不同: two entries). A
+    // clause's entries are the last ones pushed (clause paths are unique in a document, and
+    // a clause is read at once). In a rule a measure named again without a target is the
+    // one named before.
     let dup = sancs
         .iter()
         .rev()
         .take_while(|x| x.clause_path == ctx.path)
         .any(|x| {
             x.sanction == h.term
-                && (x.target == target
-                    || !imposed && !x.imposed && (target.is_none() || !h.economic()))
+                && (x.target == target || !imposed && !x.imposed && target.is_none())
         });
     if !dup {
         let quote = quote
