@@ -683,7 +683,10 @@ fn push(
             x.sanction == h.term
                 && (x.target == target || !imposed && !x.imposed && target.is_none())
         });
-    if !dup {
+    // An item that names its lead's measure again sets its amount (依照下列规定处以罚款：
+    // （一）发生一般事故的，处…罚款): the lead's entry stands for it.
+    let repeated = !imposed && ctx.lead_measures.iter().any(|m| m == h.term);
+    if !dup && !repeated {
         let quote = quote
             .trim_end_matches(['。', '；', ';', '：', ':'])
             .to_string();

@@ -69,6 +69,9 @@ pub struct Ctx<'a> {
     pub penalty_chapter: bool,
     /// Whether the document reports sanctions given (通报, 处分决定).
     pub report: bool,
+    /// The measures the parent's lead names (依照下列规定处以罚款：): an item that names one
+    /// again only sets its amount (（一）发生一般事故的，处…罚款).
+    pub lead_measures: Vec<String>,
 }
 
 impl Ctx<'_> {
@@ -246,13 +249,14 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
         doc_regime,
         penalty_chapter: false,
         report,
+        lead_measures: Vec::new(),
     };
     read_unit(&ctx, false, &mut ex.responsibilities, conds, sancs);
 
     // What each list's lead sentence says about its items, read once per parent.
     // A list of accountability conditions: its lead says so, or (without a lead) its
     // heading does.
-    let leads: Vec<Option<(Lead, bool)>> = doc
+    let leads: Vec<Option<(Lead, bool, Vec<String>)>> = doc
         .nodes
         .iter()
         .zip(&units)
@@ -265,14 +269,14 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
                     Lead::None => acc_list_heading_re().is_match(heading(i)),
                     Lead::Duty(_) | Lead::Measures(_) => false,
                 };
-                (lead, acc)
+                (lead, acc, lead_measures(u))
             })
         })
         .collect();
     for (i, node) in doc.nodes.iter().enumerate() {
-        let (lead, in_acc_list) = match node.parent.and_then(|p| leads[p].as_ref()) {
-            Some((lead, acc)) => (Some(lead), *acc),
-            None => (None, false),
+        let (lead, in_acc_list, lead_measures) = match node.parent.and_then(|p| leads[p].as_ref()) {
+            Some((lead, acc, measures)) => (Some(lead), *acc, measures.clone()),
+            None => (None, false, Vec::new()),
         };
         let lead_holder = match &lead {
             Some(Lead::Duty(h)) => h.clone(),
@@ -287,6 +291,7 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
             doc_regime,
             penalty_chapter: penalty_chapters[chapter_of(i)],
             report,
+            lead_measures,
         };
         if in_acc_list && node.children.is_empty() && !units[i].text.is_empty() {
             let u = &units[i];
@@ -394,6 +399,23 @@ enum Lead {
     Duty(Option<String>),
     /// 给予下列处罚：, 问责方式有：: the items are measures, given to the party named.
     Measures(Option<String>),
+}
+
+/// The measures named by the lead of a list (the last sentence that ends in a colon).
+fn lead_measures(u: &Unit<'_>) -> Vec<String> {
+    let sents = u.sentences();
+    let Some(lead) = sents
+        .iter()
+        .rev()
+        .find(|r| u.text[(*r).clone()].trim_end().ends_with(['：', ':']))
+    else {
+        return Vec::new();
+    };
+    let s = &u.text[lead.clone()];
+    sanctions::collapse(s, sanctions::hits(s))
+        .into_iter()
+        .map(|h| h.term.to_string())
+        .collect()
 }
 
 fn parent_lead(u: &Unit<'_>) -> Lead {

@@ -989,3 +989,41 @@ fn issue16_targets_named_apart_from_the_measures() {
         ]
     );
 }
+
+#[test]
+fn issue16_items_that_set_the_amount_of_the_leads_fine() {
+    let text = "第六章　法律责任\n\
+                第四十条　发生生产安全事故，对负有责任的生产经营单位，依照下列规定处以罚款：\n\
+                （一）发生一般事故的，处二十万元以上五十万元以下的罚款；\n\
+                （二）发生较大事故的，处五十万元以上一百万元以下的罚款。\n";
+    // One fine, the lead's, for the party its clause 对X， names; the items are conditions
+    // that set its amount.
+    let s: Vec<(String, String, Option<String>)> = sanction_entries(text)
+        .into_iter()
+        .map(|s| (s.sanction, s.clause_path, s.target))
+        .collect();
+    assert_eq!(
+        s,
+        [(
+            "罚款".to_string(),
+            "第六章/第四十条".to_string(),
+            Some("负有责任的生产经营单位".to_string())
+        )]
+    );
+    let c: Vec<String> = conds(text).into_iter().map(|(p, _, _)| p).collect();
+    assert_eq!(c, ["第六章/第四十条/（一）", "第六章/第四十条/（二）"]);
+    // Two paragraphs of one article that name two parties: an entry for each.
+    let text = "第四十一条　协助他人偷越边境的，处二千元以上一万元以下罚款。\n\
+                单位有前款行为的，处一万元以上五万元以下罚款。\n";
+    let s: Vec<(String, Option<String>)> = sanction_entries(text)
+        .into_iter()
+        .map(|s| (s.sanction, s.target))
+        .collect();
+    assert_eq!(
+        s,
+        [
+            ("罚款".to_string(), None),
+            ("罚款".to_string(), Some("单位".to_string()))
+        ]
+    );
+}
