@@ -45,7 +45,7 @@ fn tail_re() -> &'static Regex {
         Regex::new(
             "^(?:构成|涉嫌)(?:职务)?(?:犯罪|违纪|违法|违纪违法|违法犯罪|违反治安管理)|^违反治安管理|\
              ^(?:尚)?不(?:构成|够)(?:犯罪|刑事处罚)|^涉嫌[^，]{1,12}的$|\
-             ^(?:依法)?(?:应当|需要|应)(?:给予|追究)[^，]{0,10}(?:处分|责任|处罚)的[，,]?$",
+             ^(?:依法)?(?:应当|应)(?:给予|追究)[^，]{0,10}(?:处分|责任|处罚)的[，,]?$",
         )
         .expect("regex")
     })
@@ -53,11 +53,9 @@ fn tail_re() -> &'static Regex {
 
 /// 构成犯罪的 and its kind: a clause that names only a sanction's legal ground.
 fn is_tail(c: &str) -> bool {
-    [
-        "构成", "涉嫌", "违反", "应当", "尚", "不", "依法", "需要", "应",
-    ]
-    .iter()
-    .any(|w| c.starts_with(w))
+    ["构成", "涉嫌", "违反", "应当", "尚", "不", "依法", "应"]
+        .iter()
+        .any(|w| c.starts_with(w))
         && tail_re().is_match(c)
 }
 
@@ -686,7 +684,13 @@ fn push(
     // An item that names its lead's measure again sets its amount (依照下列规定处以罚款：
     // （一）发生一般事故的，处…罚款): the lead's entry stands for it.
     let repeated = !imposed && ctx.lead_measures.iter().any(|m| m == h.term);
-    if !dup && !repeated {
+    // …的行政处罚，由…决定 / 对公务员给予处分，由任免机关…决定: who decides on a measure,
+    // not a measure given.
+    let competence = !imposed && {
+        let q = quote.trim_end_matches(['。', '；', ';']);
+        q.contains('由') && (q.ends_with("决定") || q.ends_with("批准"))
+    };
+    if !dup && !repeated && !competence {
         let quote = quote
             .trim_end_matches(['。', '；', ';', '：', ':'])
             .to_string();
