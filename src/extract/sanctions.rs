@@ -150,11 +150,12 @@ pub fn hits_among<'s>(s: &'s str, exact: &[scan::Exact], present: u128) -> Vec<H
 
 /// The regime under which hit `h` of sentence `s` is given to `target`, for the words whose
 /// category depends on it (警告, 通报批评, 处分 …). In order: the party named in the term or
-/// the target (党内警告, 对党员…); an official as the target (工作人员, 直接负责的主管人员);
-/// a 处分 that the measure is one of (给予警告处分, 警告、记过或者记大过处分: a 处分, never
-/// an administrative penalty), placed by the party named in its comma clause or else by the
-/// document; an administrative penalty where the clause sits in a 法律责任 chapter or the
-/// sentence names one (罚款, 吊销); officials where the sentence names them; else the
+/// the target (党内警告, 对党员…); a 处罚 in a 法律责任 chapter (依照前款规定予以处罚); an
+/// official as the target (工作人员, 直接负责的主管人员); a 处分 that the measure is one of
+/// (给予警告处分, 警告、记过或者记大过处分: a 处分, never an administrative penalty), placed
+/// by the party named in its comma clause or else by the document; party discipline in a
+/// party document; an administrative penalty where the clause sits in a 法律责任 chapter or
+/// the sentence names one (罚款, 吊销); officials where the sentence names them; else the
 /// document's own regime (`doc`).
 pub fn regime(
     doc: Regime,
@@ -172,6 +173,10 @@ pub fn regime(
     if t.any_in(PartyContext, h.term) || t.any_in(PartyContext, target) {
         return Regime::Party;
     }
+    // 依照前款规定予以处罚 in a 法律责任 chapter: an administrative penalty, whoever it hits.
+    if penalty_chapter && h.term.contains("处罚") {
+        return Regime::Penalty;
+    }
     if t.any_in(OfficialContext, target) {
         return Regime::Official;
     }
@@ -184,7 +189,7 @@ pub fn regime(
             Regime::Official
         };
     }
-    if t.any_in(PartyContext, &s[clause.clone()]) {
+    if t.any_in(PartyContext, &s[clause.clone()]) || doc == Regime::Party {
         return Regime::Party;
     }
     if penalty_chapter || t.any_in(PenaltyContext, s) {
