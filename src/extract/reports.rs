@@ -165,17 +165,14 @@ pub fn sentence(
     found
 }
 
-/// The reporting verb of a clause: its kind, byte offset and length.
+/// The reporting verb of a clause: its kind, byte offset and length. A clause that opens
+/// with 对 is read as 对X予以…; 被 counts only before a sanction's own verb (被移送, 被开除,
+/// 被依法追究 — not 被审计单位).
 fn verb_of(t: &str) -> Option<(Verb, usize, usize)> {
-    for v in ["受到", "被给予", "被予以", "被处以", "被"] {
-        if let Some(i) = t.find(v) {
-            return Some((Verb::Received, i, v.len()));
-        }
-    }
     let opened = ["并", "同时", "还", "另", ""]
         .iter()
-        .find_map(|w| t.strip_prefix(w).filter(|r| r.starts_with('对')));
-    if opened.is_some() {
+        .any(|w| t.strip_prefix(w).is_some_and(|r| r.starts_with('对')));
+    if opened {
         for v in ["予以", "给予", "进行", "作出", "处以"] {
             if let Some(i) = t.find(v) {
                 return Some((Verb::Towards, i, v.len()));
@@ -190,5 +187,73 @@ fn verb_of(t: &str) -> Option<(Verb, usize, usize)> {
             return Some((Verb::Towards, i, '处'.len_utf8()));
         }
     }
+    if let Some(i) = t.find("受到") {
+        return Some((Verb::Received, i, "受到".len()));
+    }
+    const PASSIVE: [&str; 13] = [
+        "给予", "予以", "处以", "移送", "开除", "撤销", "免去", "免职", "责令", "依法", "追究",
+        "处", "降",
+    ];
+    if let Some((i, _)) = t.match_indices('被').find(|&(i, _)| {
+        PASSIVE
+            .iter()
+            .any(|v| t[i + '被'.len_utf8()..].starts_with(v))
+    }) {
+        return Some((Verb::Received, i, '被'.len_utf8()));
+    }
     t.find("给予").map(|i| (Verb::Given, i, "给予".len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::extract_str;
+
+    #[test]
+    fn reports_by_the_kind_of_document_their_title_names() {
+        assert!(is_report(
+            Some("关于三起违反中央八项规定精神典型问题的通报"),
+            ""
+        ));
+        assert!(is_report(Some("关于给予张某某同志党内警告处分的决定"), ""));
+        assert!(is_report(Some("青禾市2024年度问责情况通报"), ""));
+        // A rule that names 通报 or a 规定 inside its title is no report.
+        assert!(!is_report(
+            Some("关于印发《安全生产约谈通报办法》的通知"),
+            ""
+        ));
+        assert!(!is_report(Some("违规发放津贴补贴行为处分规定"), ""));
+        assert!(!is_report(Some("关于调整议事规则的决定"), ""));
+    }
+
+    #[test]
+    fn passive_only_before_a_sanctions_own_verb() {
+        assert_eq!(verb_of("被审计单位未整改").map(|v| v.0), None);
+        assert_eq!(
+            verb_of("其已被移送司法机关").map(|v| v.0),
+            Some(Verb::Received)
+        );
+        assert_eq!(
+            verb_of("对被审计单位予以通报批评").map(|v| v.0),
+            Some(Verb::Towards)
+        );
+    }
+
+    #[test]
+    fn a_report_of_a_unit_criticised() {
+        let text = "关于2024年度安全生产考核情况的通报\n\
+                    经考核，东林县未完成年度目标任务。对东林县予以通报批评，对其分管负责人赵某进行约谈。\n";
+        let s: Vec<(String, Option<String>, bool)> = extract_str(text)
+            .into_iter()
+            .flat_map(|e| e.accountability.sanctions)
+            .map(|s| (s.sanction, s.target, s.imposed))
+            .collect();
+        assert_eq!(
+            s,
+            [
+                ("通报批评".to_string(), Some("东林县".to_string()), true),
+                ("约谈".to_string(), Some("分管负责人赵某".to_string()), true),
+            ]
+        );
+    }
 }
