@@ -387,8 +387,13 @@ pub fn sentence(
                 push_sanction(ctx, sancs, &h, target, (s, &s[part]), sent.start);
             }
         }
-        run_start = lc + 1;
-        i = lc + 1;
+        // What follows the last measure up to the next condition (并责令限期改正；逾期不改正
+        // 的) is no part of that condition when a ；-part starts between.
+        let next = (lc + 1..(j + 1).min(clauses.len()))
+            .find(|&k| parts.iter().any(|p| p.start == clauses[k].start))
+            .unwrap_or(lc + 1);
+        run_start = next;
+        i = next;
     }
     let direct = !any;
     // Measures that follow no condition, where the text before them names a violation or
@@ -520,6 +525,24 @@ fn measures_lead_re() -> &'static Regex {
         )
         .expect("regex")
     })
+}
+
+/// The condition of an item of an accountability list: its text up to where a
+/// consequence of its own begins (（一）…从事经营活动的，责令停止违法行为，处…罚款 → …从事
+/// 经营活动的).
+pub fn item_condition(text: &str) -> &str {
+    for (i, _) in text.match_indices("的，").chain(text.match_indices("的,")) {
+        let end = i + "的".len();
+        let rest = &text[end..];
+        let rest = rest.trim_start_matches(['，', ',']);
+        if rest.starts_with("责令")
+            || opens_with_authority(rest)
+            || !sanctions::hits(rest).is_empty()
+        {
+            return &text[..end];
+        }
+    }
+    text
 }
 
 /// Whether sentence `s` (ending in a colon) introduces a list of measures (给予下列处罚：,

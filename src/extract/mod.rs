@@ -295,9 +295,10 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
         };
         if in_acc_list && node.children.is_empty() && !units[i].text.is_empty() {
             let u = &units[i];
-            let text = u
-                .text
-                .trim_end_matches(['。', '；', ';', '：', ':', '，', ',']);
+            let text = conditions::item_condition(
+                u.text
+                    .trim_end_matches(['。', '；', ';', '：', ':', '，', ',']),
+            );
             let kind = match &lead {
                 Some(Lead::Accountability { exemption: true }) => ConditionKind::Exemption,
                 Some(

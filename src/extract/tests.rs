@@ -1027,3 +1027,26 @@ fn issue16_items_that_set_the_amount_of_the_leads_fine() {
         ]
     );
 }
+
+#[test]
+fn issue16_an_items_condition_ends_where_its_own_consequence_begins() {
+    let text = "第二十条　有下列行为之一的，由城市管理部门按照下列规定处罚：\n\
+                （一）未按规定时间经营的，责令停止违法行为，处五百元以下罚款；\n\
+                （二）占道堆放物品的，处一千元以下罚款。\n\
+                第二十一条　医疗机构违反本条例规定，对药材再加工不遵守规范的，由主管部门给予警告，\
+                责令限期改正；拒不改正的，处五千元以下罚款。\n";
+    let c: Vec<String> = extract_str(text)
+        .into_iter()
+        .flat_map(|e| e.accountability.conditions)
+        .map(|c| c.text)
+        .collect();
+    assert_eq!(
+        c,
+        [
+            "未按规定时间经营的",
+            "占道堆放物品的",
+            "医疗机构违反本条例规定，对药材再加工不遵守规范的",
+            "拒不改正的"
+        ]
+    );
+}
