@@ -302,16 +302,9 @@ pub fn sentence(
         let cond_end = clauses[end].end;
         let tail = is_tail(&s[clauses[end].clone()]);
         let lead = lead_in(&s[cond_start..cond_end]);
-        // Who the condition names (a list's lead too): the target of its measures and of
-        // the escalations after it.
-        let subject = condition_subject(s, &clauses[run_start..=end]);
-        if subject.is_some() && !tail {
-            carried.clone_from(&subject);
-        }
         // 由…责令限期改正；逾期未改正的，处…罚款 (or 情节严重的，给予处分): the order is no
         // sanction, but the circumstance is the condition that the escalation builds on.
-        if last_conseq.is_none()
-            && conditions
+        let escalated = last_conseq.is_none()
             && !lead
             && !tail
             && s[cond_end..].contains(['责', '由'])
@@ -319,10 +312,18 @@ pub fn sentence(
                 clauses
                     .get(j)
                     .map_or_else(|| full[sent.end..].trim_start(), |c| &s[c.clone()]),
-            )
-        {
+            );
+        if escalated && conditions {
             let text = s[cond_start..cond_end].trim_end_matches(['，', ',']);
             conds.push(ctx.condition(text, kind_of(text), sent.start + cond_start));
+        }
+        // Who the condition names (a list's lead too): the target of its measures and of
+        // the escalations after it (segmentation only where some measure follows).
+        let subject = (last_conseq.is_some() || lead || escalated || j < clauses.len())
+            .then(|| condition_subject(s, &clauses[run_start..=end]))
+            .flatten();
+        if subject.is_some() && !tail {
+            carried.clone_from(&subject);
         }
         let Some(lc) = last_conseq else {
             // What followed was no sanction (责令限期改正): the next condition starts with
