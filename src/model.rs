@@ -215,6 +215,10 @@ pub struct Clause {
     pub marker: String,
     /// The marker's number (1-based); for a garbled marker, the number it should have.
     pub number: u32,
+    /// The N of an article inserted by an amendment (`第十七条之一`: number 17, insert 1);
+    /// absent on ordinary clauses.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub insert: Option<u32>,
     /// Numbering style, e.g. `chapter`, `article`, `cn-dun`, `cn-paren`, `arabic-dot`.
     pub style: String,
     /// 1-based depth in this document's own hierarchy.

@@ -24,6 +24,47 @@ pub fn is_blank(c: char) -> bool {
     }
 }
 
+/// Whether `c` is a character that plain-text markup puts before a line's text: ATX heading
+/// marks, list bullets and quote marks (`#` `*` `>` `+` `-`). A table row's `|` is none: its
+/// cells cite units, they do not start them.
+pub fn is_markup(c: char) -> bool {
+    matches!(c, '#' | '*' | '>' | '+' | '-')
+}
+
+/// Length in bytes of the run of markup characters ([`is_markup`]) that opens `s`.
+pub fn markup_run(s: &str) -> usize {
+    s.bytes().take_while(|&b| is_markup(char::from(b))).count()
+}
+
+/// `line` without its leading blanks and, when the line opens with a run of markup
+/// characters followed by blanks (`## 第二章 总则`, `- 第一条`), without that run and those
+/// blanks: the text a reader sees.
+pub fn trim_start_markup(line: &str) -> &str {
+    let t = trim_start_blanks(line);
+    let run = markup_run(t);
+    if run == 0 {
+        return t;
+    }
+    let rest = trim_start_blanks(&t[run..]);
+    if rest.len() < t.len() - run && !rest.is_empty() {
+        rest
+    } else {
+        t
+    }
+}
+
+/// Whether `c` is a blank inside a line: a blank ([`is_blank`]) that does not break the
+/// line (CR and LF do; the other blanks, U+2028 included, stand within a line of the text
+/// model).
+pub fn is_inline_blank(c: char) -> bool {
+    c != '\n' && c != '\r' && is_blank(c)
+}
+
+/// Whether `s` holds a blank ([`is_blank`]), told from its UTF-8 bytes.
+pub fn holds_blank(s: &str) -> bool {
+    blanks(s).next().is_some()
+}
+
 /// `s` without its leading blanks.
 pub fn trim_start_blanks(s: &str) -> &str {
     &s[text_start(s)..]
@@ -163,8 +204,9 @@ fn folded_at(bytes: &[u8], i: usize) -> Option<u8> {
     }
 }
 
-/// The blank characters of `s`, as (byte offset, length).
-fn blanks(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+/// The blank characters of `s` ([`is_blank`]), as (byte offset, length), found by their
+/// UTF-8 bytes.
+pub(crate) fn blanks(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let bytes = s.as_bytes();
     let mut from = 0;
     std::iter::from_fn(move || {
@@ -983,6 +1025,19 @@ mod tests {
                 );
             assert_eq!(is_blank(c), plain, "{c:?}");
         }
+    }
+
+    #[test]
+    fn markup_before_a_line_is_read_through() {
+        assert_eq!(trim_start_markup("## 第二章 总则"), "第二章 总则");
+        assert_eq!(trim_start_markup("　# 城区条例"), "城区条例");
+        assert_eq!(trim_start_markup("- 第一条 甲"), "第一条 甲");
+        // Without blanks after it, the run is text (a rule line, a dash, emphasis).
+        assert_eq!(trim_start_markup("---"), "---");
+        assert_eq!(trim_start_markup("**第一条**"), "**第一条**");
+        assert_eq!(trim_start_markup("#　"), "#　");
+        assert_eq!(trim_start_markup("总则"), "总则");
+        assert_eq!(trim_start_markup("| 第一条 | 甲 |"), "| 第一条 | 甲 |");
     }
 
     #[test]

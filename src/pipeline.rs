@@ -218,6 +218,7 @@ fn clauses_of(src: &SourceText, doc: &mut DocTree, opts: &Options) -> Vec<Clause
         Clause {
             marker: std::mem::take(&mut n.marker),
             number: n.number,
+            insert: (n.insert > 0).then_some(n.insert),
             style: n.style.name().to_string(),
             level: n.level,
             path: std::mem::take(&mut n.path),

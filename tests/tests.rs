@@ -4,6 +4,7 @@ mod check;
 mod cli;
 mod corpus;
 mod extract_csv;
+mod laws;
 mod readme;
 mod reliability;
 mod schemas;

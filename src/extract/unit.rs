@@ -8,6 +8,7 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::scan::{self, Occ, Present};
+use crate::normalize::{blanks, is_blank};
 use crate::text::MappedText;
 
 /// A clause's own text, cleaned: whitespace (spaces, U+3000, line breaks, zero-width
@@ -30,72 +31,6 @@ pub struct Unit<'a> {
     occs: Vec<Occ>,
     /// The sentences of the body, once split (`body` is set before anything reads them).
     body_sentences: OnceCell<Vec<Range<usize>>>,
-}
-
-/// Characters dropped while cleaning.
-pub fn is_blank(c: char) -> bool {
-    // Above U+3000 (CJK, full-width forms: nearly every character here) only U+FEFF is
-    // blank; the Unicode whitespace table is consulted below that.
-    if c > '\u{3000}' {
-        return c == '\u{FEFF}';
-    }
-    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{3000}' | '\u{00A0}')
-}
-
-/// The blank characters of `s` (see [`is_blank`]) as (byte offset, length). Only ASCII
-/// whitespace and characters led by 0xC2, 0xE1, 0xE2, 0xE3 or 0xEF can be blank, so the
-/// scan decodes nothing else: CJK characters (0xE4–0xE9) are stepped over by their length.
-fn blanks(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    // Per lead byte: the character's length, plus 8 when it may be blank.
-    const CLASS: [u8; 256] = {
-        let mut t = [0u8; 256];
-        let mut b = 0;
-        while b < 256 {
-            t[b] = match b as u8 {
-                0x09..=0x0D | 0x20 => 1 | 8,
-                0x00..=0x7F => 1,
-                0xC2 => 2 | 8,
-                0x80..=0xDF => 2,
-                0xE1 | 0xE2 | 0xE3 | 0xEF => 3 | 8,
-                0xE0..=0xEF => 3,
-                _ => 4,
-            };
-            b += 1;
-        }
-        t
-    };
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while i < bytes.len() {
-            let at = i;
-            let class = CLASS[bytes[i] as usize];
-            i += (class & 7) as usize;
-            if class & 8 != 0 && blank_at(bytes, at) {
-                return Some((at, (class & 7) as usize));
-            }
-        }
-        None
-    })
-}
-
-/// Whether the character that starts at `bytes[i]` (a lead byte of class 8 in `blanks`)
-/// is blank, read off its UTF-8 bytes: U+0085, U+00A0, U+1680, U+2000–U+200B, U+2028,
-/// U+2029, U+202F, U+205F, U+3000 and U+FEFF besides the ASCII white space.
-fn blank_at(bytes: &[u8], i: usize) -> bool {
-    let next = |k: usize| bytes.get(i + k).copied().unwrap_or_default();
-    match bytes[i] {
-        b'\t'..=b'\r' | b' ' => true,
-        0xC2 => matches!(next(1), 0x85 | 0xA0),
-        0xE1 => (next(1), next(2)) == (0x9A, 0x80),
-        0xE2 => matches!(
-            (next(1), next(2)),
-            (0x80, 0x80..=0x8B | 0xA8 | 0xA9 | 0xAF) | (0x81, 0x9F)
-        ),
-        0xE3 => (next(1), next(2)) == (0x80, 0x80),
-        0xEF => (next(1), next(2)) == (0xBB, 0xBF),
-        _ => false,
-    }
 }
 
 /// Sentence-ending punctuation (a list lead ends with a colon, which also ends it).
@@ -446,26 +381,6 @@ mod tests {
             .collect();
         assert_eq!(blanks(s).collect::<Vec<_>>(), by_char);
         assert_eq!(by_char.len(), 12);
-    }
-
-    #[test]
-    fn blank_bytes_are_the_blank_characters() {
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            let mut buf = [0u8; 4];
-            let bytes = c.encode_utf8(&mut buf).as_bytes();
-            assert_eq!(
-                blanks(c.encode_utf8(&mut [0u8; 4])).next().is_some(),
-                is_blank(c),
-                "U+{:04X}",
-                c as u32
-            );
-            if matches!(
-                bytes[0],
-                0x09..=0x0D | 0x20 | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF
-            ) {
-                assert_eq!(blank_at(bytes, 0), is_blank(c), "U+{:04X}", c as u32);
-            }
-        }
     }
 
     #[test]

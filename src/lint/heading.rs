@@ -7,13 +7,14 @@
 
 use super::{Ctx, Profile};
 use crate::model::Rule;
+use crate::normalize::is_blank;
 use crate::structure::{Node, Style};
 
 const PUNCT: &[char] = &['，', '；', '：', ',', ';', ':', '。', '！', '？'];
 
 /// The characters of `s` that are not blanks.
 fn solid(s: &str) -> impl Iterator<Item = char> + '_ {
-    s.chars().filter(|c| !c.is_whitespace())
+    s.chars().filter(|&c| !is_blank(c))
 }
 
 /// The marker line's text after the marker, when the line holds nothing else of the clause.
@@ -38,6 +39,23 @@ fn standalone(cx: &Ctx, n: &Node) -> Option<String> {
     Some(rest.to_string())
 }
 
+/// Whether a clause of `style` is a heading over its sub-clauses (一、总体要求, 第一章 总则)
+/// rather than an item that may be one sentence.
+fn heads_a_level(style: Style) -> bool {
+    match style {
+        Style::CnDun | Style::Part | Style::Chapter | Style::Section => true,
+        Style::Article
+        | Style::CnParen
+        | Style::CnParenHalf
+        | Style::Arabic
+        | Style::ArabicParen
+        | Style::ArabicParenHalf
+        | Style::Circled
+        | Style::ParenIdeograph
+        | Style::Shi => false,
+    }
+}
+
 /// Run the rule over a document.
 pub fn check(cx: &mut Ctx) {
     if !matches!(cx.profile, Profile::Gongwen | Profile::Generic) {
@@ -45,10 +63,7 @@ pub fn check(cx: &mut Ctx) {
     }
     let doc = cx.doc;
     for (i, n) in doc.nodes.iter().enumerate() {
-        let heading_level = matches!(
-            n.style.family(),
-            Style::CnDun | Style::Part | Style::Chapter | Style::Section
-        );
+        let heading_level = heads_a_level(n.style);
         // Only a clause with sub-items is surely a heading: a childless 六、本办法自发布
         // 之日起施行。 is a one-sentence item.
         if !cx.live(i) || !heading_level || n.children.is_empty() {

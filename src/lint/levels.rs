@@ -13,7 +13,8 @@ pub fn check(cx: &mut Ctx) {
     let mut listed = vec![0u32; doc.nodes.len()];
     for (i, n) in doc.nodes.iter().enumerate() {
         let Some(p) = n.parent else { continue };
-        if !cx.live(i) || !cx.live(p) {
+        // An annex's list is not nested in the body clause it follows.
+        if !cx.live(i) || !cx.live(p) || cx.scope[i] != cx.scope[p] {
             continue;
         }
         // One finding per list, at its first marker.

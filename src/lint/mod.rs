@@ -10,7 +10,8 @@
 //! mixed styles), [`levels`] (ladder skips and reversals), [`heading`] (headings ending in
 //! 。), [`nearby`] (damaged or mis-punctuated markers the structure stage did not take),
 //! [`recover`] (well-formed markers the structure stage left out because they break the
-//! sequence: put back before the rules run).
+//! sequence: put back before the rules run), [`scope`] (annexes, note lists and quotations:
+//! what is numbered apart from the body), [`unnumbered`] (headings that lost their number).
 
 pub mod config;
 pub mod heading;
@@ -19,8 +20,10 @@ pub mod nearby;
 pub mod profile;
 pub mod recover;
 pub mod rules;
+pub mod scope;
 pub mod sequence;
 pub mod style;
+pub mod unnumbered;
 
 pub use config::{Config, ConfigError, Level};
 pub use profile::Profile;
@@ -46,6 +49,7 @@ pub fn check(src: &SourceText, doc: &DocTree, cfg: &Config) -> Lint {
     let full = recover::augment(src, doc);
     let mut cx = Ctx::new(src, &full, profile);
     sequence::check(&mut cx);
+    unnumbered::check(&mut cx);
     style::check(&mut cx);
     levels::check(&mut cx);
     heading::check(&mut cx);
@@ -69,8 +73,16 @@ pub struct Ctx<'a> {
     pub doc: &'a DocTree,
     /// The profile in force.
     pub profile: Profile,
-    /// `skip[i]`: node `i` is out of scope (an attachment list after 附件：).
+    /// `skip[i]`: node `i` is out of scope (an entry of a list of attached files after
+    /// 附件：, a marker inside a quotation).
     pub skip: Vec<bool>,
+    /// `scope[i]`: the numbering scope of node `i` (0: the body; each annex its own).
+    pub scope: Vec<u32>,
+    /// The document's numbering officially carries on from an earlier part (an amendment,
+    /// a 编 of a code published on its own): a unit sequence may start above one.
+    pub continuation: bool,
+    /// Headings without a number, each with the number it lost.
+    pub lost: Vec<unnumbered::Lost>,
     /// Findings so far.
     pub out: Vec<Diagnostic>,
     /// Every node's start (decoded offset), sorted: which positions a marker was taken at.
@@ -81,7 +93,10 @@ pub struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     fn new(src: &'a SourceText, doc: &'a DocTree, profile: Profile) -> Self {
-        let skip = attachment_nodes(src, doc);
+        let scopes = scope::of(src, doc);
+        let skip: Vec<bool> = (0..doc.nodes.len())
+            .map(|i| scopes.listed[i] || scopes.quoted[i])
+            .collect();
         let mut starts: Vec<usize> = doc.nodes.iter().map(|n| n.start).collect();
         starts.sort_unstable();
         let mut garbled_lines: Vec<u64> = doc
@@ -96,6 +111,9 @@ impl<'a> Ctx<'a> {
             doc,
             profile,
             skip,
+            scope: scopes.scope,
+            continuation: continues_numbering(doc),
+            lost: unnumbered::lost(doc),
             out: Vec::new(),
             starts,
             garbled_lines,
@@ -163,21 +181,41 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// Title words of documents whose numbering officially carries on from another (an
+/// amendment numbers its articles on from the previous one).
+const CONTINUING_TITLES: &[&str] = &["修正案"];
+
+/// Whether `doc`'s numbering officially starts above one: an amendment, or a document whose
+/// first article is numbered above 2 (a 编 of a code in a file of its own; a lost 第一条
+/// marker leaves a 第二条).
+fn continues_numbering(doc: &DocTree) -> bool {
+    use crate::structure::Style;
+    let first_article = doc
+        .nodes
+        .iter()
+        .find(|n| n.style == Style::Article && n.insert == 0);
+    first_article.is_some_and(|n| n.number > 2)
+        || doc
+            .title
+            .as_deref()
+            .is_some_and(|t| CONTINUING_TITLES.iter().any(|w| t.contains(w)))
+}
+
 /// The canonical marker for `number` in the style of `like` (with 、 or . where that style
 /// takes punctuation): what a finding names as expected.
 pub fn expected_marker(like: &Node, number: u32) -> String {
-    use crate::structure::Style;
+    use style::Form;
     let base = like.style.render(number);
-    match like.style.family() {
-        Style::CnDun => format!("{base}、"),
-        Style::Arabic => {
+    match style::form(like.style) {
+        Form::Dun => format!("{base}、"),
+        Form::Dot => {
             let dot = match like.punct {
                 Some('．') => '．',
                 _ => '.',
             };
             format!("{base}{dot}")
         }
-        _ => base,
+        Form::Brackets | Form::Shi | Form::Closed => base,
     }
 }
 
@@ -202,54 +240,6 @@ fn garbled_nodes(cx: &mut Ctx) {
 fn dedup(all: &mut Vec<Diagnostic>) {
     let mut seen = std::collections::HashSet::new();
     all.retain(|d| seen.insert((d.rule, d.line, d.column)));
-}
-
-/// Nodes of attachment lists: from a line that starts with 附件 (附件：1．… / 附件：\n1．…)
-/// through the numbered lines right after it. They name attached files, they are not
-/// clauses, and their numbering is not the body's.
-fn attachment_nodes(src: &SourceText, doc: &DocTree) -> Vec<bool> {
-    let mut skip = vec![false; doc.nodes.len()];
-    let text = src.as_str();
-    let mut region: Vec<(usize, usize)> = Vec::new(); // decoded ranges
-    let mut open: Option<usize> = None;
-    // The document's lines: those that start inside its range.
-    let first = src.line_of(doc.start);
-    let lines = (first..=src.line_count()).map(|n| src.line(n));
-    for line in lines.skip_while(|l| l.start < doc.start) {
-        if line.start > doc.end {
-            break;
-        }
-        let t = text[line.start..line.end].trim_start_matches([' ', '\t', '\u{3000}']);
-        if t.starts_with("附件")
-            && t["附件".len()..]
-                .chars()
-                .next()
-                .is_none_or(|c| "：: 　".contains(c) || c.is_ascii_digit())
-        {
-            open = Some(line.start);
-            region.push((line.start, line.end));
-            continue;
-        }
-        if let Some(start) = open {
-            let is_item = crate::structure::marker::parse_at(t).is_some_and(|m| {
-                matches!(
-                    m.style.family(),
-                    crate::structure::Style::Arabic
-                        | crate::structure::Style::ArabicParen
-                        | crate::structure::Style::Circled
-                )
-            });
-            if is_item && t.chars().count() <= 60 {
-                region.push((start, line.end));
-            } else {
-                open = None;
-            }
-        }
-    }
-    for (i, n) in doc.nodes.iter().enumerate() {
-        skip[i] = region.iter().any(|&(a, b)| n.start >= a && n.start <= b);
-    }
-    skip
 }
 
 #[cfg(test)]

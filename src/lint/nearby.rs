@@ -6,13 +6,9 @@
 
 use super::{Ctx, expected_marker};
 use crate::model::{Diagnostic, Rule};
+use crate::normalize::is_inline_blank;
 use crate::structure::Style;
 use crate::structure::marker::{is_cn_digit, parse_chinese, to_chinese};
-
-/// Blanks that indent a line or sit inside an OCR-damaged marker.
-fn is_blank(c: char) -> bool {
-    c.is_whitespace() && c != '\n' && c != '\r' || c == '\u{FEFF}'
-}
 
 /// What the text between two siblings says about a jump in their numbering.
 #[derive(Debug)]
@@ -43,10 +39,7 @@ pub fn explain(
     }
     let node = &cx.doc.nodes[like];
     let family = node.style.family();
-    if matches!(
-        family,
-        Style::Part | Style::Section | Style::Circled | Style::ParenIdeograph
-    ) {
+    if !may_be_loose(family) {
         return Explained::No;
     }
     for pos in candidates(cx, from, to, tail) {
@@ -96,7 +89,7 @@ fn candidates(cx: &Ctx, from: usize, to: usize, tail: bool) -> Vec<usize> {
         }
         if l.start >= from {
             let t = &text[l.start..b];
-            out.push(l.start + (t.len() - t.trim_start_matches(is_blank).len()));
+            out.push(l.start + (t.len() - t.trim_start_matches(is_inline_blank).len()));
         }
         if tail {
             continue;
@@ -106,9 +99,9 @@ fn candidates(cx: &Ctx, from: usize, to: usize, tail: bool) -> Vec<usize> {
             let after = a + off + c.len_utf8();
             if matches!(c, '；' | ';' | '。' | '：' | ':') {
                 let t = &text[after..b];
-                out.push(after + (t.len() - t.trim_start_matches(is_blank).len()));
+                out.push(after + (t.len() - t.trim_start_matches(is_inline_blank).len()));
             }
-            let blank = is_blank(c);
+            let blank = is_inline_blank(c);
             if prev_blank && !blank {
                 out.push(a + off);
             }
@@ -145,7 +138,7 @@ fn squeeze(s: &str, max: usize) -> Vec<(char, usize)> {
         if c == '\n' || c == '\r' || out.len() >= max {
             break;
         }
-        if is_blank(c) {
+        if is_inline_blank(c) {
             continue;
         }
         out.push((c, i + c.len_utf8()));
@@ -178,14 +171,38 @@ fn may_begin(family: Style, c: char) -> bool {
         Style::CnParen => open || is_cn_digit(c),
         Style::ArabicParen => open || c.is_ascii_digit(),
         Style::Article | Style::Chapter => c == '第',
-        _ => false,
+        // Families only ever asked for by their full-width member, and those no loose form
+        // is read for.
+        Style::CnParenHalf
+        | Style::ArabicParenHalf
+        | Style::Part
+        | Style::Section
+        | Style::Circled
+        | Style::ParenIdeograph => false,
+    }
+}
+
+/// Whether a damaged or mis-punctuated form of a marker of `family` is looked for: 编 and
+/// 节 headings, ① and ㈠ have none worth reading.
+fn may_be_loose(family: Style) -> bool {
+    match family {
+        Style::CnDun
+        | Style::Shi
+        | Style::Arabic
+        | Style::CnParen
+        | Style::CnParenHalf
+        | Style::ArabicParen
+        | Style::ArabicParenHalf
+        | Style::Article
+        | Style::Chapter => true,
+        Style::Part | Style::Section | Style::Circled | Style::ParenIdeograph => false,
     }
 }
 
 /// Recognise, at the start of `s`, a loose form of the marker numbered `want`.
 fn loose(s: &str, family: Style, want: u32, tail: bool) -> Option<Loose> {
     // Most places fail on their first character: decide that before any copy.
-    let first = s.chars().find(|&c| !is_blank(c))?;
+    let first = s.chars().find(|&c| !is_inline_blank(c))?;
     if !may_begin(family, first) {
         return None;
     }
@@ -407,7 +424,12 @@ fn loose(s: &str, family: Style, want: u32, tail: bool) -> Option<Loose> {
                 len: end(k + 1),
             })
         }
-        _ => None,
+        Style::CnParenHalf
+        | Style::ArabicParenHalf
+        | Style::Part
+        | Style::Section
+        | Style::Circled
+        | Style::ParenIdeograph => None,
     }
 }
 
@@ -443,22 +465,36 @@ fn missing_paragraphs_opt(cx: &Ctx, a: usize, b: usize) -> Option<Vec<usize>> {
     for ln in from_line + 1..nb.line {
         let l = cx.src.line(ln);
         let t = &text[l.start..l.end];
-        let body = t.trim_matches(is_blank);
+        let body = t.trim_matches(is_inline_blank);
         if body.is_empty() {
             after_blank = true;
             continue;
         }
-        let indented = t.starts_with(is_blank);
+        let indented = t.starts_with(is_inline_blank);
         let after_stop = prev_end_char.is_some_and(|c| "。；;：:！？!?”）)".contains(c));
         if indented || after_stop || std::mem::take(&mut after_blank) {
-            found.push(l.start + (t.len() - t.trim_start_matches(is_blank).len()));
+            drop_lead_in(&mut found, prev_end_char);
+            found.push(l.start + (t.len() - t.trim_start_matches(is_inline_blank).len()));
         }
-        prev_end_char = body.chars().last();
+        // Private-use characters (a font's symbols lost in a copy) end no sentence.
+        prev_end_char = body
+            .chars()
+            .rev()
+            .find(|c| !('\u{E000}'..='\u{F8FF}').contains(c));
     }
+    drop_lead_in(&mut found, prev_end_char);
     if last != a && b == nb_index_hint(doc, a, b) {
         found.truncate(1);
     }
     (found.len() <= 3).then_some(found)
+}
+
+/// A paragraph that ends with a colon leads a list in (`具有下列情形之一的：`): it is no item
+/// that lost its marker. `end` is the last character of the paragraph `found` ends with.
+fn drop_lead_in(found: &mut Vec<usize>, end: Option<char>) {
+    if end.is_some_and(|c| c == '：' || c == ':') {
+        found.pop();
+    }
 }
 
 /// Whether `b` is an ordinary next marker (not the start of a second list under `a`).
@@ -494,6 +530,18 @@ mod tests {
     fn wrong_punctuation_after_last_sibling() {
         let t = "一、甲。\n二、乙。\n三，丙。\n";
         assert_eq!(lint(t), vec![("marker-punctuation".into(), 3)]);
+    }
+
+    #[test]
+    fn issue14_a_lead_in_is_no_lost_item() {
+        use crate::lint::{Config, testutil::lint_full};
+        let t = "第一条 甲。\n\n有下列情形之一的，可以认定：\n\n属于单一事项的；\n\n（二）属于多个事项的。\n\n第二条 乙。\n";
+        let notes: Vec<u64> = lint_full(t, &Config::default())
+            .into_iter()
+            .filter(|d| d.severity == crate::model::Severity::Info)
+            .map(|d| d.line)
+            .collect();
+        assert_eq!(notes, vec![5]);
     }
 
     #[test]

@@ -55,23 +55,33 @@ impl Profile {
 
     /// The rung of `style` on this profile's ladder (1 = top), if it is on the ladder.
     pub fn rung(self, style: Style) -> Option<u32> {
-        let s = style.family();
         match self {
-            Profile::Gongwen => match s {
+            Profile::Gongwen => match style {
                 Style::CnDun => Some(1),
-                Style::CnParen => Some(2),
+                Style::CnParen | Style::CnParenHalf => Some(2),
                 Style::Arabic => Some(3),
-                Style::ArabicParen => Some(4),
-                _ => None,
+                Style::ArabicParen | Style::ArabicParenHalf => Some(4),
+                Style::Part
+                | Style::Chapter
+                | Style::Section
+                | Style::Article
+                | Style::Circled
+                | Style::ParenIdeograph
+                | Style::Shi => None,
             },
-            Profile::Statute | Profile::PartyRule => match s {
+            Profile::Statute | Profile::PartyRule => match style {
                 Style::Part => Some(1),
                 Style::Chapter => Some(2),
                 Style::Section => Some(3),
                 Style::Article => Some(4),
-                Style::CnParen => Some(5),
+                Style::CnParen | Style::CnParenHalf => Some(5),
                 Style::Arabic => Some(6),
-                _ => None,
+                Style::CnDun
+                | Style::ArabicParen
+                | Style::ArabicParenHalf
+                | Style::Circled
+                | Style::ParenIdeograph
+                | Style::Shi => None,
             },
             Profile::Generic => None,
         }
@@ -83,23 +93,34 @@ impl Profile {
         match self {
             Profile::Gongwen => child <= parent + 1,
             // 编 and 节 are optional: 编→章, 编→条, 章→条 are all fine; 条 needs 项 before 目.
-            Profile::Statute | Profile::PartyRule => child <= 4 || child <= parent + 1,
+            // A list right under a 编/章/节 (a 章 that holds no articles) skips nothing.
+            Profile::Statute | Profile::PartyRule => {
+                parent < 4 || child <= 4 || child <= parent + 1
+            }
             Profile::Generic => true,
         }
     }
 }
 
+/// Issuers whose normative documents (司法解释, their decisions and rules) are numbered like
+/// statutes, whatever markers they use (一、 over 1. is their own convention, not a 公文's
+/// ladder skipped).
+const JUDICIAL_ISSUERS: &[&str] = &["最高人民法院", "最高人民检察院"];
+
 /// Choose the profile of one document from its markers and its opening text.
 pub fn detect(doc: &DocTree) -> Profile {
+    if doc
+        .title
+        .as_deref()
+        .is_some_and(|t| JUDICIAL_ISSUERS.iter().any(|w| t.starts_with(w)))
+    {
+        return Profile::Statute;
+    }
     let count = |f: &dyn Fn(Style) -> bool| doc.nodes.iter().filter(|n| f(n.style)).count();
     let articles = count(&|s| s == Style::Article);
-    let units = count(&|s| matches!(s, Style::Part | Style::Chapter | Style::Section));
-    let ladder = count(&|s| {
-        matches!(
-            s.family(),
-            Style::CnDun | Style::CnParen | Style::Arabic | Style::ArabicParen
-        )
-    });
+    let units = count(&|s| s.is_heading_unit());
+    // Markers on the 公文 ladder (一、 （一） 1. （1）).
+    let ladder = count(&|s| Profile::Gongwen.rung(s).is_some());
     if articles >= 2 || (articles >= 1 && units >= 1) {
         let head: String = doc
             .title

@@ -6,23 +6,16 @@
 
 use std::borrow::Cow;
 
+use crate::normalize::is_inline_blank;
 use crate::structure::Style;
 use crate::structure::marker::{can_start, parse_at};
+use crate::structure::refs;
 use crate::structure::{DocTree, Node};
 use crate::text::{MappedText, SourceText};
 
 /// How far a put-back marker's number may be from its neighbour's (a line that starts
 /// with `（九）` in a list at `（二）` is more likely a quotation than a sibling).
 const NEAR: u32 = 3;
-
-fn is_blank(c: char) -> bool {
-    match c {
-        ' ' | '\t' | '\u{0B}' | '\u{0C}' | '\u{3000}' | '\u{FEFF}' => true,
-        // Line breaks are no blanks; hanzi and everything else above U+3000 are none.
-        c if c.is_ascii() || c > '\u{3000}' => false,
-        c => c.is_whitespace(),
-    }
-}
 
 /// Length in bytes of the blanks that start `s`.
 #[inline(always)]
@@ -38,8 +31,19 @@ fn blank_prefix(s: &str) -> usize {
 /// Length in bytes of the blanks that start `s`, character by character.
 fn blank_run(s: &str) -> usize {
     s.char_indices()
-        .find(|&(_, c)| !is_blank(c))
+        .find(|&(_, c)| !is_inline_blank(c))
         .map_or(s.len(), |(i, _)| i)
+}
+
+/// Whether the number `m` read at the start of `s` is cited (`（四）、（五）项所列`,
+/// `第五条规定的`) or is the subject of a sentence (`第七节相应改为第八节，`), not a marker.
+fn cited(s: &str, m: &crate::structure::Marker) -> bool {
+    let close = m.len - m.punct.map_or(0, char::len_utf8);
+    let rest = &s[m.len..];
+    let gap = rest.starts_with(is_inline_blank);
+    m.style.is_bracketed() && refs::item_cited(&s[close..])
+        || m.style.is_unit() && refs::unit_cited(rest, gap)
+        || m.style.is_heading_unit() && refs::heading_in_prose(rest, gap)
 }
 
 /// A marker at the start of `s`, read through blanks that OCR put inside it (`（ 二）`,
@@ -60,7 +64,7 @@ fn parse_spaced(s: &str) -> Option<crate::structure::Marker> {
         if c == '\n' || c == '\r' {
             break;
         }
-        if is_blank(c) {
+        if is_inline_blank(c) {
             head = usize::MAX;
             break;
         }
@@ -80,7 +84,7 @@ fn parse_spaced(s: &str) -> Option<crate::structure::Marker> {
         if c == '\n' || c == '\r' {
             break;
         }
-        if is_blank(c) {
+        if is_inline_blank(c) {
             continue;
         }
         squeezed.push(c);
@@ -150,7 +154,7 @@ fn candidates(src: &SourceText, doc: &DocTree) -> Vec<Cand> {
         }
         let raw = &text[line.start..line.end];
         let t = &raw[blank_prefix(raw)..];
-        let body = t.trim_end_matches(is_blank);
+        let body = t.trim_end_matches(is_inline_blank);
         let pos = line.start + (raw.len() - t.len());
         let paragraph_start = after_blank
             || prev_end.is_some_and(|c| {
@@ -166,13 +170,10 @@ fn candidates(src: &SourceText, doc: &DocTree) -> Vec<Cand> {
         after_blank = false;
         prev_end = body.chars().last();
         let before_first = line.start < first.start;
-        // Only a 第X编/章/节 counts before the first clause.
+        // Only a 第X编/章/节 counts before the first clause, and none of a table of contents.
         if before_first
-            && !(t.starts_with('第')
-                && matches!(
-                    parse_at(t).map(|m| m.style.family()),
-                    Some(Style::Part | Style::Chapter | Style::Section)
-                ))
+            && (!(t.starts_with('第') && parse_at(t).is_some_and(|m| m.style.is_heading_unit()))
+                || doc.toc.is_some_and(|(a, b)| (a..=b).contains(&line.number)))
         {
             continue;
         }
@@ -180,7 +181,8 @@ fn candidates(src: &SourceText, doc: &DocTree) -> Vec<Cand> {
             && taken.binary_search(&pos).is_err()
             && let Some(m) = parse_spaced(t)
             // Something must follow the marker on its line (a bare `1.` is a page number).
-            && !t[m.len..].trim_matches(is_blank).is_empty()
+            && !t[m.len..].trim_matches(is_inline_blank).is_empty()
+            && !cited(t, &m)
         {
             out.push(Cand {
                 pos,
@@ -253,7 +255,9 @@ fn inline_candidates(text: &str, from: usize, to: usize, taken: &[usize], out: &
         if pos >= to || !may_start_marker(bytes, pos) || !can_start(char_at(bytes, pos)) {
             continue;
         }
-        if taken.binary_search(&pos).is_ok() {
+        // Taken already, or reached both after a mark and after the blanks that follow it
+        // (`；　（三）`).
+        if taken.binary_search(&pos).is_ok() || out.last().is_some_and(|c: &Cand| c.pos == pos) {
             continue;
         }
         if line_end <= pos {
@@ -262,11 +266,10 @@ fn inline_candidates(text: &str, from: usize, to: usize, taken: &[usize], out: &
         let Some(m) = parse_spaced(&text[pos..line_end]) else {
             continue;
         };
-        let unit = matches!(
-            m.style.family(),
-            Style::Article | Style::Chapter | Style::Section | Style::Part
-        );
-        if unit || comma && m.style != Style::Shi {
+        if cited(&text[pos..line_end], &m) {
+            continue;
+        }
+        if m.style.is_unit() || comma && m.style != Style::Shi {
             continue;
         }
         out.push(Cand {
@@ -303,7 +306,7 @@ fn may_start_marker(bytes: &[u8], i: usize) -> bool {
 /// What a character is to the inline scan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Class {
-    /// A blank ([`is_blank`]).
+    /// A blank ([`is_inline_blank`]).
     Blank,
     /// ；;。：: — an inline marker may follow.
     Mark,
@@ -343,10 +346,11 @@ fn class_at(bytes: &[u8], i: usize) -> (Class, usize) {
         (0xEF, 0xBC9B | 0xBC9A) | (0xE3, 0x8082) => Class::Mark,
         // ，
         (0xEF, 0xBC8C) => Class::Comma,
-        // U+0085 U+00A0; U+1680; U+2000–U+200A U+2028 U+2029 U+202F U+205F; U+3000; U+FEFF
+        // U+0085 U+00A0; U+1680; U+2000–U+200D U+2028 U+2029 U+202F U+205F U+2060; U+3000;
+        // U+FEFF
         (0xC2, 0x85 | 0xA0)
         | (0xE1, 0x9A80)
-        | (0xE2, 0x8080..=0x808A | 0x80A8 | 0x80A9 | 0x80AF | 0x819F)
+        | (0xE2, 0x8080..=0x808D | 0x80A8 | 0x80A9 | 0x80AF | 0x819F | 0x81A0)
         | (0xE3, 0x8080)
         | (0xEF, 0xBBBF) => Class::Blank,
         _ => Class::Other,
@@ -571,6 +575,7 @@ fn node_at(
     Node {
         marker: m.text.clone(),
         number: m.number,
+        insert: m.insert,
         style: m.style,
         punct: m.punct,
         level,
@@ -701,8 +706,7 @@ mod tests {
             let mut buf = [0u8; 4];
             let lead = c.encode_utf8(&mut buf).as_bytes()[0];
             assert_eq!(crate::normalize::utf8_len(lead), c.len_utf8(), "{c:?}");
-            let blank = c.is_whitespace() && c != '\n' && c != '\r' || c == '\u{FEFF}';
-            assert_eq!(is_blank(c), blank, "{c:?}");
+            let blank = is_inline_blank(c);
             let special = blank || "；;。：:，,".contains(c);
             if special && !c.is_ascii() {
                 assert!(may_be_blank_or_mark(lead), "{c:?}");
@@ -797,7 +801,7 @@ mod tests {
             for (i, c) in line[lead..].char_indices() {
                 let at = lead + i;
                 let after = at + c.len_utf8();
-                let blank = is_blank(c);
+                let blank = is_inline_blank(c);
                 let gap_end = prev_blank && !blank;
                 prev_blank = blank;
                 let (pos, comma) = if gap_end {
@@ -807,11 +811,11 @@ mod tests {
                 } else {
                     continue;
                 };
+                if out.last().is_some_and(|(p, _)| *p == l.start + pos) {
+                    continue;
+                }
                 if let Some(m) = parse_spaced(&line[pos..])
-                    && !matches!(
-                        m.style.family(),
-                        Style::Article | Style::Chapter | Style::Section | Style::Part
-                    )
+                    && !m.style.is_unit()
                     && !(comma && m.style != Style::Shi)
                 {
                     out.push((l.start + pos, m.text));

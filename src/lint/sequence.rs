@@ -8,15 +8,17 @@
 //! marker of look-ahead, so that one defect gives one finding at the marker that is wrong:
 //! a swap is told from a gap, a repeated number from a renumbered run.
 
-use super::{Ctx, expected_marker, nearby};
+use super::{Ctx, expected_marker, nearby, unnumbered};
 use crate::model::Rule;
 use crate::structure::Style;
+use crate::structure::marker::Ordinal;
 
 /// One group of siblings (same parent, same style family), in document order.
 #[derive(Debug)]
 struct Group {
     parent: Option<usize>,
     family: Style,
+    scope: u32,
     nodes: Vec<usize>,
 }
 
@@ -27,12 +29,6 @@ struct Prev {
     last: u32,
     parent: Option<usize>,
     continued: bool,
-}
-
-/// Families whose numbering runs on through the whole document (立法法: 编, 章 and 条 are
-/// numbered through, 节 restart per 章).
-fn runs_on(family: Style) -> bool {
-    matches!(family, Style::Part | Style::Article | Style::Chapter)
 }
 
 /// Run the sequence rules over a document.
@@ -48,11 +44,12 @@ pub fn check(cx: &mut Ctx) {
             continue;
         }
         let family = n.style.family();
+        let scope = cx.scope[i];
         let slot = n.parent.map_or(0, |p| p + 1);
         let mut link = first_group[slot];
         let mut last = None;
         while let Some(g) = link {
-            if groups[g].family == family {
+            if groups[g].family == family && groups[g].scope == scope {
                 break;
             }
             last = Some(g);
@@ -63,6 +60,7 @@ pub fn check(cx: &mut Ctx) {
             groups.push(Group {
                 parent: n.parent,
                 family,
+                scope,
                 nodes: Vec::new(),
             });
             next_group.push(None);
@@ -75,13 +73,22 @@ pub fn check(cx: &mut Ctx) {
         groups[g].nodes.push(i);
     }
     // The last list seen per (family, level): few keys.
-    let mut prev: Vec<((Style, u32), Prev)> = Vec::new();
-    for g in &groups {
+    let mut prev: Vec<((Style, u32, u32), Prev)> = Vec::new();
+    // The last list seen per (family, scope), at any level.
+    let mut prev_any: Vec<((Style, u32), Prev)> = Vec::new();
+    for g in &mut groups {
+        // Inserted units (第十七条之一) are read apart: the plain numbers run 17, 18 around
+        // them.
+        let inserts = inserted(cx, g);
+        if g.nodes.is_empty() {
+            continue;
+        }
+        let g = &*g;
         let first = &doc.nodes[g.nodes[0]];
         // 条 and 章 run on through the document whatever their depth (第X编 may hold 条
         // directly, 章 others).
         let fam = first.style.family();
-        let key = (fam, if runs_on(fam) { 0 } else { first.level });
+        let key = (fam, if fam.runs_on() { 0 } else { first.level }, g.scope);
         let slot = prev.iter().position(|(k, _)| *k == key);
         let p = slot.map(|k| prev[k].1).filter(|p| p.parent != g.parent);
         let start = match p {
@@ -90,14 +97,27 @@ pub fn check(cx: &mut Ctx) {
                     && (first.number == p.last + 1
                         // one item lost where the run crosses to a new parent
                         || first.number == p.last + 2 && p.last >= 2
-                        || runs_on(key.0)
+                        || key.0.runs_on()
                         || p.continued) =>
             {
                 Start::Continue(p)
             }
             _ => Start::Fresh,
         };
+        // A list that carries on exactly from the last list of its style at another depth
+        // (items numbered through a document, under 章 here and under 节 there).
+        let any_key = (fam, g.scope);
+        let any_slot = prev_any.iter().position(|(k, _)| *k == any_key);
+        let start = match (start, any_slot.map(|k| prev_any[k].1)) {
+            (Start::Fresh, Some(p))
+                if first.number != 1 && p.parent != g.parent && first.number == p.last + 1 =>
+            {
+                Start::Continue(p)
+            }
+            (s, _) => s,
+        };
         let last = scan(cx, g, start);
+        check_inserts(cx, &inserts, start);
         let seen = Prev {
             last_node: *g.nodes.last().unwrap_or(&g.nodes[0]),
             last,
@@ -108,6 +128,75 @@ pub fn check(cx: &mut Ctx) {
             Some(k) => prev[k].1 = seen,
             None => prev.push((key, seen)),
         }
+        match any_slot {
+            Some(k) => prev_any[k].1 = seen,
+            None => prev_any.push((any_key, seen)),
+        }
+    }
+}
+
+/// Take the inserted units (之N) out of group `g`: they are checked by [`check_inserts`],
+/// the rest by [`scan`]. Returns every node of the group in order.
+fn inserted(cx: &Ctx, g: &mut Group) -> Vec<usize> {
+    let all = g.nodes.clone();
+    if all.iter().any(|&i| cx.doc.nodes[i].insert > 0) {
+        g.nodes.retain(|&i| cx.doc.nodes[i].insert == 0);
+        all
+    } else {
+        Vec::new()
+    }
+}
+
+/// Check the inserted units among `nodes` (a group in document order): 第十七条之一 comes
+/// right after 第十七条, 第十七条之二 right after 之一. A jump of the plain number is the
+/// plain sequence's finding ([`scan`] reports it at the next plain unit); here only a
+/// repeated or skipped insert, or one that stands after a later unit.
+fn check_inserts(cx: &mut Ctx, nodes: &[usize], start: Start) {
+    let doc = cx.doc;
+    let mut prev = match start {
+        Start::Fresh => Ordinal::plain(0),
+        Start::Continue(p) => Ordinal::plain(p.last),
+    };
+    for &i in nodes {
+        let n = &doc.nodes[i];
+        let o = Ordinal::new(n.number, n.insert);
+        if o.insert == 0 || o.follows(prev) || o.number > prev.number {
+            prev = o;
+            continue;
+        }
+        let want = n.style.render_ordinal(if o.number == prev.number {
+            Ordinal::new(o.number, prev.insert + 1)
+        } else {
+            Ordinal::plain(prev.number + 1)
+        });
+        let (rule, msg) = if o.number < prev.number {
+            (
+                Rule::NumberingOrder,
+                format!(
+                    "`{}` stands after `{}`",
+                    n.marker.trim(),
+                    n.style.render_ordinal(prev)
+                ),
+            )
+        } else if o.insert > prev.insert + 1 {
+            (
+                Rule::NumberingGap,
+                format!(
+                    "`{}` follows `{}`: {want} is missing",
+                    n.marker.trim(),
+                    n.style.render_ordinal(prev)
+                ),
+            )
+        } else {
+            (
+                Rule::NumberingDuplicate,
+                format!("`{}` repeats an earlier number", n.marker.trim()),
+            )
+        };
+        let mut d = cx.at_node(rule, i, msg);
+        d.expected = Some(want);
+        cx.out.push(d);
+        prev = prev.max(o);
     }
 }
 
@@ -284,6 +373,13 @@ fn report_jump(cx: &mut Ctx, prev: Option<usize>, node: usize, e: u32, fresh_sta
     if cx.structure_garbled_between(from_line, n.line) {
         return;
     }
+    // Headings that lost their number stand where the missing ones belong: each is
+    // reported at its own line.
+    if n.style.is_heading_unit()
+        && unnumbered::between(&cx.lost, n.style, from, n.start) as u32 >= n.number - e
+    {
+        return;
+    }
     match nearby::explain(cx, from, n.start, node, e, false) {
         nearby::Explained::Finding(d) => {
             cx.out.push(*d);
@@ -304,6 +400,16 @@ fn report_jump(cx: &mut Ctx, prev: Option<usize>, node: usize, e: u32, fresh_sta
             ),
         );
         d.expected = Some(expected_marker(n, 1));
+        if cx.continuation && n.style.is_unit() {
+            // An amendment or a 编 on its own: the official numbering carries on.
+            d.severity = crate::model::Severity::Info;
+            d.message = format!(
+                "the sequence starts at `{}`: the document's numbering carries on from an earlier part",
+                n.marker.trim()
+            );
+            cx.out.push(d);
+            return;
+        }
         cx.out.push(d);
         if n.number == 2 && node > 0 {
             start_notes(cx, node - 1, node, expected_marker(n, 1));
@@ -337,8 +443,13 @@ fn start_notes(cx: &mut Ctx, before: usize, node: usize, want: String) {
     notes(cx, Rule::NumberingStart, before, node, want);
 }
 
-/// Info notes on the paragraphs where a lost marker `want` may have stood.
+/// Info notes on the paragraphs where a lost marker `want` may have stood. A heading's
+/// number is lost only with a heading line of its own, which [`unnumbered`] reports: no
+/// paragraph is pointed at for it.
 fn notes(cx: &mut Ctx, rule: Rule, a: usize, b: usize, want: String) {
+    if cx.doc.nodes[b].style.is_heading_unit() {
+        return;
+    }
     for pos in nearby::missing_paragraphs(cx, a, b) {
         let mut d = cx.at_offset(
             rule,
@@ -439,6 +550,57 @@ mod tests {
         assert_eq!(f, vec![("numbering-duplicate".into(), 5)]);
         let gap = t.replace("第三条 丙。\n", "");
         assert!(lint(&gap).contains(&("numbering-gap".into(), 5)));
+    }
+
+    #[test]
+    fn issue14_inserted_articles_follow_their_article() {
+        let t = "第一章 总则\n第一条 甲。\n第一条之一 乙。\n第一条之二 丙。\n第二章 附则\n第二条 丁。\n第二条之一 戊。\n第三章 其他\n第三条 己。\n";
+        assert!(lint(t).is_empty(), "{:?}", lint(t));
+        // 之三 right after 之一: 之二 is missing.
+        let f = lint(&t.replace("第一条之二", "第一条之三"));
+        assert_eq!(f, vec![("numbering-gap".into(), 4)]);
+        // 之一 twice.
+        let f = lint(&t.replace("第一条之二", "第一条之一"));
+        assert_eq!(f, vec![("numbering-duplicate".into(), 4)]);
+        // An insert after a later article.
+        let t2 = "第一条 甲。\n第二条 乙。\n第一条之一 丙。\n第三条 丁。\n";
+        assert_eq!(lint(t2), vec![("numbering-order".into(), 3)]);
+        // The plain article before an insert lost: the plain sequence reports it once.
+        let t3 = "第一条 甲。\n第三条之一 乙。\n第四条 丙。\n";
+        let f = lint(t3);
+        assert_eq!(
+            f.iter().filter(|(r, _)| r == "numbering-gap").count(),
+            1,
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn issue14_numbering_that_officially_carries_on_is_a_note() {
+        use crate::lint::{Config, testutil::lint_full};
+        use crate::model::Severity;
+        let sev = |t: &str| -> Vec<(String, Severity)> {
+            lint_full(t, &Config::default())
+                .into_iter()
+                .map(|d| (d.rule.name().to_string(), d.severity))
+                .collect()
+        };
+        // A 编 on its own: articles from 第三百条.
+        let t = "某法典\n第二编 物权\n第一章 通则\n第三百条 甲。\n第三百零一条 乙。\n";
+        assert_eq!(
+            sev(t),
+            vec![
+                ("numbering-start".into(), Severity::Info),
+                ("numbering-start".into(), Severity::Info)
+            ]
+        );
+        // An amendment numbers its articles on from the previous one.
+        let t =
+            "某市条例修正案\n第十二条 将第三条修改为：“甲。”\n第十三条 将第五条修改为：“乙。”\n";
+        assert_eq!(sev(t), vec![("numbering-start".into(), Severity::Info)]);
+        // A lost 第一条 marker leaves 第二条 first: still an error.
+        let t = "某市条例\n为了甲，制定本条例。\n第二条 乙。\n第三条 丙。\n";
+        assert_eq!(sev(t), vec![("numbering-start".into(), Severity::Error)]);
     }
 
     #[test]

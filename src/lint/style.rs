@@ -7,6 +7,7 @@ use std::fmt::{self, Write};
 
 use super::{Ctx, expected_marker};
 use crate::model::Rule;
+use crate::normalize::is_blank;
 use crate::structure::{Node, Style};
 
 /// Run the marker-form rules over a document.
@@ -15,23 +16,50 @@ pub fn check(cx: &mut Ctx) {
     mixed(cx);
 }
 
+/// How a style's marker is written (GB/T 15834-2011 B.3), and so which forms it has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Form {
+    /// 一、: takes 、.
+    Dun,
+    /// 1. / 1．: takes a full stop, not 、.
+    Dot,
+    /// （一） (一) （1） (1): takes nothing; its brackets vary.
+    Brackets,
+    /// 一是: takes nothing.
+    Shi,
+    /// 第X条, ①, ㈠: a closed form; nothing follows it.
+    Closed,
+}
+
+/// The form of `style`'s markers.
+pub(crate) fn form(style: Style) -> Form {
+    match style {
+        Style::CnDun => Form::Dun,
+        Style::Arabic => Form::Dot,
+        Style::CnParen | Style::CnParenHalf | Style::ArabicParen | Style::ArabicParenHalf => {
+            Form::Brackets
+        }
+        Style::Shi => Form::Shi,
+        Style::Part
+        | Style::Chapter
+        | Style::Section
+        | Style::Article
+        | Style::Circled
+        | Style::ParenIdeograph => Form::Closed,
+    }
+}
+
 /// The punctuation written after node `n`'s marker, when it is wrong: (what was found,
 /// the mark).
 fn wrong_punct(text: &str, n: &Node) -> Option<char> {
-    match n.style.family() {
-        Style::CnDun => n.punct.filter(|&p| p != '、'),
-        Style::CnParen | Style::ArabicParen | Style::Shi => n.punct,
-        Style::Arabic => n.punct.filter(|&p| p == '、'),
-        Style::Article
-        | Style::Chapter
-        | Style::Part
-        | Style::Section
-        | Style::Circled
-        | Style::ParenIdeograph => text
+    match form(n.style) {
+        Form::Dun => n.punct.filter(|&p| p != '、'),
+        Form::Brackets | Form::Shi => n.punct,
+        Form::Dot => n.punct.filter(|&p| p == '、'),
+        Form::Closed => text
             .get(n.marker_end..)
             .and_then(|s| s.chars().next())
             .filter(|c| matches!(c, '、' | '.' | '．' | '，' | ',' | '：' | ':')),
-        _ => None,
     }
 }
 
@@ -50,12 +78,12 @@ fn punctuation(cx: &mut Ctx) {
         } else {
             format!("{}{p}", n.marker.trim())
         };
-        let why = match n.style.family() {
-            Style::CnDun => "a Chinese numeral marker takes 、",
-            Style::CnParen | Style::ArabicParen => "a bracketed marker takes no punctuation",
-            Style::Arabic => "an Arabic numeral marker takes a full stop (.), not 、",
-            Style::Shi => "一是/二是 take no punctuation",
-            _ => "this marker takes no punctuation",
+        let why = match form(n.style) {
+            Form::Dun => "a Chinese numeral marker takes 、",
+            Form::Brackets => "a bracketed marker takes no punctuation",
+            Form::Dot => "an Arabic numeral marker takes a full stop (.), not 、",
+            Form::Shi => "一是/二是 take no punctuation",
+            Form::Closed => "this marker takes no punctuation",
         };
         let mut d = cx.at_node(
             Rule::MarkerPunctuation,
@@ -90,14 +118,14 @@ impl fmt::Display for Variant {
 
 /// The written form of a marker within its family, for styles that have variants.
 fn variant(n: &Node) -> Option<Variant> {
-    match n.style.family() {
-        Style::CnParen | Style::ArabicParen => {
-            let open = n.marker.chars().find(|c| !c.is_whitespace())?;
+    match form(n.style) {
+        Form::Brackets => {
+            let open = n.marker.chars().find(|&c| !is_blank(c))?;
             let close = n.marker.chars().rev().find(|c| matches!(c, '）' | ')'))?;
             Some(Variant(open, Some(close)))
         }
-        Style::Arabic | Style::CnDun => n.punct.map(|p| Variant(p, None)),
-        _ => None,
+        Form::Dot | Form::Dun => n.punct.map(|p| Variant(p, None)),
+        Form::Shi | Form::Closed => None,
     }
 }
 
@@ -202,18 +230,18 @@ fn mixed(cx: &mut Ctx) {
 
 /// Whether `v` is the form the standard prescribes for `family` (一、 1. （一）).
 fn standard_form(family: Style, v: Variant) -> bool {
-    match family {
-        Style::CnDun => v == Variant('、', None),
-        Style::Arabic => v == Variant('.', None) || v == Variant('．', None),
-        _ => v == Variant::FULL_WIDTH_BRACKETS,
+    match form(family) {
+        Form::Dun => v == Variant('、', None),
+        Form::Dot => v == Variant('.', None) || v == Variant('．', None),
+        Form::Brackets | Form::Shi | Form::Closed => v == Variant::FULL_WIDTH_BRACKETS,
     }
 }
 
 /// Node `n`'s marker in the variant `v`.
 fn restyle(n: &Node, v: Variant) -> String {
     let num = n.style.render(n.number);
-    match n.style.family() {
-        Style::CnParen | Style::ArabicParen => {
+    match form(n.style) {
+        Form::Brackets => {
             let inner: String = num
                 .chars()
                 .filter(|c| !matches!(c, '（' | '）' | '(' | ')'))
@@ -221,7 +249,7 @@ fn restyle(n: &Node, v: Variant) -> String {
             let (o, c) = (v.0, v.1.unwrap_or('）'));
             format!("{o}{inner}{c}")
         }
-        _ => format!("{num}{v}"),
+        Form::Dun | Form::Dot | Form::Shi | Form::Closed => format!("{num}{v}"),
     }
 }
 

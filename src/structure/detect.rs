@@ -7,8 +7,9 @@
 //! `。` `：`, or after a blank gap) or at the start of a hard-wrapped continuation line is
 //! *weak*: the tree builder accepts it only where it fits the numbering sequence.
 
-use super::marker::{self, Style};
-use crate::normalize::{CompactLine, LineInfo};
+use super::marker::{self, Ordinal, Style};
+use super::refs;
+use crate::normalize::{self, CompactLine, LineInfo};
 
 /// What a candidate is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,6 +18,8 @@ pub(crate) enum Kind {
     Marked {
         /// Its number.
         number: u32,
+        /// The N of an inserted unit `第X条之N` (0 for an ordinary marker).
+        insert: u32,
         /// Its style (bracket width taken from the source).
         style: Style,
     },
@@ -59,10 +62,14 @@ impl Cand {
         }
     }
 
-    /// Style family and number, when readable.
-    pub fn family_number(&self) -> Option<(Style, u32)> {
+    /// Style family and place in the sequence, when readable.
+    pub fn family_ordinal(&self) -> Option<(Style, Ordinal)> {
         match self.kind {
-            Kind::Marked { number, style } => Some((style.family(), number)),
+            Kind::Marked {
+                number,
+                insert,
+                style,
+            } => Some((style.family(), Ordinal::new(number, insert))),
             Kind::Garbled => None,
         }
     }
@@ -126,6 +133,13 @@ pub(crate) fn line_candidates(
     if text.is_empty() {
         return;
     }
+    // A run of markup before the text (`## 第二章`, `- 第一条`) is no part of it: a marker
+    // right after the run and its blanks starts the line.
+    let lead = match normalize::markup_run(text) {
+        0 => 0,
+        run if cl.gap_before(run) => run,
+        _ => usize::MAX,
+    };
     // Columns are counted incrementally so a very long line stays linear.
     let (mut col_off, mut col) = (info.start, 1usize);
     // Elsewhere than at the line start and the breaks, the boundary test below fails.
@@ -134,7 +148,7 @@ pub(crate) fn line_candidates(
             continue;
         }
         let rest = &text[i..];
-        let at_start = i == 0;
+        let at_start = i == 0 || i == lead;
         let before = text[..i].chars().next_back();
         // 一是/二是 also follow a comma (…的原则，一是…；二是…).
         let after_comma = before == Some(',') && rest.chars().nth(1) == Some('是');
@@ -144,11 +158,16 @@ pub(crate) fn line_candidates(
             continue;
         }
         let (len, kind) = if let Some(m) = marker::read_at(rest) {
-            if matches!(
-                m.style,
-                Style::Part | Style::Chapter | Style::Section | Style::Article
-            ) && marker::is_reference(&rest[m.len..], cl.gap_before(i + m.len))
-            {
+            let gap = cl.gap_before(i + m.len);
+            if m.style.is_unit() && refs::unit_cited(&rest[m.len..], gap) {
+                continue;
+            }
+            if m.style.is_heading_unit() && refs::heading_in_prose(&rest[m.len..], gap) {
+                continue;
+            }
+            // 第（三）、（四）项 / （四）项所列: a cited item, not a marker.
+            let close = m.len - m.punct.map_or(0, char::len_utf8);
+            if m.style.is_bracketed() && refs::item_cited(&rest[close..]) {
                 continue;
             }
             if m.number == 0 {
@@ -158,6 +177,7 @@ pub(crate) fn line_candidates(
                 m.len,
                 Kind::Marked {
                     number: m.number,
+                    insert: m.insert,
                     style: m.style,
                 },
             )
@@ -172,9 +192,14 @@ pub(crate) fn line_candidates(
         col_off = start;
         let raw = &source[start..marker_end];
         let kind = match kind {
-            Kind::Marked { number, style } => Kind::Marked {
+            Kind::Marked {
                 number,
-                style: source_width(style, raw),
+                insert,
+                style,
+            } => Kind::Marked {
+                number,
+                insert,
+                style: style.with_width(raw.starts_with('（')),
             },
             k => k,
         };
@@ -200,24 +225,9 @@ pub(crate) fn line_candidates(
 
 /// A 第X编/章/节 on a short line is a heading line, whatever the previous line looked like.
 fn heading_line(kind: Kind, info: &LineInfo) -> bool {
-    matches!(
-        kind,
-        Kind::Marked {
-            style: Style::Part | Style::Chapter | Style::Section,
-            ..
-        }
-    ) && info.len <= 30
-}
-
-/// Bracket styles were read from folded text; take the bracket width from the source.
-fn source_width(style: Style, raw: &str) -> Style {
-    let full = raw.starts_with('（');
-    match style.family() {
-        Style::CnParen if full => Style::CnParen,
-        Style::CnParen => Style::CnParenHalf,
-        Style::ArabicParen if full => Style::ArabicParen,
-        Style::ArabicParen => Style::ArabicParenHalf,
-        s => s,
+    match kind {
+        Kind::Marked { style, .. } => style.is_heading_unit() && info.len <= 30,
+        Kind::Garbled => false,
     }
 }
 
@@ -254,22 +264,24 @@ mod tests {
     fn spaces_inside_markers_are_tolerated() {
         let s = "1 .加强学习\n二 是改进作风\n第 三 条 本办法\n（ 一）总体要求\n三 、其他";
         let c = cands(s);
-        let got: Vec<(&str, Option<(Style, u32)>)> =
-            c.iter().map(|c| (c.text(s), c.family_number())).collect();
+        let got: Vec<(&str, Option<(Style, Ordinal)>)> =
+            c.iter().map(|c| (c.text(s), c.family_ordinal())).collect();
+        let p = Ordinal::plain;
         assert_eq!(
             got,
             vec![
-                ("1 .", Some((Style::Arabic, 1))),
-                ("二 是", Some((Style::Shi, 2))),
-                ("第 三 条", Some((Style::Article, 3))),
-                ("（ 一）", Some((Style::CnParen, 1))),
-                ("三 、", Some((Style::CnDun, 3))),
+                ("1 .", Some((Style::Arabic, p(1)))),
+                ("二 是", Some((Style::Shi, p(2)))),
+                ("第 三 条", Some((Style::Article, p(3)))),
+                ("（ 一）", Some((Style::CnParen, p(1)))),
+                ("三 、", Some((Style::CnDun, p(3)))),
             ]
         );
         assert_eq!(
             c[3].kind,
             Kind::Marked {
                 number: 1,
+                insert: 0,
                 style: Style::CnParen
             }
         );
@@ -283,6 +295,7 @@ mod tests {
             c[0].kind,
             Kind::Marked {
                 number: 2,
+                insert: 0,
                 style: Style::CnParenHalf
             }
         );

@@ -100,7 +100,28 @@ const DOC_TYPES: &[&str] = &[
     "标准",
     "函",
     "法",
+    // Statutes, judicial interpretations and state orders.
+    "法典",
+    "通则",
+    "修正案",
+    "解释",
+    "解答",
+    "安排",
+    "命令",
+    "规范",
+    "规程",
+    "纲要",
+    "答复",
+    "复函",
+    "公约",
+    "协定",
 ];
+
+/// The longest title taken (司法解释 titles run to some 80 characters).
+const MAX_TITLE_CHARS: usize = 120;
+
+/// The longest bracketed qualifier after a document-type word: （三）, （试行）, （2018年修正）.
+const MAX_QUALIFIER_CHARS: usize = 12;
 
 /// What the header of a scraped page says about the file.
 #[derive(Debug, Clone, Default)]
@@ -460,7 +481,7 @@ pub(crate) fn title_at(src: &SourceText, layout: &Layout, number: usize) -> Opti
     if l.blank || l.boilerplate {
         return None;
     }
-    let one = text[l.start..l.end].trim_matches(is_blank);
+    let one = normalize::trim_start_markup(&text[l.start..l.end]).trim_end_matches(is_blank);
     if let Some(t) = title_prefix(one) {
         return Some(t);
     }
@@ -489,17 +510,71 @@ fn title_prefix(s: &str) -> Option<String> {
         .map(|(i, _)| i);
     let end = std::iter::once(s.len())
         .chain(ends)
-        .find(|&end| DOC_TYPES.iter().any(|ty| s[..end].ends_with(ty)))?;
+        .find(|&end| ends_with_doc_type(&s[..end]))?;
     let t = s[..end].trim_matches(is_blank);
     let t = t.strip_prefix('《').unwrap_or(t);
     let chars = t.chars().count();
-    if !(4..=60).contains(&chars)
+    if !(4..=MAX_TITLE_CHARS).contains(&chars)
         || t.contains(['，', ',', '。', '；', ';', '：', ':', '！', '？'])
         || t.contains('《') && !t.contains('》')
     {
         return None;
     }
     Some(tidy(t))
+}
+
+/// Whether `s` ends with a document-type word, maybe followed by a bracketed qualifier
+/// (`解释（三）`, `细则（试行）`, `修正案（2018年）`).
+fn ends_with_doc_type(s: &str) -> bool {
+    let s = s.trim_end_matches(is_blank);
+    let s = strip_qualifier(s).unwrap_or(s);
+    DOC_TYPES.iter().any(|ty| s.ends_with(ty))
+}
+
+/// `s` without a short bracketed qualifier at its end, if it has one.
+fn strip_qualifier(s: &str) -> Option<&str> {
+    let body = s.strip_suffix(['）', ')'])?;
+    let open = body.rfind(['（', '('])?;
+    let inner = &body[open..];
+    let short = inner.chars().count() <= MAX_QUALIFIER_CHARS + 1;
+    (short && !inner.contains(['，', ',', '。', '；', ';', '：', ':'])).then(|| &body[..open])
+}
+
+/// The title of a statute, regulation or rule that names no document type: the first
+/// content line at `number` (short, without sentence punctuation, not a marker) when the
+/// next content line dates it (`2016年7月8日…通过`, `（2016年7月8日…审议通过）`).
+pub(crate) fn dated_title(src: &SourceText, layout: &Layout, number: usize) -> Option<String> {
+    let text = src.as_str();
+    let l = layout.line(number);
+    let one = normalize::trim_start_markup(&text[l.start..l.end]).trim_end_matches(is_blank);
+    let chars = one.chars().count();
+    if !(2..=MAX_TITLE_CHARS).contains(&chars)
+        || one.contains(['，', ',', '。', '；', ';', '：', ':', '！', '？'])
+        || super::marker::read_at(one).is_some()
+    {
+        return None;
+    }
+    let next = (number + 1..=layout.lines.len().min(number + 3))
+        .find(|&n| !layout.line(n).blank && !layout.line(n).boilerplate)?;
+    let ln = layout.line(next);
+    is_date_line(&text[ln.text_start..ln.text_end]).then(|| tidy(one))
+}
+
+/// A line that dates a document: it opens (maybe after a bracket) with a year `2016年` or
+/// `二〇一六年`.
+fn is_date_line(s: &str) -> bool {
+    let s = s.trim_start_matches(['（', '(']);
+    let s = normalize::trim_start_blanks(s);
+    let digits = s
+        .chars()
+        .take_while(|&c| {
+            c.is_ascii_digit()
+                || ('０'..='９').contains(&c)
+                || matches!(c, '〇' | '零')
+                || is_cn_digit(c)
+        })
+        .count();
+    digits == 4 && s.chars().nth(4) == Some('年')
 }
 
 /// A title with the spurious blanks of OCR and PDF copies removed (a blank stays only

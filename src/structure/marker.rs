@@ -2,7 +2,7 @@
 
 /// A numbering style. Half-width and full-width variants of one style share a
 /// [`Style::family`], so they sit on the same level (mixing them is a lint finding).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, strum::VariantArray)]
 pub enum Style {
     /// 第X编
     Part,
@@ -38,7 +38,104 @@ impl Style {
         match self {
             Style::CnParenHalf => Style::CnParen,
             Style::ArabicParenHalf => Style::ArabicParen,
-            s => s,
+            Style::Part
+            | Style::Chapter
+            | Style::Section
+            | Style::Article
+            | Style::CnDun
+            | Style::CnParen
+            | Style::Arabic
+            | Style::ArabicParen
+            | Style::Circled
+            | Style::ParenIdeograph
+            | Style::Shi => self,
+        }
+    }
+
+    /// The family's variant with full-width (`full`) or half-width brackets; a style
+    /// without brackets is itself.
+    pub fn with_width(self, full: bool) -> Style {
+        match self.family() {
+            Style::CnParen if full => Style::CnParen,
+            Style::CnParen => Style::CnParenHalf,
+            Style::ArabicParen if full => Style::ArabicParen,
+            Style::ArabicParen => Style::ArabicParenHalf,
+            Style::Part
+            | Style::Chapter
+            | Style::Section
+            | Style::Article
+            | Style::CnDun
+            | Style::CnParenHalf
+            | Style::Arabic
+            | Style::ArabicParenHalf
+            | Style::Circled
+            | Style::ParenIdeograph
+            | Style::Shi => self,
+        }
+    }
+
+    /// Rank of a statute unit (编 0 > 章 1 > 节 2 > 条 3); `None` for the list styles.
+    pub fn statute_rank(self) -> Option<u8> {
+        match self {
+            Style::Part => Some(0),
+            Style::Chapter => Some(1),
+            Style::Section => Some(2),
+            Style::Article => Some(3),
+            Style::CnDun
+            | Style::CnParen
+            | Style::CnParenHalf
+            | Style::Arabic
+            | Style::ArabicParen
+            | Style::ArabicParenHalf
+            | Style::Circled
+            | Style::ParenIdeograph
+            | Style::Shi => None,
+        }
+    }
+
+    /// A bracketed list style: （一） (一) （1） (1).
+    pub fn is_bracketed(self) -> bool {
+        match self {
+            Style::CnParen | Style::CnParenHalf | Style::ArabicParen | Style::ArabicParenHalf => {
+                true
+            }
+            Style::Part
+            | Style::Chapter
+            | Style::Section
+            | Style::Article
+            | Style::CnDun
+            | Style::Arabic
+            | Style::Circled
+            | Style::ParenIdeograph
+            | Style::Shi => false,
+        }
+    }
+
+    /// A statute unit: 第X编/章/节/条.
+    pub fn is_unit(self) -> bool {
+        self.statute_rank().is_some()
+    }
+
+    /// A heading unit above the articles: 第X编/章/节.
+    pub fn is_heading_unit(self) -> bool {
+        self.statute_rank().is_some_and(|r| r < 3)
+    }
+
+    /// Whether the numbering of this style runs on through a whole statute (立法法: 编, 章
+    /// and 条 are numbered through; 节 restart in every 章, list items in every parent).
+    pub fn runs_on(self) -> bool {
+        match self {
+            Style::Part | Style::Chapter | Style::Article => true,
+            Style::Section
+            | Style::CnDun
+            | Style::CnParen
+            | Style::CnParenHalf
+            | Style::Arabic
+            | Style::ArabicParen
+            | Style::ArabicParenHalf
+            | Style::Circled
+            | Style::ParenIdeograph
+            | Style::Shi => false,
         }
     }
 
@@ -58,6 +155,16 @@ impl Style {
             Style::Circled => "circled",
             Style::ParenIdeograph => "paren-ideograph",
             Style::Shi => "cn-shi",
+        }
+    }
+
+    /// The canonical marker text for `ord` in this style (第十七条之一 for an insert).
+    pub fn render_ordinal(self, ord: Ordinal) -> String {
+        let base = self.render(ord.number);
+        if ord.insert == 0 {
+            base
+        } else {
+            format!("{base}之{}", to_chinese(ord.insert))
         }
     }
 
@@ -93,12 +200,65 @@ pub struct Marker {
     pub text: String,
     /// Its number.
     pub number: u32,
+    /// The N of an inserted unit `第X条之N` (0 for an ordinary marker).
+    pub insert: u32,
     /// Its style.
     pub style: Style,
     /// Punctuation written after the number (、 . ． ， etc.), if any.
     pub punct: Option<char>,
     /// Bytes consumed (marker and punctuation).
     pub len: usize,
+}
+
+impl Marker {
+    /// Its place in its sequence.
+    pub fn ordinal(&self) -> Ordinal {
+        Ordinal::new(self.number, self.insert)
+    }
+}
+
+/// A marker's place in its sequence: its number and, for a unit inserted by an amendment
+/// (`第十七条之一`), the N of its `之N` (0 for an ordinary marker). 第十七条之一 follows
+/// 第十七条, 第十七条之二 follows 第十七条之一, and 第十八条 follows both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Ordinal {
+    /// The number (17 in 第十七条之一).
+    pub number: u32,
+    /// The insert number (1 in 第十七条之一; 0 for 第十七条).
+    pub insert: u32,
+}
+
+impl Ordinal {
+    /// The ordinal `number`, `insert`.
+    pub const fn new(number: u32, insert: u32) -> Self {
+        Ordinal { number, insert }
+    }
+
+    /// An ordinary number (no insert).
+    pub const fn plain(number: u32) -> Self {
+        Ordinal { number, insert: 0 }
+    }
+
+    /// Whether this is the first of a sequence (1, not inserted).
+    pub fn is_first(self) -> bool {
+        self == Ordinal::plain(1)
+    }
+
+    /// Whether this is an inserted unit (之N).
+    pub fn is_insert(self) -> bool {
+        self.insert > 0
+    }
+
+    /// Whether this comes right after `prev`: the next number, or the next insert after
+    /// the same number (第十七条之一 after 第十七条 or 第十六条之二 … , 第十七条之二 after
+    /// 第十七条之一).
+    pub fn follows(self, prev: Ordinal) -> bool {
+        if self.insert == 0 {
+            self.number == prev.number + 1
+        } else {
+            self.number == prev.number && self.insert == prev.insert + 1
+        }
+    }
 }
 
 /// Whether `c` is punctuation that may follow a marker's number (、 . ． ， , ： :).
@@ -253,6 +413,7 @@ pub fn parse_at(s: &str) -> Option<Marker> {
     Some(Marker {
         text: s[..m.len].to_string(),
         number: m.number,
+        insert: m.insert,
         style: m.style,
         punct: m.punct,
         len: m.len,
@@ -264,6 +425,8 @@ pub fn parse_at(s: &str) -> Option<Marker> {
 pub(crate) struct MarkerRead {
     /// Its number.
     pub number: u32,
+    /// The N of an inserted unit `第X条之N` (0 for an ordinary marker).
+    pub insert: u32,
     /// Its style.
     pub style: Style,
     /// Punctuation written after the number, if any.
@@ -277,27 +440,35 @@ pub(crate) fn read_at(s: &str) -> Option<MarkerRead> {
     let first = s.chars().next()?;
     let mk = |len: usize, number: u32, style: Style, punct: Option<char>| MarkerRead {
         number,
+        insert: 0,
         style,
         punct,
         len,
     };
-    // 第X编/章/节/条
+    // 第X编/章/节/条, 第X条之N
     if first == '第' {
         let num = take_while_str(&s[3..], is_cn_digit);
-        if num.is_empty() {
+        let (n, digits_len) = if num.is_empty() {
             let digits = take_while_str(&s[3..], |c| c.is_ascii_digit());
-            let n: u32 = digits.parse().ok()?;
-            let rest = &s[3 + digits.len()..];
-            let style = unit_style(rest.chars().next()?)?;
-            return Some(mk(3 + digits.len() + 3, n, style, None));
-        }
-        let n = parse_chinese(num)?;
-        let rest = &s[3 + num.len()..];
+            (digits.parse::<u32>().ok()?, digits.len())
+        } else {
+            (parse_chinese(num)?, num.len())
+        };
+        let rest = &s[3 + digits_len..];
         let style = unit_style(rest.chars().next()?)?;
-        let len = 3 + num.len() + 3;
+        let len = 3 + digits_len + 3;
+        // 第十七条之一: an article inserted by an amendment. (第一条之规定 is no insert: the
+        // caller reads `之规定` as a reference.)
+        let (insert, len) = match inserted(&s[len..]) {
+            Some((k, extra)) => (k, len + extra),
+            None => (0, len),
+        };
         // 第一条 must be followed by a space, a heading or text — not by 规定 of a reference
         // such as "第一条规定的" (the caller checks the context for inline cases).
-        return Some(mk(len, n, style, None));
+        return Some(MarkerRead {
+            insert,
+            ..mk(len, n, style, None)
+        });
     }
     // （一） (一) （1） (1)
     if first == '（' || first == '(' {
@@ -366,9 +537,8 @@ pub(crate) fn read_at(s: &str) -> Option<MarkerRead> {
         if !matches!(p, '.' | '．' | '、') {
             return None;
         }
-        let after = rest[p.len_utf8()..].chars().next();
-        // 1.5 is a number, not a marker.
-        if after.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+        // 1.5 is a number, not a marker; 1．1—3 is a marker before a range (`1．1—3岁…`).
+        if starts_with_number(&rest[p.len_utf8()..]) && !starts_with_range(&rest[p.len_utf8()..]) {
             return None;
         }
         return Some(mk(digits.len() + p.len_utf8(), n, Style::Arabic, Some(p)));
@@ -409,6 +579,20 @@ pub(crate) fn read_at(s: &str) -> Option<MarkerRead> {
     None
 }
 
+/// Whether `s` starts with a digit (ASCII or full-width).
+fn starts_with_number(s: &str) -> bool {
+    s.chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+}
+
+/// Whether `s` starts with a number followed by a range dash (`1—3`, `10～20`, `1至2`): an
+/// item's text, not the decimals of a number.
+fn starts_with_range(s: &str) -> bool {
+    let digits = take_while_str(s, |c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    !digits.is_empty() && s[digits.len()..].starts_with(['—', '–', '-', '－', '～', '~', '至'])
+}
+
 /// Recognise a damaged bracket marker at the start of folded, compacted text: a pair of
 /// brackets around nothing but dashes, dots, underscores or question marks, such as the
 /// `(--)` that `(- - )` compacts to. Returns its length in bytes.
@@ -432,36 +616,12 @@ pub fn parse_garbled(s: &str) -> Option<usize> {
     None
 }
 
-/// Whether the text right after a `第X条/章/节/编` (compacted, folded) makes it a reference
-/// inside a sentence (`第三条规定的`, `第五条、第六条`, `第十条第二款`) rather than a marker.
-/// `gap` says blanks separated the marker from that text, which a reference never has.
-pub fn is_reference(rest: &str, gap: bool) -> bool {
-    if gap {
-        return false;
-    }
-    let mut it = rest.chars();
-    let Some(c) = it.next() else {
-        return false;
-    };
-    match c {
-        // 第五条、第六条 is a reference; 第一条、内容 is a marker with the wrong punctuation.
-        '、' => it.next() == Some('第'),
-        '规' | '的' | '之' | '中' | '所' | '第' | '和' | '或' | '至' | '款' | '项' | '及'
-        | '并' | '等' | '列' | '外' | '以' | ',' | '。' | '”' | '》' | '）' | ')' | '到' | '起' => {
-            true
-        }
-        '(' | '（' => {
-            it.next()
-                .is_some_and(|d| is_cn_digit(d) || d.is_ascii_digit())
-                && {
-                    // 第十条(一)项: a bracketed item number followed by 项.
-                    rest.split([')', '）'])
-                        .nth(1)
-                        .is_some_and(|r| r.starts_with('项'))
-                }
-        }
-        _ => false,
-    }
+/// `之N` (Chinese numeral N ≥ 1) at the start of `s`: N and the bytes it takes.
+fn inserted(s: &str) -> Option<(u32, usize)> {
+    let r = s.strip_prefix('之')?;
+    let num = take_while_str(r, is_cn_digit);
+    let k = parse_chinese(num).filter(|&k| k >= 1)?;
+    Some((k, '之'.len_utf8() + num.len()))
 }
 
 fn unit_style(c: char) -> Option<Style> {
@@ -534,6 +694,7 @@ mod tests {
             ("⑤加强", "⑤", 5, Style::Circled),
             ("㈢加强", "㈢", 3, Style::ParenIdeograph),
             ("二是加强", "二是", 2, Style::Shi),
+            ("1．1—3岁儿童", "1．", 1, Style::Arabic),
         ];
         for (s, text, n, style) in cases {
             let m = parse_at(s).unwrap_or_else(|| panic!("no marker in {s}"));
@@ -546,23 +707,48 @@ mod tests {
     }
 
     #[test]
+    fn inserted_articles_carry_their_insert_number() {
+        let m = parse_at("第十七条之一 内容").unwrap();
+        assert_eq!(
+            (m.text.as_str(), m.number, m.insert, m.style),
+            ("第十七条之一", 17, 1, Style::Article)
+        );
+        let m = parse_at("第一百二十条之十二　内容").unwrap();
+        assert_eq!((m.number, m.insert), (120, 12));
+        // 之 without a numeral is the 之 of a reference (第五条之规定).
+        let m = parse_at("第五条之规定").unwrap();
+        assert_eq!((m.text.as_str(), m.insert), ("第五条", 0));
+        assert_eq!(
+            Style::Article.render_ordinal(Ordinal::new(17, 1)),
+            "第十七条之一"
+        );
+        assert!(Ordinal::new(17, 1).follows(Ordinal::plain(17)));
+        assert!(Ordinal::new(17, 2).follows(Ordinal::new(17, 1)));
+        assert!(Ordinal::plain(18).follows(Ordinal::new(17, 2)));
+        assert!(!Ordinal::new(17, 2).follows(Ordinal::plain(17)));
+        assert!(!Ordinal::new(18, 1).follows(Ordinal::plain(17)));
+    }
+
+    #[test]
+    fn styles_know_their_family_rank_and_width() {
+        use strum::VariantArray;
+        for &s in Style::VARIANTS {
+            assert_eq!(s.family().family(), s.family());
+            assert_eq!(s.with_width(true).family(), s.family());
+            assert_eq!(s.is_heading_unit(), s.is_unit() && s != Style::Article);
+            assert!(!s.runs_on() || s.is_unit());
+        }
+        assert_eq!(Style::CnParen.with_width(false), Style::CnParenHalf);
+        assert_eq!(Style::ArabicParenHalf.with_width(true), Style::ArabicParen);
+    }
+
+    #[test]
     fn garbled_brackets_are_recognised() {
         assert_eq!(parse_garbled("(--)进一步"), Some(4));
         assert_eq!(parse_garbled("（—）"), Some("（—）".len()));
         assert_eq!(parse_garbled("()"), Some(2));
         assert_eq!(parse_garbled("(一)"), None);
         assert_eq!(parse_garbled("(注意)"), None);
-    }
-
-    #[test]
-    fn references_are_not_markers() {
-        assert!(is_reference("规定的情形", false));
-        assert!(is_reference("、第六条", false));
-        assert!(!is_reference("、内容", false));
-        assert!(is_reference("第二款", false));
-        assert!(!is_reference("规定的情形", true));
-        assert!(!is_reference("为了规范管理", false));
-        assert!(!is_reference("", false));
     }
 
     #[test]
@@ -590,6 +776,7 @@ mod tests {
     fn non_markers_are_rejected() {
         for s in [
             "1.5亿元",
+            "3.14",
             "2022年",
             "一是否",
             "第一责任人",

@@ -4,14 +4,19 @@
 //! each with its clauses as a flat arena of [`Node`]s in document order (tree links via
 //! `parent`/`children`). Later stages (extraction, lint, output) read only these types.
 //!
-//! Sub-modules: [`marker`] recognises a marker at a position and reads its number;
+//! Sub-modules: [`bare`] finds headings that lost their number; [`marker`] recognises a marker at a position and reads its number;
+//! [`refs`] tells cited numbers (`第三条规定的`, `第（三）、（四）项`) from markers; [`toc`]
+//! finds a table of contents before the body;
 //! [`detect`] finds marker candidates on compacted lines; [`documents`] marks boilerplate,
 //! cuts compilations and finds titles; [`tree`] builds the hierarchy from the numbering
 //! sequence.
 
+pub mod bare;
 pub mod detect;
 pub mod documents;
 pub mod marker;
+pub mod refs;
+pub mod toc;
 pub mod tree;
 
 use std::borrow::Cow;
@@ -51,6 +56,12 @@ pub struct DocTree {
     pub nodes: Vec<Node>,
     /// Recovery notes (garbled markers, declared vs found document count, …).
     pub diagnostics: Vec<Diagnostic>,
+    /// Heading lines without a number (`法律责任` where `第六章 法律责任` belongs), in order:
+    /// no clauses, and no part of a clause's text.
+    pub bare_headings: Vec<bare::BareHeading>,
+    /// The lines of a table of contents before the body (first and last, 1-based): no
+    /// clauses, part of the preamble.
+    pub toc: Option<(usize, usize)>,
 }
 
 /// One clause.
@@ -60,6 +71,8 @@ pub struct Node {
     pub marker: String,
     /// The marker's number (recovered number for a garbled marker).
     pub number: u32,
+    /// The N of an inserted unit `第X条之N` (0 for an ordinary marker).
+    pub insert: u32,
     /// The numbering style.
     pub style: Style,
     /// The punctuation written right after the marker (、 . ． , ： …), if any.
@@ -149,6 +162,24 @@ pub fn analyse(src: &SourceText) -> Analysis {
             true
         }
     });
+    // A table of contents before a segment's body is no part of its tree.
+    let mut in_toc = vec![false; cands.len()];
+    let mut tocs: Vec<(usize, usize)> = Vec::new();
+    for seg in &segments {
+        let lo = cands.partition_point(|c| c.line < seg.first);
+        let hi = cands.partition_point(|c| c.line <= seg.last);
+        if let Some(r) = toc::find(src, &cands[lo..hi]) {
+            in_toc[lo + r.start..lo + r.end].fill(true);
+            tocs.push((cands[lo + r.start].line, cands[lo + r.end - 1].line));
+        }
+    }
+    if in_toc.contains(&true) {
+        let mut k = 0;
+        cands.retain(|_| {
+            k += 1;
+            !in_toc[k - 1]
+        });
+    }
 
     // The hierarchy, segment by segment; a segment may split at a new title.
     let mut drafts: Vec<Placement> = Vec::new();
@@ -215,7 +246,15 @@ pub fn analyse(src: &SourceText) -> Analysis {
     let mut docs: Vec<DocTree> = drafts
         .into_iter()
         .enumerate()
-        .map(|(i, p)| assemble(src, &layout, &cands, p, i + 1))
+        .map(|(i, p)| {
+            let toc = tocs
+                .iter()
+                .copied()
+                .find(|&(a, _)| (p.first..=p.last).contains(&a));
+            let mut d = assemble(src, &layout, &cands, p, i + 1);
+            d.toc = toc;
+            d
+        })
         .collect();
 
     let found = docs.len();
@@ -258,6 +297,11 @@ fn first_title(src: &SourceText, layout: &Layout, seg: &Segment) -> Option<Strin
         .filter(|&n| !layout.line(n).blank && !layout.line(n).boilerplate)
         .take(if seg.label_line.is_some() { 2 } else { 5 })
         .find_map(|n| documents::title_at(src, layout, n));
+    let found = found.or_else(|| {
+        (from..=seg.last)
+            .find(|&n| !layout.line(n).blank && !layout.line(n).boilerplate)
+            .and_then(|n| documents::dated_title(src, layout, n))
+    });
     match (&seg.label_title, found) {
         (Some(label), Some(t)) if documents::ends_with_loose(label, &t) => Some(label.clone()),
         (_, Some(t)) => Some(t),
@@ -298,6 +342,8 @@ fn assemble(
     let last = last.max(first);
     let start = layout.line(first).start;
     let end = layout.line(last).end.max(start);
+    let placed: Vec<&Cand> = d.placed.iter().map(|p| &cands[p.cand]).collect();
+    let bare_headings = bare::find(src, layout, &placed, first, last);
     let mut doc = DocTree {
         title,
         line_start: first,
@@ -314,9 +360,17 @@ fn assemble(
             .get(i + 1)
             .map_or(end, |q| cands[q.cand].start)
             .max(c.marker_end);
+        // A heading without a number ends the clause before it (they are in line order).
+        let k = bare_headings.partition_point(|h| layout.line(h.line).start <= c.marker_end);
+        let next = bare_headings
+            .get(k)
+            .map(|h| layout.line(h.line).start)
+            .filter(|&s| s < next)
+            .unwrap_or(next);
         doc.nodes.push(Node {
             marker: c.text(src.as_str()).to_string(),
             number: p.number,
+            insert: p.insert,
             style: p.style,
             punct: c.punct,
             level: p.level,
@@ -380,6 +434,7 @@ fn assemble(
     let pre_start = label.map_or(start, |l| layout.line(l).end.min(end));
     let pre_end = doc.nodes.first().map_or(end, |f| f.start).max(pre_start);
     normalize::clean_range(src, layout, pre_start, pre_end, &mut doc.preamble);
+    doc.bare_headings = bare_headings;
     finish_tree(&mut doc);
     for node in &doc.nodes {
         if node.garbled {
@@ -443,6 +498,11 @@ fn heading_of(style: Style, own: &str, has_children: bool) -> Option<String> {
     let punct = |s: &str| holds_punct(s, true);
     match style {
         Style::Part | Style::Chapter | Style::Section => {
+            // A heading wrapped over two lines (`第五章 对审判活动` / `与执行活动的监督`) is one.
+            let whole: String = own.split('\n').map(normalize::trim_blanks).collect();
+            if more_lines && count_chars(&whole) <= 30 && !whole.contains('。') {
+                return Some(whole);
+            }
             (chars <= 30 && !first.contains('。')).then(|| first.to_string())
         }
         Style::Article => {
@@ -451,7 +511,15 @@ fn heading_of(style: Style, own: &str, has_children: bool) -> Option<String> {
             }
             (more_lines && chars <= 16 && !punct(first)).then(|| first.to_string())
         }
-        _ => {
+        Style::CnDun
+        | Style::CnParen
+        | Style::CnParenHalf
+        | Style::Arabic
+        | Style::ArabicParen
+        | Style::ArabicParenHalf
+        | Style::Circled
+        | Style::ParenIdeograph
+        | Style::Shi => {
             if chars <= 30 && !punct(first) {
                 return Some(first.to_string());
             }
@@ -598,47 +666,23 @@ fn trim_marker_punct(s: &str) -> &str {
     s
 }
 
-/// Whether `s` holds white space (`char::is_whitespace`), told by its UTF-8 bytes: only
-/// characters that start with one of a few bytes can be, and of the 0xE3 ones only U+3000
-/// (`、` `。` and the other CJK punctuation need no decoding).
-fn holds_whitespace(s: &str) -> bool {
-    let b = s.as_bytes();
-    let mut from = 0;
-    while let Some(k) = b[from..]
-        .iter()
-        .position(|&x| normalize::SPACE_LEAD[x as usize])
-    {
-        let i = from + k;
-        let space = match b[i] {
-            0xE3 => b.get(i + 1..i + 3) == Some(&[0x80, 0x80]),
-            0xC2 | 0xE1 | 0xE2 => s[i..].chars().next().is_some_and(char::is_whitespace),
-            _ => true,
-        };
-        if space {
-            return true;
-        }
-        from = i + 1;
-    }
-    false
-}
-
 impl Node {
-    /// The path component of this node: the marker without whitespace and without a
+    /// The path component of this node: the marker without blanks and without a
     /// trailing 、 . ． (a garbled marker uses the component it should have).
     pub fn component(&self) -> String {
         self.component_str().into_owned()
     }
 
-    /// [`Node::component`], borrowed from the marker when it holds no whitespace.
+    /// [`Node::component`], borrowed from the marker when it holds no blank.
     fn component_str(&self) -> Cow<'_, str> {
         if self.garbled {
             return Cow::Owned(self.style.render(self.number));
         }
-        if !holds_whitespace(&self.marker) {
+        if !normalize::holds_blank(&self.marker) {
             return Cow::Borrowed(trim_marker_punct(&self.marker));
         }
         let mut c = String::with_capacity(self.marker.len());
-        c.extend(self.marker.chars().filter(|c| !c.is_whitespace()));
+        c.extend(self.marker.chars().filter(|&c| !normalize::is_blank(c)));
         c.truncate(trim_marker_punct(&c).len());
         Cow::Owned(c)
     }
@@ -676,6 +720,15 @@ mod tests {
                 None,
                 None
             ]
+        );
+    }
+
+    #[test]
+    fn a_wrapped_chapter_heading_is_one_heading() {
+        let d = &docs("某市条例\n第一章 对审判活动\n与执行活动的监督\n第一条 甲。\n")[0];
+        assert_eq!(
+            d.nodes[0].heading.as_deref(),
+            Some("对审判活动与执行活动的监督")
         );
     }
 
@@ -763,8 +816,8 @@ mod tests {
         for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
             let s = format!("（{c}一、");
             assert_eq!(
-                holds_whitespace(&s),
-                s.contains(char::is_whitespace),
+                normalize::holds_blank(&s),
+                s.contains(normalize::is_blank),
                 "{c:?}"
             );
         }

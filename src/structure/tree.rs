@@ -9,7 +9,7 @@
 //! bracket marker takes the number its sequence expects.
 
 use super::detect::{Cand, Kind};
-use super::marker::Style;
+use super::marker::{Ordinal, Style};
 
 /// How far ahead the builder looks to confirm a list (keeps the work linear).
 const LOOKAHEAD: usize = 64;
@@ -21,6 +21,8 @@ pub(crate) struct Placed {
     pub cand: usize,
     /// Its number (recovered for a garbled marker).
     pub number: u32,
+    /// The N of an inserted unit `第X条之N` (0 for an ordinary marker).
+    pub insert: u32,
     /// Its style (the sequence's style for a garbled marker).
     pub style: Style,
     /// Parent index into the document's placed clauses.
@@ -43,7 +45,7 @@ pub(crate) struct Draft {
 #[derive(Debug, Clone, Copy)]
 struct Level {
     family: Style,
-    last: u32,
+    last: Ordinal,
     node: usize,
     /// Some item at this level has held a nested list of the same family.
     nested_same: bool,
@@ -57,24 +59,37 @@ pub(crate) fn build(
 ) -> Vec<Draft> {
     let mut docs = vec![Draft::default()];
     let mut stack: Vec<Level> = Vec::new();
+    let mut runs = RunsOn::default();
+    let mut over: Option<OverArticles> = None;
     let mut prev_line = 0usize;
     for k in 0..cands.len() {
         let c = &cands[k];
         let placed = match c.kind {
             Kind::Garbled => place_garbled(cands, k, &stack),
-            Kind::Marked { number, style } => {
+            Kind::Marked {
+                number,
+                insert,
+                style,
+            } => {
                 let fam = style.family();
+                let ord = Ordinal::new(number, insert);
                 // A new title followed by a restart of the top-level numbering, or by the
                 // first unit of a statute or 一、 sequence not open yet: a new document.
                 let restart = stack
                     .first()
-                    .is_some_and(|l| l.family == fam && l.last >= 2)
+                    .is_some_and(|l| l.family == fam && l.last.number >= 2)
                     && !stack[1..].iter().any(|l| l.family == fam);
+                // The first unit below an open 编/章/节 heading is its child, whatever line
+                // stands between them (a heading wrapped onto a line that reads like a title).
+                let below_heading = stack.last().is_some_and(|l| {
+                    l.family.is_heading_unit() && fam.statute_rank() > l.family.statute_rank()
+                });
                 let fresh_top = !c.inline
                     && !stack.is_empty()
+                    && !below_heading
                     && !stack.iter().any(|l| l.family == fam)
-                    && (statute_rank(fam).is_some() || fam == Style::CnDun);
-                if number == 1
+                    && (fam.is_unit() || fam == Style::CnDun);
+                if ord.is_first()
                     && (restart || fresh_top)
                     && let Some(t) = title_between(prev_line, c.line)
                 {
@@ -83,15 +98,35 @@ pub(crate) fn build(
                         placed: Vec::new(),
                     });
                     stack.clear();
+                    runs = RunsOn::default();
+                    over = None;
                 }
-                place(cands, k, &stack, number, style)
+                place(cands, k, &stack, &runs, over.as_ref(), ord, style)
             }
         };
-        let Some((depth, number, style)) = placed else {
+        let Some((depth, ord, style)) = placed else {
             continue;
         };
         let doc = docs.last_mut().expect("at least one document");
         let fam = style.family();
+        // A statute unit that takes the place of a list item (it may not nest under one):
+        // that item was a heading over units (（一）动产质押 over 第九十五条 …).
+        if style.is_unit()
+            && let Some(l) = stack.get(depth).filter(|l| !l.family.is_unit())
+        {
+            over = Some(OverArticles {
+                family: l.family,
+                last: l.last,
+                depth,
+                parent: depth.checked_sub(1).map(|d| stack[d].node),
+            });
+        }
+        if let Some(o) = over.as_mut()
+            && o.family == fam
+            && o.depth == depth
+        {
+            o.last = ord;
+        }
         let carried = stack
             .get(depth)
             .filter(|l| l.family == fam)
@@ -105,7 +140,8 @@ pub(crate) fn build(
         let idx = doc.placed.len();
         doc.placed.push(Placed {
             cand: k,
-            number,
+            number: ord.number,
+            insert: ord.insert,
             style,
             parent: stack.last().map(|l| l.node),
             level: depth as u32 + 1,
@@ -113,23 +149,54 @@ pub(crate) fn build(
         });
         stack.push(Level {
             family: fam,
-            last: number,
+            last: ord,
             node: idx,
             nested_same: carried,
         });
+        runs.record(fam, ord);
         prev_line = c.line;
     }
     docs
 }
 
-/// Rank of the statute styles (编 > 章 > 节 > 条); `None` for list styles.
-fn statute_rank(s: Style) -> Option<u8> {
-    match s {
-        Style::Part => Some(0),
-        Style::Chapter => Some(1),
-        Style::Section => Some(2),
-        Style::Article => Some(3),
-        _ => None,
+/// List items that head statute units (a 司法解释's `（二）权利质押` over its articles): the
+/// next item of their list is their sibling, not a child of the article before it.
+#[derive(Debug, Clone, Copy)]
+struct OverArticles {
+    /// The items' style family.
+    family: Style,
+    /// The last item's place.
+    last: Ordinal,
+    /// Their depth.
+    depth: usize,
+    /// Their parent node.
+    parent: Option<usize>,
+}
+
+/// The last unit placed of each family whose numbering runs on through a statute (编, 章,
+/// 条): a 第十九条 still follows 第十八条 when a new 第三章 stands between them.
+#[derive(Debug, Clone, Copy, Default)]
+struct RunsOn {
+    /// By statute rank (编 章 节 条); 节 is never set.
+    last: [Option<Ordinal>; 4],
+}
+
+impl RunsOn {
+    fn record(&mut self, family: Style, ord: Ordinal) {
+        if family.runs_on()
+            && let Some(r) = family.statute_rank()
+        {
+            self.last[usize::from(r)] = Some(ord);
+        }
+    }
+
+    /// Whether `ord` carries on the run of `family`.
+    fn carries_on(&self, family: Style, ord: Ordinal) -> bool {
+        family.runs_on()
+            && family
+                .statute_rank()
+                .and_then(|r| self.last[usize::from(r)])
+                .is_some_and(|prev| ord.follows(prev))
     }
 }
 
@@ -137,13 +204,13 @@ fn statute_rank(s: Style) -> Option<u8> {
 /// below a list item ((一), 1., 一是 …) or below a smaller statute unit; 一、 may hold
 /// articles (some rules title their chapters 一、总则).
 fn max_depth(stack: &[Level], style: Style) -> usize {
-    let Some(r) = statute_rank(style) else {
+    let Some(r) = style.statute_rank() else {
         return stack.len();
     };
     let mut d = stack.len();
     while d > 0 {
         let parent = stack[d - 1].family;
-        let ok = match statute_rank(parent) {
+        let ok = match parent.statute_rank() {
             Some(pr) => pr < r,
             None => parent == Style::CnDun,
         };
@@ -155,16 +222,29 @@ fn max_depth(stack: &[Level], style: Style) -> usize {
     d
 }
 
-/// Where a readable candidate goes: `(depth, number, style)`, or `None` when it is not a
+/// Where a readable candidate goes: `(depth, ordinal, style)`, or `None` when it is not a
 /// clause.
 fn place(
     cands: &[Cand],
     k: usize,
     stack: &[Level],
-    number: u32,
+    runs: &RunsOn,
+    over: Option<&OverArticles>,
+    ord: Ordinal,
     style: Style,
-) -> Option<(usize, u32, Style)> {
-    let placed = place_in_sequence(cands, k, stack, number, style)?;
+) -> Option<(usize, Ordinal, Style)> {
+    let fam = style.family();
+    // The next heading over statute units, while their parent is open.
+    if let Some(o) = over
+        && o.family == fam
+        && ord.follows(o.last)
+        && !stack.iter().any(|l| l.family == fam)
+        && o.depth <= stack.len()
+        && o.parent == o.depth.checked_sub(1).map(|d| stack[d].node)
+    {
+        return Some((o.depth, ord, style));
+    }
+    let placed = place_in_sequence(cands, k, stack, runs, ord, style)?;
     Some((placed.0.min(max_depth(stack, style)), placed.1, placed.2))
 }
 
@@ -173,25 +253,31 @@ fn place_in_sequence(
     cands: &[Cand],
     k: usize,
     stack: &[Level],
-    number: u32,
+    runs: &RunsOn,
+    ord: Ordinal,
     style: Style,
-) -> Option<(usize, u32, Style)> {
+) -> Option<(usize, Ordinal, Style)> {
     let c = &cands[k];
     let fam = style.family();
     // Continuation of an open level (the deepest one, for nested lists of one style).
     if let Some(i) = stack
         .iter()
-        .rposition(|l| l.family == fam && l.last + 1 == number)
+        .rposition(|l| l.family == fam && ord.follows(l.last))
     {
-        return Some((i, number, style));
+        return Some((i, ord, style));
     }
     let same = stack.iter().rposition(|l| l.family == fam);
+    // A unit that carries on its document-wide run under a new parent (第十九条 after a
+    // 第三章 heading glued to the end of 第十八条's last paragraph).
+    if same.is_none() && runs.carries_on(fam, ord) {
+        return Some((stack.len(), ord, style));
+    }
     let top = stack.len().checked_sub(1);
-    if number == 1 {
+    if ord.is_first() {
         let depth = match same {
             None => stack.len(),
             Some(i) if fam == Style::Shi => {
-                if Some(i) == top && stack[i].last == 1 {
+                if Some(i) == top && stack[i].last.is_first() {
                     // 一是 right inside a 一是 item: a nested list.
                     stack.len()
                 } else if stack[i].nested_same {
@@ -205,35 +291,37 @@ fn place_in_sequence(
                     i
                 }
             }
+            // A second list under the same clause: a weak one only where its 2 follows and
+            // could not carry on the first list (which has gone past 1).
             Some(i) => {
-                if c.weak {
+                if c.weak && stack[i].last.number < 2 {
                     return None;
                 }
                 i
             }
         };
-        if c.weak && !confirmed(cands, k, fam, 2, &stack[..depth.min(stack.len())]) {
+        let ancestors = &stack[..depth.min(stack.len())];
+        if c.weak && !confirmed(cands, k, fam, Ordinal::plain(2), ancestors) {
             return None;
         }
-        return Some((depth, number, style));
+        return Some((depth, ord, style));
     }
     if c.weak {
         return None;
     }
     // A gap, a repeat or a jump back: still a sibling of its level (lint reports it). A
     // number that carries on under a new parent opens a level.
-    Some((same.unwrap_or(stack.len()), number, style))
+    Some((same.unwrap_or(stack.len()), ord, style))
 }
 
 /// Place a garbled bracket marker at the deepest bracket level whose next number the
 /// following marker of that level confirms.
-fn place_garbled(cands: &[Cand], k: usize, stack: &[Level]) -> Option<(usize, u32, Style)> {
-    let i = stack
-        .iter()
-        .rposition(|l| matches!(l.family, Style::CnParen | Style::ArabicParen))?;
+fn place_garbled(cands: &[Cand], k: usize, stack: &[Level]) -> Option<(usize, Ordinal, Style)> {
+    let i = stack.iter().rposition(|l| l.family.is_bracketed())?;
     let lvl = stack[i];
-    let expected = lvl.last + 1;
-    if !confirmed(cands, k, lvl.family, expected + 1, &stack[..i]) {
+    let expected = Ordinal::plain(lvl.last.number + 1);
+    let after = Ordinal::plain(expected.number + 1);
+    if !confirmed(cands, k, lvl.family, after, &stack[..i]) {
         return None;
     }
     let style = cands[..k]
@@ -241,25 +329,25 @@ fn place_garbled(cands: &[Cand], k: usize, stack: &[Level]) -> Option<(usize, u3
         .rev()
         .find_map(|c| match c.kind {
             Kind::Marked { style, .. } if style.family() == lvl.family => Some(style),
-            _ => None,
+            Kind::Marked { .. } | Kind::Garbled => None,
         })
         .unwrap_or(lvl.family);
     Some((i, expected, style))
 }
 
-/// Whether a marker of `family` numbered `want` follows candidate `k` before a marker that
+/// Whether a marker of `family` at `want` follows candidate `k` before a marker that
 /// continues one of the `ancestors` levels.
-fn confirmed(cands: &[Cand], k: usize, family: Style, want: u32, ancestors: &[Level]) -> bool {
+fn confirmed(cands: &[Cand], k: usize, family: Style, want: Ordinal, ancestors: &[Level]) -> bool {
     for c in cands.iter().skip(k + 1).take(LOOKAHEAD) {
-        let Some((fam, n)) = c.family_number() else {
+        let Some((fam, o)) = c.family_ordinal() else {
             continue;
         };
-        if fam == family && n == want {
+        if fam == family && o == want {
             return true;
         }
         if ancestors
             .iter()
-            .any(|l| l.family == fam && (n == l.last + 1 || n == 1))
+            .any(|l| l.family == fam && (o.follows(l.last) || o.is_first()))
         {
             return false;
         }
@@ -391,6 +479,22 @@ mod tests {
             .map(|d| (d.title_line, d.placed.iter().map(|p| p.level).collect()))
             .collect();
         assert_eq!(shape, vec![(None, vec![1, 1]), (Some(3), vec![1, 1, 2, 2])]);
+    }
+
+    #[test]
+    fn a_title_like_line_under_a_fresh_heading_does_not_start_a_document() {
+        // 第一章's heading wraps onto a line that ends like a title (…行为规范).
+        let s = "第一章 乡镇干部\n廉洁履行职责行为规范\n第一条 目的。\n第二条 范围。\n第二章 村干部\n第三条 要求。";
+        let cands = candidates(s);
+        let docs = build(&cands, &|a, b| (a + 1..b).find(|&n| n == 2));
+        assert_eq!(docs.len(), 1);
+        let levels: Vec<u32> = docs[0].placed.iter().map(|p| p.level).collect();
+        assert_eq!(levels, vec![1, 2, 2, 1, 2]);
+        // Articles numbered afresh in each chapter stay under their chapter too.
+        let s = "第一章 总则\n第一条 目的。\n第二条 范围。\n第二章 村干部\n廉洁履行职责行为规范\n第一条 要求。";
+        let cands = candidates(s);
+        let docs = build(&cands, &|a, b| (a + 1..b).find(|&n| n == 5));
+        assert_eq!(docs.len(), 1);
     }
 
     #[test]

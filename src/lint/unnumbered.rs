@@ -1,0 +1,184 @@
+//! Headings that lost their number: the structure stage's bare headings
+//! ([`crate::structure::bare`]) read against the numbered headings around them. `法律责任`
+//! between `第五章` and `第七章` is where `第六章` belongs; `网络素养促进` after `第一章` is
+//! `第二章`. Each gives one finding at the heading itself, and the gap or late start it
+//! causes in the numbered headings is not reported a second time.
+
+use super::Ctx;
+use crate::model::Rule;
+use crate::structure::bare::BareHeading;
+use crate::structure::{DocTree, Style};
+
+/// The heading of a code's closing part, customarily unnumbered after its last 编
+/// (刑法, 刑事诉讼法: `附　则` after 第五编).
+const CLOSING_PART: &str = "附则";
+
+/// A bare heading with the number it lost.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lost {
+    /// The heading.
+    pub heading: BareHeading,
+    /// The style of the heading it stands for (第X章 …).
+    pub style: Style,
+    /// The number it lost.
+    pub number: u32,
+    /// No numbered heading of its style comes before it: its sequence starts late.
+    pub first: bool,
+}
+
+/// The bare headings of `doc` that stand for a numbered heading, with the number each lost.
+/// Only documents with numbered headings of that style have them; a code's closing `附则`
+/// after its 编 is no loss.
+pub fn lost(doc: &DocTree) -> Vec<Lost> {
+    if doc.bare_headings.is_empty() {
+        return Vec::new();
+    }
+    let has_parts = doc.nodes.iter().any(|n| n.style == Style::Part);
+    // The last number per heading style (编 章 节), by statute rank.
+    let mut last: [Option<u32>; 3] = [None; 3];
+    let mut out = Vec::new();
+    let mut k = 0;
+    let headings: Vec<&crate::structure::Node> = doc
+        .nodes
+        .iter()
+        .filter(|n| n.style.is_heading_unit())
+        .collect();
+    // `next_of[j][r]`: the first heading of rank `r` among `headings[j..]`.
+    let mut next_of: Vec<[Option<usize>; 3]> = vec![[None; 3]; headings.len() + 1];
+    for j in (0..headings.len()).rev() {
+        next_of[j] = next_of[j + 1];
+        if let Some(r) = headings[j].style.statute_rank() {
+            next_of[j][usize::from(r)] = Some(j);
+        }
+    }
+    // The number of bare headings that start before decoded offset `pos`.
+    let bare_before = |pos: usize| doc.bare_headings.partition_point(|b| b.start < pos);
+    for h in &doc.bare_headings {
+        while k < headings.len() && headings[k].start < h.start {
+            let n = headings[k];
+            if let Some(r) = n.style.statute_rank() {
+                let r = usize::from(r);
+                last[r] = Some(n.number);
+                // A new 章 restarts its 节.
+                for lower in last.iter_mut().skip(r + 1) {
+                    *lower = None;
+                }
+            }
+            k += 1;
+        }
+        if has_parts && h.text == CLOSING_PART {
+            continue;
+        }
+        // The style of the next numbered heading, else of the last one before.
+        let style = headings
+            .get(k)
+            .or_else(|| k.checked_sub(1).map(|j| &headings[j]))
+            .map(|n| n.style);
+        let Some(style) = style else {
+            continue;
+        };
+        let Some(r) = style.statute_rank().map(usize::from) else {
+            continue;
+        };
+        let first = last[r].is_none();
+        // With no numbered heading of its style before it, count back from the next one
+        // (the headings before it may have lost their lines too).
+        let number = match last[r] {
+            Some(n) => n + 1,
+            None => next_of[k][r].map_or(1, |j| {
+                let n = headings[j];
+                let bare_between = (bare_before(n.start) - bare_before(h.start)) as u32;
+                n.number.saturating_sub(bare_between).max(1)
+            }),
+        };
+        last[r] = Some(number);
+        for lower in last.iter_mut().skip(r + 1) {
+            *lower = None;
+        }
+        out.push(Lost {
+            heading: h.clone(),
+            style,
+            number,
+            first,
+        });
+    }
+    out
+}
+
+/// One finding per heading that lost its number.
+pub fn check(cx: &mut Ctx) {
+    for l in cx.lost.clone() {
+        let want = l.style.render(l.number);
+        let rule = if l.first {
+            Rule::NumberingStart
+        } else {
+            Rule::NumberingGap
+        };
+        let mut d = cx.at_offset(
+            rule,
+            l.heading.start,
+            format!(
+                "the heading `{}` has no number: `{want}` belongs here",
+                l.heading.text
+            ),
+        );
+        d.expected = Some(want);
+        d.found = Some(l.heading.text.clone());
+        cx.out.push(d);
+    }
+}
+
+/// How many of the headings in `lost` of `style` stand between decoded offsets `from` and
+/// `to`.
+pub fn between(lost: &[Lost], style: Style, from: usize, to: usize) -> usize {
+    // `lost` is in document order.
+    let a = lost.partition_point(|l| l.heading.start < from);
+    lost[a..]
+        .iter()
+        .take_while(|l| l.heading.start < to)
+        .filter(|l| l.style == style)
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lint::testutil::lint;
+
+    #[test]
+    fn issue14_a_heading_without_its_number_is_named_once() {
+        let t = "某市条例\n\n第一章 总则\n\n第一条 甲。\n\n第二章 管理\n\n第二条 乙。\n\n法律责任\n\n第三条 丙。\n\n第四章 附则\n\n第四条 丁。\n";
+        assert_eq!(lint(t), vec![("numbering-gap".into(), 11)]);
+        // At the end: nothing after it to jump.
+        let t = "某市条例\n\n第一章 总则\n\n第一条 甲。\n\n监督管理\n\n第二条 乙。\n\n附　则\n\n第三条 丙。\n";
+        assert_eq!(
+            lint(t),
+            vec![("numbering-gap".into(), 7), ("numbering-gap".into(), 11)]
+        );
+        // Before the first article: the sequence of 章 starts there.
+        let t = "某市条例\n\n总　则\n\n第一条 甲。\n\n第二章 附则\n\n第二条 乙。\n";
+        assert_eq!(lint(t), vec![("numbering-start".into(), 3)]);
+        // The first chapter's heading lost with its line, the second's number only: the
+        // bare heading is 第二章, and the sequence still starts late.
+        let t = "某市条例\n\n第一条 甲。\n\n管理\n\n第二条 乙。\n\n第三章 附则\n\n第三条 丙。\n";
+        let f = crate::lint::testutil::lint_full(t, &crate::lint::Config::default());
+        let got: Vec<(&str, u64, Option<&str>)> = f
+            .iter()
+            .map(|d| (d.rule.name(), d.line, d.expected.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("numbering-start", 5, Some("第二章")),
+                ("numbering-start", 9, Some("第一章"))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_codes_closing_part_and_headings_of_a_document_without_chapters_pass() {
+        let t = "某法\n\n第一编 总则\n\n第一章 任务\n\n第一条 甲。\n\n第二编 分则\n\n第一章 罪名\n\n第二条 乙。\n\n附　则\n\n第三条 丙。\n";
+        assert!(lint(t).is_empty(), "{:?}", lint(t));
+        let t = "某市办法\n\n第一条 甲。\n\n监督管理\n\n第二条 乙。\n";
+        assert!(lint(t).is_empty(), "{:?}", lint(t));
+    }
+}

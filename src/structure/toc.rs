@@ -1,0 +1,136 @@
+//! Tables of contents: a run of 第X编/章/节 heading lines before the body that the body
+//! repeats. Its lines are no clauses — they stay in the document's preamble — so that the
+//! body's units keep their own paths (`第一章`, not `第一章#2`).
+
+use std::ops::Range;
+
+use super::detect::{Cand, Kind};
+use super::marker::{Ordinal, Style};
+use crate::normalize::is_blank;
+use crate::text::SourceText;
+
+/// The fewest entries a table of contents has when the body does not start right after it.
+const MIN_ENTRIES: usize = 3;
+
+/// The longest line that is an entry of a table of contents, in characters.
+const MAX_ENTRY_CHARS: usize = 40;
+
+/// A contents entry's identity: its style family, its place and its heading text (blanks
+/// dropped). Entries are line-start headings — 第X编/章/节, or 一、 headings (a 司法解释's) —
+/// on short lines.
+fn entry(src: &SourceText, c: &Cand) -> Option<Entry> {
+    let Kind::Marked {
+        number,
+        insert,
+        style,
+    } = c.kind
+    else {
+        return None;
+    };
+    if c.inline || !(style.is_heading_unit() || style == Style::CnDun) {
+        return None;
+    }
+    let line = src.line(c.line);
+    let text: String = src.as_str()[c.marker_end.min(line.end)..line.end]
+        .chars()
+        .filter(|&ch| !is_blank(ch))
+        .collect();
+    // A heading, not a sentence.
+    let sentence = text.ends_with(['。', '；', ';', '：', ':', '，', ',']);
+    (text.chars().count() <= MAX_ENTRY_CHARS && !sentence)
+        .then(|| (style.family(), Ordinal::new(number, insert), text))
+}
+
+/// The first entry of `run` where the numbering starts over: an entry of a style seen
+/// before that is not numbered on from the last one of its style, with no entry of a higher
+/// rank since (a 第一章 after 第二编 is no restart). One pass.
+fn restart(run: &[Entry]) -> Option<usize> {
+    // The last entry of each style: (style, place, index).
+    let mut last: Vec<(Style, Ordinal, usize)> = Vec::new();
+    // The last index of an entry of each statute rank.
+    let mut rank_at: [Option<usize>; 4] = [None; 4];
+    for (k, (style, ord, _)) in run.iter().enumerate() {
+        let rank = style.statute_rank().map(usize::from);
+        if let Some(&(_, prev, j)) = last.iter().find(|(s, _, _)| s == style) {
+            let higher_since = rank.is_some_and(|r| rank_at[..r].iter().flatten().any(|&i| i > j));
+            if prev >= *ord && !higher_since {
+                return Some(k);
+            }
+        }
+        match last.iter_mut().find(|(s, _, _)| s == style) {
+            Some(e) => *e = (*style, *ord, k),
+            None => last.push((*style, *ord, k)),
+        }
+        if let Some(r) = rank {
+            rank_at[r] = Some(k);
+        }
+    }
+    None
+}
+
+/// A contents entry: style family, place, heading text.
+type Entry = (Style, Ordinal, String);
+
+/// The candidates of a table of contents among `cands` (one segment, in order), if there
+/// is one: the run of heading lines that opens the body (no article before it), up to the
+/// entry where the numbering starts over — the body's first heading — or, when the body's
+/// first heading lost its line, the whole run when it has at least [`MIN_ENTRIES`] entries
+/// and a later heading repeats one of them, number and text.
+pub(crate) fn find(src: &SourceText, cands: &[Cand]) -> Option<Range<usize>> {
+    let first = cands.iter().position(|c| entry(src, c).is_some())?;
+    let before_is_heading_only = cands[..first].iter().all(|c| match c.kind {
+        Kind::Marked { style, .. } => style.is_heading_unit(),
+        Kind::Garbled => false,
+    });
+    if !before_is_heading_only {
+        return None;
+    }
+    let run: Vec<Entry> = cands[first..].iter().map_while(|c| entry(src, c)).collect();
+    // Whether a heading from candidate `from` on repeats one of the entries `toc`.
+    let repeated = |toc: &[Entry], from: usize| {
+        let toc: std::collections::HashSet<&Entry> = toc.iter().collect();
+        cands[from..]
+            .iter()
+            .filter_map(|c| entry(src, c))
+            .any(|e| toc.contains(&e))
+    };
+    if let Some(k) = restart(&run) {
+        return (k >= 2 && repeated(&run[..k], first + k)).then_some(first..first + k);
+    }
+    let end = first + run.len();
+    (run.len() >= MIN_ENTRIES && repeated(&run, end)).then_some(first..end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toc_lines(s: &str) -> Option<(usize, usize)> {
+        let src = SourceText::from_utf8(s);
+        let cands = crate::structure::detect::candidates_of(s);
+        find(&src, &cands).map(|r| (cands[r.start].line, cands[r.end - 1].line))
+    }
+
+    #[test]
+    fn contents_repeated_by_the_body_are_found() {
+        let s = "某市条例\n目录\n第一章 总则\n第二章 管理\n第三章 附则\n第一章 总则\n第一条 甲。\n第二章 管理\n第二条 乙。\n第三章 附则\n第三条 丙。\n";
+        assert_eq!(toc_lines(s), Some((3, 5)));
+        // The body's first heading lost its number: the later ones repeat the contents.
+        let s = "某市条例\n第一章 总则\n第二章 管理\n第三章 附则\n总则\n第一条 甲。\n第二章 管理\n第二条 乙。\n第三章 附则\n第三条 丙。\n";
+        assert_eq!(toc_lines(s), Some((2, 4)));
+        // 一、 headings of a 司法解释; the contents lost their first entry.
+        let s = "某法院关于某事的解释\n二、回避\n三、证据\n四、期间\n一、管辖\n第一条 甲。\n二、回避\n第二条 乙。\n三、证据\n第三条 丙。\n四、期间\n第四条 丁。\n";
+        assert_eq!(toc_lines(s), Some((2, 4)));
+        // Chapters that restart per 编 inside the contents.
+        let s = "某法\n第一编 总则\n第一章 任务\n第二章 管辖\n第二编 分则\n第一章 立案\n第一编 总则\n第一章 任务\n第一条 甲。\n第二章 管辖\n第二条 乙。\n第二编 分则\n第一章 立案\n第三条 丙。\n";
+        assert_eq!(toc_lines(s), Some((2, 6)));
+    }
+
+    #[test]
+    fn headings_over_the_first_article_are_no_contents() {
+        let s = "某法\n第一编 总则\n第一章 任务\n第一条 甲。\n第二章 管辖\n第二条 乙。\n第二编 分则\n第一章 立案\n第三条 丙。\n";
+        assert_eq!(toc_lines(s), None);
+        let s = "某市条例\n第一章 总则\n第一条 甲。\n第二章 附则\n第二条 乙。\n";
+        assert_eq!(toc_lines(s), None);
+    }
+}

@@ -1,0 +1,224 @@
+//! Real statutes (issue 14): `../shared/corpus-laws` is read when it is there (it is not in
+//! CI; the tests then pass without checking anything and say so on stderr).
+//!
+//! - `tests/data/laws-check.tsv` classifies by hand every error and warning `check` gives
+//!   on the plain-text copies of our half of the collection (ATX heading marks stripped, as
+//!   the team measures them): the test fails when a finding appears that the table does not
+//!   classify, when a true finding of the table is no longer reported, or when a false one
+//!   that is gone comes back. It prints precision and recall.
+//! - A sample of the collection is run through `extract` and `check` and measured with the
+//!   team's `laws_struct.py` (when python3 is there).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use gongwen::model::Severity;
+use gongwen::pipeline::{Options, process_bytes};
+use gongwen::text::SourceText;
+use gongwen::{lint, structure};
+
+/// `../shared` of the project (the checkout's sibling), or of the folder above it (a git
+/// worktree under `wt/`); `GONGWEN_SHARED` overrides both.
+fn shared() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("GONGWEN_SHARED") {
+        return Some(PathBuf::from(p));
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    [root.join("../shared"), root.join("../../shared")]
+        .into_iter()
+        .find(|p| p.join("corpus-laws/docs").is_dir())
+}
+
+/// The plain-text copy of a markdown statute: ATX heading marks (`## `) stripped from the
+/// start of each line, as the team's plain variant is made.
+fn plain(md: &str) -> String {
+    md.split_inclusive('\n')
+        .map(|l| {
+            let marks = l.len() - l.trim_start_matches('#').len();
+            if marks == 0 {
+                l
+            } else {
+                l[marks..].trim_start_matches([' ', '\t'])
+            }
+        })
+        .collect()
+}
+
+/// One row of the classification table.
+#[derive(Debug, Clone)]
+struct Row {
+    verdict: String,
+    defect: String,
+    seen_now: bool,
+}
+
+/// The table: (path, line, rule) → row.
+fn table() -> BTreeMap<(String, u64, String), Row> {
+    let text = include_str!("data/laws-check.tsv");
+    let mut out = BTreeMap::new();
+    for l in text.lines().filter(|l| !l.starts_with('#')).skip(1) {
+        let f: Vec<&str> = l.split('\t').collect();
+        assert!(f.len() >= 8, "laws-check.tsv: {l}");
+        let line: u64 = f[2].parse().expect("a line number");
+        out.insert(
+            (f[1].to_string(), line, f[3].to_string()),
+            Row {
+                verdict: f[4].to_string(),
+                defect: f[5].to_string(),
+                seen_now: f[6].contains("now"),
+            },
+        );
+    }
+    out
+}
+
+/// The error and warning findings of `check` on a text: (line, rule).
+fn findings(text: &str) -> BTreeSet<(u64, String)> {
+    let src = SourceText::from_utf8(text);
+    let cfg = lint::Config::default();
+    structure::analyse(&src)
+        .documents
+        .iter()
+        .flat_map(|d| lint::check(&src, d, &cfg).diagnostics)
+        .filter(|d| d.severity >= Severity::Warning)
+        .map(|d| (d.line, d.rule.name().to_string()))
+        .collect()
+}
+
+#[test]
+fn issue14_check_findings_on_real_statutes_stay_classified() {
+    let Some(shared) = shared() else {
+        eprintln!("corpus-laws not found (no ../shared): laws-check.tsv not checked");
+        return;
+    };
+    let docs = shared.join("corpus-laws/docs");
+    let table = table();
+    let paths: BTreeSet<&String> = table.keys().map(|k| &k.0).collect();
+    let mut problems = Vec::new();
+    let (mut t, mut f, mut d) = (0, 0, 0);
+    let mut defects_found = BTreeSet::new();
+    for path in paths {
+        let Ok(md) = std::fs::read_to_string(docs.join(path)) else {
+            problems.push(format!("{path}: not readable"));
+            continue;
+        };
+        let now = findings(&plain(&md));
+        for (line, rule) in &now {
+            match table.get(&(path.clone(), *line, rule.clone())) {
+                None => problems.push(format!(
+                    "{path}:{line} {rule}: a new finding; classify it in tests/data/laws-check.tsv"
+                )),
+                Some(row) if !row.seen_now && row.verdict == "false" => {
+                    problems.push(format!("{path}:{line} {rule}: a false finding is back"))
+                }
+                Some(row) => {
+                    match row.verdict.as_str() {
+                        "true" => t += 1,
+                        "false" => f += 1,
+                        _ => d += 1,
+                    }
+                    if row.verdict == "true" {
+                        defects_found.insert((path.clone(), row.defect.clone()));
+                    }
+                }
+            }
+        }
+        for ((p, line, rule), row) in &table {
+            if p == path
+                && row.seen_now
+                && row.verdict == "true"
+                && !now.contains(&(*line, rule.clone()))
+            {
+                problems.push(format!(
+                    "{p}:{line} {rule}: a true finding is no longer reported"
+                ));
+            }
+        }
+    }
+    let defects: BTreeSet<(String, String)> = table
+        .iter()
+        .filter(|(_, r)| r.verdict == "true")
+        .map(|(k, r)| (k.0.clone(), r.defect.clone()))
+        .collect();
+    eprintln!(
+        "laws-check: {t} true, {f} false, {d} debatable findings: precision {:.3} ({:.3} with debatable as false); recall {}/{} defects",
+        t as f64 / (t + f).max(1) as f64,
+        t as f64 / (t + f + d).max(1) as f64,
+        defects_found.len(),
+        defects.len()
+    );
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn issue14_laws_struct_on_a_sample() {
+    let Some(shared) = shared() else {
+        eprintln!("corpus-laws not found (no ../shared): laws_struct.py not run");
+        return;
+    };
+    let script = shared.join("eval/laws_struct.py");
+    if !script.is_file()
+        || std::process::Command::new("python3")
+            .arg("-V")
+            .output()
+            .is_err()
+    {
+        eprintln!("laws_struct.py or python3 missing: not run");
+        return;
+    }
+    // Every 25th statute of the collection, by path: about 35 documents of all kinds.
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(shared.join("corpus-laws/docs"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(walkdir::DirEntry::into_path)
+        .collect();
+    files.sort();
+    let sample: Vec<&PathBuf> = files.iter().step_by(25).collect();
+    let dir = tempfile::tempdir().unwrap();
+    let (mut e, mut c) = (String::new(), String::new());
+    let opts = Options::default();
+    for p in &sample {
+        let bytes = std::fs::read(p).unwrap();
+        let path = p.to_str().unwrap();
+        let r = process_bytes(path, &bytes, &opts);
+        e.push_str(&serde_json::to_string(&r).unwrap());
+        e.push('\n');
+        for doc in &r.documents {
+            for d in &doc.diagnostics {
+                let mut d = d.clone();
+                d.path = Some(path.to_string());
+                c.push_str(&serde_json::to_string(&d).unwrap());
+                c.push('\n');
+            }
+        }
+    }
+    let (ep, cp) = (dir.path().join("e.jsonl"), dir.path().join("c.jsonl"));
+    std::fs::write(&ep, e).unwrap();
+    std::fs::write(&cp, c).unwrap();
+    let out = std::process::Command::new("python3")
+        .arg(&script)
+        .arg(&ep)
+        .arg(&cp)
+        .output()
+        .unwrap();
+    let line = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    eprintln!("laws_struct on {} statutes: {line}", sample.len());
+    let value = |key: &str| -> f64 {
+        line.split_whitespace()
+            .find_map(|w| w.strip_prefix(key))
+            .and_then(|v| v.split('(').next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| panic!("no {key} in {line:?}"))
+    };
+    for (key, min) in [
+        ("art_docs=", 0.95),
+        ("chap_docs=", 0.95),
+        ("sec_docs=", 0.95),
+        ("part_docs=", 0.95),
+        ("art_path=", 0.99),
+        ("title=", 0.95),
+    ] {
+        assert!(value(key) >= min, "{key} below {min}: {line}");
+    }
+}
