@@ -426,6 +426,11 @@ fn keep(s: &str, h: &Hit<'_>, has_measure_list: bool) -> bool {
         "拘留" | "行政拘留" => !starts(&["所", "场所"]) && !ends(&["刑事", "司法"]),
         "开除" => !starts(&["学籍"]),
         t if t.ends_with("通报") => !starts(&["表扬", "情况", "本", "全"]),
+        // 严肃查处 as a consequence (…的，必须严肃查处), not the duty of enforcing (严肃查处
+        // 浪费案件).
+        t if t.ends_with("查处") => {
+            after.is_empty() || after.starts_with(['，', '。', '；', ',', ';'])
+        }
         _ => true,
     }
 }
@@ -561,6 +566,9 @@ mod tests {
         assert!(terms("向任免机关提出处分建议").is_empty());
         assert!(terms("建立约谈制度").is_empty());
         assert!(terms("可以从轻或者减轻处分").is_empty());
+        // 严肃查处 of a case is enforcement, not a consequence.
+        assert!(terms("严肃查处浪费案件").is_empty());
+        assert_eq!(terms("必须严肃查处。"), ["严肃查处"]);
         // 提醒 only among accountability measures.
         assert!(terms("及时提醒").is_empty());
         assert_eq!(
