@@ -158,7 +158,7 @@ fn penalty_heading_re() -> &'static Regex {
 /// stands) names the party.
 fn party_document(doc: &DocTree) -> bool {
     let pre = doc.preamble.as_str();
-    let opening = pre.char_indices().nth(200).map_or(pre, |(i, _)| &pre[..i]);
+    let opening = pre.char_indices().nth(120).map_or(pre, |(i, _)| &pre[..i]);
     let t = vocab::triggers();
     doc.title
         .iter()
