@@ -373,17 +373,22 @@ pub fn sentence(
             let general = yuetan_target(s, conseq_clauses)
                 .or(subject)
                 .or_else(|| carried.clone());
-            for h in measures {
+            for (k, h) in measures.into_iter().enumerate() {
                 // The party named with 对 before the measure in its ；-part (处…罚款，对直接
-                // 负责的主管人员处…罚款: the second fine has its own), else by a clause 对X，
-                // of its own earlier in the chain (…的，对直接责任者和领导责任者，情节较轻的，
-                // 给予警告…；情节较重的，给予…), else inside the phrase (追究有关人员责任).
+                // 负责的主管人员处…罚款: the second fine has its own), else inside the phrase
+                // (追究有关人员责任), else by a clause 对X， of its own earlier in the chain
+                // (…的，对直接责任者和领导责任者，情节较轻的，给予警告…；情节较重的，给予…).
                 let part = part_of(h.range.start);
                 let lo = part.start.max(clauses[end + 1].start);
                 let own = named_before(&s[lo..h.range.start]).map(str::to_string);
+                // When the first measure is already for a party of its own (…的，对负有责任的
+                // 主管人员依法给予处分；构成犯罪的…), the escalations after it are theirs too.
+                if k == 0 && own.is_some() && !tail {
+                    carried.clone_from(&own);
+                }
                 let target = own
-                    .or_else(|| declared_before(s, &clauses, h.range.start))
                     .or_else(|| inner_target(h.term))
+                    .or_else(|| declared_before(s, &clauses, h.range.start))
                     .or_else(|| general.clone());
                 push_sanction(ctx, sancs, &h, target, (s, &s[part]), sent.start);
             }

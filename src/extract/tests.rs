@@ -1050,3 +1050,38 @@ fn issue16_an_items_condition_ends_where_its_own_consequence_begins() {
         ]
     );
 }
+
+#[test]
+fn issue16_escalations_follow_the_party_the_first_measure_names() {
+    // The first measure is for the persons named with 对: the tail is theirs too.
+    let text = "第二十八条　违反本办法，有下列行为之一的，对负有责任的主管人员和其他直接责任人员\
+                依法给予处分；构成犯罪的，依法追究刑事责任：\n（一）弄虚作假的；\n（二）徇私舞弊的。\n";
+    let s: Vec<(String, Option<String>)> = sanction_entries(text)
+        .into_iter()
+        .map(|s| (s.sanction, s.target))
+        .collect();
+    let who = Some("负有责任的主管人员和其他直接责任人员".to_string());
+    assert_eq!(
+        s,
+        [
+            ("处分".to_string(), who.clone()),
+            ("依法追究刑事责任".to_string(), who)
+        ]
+    );
+    // The first measure is for the company: a fine on its managers does not move the
+    // escalation to them.
+    let text = "第二十九条　经营企业未按规定备案的，处一万元罚款，对直接负责的主管人员处二千元罚款；\
+                情节严重的，吊销其许可证。\n";
+    let s: Vec<(String, Option<String>)> = sanction_entries(text)
+        .into_iter()
+        .map(|s| (s.sanction, s.target))
+        .collect();
+    assert_eq!(
+        s,
+        [
+            ("罚款".to_string(), Some("经营企业".to_string())),
+            ("罚款".to_string(), Some("直接负责的主管人员".to_string())),
+            ("吊销其许可证".to_string(), Some("经营企业".to_string())),
+        ]
+    );
+}
