@@ -64,9 +64,64 @@ pub struct Source {
     pub bom: bool,
     /// Replacement characters produced while decoding.
     pub decode_errors: u64,
-    /// Number of lines in the original file (CRLF, lone CR and LF each end a line).
+    /// Number of lines in the original file (CRLF, lone CR and LF each end a line); for a
+    /// container format, lines of its text view.
     #[serde(default)]
     pub lines: u64,
+    /// The input's format, recognised from its content (null when not recognised or not
+    /// read).
+    #[serde(default)]
+    pub format: Option<Format>,
+}
+
+/// An input format gongwen reads; each is turned into one text view (see `gongwen text`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Plain text in any of the supported encodings.
+    Text,
+    /// Markdown (the LawRefBook layout among others).
+    Markdown,
+    /// An HTML page (a government site's policy page).
+    Html,
+    /// A Word document (Office Open XML).
+    Docx,
+    /// A PDF with a text layer.
+    Pdf,
+    /// An OFD document (GB/T 33190).
+    Ofd,
+}
+
+impl Format {
+    /// The name used in records and messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+            Format::Docx => "docx",
+            Format::Pdf => "pdf",
+            Format::Ofd => "ofd",
+        }
+    }
+}
+
+/// Where a clause's marker comes from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum MarkerSource {
+    /// The marker is in the text itself.
+    #[default]
+    Text,
+    /// The marker is Word's automatic numbering, rendered as Word displays it.
+    Numbering,
+}
+
+impl MarkerSource {
+    /// Whether the marker is in the text (the default, not written).
+    pub fn is_text(&self) -> bool {
+        *self == MarkerSource::Text
+    }
 }
 
 /// Why an input could not be processed.
@@ -238,10 +293,18 @@ pub struct Clause {
     pub heading: Option<String>,
     /// The clause's own text, without its children.
     pub text: String,
-    /// Start of the clause (its marker) in the original file's bytes.
-    pub byte_start: u64,
-    /// End of the clause's span (children included) in the original file's bytes.
-    pub byte_end: u64,
+    /// Start of the clause (its marker) in the original file's bytes; null inside a
+    /// compressed container (DOCX, OFD, PDF), where `line`/`column` count in the text view.
+    pub byte_start: Option<u64>,
+    /// End of the clause's span (children included) in the original file's bytes; null
+    /// inside a compressed container.
+    pub byte_end: Option<u64>,
+    /// Where the clause's line sits in a container (`word/document.xml#p41`, `page 3`, …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locator: Option<String>,
+    /// `numbering` when the marker is Word's automatic numbering (absent when it is text).
+    #[serde(default, skip_serializing_if = "MarkerSource::is_text")]
+    pub marker_source: MarkerSource,
     /// Segmentation of the clause's own text (only with `--tokens`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tokens: Option<Vec<String>>,
@@ -622,4 +685,7 @@ pub struct Diagnostic {
     /// The numbering profile the document was checked under (set in `check` output).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<String>,
+    /// Where the finding's line sits in a container (`word/document.xml#p41`, `page 3`, …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locator: Option<String>,
 }

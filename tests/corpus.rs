@@ -8,7 +8,7 @@
 //! expected and actual lists.
 //!
 //! Sidecar keys (see `corpus/README.md`):
-//! - top level: `encoding`, `status`, `error_kind`, `decode_errors`, `bom`, `lines`,
+//! - top level: `format`, `encoding`, `status`, `error_kind`, `decode_errors`, `bom`, `lines`,
 //!   `documents` (the number of documents must match), `note` (free text, ignored);
 //! - per document: `title`, `line_start`, `line_end`, `markers` ([marker, path, level,
 //!   line] of every clause in document order), `inline` (paths of inline clauses),
@@ -31,6 +31,7 @@ use serde_json::Value;
 
 const SIDECAR: &str = ".expect.json";
 const TOP_KEYS: &[&str] = &[
+    "format",
     "encoding",
     "status",
     "error_kind",
@@ -273,7 +274,9 @@ fn check_record(expect: &Value, record: &Record, out: &mut Outcome) {
     let pending = obj.get("pending").cloned().unwrap_or(Value::Null);
     let error = record.error.as_ref();
     let actual_status = serde_json::to_value(record.status).unwrap_or_default();
-    let scalars: [(&str, Value); 6] = [
+    let format = serde_json::to_value(record.source.format).unwrap_or_default();
+    let scalars: [(&str, Value); 7] = [
+        ("format", format),
         ("encoding", record.source.encoding.clone().into()),
         ("status", actual_status),
         ("error_kind", error.map(|e| e.kind.name()).into()),

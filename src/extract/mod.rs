@@ -30,9 +30,10 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::budget;
 use crate::model::{
     Accountability, Condition, ConditionKind, PenaltyKind, Responsibility, Role, Sanction,
-    SanctionCategory,
+    SanctionCategory, Stage,
 };
 use crate::structure::DocTree;
 use crate::text::SourceText;
@@ -88,16 +89,18 @@ impl Ctx<'_> {
         quote: Range<usize>,
         at: usize,
     ) -> Responsibility {
-        let q = self.unit.text[quote]
-            .trim_end_matches(['。', '；', ';', '：', ':', '，', ','])
-            .to_string();
         Responsibility {
             holder,
             role,
             clause_path: self.path.to_string(),
-            quote: q,
+            quote: self.quote_text(quote).to_string(),
             line: self.line(at),
         }
+    }
+
+    /// The text a responsibility quotes for the byte range `quote` of the unit text.
+    pub fn quote_text(&self, quote: Range<usize>) -> &str {
+        self.unit.text[quote].trim_end_matches(['。', '；', ';', '：', ':', '，', ','])
     }
 
     /// A condition entry starting at byte `at` of the unit text.
@@ -274,6 +277,7 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
         })
         .collect();
     for (i, node) in doc.nodes.iter().enumerate() {
+        budget::checkpoint(Stage::Extract);
         let (lead, in_acc_list, lead_measures) = match node.parent.and_then(|p| leads[p].as_ref()) {
             Some((lead, acc, measures)) => (Some(lead), *acc, measures.clone()),
             None => (None, false, Vec::new()),
@@ -357,6 +361,7 @@ fn read_unit(
     // The party of a list of measures that runs on after its lead (处罚种类包括：警告、罚款).
     let mut listed: Option<Option<String>> = None;
     for s in ctx.unit.sentences() {
+        budget::checkpoint(Stage::Extract);
         if s.end <= ctx.unit.skip {
             continue; // a title
         }
@@ -372,14 +377,25 @@ fn read_unit(
             listed = conditions::measures_lead(t);
         }
         let joins = t.ends_with(['；', ';']);
+        let mut read = |c: Range<usize>, carried: &mut Option<String>| {
+            if !(ctx.report && reports::sentence(ctx, c.clone(), &mut person, sancs)) {
+                conditions::sentence(ctx, c, !in_acc_list, carried, conds, sancs);
+            }
+        };
+        // A chain is read whole up to the length of a sentence's piece, so that reading it
+        // stays linear in a text of endless ；-parts.
         let c = match chain.take() {
-            Some(c) => c.start..s.end,
+            Some(c) if s.end - c.start <= unit::MAX_SENTENCE => c.start..s.end,
+            Some(c) => {
+                read(c, &mut carried);
+                s
+            }
             None => s,
         };
         if joins {
             chain = Some(c);
-        } else if !(ctx.report && reports::sentence(ctx, c.clone(), &mut person, sancs)) {
-            conditions::sentence(ctx, c, !in_acc_list, &mut carried, conds, sancs);
+        } else {
+            read(c, &mut carried);
         }
     }
     if let Some(c) = chain

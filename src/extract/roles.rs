@@ -7,6 +7,7 @@
 //! or before the verb that ties it (落实X…主体责任, 支持X履行监督责任), else the subject of the
 //! comma clause or sentence, else the holder named by a list's lead sentence.
 
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -138,13 +139,42 @@ pub fn find(ctx: &Ctx<'_>) -> Vec<Responsibility> {
     }
     segments.push(at..text.len());
     let mut first_sentence = true;
+    let mut seen = Seen::default();
+    for r in &out {
+        let q = seen.quote_id(&r.quote);
+        seen.entries.insert((r.holder.clone(), r.role, q));
+    }
     for seg in segments {
         for s in ctx.unit.sentences_of(seg) {
-            running(ctx, s, first_sentence, &mut out);
+            running(ctx, s, first_sentence, &mut out, &mut seen);
             first_sentence = false;
         }
     }
     out
+}
+
+/// The (holder, role, quote) of the responsibilities found so far in a unit: a statement
+/// found twice is kept once, told by a look-up rather than a walk over all the earlier
+/// ones, and each quote is hashed once per sentence, not once per statement (a clause with
+/// thousands of sentences, or one sentence with thousands of statements, stays linear).
+#[derive(Debug, Default)]
+struct Seen {
+    /// Each distinct quote text, numbered.
+    quotes: HashMap<String, usize>,
+    /// (holder, role, quote number) of every statement kept.
+    entries: HashSet<(String, Role, usize)>,
+}
+
+impl Seen {
+    /// The number of quote text `q`.
+    fn quote_id(&mut self, q: &str) -> usize {
+        if let Some(&id) = self.quotes.get(q) {
+            return id;
+        }
+        let id = self.quotes.len();
+        self.quotes.insert(q.to_string(), id);
+        id
+    }
 }
 
 /// Bracketed task annotations; returns their byte ranges.
@@ -288,7 +318,13 @@ fn annotation(ctx: &Ctx<'_>, inner: Range<usize>, out: &mut Vec<Responsibility>)
 }
 
 /// Role terms in one sentence of running text.
-fn running(ctx: &Ctx<'_>, sent: Range<usize>, first_sentence: bool, out: &mut Vec<Responsibility>) {
+fn running(
+    ctx: &Ctx<'_>,
+    sent: Range<usize>,
+    first_sentence: bool,
+    out: &mut Vec<Responsibility>,
+    seen: &mut Seen,
+) {
     let full = &ctx.unit.text;
     let s = &full[sent.clone()];
     // Segmentation is the costly step: only sentences with a role word need it.
@@ -355,13 +391,13 @@ fn running(ctx: &Ctx<'_>, sent: Range<usize>, first_sentence: bool, out: &mut Ve
         || !sanctions::hits_among(s, &ctx.unit.exact_in(sent.clone()), present.sanctions)
             .is_empty();
     let quote = sent.clone();
+    // The quote's number, looked up at the first statement of the sentence.
+    let mut quote_id = None;
     let mut push = |holder: String, role: Role, at: usize| {
         let at = sent.start + at;
-        let r = ctx.responsibility(holder, role, quote.clone(), at);
-        if !out.iter().any(|o: &Responsibility| {
-            o.holder == r.holder && o.role == r.role && o.quote == r.quote
-        }) {
-            out.push(r);
+        let q = *quote_id.get_or_insert_with(|| seen.quote_id(ctx.quote_text(quote.clone())));
+        if seen.entries.insert((holder.clone(), role, q)) {
+            out.push(ctx.responsibility(holder, role, quote.clone(), at));
         }
     };
 
