@@ -4,7 +4,8 @@
 //! schemars, and serde's derive is the one source of the JSON shape). Every field named by
 //! the contract is kept; a removed or renamed field is a MAJOR bump of [`SCHEMA_VERSION`].
 //! What the contract enumerates is an enum here ([`ErrorKind`], [`Stage`], [`Rule`],
-//! [`Severity`], [`ConditionKind`]), serialised to the contract's strings, and every object
+//! [`Severity`], [`ConditionKind`], [`Role`], [`SanctionCategory`], [`PenaltyKind`]),
+//! serialised to the contract's strings, and every object
 //! refuses fields it does not describe (`additionalProperties: false` in the schemas).
 
 use schemars::JsonSchema;
@@ -318,13 +319,112 @@ pub struct Responsibility {
     /// Who bears the role, verbatim (e.g. 党委（党组）).
     pub holder: String,
     /// Canonical role term (第一责任人, 主体责任, 牵头, 配合, 负责 …).
-    pub role: String,
+    pub role: Role,
     /// Path of the clause that states it (`""` for text before the first marker).
     pub clause_path: String,
     /// The sentence or phrase that states it.
     pub quote: String,
     /// 1-based line of the quote in the original file.
     pub line: u64,
+}
+
+/// The canonical role terms of the contract; synonyms in the text map onto them.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    IntoStaticStr,
+    EnumString,
+    VariantArray,
+)]
+pub enum Role {
+    /// 第一责任人.
+    #[serde(rename = "第一责任人")]
+    #[strum(serialize = "第一责任人")]
+    FirstResponsible,
+    /// 主体责任.
+    #[serde(rename = "主体责任")]
+    #[strum(serialize = "主体责任")]
+    Principal,
+    /// 监督责任.
+    #[serde(rename = "监督责任")]
+    #[strum(serialize = "监督责任")]
+    Supervisory,
+    /// 全面领导责任.
+    #[serde(rename = "全面领导责任")]
+    #[strum(serialize = "全面领导责任")]
+    OverallLeadership,
+    /// 主要领导责任.
+    #[serde(rename = "主要领导责任")]
+    #[strum(serialize = "主要领导责任")]
+    MainLeadership,
+    /// 重要领导责任.
+    #[serde(rename = "重要领导责任")]
+    #[strum(serialize = "重要领导责任")]
+    ImportantLeadership,
+    /// 领导责任.
+    #[serde(rename = "领导责任")]
+    #[strum(serialize = "领导责任")]
+    Leadership,
+    /// 主要责任 (主要责任人).
+    #[serde(rename = "主要责任")]
+    #[strum(serialize = "主要责任")]
+    Main,
+    /// 直接责任 (直接责任人, 直接负责的主管人员, 其他直接责任人员).
+    #[serde(rename = "直接责任")]
+    #[strum(serialize = "直接责任")]
+    Direct,
+    /// 相关责任 (相关责任人员).
+    #[serde(rename = "相关责任")]
+    #[strum(serialize = "相关责任")]
+    Related,
+    /// 责任主体.
+    #[serde(rename = "责任主体")]
+    #[strum(serialize = "责任主体")]
+    Bearer,
+    /// 一岗双责.
+    #[serde(rename = "一岗双责")]
+    #[strum(serialize = "一岗双责")]
+    DualDuty,
+    /// 牵头.
+    #[serde(rename = "牵头")]
+    #[strum(serialize = "牵头")]
+    Lead,
+    /// 配合 (配合, 参与, 协助, 协办).
+    #[serde(rename = "配合")]
+    #[strum(serialize = "配合")]
+    Assist,
+    /// 指导.
+    #[serde(rename = "指导")]
+    #[strum(serialize = "指导")]
+    Guide,
+    /// 负责 (X负责…, 由X负责, 对…负责, （X负责）).
+    #[serde(rename = "负责")]
+    #[strum(serialize = "负责")]
+    Charge,
+    /// 问责对象.
+    #[serde(rename = "问责对象")]
+    #[strum(serialize = "问责对象")]
+    AccountabilityTarget,
+}
+
+impl Role {
+    /// The contract's term (主体责任, 负责 …).
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+}
+
+impl std::fmt::Display for Role {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// Accountability content of a document.
@@ -365,16 +465,98 @@ pub struct Condition {
     pub line: u64,
 }
 
+/// What kind of sanction a term is, by whom it hits and under which regime.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    IntoStaticStr,
+    EnumString,
+    VariantArray,
+)]
+#[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
+pub enum SanctionCategory {
+    /// 党纪处分: 警告, 严重警告, 撤销党内职务, 留党察看, 开除党籍.
+    PartyDiscipline,
+    /// 政务处分 / 行政处分 of public officials: 警告, 记过, 记大过, 降级, 撤职, 开除.
+    Governmental,
+    /// 组织处理 and 问责 measures: 通报, 诫勉, 停职检查, 调整职务, 免职, 约谈 …
+    Organisational,
+    /// 行政处罚 on citizens and organisations (行政处罚法 第九条), 治安管理处罚 included.
+    AdministrativePenalty,
+    /// 追究刑事责任, 移送司法机关 …
+    Criminal,
+    /// 民事责任, 赔偿.
+    Civil,
+    /// A consequence named only generically: 依法处理, 追究责任 …
+    Other,
+}
+
+impl SanctionCategory {
+    /// The contract's name (`party-discipline`, …).
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+}
+
+/// The kind of an administrative penalty (行政处罚法 第九条).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    IntoStaticStr,
+    EnumString,
+    VariantArray,
+)]
+#[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
+pub enum PenaltyKind {
+    /// 声誉罚: 警告, 通报批评.
+    Reputational,
+    /// 财产罚: 罚款, 没收违法所得, 没收非法财物.
+    Property,
+    /// 资格罚: 暂扣/吊销许可证件, 降低资质等级.
+    Qualification,
+    /// 行为罚: 限制开展生产经营活动, 责令停产停业, 责令关闭, 限制从业.
+    Conduct,
+    /// 人身罚: 行政拘留.
+    Liberty,
+}
+
+impl PenaltyKind {
+    /// The contract's name (`property`, …).
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+}
+
 /// One sanction term, per target and clause.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Sanction {
     /// The sanction term as written (诫勉谈话, 通报批评, 撤销党内职务 …).
     pub sanction: String,
-    /// Canonical category: `criticism`, `admonition`, `organisational`, `party-discipline`,
-    /// `administrative`, `criminal`, `economic`, `generic`, ….
-    #[serde(default)]
-    pub category: String,
+    /// What kind of sanction it is, by whom it hits and under which regime.
+    pub category: SanctionCategory,
+    /// The kind of an administrative penalty; absent for other categories.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub penalty_kind: Option<PenaltyKind>,
+    /// True when the text reports a sanction actually given (张某某受到撤职处分), false for a
+    /// rule that provides one.
+    pub imposed: bool,
     /// Who is sanctioned, when the text says.
     pub target: Option<String>,
     /// Path of the clause that states it.

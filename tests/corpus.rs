@@ -14,7 +14,8 @@
 //!   line] of every clause in document order), `inline` (paths of inline clauses),
 //!   `responsibilities` ([holder, role, clause_path]), `conditions` ([clause_path,
 //!   text_prefix]; the text must start with or contain the prefix), `sanctions`
-//!   ([sanction, clause_path]), `diagnostics` ([rule, line]), `texts` ([path, fragment]:
+//!   ([sanction, clause_path]), `sanction_details` ([sanction, clause_path, category,
+//!   penalty_kind or null, target or null, imposed]), `diagnostics` ([rule, line]), `texts` ([path, fragment]:
 //!   the fragment is in that clause's own text and no other's), `fields` ([path, field,
 //!   value]: one field of the output clause at that path, e.g. heading, column,
 //!   byte_start), `headings` ([path, heading or null]: shorthand for fields), `note`.
@@ -50,6 +51,7 @@ const DOC_KEYS: &[&str] = &[
     "responsibilities",
     "conditions",
     "sanctions",
+    "sanction_details",
     "diagnostics",
     "texts",
     "fields",
@@ -375,7 +377,7 @@ fn check_document(n: usize, expect: &Value, doc: &Document, out: &mut Outcome) {
                 _ => false,
             }
     };
-    let lists: [(&str, Vec<Value>, &Same); 6] = [
+    let lists: [(&str, Vec<Value>, &Same); 7] = [
         (
             "markers",
             clauses
@@ -416,6 +418,24 @@ fn check_document(n: usize, expect: &Value, doc: &Document, out: &mut Outcome) {
                 .sanctions
                 .iter()
                 .map(|s| serde_json::json!([s.sanction, s.clause_path]))
+                .collect(),
+            &exact,
+        ),
+        (
+            "sanction_details",
+            doc.accountability
+                .sanctions
+                .iter()
+                .map(|s| {
+                    serde_json::json!([
+                        s.sanction,
+                        s.clause_path,
+                        s.category,
+                        s.penalty_kind,
+                        s.target,
+                        s.imposed
+                    ])
+                })
                 .collect(),
             &exact,
         ),

@@ -33,6 +33,8 @@ const SANC_HEADER: &[&str] = &[
     "line",
     "sanction",
     "category",
+    "penalty_kind",
+    "imposed",
     "target",
     "quote",
 ];
@@ -47,6 +49,8 @@ const COMBINED_HEADER: &[&str] = &[
     "kind",
     "sanction",
     "category",
+    "penalty_kind",
+    "imposed",
     "target",
     "text",
     "quote",
@@ -105,7 +109,8 @@ pub fn rows(r: &Record) -> Rows {
         for x in &d.responsibilities {
             let line = x.line.to_string();
             let path = x.clause_path.as_str();
-            row(resp, [src, &doc, path, &line, &x.holder, &x.role, &x.quote]);
+            let role = x.role.as_str();
+            row(resp, [src, &doc, path, &line, &x.holder, role, &x.quote]);
             row(
                 all,
                 [
@@ -115,7 +120,9 @@ pub fn rows(r: &Record) -> Rows {
                     path,
                     &line,
                     &x.holder,
-                    &x.role,
+                    role,
+                    "",
+                    "",
                     "",
                     "",
                     "",
@@ -144,6 +151,8 @@ pub fn rows(r: &Record) -> Rows {
                     "",
                     "",
                     "",
+                    "",
+                    "",
                     &x.text,
                     "",
                 ],
@@ -153,6 +162,9 @@ pub fn rows(r: &Record) -> Rows {
             let line = x.line.to_string();
             let target = x.target.as_deref().unwrap_or("");
             let path = x.clause_path.as_str();
+            let category = x.category.as_str();
+            let kind = x.penalty_kind.map_or("", |k| k.as_str());
+            let imposed = if x.imposed { "true" } else { "false" };
             row(
                 sanc,
                 [
@@ -161,7 +173,9 @@ pub fn rows(r: &Record) -> Rows {
                     path,
                     &line,
                     &x.sanction,
-                    &x.category,
+                    category,
+                    kind,
+                    imposed,
                     target,
                     &x.quote,
                 ],
@@ -178,7 +192,9 @@ pub fn rows(r: &Record) -> Rows {
                     "",
                     "",
                     &x.sanction,
-                    &x.category,
+                    category,
+                    kind,
+                    imposed,
                     target,
                     "",
                     &x.quote,
@@ -215,7 +231,10 @@ mod tests {
         // The file name holds a comma, so it is quoted.
         assert!(resp.starts_with("\"a,b.txt\",1,第一条,1,区民政局,负责,"));
         assert!(cond.contains("第二条,2,condition,未按规定"));
-        assert!(sanc.lines().any(|l| l.contains("通报批评,criticism")));
+        assert!(
+            sanc.lines()
+                .any(|l| l.contains("通报批评,organisational,,false"))
+        );
     }
 
     #[test]
