@@ -13,6 +13,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::batch::{self, Input};
+use crate::budget::{self, Budget};
 use crate::lint::{self, Level, Profile};
 use crate::model::{Diagnostic, Record, Severity, Stage, Status};
 use crate::ordered::{self, Failure, Setup};
@@ -36,6 +37,22 @@ enum Command {
     Extract(ExtractArgs),
     /// Check clause numbering (gaps, duplicates, order, punctuation, levels).
     Check(CheckArgs),
+    /// Print the text view of a file: what `extract` and `check` read (one line per
+    /// paragraph, block or table row; Word numbering written out).
+    Text(TextArgs),
+}
+
+#[derive(Debug, Args)]
+struct TextArgs {
+    /// The file (`-` reads stdin).
+    path: PathBuf,
+    /// Start each line with where it sits in its container (`page 3`,
+    /// `word/document.xml#p41`) and a tab.
+    #[arg(long)]
+    locators: bool,
+    /// Refuse inputs larger than this (bytes; suffixes K, M, G).
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
+    max_file_size: u64,
 }
 
 /// Options shared by both commands.
@@ -52,6 +69,23 @@ struct Common {
     /// When to show the progress bar on stderr.
     #[arg(long, value_enum, default_value_t = When::Auto)]
     progress: When,
+    /// Memory budget per input: N bytes per input byte plus SIZE (K, M, G = KiB, MiB, GiB);
+    /// an input that holds more gets a `too-large` error record and the run goes on
+    /// (0 = no limit).
+    #[arg(long, value_name = "Nx+SIZE", default_value_t = budget::DEFAULT)]
+    max_memory: Budget,
+}
+
+impl Common {
+    /// The memory budget per input (`None`: no limit).
+    fn memory(&self) -> Option<Budget> {
+        (self.max_memory
+            != Budget {
+                per_byte: 0,
+                base: 0,
+            })
+        .then_some(self.max_memory)
+    }
 }
 
 #[derive(Debug, Args)]
@@ -183,6 +217,7 @@ pub fn run() -> anyhow::Result<u8> {
     let result = match cli.command {
         Command::Extract(a) => extract(a),
         Command::Check(a) => check(a),
+        Command::Text(a) => text(a),
     };
     match result {
         Err(e) if is_broken_pipe(&e) => Ok(0),
@@ -365,6 +400,7 @@ fn extract(mut a: ExtractArgs) -> anyhow::Result<u8> {
         tokens: a.tokens,
         max_file_size: a.max_file_size,
         timeout: (a.timeout > 0.0).then(|| Duration::from_secs_f64(a.timeout)),
+        memory: a.common.memory(),
         ..Options::default()
     };
     if a.stdin_format.is_some() {
@@ -511,6 +547,42 @@ fn extract_stream(a: &ExtractArgs, opts: Options) -> anyhow::Result<u8> {
     Ok(if summary.errors > 0 { 2 } else { 0 })
 }
 
+/// `gongwen text PATH`: print the text view; an input that cannot be read is reported on
+/// stderr with exit code 2.
+fn text(a: TextArgs) -> anyhow::Result<u8> {
+    let file = (a.path.as_os_str() != "-").then_some(a.path.as_path());
+    let label = a.path.to_string_lossy().into_owned();
+    let bytes = match batch::read_limited(file, a.max_file_size) {
+        Ok(b) => b,
+        Err(e) => return Ok(report_error(&e.into_record(&label))),
+    };
+    let view = match pipeline::read_view(&label, &bytes) {
+        Ok(v) => v,
+        Err(r) => return Ok(report_error(&r)),
+    };
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    if a.locators && !view.locators.is_empty() {
+        for (line, locator) in view.text.split('\n').zip(&view.locators) {
+            writeln!(out, "{locator}\t{line}")?;
+        }
+    } else {
+        out.write_all(view.text.as_bytes())?;
+        if !view.text.ends_with('\n') {
+            writeln!(out)?;
+        }
+    }
+    out.flush()?;
+    Ok(0)
+}
+
+/// Print an error record's message on stderr; the exit code for it.
+fn report_error(r: &Record) -> u8 {
+    if let Some(e) = &r.error {
+        eprintln!("gongwen: {} (error: {})", e.message, e.kind.name());
+    }
+    2
+}
+
 /// The lint configuration of a `check` run: the config file, then the flags.
 fn lint_config(a: &CheckArgs) -> anyhow::Result<lint::Config> {
     let file = match &a.config {
@@ -596,10 +668,10 @@ fn checked(record: Record, bytes: Option<&[u8]>, format: CheckFormat, color: boo
             lines
         }
         CheckFormat::Human if !diagnostics.is_empty() => {
-            // Decoded again only for a file with findings, for its source lines.
+            // Read again only for a file with findings, for the lines of its text view.
             let src = bytes
-                .and_then(|b| crate::ingest::decode(b).ok())
-                .map(|d| SourceText::new(d.text, d.map));
+                .and_then(|b| pipeline::read_view(path, b).ok())
+                .map(|v| SourceText::with_map(v.text, v.map));
             render::human::render(path, src.as_ref(), &diagnostics, color).into_bytes()
         }
         CheckFormat::Human | CheckFormat::Sarif => Vec::new(),
@@ -639,6 +711,7 @@ fn check(a: CheckArgs) -> anyhow::Result<u8> {
     };
     let opts = Options {
         lint: cfg,
+        memory: a.common.memory(),
         lint_only: true,
         ..Options::default()
     };

@@ -6,6 +6,8 @@
 use std::io;
 use std::time::Duration;
 
+use crate::budget::{self, Budget};
+use crate::formats::FormatError;
 use crate::ingest::{self, DecodeError};
 use crate::model::{ErrorInfo, ErrorKind, Record, SCHEMA_VERSION, Source, Stage, Status};
 
@@ -30,6 +32,7 @@ pub fn record(
             bom: false,
             decode_errors: 0,
             lines: 0,
+            format: None,
         },
         status: Status::Error,
         error: Some(ErrorInfo {
@@ -68,6 +71,22 @@ pub fn decode(path: &str, bytes: &[u8], e: &DecodeError) -> Record {
     )
 }
 
+/// An input whose format could not be read into a text view: decoding failures as in
+/// [`decode`], and the format readers' kinds (unsupported format, broken container, no
+/// text, a container that inflates past the limits).
+pub fn format(path: &str, bytes: &[u8], e: &FormatError) -> Record {
+    if let FormatError::Decode(d) = e {
+        return decode(path, bytes, d);
+    }
+    record(
+        path,
+        Some(bytes),
+        e.kind(),
+        Stage::Decode,
+        format!("{path}: {e}"),
+    )
+}
+
 /// An input larger than the size guard.
 pub fn too_large(path: &str, size: u64, limit: u64) -> Record {
     let mut r = record(
@@ -81,6 +100,36 @@ pub fn too_large(path: &str, size: u64, limit: u64) -> Record {
     );
     r.source.bytes = size;
     r
+}
+
+/// An input that held more memory than its budget (`budget`: the formula the limit was
+/// computed from, when the options set one).
+pub fn over_budget(
+    path: &str,
+    bytes: Option<&[u8]>,
+    budget: Option<Budget>,
+    e: &budget::Exceeded,
+) -> Record {
+    const MIB: f64 = (1u64 << 20) as f64;
+    let formula = budget.map_or_else(String::new, |b| {
+        format!(
+            " (--max-memory {b}: {} bytes per input byte + {:.1} MiB)",
+            b.per_byte,
+            b.base as f64 / MIB
+        )
+    });
+    record(
+        path,
+        bytes,
+        ErrorKind::TooLarge,
+        e.stage,
+        format!(
+            "{path}: processing held {:.1} MiB during {}, more than its memory budget of {:.1} MiB{formula}; not processed",
+            e.held as f64 / MIB,
+            e.stage.name(),
+            e.limit as f64 / MIB,
+        ),
+    )
 }
 
 /// An input whose processing ran past its time budget during `stage`.

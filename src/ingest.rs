@@ -170,6 +170,20 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     }
 }
 
+/// Decode with an encoding the file declares (an HTML page's `charset`): a BOM still
+/// wins; GBK and GB2312 are decoded as GB18030, their superset.
+pub fn decode_as(bytes: &[u8], enc: &'static Encoding) -> Result<Decoded, DecodeError> {
+    if let Some((bom_enc, bom_len)) = Encoding::for_bom(bytes) {
+        return decode_with(bytes, bom_enc, bom_len, true);
+    }
+    let enc = if enc == encoding_rs::GBK {
+        GB18030
+    } else {
+        enc
+    };
+    decode_with(bytes, enc, 0, false)
+}
+
 /// Decode with a known encoding, building the offset map.
 fn decode_with(
     bytes: &[u8],

@@ -2,10 +2,11 @@
 
 use std::process::ExitCode;
 
-/// mimalloc: the pipeline allocates many short-lived strings and vectors per clause, and
-/// mimalloc serves them with less CPU than the system allocator.
+/// mimalloc (the pipeline allocates many short-lived strings and vectors per clause, and
+/// mimalloc serves them with less CPU than the system allocator), with each thread's
+/// allocations counted: that is how the memory budget per input is enforced.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: gongwen::budget::CountingAlloc = gongwen::budget::CountingAlloc::COUNTING;
 
 fn main() -> ExitCode {
     match gongwen::cli::run() {

@@ -4,7 +4,8 @@
 //! schemars, and serde's derive is the one source of the JSON shape). Every field named by
 //! the contract is kept; a removed or renamed field is a MAJOR bump of [`SCHEMA_VERSION`].
 //! What the contract enumerates is an enum here ([`ErrorKind`], [`Stage`], [`Rule`],
-//! [`Severity`], [`ConditionKind`]), serialised to the contract's strings, and every object
+//! [`Severity`], [`ConditionKind`], [`Role`], [`SanctionCategory`], [`PenaltyKind`]),
+//! serialised to the contract's strings, and every object
 //! refuses fields it does not describe (`additionalProperties: false` in the schemas).
 
 use schemars::JsonSchema;
@@ -63,9 +64,64 @@ pub struct Source {
     pub bom: bool,
     /// Replacement characters produced while decoding.
     pub decode_errors: u64,
-    /// Number of lines in the original file (CRLF, lone CR and LF each end a line).
+    /// Number of lines in the original file (CRLF, lone CR and LF each end a line); for a
+    /// container format, lines of its text view.
     #[serde(default)]
     pub lines: u64,
+    /// The input's format, recognised from its content (null when not recognised or not
+    /// read).
+    #[serde(default)]
+    pub format: Option<Format>,
+}
+
+/// An input format gongwen reads; each is turned into one text view (see `gongwen text`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Plain text in any of the supported encodings.
+    Text,
+    /// Markdown (the LawRefBook layout among others).
+    Markdown,
+    /// An HTML page (a government site's policy page).
+    Html,
+    /// A Word document (Office Open XML).
+    Docx,
+    /// A PDF with a text layer.
+    Pdf,
+    /// An OFD document (GB/T 33190).
+    Ofd,
+}
+
+impl Format {
+    /// The name used in records and messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+            Format::Docx => "docx",
+            Format::Pdf => "pdf",
+            Format::Ofd => "ofd",
+        }
+    }
+}
+
+/// Where a clause's marker comes from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum MarkerSource {
+    /// The marker is in the text itself.
+    #[default]
+    Text,
+    /// The marker is Word's automatic numbering, rendered as Word displays it.
+    Numbering,
+}
+
+impl MarkerSource {
+    /// Whether the marker is in the text (the default, not written).
+    pub fn is_text(&self) -> bool {
+        *self == MarkerSource::Text
+    }
 }
 
 /// Why an input could not be processed.
@@ -244,10 +300,18 @@ pub struct Clause {
     pub heading: Option<String>,
     /// The clause's own text, without its children.
     pub text: String,
-    /// Start of the clause (its marker) in the original file's bytes.
-    pub byte_start: u64,
-    /// End of the clause's span (children included) in the original file's bytes.
-    pub byte_end: u64,
+    /// Start of the clause (its marker) in the original file's bytes; null inside a
+    /// compressed container (DOCX, OFD, PDF), where `line`/`column` count in the text view.
+    pub byte_start: Option<u64>,
+    /// End of the clause's span (children included) in the original file's bytes; null
+    /// inside a compressed container.
+    pub byte_end: Option<u64>,
+    /// Where the clause's line sits in a container (`word/document.xml#p41`, `page 3`, …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locator: Option<String>,
+    /// `numbering` when the marker is Word's automatic numbering (absent when it is text).
+    #[serde(default, skip_serializing_if = "MarkerSource::is_text")]
+    pub marker_source: MarkerSource,
     /// Segmentation of the clause's own text (only with `--tokens`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tokens: Option<Vec<String>>,
@@ -262,13 +326,112 @@ pub struct Responsibility {
     /// Who bears the role, verbatim (e.g. 党委（党组）).
     pub holder: String,
     /// Canonical role term (第一责任人, 主体责任, 牵头, 配合, 负责 …).
-    pub role: String,
+    pub role: Role,
     /// Path of the clause that states it (`""` for text before the first marker).
     pub clause_path: String,
     /// The sentence or phrase that states it.
     pub quote: String,
     /// 1-based line of the quote in the original file.
     pub line: u64,
+}
+
+/// The canonical role terms of the contract; synonyms in the text map onto them.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    IntoStaticStr,
+    EnumString,
+    VariantArray,
+)]
+pub enum Role {
+    /// 第一责任人.
+    #[serde(rename = "第一责任人")]
+    #[strum(serialize = "第一责任人")]
+    FirstResponsible,
+    /// 主体责任.
+    #[serde(rename = "主体责任")]
+    #[strum(serialize = "主体责任")]
+    Principal,
+    /// 监督责任.
+    #[serde(rename = "监督责任")]
+    #[strum(serialize = "监督责任")]
+    Supervisory,
+    /// 全面领导责任.
+    #[serde(rename = "全面领导责任")]
+    #[strum(serialize = "全面领导责任")]
+    OverallLeadership,
+    /// 主要领导责任.
+    #[serde(rename = "主要领导责任")]
+    #[strum(serialize = "主要领导责任")]
+    MainLeadership,
+    /// 重要领导责任.
+    #[serde(rename = "重要领导责任")]
+    #[strum(serialize = "重要领导责任")]
+    ImportantLeadership,
+    /// 领导责任.
+    #[serde(rename = "领导责任")]
+    #[strum(serialize = "领导责任")]
+    Leadership,
+    /// 主要责任 (主要责任人).
+    #[serde(rename = "主要责任")]
+    #[strum(serialize = "主要责任")]
+    Main,
+    /// 直接责任 (直接责任人, 直接负责的主管人员, 其他直接责任人员).
+    #[serde(rename = "直接责任")]
+    #[strum(serialize = "直接责任")]
+    Direct,
+    /// 相关责任 (相关责任人员).
+    #[serde(rename = "相关责任")]
+    #[strum(serialize = "相关责任")]
+    Related,
+    /// 责任主体.
+    #[serde(rename = "责任主体")]
+    #[strum(serialize = "责任主体")]
+    Bearer,
+    /// 一岗双责.
+    #[serde(rename = "一岗双责")]
+    #[strum(serialize = "一岗双责")]
+    DualDuty,
+    /// 牵头.
+    #[serde(rename = "牵头")]
+    #[strum(serialize = "牵头")]
+    Lead,
+    /// 配合 (配合, 参与, 协助, 协办).
+    #[serde(rename = "配合")]
+    #[strum(serialize = "配合")]
+    Assist,
+    /// 指导.
+    #[serde(rename = "指导")]
+    #[strum(serialize = "指导")]
+    Guide,
+    /// 负责 (X负责…, 由X负责, 对…负责, （X负责）).
+    #[serde(rename = "负责")]
+    #[strum(serialize = "负责")]
+    Charge,
+    /// 问责对象.
+    #[serde(rename = "问责对象")]
+    #[strum(serialize = "问责对象")]
+    AccountabilityTarget,
+}
+
+impl Role {
+    /// The contract's term (主体责任, 负责 …).
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+}
+
+impl std::fmt::Display for Role {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// Accountability content of a document.
@@ -309,16 +472,98 @@ pub struct Condition {
     pub line: u64,
 }
 
+/// What kind of sanction a term is, by whom it hits and under which regime.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    IntoStaticStr,
+    EnumString,
+    VariantArray,
+)]
+#[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
+pub enum SanctionCategory {
+    /// 党纪处分: 警告, 严重警告, 撤销党内职务, 留党察看, 开除党籍.
+    PartyDiscipline,
+    /// 政务处分 / 行政处分 of public officials: 警告, 记过, 记大过, 降级, 撤职, 开除.
+    Governmental,
+    /// 组织处理 and 问责 measures: 通报, 诫勉, 停职检查, 调整职务, 免职, 约谈 …
+    Organisational,
+    /// 行政处罚 on citizens and organisations (行政处罚法 第九条), 治安管理处罚 included.
+    AdministrativePenalty,
+    /// 追究刑事责任, 移送司法机关 …
+    Criminal,
+    /// 民事责任, 赔偿.
+    Civil,
+    /// A consequence named only generically: 依法处理, 追究责任 …
+    Other,
+}
+
+impl SanctionCategory {
+    /// The contract's name (`party-discipline`, …).
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+}
+
+/// The kind of an administrative penalty (行政处罚法 第九条).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    IntoStaticStr,
+    EnumString,
+    VariantArray,
+)]
+#[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
+pub enum PenaltyKind {
+    /// 声誉罚: 警告, 通报批评.
+    Reputational,
+    /// 财产罚: 罚款, 没收违法所得, 没收非法财物.
+    Property,
+    /// 资格罚: 暂扣/吊销许可证件, 降低资质等级.
+    Qualification,
+    /// 行为罚: 限制开展生产经营活动, 责令停产停业, 责令关闭, 限制从业.
+    Conduct,
+    /// 人身罚: 行政拘留.
+    Liberty,
+}
+
+impl PenaltyKind {
+    /// The contract's name (`property`, …).
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+}
+
 /// One sanction term, per target and clause.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Sanction {
     /// The sanction term as written (诫勉谈话, 通报批评, 撤销党内职务 …).
     pub sanction: String,
-    /// Canonical category: `criticism`, `admonition`, `organisational`, `party-discipline`,
-    /// `administrative`, `criminal`, `economic`, `generic`, ….
-    #[serde(default)]
-    pub category: String,
+    /// What kind of sanction it is, by whom it hits and under which regime.
+    pub category: SanctionCategory,
+    /// The kind of an administrative penalty; absent for other categories.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub penalty_kind: Option<PenaltyKind>,
+    /// True when the text reports a sanction actually given (张某某受到撤职处分), false for a
+    /// rule that provides one.
+    pub imposed: bool,
     /// Who is sanctioned, when the text says.
     pub target: Option<String>,
     /// Path of the clause that states it.
@@ -455,6 +700,9 @@ pub struct Diagnostic {
     /// The numbering profile the document was checked under (set in `check` output).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<String>,
+    /// Where the finding's line sits in a container (`word/document.xml#p41`, `page 3`, …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locator: Option<String>,
 }
 
 /// One element of a document's metadata: its value, the text it was read from and where.

@@ -1,8 +1,10 @@
-//! The per-document pipeline: bytes → decode → line model → structure → extraction →
-//! lint → one [`Record`]. Pure: takes bytes, returns an owned record; never panics out
+//! The per-document pipeline: bytes → format → text view → line model → structure →
+//! extraction → lint → one [`Record`]. Pure: takes bytes, returns an owned record; never panics out
 //! (a panic inside a stage becomes an error record).
 //!
-//! Limits: input larger than [`Options::max_file_size`] is refused (`too-large`), and a
+//! Limits: input larger than [`Options::max_file_size`] is refused (`too-large`); an input
+//! that holds more memory than its budget ([`Options::memory`], see [`budget`]) is stopped
+//! at the next checkpoint (`too-large`, naming the budget and the stage); and a
 //! cooperative deadline ([`Options::timeout`]) is checked between stages and between the
 //! documents of a file (`timeout`). The batch driver backs the deadline with a watchdog
 //! for a stage that never returns.
@@ -10,9 +12,11 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::time::{Duration, Instant};
 
+use crate::budget::{self, Budget};
 use crate::error_record;
+use crate::formats::{self, TextView};
 use crate::ingest;
-use crate::model::{Clause, Document, Record, SCHEMA_VERSION, Source, Stage, Status};
+use crate::model::{Clause, Document, MarkerSource, Record, SCHEMA_VERSION, Source, Stage, Status};
 use crate::structure::{self, DocTree, Node};
 use crate::text::SourceText;
 use crate::{extract, lint, metadata, references, segment};
@@ -30,6 +34,9 @@ pub struct Options {
     pub max_file_size: u64,
     /// Time budget per input; past it the input gets a `timeout` record (`None` = none).
     pub timeout: Option<Duration>,
+    /// Memory budget per input; past it the input gets a `too-large` record (`None` =
+    /// none). Enforced where [`budget::CountingAlloc`] is the global allocator.
+    pub memory: Option<Budget>,
     /// Lint settings (profile override, rule levels).
     pub lint: lint::Config,
     /// Only what `check` needs: decode, structure and lint. The documents then carry
@@ -44,6 +51,7 @@ impl Default for Options {
             tokens: false,
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             timeout: None,
+            memory: Some(budget::DEFAULT),
             lint: lint::Config::default(),
             lint_only: false,
         }
@@ -65,8 +73,10 @@ impl Deadline {
         }
     }
 
-    /// `Err(stage)` when the deadline has passed.
+    /// `Err(stage)` when the deadline has passed. A memory budget checkpoint too: past its
+    /// budget the input unwinds with [`budget::Exceeded`].
     fn check(&self, stage: Stage) -> Result<(), TimedOut> {
+        budget::checkpoint(stage);
         match self.at {
             Some(at) if Instant::now() >= at => Err(TimedOut {
                 stage,
@@ -90,25 +100,28 @@ pub fn process_bytes(path: &str, bytes: &[u8], opts: &Options) -> Record {
     if opts.max_file_size > 0 && bytes.len() as u64 > opts.max_file_size {
         return error_record::too_large(path, bytes.len() as u64, opts.max_file_size);
     }
-    let decoded = match catch_unwind(|| ingest::decode(bytes)) {
-        Ok(Ok(d)) => d,
-        Ok(Err(e)) => return error_record::decode(path, bytes, &e),
-        Err(panic) => return panicked(path, bytes, Stage::Decode, &*panic),
+    // Everything this input allocates from here on counts against its budget.
+    let _account = budget::Account::open(opts.memory.map(|b| b.for_input(bytes.len())));
+    let mut view = match read_view(path, bytes) {
+        Ok(v) => v,
+        Err(r) => return *r,
     };
     let source = Source {
         path: path.to_string(),
         bytes: bytes.len() as u64,
         sha256: ingest::sha256_hex(bytes),
-        encoding: Some(decoded.encoding.to_string()),
-        encoding_confidence: (decoded.confidence * 100.0).round() / 100.0,
-        bom: decoded.bom,
-        decode_errors: decoded.decode_errors,
+        encoding: view.encoding.map(str::to_string),
+        encoding_confidence: (view.confidence * 100.0).round() / 100.0,
+        bom: view.bom,
+        decode_errors: view.decode_errors,
         lines: 0,
+        format: Some(view.format),
     };
     let analysed = catch_unwind(AssertUnwindSafe(|| {
         deadline.check(Stage::Decode)?;
-        let src = SourceText::new(decoded.text, decoded.map);
-        let documents = analyse_until(&src, opts, &deadline)?;
+        let src = SourceText::with_map(std::mem::take(&mut view.text), view.map.take());
+        let mut documents = analyse_until(&src, opts, &deadline)?;
+        provenance(&view, &mut documents);
         Ok::<_, TimedOut>((src.line_count(), documents))
     }));
     let mut r = match analysed {
@@ -126,13 +139,56 @@ pub fn process_bytes(path: &str, bytes: &[u8], opts: &Options) -> Record {
             };
         }
         Ok(Err(t)) => error_record::timeout(path, Some(bytes), t.stage, t.budget),
-        Err(panic) => panicked(path, bytes, Stage::Analyse, &*panic),
+        Err(panic) => match panic.downcast::<budget::Exceeded>() {
+            Ok(e) => error_record::over_budget(path, Some(bytes), opts.memory, &e),
+            Err(panic) => panicked(path, bytes, Stage::Analyse, &*panic),
+        },
     };
     r.source.encoding = source.encoding;
     r.source.encoding_confidence = source.encoding_confidence;
     r.source.bom = source.bom;
     r.source.decode_errors = source.decode_errors;
+    r.source.format = source.format;
     r
+}
+
+/// The text view of one input (what `gongwen text` prints and every later stage reads),
+/// or the error record that says why there is none.
+pub fn read_view(path: &str, bytes: &[u8]) -> Result<TextView, Box<Record>> {
+    match catch_unwind(|| formats::read(bytes, path)) {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(e)) => {
+            let mut r = error_record::format(path, bytes, &e);
+            if let formats::Detected::Readable(f) = formats::detect(bytes, path) {
+                r.source.format = Some(f);
+            }
+            Err(Box::new(r))
+        }
+        Err(panic) => Err(Box::new(panicked(path, bytes, Stage::Decode, &*panic))),
+    }
+}
+
+/// Where each clause and finding sits in a container (`locator`), and which markers are
+/// Word's automatic numbering (`marker_source`).
+fn provenance(view: &TextView, documents: &mut [Document]) {
+    fn walk(view: &TextView, clauses: &mut [Clause]) {
+        for c in clauses {
+            c.locator = view.locator(c.line).map(str::to_string);
+            if !c.inline && view.numbering_len(c.line) > 0 {
+                c.marker_source = MarkerSource::Numbering;
+            }
+            walk(view, &mut c.children);
+        }
+    }
+    if view.locators.is_empty() && view.numbering.is_empty() {
+        return;
+    }
+    for doc in documents {
+        walk(view, &mut doc.clauses);
+        for d in &mut doc.diagnostics {
+            d.locator = view.locator(d.line).map(str::to_string);
+        }
+    }
 }
 
 /// The error record of a panic caught while processing `path`.
@@ -213,6 +269,7 @@ fn analyse_until(
 /// move into them (the arena is not used after).
 fn clauses_of(src: &SourceText, doc: &mut DocTree, opts: &Options) -> Vec<Clause> {
     fn build(src: &SourceText, nodes: &mut [Node], i: usize, opts: &Options) -> Clause {
+        budget::checkpoint(Stage::Output);
         let children: Vec<Clause> = (0..nodes[i].children.len())
             .map(|k| {
                 let c = nodes[i].children[k];
@@ -241,8 +298,10 @@ fn clauses_of(src: &SourceText, doc: &mut DocTree, opts: &Options) -> Vec<Clause
             garbled: n.garbled,
             heading: n.heading.take(),
             text,
-            byte_start: src.orig_offset(n.start) as u64,
-            byte_end: src.orig_offset(n.end) as u64,
+            byte_start: src.orig_offset(n.start).map(|o| o as u64),
+            byte_end: src.orig_offset(n.end).map(|o| o as u64),
+            locator: None,
+            marker_source: MarkerSource::Text,
             tokens,
             children,
         }

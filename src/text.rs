@@ -20,7 +20,9 @@ const MARK_STEP: usize = 4096;
 #[derive(Debug, Clone)]
 pub struct SourceText {
     text: String,
-    map: OffsetMap,
+    /// Decoded offsets → original bytes; `None` for the text view of a compressed
+    /// container (DOCX, PDF, OFD), whose original bytes hold no text to point into.
+    map: Option<OffsetMap>,
     /// Byte offset (decoded) of the start of each line.
     line_starts: Vec<usize>,
     /// `char_marks[k]` = characters in `text[..k * MARK_STEP]`; built on first need (a
@@ -43,6 +45,16 @@ pub struct Line {
 impl SourceText {
     /// Index a decoded text.
     pub fn new(text: String, map: OffsetMap) -> Self {
+        Self::with_map(text, Some(map))
+    }
+
+    /// Index a text view without a way back to original bytes (a container's text).
+    pub fn without_offsets(text: String) -> Self {
+        Self::with_map(text, None)
+    }
+
+    /// Index a text with an optional map to the original bytes.
+    pub fn with_map(text: String, map: Option<OffsetMap>) -> Self {
         let bytes = text.as_bytes();
         let mut line_starts = vec![0];
         let mut breaks = memchr::memchr2_iter(b'\n', b'\r', bytes);
@@ -152,10 +164,11 @@ impl SourceText {
         marks[k] as usize + count_chars(&bytes[k * MARK_STEP..pos])
     }
 
-    /// Original byte offset of decoded byte offset `pos`.
-    pub fn orig_offset(&self, pos: usize) -> usize {
-        self.map
-            .orig(floor_char_boundary(&self.text, pos.min(self.text.len())))
+    /// Original byte offset of decoded byte offset `pos` (`None` when the text has no
+    /// original bytes to point into).
+    pub fn orig_offset(&self, pos: usize) -> Option<usize> {
+        let pos = floor_char_boundary(&self.text, pos.min(self.text.len()));
+        self.map.as_ref().map(|m| m.orig(pos))
     }
 }
 

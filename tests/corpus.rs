@@ -8,13 +8,14 @@
 //! expected and actual lists.
 //!
 //! Sidecar keys (see `corpus/README.md`):
-//! - top level: `encoding`, `status`, `error_kind`, `decode_errors`, `bom`, `lines`,
+//! - top level: `format`, `encoding`, `status`, `error_kind`, `decode_errors`, `bom`, `lines`,
 //!   `documents` (the number of documents must match), `note` (free text, ignored);
 //! - per document: `title`, `line_start`, `line_end`, `markers` ([marker, path, level,
 //!   line] of every clause in document order), `inline` (paths of inline clauses),
 //!   `responsibilities` ([holder, role, clause_path]), `conditions` ([clause_path,
 //!   text_prefix]; the text must start with or contain the prefix), `sanctions`
-//!   ([sanction, clause_path]), `diagnostics` ([rule, line]), `texts` ([path, fragment]:
+//!   ([sanction, clause_path]), `sanction_details` ([sanction, clause_path, category,
+//!   penalty_kind or null, target or null, imposed]), `diagnostics` ([rule, line]), `texts` ([path, fragment]:
 //!   the fragment is in that clause's own text and no other's), `fields` ([path, field,
 //!   value]: one field of the output clause at that path, e.g. heading, column,
 //!   byte_start), `headings` ([path, heading or null]: shorthand for fields), `metadata`
@@ -33,6 +34,7 @@ use serde_json::Value;
 
 const SIDECAR: &str = ".expect.json";
 const TOP_KEYS: &[&str] = &[
+    "format",
     "encoding",
     "status",
     "error_kind",
@@ -52,6 +54,7 @@ const DOC_KEYS: &[&str] = &[
     "responsibilities",
     "conditions",
     "sanctions",
+    "sanction_details",
     "diagnostics",
     "texts",
     "fields",
@@ -73,10 +76,32 @@ pub fn unprocessable_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/unprocessable")
 }
 
-/// Every fixture file: under `corpus/` and `tests/data/unprocessable/`.
+/// `tests/data/pdf/`: PDF fixtures, checked only where poppler's `pdftotext` runs (PDF
+/// support is optional), or always when `GONGWEN_REQUIRE_PDFTOTEXT=1` (as in CI).
+pub fn pdf_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/pdf")
+}
+
+/// Whether the PDF fixtures are checked here (see [`pdf_dir`]); says so on stderr when not.
+pub fn pdf_fixtures_run() -> bool {
+    let required = std::env::var_os("GONGWEN_REQUIRE_PDFTOTEXT").is_some_and(|v| v == "1");
+    if required || gongwen::formats::pdf::available() {
+        return true;
+    }
+    eprintln!(
+        "note: pdftotext not found: PDF fixtures skipped (install poppler-utils and poppler-data to run them)"
+    );
+    false
+}
+
+/// Every fixture file: under `corpus/`, `tests/data/unprocessable/` and, where PDF can be
+/// read, `tests/data/pdf/`.
 pub fn fixture_files() -> Vec<PathBuf> {
     let mut files = files_under(&corpus_dir());
     files.extend(files_under(&unprocessable_dir()));
+    if pdf_fixtures_run() {
+        files.extend(files_under(&pdf_dir()));
+    }
     files
 }
 
@@ -276,7 +301,9 @@ fn check_record(expect: &Value, record: &Record, out: &mut Outcome) {
     let pending = obj.get("pending").cloned().unwrap_or(Value::Null);
     let error = record.error.as_ref();
     let actual_status = serde_json::to_value(record.status).unwrap_or_default();
-    let scalars: [(&str, Value); 6] = [
+    let format = serde_json::to_value(record.source.format).unwrap_or_default();
+    let scalars: [(&str, Value); 7] = [
+        ("format", format),
         ("encoding", record.source.encoding.clone().into()),
         ("status", actual_status),
         ("error_kind", error.map(|e| e.kind.name()).into()),
@@ -355,7 +382,7 @@ fn check_document(n: usize, expect: &Value, doc: &Document, out: &mut Outcome) {
                 _ => false,
             }
     };
-    let lists: [(&str, Vec<Value>, &Same); 6] = [
+    let lists: [(&str, Vec<Value>, &Same); 7] = [
         (
             "markers",
             clauses
@@ -396,6 +423,24 @@ fn check_document(n: usize, expect: &Value, doc: &Document, out: &mut Outcome) {
                 .sanctions
                 .iter()
                 .map(|s| serde_json::json!([s.sanction, s.clause_path]))
+                .collect(),
+            &exact,
+        ),
+        (
+            "sanction_details",
+            doc.accountability
+                .sanctions
+                .iter()
+                .map(|s| {
+                    serde_json::json!([
+                        s.sanction,
+                        s.clause_path,
+                        s.category,
+                        s.penalty_kind,
+                        s.target,
+                        s.imposed
+                    ])
+                })
                 .collect(),
             &exact,
         ),

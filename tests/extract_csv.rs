@@ -23,7 +23,8 @@ fn csv_on_stdout_is_one_table_with_a_table_column() {
     let lines: Vec<&str> = s.lines().collect();
     assert_eq!(
         lines[0],
-        "table,source,document,clause_path,line,holder,role,kind,sanction,category,target,text,quote,element,value,date,body"
+        "table,source,document,clause_path,line,holder,role,kind,sanction,category,penalty_kind,\
+         imposed,target,text,quote,element,value,date,body"
     );
     assert!(lines[1].starts_with("responsibility,-,1,第一条,1,区民政局,负责,"));
     assert!(
@@ -67,8 +68,8 @@ fn csv_with_output_writes_four_tables() {
         ),
         (
             "sanctions.csv",
-            "source,document,clause_path,line,sanction,category,target,quote",
-            "通报批评,criticism",
+            "source,document,clause_path,line,sanction,category,penalty_kind,imposed,target,quote",
+            "通报批评,organisational,,false",
         ),
         (
             "metadata.csv",

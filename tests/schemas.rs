@@ -324,7 +324,16 @@ fn contract_fields_are_published() {
         ("Condition", &["clause_path", "text", "kind", "line"]),
         (
             "Sanction",
-            &["sanction", "target", "clause_path", "quote", "line"],
+            &[
+                "sanction",
+                "category",
+                "penalty_kind",
+                "imposed",
+                "target",
+                "clause_path",
+                "quote",
+                "line",
+            ],
         ),
         (
             "Diagnostic",
@@ -364,5 +373,61 @@ fn contract_fields_are_published() {
     assert_eq!(
         kinds,
         ["condition", "aggravating", "exemption", "catch_all"]
+    );
+    // The enumerations of schema 2.0: roles, sanction categories and penalty kinds, each
+    // exactly the contract's names.
+    let consts = |def: &str| -> Vec<String> {
+        schema["$defs"][def]["oneOf"]
+            .as_array()
+            .map(|v| {
+                v.iter()
+                    .filter_map(|k| k["const"].as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        consts("Role"),
+        [
+            "第一责任人",
+            "主体责任",
+            "监督责任",
+            "全面领导责任",
+            "主要领导责任",
+            "重要领导责任",
+            "领导责任",
+            "主要责任",
+            "直接责任",
+            "相关责任",
+            "责任主体",
+            "一岗双责",
+            "牵头",
+            "配合",
+            "指导",
+            "负责",
+            "问责对象"
+        ]
+    );
+    assert_eq!(
+        consts("SanctionCategory"),
+        [
+            "party-discipline",
+            "governmental",
+            "organisational",
+            "administrative-penalty",
+            "criminal",
+            "civil",
+            "other"
+        ]
+    );
+    assert_eq!(
+        consts("PenaltyKind"),
+        [
+            "reputational",
+            "property",
+            "qualification",
+            "conduct",
+            "liberty"
+        ]
     );
 }

@@ -17,7 +17,8 @@ use super::Ctx;
 use super::phrase;
 use super::sanctions::{self, Hit};
 use super::scan::Present;
-use super::unit::clauses_in;
+use super::unit::{clauses_in, sentences_in};
+use super::vocab::{self, Tie, Trigger};
 use crate::model::{Condition, ConditionKind, Sanction};
 
 fn lead_re() -> &'static Regex {
@@ -30,29 +31,12 @@ fn lead_in(s: &str) -> bool {
     s.contains("之一") && lead_re().is_match(s)
 }
 
-/// Phrases that exempt from or lessen accountability.
-const EXEMPTION_WORDS: [&str; 11] = [
-    "不予追究",
-    "免予追究",
-    "免予问责",
-    "不予问责",
-    "免除责任",
-    "免责",
-    "免于追究",
-    "免予处分",
-    "不予处分",
-    "从轻",
-    "减轻",
-];
-
-/// The exemption phrases (for [`super::scan`]).
-pub fn exemption_words() -> [&'static str; 11] {
-    EXEMPTION_WORDS
-}
-
 fn exemption_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(&EXEMPTION_WORDS.join("|")).expect("regex"))
+    RE.get_or_init(|| {
+        let words = vocab::triggers().of(Trigger::Exemption);
+        Regex::new(&words.join("|")).expect("regex")
+    })
 }
 
 fn tail_re() -> &'static Regex {
@@ -60,7 +44,8 @@ fn tail_re() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(
             "^(?:构成|涉嫌)(?:职务)?(?:犯罪|违纪|违法|违纪违法|违法犯罪|违反治安管理)|^违反治安管理|\
-             ^应当(?:给予|追究)[^，]{0,8}(?:处分|责任)的[，,]?$",
+             ^(?:尚)?不(?:构成|够)(?:犯罪|刑事处罚)|^涉嫌[^，]{1,12}的$|\
+             ^(?:依法)?(?:应当|应)(?:给予|追究)[^，]{0,10}(?:处分|责任|处罚)的[，,]?$",
         )
         .expect("regex")
     })
@@ -68,7 +53,7 @@ fn tail_re() -> &'static Regex {
 
 /// 构成犯罪的 and its kind: a clause that names only a sanction's legal ground.
 fn is_tail(c: &str) -> bool {
-    ["构成", "涉嫌", "违反", "应当"]
+    ["构成", "涉嫌", "违反", "应当", "尚", "不", "依法", "应"]
         .iter()
         .any(|w| c.starts_with(w))
         && tail_re().is_match(c)
@@ -77,7 +62,7 @@ fn is_tail(c: &str) -> bool {
 /// 造成严重后果的, 情节严重的, 逾期未改正的 … (the pattern runs only on the words it starts
 /// with).
 fn is_aggravating(t: &str) -> bool {
-    ["造成", "情节", "致使", "导致", "后果", "给", "逾期"]
+    ["造成", "情节", "致使", "导致", "后果", "给", "逾期", "拒不"]
         .iter()
         .any(|w| t.starts_with(w))
         && aggravating_re().is_match(t)
@@ -86,7 +71,7 @@ fn is_aggravating(t: &str) -> bool {
 fn aggravating_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new("^(?:造成|情节|致使|导致|后果|给[^，]{0,12}造成)[^，]{0,12}(?:严重|重大|恶劣|较重|特别|不良|较大)|^逾期(?:未|不|仍未|拒不)(?:改正|整改)")
+        Regex::new("^(?:造成|情节|致使|导致|后果|给[^，]{0,12}造成)[^，]{0,12}(?:严重|重大|恶劣|较重|特别|不良|较大)|^逾期(?:未|不|仍未|拒不)(?:改正|整改)|^拒不(?:改正|整改|纠正|停止|执行|履行)")
             .expect("regex")
     })
 }
@@ -100,7 +85,7 @@ pub fn can_hold(p: &Present) -> bool {
 /// Whether `t` starts an escalation of a corrective order: 逾期未改正的, 情节严重的,
 /// 造成严重后果的 ….
 fn escalates(t: &str) -> bool {
-    t.starts_with("逾期") || is_aggravating(t)
+    t.starts_with("逾期") || t.starts_with("拒不") || is_aggravating(t)
 }
 
 /// Whether a sentence is a list lead (有下列情形之一的，…).
@@ -132,13 +117,17 @@ pub fn kind_of(text: &str) -> ConditionKind {
     }
 }
 
-/// Conditions and sanctions of one sentence (`sent` is a byte range of the unit text).
-/// `conditions` is false inside an item of an accountability list (the item is the
-/// condition).
+/// Conditions and sanctions of one chain of sentences (`sent` is a byte range of the unit
+/// text): the sentences joined by ；, which in a 法律责任 article carry one violation on
+/// (…的，由…责令改正；有违法所得的，没收违法所得；情节严重的，吊销…). `conditions` is false
+/// inside an item of an accountability list (the item is the condition). `carried` is the
+/// party named by the last condition of the unit that named one: the target of the
+/// escalations after it (情节严重的，吊销其…).
 pub fn sentence(
     ctx: &Ctx<'_>,
     sent: Range<usize>,
     conditions: bool,
+    carried: &mut Option<String>,
     conds: &mut Vec<Condition>,
     sancs: &mut Vec<Sanction>,
 ) {
@@ -154,7 +143,19 @@ pub fn sentence(
     if all_hits.is_empty() && !exempt && !present.pursue && !escalated {
         return;
     }
-    let clauses = clauses_in(s, 0..s.len());
+    // The ；-parts of the chain and their comma clauses, in order.
+    let parts = sentences_in(s, 0..s.len());
+    let clauses: Vec<Range<usize>> = parts
+        .iter()
+        .flat_map(|p| clauses_in(s, p.clone()))
+        .collect();
+    let part_of = |pos: usize| {
+        parts
+            .iter()
+            .find(|p| p.start <= pos && pos < p.end)
+            .cloned()
+            .unwrap_or(0..s.len())
+    };
     // The hits are ordered by start: a clause's hits are a run of them.
     let hits_in = |c: &Range<usize>| -> &[Hit<'_>] {
         let a = all_hits.partition_point(|h| h.range.start < c.start);
@@ -175,6 +176,10 @@ pub fn sentence(
         let c = &clauses[i];
         let t = &s[c.clone()];
         let t = t.trim_end_matches(['”', '"', '）', ')']);
+        // 违法所得十万元以上的: how much the fine is, not a condition of its own.
+        if is_tier(t) {
+            return false;
+        }
         if t.ends_with('的')
             || matches!(
                 t,
@@ -183,12 +188,55 @@ pub fn sentence(
         {
             return true;
         }
+        // 有下列情形之一，由…: a lead without 的.
+        if lead_in(t)
+            && hits_in(c).is_empty()
+            && clauses
+                .get(i + 1)
+                .is_some_and(|n| is_conseq(n) || opens_with_authority(&s[n.clone()]))
+        {
+            return true;
+        }
+        // 违反本法规定，…擅自经营，由市场监督管理部门责令改正，处…罚款: without 的, the
+        // circumstance ends where the deciding authority comes in.
+        if run_start.is_some()
+            && hits_in(c).is_empty()
+            && clauses
+                .get(i + 1)
+                .is_some_and(|n| opens_with_authority(&s[n.clone()]))
+            && clauses[i + 1..].iter().any(&is_conseq)
+        {
+            return true;
+        }
+        // 制造、销售以欺骗为目的的计量器具的单位和个人，没收…: a party described by its
+        // violation, then the measures.
+        if hits_in(c).is_empty()
+            && clauses.get(i + 1).is_some_and(&is_conseq)
+            && t.rsplit_once('的').is_some_and(|(circ, np)| {
+                person_like(np) && !names_accused(t) && describes_violation(circ)
+            })
+        {
+            return true;
+        }
+        // 违反本法规定，擅自…，处…罚款 in a 法律责任 chapter: without 的, the violation ends
+        // where its penalty starts.
+        if let Some(r) = run_start
+            && ctx.penalty_chapter
+            && hits_in(c).is_empty()
+            && clauses.get(i + 1).is_some_and(|n| {
+                hits_in(n).iter().any(|h| !h.soft()) && !opens_with_authority(&s[n.clone()])
+            })
+            && s[clauses[r].clone()].starts_with("违反")
+            && describes_violation(&s[clauses[r].start..c.end])
+        {
+            return true;
+        }
         // 违反本规定获取的利益，予以没收: a gain from a violation, taken back.
         if i == 0
             && ["违反", "违规", "违法"].iter().any(|w| t.contains(w))
             && clauses.get(1).is_some_and(|n| {
                 let hs = hits_in(n);
-                !hs.is_empty() && hs.iter().all(|h| h.category == "economic")
+                !hs.is_empty() && hs.iter().all(Hit::economic)
             })
         {
             return true;
@@ -206,7 +254,9 @@ pub fn sentence(
             (opener.starts_with('因') && !opener.starts_with("因此")) || opener.starts_with("由于");
         ((opener.starts_with('对') || opener.starts_with("对于"))
             && !opener.starts_with("对其")
-            && (violation || t.rsplit_once('的').is_some_and(|(_, np)| person_like(np)))
+            && (violation
+                || t.rsplit_once('的')
+                    .is_some_and(|(_, np)| person_like(np) && !names_accused(t)))
             || cause && describes_violation(&s[clauses[run_start].start..c.end]))
             && hits_in(c).is_empty()
             && clauses.get(i + 1).is_some_and(&is_conseq)
@@ -215,8 +265,12 @@ pub fn sentence(
     let mut run_start = 0;
     let mut i = 0;
     let mut any = false;
+    // Consequence clauses that follow no condition: (first clause of the text before,
+    // the clause).
+    let mut orphans: Vec<(usize, usize)> = Vec::new();
     while i < clauses.len() {
         if is_conseq(&clauses[i]) && !is_end(i, Some(run_start)) {
+            orphans.push((run_start, i));
             run_start = i + 1;
             i += 1;
             continue;
@@ -226,9 +280,17 @@ pub fn sentence(
             continue;
         }
         // Condition: clauses run_start..=i; consequence: the clauses after it up to the
-        // next condition's first clause.
-        let end = i;
-        let mut j = i + 1;
+        // next condition's first clause. A circumstance joined by 或者 (…的，或者…的，由…)
+        // is part of the same condition.
+        let mut end = i;
+        while clauses.get(end + 1).is_some_and(|n| {
+            let t = &s[n.clone()];
+            (t.starts_with("或者") || t.starts_with('或')) && hits_in(n).is_empty()
+        }) && is_end(end + 1, None)
+        {
+            end += 1;
+        }
+        let mut j = end + 1;
         let mut last_conseq = None;
         while j < clauses.len() && !is_end(j, last_conseq.map(|l| l + 1)) {
             if is_conseq(&clauses[j]) {
@@ -236,26 +298,41 @@ pub fn sentence(
             }
             j += 1;
         }
+        let cond_start = clauses[run_start].start;
+        let cond_end = clauses[end].end;
+        let tail = is_tail(&s[clauses[end].clone()]);
+        let lead = lead_in(&s[cond_start..cond_end]);
         // 由…责令限期改正；逾期未改正的，处…罚款 (or 情节严重的，给予处分): the order is no
         // sanction, but the circumstance is the condition that the escalation builds on.
-        if last_conseq.is_none()
-            && conditions
-            && s[clauses[end].end..].contains("改正")
+        let escalated = last_conseq.is_none()
+            && !lead
+            && !tail
+            && s[cond_end..].contains(['责', '由'])
             && escalates(
                 clauses
                     .get(j)
                     .map_or_else(|| full[sent.end..].trim_start(), |c| &s[c.clone()]),
-            )
-            && !lead_in(&s[clauses[run_start].start..clauses[end].end])
-        {
-            let cond_start = clauses[run_start].start;
-            let text = &s[cond_start..clauses.get(j).map_or(s.len(), |c| c.start)];
-            let text = text.trim_end_matches(['。', '；', ';', '：', ':', '，', ',']);
+            );
+        if escalated && conditions {
+            let text = s[cond_start..cond_end].trim_end_matches(['，', ',']);
             conds.push(ctx.condition(text, kind_of(text), sent.start + cond_start));
         }
+        // Who the condition names (a list's lead too): the target of its measures and of
+        // the escalations after it (segmentation only where some measure follows).
+        let subject = (last_conseq.is_some() || lead || escalated || j < clauses.len())
+            .then(|| condition_subject(s, &clauses[run_start..=end]))
+            .flatten();
+        if subject.is_some() && !tail {
+            carried.clone_from(&subject);
+        }
         let Some(lc) = last_conseq else {
-            run_start = end + 1;
-            i = end + 1;
+            // What followed was no sanction (责令限期改正): the next condition starts with
+            // the next ；-part, or at the next end when there is none.
+            let next = (end + 1..j)
+                .find(|&k| parts.iter().any(|p| p.start == clauses[k].start))
+                .unwrap_or(j);
+            run_start = next;
+            i = next;
             continue;
         };
         let conseq: Vec<Hit<'_>> = (end + 1..=lc)
@@ -267,12 +344,19 @@ pub fn sentence(
         let accountable = !conseq.is_empty() || conseq_exempt;
         if accountable && (ctx.soft_ok || !soft_only) {
             any = true;
-            let cond_start = clauses[run_start].start;
-            let cond_text = &s[cond_start..clauses[end].end];
-            let lead = lead_in(cond_text);
-            let tail = is_tail(&s[clauses[end].clone()]);
+            let cond_text = &s[cond_start..cond_end];
+            // 在…中，X弄虚作假…，构成犯罪的，依法追究刑事责任: the violation before the
+            // criminal tail is a condition (the bare 违反本法规定，构成犯罪的 is not).
+            if conditions && tail && end > run_start {
+                let pre = &s[cond_start..clauses[end - 1].end];
+                let framing =
+                    end - 1 == run_start && pre.starts_with("违反") && pre.ends_with("规定");
+                if !framing && !lead_in(pre) && describes_violation(pre) {
+                    conds.push(ctx.condition(pre, kind_of(pre), sent.start + cond_start));
+                }
+            }
             if conditions && !lead && !tail {
-                let text = s[cond_start..].trim_end_matches(['。', '；', ';', '：', ':']);
+                let text = cond_text.trim_end_matches(['，', ',']);
                 let last = &s[clauses[end].clone()];
                 let kind = if conseq_exempt {
                     ConditionKind::Exemption
@@ -285,27 +369,76 @@ pub fn sentence(
                 conds.push(ctx.condition(text, kind, sent.start + cond_start));
             }
             let measures = sanctions::collapse(s, conseq);
-            if !measures.is_empty() {
-                let target = target_of(s, &clauses[end + 1..=lc], &clauses[run_start..=end]);
-                for h in measures {
-                    // A clause of its own may name the measure's target (处…罚款，对直接负责
-                    // 的主管人员处…罚款: the second fine has its own).
-                    let own = clauses[end + 1..=lc]
-                        .iter()
-                        .find(|c| c.start <= h.range.start && h.range.start < c.end)
-                        .and_then(|c| clause_target(&s[c.clone()]));
-                    let target = own.or_else(|| target.clone());
-                    push_sanction(ctx, sancs, &h, target, s, sent.start);
+            let conseq_clauses = &clauses[end + 1..=lc];
+            let general = yuetan_target(s, conseq_clauses)
+                .or(subject)
+                .or_else(|| carried.clone());
+            for (k, h) in measures.into_iter().enumerate() {
+                // The party named with 对 before the measure in its ；-part (处…罚款，对直接
+                // 负责的主管人员处…罚款: the second fine has its own), else inside the phrase
+                // (追究有关人员责任), else by a clause 对X， of its own earlier in the chain
+                // (…的，对直接责任者和领导责任者，情节较轻的，给予警告…；情节较重的，给予…).
+                let part = part_of(h.range.start);
+                let lo = part.start.max(clauses[end + 1].start);
+                let own = named_before(&s[lo..h.range.start]).map(str::to_string);
+                // When the first measure is already for a party of its own (…的，对负有责任的
+                // 主管人员依法给予处分；构成犯罪的…), the escalations after it are theirs too.
+                if k == 0 && own.is_some() && !tail {
+                    carried.clone_from(&own);
                 }
+                let target = own
+                    .or_else(|| inner_target(h.term))
+                    .or_else(|| declared_before(s, &clauses, h.range.start))
+                    .or_else(|| general.clone());
+                push_sanction(ctx, sancs, &h, target, (s, &s[part]), sent.start);
             }
         }
-        run_start = lc + 1;
-        i = lc + 1;
+        // What follows the last measure up to the next condition (并责令限期改正；逾期不改正
+        // 的) is no part of that condition when a ；-part starts between.
+        let next = (lc + 1..(j + 1).min(clauses.len()))
+            .find(|&k| parts.iter().any(|p| p.start == clauses[k].start))
+            .unwrap_or(lc + 1);
+        run_start = next;
+        i = next;
     }
-    if !any {
+    let direct = !any;
+    // Measures that follow no condition, where the text before them names a violation or
+    // a list of them, or in a 法律责任 chapter (凡有下列行为之一的单位或者个人，卫生防疫机构
+    // 可以根据情节轻重，给予警告、罚款…): entries for the party that text names. Without
+    // any condition, a clause that opens with 对 is read below instead.
+    for &(rs, k) in &orphans {
+        let c = &clauses[k];
+        let before = &s[clauses[rs].start..c.start];
+        let t = &s[c.clone()];
+        let opens_dui = ["并", "同时", "要", "应当", "应", ""]
+            .iter()
+            .any(|w| t.strip_prefix(w).is_some_and(|r| r.starts_with('对')));
+        let framed = ctx.penalty_chapter || lead_in(before);
+        if direct && opens_dui || !(framed || describes_violation(before)) {
+            continue;
+        }
+        let subject = (rs < k)
+            .then(|| condition_subject(s, &clauses[rs..k]))
+            .flatten()
+            .or_else(|| carried.clone());
+        // Outside a frame, a soft measure (进行不定时通报) is no sanction without a condition.
+        let hs: Vec<Hit<'_>> = hits_in(c)
+            .iter()
+            .filter(|h| !h.soft() || framed && ctx.soft_ok)
+            .cloned()
+            .collect();
+        for h in sanctions::collapse(s, hs) {
+            let part = part_of(h.range.start);
+            let own = named_before(&s[part.start.max(clauses[rs].start)..h.range.start]);
+            let target = own.map(str::to_string).or_else(|| subject.clone());
+            push_sanction(ctx, sancs, &h, target, (s, &s[part]), sent.start);
+        }
+    }
+    if direct {
         // No condition: a sanction stated directly (对X给予/予以…).
         for (ci, c) in clauses.iter().enumerate() {
             let t = &s[c.clone()];
+            let part = part_of(c.start);
             // 对…的单位要通报批评 / 并对…的按规定处理 in one clause: the circumstance is a
             // condition, the persons or bodies named after its 的 the target.
             let opened = ["并", "同时", "要", "应当", "应"]
@@ -344,7 +477,8 @@ pub fn sentence(
                     }
                     let target = (!noun.is_empty()).then(|| noun.to_string());
                     for h in sanctions::collapse(s, hs) {
-                        push_sanction(ctx, sancs, &h, target.clone(), s, sent.start);
+                        let part = part_of(h.range.start);
+                        push_sanction(ctx, sancs, &h, target.clone(), (s, &s[part]), sent.start);
                     }
                 }
                 continue;
@@ -353,7 +487,8 @@ pub fn sentence(
                 continue;
             }
             let (hs, target) = if t.contains("给予") || t.contains("予以") {
-                (hits_in(c).to_vec(), target_of(s, &clauses[ci..=ci], &[]))
+                let target = dui_target(t, false, true, false).map(str::to_string);
+                (hits_in(c).to_vec(), target)
             } else if let Some(v) = t.find("进行") {
                 // 对…的地区进行通报批评: the measure follows 进行, and what precedes it is
                 // the target (对应当追究党纪责任的党员进行… names no sanction before 进行).
@@ -365,31 +500,158 @@ pub fn sentence(
                     .collect();
                 let target = s[c.start + '对'.len_utf8()..v].trim_start_matches('其');
                 (hs, (!target.is_empty()).then(|| target.to_string()))
+            } else if let Some(x) = clause_target(t) {
+                // 对非法集资人，由…处…罚款 / 对X处…罚款
+                (hits_in(c).to_vec(), Some(x))
             } else {
                 continue;
             };
             for h in sanctions::collapse(s, hs) {
                 if !h.soft() || ctx.soft_ok {
-                    push_sanction(ctx, sancs, &h, target.clone(), s, sent.start);
+                    push_sanction(
+                        ctx,
+                        sancs,
+                        &h,
+                        target.clone(),
+                        (s, &s[part.clone()]),
+                        sent.start,
+                    );
                 }
             }
         }
     }
 }
 
+fn measures_lead_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            "(?:下列|以下|如下)(?:的)?[^，。；：:]{0,6}?(?:处罚|处分|处理|措施|方式|问责|惩戒)[：:]$|\
+             (?:处罚|处分|处理|问责|惩戒|追责)(?:的)?(?:种类|方式|措施|形式)(?:主要)?(?:包括|有|分为|为|是)[：:]$",
+        )
+        .expect("regex")
+    })
+}
+
+/// The condition of an item of an accountability list: its text up to where a
+/// consequence of its own begins (（一）…从事经营活动的，责令停止违法行为，处…罚款 → …从事
+/// 经营活动的).
+pub fn item_condition(text: &str) -> &str {
+    // The first few circumstances only: an item is read in linear time however long.
+    for (i, _) in text
+        .match_indices("的，")
+        .chain(text.match_indices("的,"))
+        .take(8)
+    {
+        let end = i + "的".len();
+        let rest = &text[end..];
+        let rest = rest.trim_start_matches(['，', ',']);
+        if rest.starts_with("责令")
+            || opens_with_authority(rest)
+            || !sanctions::hits(rest).is_empty()
+        {
+            return &text[..end];
+        }
+    }
+    text
+}
+
+/// Whether sentence `s` (ending in a colon) introduces a list of measures (给予下列处罚：,
+/// 组织处理方式包括：, 处分的种类为：) rather than of conditions; then the party it names
+/// (对该机构给予下列处罚 → 该机构; 行政机关公务员处分的种类为 → 行政机关公务员), if any.
+pub fn measures_lead(s: &str) -> Option<Option<String>> {
+    if lead_in(s) || !measures_lead_re().is_match(s) {
+        return None;
+    }
+    let clauses = clauses_in(s, 0..s.len());
+    let last = clauses.last()?;
+    let target = named_before(&s[..last.end])
+        .map(str::to_string)
+        .or_else(|| condition_subject(s, &clauses));
+    Some(target)
+}
+
+/// The measures named in `range` of the unit, an item or the run of a list of measures:
+/// each an entry for `target`.
+pub fn measures(
+    ctx: &Ctx<'_>,
+    range: Range<usize>,
+    target: Option<String>,
+    sancs: &mut Vec<Sanction>,
+) {
+    if range.is_empty() {
+        return;
+    }
+    let s = &ctx.unit.text[range.clone()];
+    let present = ctx.unit.present(range.clone());
+    let hits = sanctions::hits_among(s, &ctx.unit.exact_in(range.clone()), present.sanctions);
+    for h in sanctions::collapse(s, hits) {
+        push_sanction(ctx, sancs, &h, target.clone(), (s, s), range.start);
+    }
+}
+
 /// Whether the circumstance of 对…的 describes a violation (对存在浪费行为的单位, 对落实不力的
 /// 地区), not who is meant (对经选举任命的人员) or a rule with its own modal (对违纪党员也可以…).
 fn describes_violation(cond: &str) -> bool {
-    [
-        "违反", "违规", "违纪", "违法", "未", "不", "造成", "存在", "出现", "问题", "失职", "渎职",
-        "滥用", "玩忽", "徇私", "虚假", "拒", "擅自", "浪费", "严重", "损失", "后果",
-    ]
-    .iter()
-    .any(|w| cond.contains(w))
+    VIOLATION_WORDS.iter().any(|w| cond.contains(w))
         && !["可以", "应当", "应该", "必须", "也可"]
             .iter()
             .any(|w| cond.contains(w))
 }
+
+/// Words that describe a violation (违反, 未, 擅自, 弄虚作假 …).
+const VIOLATION_WORDS: [&str; 50] = [
+    "违反",
+    "违规",
+    "违纪",
+    "违法",
+    "未",
+    "不",
+    "造成",
+    "存在",
+    "出现",
+    "问题",
+    "失职",
+    "渎职",
+    "滥用",
+    "玩忽",
+    "徇私",
+    "虚假",
+    "拒",
+    "擅自",
+    "浪费",
+    "严重",
+    "损失",
+    "后果",
+    "欺骗",
+    "伪造",
+    "变造",
+    "骗取",
+    "非法",
+    "冒用",
+    "隐瞒",
+    "谎报",
+    "瞒报",
+    "篡改",
+    "侵犯",
+    "侵占",
+    "挪用",
+    "截留",
+    "贪污",
+    "受贿",
+    "行贿",
+    "索贿",
+    "弄虚作假",
+    "失察",
+    "不力",
+    "扰乱",
+    "阻碍",
+    "妨碍",
+    "破坏",
+    "毁坏",
+    "损坏",
+    "泄露",
+];
 
 /// `rest` without the modals and adverbs that may end it before a measure (单位及人员要 →
 /// 单位及人员).
@@ -407,7 +669,8 @@ fn strip_modals(rest: &str) -> &str {
     r
 }
 
-fn push_sanction(
+/// Push a sanction that sentence `s` (at byte `base` of the unit text) reports as given.
+pub fn push_imposed(
     ctx: &Ctx<'_>,
     sancs: &mut Vec<Sanction>,
     h: &Hit<'_>,
@@ -415,20 +678,76 @@ fn push_sanction(
     s: &str,
     base: usize,
 ) {
-    // One entry per term and target in a clause. A clause's entries are the last ones
-    // pushed (clause paths are unique in a document, and a clause is read at once).
+    push(ctx, sancs, h, target, (s, s), base, true);
+}
+
+/// Push sanction `h` of a rule in chain `s` (which starts at byte `base` of the unit
+/// text), quoted by the ；-part `quote` that holds it.
+fn push_sanction(
+    ctx: &Ctx<'_>,
+    sancs: &mut Vec<Sanction>,
+    h: &Hit<'_>,
+    target: Option<String>,
+    text: (&str, &str),
+    base: usize,
+) {
+    push(ctx, sancs, h, target, text, base, false);
+}
+
+fn push(
+    ctx: &Ctx<'_>,
+    sancs: &mut Vec<Sanction>,
+    h: &Hit<'_>,
+    target: Option<String>,
+    (s, quote): (&str, &str),
+    base: usize,
+    imposed: bool,
+) {
+    // One entry per term and target in a clause (同条不同款对象不同: two entries). A
+    // clause's entries are the last ones pushed (clause paths are unique in a document, and
+    // a clause is read at once). In a rule a measure named again without a target is the
+    // one named before.
     let dup = sancs
         .iter()
         .rev()
         .take_while(|x| x.clause_path == ctx.path)
         .any(|x| {
             x.sanction == h.term
-                && (x.target == target || target.is_none() || h.category != "economic")
+                && (x.target == target || !imposed && !x.imposed && target.is_none())
         });
-    if !dup {
-        let quote = s.trim_end_matches(['。', '；', ';', '：', ':']).to_string();
-        sancs.push(ctx.sanction(h.term, h.category, target, quote, base + h.range.start));
+    // An item that names its lead's measure again sets its amount (依照下列规定处以罚款：
+    // （一）发生一般事故的，处…罚款): the lead's entry stands for it.
+    let repeated = !imposed && ctx.lead_measures.iter().any(|m| m == h.term);
+    // …的行政处罚，由…决定 / 对公务员给予处分，由任免机关…决定: who decides on a measure,
+    // not a measure given.
+    let competence = !imposed && {
+        let q = quote.trim_end_matches(['。', '；', ';']);
+        q.contains('由') && (q.ends_with("决定") || q.ends_with("批准"))
+    };
+    if !dup && !repeated && !competence {
+        let quote = quote
+            .trim_end_matches(['。', '；', ';', '：', ':'])
+            .to_string();
+        let (category, kind) = h.category_under(ctx.regime_of(s, h, target.as_deref()));
+        sancs.push(ctx.sanction(
+            h.term,
+            category,
+            kind,
+            imposed,
+            target,
+            quote,
+            base + h.range.start,
+        ));
     }
+}
+
+/// Whether `t` holds a term for the persons held accountable (对直接负责的主管人员，由…: the
+/// 的 inside it opens no circumstance).
+fn names_accused(t: &str) -> bool {
+    vocab::roles()
+        .terms
+        .iter()
+        .any(|r| matches!(r.tie, Tie::Accused | Tie::AccusedPerson) && t.contains(r.word))
 }
 
 /// Whether a noun phrase names persons or bodies (…的党员干部和师生, …的单位).
@@ -500,29 +819,176 @@ fn clause_target(c: &str) -> Option<String> {
     dui_target(c, true, false, true).map(str::to_string)
 }
 
-/// Who is sanctioned: 对X给予…, 约谈X, else the subject of the condition.
-fn target_of(s: &str, conseq: &[Range<usize>], cond: &[Range<usize>]) -> Option<String> {
-    let (Some(first), Some(last)) = (conseq.first(), conseq.last()) else {
-        return None;
-    };
+/// The party of the last comma clause before `at` that names nothing but it (对X，): the
+/// target of the measures after it in the chain.
+fn declared_before(s: &str, clauses: &[Range<usize>], at: usize) -> Option<String> {
+    clauses
+        .iter()
+        .take_while(|c| c.end <= at)
+        .filter_map(|c| {
+            let t = &s[c.clone()];
+            let x = named_before(t)?;
+            // Nothing but 对(其)X: the party ends the clause, and no measure is named in it.
+            (t.ends_with(x) && sanctions::hits(t).is_empty()).then(|| x.to_string())
+        })
+        .last()
+}
+
+/// The party inside a generic phrase: 追究有关人员责任 → 有关人员, 追究主办单位相关责任人的
+/// 责任 → 主办单位相关责任人.
+fn inner_target(term: &str) -> Option<String> {
+    let (_, rest) = term.split_once("追究")?;
+    let rest = rest.strip_prefix('其').unwrap_or(rest);
+    let x = rest
+        .strip_suffix("的责任")
+        .or_else(|| rest.strip_suffix("责任"))?;
+    let x = x.trim_end_matches('的');
+    let named = x.chars().count() >= 2
+        && ![
+            "刑事", "法律", "纪律", "党纪", "政纪", "相应", "经济", "行政",
+        ]
+        .iter()
+        .any(|w| x.ends_with(w) || x == *w);
+    named.then(|| x.to_string())
+}
+
+/// The party named right after 约谈 in a consequence (约谈X，…).
+fn yuetan_target(s: &str, conseq: &[Range<usize>]) -> Option<String> {
+    let (first, last) = (conseq.first()?, conseq.last()?);
     let t = &s[first.start..last.end];
-    if let Some(x) = dui_target(t, false, true, false) {
-        return Some(x.to_string());
+    let p = t.find("约谈")?;
+    let rest = &t[p + "约谈".len()..];
+    // 提醒、约谈、通报: a list of measures, no party.
+    if rest.starts_with(['、', '或', '和', '及', '等', '，', '。', '；']) {
+        return None;
     }
-    if let Some(p) = t.find("约谈") {
-        let rest = &t[p + "约谈".len()..];
-        let end = rest
-            .find(['，', ',', '，', '。', '；'])
-            .unwrap_or(rest.len());
-        let end = rest[..end].find("也").unwrap_or(end);
-        if end > 0 {
-            return Some(rest[..end].to_string());
+    let end = rest.find(['，', ',', '。', '；']).unwrap_or(rest.len());
+    let end = rest[..end].find("也").unwrap_or(end);
+    (end > 0).then(|| rest[..end].to_string())
+}
+
+/// The party a condition names: the subject of its first comma clause that has one, a
+/// clause that only frames the violation (违反本法规定, 违反本条例第十条规定) skipped.
+fn condition_subject(s: &str, cond: &[Range<usize>]) -> Option<String> {
+    cond.iter().take(3).find_map(|c| {
+        let text = &s[c.clone()];
+        if text.starts_with("违反") && text.ends_with("规定") {
+            return None;
         }
+        let toks = phrase::tokens(text);
+        phrase::subject(text, &toks, 0, toks.len())
+            .or_else(|| phrase::party(text, &toks))
+            .map(|(a, b)| text[a..b].to_string())
+    })
+}
+
+/// Words that end the party named by 对 before a measure (对X给予…, 对X处…罚款,
+/// 对X，由…给予…).
+const AFTER_PARTY: [&str; 23] = [
+    "给予", "予以", "处以", "并处", "进行", "作出", "追究", "实施", "依法", "依照", "按照", "由",
+    "分别", "可以", "应当", "责令", "暂停", "吊销", "没收", "撤销", "取消", "禁止", "限制",
+];
+
+/// The party that 对 names in `t`, the text of a ；-part before a measure: the last comma
+/// clause that opens with 对 (after 并, 同时, 还, 依法 …) gives it, up to the verb or the
+/// deciding authority that follows; a circumstance (对…的，) names none.
+fn named_before(t: &str) -> Option<&str> {
+    let mut starts: Vec<usize> = vec![0];
+    starts.extend(t.match_indices(['，', ',']).map(|(i, c)| i + c.len()));
+    starts.into_iter().rev().find_map(|at| {
+        let mut c = &t[at..];
+        while let Some(r) = ["并", "同时", "还", "另", "依法", "可以", "应当", "并可"]
+            .iter()
+            .find_map(|w| c.strip_prefix(w))
+        {
+            c = r;
+        }
+        let c = c.strip_prefix('对')?;
+        if c.starts_with('于') {
+            return None;
+        }
+        let c = c.strip_prefix('其').filter(|r| !r.is_empty()).unwrap_or(c);
+        let mut end = c.find(['，', ',']).unwrap_or(c.len());
+        for w in AFTER_PARTY {
+            if let Some(i) = c[..end].find(w) {
+                end = end.min(i);
+            }
+        }
+        // 处 before an amount (对个人处一千元以下罚款).
+        for (i, _) in c[..end].match_indices('处') {
+            let rest = &c[i + '处'.len_utf8()..];
+            if rest.starts_with(|x: char| {
+                x.is_ascii_digit() || "０１２３４５６７８９一二三四五六七八九十百千万".contains(x)
+            }) || rest.starts_with("违法")
+                || rest.starts_with("货值")
+            {
+                end = end.min(i);
+            }
+        }
+        let x = &c[..end];
+        (!x.is_empty() && !x.ends_with('的') && x.chars().count() <= 40).then_some(x)
+    })
+}
+
+/// Whether a comma clause opens with the body that decides the sanction (由县级以上人民
+/// 政府市场监督管理部门…, 由其所在单位…).
+fn opens_with_authority(c: &str) -> bool {
+    const BODIES: [&str; 16] = [
+        "机关",
+        "部门",
+        "政府",
+        "机构",
+        "单位",
+        "组织",
+        "委员会",
+        "法院",
+        "所在",
+        "上级",
+        "银行",
+        "局",
+        "海关",
+        "委",
+        "厅",
+        "署",
+    ];
+    const ACTS: [&str; 16] = [
+        "责令", "处", "给予", "予以", "没收", "吊销", "依法", "依照", "按照", "决定", "作出",
+        "撤销", "取消", "追究", "通报", "约谈",
+    ];
+    let Some(rest) = c.strip_prefix('由') else {
+        return false;
+    };
+    let head: String = rest.chars().take(30).collect();
+    !c.ends_with('的')
+        && BODIES.iter().any(|w| head.contains(w))
+        && ACTS.iter().any(|w| rest.contains(w))
+}
+
+/// Whether a clause only sets the amount of a penalty (有违法所得的, 违法所得十万元以上的,
+/// 没有违法所得或者违法所得不足一万元的, 货值金额不足一万元的): part of the consequence,
+/// not a condition of its own.
+fn is_tier(t: &str) -> bool {
+    const AMOUNTS: [&str; 7] = [
+        "违法所得",
+        "非法所得",
+        "违法收入",
+        "货值金额",
+        "违法经营额",
+        "非法经营额",
+        "违法经营数额",
+    ];
+    if !t.ends_with('的') || !AMOUNTS.iter().any(|w| t.contains(w)) {
+        return false;
     }
-    let c = cond.first()?;
-    let text = &s[c.clone()];
-    let toks = phrase::tokens(text);
-    phrase::subject(text, &toks, 0, toks.len()).map(|(a, b)| text[a..b].to_string())
+    let t = t.trim_end_matches('的');
+    ["有", "没有", "无", "其"].iter().any(|p| {
+        t.strip_prefix(p)
+            .is_some_and(|r| AMOUNTS.iter().any(|w| r.starts_with(w)))
+    }) || AMOUNTS.iter().any(|w| t.starts_with(w))
+        || ["不足", "以上", "以下", "超过", "以内", "不满", "达到"]
+            .iter()
+            .any(|w| t.contains(w))
+            && t.chars().count() <= 40
 }
 
 #[cfg(test)]

@@ -10,26 +10,36 @@
 //! one of accountability conditions (有下列情形之一的，给予…： or a heading such as
 //! 追究责任的情形), and whether a clause sits in a chapter about accountability.
 //!
-//! Sub-modules: [`unit`](mod@unit) (cleaned text, sentences), [`phrase`] (holder noun phrases on
-//! the jieba-rs segmentation), [`roles`], [`conditions`], [`sanctions`] (vocabulary),
-//! [`scan`] (the literals that gate them, found in one pass).
+//! Sub-modules: [`vocab`] (the vocabularies of `dict/`, parsed once), [`scan`] (the
+//! literals that gate the finders, found in one pass), [`unit`](mod@unit) (cleaned text,
+//! sentences), [`phrase`] (holder noun phrases on the jieba-rs segmentation), and the
+//! finders [`roles`], [`conditions`], [`sanctions`] and [`reports`] (sanctions reported as
+//! given).
 
 pub mod conditions;
 pub mod phrase;
+pub mod reports;
 pub mod roles;
 pub mod sanctions;
 pub mod scan;
 pub mod unit;
+pub mod vocab;
 
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::model::{Accountability, Condition, ConditionKind, Responsibility, Sanction};
+use crate::budget;
+use crate::model::{
+    Accountability, Condition, ConditionKind, PenaltyKind, Responsibility, Role, Sanction,
+    SanctionCategory, Stage,
+};
 use crate::structure::DocTree;
 use crate::text::SourceText;
+use sanctions::Hit;
 use unit::Unit;
+use vocab::Regime;
 
 /// What extraction found in one document.
 #[derive(Debug, Clone, Default)]
@@ -53,6 +63,16 @@ pub struct Ctx<'a> {
     /// Whether soft measures (约谈, 批评教育 …) count here: false in a chapter that is not
     /// about accountability when the document has one that is.
     pub soft_ok: bool,
+    /// The regime of the document where a sentence says nothing of its own: party
+    /// discipline in a party document, else the rules for officials.
+    pub doc_regime: Regime,
+    /// Whether the clause sits in a 法律责任 or 罚则 chapter.
+    pub penalty_chapter: bool,
+    /// Whether the document reports sanctions given (通报, 处分决定).
+    pub report: bool,
+    /// The measures the parent's lead names (依照下列规定处以罚款：): an item that names one
+    /// again only sets its amount (（一）发生一般事故的，处…罚款).
+    pub lead_measures: Vec<String>,
 }
 
 impl Ctx<'_> {
@@ -65,20 +85,22 @@ impl Ctx<'_> {
     pub fn responsibility(
         &self,
         holder: String,
-        role: &str,
+        role: Role,
         quote: Range<usize>,
         at: usize,
     ) -> Responsibility {
-        let q = self.unit.text[quote]
-            .trim_end_matches(['。', '；', ';', '：', ':', '，', ','])
-            .to_string();
         Responsibility {
             holder,
-            role: role.to_string(),
+            role,
             clause_path: self.path.to_string(),
-            quote: q,
+            quote: self.quote_text(quote).to_string(),
             line: self.line(at),
         }
+    }
+
+    /// The text a responsibility quotes for the byte range `quote` of the unit text.
+    pub fn quote_text(&self, quote: Range<usize>) -> &str {
+        self.unit.text[quote].trim_end_matches(['。', '；', ';', '：', ':', '，', ','])
     }
 
     /// A condition entry starting at byte `at` of the unit text.
@@ -91,18 +113,28 @@ impl Ctx<'_> {
         }
     }
 
+    /// The regime under which hit `h` of sentence `s` is given to `target`.
+    pub fn regime_of(&self, s: &str, h: &Hit<'_>, target: Option<&str>) -> Regime {
+        sanctions::regime(self.doc_regime, self.penalty_chapter, s, h, target)
+    }
+
     /// A sanction entry whose term stands at byte `at` of the unit text.
+    #[allow(clippy::too_many_arguments)]
     pub fn sanction(
         &self,
         term: &str,
-        category: &str,
+        category: SanctionCategory,
+        penalty_kind: Option<PenaltyKind>,
+        imposed: bool,
         target: Option<String>,
         quote: String,
         at: usize,
     ) -> Sanction {
         Sanction {
             sanction: term.to_string(),
-            category: category.to_string(),
+            category,
+            penalty_kind,
+            imposed,
             target,
             clause_path: self.path.to_string(),
             quote,
@@ -117,6 +149,25 @@ fn acc_heading_re() -> &'static Regex {
         Regex::new("追究|追责|问责|责任追究|法律责任|罚则|奖惩|惩处|处分|处理|免责|纪律")
             .expect("regex")
     })
+}
+
+fn penalty_heading_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new("法律责任|罚则").expect("regex"))
+}
+
+/// Whether a document is one of the party's (党内法规, a party body's notice): its title or
+/// the opening of the text before its first clause (where the approving or issuing body
+/// stands) names the party.
+fn party_document(doc: &DocTree) -> bool {
+    let pre = doc.preamble.as_str();
+    let opening = pre.char_indices().nth(120).map_or(pre, |(i, _)| &pre[..i]);
+    let t = vocab::triggers();
+    doc.title
+        .iter()
+        .map(String::as_str)
+        .chain([opening])
+        .any(|x| t.any_in(vocab::Trigger::PartyDocument, x))
 }
 
 fn acc_list_heading_re() -> &'static Regex {
@@ -169,6 +220,19 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
         .map(|i| is_chapter(i) && acc_heading_re().is_match(heading(i)))
         .collect();
     let has_acc_chapter = acc_chapters.iter().any(|&b| b);
+    let penalty_chapters: Vec<bool> = (0..doc.nodes.len())
+        .map(|i| is_chapter(i) && penalty_heading_re().is_match(heading(i)))
+        .collect();
+    let report = {
+        let pre = doc.preamble.as_str();
+        let opening = pre.char_indices().nth(120).map_or(pre, |(i, _)| &pre[..i]);
+        reports::is_report(doc.title.as_deref(), opening)
+    };
+    let doc_regime = if party_document(doc) {
+        Regime::Party
+    } else {
+        Regime::Official
+    };
     let soft_ok = |i: usize| {
         let c = chapter_of(i);
         !has_acc_chapter || !is_chapter(c) || acc_chapters[c]
@@ -185,13 +249,17 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
         unit: &preamble,
         lead_holder: None,
         soft_ok: !has_acc_chapter,
+        doc_regime,
+        penalty_chapter: false,
+        report,
+        lead_measures: Vec::new(),
     };
     read_unit(&ctx, false, &mut ex.responsibilities, conds, sancs);
 
     // What each list's lead sentence says about its items, read once per parent.
     // A list of accountability conditions: its lead says so, or (without a lead) its
     // heading does.
-    let leads: Vec<Option<(Lead, bool)>> = doc
+    let leads: Vec<Option<(Lead, bool, Vec<String>)>> = doc
         .nodes
         .iter()
         .zip(&units)
@@ -202,20 +270,21 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
                 let acc = match lead {
                     Lead::Accountability { .. } => true,
                     Lead::None => acc_list_heading_re().is_match(heading(i)),
-                    Lead::Duty(_) => false,
+                    Lead::Duty(_) | Lead::Measures(_) => false,
                 };
-                (lead, acc)
+                (lead, acc, lead_measures(u))
             })
         })
         .collect();
     for (i, node) in doc.nodes.iter().enumerate() {
-        let (lead, in_acc_list) = match node.parent.and_then(|p| leads[p].as_ref()) {
-            Some((lead, acc)) => (Some(lead), *acc),
-            None => (None, false),
+        budget::checkpoint(Stage::Extract);
+        let (lead, in_acc_list, lead_measures) = match node.parent.and_then(|p| leads[p].as_ref()) {
+            Some((lead, acc, measures)) => (Some(lead), *acc, measures.clone()),
+            None => (None, false, Vec::new()),
         };
         let lead_holder = match &lead {
             Some(Lead::Duty(h)) => h.clone(),
-            _ => None,
+            Some(Lead::None | Lead::Accountability { .. } | Lead::Measures(_)) | None => None,
         };
         let ctx = Ctx {
             src,
@@ -223,17 +292,35 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
             unit: &units[i],
             lead_holder,
             soft_ok: soft_ok(i),
+            doc_regime,
+            penalty_chapter: penalty_chapters[chapter_of(i)],
+            report,
+            lead_measures,
         };
         if in_acc_list && node.children.is_empty() && !units[i].text.is_empty() {
             let u = &units[i];
-            let text = u
-                .text
-                .trim_end_matches(['。', '；', ';', '：', ':', '，', ',']);
+            let text = conditions::item_condition(
+                u.text
+                    .trim_end_matches(['。', '；', ';', '：', ':', '，', ',']),
+            );
             let kind = match &lead {
                 Some(Lead::Accountability { exemption: true }) => ConditionKind::Exemption,
-                _ => conditions::kind_of(text),
+                Some(
+                    Lead::Accountability { exemption: false }
+                    | Lead::None
+                    | Lead::Duty(_)
+                    | Lead::Measures(_),
+                )
+                | None => conditions::kind_of(text),
             };
             conds.push(ctx.condition(text, kind, 0));
+        }
+        // An item of a list of measures (给予下列处罚：（一）警告；（二）停业整顿) is a measure.
+        if let Some(Lead::Measures(target)) = &lead
+            && node.children.is_empty()
+        {
+            let u = &units[i];
+            conditions::measures(&ctx, u.body..u.text.len(), target.clone(), sancs);
         }
         read_unit(&ctx, in_acc_list, &mut ex.responsibilities, conds, sancs);
     }
@@ -266,11 +353,55 @@ fn read_unit(
     if !conditions::can_hold(&ctx.unit.present(0..ctx.unit.text.len())) {
         return;
     }
+    // Sentences joined by ； form one chain: a violation and the escalations after it.
+    let text = &ctx.unit.text;
+    let mut carried = None;
+    let mut person = None;
+    let mut chain: Option<Range<usize>> = None;
+    // The party of a list of measures that runs on after its lead (处罚种类包括：警告、罚款).
+    let mut listed: Option<Option<String>> = None;
     for s in ctx.unit.sentences() {
+        budget::checkpoint(Stage::Extract);
         if s.end <= ctx.unit.skip {
             continue; // a title
         }
-        conditions::sentence(ctx, s, !in_acc_list, conds, sancs);
+        let t = &text[s.clone()];
+        if let Some(target) = listed.take() {
+            conditions::measures(ctx, s.clone(), target.clone(), sancs);
+            if !t.ends_with(['。', '!', '！']) {
+                listed = Some(target);
+            }
+            continue;
+        }
+        if chain.is_none() && t.ends_with(['：', ':']) {
+            listed = conditions::measures_lead(t);
+        }
+        let joins = t.ends_with(['；', ';']);
+        let mut read = |c: Range<usize>, carried: &mut Option<String>| {
+            if !(ctx.report && reports::sentence(ctx, c.clone(), &mut person, sancs)) {
+                conditions::sentence(ctx, c, !in_acc_list, carried, conds, sancs);
+            }
+        };
+        // A chain is read whole up to the length of a sentence's piece, so that reading it
+        // stays linear in a text of endless ；-parts.
+        let c = match chain.take() {
+            Some(c) if s.end - c.start <= unit::MAX_SENTENCE => c.start..s.end,
+            Some(c) => {
+                read(c, &mut carried);
+                s
+            }
+            None => s,
+        };
+        if joins {
+            chain = Some(c);
+        } else {
+            read(c, &mut carried);
+        }
+    }
+    if let Some(c) = chain
+        && !(ctx.report && reports::sentence(ctx, c.clone(), &mut person, sancs))
+    {
+        conditions::sentence(ctx, c, !in_acc_list, &mut carried, conds, sancs);
     }
 }
 
@@ -283,6 +414,25 @@ enum Lead {
     Accountability { exemption: bool },
     /// A list of duties; the items' holder is the lead's subject (if found).
     Duty(Option<String>),
+    /// 给予下列处罚：, 问责方式有：: the items are measures, given to the party named.
+    Measures(Option<String>),
+}
+
+/// The measures named by the lead of a list (the last sentence that ends in a colon).
+fn lead_measures(u: &Unit<'_>) -> Vec<String> {
+    let sents = u.sentences();
+    let Some(lead) = sents
+        .iter()
+        .rev()
+        .find(|r| u.text[(*r).clone()].trim_end().ends_with(['：', ':']))
+    else {
+        return Vec::new();
+    };
+    let s = &u.text[lead.clone()];
+    sanctions::collapse(s, sanctions::hits(s))
+        .into_iter()
+        .map(|h| h.term.to_string())
+        .collect()
 }
 
 fn parent_lead(u: &Unit<'_>) -> Lead {
@@ -320,6 +470,9 @@ fn parent_lead(u: &Unit<'_>) -> Lead {
     }
     if !ends_colon {
         return Lead::None;
+    }
+    if let Some(target) = conditions::measures_lead(s) {
+        return Lead::Measures(target);
     }
     // A list of circumstances, matters or contents (监督下列情况：) names no duties.
     if [

@@ -655,6 +655,51 @@ pub fn after(text: &str, toks: &[Tok<'_>], v: usize, limit: usize) -> Option<(us
     longest_holder(text, toks, from, e)
 }
 
+/// Characters that end the name of a party a penalty can hit, beyond the heads of bodies
+/// ([`is_holder`]): 经营者, 当事人, 个体工商户, 食品摊贩, 承包方 …
+const PARTY_HEADS: &str = "者人员位业构户贩坊商方主东长船社所站店厂";
+
+/// The party a statute's violation names at the start of a clause (经营者未取得许可…的,
+/// 生产经营单位的主要负责人未履行…的): the leading run of noun-like tokens, a 的 between
+/// nouns allowed, ending in a noun whose last character can end a party's name. A wider
+/// net than [`subject`], for the targets of penalties, where citizens and companies, not
+/// only bodies, are named.
+pub fn party(text: &str, toks: &[Tok<'_>]) -> Option<(usize, usize)> {
+    let mut i = 0;
+    while i < toks.len() && CONNECTIVES.contains(&toks[i].word) {
+        i += 1;
+    }
+    let first = i;
+    let mut end = None;
+    while i < toks.len() {
+        let t = &toks[i];
+        // Place words open a party's name too (场内经营者).
+        let nounish = (np_like(t) || matches!(t.tag, "s" | "f") && i == first)
+            && !matches!(t.word, "等" | "和" | "及" | "与" | "以及");
+        if t.word == "的" && i > first && toks.get(i + 1).is_some_and(np_like) {
+            i += 1;
+            continue;
+        }
+        if !nounish && !matches!(t.word, "、" | "和" | "及" | "或者" | "与") {
+            break;
+        }
+        if nounish
+            && t.tag.starts_with('n')
+            && t.word
+                .chars()
+                .next_back()
+                .is_some_and(|c| PARTY_HEADS.contains(c))
+        {
+            end = Some(i);
+        }
+        i += 1;
+    }
+    let e = end?;
+    let (a, b) = (toks[first].start, toks[e].end);
+    let n = text[a..b].chars().count();
+    (2..=30).contains(&n).then_some((a, b))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

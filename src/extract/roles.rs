@@ -7,6 +7,7 @@
 //! or before the verb that ties it (落实X…主体责任, 支持X履行监督责任), else the subject of the
 //! comma clause or sentence, else the holder named by a list's lead sentence.
 
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -15,86 +16,20 @@ use regex::Regex;
 use super::Ctx;
 use super::phrase::{self, Tok};
 use super::sanctions;
+use super::scan::names_a_system;
 use super::unit::clauses_in;
-use crate::model::Responsibility;
+use super::vocab::{self, Tie};
+use crate::model::{Responsibility, Role};
 
-/// How a role term is tied to its holder.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Tie {
-    /// 负/承担/履行/落实 … term (主体责任, 领导责任 …).
-    Duty,
-    /// 是/为/作为 … term (第一责任人, 责任主体 …).
-    Person,
-    /// Any holder of the sentence (按照“一岗双责”要求).
-    Post,
-    /// 问责对象为X.
-    Target,
-}
-
-/// The role terms. Where one is a prefix of another the longer comes first, so that the
-/// longest term at a position is the one read (`Unit::role_terms`).
-const TERMS: [&str; 20] = [
-    "全面领导责任",
-    "主要领导责任",
-    "重要领导责任",
-    "领导责任",
-    "第一责任人",
-    "主体责任",
-    "监督责任",
-    "主要责任人",
-    "主要责任",
-    "直接负责的主管人员",
-    "负有责任的主管人员",
-    "其他直接责任人员",
-    "直接责任人员",
-    "直接责任人",
-    "直接责任者",
-    "直接责任",
-    "相关责任人员",
-    "责任主体",
-    "一岗双责",
-    "问责对象",
-];
-
-/// The role terms (for [`super::scan`]).
-pub fn terms() -> [&'static str; 20] {
-    TERMS
-}
-
-/// The role terms and the predicates 负责, 牵头, 参与 (the sentence gate of running text,
-/// see [`super::scan`]).
-pub fn role_words() -> Vec<&'static str> {
-    let mut words = TERMS.to_vec();
-    words.extend(["负责", "牵头", "参与"]);
-    words
-}
-
-/// Canonical role and tie of a matched term.
-fn classify(term: &str) -> Option<(&'static str, Tie)> {
-    Some(match term {
-        "全面领导责任" => ("全面领导责任", Tie::Duty),
-        "主要领导责任" => ("主要领导责任", Tie::Duty),
-        "重要领导责任" => ("重要领导责任", Tie::Duty),
-        "领导责任" => ("领导责任", Tie::Duty),
-        "主体责任" => ("主体责任", Tie::Duty),
-        "监督责任" => ("监督责任", Tie::Duty),
-        "主要责任" => ("主要责任", Tie::Duty),
-        "直接责任" => ("直接责任", Tie::Duty),
-        "第一责任人" => ("第一责任人", Tie::Person),
-        "主要责任人" => ("主要责任", Tie::Person),
-        "直接责任人" => ("直接责任", Tie::Person),
-        "责任主体" => ("责任主体", Tie::Person),
-        "一岗双责" => ("一岗双责", Tie::Post),
-        "问责对象" => ("问责对象", Tie::Target),
-        _ => return None,
-    })
-}
-
-/// Whether `rest`, the text right after 负责, makes it the name of a system (河长负责制,
-/// 总理负责制), not the verb of 负责制定/制订/制作/制止.
-pub fn names_a_system(rest: &str) -> bool {
-    rest.strip_prefix('制')
-        .is_some_and(|r| !r.starts_with(['定', '订', '作', '止']))
+/// Canonical role and tie of a matched term (not the accused persons: [`target_role`]).
+fn classify(term: &str) -> Option<(Role, Tie)> {
+    let t = vocab::roles().term(term)?;
+    let tie = match t.tie {
+        Tie::AccusedPerson => Tie::Person,
+        Tie::Accused => return None,
+        Tie::Duty | Tie::Person | Tie::Post | Tie::Subject => t.tie,
+    };
+    Some((t.role, tie))
 }
 
 /// Whether token `v` starts its clause (after connectives and adverbs).
@@ -128,17 +63,11 @@ pub fn is_target_term(s: &str) -> bool {
 
 /// Terms that name the persons held accountable; as targets of 追究/处分/通报批评 they are
 /// their own holders.
-fn target_role(term: &str) -> Option<&'static str> {
-    match term {
-        "直接负责的主管人员"
-        | "负有责任的主管人员"
-        | "其他直接责任人员"
-        | "直接责任人员"
-        | "直接责任人"
-        | "直接责任者" => Some("直接责任"),
-        "相关责任人员" => Some("相关责任"),
-        _ => None,
-    }
+fn target_role(term: &str) -> Option<Role> {
+    vocab::roles()
+        .term(term)
+        .filter(|t| matches!(t.tie, Tie::Accused | Tie::AccusedPerson))
+        .map(|t| t.role)
 }
 
 const DUTY_VERBS: &[&str] = &[
@@ -151,63 +80,24 @@ const PERSON_VERBS: &[&str] = &[
 /// Verbs whose object may be the holder itself (落实党委主体责任).
 const OBJECT_VERBS: &[&str] = &["落实", "履行", "压实", "担负"];
 
-/// Words that make a sentence a statement about accountability (targets of sanctions).
-pub const ACCOUNTABILITY_WORDS: [&str; 10] = [
-    "追究",
-    "处分",
-    "给予",
-    "予以",
-    "通报批评",
-    "问责",
-    "处理",
-    "处罚",
-    "约谈",
-    "诫勉",
-];
-
-/// The verbs that end a part of a task annotation (X牵头, Y参与).
-const ANNOTATION_VERBS: [&str; 8] = [
-    "牵头负责",
-    "牵头",
-    "参与",
-    "配合",
-    "协办",
-    "指导",
-    "负责落实",
-    "负责",
-];
-
 fn annotation_part_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(&format!("^(.+?)({})$", ANNOTATION_VERBS.join("|"))).expect("regex")
+        let verbs: Vec<&str> = vocab::roles()
+            .annotation_verbs
+            .iter()
+            .map(|&(w, _)| w)
+            .collect();
+        Regex::new(&format!("^(.+?)({})$", verbs.join("|"))).expect("regex")
     })
 }
 
-/// Words without which no bracket is a task annotation: its labels and verbs (for
-/// [`super::scan`]).
-pub fn annotation_words() -> Vec<&'static str> {
-    LABELS.iter().chain(&ANNOTATION_VERBS).copied().collect()
-}
-
-/// The labels of task annotations (责任部门：X).
-const LABELS: [&str; 11] = [
-    "责任部门",
-    "责任单位",
-    "负责部门",
-    "负责单位",
-    "牵头部门",
-    "牵头单位",
-    "配合部门",
-    "配合单位",
-    "协办单位",
-    "参与部门",
-    "参与单位",
-];
-
 fn label_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(&format!("^({})[:：](.+)$", LABELS.join("|"))).expect("regex"))
+    RE.get_or_init(|| {
+        let labels: Vec<&str> = vocab::roles().labels.iter().map(|&(w, _)| w).collect();
+        Regex::new(&format!("^({})[:：](.+)$", labels.join("|"))).expect("regex")
+    })
 }
 
 /// Whether every 、-separated part of `s` names a body.
@@ -222,23 +112,6 @@ fn is_verb(w: &str, verbs: &[&str]) -> bool {
             && verbs
                 .iter()
                 .any(|v| v.chars().count() >= 2 && w.ends_with(v))
-}
-
-fn role_of_verb(v: &str) -> &'static str {
-    match v {
-        "牵头" | "牵头负责" => "牵头",
-        "参与" | "配合" | "协办" => "配合",
-        "指导" => "指导",
-        _ => "负责",
-    }
-}
-
-fn role_of_label(l: &str) -> &'static str {
-    match l {
-        "责任部门" | "责任单位" | "负责部门" | "负责单位" => "负责",
-        "牵头部门" | "牵头单位" => "牵头",
-        _ => "配合",
-    }
 }
 
 /// Find the responsibility statements of one unit.
@@ -266,13 +139,42 @@ pub fn find(ctx: &Ctx<'_>) -> Vec<Responsibility> {
     }
     segments.push(at..text.len());
     let mut first_sentence = true;
+    let mut seen = Seen::default();
+    for r in &out {
+        let q = seen.quote_id(&r.quote);
+        seen.entries.insert((r.holder.clone(), r.role, q));
+    }
     for seg in segments {
         for s in ctx.unit.sentences_of(seg) {
-            running(ctx, s, first_sentence, &mut out);
+            running(ctx, s, first_sentence, &mut out, &mut seen);
             first_sentence = false;
         }
     }
     out
+}
+
+/// The (holder, role, quote) of the responsibilities found so far in a unit: a statement
+/// found twice is kept once, told by a look-up rather than a walk over all the earlier
+/// ones, and each quote is hashed once per sentence, not once per statement (a clause with
+/// thousands of sentences, or one sentence with thousands of statements, stays linear).
+#[derive(Debug, Default)]
+struct Seen {
+    /// Each distinct quote text, numbered.
+    quotes: HashMap<String, usize>,
+    /// (holder, role, quote number) of every statement kept.
+    entries: HashSet<(String, Role, usize)>,
+}
+
+impl Seen {
+    /// The number of quote text `q`.
+    fn quote_id(&mut self, q: &str) -> usize {
+        if let Some(&id) = self.quotes.get(q) {
+            return id;
+        }
+        let id = self.quotes.len();
+        self.quotes.insert(q.to_string(), id);
+        id
+    }
 }
 
 /// Bracketed task annotations; returns their byte ranges.
@@ -325,7 +227,13 @@ fn annotation(ctx: &Ctx<'_>, inner: Range<usize>, out: &mut Vec<Responsibility>)
             cuts.push(i + c.len_utf8());
         }
     }
-    for label in ["配合部门", "配合单位", "协办单位", "参与部门", "参与单位"] {
+    let roles = vocab::roles();
+    let second_labels = roles
+        .labels
+        .iter()
+        .filter(|&&(_, r)| r == Role::Assist)
+        .map(|&(w, _)| w);
+    for label in second_labels {
         for (i, _) in text[inner.clone()].match_indices(label) {
             let i = i + inner.start;
             if i > inner.start {
@@ -346,8 +254,11 @@ fn annotation(ctx: &Ctx<'_>, inner: Range<usize>, out: &mut Vec<Responsibility>)
         let part = &text[a..b];
         // Cheap necessary conditions first: a label starts the part, or an annotation verb
         // ends it.
-        let labelled = LABELS.iter().any(|l| part.starts_with(l));
-        let annotated = ANNOTATION_VERBS.iter().any(|w| part.ends_with(w));
+        let labelled = roles.labels.iter().any(|(l, _)| part.starts_with(l));
+        let annotated = roles
+            .annotation_verbs
+            .iter()
+            .any(|(w, _)| part.ends_with(w));
         let label = if labelled {
             label_re().captures(part)
         } else {
@@ -359,7 +270,7 @@ fn annotation(ctx: &Ctx<'_>, inner: Range<usize>, out: &mut Vec<Responsibility>)
             (!holder.is_empty()).then(|| {
                 (
                     a + h.start..a + h.start + holder.len(),
-                    role_of_label(&c[1]),
+                    roles.label(&c[1]).unwrap_or(Role::Assist),
                 )
             })
         } else if let Some(c) = annotated
@@ -367,7 +278,8 @@ fn annotation(ctx: &Ctx<'_>, inner: Range<usize>, out: &mut Vec<Responsibility>)
             .flatten()
         {
             let h = c.get(1).map_or(0..0, |m| m.range());
-            is_holder_list(&part[h.clone()]).then(|| (a + h.start..a + h.end, role_of_verb(&c[2])))
+            let role = roles.annotation_verb(&c[2]).unwrap_or(Role::Charge);
+            is_holder_list(&part[h.clone()]).then(|| (a + h.start..a + h.end, role))
         } else {
             None
         };
@@ -388,7 +300,7 @@ fn annotation(ctx: &Ctx<'_>, inner: Range<usize>, out: &mut Vec<Responsibility>)
     };
     let lead = found
         .iter()
-        .find(|(_, role, _)| *role == "负责")
+        .find(|(_, role, _)| *role == Role::Charge)
         .filter(|_| first_leads)
         .map(|(h, _, q)| {
             let list = &text[h.clone()];
@@ -400,13 +312,19 @@ fn annotation(ctx: &Ctx<'_>, inner: Range<usize>, out: &mut Vec<Responsibility>)
         out.push(ctx.responsibility(holder, role, q.clone(), h.start));
     }
     if let Some((h, q)) = lead {
-        out.push(ctx.responsibility(text[h.clone()].to_string(), "牵头", q, h.start));
+        out.push(ctx.responsibility(text[h.clone()].to_string(), Role::Lead, q, h.start));
     }
     true
 }
 
 /// Role terms in one sentence of running text.
-fn running(ctx: &Ctx<'_>, sent: Range<usize>, first_sentence: bool, out: &mut Vec<Responsibility>) {
+fn running(
+    ctx: &Ctx<'_>,
+    sent: Range<usize>,
+    first_sentence: bool,
+    out: &mut Vec<Responsibility>,
+    seen: &mut Seen,
+) {
     let full = &ctx.unit.text;
     let s = &full[sent.clone()];
     // Segmentation is the costly step: only sentences with a role word need it.
@@ -426,9 +344,11 @@ fn running(ctx: &Ctx<'_>, sent: Range<usize>, first_sentence: bool, out: &mut Ve
     // Nothing right of the comma clause that holds the last role word is read, so only the
     // text up to that clause's comma is tagged. A comma separates jieba's blocks, so the
     // tokens of this prefix are those of the whole sentence.
-    let last_role_word = ["负责", "牵头", "参与"]
+    let roles = vocab::roles();
+    let last_role_word = roles
+        .predicates
         .iter()
-        .filter_map(|w| s.rfind(w).map(|i| i + w.len()))
+        .filter_map(|(w, _)| s.rfind(w).map(|i| i + w.len()))
         .chain(terms.last().map(|m| m.end))
         .max()
         .unwrap_or(s.len());
@@ -471,13 +391,13 @@ fn running(ctx: &Ctx<'_>, sent: Range<usize>, first_sentence: bool, out: &mut Ve
         || !sanctions::hits_among(s, &ctx.unit.exact_in(sent.clone()), present.sanctions)
             .is_empty();
     let quote = sent.clone();
-    let mut push = |holder: String, role: &'static str, at: usize| {
+    // The quote's number, looked up at the first statement of the sentence.
+    let mut quote_id = None;
+    let mut push = |holder: String, role: Role, at: usize| {
         let at = sent.start + at;
-        let r = ctx.responsibility(holder, role, quote.clone(), at);
-        if !out.iter().any(|o: &Responsibility| {
-            o.holder == r.holder && o.role == r.role && o.quote == r.quote
-        }) {
-            out.push(r);
+        let q = *quote_id.get_or_insert_with(|| seen.quote_id(ctx.quote_text(quote.clone())));
+        if seen.entries.insert((holder.clone(), role, q)) {
+            out.push(ctx.responsibility(holder, role, quote.clone(), at));
         }
     };
 
@@ -488,9 +408,6 @@ fn running(ctx: &Ctx<'_>, sent: Range<usize>, first_sentence: bool, out: &mut Ve
             let named = before.ends_with('是') || before.ends_with('为');
             if accountable && !named {
                 push(term.to_string(), role, m.start);
-                continue;
-            }
-            if term != "直接责任人" {
                 continue;
             }
         }
@@ -515,7 +432,7 @@ fn running(ctx: &Ctx<'_>, sent: Range<usize>, first_sentence: bool, out: &mut Ve
         {
             continue;
         }
-        if tie == Tie::Target {
+        if tie == Tie::Subject {
             // 问责对象为X / X是问责对象.
             let after = &s[m.end..];
             if let Some(rest) = ["为", "是", "包括", "主要包括", "主要是"]
@@ -534,8 +451,8 @@ fn running(ctx: &Ctx<'_>, sent: Range<usize>, first_sentence: bool, out: &mut Ve
         }
         let verbs: &[&str] = match tie {
             Tie::Duty => DUTY_VERBS,
-            Tie::Person | Tie::Target => PERSON_VERBS,
-            Tie::Post => &[],
+            Tie::Person | Tie::Subject => PERSON_VERBS,
+            Tie::Post | Tie::Accused | Tie::AccusedPerson => &[],
         };
         // 对负有领导责任的分管负责人…: a relative clause; the noun phrase it modifies holds
         // the responsibility.
@@ -560,7 +477,7 @@ fn running(ctx: &Ctx<'_>, sent: Range<usize>, first_sentence: bool, out: &mut Ve
         };
         let holder = match holder {
             Some(Found::Assist(h)) => {
-                push(h, "配合", m.start);
+                push(h, Role::Assist, m.start);
                 continue;
             }
             Some(Found::Holder(h)) => Some(h),
@@ -586,11 +503,8 @@ fn running(ctx: &Ctx<'_>, sent: Range<usize>, first_sentence: bool, out: &mut Ve
 
     // 负责 / 牵头 / 参与 as predicates.
     for (k, t) in toks.iter().enumerate() {
-        let role = match t.word {
-            "负责" => "负责",
-            "牵头" => "牵头",
-            "参与" => "配合",
-            _ => continue,
+        let Some(role) = roles.predicate(t.word) else {
+            continue;
         };
         let Some(ci) = clause_of(t.start) else {
             continue;
@@ -599,7 +513,7 @@ fn running(ctx: &Ctx<'_>, sent: Range<usize>, first_sentence: bool, out: &mut Ve
         if c.contains("会同") {
             continue;
         }
-        if !predicate_ok(s, &toks, k, role) {
+        if !predicate_ok(s, &toks, k) {
             continue;
         }
         let (ca, cb) = tok_range(&clauses[ci]);
@@ -617,7 +531,7 @@ fn running(ctx: &Ctx<'_>, sent: Range<usize>, first_sentence: bool, out: &mut Ve
         } else if continues_object {
             sentence_subject(ci).map(|(a, b)| s[a..b].to_string())
         } else {
-            let vt = if role == "牵头" && k > ca && toks[k - 1].word == "承担" {
+            let vt = if role == Role::Lead && k > ca && toks[k - 1].word == "承担" {
                 k - 1
             } else {
                 k
@@ -653,7 +567,7 @@ fn running(ctx: &Ctx<'_>, sent: Range<usize>, first_sentence: bool, out: &mut Ve
                         .map(|(a, b, _)| s[a..b].to_string())
                 })
                 .or_else(|| {
-                    if role == "配合" {
+                    if role == Role::Assist {
                         return None;
                     }
                     phrase::subject(s, &toks, ca, cb).map(|(a, b)| s[a..b].to_string())
@@ -665,7 +579,7 @@ fn running(ctx: &Ctx<'_>, sent: Range<usize>, first_sentence: bool, out: &mut Ve
                     // An elided subject: the body set up or named in the previous clause
                     // (成立/设立/组建/明确/指定/确定 X，负责…), else the sentence's subject,
                     // else the list's lead.
-                    if ci > 0 && role == "负责" {
+                    if ci > 0 && role == Role::Charge {
                         let (pa, pb) = tok_range(&clauses[ci - 1]);
                         if let Some(v) = (pa..pb).find(|&j| {
                             matches!(
@@ -683,7 +597,7 @@ fn running(ctx: &Ctx<'_>, sent: Range<usize>, first_sentence: bool, out: &mut Ve
                             }
                         }
                     }
-                    if role == "配合" {
+                    if role == Role::Assist {
                         return None;
                     }
                     sentence_subject(ci)
@@ -785,14 +699,14 @@ fn holder_of_verb(
 }
 
 /// Whether 负责/牵头/参与 at token `k` is a predicate that ties a holder to a task.
-fn predicate_ok(s: &str, toks: &[Tok<'_>], k: usize, role: &str) -> bool {
+fn predicate_ok(s: &str, toks: &[Tok<'_>], k: usize) -> bool {
     let next = toks.get(k + 1).map_or("", |t| t.word);
     let prev = if k > 0 { toks[k - 1].word } else { "" };
     let rest = &s[toks[k].end..];
     if next == "、" || prev == "、" {
         return false; // 守责、负责、尽责 / 群众参与、专家咨询
     }
-    match role {
+    match toks[k].word {
         "负责" => {
             if matches!(next, "解释" | "制" | "人" | "同志" | "任" | "、")
                 || names_a_system(rest)

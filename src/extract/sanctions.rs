@@ -1,238 +1,90 @@
-//! The closed vocabulary of sanctions, with their categories, and the word-level filters
-//! that keep out what only looks like one: rewards (通报表扬), corrective orders (责令改正),
-//! follow-on consequences (受到…处分, 处分期间), procedural mentions (处分决定, 提出处分建议).
+//! Sanction terms in a sentence, from the vocabulary of `dict/sanctions.tsv` ([`vocab`]);
+//! the word-level filters that keep out what only looks like one: rewards (通报表扬),
+//! corrective orders (责令改正), follow-on consequences (受到…处分, 处分期间), procedural
+//! mentions (处分决定, 提出处分建议); and the regime that decides the category of a word
+//! such as 警告 ([`regime`]).
 
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use regex::Regex;
-use regex_syntax::hir::literal::{ExtractKind, Extractor};
 
 use super::scan;
-
-/// How a sanction term relates to the others of its sentence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Class {
-    /// A named measure (警告, 诫勉谈话, 停产整顿 …).
-    Specific,
-    /// A category named on its own (纪律处分, 组织处理); dropped right after a specific
-    /// measure of its kind (记过处分, 降职等组织处理).
-    Umbrella,
-    /// A generic phrase (追究责任, 处分, 严肃处理); dropped when a measure is named.
-    Generic,
-}
+use super::vocab::{self, CategoryRule, Class, Regime, SanctionEntry};
+use crate::model::{PenaltyKind, SanctionCategory};
 
 /// One sanction term found in a sentence.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Hit<'s> {
     /// Byte range in the sentence.
     pub range: Range<usize>,
     /// The term as written.
     pub term: &'s str,
-    /// Canonical category.
-    pub category: &'static str,
     /// Specific, umbrella or generic.
     pub class: Class,
+    /// Its vocabulary entry.
+    pub entry: &'static SanctionEntry,
 }
 
 impl Hit<'_> {
     /// Whether the measure is a soft one (criticism, admonition).
     pub fn soft(&self) -> bool {
-        matches!(self.category, "criticism" | "admonition")
+        self.entry.soft
+    }
+
+    /// Whether the measure takes a gain or an asset, or is a penalty on property,
+    /// qualifications or conduct (违反本规定获取的利益，予以没收).
+    pub fn economic(&self) -> bool {
+        self.entry.gain
+            || match self.entry.kind {
+                Some(
+                    PenaltyKind::Property
+                    | PenaltyKind::Qualification
+                    | PenaltyKind::Conduct
+                    | PenaltyKind::Liberty,
+                ) => true,
+                Some(PenaltyKind::Reputational) | None => false,
+            }
+    }
+
+    /// Its category and penalty kind under `regime`.
+    pub fn category_under(&self, regime: Regime) -> (SanctionCategory, Option<PenaltyKind>) {
+        self.entry.category_under(regime)
     }
 }
 
-struct Entry {
-    pattern: &'static str,
-    /// Compiled on first use: a literal entry never needs it.
-    re: OnceLock<Regex>,
-    category: &'static str,
-    class: Class,
-    /// The alternatives of a pattern that is nothing but literals (停职检查|停职): its
-    /// matches are read off the unit's literals instead of searched for.
-    literals: Option<Vec<&'static str>>,
-}
-
-fn vocabulary() -> &'static [Entry] {
-    static V: OnceLock<Vec<Entry>> = OnceLock::new();
-    V.get_or_init(|| {
-        use Class::*;
-        let table: &[(&str, &str, Class)] = &[
-            ("(?:依法)?追究(?:其)?刑事责任", "criminal", Specific),
-            ("移送(?:司法机关|公安机关|监察机关)(?:依法)?(?:处理)?", "criminal", Specific),
-            ("(?:移送|转请)[^，。；]{0,14}?(?:机关|部门|组织)(?:依法|依纪依法|依规依纪)?(?:处理|查处)", "generic", Specific),
-            ("开除党籍", "party-discipline", Specific),
-            ("撤销党内职务", "party-discipline", Specific),
-            ("留党察看", "party-discipline", Specific),
-            ("严重警告", "party-discipline", Specific),
-            ("警告", "discipline", Specific),
-            ("记大过", "administrative", Specific),
-            ("记过", "administrative", Specific),
-            ("降级", "administrative", Specific),
-            ("撤职", "administrative", Specific),
-            ("开除", "administrative", Specific),
-            ("停职检查|停职", "organisational", Specific),
-            ("调整职务", "organisational", Specific),
-            ("责令(?:其)?辞职|引咎辞职", "organisational", Specific),
-            ("免职", "organisational", Specific),
-            ("降职", "organisational", Specific),
-            ("调离岗位|调离", "organisational", Specific),
-            ("罢免", "organisational", Specific),
-            ("撤销职务", "organisational", Specific),
-            ("降低岗位等级|降低职务层次", "organisational", Specific),
-            ("通报批评", "criticism", Specific),
-            ("批评教育", "criticism", Specific),
-            ("(?:责令)?公开检讨", "criticism", Specific),
-            ("警示谈话", "admonition", Specific),
-            ("责令(?:作出|做出)?书面检查|作出书面检查", "criticism", Specific),
-            ("(?:责令)?公开道歉", "criticism", Specific),
-            ("(?:予以|给予|进行|公开|全面|在[^，。；的对]{1,12}?)通报|通报", "criticism", Specific),
-            ("诫勉谈话|诫勉", "admonition", Specific),
-            ("约谈", "admonition", Specific),
-            ("提醒", "admonition", Specific),
-            ("函询", "admonition", Specific),
-            ("罚款", "economic", Specific),
-            ("没收(?:违法所得|非法财物|违法财物)|没收", "economic", Specific),
-            ("追缴", "economic", Specific),
-            ("责令退赔|退赔", "economic", Specific),
-            ("(?:责令)?停产停业整顿|停产整顿|停业整顿", "economic", Specific),
-            ("吊销[^，。；、]{0,20}?(?:许可证|执照|证书|资质|资格)", "economic", Specific),
-            ("撤销(?:其)?[^，。；]{0,40}?(?:证书|资格|资质|许可|称号|批准文件)", "economic", Specific),
-            ("(?:收回|追回)(?:其)?[^，。；]{0,12}(?:奖励|奖金|补助|补贴|资金|款项)", "economic", Specific),
-            ("取消[^，。；]{0,16}?资格", "economic", Specific),
-            ("(?:列入|记入|纳入)[^，。；]{0,12}?(?:信用档案|失信|黑名单|不良记录)", "economic", Specific),
-            ("纪律组织处理", "organisational", Umbrella),
-            ("组织处理|组织调整", "organisational", Umbrella),
-            ("党纪政纪处分|党纪政务处分|党纪处分|纪律处分|政务处分|行政处分", "discipline", Umbrella),
-            ("相应(?:的)?处分", "generic", Generic),
-            ("处分", "generic", Generic),
-            (
-                "(?:(?:依规依纪依法|依纪依法|依法依纪|依规依纪|依纪依规|依法依规|依规依法|依法|依纪|依规)(?:严肃)?|严肃)?追究[^，。；]{0,14}?责任(?:人员|人)?(?:的(?:法律|纪律)?责任)?",
-                "generic",
-                Generic,
-            ),
-            ("(?:依规依纪依法|依纪依法|依法依纪|依规依纪|依纪依规|依法依规)(?:严肃|从严)?处理|严肃处理|从严处理", "generic", Generic),
-            ("(?:予以|严肃|依规依纪|依纪依法|依法依规|进行|实施)问责", "generic", Generic),
-            ("承担(?:相应的?|法律|相应的?法律|赔偿)责任", "generic", Generic),
-            ("承担(?:相应的?)?(?:纪律|党纪|党纪政纪|政纪)责任", "generic", Generic),
-            ("实行问责", "generic", Generic),
-            ("处理处罚", "generic", Generic),
-            ("(?:给予|予以)(?:治安管理)?处罚", "generic", Generic),
-            (
-                "(?:依法)?(?:依照|按照)(?:国家)?有关(?:规定|法律法规|法律、法规)(?:的规定)?(?:予以)?处理|依法依规(?:予以)?处理|(?:依照|按照)《[^》]{1,40}》[^，。；《]{0,8}?(?:予以)?处理|(?:依据|按)(?:有关)?规定(?:进行|予以)?处理",
-                "generic",
-                Generic,
-            ),
-        ];
-        table
-            .iter()
-            .map(|&(p, category, class)| Entry {
-                pattern: p,
-                re: OnceLock::new(),
-                category,
-                class,
-                literals: p
-                    .chars()
-                    .all(|c| c == '|' || !regex_syntax::is_meta_character(c))
-                    .then(|| p.split('|').collect()),
-            })
+/// The compiled patterns of the vocabulary, each compiled on first use (a literal entry
+/// never needs it).
+fn regex_of(i: usize) -> &'static Regex {
+    static RES: OnceLock<Vec<OnceLock<Regex>>> = OnceLock::new();
+    let res = RES.get_or_init(|| {
+        (0..vocab::sanctions().len())
+            .map(|_| OnceLock::new())
             .collect()
+    });
+    res[i].get_or_init(|| Regex::new(vocab::sanctions()[i].pattern).expect("sanction regex"))
+}
+
+/// The entry of a measure the vocabulary does not know but a list of penalties names
+/// (采取警告、责令暂停举办等处罚措施).
+fn listed_measure() -> &'static SanctionEntry {
+    static E: OnceLock<SanctionEntry> = OnceLock::new();
+    E.get_or_init(|| SanctionEntry {
+        pattern: "",
+        class: Class::Specific,
+        category: CategoryRule::ByRegime([
+            SanctionCategory::Other,
+            SanctionCategory::Other,
+            SanctionCategory::AdministrativePenalty,
+        ]),
+        kind: None,
+        soft: false,
+        gain: false,
+        referral: false,
+        literals: None,
+        prefixes: Vec::new(),
+        suffixes: Vec::new(),
     })
-}
-
-impl Entry {
-    fn re(&self) -> &Regex {
-        self.re
-            .get_or_init(|| Regex::new(self.pattern).expect("sanction regex"))
-    }
-}
-
-/// The trigger literals of the vocabulary, each with the entries whose matches it starts
-/// (bit `i` of the first mask: entry `i`) and ends (the second mask). Every match of an
-/// entry starts with one of its prefix literals and ends with one of its suffix literals
-/// (both taken from its pattern by regex-syntax), so an entry can match a sentence only
-/// when both a prefix and a suffix literal of it occur there; most sentences hold none.
-/// [`super::scan`] finds them all in one pass.
-pub fn trigger_literals() -> Vec<(String, u128, u128)> {
-    let vocab = vocabulary();
-    assert!(vocab.len() <= 128, "the trigger masks hold 128 entries");
-    let mut out: Vec<(String, u128, u128)> = Vec::new();
-    for (i, e) in vocab.iter().enumerate() {
-        let (mut prefixes, mut suffixes) = match &e.literals {
-            Some(alts) => {
-                let alts: Vec<String> = alts.iter().map(|a| a.to_string()).collect();
-                (alts.clone(), alts)
-            }
-            None => (
-                literals_of(e.pattern, ExtractKind::Prefix),
-                literals_of(e.pattern, ExtractKind::Suffix),
-            ),
-        };
-        // When every suffix literal holds a prefix literal, a suffix present implies a
-        // prefix present: the suffixes alone gate the entry (and the other way round). Fewer
-        // and longer literals make the scan cheaper (通报 implies the prefix 在 of 在…通报).
-        let implies =
-            |a: &[String], b: &[String]| a.iter().all(|x| b.iter().any(|y| x.contains(y.as_str())));
-        if implies(&suffixes, &prefixes) {
-            prefixes = suffixes.clone();
-        } else if implies(&prefixes, &suffixes) {
-            suffixes = prefixes.clone();
-        }
-        for (lits, is_prefix) in [(prefixes, true), (suffixes, false)] {
-            for text in lits {
-                let k = out.iter().position(|l| l.0 == text).unwrap_or_else(|| {
-                    out.push((text, 0, 0));
-                    out.len() - 1
-                });
-                if is_prefix {
-                    out[k].1 |= 1 << i;
-                } else {
-                    out[k].2 |= 1 << i;
-                }
-            }
-        }
-    }
-    out
-}
-
-/// The alternatives of the entries that are nothing but literals: (alternative, entry,
-/// its place in the alternation).
-pub fn exact_literals() -> Vec<(&'static str, usize, usize)> {
-    vocabulary()
-        .iter()
-        .enumerate()
-        .flat_map(|(i, e)| {
-            e.literals
-                .iter()
-                .flatten()
-                .enumerate()
-                .map(move |(k, &l)| (l, i, k))
-        })
-        .collect()
-}
-
-/// The literals one of which starts (or ends) every match of `pattern`.
-fn literals_of(pattern: &str, kind: ExtractKind) -> Vec<String> {
-    let hir = regex_syntax::parse(pattern).expect("sanction regex");
-    let seq = Extractor::new().kind(kind.clone()).extract(&hir);
-    let lits = seq
-        .literals()
-        .filter(|l| !l.is_empty() && l.iter().all(|x| !x.as_bytes().is_empty()));
-    let lits =
-        lits.unwrap_or_else(|| panic!("sanction pattern without {kind:?} literals: {pattern}"));
-    // A literal cut at the extractor's length limit may end (or, as a suffix, start) inside
-    // a character: keep its whole characters, which still start (or end) every match.
-    lits.iter()
-        .map(|l| {
-            let b = l.as_bytes();
-            let b = match kind {
-                ExtractKind::Suffix => &b[b.iter().take_while(|&&x| x & 0xC0 == 0x80).count()..],
-                _ => &b[..std::str::from_utf8(b).map_or_else(|e| e.valid_up_to(), |t| t.len())],
-            };
-            String::from_utf8_lossy(b).into_owned()
-        })
-        .filter(|t| !t.is_empty())
-        .collect()
 }
 
 /// Sanction terms in `s`, in order, overlaps resolved (longer first, then earlier in the
@@ -255,7 +107,7 @@ pub fn hits_among<'s>(s: &'s str, exact: &[scan::Exact], present: u128) -> Vec<H
     if present == 0 {
         return all;
     }
-    for (i, e) in vocabulary().iter().enumerate() {
+    for (i, e) in vocab::sanctions().iter().enumerate() {
         if present & (1 << i) == 0 {
             continue;
         }
@@ -263,14 +115,14 @@ pub fn hits_among<'s>(s: &'s str, exact: &[scan::Exact], present: u128) -> Vec<H
             all.push(Hit {
                 term: &s[r.clone()],
                 range: r,
-                category: e.category,
                 class: e.class,
+                entry: e,
             })
         };
         if e.literals.is_some() {
             literal_matches(exact, i).into_iter().for_each(&mut push);
         } else {
-            for m in e.re().find_iter(s) {
+            for m in regex_of(i).find_iter(s) {
                 push(m.range());
             }
         }
@@ -293,23 +145,70 @@ pub fn hits_among<'s>(s: &'s str, exact: &[scan::Exact], present: u128) -> Vec<H
         .any(|h| matches!(h.term, "约谈" | "通报批评") || h.term.starts_with("诫勉"));
     kept.retain(|h| keep(s, h, has_measure_list));
     complete_lists(s, &mut kept);
-    for h in &mut kept {
-        if h.term == "警告" {
-            h.category = if s.contains('党') {
-                "party-discipline"
-            } else {
-                "administrative"
-            };
-        }
-        if h.category == "discipline" {
-            h.category = if h.term.contains("党") || h.term == "纪律处分" {
-                "party-discipline"
-            } else {
-                "administrative"
-            };
-        }
-    }
     kept
+}
+
+/// The regime under which hit `h` of sentence `s` is given to `target`, for the words whose
+/// category depends on it (警告, 通报批评, 处分 …). In order: the party named in the term or
+/// the target (党内警告, 对党员…); a 处罚 in a 法律责任 chapter (依照前款规定予以处罚); an
+/// official as the target (工作人员, 直接负责的主管人员); a 处分 that the measure is one of
+/// (给予警告处分, 警告、记过或者记大过处分: a 处分, never an administrative penalty), placed
+/// by the party named in its comma clause or else by the document; party discipline in a
+/// party document; an administrative penalty where the clause sits in a 法律责任 chapter or
+/// the sentence names one (罚款, 吊销); officials where the sentence names them; else the
+/// document's own regime (`doc`).
+pub fn regime(
+    doc: Regime,
+    penalty_chapter: bool,
+    s: &str,
+    h: &Hit<'_>,
+    target: Option<&str>,
+) -> Regime {
+    use vocab::Trigger::{OfficialContext, PartyContext, PenaltyContext};
+    if !h.entry.category.varies() {
+        return doc;
+    }
+    let t = vocab::triggers();
+    let target = target.unwrap_or("");
+    if t.any_in(PartyContext, h.term) || t.any_in(PartyContext, target) {
+        return Regime::Party;
+    }
+    // 依照前款规定予以处罚 in a 法律责任 chapter: an administrative penalty, whoever it hits.
+    if penalty_chapter && h.term.contains("处罚") {
+        return Regime::Penalty;
+    }
+    if t.any_in(OfficialContext, target) {
+        return Regime::Official;
+    }
+    let clause = comma_clause(s, h.range.clone());
+    let disposition = s[h.range.end..clause.end].contains("处分");
+    if disposition || h.term.ends_with("处分") {
+        return if t.any_in(PartyContext, &s[clause]) || doc == Regime::Party {
+            Regime::Party
+        } else {
+            Regime::Official
+        };
+    }
+    if t.any_in(PartyContext, &s[clause.clone()]) || doc == Regime::Party {
+        return Regime::Party;
+    }
+    if penalty_chapter || t.any_in(PenaltyContext, s) {
+        return Regime::Penalty;
+    }
+    if t.any_in(OfficialContext, s) {
+        return Regime::Official;
+    }
+    doc
+}
+
+/// The comma clause of `s` around `r`.
+fn comma_clause(s: &str, r: Range<usize>) -> Range<usize> {
+    let stops = ['，', ',', '。', '；', ';', '：', ':'];
+    let start = s[..r.start]
+        .rfind(stops)
+        .map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
+    let end = s[r.end..].find(stops).map_or(s.len(), |i| r.end + i);
+    start..end
 }
 
 /// Verbs a measure opens with (责令暂停举办, 取消活动项目, 暂停…资质).
@@ -373,8 +272,8 @@ fn complete_lists<'s>(s: &'s str, kept: &mut Vec<Hit<'s>>) {
             added.push(Hit {
                 term: &s[item_range.clone()],
                 range: item_range,
-                category: "administrative",
                 class: Class::Specific,
+                entry: listed_measure(),
             });
         }
     }
@@ -488,6 +387,10 @@ fn keep(s: &str, h: &Hit<'_>, has_measure_list: bool) -> bool {
     if ["受到", "受过", "给予过", "曾受"].iter().any(|w| holds(w)) {
         return false;
     }
+    // 给予下列处分：: the items name the measures.
+    if ends(&["下列", "如下"]) {
+        return false;
+    }
     // 不予追究责任, 免予处分: an exemption, not a sanction.
     if ends(&["不予", "免予", "免于", "不", "免除", "不再"]) {
         return false;
@@ -518,8 +421,16 @@ fn keep(s: &str, h: &Hit<'_>, has_measure_list: bool) -> bool {
         }
         "提醒" => has_measure_list && !starts(&["纠正"]),
         "警告" => !starts(&["标志", "牌", "信号"]) && !ends(&["预"]),
+        // 缴纳罚款, 处罚款的 (a fine as the ground of a procedure).
+        "罚款" => !ends(&["缴纳", "上缴", "收缴", "罚没"]) && !starts(&["的"]),
+        "拘留" | "行政拘留" => !starts(&["所", "场所"]) && !ends(&["刑事", "司法"]),
         "开除" => !starts(&["学籍"]),
         t if t.ends_with("通报") => !starts(&["表扬", "情况", "本", "全"]),
+        // 严肃查处 as a consequence (…的，必须严肃查处), not the duty of enforcing (严肃查处
+        // 浪费案件).
+        t if t.ends_with("查处") => {
+            after.is_empty() || after.starts_with(['，', '。', '；', ',', ';'])
+        }
         _ => true,
     }
 }
@@ -529,7 +440,7 @@ fn keep(s: &str, h: &Hit<'_>, has_measure_list: bool) -> bool {
 pub fn collapse<'s>(s: &str, hits: Vec<Hit<'s>>) -> Vec<Hit<'s>> {
     // A referral (转请有关部门查处) is another way to deal with the case, not a named
     // measure: the generic phrase beside it (按规定处理) stays.
-    let named = |h: &Hit<'_>| h.class != Class::Generic && h.category != "generic";
+    let named = |h: &Hit<'_>| h.class != Class::Generic && !h.entry.referral;
     // A generic phrase is the umbrella of the measures it introduces (追究责任，给予批评
     // 教育…) or closes in one breath (给予警告等处理), not of those in a comma clause of
     // their own before it (要通报批评，依纪依法问责: two consequences).
@@ -541,7 +452,15 @@ pub fn collapse<'s>(s: &str, hits: Vec<Hit<'s>>) -> Vec<Hit<'s>> {
             || before.ends_with("给予")
             || before.ends_with("予以");
         hits.iter().any(|n| {
+            // A measure in another ；-part is another consequence (尚不构成犯罪的，依法给予
+            // 处分；有违法所得的，没收违法所得).
+            let (lo, hi) = if n.range.start > g.range.start {
+                (g.range.end, n.range.start)
+            } else {
+                (n.range.end, g.range.start)
+            };
             named(n)
+                && !s[lo.min(hi)..hi].contains(['；', ';'])
                 && (!acts
                     || n.range.start > g.range.start
                     || !s[n.range.end.min(g.range.start)..g.range.start]
@@ -594,12 +513,12 @@ mod tests {
     fn every_entry_is_reached_through_its_triggers() {
         // Each entry runs only when one of its literal prefixes occurs: an entry whose
         // prefixes were derived wrongly would never match its own examples.
-        let lits = trigger_literals();
+        let lits = scan::trigger_literals();
         for covered in [
             lits.iter().fold(0u128, |a, l| a | l.1),
             lits.iter().fold(0u128, |a, l| a | l.2),
         ] {
-            assert_eq!(covered.count_ones() as usize, vocabulary().len());
+            assert_eq!(covered.count_ones() as usize, vocab::sanctions().len());
         }
         for s in [
             "没收违法所得",
@@ -619,7 +538,7 @@ mod tests {
     fn literal_entries_match_as_their_patterns_do() {
         // Alternatives that overlap, repeat and touch: the matches read off the literals
         // are those of the entry's own pattern.
-        for (i, e) in vocabulary().iter().enumerate() {
+        for (i, e) in vocab::sanctions().iter().enumerate() {
             let Some(alts) = &e.literals else { continue };
             let mut texts: Vec<String> = vec![alts.concat(), alts.iter().rev().copied().collect()];
             texts.extend(alts.iter().map(|a| format!("给予{a}{a}，并{a}处分")));
@@ -627,7 +546,7 @@ mod tests {
                 let occs = scan::occurrences(&t);
                 let exact = scan::exact_in(&occs, 0..t.len());
                 let by_pattern: Vec<Range<usize>> =
-                    e.re().find_iter(&t).map(|m| m.range()).collect();
+                    regex_of(i).find_iter(&t).map(|m| m.range()).collect();
                 assert_eq!(
                     literal_matches(&exact, i),
                     by_pattern,
@@ -647,6 +566,9 @@ mod tests {
         assert!(terms("向任免机关提出处分建议").is_empty());
         assert!(terms("建立约谈制度").is_empty());
         assert!(terms("可以从轻或者减轻处分").is_empty());
+        // 严肃查处 of a case is enforcement, not a consequence.
+        assert!(terms("严肃查处浪费案件").is_empty());
+        assert_eq!(terms("必须严肃查处。"), ["严肃查处"]);
         // 提醒 only among accountability measures.
         assert!(terms("及时提醒").is_empty());
         assert_eq!(

@@ -1,10 +1,10 @@
 //! One pass over a unit's text for every literal that can make a finder fire.
 //!
 //! Most sentences of a document state neither a responsibility nor a sanction. The finders
-//! are gated on literals: the role terms and the predicates 负责/牵头/参与 ([`super::roles`]),
-//! the prefix and suffix literals of each sanction pattern ([`super::sanctions`]), the
-//! exemption phrases, 追究 and 改正 ([`super::conditions`]) and the words of task annotations
-//! (（X牵头，Y参与）). All of them sit in one automaton that steps a character at a time
+//! are gated on literals: the role terms and the predicates 负责/牵头/参与, the prefix and
+//! suffix literals of each sanction pattern, the exemption phrases, 追究 and 改正 and the
+//! words of task annotations (（X牵头，Y参与）), all read from the vocabularies
+//! ([`super::vocab`]). All of them sit in one automaton that steps a character at a time
 //! (a double-array Aho-Corasick over chars), run once over a unit; a sentence then asks
 //! which literals lie wholly inside it ([`present`]), which is exactly what a search of the
 //! sentence alone would have found.
@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 
 use daachorse::CharwiseDoubleArrayAhoCorasick;
 
-use super::{conditions, roles, sanctions};
+use super::vocab::{self, Trigger};
 
 /// A role term or one of the predicates 负责, 牵头, 参与.
 const ROLE: u8 = 1;
@@ -67,19 +67,30 @@ fn automaton() -> &'static Automaton {
                 words.len() - 1
             })
         };
-        for (w, prefix, suffix) in sanctions::trigger_literals() {
+        for (w, prefix, suffix) in trigger_literals() {
             let k = index(&w, &mut words, &mut lits);
             lits[k].prefix |= prefix;
             lits[k].suffix |= suffix;
         }
+        let roles = vocab::roles();
+        let triggers = vocab::triggers();
+        let terms: Vec<&str> = roles.terms.iter().map(|t| t.word).collect();
+        let mut role_words = terms.clone();
+        role_words.extend(roles.predicates.iter().map(|&(w, _)| w));
+        let annotation: Vec<&str> = roles
+            .labels
+            .iter()
+            .chain(&roles.annotation_verbs)
+            .map(|&(w, _)| w)
+            .collect();
         let flagged: [(&[&str], u8); 7] = [
-            (&roles::role_words(), ROLE),
-            (&roles::terms(), TERM),
-            (&roles::ACCOUNTABILITY_WORDS, ACCOUNTABLE),
-            (&conditions::exemption_words(), EXEMPTION),
-            (&["追究"], PURSUE),
-            (&["改正"], CORRECT),
-            (&roles::annotation_words(), ANNOTATION),
+            (&role_words, ROLE),
+            (&terms, TERM),
+            (triggers.of(Trigger::Accountability), ACCOUNTABLE),
+            (triggers.of(Trigger::Exemption), EXEMPTION),
+            (triggers.of(Trigger::Pursue), PURSUE),
+            (triggers.of(Trigger::Correct), CORRECT),
+            (&annotation, ANNOTATION),
         ];
         for (ws, flag) in flagged {
             for w in ws {
@@ -88,8 +99,10 @@ fn automaton() -> &'static Automaton {
             }
         }
         let mut exact_of: Vec<(usize, usize, usize)> = Vec::new();
-        for (w, entry, place) in sanctions::exact_literals() {
-            exact_of.push((index(w, &mut words, &mut lits), entry, place));
+        for (i, e) in vocab::sanctions().iter().enumerate() {
+            for (place, w) in e.literals.iter().flatten().enumerate() {
+                exact_of.push((index(w, &mut words, &mut lits), i, place));
+            }
         }
         let fuze = index("负责", &mut words, &mut lits) as u32;
         let mut exact = vec![Vec::new(); words.len()];
@@ -103,6 +116,51 @@ fn automaton() -> &'static Automaton {
             fuze,
         }
     })
+}
+
+/// The trigger literals of the sanction vocabulary, each with the entries whose matches
+/// it starts (bit `i` of the first mask: entry `i`) and ends (the second mask). Every match
+/// of an entry starts with one of its prefix literals and ends with one of its suffix
+/// literals (both taken from its pattern by regex-syntax), so an entry can match a sentence
+/// only when both a prefix and a suffix literal of it occur there; most sentences hold none.
+pub fn trigger_literals() -> Vec<(String, u128, u128)> {
+    let vocab = vocab::sanctions();
+    assert!(vocab.len() <= 128, "the trigger masks hold 128 entries");
+    let mut out: Vec<(String, u128, u128)> = Vec::new();
+    for (i, e) in vocab.iter().enumerate() {
+        let (mut prefixes, mut suffixes) = (e.prefixes.clone(), e.suffixes.clone());
+        // When every suffix literal holds a prefix literal, a suffix present implies a
+        // prefix present: the suffixes alone gate the entry (and the other way round). Fewer
+        // and longer literals make the scan cheaper (通报 implies the prefix 在 of 在…通报).
+        let implies =
+            |a: &[String], b: &[String]| a.iter().all(|x| b.iter().any(|y| x.contains(y.as_str())));
+        if implies(&suffixes, &prefixes) {
+            prefixes = suffixes.clone();
+        } else if implies(&prefixes, &suffixes) {
+            suffixes = prefixes.clone();
+        }
+        for (lits, is_prefix) in [(prefixes, true), (suffixes, false)] {
+            for text in lits {
+                let k = out.iter().position(|l| l.0 == text).unwrap_or_else(|| {
+                    out.push((text, 0, 0));
+                    out.len() - 1
+                });
+                if is_prefix {
+                    out[k].1 |= 1 << i;
+                } else {
+                    out[k].2 |= 1 << i;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether `rest`, the text right after 负责, makes it the name of a system (河长负责制,
+/// 总理负责制), not the verb of 负责制定/制订/制作/制止.
+pub fn names_a_system(rest: &str) -> bool {
+    rest.strip_prefix('制')
+        .is_some_and(|r| !r.starts_with(['定', '订', '作', '止']))
 }
 
 /// One occurrence of a literal: its byte range and its index.
@@ -174,7 +232,7 @@ pub fn present(text: &str, occs: &[Occ], range: Range<usize>) -> Present {
             let after = &text[o.end as usize..range.end];
             if after.starts_with('人') && !after.starts_with("人员")
                 || after.starts_with("同志")
-                || roles::names_a_system(after)
+                || names_a_system(after)
             {
                 f &= !ROLE;
             }

@@ -289,15 +289,42 @@ pub fn sentences_in(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         };
         if ends {
             if end > start {
-                out.push(start..end);
+                push_sentence(text, start..end, &mut out);
             }
             start = end;
         }
     }
     if range.end > start {
-        out.push(start..range.end);
+        push_sentence(text, start..range.end, &mut out);
     }
     out
+}
+
+/// The longest sentence the finders read at once, in bytes. Longer ones (a table pasted as
+/// one sentence, text without full stops) are read in pieces cut after a comma: what the
+/// finders do per sentence — tag it, look back over its clauses, quote it in each finding —
+/// then stays bounded, and a document of any length costs time linear in its length.
+/// Real sentences are shorter: in the statutes and documents we have seen, one in 10 000
+/// is longer than 1 300 bytes.
+pub const MAX_SENTENCE: usize = 4096;
+
+/// Push sentence `r` of `text`, in pieces of at most [`MAX_SENTENCE`] bytes: each cut
+/// after the last comma that leaves a piece short enough, or at that length.
+fn push_sentence(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let mut start = r.start;
+    while r.end - start > MAX_SENTENCE {
+        let limit = crate::text::floor_char_boundary(text, start + MAX_SENTENCE);
+        let cut = text[start..limit]
+            .rfind(['，', ','])
+            .map(|i| start + i + text[start + i..].chars().next().map_or(1, char::len_utf8))
+            .filter(|&c| c > start)
+            .unwrap_or(limit);
+        out.push(start..cut);
+        start = cut;
+    }
+    if r.end > start {
+        out.push(start..r.end);
+    }
 }
 
 /// Split a sentence into comma clauses (the commas themselves excluded; terminal
@@ -416,5 +443,30 @@ mod tests {
             .map(|r| &t[r])
             .collect();
         assert_eq!(c, ["甲负责", "乙配合"]);
+    }
+
+    #[test]
+    fn long_sentences_are_read_in_pieces_cut_after_a_comma() {
+        let clause = "市场监督管理部门负责第一项工作，";
+        let t = format!("甲负责。{}乙配合。", clause.repeat(1000));
+        let s = sentences_in(&t, 0..t.len());
+        // The pieces cover the text in order, each at most MAX_SENTENCE long; the long
+        // sentence is cut only after its commas.
+        assert_eq!(s.first(), Some(&(0.."甲负责。".len())));
+        assert!(s.windows(2).all(|w| w[0].end == w[1].start));
+        assert_eq!(s.last().map(|r| r.end), Some(t.len()));
+        assert!(s.iter().all(|r| r.len() <= MAX_SENTENCE));
+        assert!(s.len() >= 2 + clause.len() * 1000 / MAX_SENTENCE);
+        for r in &s[1..s.len() - 1] {
+            assert!(t[r.clone()].ends_with('，'), "{:?}", &t[r.clone()]);
+        }
+        // Without a comma, at the length (on a character boundary).
+        let t = "管".repeat(5000);
+        let s = sentences_in(&t, 0..t.len());
+        assert_eq!(s.len(), 4);
+        assert!(
+            s.iter()
+                .all(|r| t.is_char_boundary(r.start) && r.len() <= MAX_SENTENCE)
+        );
     }
 }

@@ -31,7 +31,8 @@ pub use config::{Config, ConfigError, Level};
 pub use profile::Profile;
 use rules::Standard;
 
-use crate::model::{Diagnostic, Rule};
+use crate::budget;
+use crate::model::{Diagnostic, Rule, Stage};
 use crate::structure::{DocTree, Node};
 use crate::text::SourceText;
 
@@ -50,6 +51,7 @@ pub fn check(src: &SourceText, doc: &DocTree, cfg: &Config) -> Lint {
     let profile = cfg.profile.unwrap_or_else(|| profile::detect(doc));
     let full = recover::augment(src, doc);
     let mut cx = Ctx::new(src, &full, profile);
+    budget::checkpoint(Stage::Lint);
     sequence::check(&mut cx);
     unnumbered::check(&mut cx);
     style::check(&mut cx);
@@ -103,6 +105,7 @@ pub(crate) fn finding(rule: Rule, line: u64, column: u64, message: String) -> Di
         document: None,
         clause_path: None,
         profile: None,
+        locator: None,
     }
 }
 
@@ -198,6 +201,7 @@ impl<'a> Ctx<'a> {
             document: None,
             clause_path: None,
             profile: None,
+            locator: None,
         }
     }
 
@@ -342,6 +346,7 @@ mod tests {
             document: Some(1),
             clause_path: None,
             profile: None,
+            locator: None,
         });
         let out = check(&src, &doc, &Config::default()).diagnostics;
         assert_eq!(out.len(), 1);

@@ -449,7 +449,11 @@ fn missing_paragraphs_opt(cx: &Ctx, a: usize, b: usize) -> Option<Vec<usize>> {
         .find(|&i| doc.nodes[i].parent == Some(a) && doc.nodes[i].path.ends_with("#2"))
         .unwrap_or(b);
     let nb = &doc.nodes[b];
-    let last = (0..b).rev().find(|&i| doc.nodes[i].line < nb.line)?;
+    // The last node on an earlier line: nodes are in document order, so their lines never
+    // go down (a binary search, not a walk back over a long line's inline markers).
+    let last = doc.nodes[..b]
+        .partition_point(|n| n.line < nb.line)
+        .checked_sub(1)?;
     if doc.nodes[last].start < doc.nodes[a].start {
         return None;
     }

@@ -5,7 +5,10 @@
 //! sequence rules see what a reader sees.
 
 use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 
+use crate::budget;
+use crate::model::Stage;
 use crate::normalize::is_inline_blank;
 use crate::structure::Style;
 use crate::structure::marker::{can_start, parse_at};
@@ -114,15 +117,17 @@ pub fn augment<'a>(src: &SourceText, doc: &'a DocTree) -> Cow<'a, DocTree> {
     if cands.is_empty() {
         return Cow::Borrowed(doc);
     }
+    let index = Index::new(doc);
     let mut extra: Vec<Node> = Vec::new();
     let mut orphans: Vec<&Cand> = Vec::new();
     for c in &cands {
-        match place(src, doc, c) {
+        budget::checkpoint(Stage::Lint);
+        match place(src, &index, c) {
             Some(node) => extra.push(node),
             None => orphans.push(c),
         }
     }
-    extra.extend(new_lists(src, doc, &orphans));
+    extra.extend(new_lists(src, &index, &orphans));
     if extra.is_empty() {
         return Cow::Borrowed(doc);
     }
@@ -459,20 +464,76 @@ fn char_at(bytes: &[u8], i: usize) -> char {
     char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER)
 }
 
+/// The look-ups [`place`] and [`new_lists`] make, answered by binary search instead of a
+/// walk over every node (a document with thousands of left-out markers stays linear).
+/// The nodes are in document order, so their starts are sorted.
+struct Index<'d> {
+    doc: &'d DocTree,
+    /// Every node's start, in node order.
+    starts: Vec<usize>,
+    /// The nodes of each style family, in order.
+    by_family: HashMap<Style, Vec<usize>>,
+    /// (family, number) of every node.
+    numbers: HashSet<(Style, u32)>,
+}
+
+impl<'d> Index<'d> {
+    fn new(doc: &'d DocTree) -> Self {
+        let starts: Vec<usize> = doc.nodes.iter().map(|n| n.start).collect();
+        debug_assert!(starts.is_sorted(), "nodes in document order");
+        let mut by_family: HashMap<Style, Vec<usize>> = HashMap::new();
+        let mut numbers = HashSet::new();
+        for (i, n) in doc.nodes.iter().enumerate() {
+            by_family.entry(n.style.family()).or_default().push(i);
+            numbers.insert((n.style.family(), n.number));
+        }
+        Index {
+            doc,
+            starts,
+            by_family,
+            numbers,
+        }
+    }
+
+    /// The last node of `fam` that starts before `pos`, and the first that starts after it.
+    fn around(&self, fam: Style, pos: usize) -> (Option<&'d Node>, Option<&'d Node>) {
+        let Some(list) = self.by_family.get(&fam) else {
+            return (None, None);
+        };
+        let nodes = &self.doc.nodes;
+        let before = list.partition_point(|&i| nodes[i].start < pos);
+        let after = list.partition_point(|&i| nodes[i].start <= pos);
+        (
+            before.checked_sub(1).map(|k| &nodes[list[k]]),
+            list.get(after).map(|&i| &nodes[i]),
+        )
+    }
+
+    /// Start of the first node after the one starting at `start` (or the document's end).
+    fn next_start(&self, start: usize) -> usize {
+        let k = self.starts.partition_point(|&s| s <= start);
+        self.starts.get(k).copied().unwrap_or(self.doc.end)
+    }
+
+    /// The last node that starts before `pos`.
+    fn container(&self, pos: usize) -> Option<usize> {
+        self.starts.partition_point(|&s| s < pos).checked_sub(1)
+    }
+}
+
 /// A clause for candidate `c`, placed among the siblings of its style family. An inline
 /// candidate joins only an inline list (a sibling inline or on its line) or the list whose
 /// next marker carries on from it.
-fn place(src: &SourceText, doc: &DocTree, c: &Cand) -> Option<Node> {
+fn place(src: &SourceText, index: &Index, c: &Cand) -> Option<Node> {
+    let doc = index.doc;
     let (pos, m) = (c.pos, &c.marker);
     let fam = m.style.family();
-    let same = |n: &&Node| n.style.family() == fam;
-    let prev = doc.nodes.iter().filter(same).rfind(|n| n.start < pos);
-    let next = doc.nodes.iter().filter(same).find(|n| n.start > pos);
+    let (prev, next) = index.around(fam, pos);
     if c.before_first {
         // A unit heading taken for part of the title: it comes back as a top-level clause
         // when the next unit of its style carries on from it and no other has its number
         // (a table of contents repeats the body's).
-        let repeated = doc.nodes.iter().filter(same).any(|n| n.number == m.number);
+        let repeated = index.numbers.contains(&(fam, m.number));
         return next
             .filter(|n| n.number == m.number + 1 && !repeated)
             .map(|_| node_at(src, pos, m, 1, None, false));
@@ -480,7 +541,7 @@ fn place(src: &SourceText, doc: &DocTree, c: &Cand) -> Option<Node> {
     let within = |n: &Node| {
         n.parent.is_none_or(|p| {
             let p = &doc.nodes[p];
-            pos >= p.start && pos < p.end.max(next_start(doc, p.start))
+            pos >= p.start && pos < p.end.max(index.next_start(p.start))
         })
     };
     let sibling = match (prev, next) {
@@ -510,52 +571,47 @@ fn place(src: &SourceText, doc: &DocTree, c: &Cand) -> Option<Node> {
     ))
 }
 
-/// Decoded start of the first node after the one starting at `start` (or the text end).
-fn next_start(doc: &DocTree, start: usize) -> usize {
-    doc.nodes
-        .iter()
-        .map(|n| n.start)
-        .find(|&s| s > start)
-        .unwrap_or(doc.end)
-}
-
 /// Lists the structure stage left out whole: two or more left-out markers of one style,
 /// numbered on from 2 or 3 (a run renumbered, or one whose first item lost its marker),
 /// inside one clause. They hang under that clause.
-fn new_lists(src: &SourceText, doc: &DocTree, orphans: &[&Cand]) -> Vec<Node> {
+fn new_lists(src: &SourceText, index: &Index, orphans: &[&Cand]) -> Vec<Node> {
+    let doc = index.doc;
+    let containers: Vec<Option<usize>> = orphans.iter().map(|c| index.container(c.pos)).collect();
+    // `link[i]`: the next orphan of the same style family when it carries the run on (same
+    // clause, next number). A run is a chain of links, found in one pass from the end.
+    let mut link: Vec<Option<usize>> = vec![None; orphans.len()];
+    let mut next_of_family: HashMap<Style, usize> = HashMap::new();
+    for i in (0..orphans.len()).rev() {
+        let fam = orphans[i].marker.style.family();
+        if let Some(j) = next_of_family.insert(fam, i)
+            && containers[j] == containers[i]
+            && orphans[j].marker.number == orphans[i].marker.number + 1
+        {
+            link[i] = Some(j);
+        }
+    }
     let mut out = Vec::new();
-    let container = |pos: usize| -> Option<usize> { doc.nodes.iter().rposition(|n| n.start < pos) };
-    let mut i = 0;
-    while i < orphans.len() {
+    let mut used = vec![false; orphans.len()];
+    for i in 0..orphans.len() {
         let first = orphans[i];
         let fam = first.marker.style.family();
-        let parent = container(first.pos);
-        let mut run = vec![first];
-        for c in &orphans[i + 1..] {
-            if c.marker.style.family() != fam {
-                continue;
-            }
-            if container(c.pos) != parent || c.marker.number != run[run.len() - 1].marker.number + 1
-            {
-                break;
-            }
-            run.push(c);
-        }
-        let fits = run.len() >= 2
+        let parent = containers[i];
+        // Only a run from 2 or 3 fits, so at most two runs start in each chain.
+        let fits = !used[i]
+            && link[i].is_some()
             && (2..=3).contains(&first.marker.number)
             && parent.is_some_and(|p| doc.nodes[p].style.family() != fam);
-        if fits {
-            let p = parent.unwrap_or(0);
-            let level = doc.nodes[p].level + 1;
-            for c in &run {
-                out.push(node_at(src, c.pos, &c.marker, level, Some(p), c.inline));
-            }
-            i += 1;
-            while i < orphans.len() && run.iter().any(|r| r.pos == orphans[i].pos) {
-                i += 1;
-            }
-        } else {
-            i += 1;
+        let Some(p) = parent.filter(|_| fits) else {
+            continue;
+        };
+        let level = doc.nodes[p].level + 1;
+        let mut k = Some(i);
+        while let Some(j) = k {
+            budget::checkpoint(Stage::Lint);
+            let c = orphans[j];
+            used[j] = true;
+            out.push(node_at(src, c.pos, &c.marker, level, Some(p), c.inline));
+            k = link[j];
         }
     }
     out
@@ -572,6 +628,8 @@ fn node_at(
     let (line, column) = src.line_col(pos);
     let marker_end = pos + m.len;
     let line_end = src.line(line).end.max(marker_end);
+    // The own text is left empty: [`rebuild`] cuts it once the neighbours are known (a
+    // copy of the rest of the line per marker would be quadratic on a long line).
     Node {
         marker: m.text.clone(),
         number: m.number,
@@ -590,17 +648,23 @@ fn node_at(
         inline,
         garbled: false,
         heading: None,
-        own: MappedText::from_source(src.as_str(), marker_end, line_end),
+        own: MappedText::new(),
     }
 }
 
 /// The arena with `extra` (whose `parent` fields index the old arena) merged in by
-/// position, indices, children and paths recomputed.
+/// position, indices, children and paths recomputed. The nodes are moved, not copied:
+/// the document is cloned once.
 fn rebuild(src: &SourceText, doc: &DocTree, extra: Vec<Node>) -> DocTree {
-    let mut all: Vec<Node> = doc.nodes.clone();
-    all.extend(extra);
+    let mut out = doc.clone();
+    let mut all: Vec<Option<Node>> = std::mem::take(&mut out.nodes)
+        .into_iter()
+        .chain(extra)
+        .map(Some)
+        .collect();
+    let starts: Vec<usize> = all.iter().flatten().map(|n| n.start).collect();
     let mut order: Vec<usize> = (0..all.len()).collect();
-    order.sort_by_key(|&i| (all[i].start, i));
+    order.sort_by_key(|&i| (starts[i], i));
     let mut new_index = vec![0; all.len()];
     for (k, &i) in order.iter().enumerate() {
         new_index[i] = k;
@@ -608,7 +672,7 @@ fn rebuild(src: &SourceText, doc: &DocTree, extra: Vec<Node>) -> DocTree {
     let mut nodes: Vec<Node> = order
         .iter()
         .map(|&i| {
-            let mut n = all[i].clone();
+            let mut n = all[i].take().expect("each node is moved once");
             n.parent = n.parent.map(|p| new_index[p]);
             n.children.clear();
             n
@@ -622,6 +686,7 @@ fn rebuild(src: &SourceText, doc: &DocTree, extra: Vec<Node>) -> DocTree {
     // A put-back clause's text runs to the next marker.
     for k in 0..nodes.len() {
         if nodes[k].path.is_empty() {
+            budget::checkpoint(Stage::Lint);
             let end = nodes
                 .get(k + 1)
                 .map_or(doc.end, |n| n.start)
@@ -635,10 +700,8 @@ fn rebuild(src: &SourceText, doc: &DocTree, extra: Vec<Node>) -> DocTree {
             };
         }
     }
-    DocTree {
-        nodes,
-        ..doc.clone()
-    }
+    out.nodes = nodes;
+    out
 }
 
 #[cfg(test)]

@@ -8,8 +8,11 @@
 //! marker of look-ahead, so that one defect gives one finding at the marker that is wrong:
 //! a swap is told from a gap, a repeated number from a renumbered run.
 
+use std::collections::HashSet;
+
 use super::{Ctx, expected_marker, nearby, unnumbered};
-use crate::model::Rule;
+use crate::budget;
+use crate::model::{Rule, Stage};
 use crate::structure::Style;
 use crate::structure::marker::Ordinal;
 
@@ -214,6 +217,10 @@ fn scan(cx: &mut Ctx, g: &Group, start: Start) -> u32 {
     let nodes = &g.nodes;
     let a: Vec<u32> = nodes.iter().map(|&i| doc.nodes[i].number).collect();
     let k = a.len();
+    // The numbers of `a[..seen_upto]`, for the repeat test below (a set filled as `i`
+    // moves on, not a walk back over the group per marker).
+    let mut seen_numbers: HashSet<u32> = HashSet::new();
+    let mut seen_upto = 0;
     // `p`: the number the previous marker stands for; `prev_node`: that marker.
     let (mut p, mut prev_node) = match start {
         Start::Fresh => (0, None),
@@ -221,6 +228,7 @@ fn scan(cx: &mut Ctx, g: &Group, start: Start) -> u32 {
     };
     let mut i = 0;
     while i < k {
+        budget::checkpoint(Stage::Lint);
         let e = p + 1;
         let n = a[i];
         let node = nodes[i];
@@ -302,7 +310,12 @@ fn scan(cx: &mut Ctx, g: &Group, start: Start) -> u32 {
             continue;
         }
         // n < e: a repeated or a backward number.
-        let seen = a[..i].contains(&n) || matches!(start, Start::Continue(_)) && i == 0 && n <= p;
+        while seen_upto < i {
+            seen_numbers.insert(a[seen_upto]);
+            seen_upto += 1;
+        }
+        let seen =
+            seen_numbers.contains(&n) || matches!(start, Start::Continue(_)) && i == 0 && n <= p;
         let rule = if n == p || seen {
             Rule::NumberingDuplicate
         } else {

@@ -42,6 +42,8 @@ const SANC_HEADER: &[&str] = &[
     "line",
     "sanction",
     "category",
+    "penalty_kind",
+    "imposed",
     "target",
     "quote",
 ];
@@ -59,6 +61,8 @@ const COMBINED_HEADER: &[&str] = &[
     "kind",
     "sanction",
     "category",
+    "penalty_kind",
+    "imposed",
     "target",
     "text",
     "quote",
@@ -121,7 +125,8 @@ pub fn rows(r: &Record) -> Rows {
         for x in &d.responsibilities {
             let line = x.line.to_string();
             let path = x.clause_path.as_str();
-            row(resp, [src, &doc, path, &line, &x.holder, &x.role, &x.quote]);
+            let role = x.role.as_str();
+            row(resp, [src, &doc, path, &line, &x.holder, role, &x.quote]);
             row(
                 all,
                 [
@@ -131,7 +136,9 @@ pub fn rows(r: &Record) -> Rows {
                     path,
                     &line,
                     &x.holder,
-                    &x.role,
+                    role,
+                    "",
+                    "",
                     "",
                     "",
                     "",
@@ -164,6 +171,8 @@ pub fn rows(r: &Record) -> Rows {
                     "",
                     "",
                     "",
+                    "",
+                    "",
                     &x.text,
                     "",
                     "",
@@ -177,6 +186,9 @@ pub fn rows(r: &Record) -> Rows {
             let line = x.line.to_string();
             let target = x.target.as_deref().unwrap_or("");
             let path = x.clause_path.as_str();
+            let category = x.category.as_str();
+            let kind = x.penalty_kind.map_or("", |k| k.as_str());
+            let imposed = if x.imposed { "true" } else { "false" };
             row(
                 sanc,
                 [
@@ -185,7 +197,9 @@ pub fn rows(r: &Record) -> Rows {
                     path,
                     &line,
                     &x.sanction,
-                    &x.category,
+                    category,
+                    kind,
+                    imposed,
                     target,
                     &x.quote,
                 ],
@@ -202,7 +216,9 @@ pub fn rows(r: &Record) -> Rows {
                     "",
                     "",
                     &x.sanction,
-                    &x.category,
+                    category,
+                    kind,
+                    imposed,
                     target,
                     "",
                     &x.quote,
@@ -224,7 +240,7 @@ pub fn rows(r: &Record) -> Rows {
             row(
                 all,
                 [
-                    "metadata", src, &doc, "", &line, "", "", "", "", "", "", &x.text, "",
+                    "metadata", src, &doc, "", &line, "", "", "", "", "", "", "", "", &x.text, "",
                     x.element, &x.value, &x.date, &x.body,
                 ],
             );
@@ -284,7 +300,10 @@ mod tests {
         // The file name holds a comma, so it is quoted.
         assert!(resp.starts_with("\"a,b.txt\",1,第一条,1,区民政局,负责,"));
         assert!(cond.contains("第二条,2,condition,未按规定"));
-        assert!(sanc.lines().any(|l| l.contains("通报批评,criticism")));
+        assert!(
+            sanc.lines()
+                .any(|l| l.contains("通报批评,organisational,,false"))
+        );
     }
 
     #[test]

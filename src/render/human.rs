@@ -130,6 +130,7 @@ mod tests {
             document: Some(1),
             clause_path: None,
             profile: Some("gongwen".into()),
+            locator: None,
         }
     }
 

@@ -30,6 +30,7 @@ mod tests {
             document: Some(1),
             clause_path: None,
             profile: Some("gongwen".into()),
+            locator: None,
         };
         let mut out = Vec::new();
         write_line(&mut out, &d);

@@ -304,6 +304,7 @@ mod tests {
             document: Some(1),
             clause_path: None,
             profile: None,
+            locator: None,
         };
         log.add("a.txt", &[d]);
         let v = serde_json::to_value(log.finish()).unwrap();

@@ -147,6 +147,7 @@ pub(crate) fn line_candidates(
         if !may_start_at(text.as_bytes(), i) {
             continue;
         }
+        crate::budget::checkpoint(crate::model::Stage::Structure);
         let rest = &text[i..];
         let at_start = i == 0 || i == lead;
         let before = text[..i].chars().next_back();

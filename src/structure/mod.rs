@@ -20,9 +20,11 @@ pub mod toc;
 pub mod tree;
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::HashMap;
 
-use crate::model::{Diagnostic, Rule, Severity};
+use crate::budget;
+use crate::model::{Diagnostic, Rule, Severity, Stage};
 use crate::normalize::{self, Layout};
 use crate::text::{MappedText, SourceText};
 use detect::Cand;
@@ -126,6 +128,7 @@ pub fn analyse(src: &SourceText) -> Analysis {
     // turn out to be boilerplate or separators are dropped below.
     let mut cands: Vec<Cand> = Vec::new();
     let mut layout = Layout::scan(src, |number, info, cl| {
+        budget::checkpoint(Stage::Structure);
         detect::line_candidates(text, number, info, cl, &mut cands);
     });
     let header = documents::mark_boilerplate(src, &mut layout);
@@ -187,8 +190,9 @@ pub fn analyse(src: &SourceText) -> Analysis {
         let lo = cands.partition_point(|c| c.line < seg.first);
         let hi = cands.partition_point(|c| c.line <= seg.last);
         let seg_cands = &cands[lo..hi];
+        let titles = TitleScan::new(seg.first);
         let title_between = |a: usize, b: usize| -> Option<usize> {
-            (a.max(seg.first) + 1..b).find(|&n| documents::title_at(src, &layout, n).is_some())
+            titles.between(a, b, |n| documents::title_at(src, &layout, n).is_some())
         };
         let built = tree::build(seg_cands, &title_between);
         for (k, mut d) in built.into_iter().enumerate() {
@@ -283,9 +287,63 @@ pub fn analyse(src: &SourceText) -> Analysis {
             document: Some(1),
             clause_path: None,
             profile: None,
+            locator: None,
         });
     }
     Analysis { documents: docs }
+}
+
+/// The first title line strictly between two lines of a segment, for the tree builder: it
+/// asks at each restart of the numbering, with the last clause's line and the restart's
+/// line both only moving forward, so the lines are read once in one forward walk (a file
+/// of many unconfirmed restarts stays linear). A query that goes back reads its range
+/// afresh.
+#[derive(Debug)]
+struct TitleScan {
+    /// The segment's first line: titles are looked for after it.
+    first: usize,
+    /// Lines below this one have been read.
+    scanned: Cell<usize>,
+    /// The first title line read and not yet passed (no title lies between the start of
+    /// the walk and it).
+    next: Cell<Option<usize>>,
+    /// The lowest line of the latest query.
+    low: Cell<usize>,
+}
+
+impl TitleScan {
+    fn new(first: usize) -> Self {
+        TitleScan {
+            first,
+            scanned: Cell::new(0),
+            next: Cell::new(None),
+            low: Cell::new(0),
+        }
+    }
+
+    /// The first line `n` with `a.max(first) < n < b` that `is_title` accepts.
+    fn between(&self, a: usize, b: usize, is_title: impl Fn(usize) -> bool) -> Option<usize> {
+        let lo = a.max(self.first) + 1;
+        if lo < self.low.get() {
+            return (lo..b).find(|&n| is_title(n));
+        }
+        self.low.set(lo);
+        if let Some(t) = self.next.get() {
+            if t >= lo {
+                return (t < b).then_some(t);
+            }
+            self.next.set(None);
+        }
+        for n in self.scanned.get().max(lo)..b {
+            if is_title(n) {
+                self.scanned.set(n + 1);
+                self.next.set(Some(n));
+                return Some(n);
+            }
+        }
+        self.scanned.set(self.scanned.get().max(b));
+        None
+    }
 }
 
 /// The title of a segment's first document: the separator's title, unless the text
@@ -397,6 +455,7 @@ fn assemble(
     let n = doc.nodes.len();
     let mut tails: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
     for i in 0..n {
+        budget::checkpoint(Stage::Structure);
         let node = &doc.nodes[i];
         let (a, b) = (node.marker_end, node.end);
         let mut cut = b;
@@ -455,6 +514,7 @@ fn assemble(
                 document: Some(index as u32),
                 clause_path: Some(node.path.clone()),
                 profile: None,
+                locator: None,
             });
         }
     }
@@ -701,6 +761,34 @@ mod tests {
             .iter()
             .map(|n| (n.marker.as_str(), n.path.as_str(), n.level, n.line))
             .collect()
+    }
+
+    #[test]
+    fn the_title_scan_answers_like_a_scan_of_each_range() {
+        // Titles on every line whose number is a multiple of 7 or 11; queries mostly move
+        // forward, some go back.
+        let is_title = |n: usize| n.is_multiple_of(7) || n.is_multiple_of(11);
+        let mut seed = 12345u64;
+        let mut next = |m: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % m
+        };
+        for first in [0, 3, 30] {
+            let scan = TitleScan::new(first);
+            let (mut a, mut b) = (0usize, 1usize);
+            for _ in 0..2000 {
+                if next(10) == 0 {
+                    a = a.saturating_sub(next(20));
+                } else {
+                    a += next(4);
+                }
+                b = b.max(a + 1) + next(6);
+                let want = (a.max(first) + 1..b).find(|&n| is_title(n));
+                assert_eq!(scan.between(a, b, is_title), want, "{first} {a} {b}");
+            }
+        }
     }
 
     #[test]

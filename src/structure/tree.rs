@@ -14,6 +14,12 @@ use super::marker::{Ordinal, Style};
 /// How far ahead the builder looks to confirm a list (keeps the work linear).
 const LOOKAHEAD: usize = 64;
 
+/// The deepest level a clause may take. Real documents go six levels deep at most (编 章 节
+/// 条 项 目, or 一、（一）1.（1） with 一是 lists in them); lines that each open a level
+/// below the last (一是 under 一是 under 一是 …) would otherwise nest without end, and every
+/// clause's path, and the recursion that writes the tree, grow with the depth.
+pub(crate) const MAX_DEPTH: usize = 16;
+
 /// A clause placed in the tree.
 #[derive(Debug, Clone)]
 pub(crate) struct Placed {
@@ -107,6 +113,9 @@ pub(crate) fn build(
         let Some((depth, ord, style)) = placed else {
             continue;
         };
+        // No deeper than MAX_DEPTH: a clause that would open a deeper level is a sibling
+        // of the deepest one instead.
+        let depth = depth.min(MAX_DEPTH - 1);
         let doc = docs.last_mut().expect("at least one document");
         let fam = style.family();
         // A statute unit that takes the place of a list item (it may not nest under one):
@@ -495,6 +504,16 @@ mod tests {
         let cands = candidates(s);
         let docs = build(&cands, &|a, b| (a + 1..b).find(|&n| n == 5));
         assert_eq!(docs.len(), 1);
+    }
+
+    #[test]
+    fn nesting_stops_at_the_deepest_level() {
+        // Every 一是 on a line of its own opens a list inside the one before.
+        let s = "一、主要做法\n".to_string() + &"一是\n".repeat(40);
+        let levels: Vec<u32> = shape(&s).into_iter().map(|(_, l)| l).collect();
+        assert_eq!(levels.len(), 41);
+        assert_eq!(levels.iter().max(), Some(&(MAX_DEPTH as u32)));
+        assert_eq!(&levels[..4], &[1, 2, 3, 4]);
     }
 
     #[test]

@@ -1,0 +1,259 @@
+//! Sanctions reported as given (`imposed: true`): the 通报, 处分决定, 问责情况通报 and
+//! 事故调查处理通报 that say what was done to whom.
+//!
+//! A report states it clause by clause: 张某某受到撤职处分, 给予王某某党内严重警告处分,
+//! 对李某某予以诫勉, 涉嫌犯罪问题被移送司法机关. Each measure is an entry for the person it
+//! names, with the post the text gives (市水务局副局长张某某); a clause that names nobody
+//! (涉嫌犯罪问题被移送…) is about the person named last. A rule inside a report (今后对…的，
+//! 一律严肃处理) is left to [`super::conditions`].
+
+use std::ops::Range;
+
+use super::Ctx;
+use super::conditions::push_imposed;
+use super::sanctions::{self, Hit};
+use super::unit::{clauses_in, sentences_in};
+use super::vocab::{self, Trigger};
+
+/// Whether a document reports sanctions given: the kind of document its title (or,
+/// without one, the first line of its text) names — what follows the last 的 — is a
+/// report (关于…问题的通报) or a decision on a sanction (关于给予…处分的决定); a rule that
+/// only mentions one (关于印发《…通报制度》的通知) is none.
+pub fn is_report(title: Option<&str>, opening: &str) -> bool {
+    let head = title.unwrap_or_else(|| opening.lines().next().unwrap_or(opening));
+    let kind = head.rsplit_once('的').map_or(head, |(_, k)| k);
+    let t = vocab::triggers();
+    t.any_in(Trigger::Report, kind)
+        || kind.starts_with("决定")
+            && ["处分", "处理", "问责", "处罚"]
+                .iter()
+                .any(|w| head.contains(w))
+}
+
+/// The verbs of a report's clause, with what stands before and after them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verb {
+    /// X受到…处分 / X被…: the person before it.
+    Received,
+    /// 给予X…处分: the person between it and the measure.
+    Given,
+    /// 对X予以/给予/进行…: the person between 对 and the verb.
+    Towards,
+}
+
+/// Words before the verb that put a sanction in the past (曾受到, 此前受到).
+const HISTORY: [&str; 4] = ["曾", "此前", "过去", "以往"];
+
+/// Modals and conditions that make a clause a rule, not a report.
+const RULE_WORDS: [&str; 8] = ["应当", "可以", "必须", "一律", "要", "将", "一经", "凡"];
+
+/// Adverbs around the person that are not part of the name.
+const ADVERBS: [&str; 14] = [
+    "并",
+    "还",
+    "同时",
+    "均",
+    "分别",
+    "先后",
+    "已",
+    "已经",
+    "也",
+    "依规依纪",
+    "依纪依法",
+    "依法",
+    "依规",
+    "另",
+];
+
+fn trim_person(x: &str) -> &str {
+    let mut x = x.trim_matches(['，', ',', '、', '（', '）']);
+    loop {
+        let before = x;
+        for a in ADVERBS {
+            x = x.strip_prefix(a).unwrap_or(x);
+            x = x.strip_suffix(a).unwrap_or(x);
+        }
+        if x == before {
+            return x;
+        }
+    }
+}
+
+/// Whether `x` can be the person a report names (张某某, 市水务局副局长王某, 区应急局):
+/// short, not a circumstance, not a rule's category of persons.
+fn names_someone(x: &str) -> bool {
+    let n = x.chars().count();
+    (2..=40).contains(&n)
+        && !x.ends_with('的')
+        && !x.ends_with("问题")
+        && !x.ends_with("行为")
+        && !RULE_WORDS.iter().any(|w| x.contains(w))
+}
+
+/// Read one sentence (or chain) of a report; push the sanctions it reports as given and
+/// say whether there were any. `person` is the person named last in the unit.
+pub fn sentence(
+    ctx: &Ctx<'_>,
+    sent: Range<usize>,
+    person: &mut Option<String>,
+    sancs: &mut Vec<crate::model::Sanction>,
+) -> bool {
+    let full = &ctx.unit.text;
+    let s = &full[sent.clone()];
+    if RULE_WORDS.iter().any(|w| s.contains(w)) && s.contains("的，") {
+        return false;
+    }
+    let mut found = false;
+    for part in sentences_in(s, 0..s.len()) {
+        // The person of the clause before, for a clause that goes on with more measures
+        // (处以…罚款，吊销其…许可证).
+        let mut last: Option<Option<String>> = None;
+        for c in clauses_in(s, part) {
+            let t = &s[c.clone()];
+            if t.ends_with('的') {
+                last = None;
+                continue;
+            }
+            let (rest, base, target) = match verb_of(t) {
+                // 李某某曾于2019年受到诫勉谈话: a sanction of the past.
+                Some((_, at, _)) if HISTORY.iter().any(|w| t[..at].contains(w)) => {
+                    last = None;
+                    continue;
+                }
+                Some((verb, at, len)) => {
+                    // The measures: what follows the verb (after the person, for 给予).
+                    let rest = &t[at + len..];
+                    let Some(first) = sanctions::hits(rest).into_iter().next() else {
+                        last = None;
+                        continue;
+                    };
+                    let who = match verb {
+                        Verb::Received => trim_person(&t[..at]),
+                        Verb::Given => trim_person(&rest[..first.range.start]),
+                        Verb::Towards => {
+                            let x = &t[..at];
+                            let x = x.rsplit_once('对').map_or(x, |(_, p)| p);
+                            trim_person(x.strip_prefix('其').unwrap_or(x))
+                        }
+                    };
+                    let who = who.trim_end_matches("同志");
+                    let target = if names_someone(who) && who != "其" {
+                        *person = Some(who.to_string());
+                        Some(who.to_string())
+                    } else {
+                        person.clone()
+                    };
+                    (rest, c.start + at + len, target)
+                }
+                None => match &last {
+                    Some(target) => (t, c.start, target.clone()),
+                    None => continue,
+                },
+            };
+            let hits = sanctions::hits(rest);
+            last = (!hits.is_empty()).then(|| target.clone());
+            for h in sanctions::collapse(rest, hits) {
+                let h = Hit {
+                    range: base + h.range.start..base + h.range.end,
+                    ..h
+                };
+                push_imposed(ctx, sancs, &h, target.clone(), s, sent.start);
+                found = true;
+            }
+        }
+    }
+    found
+}
+
+/// The reporting verb of a clause: its kind, byte offset and length. A clause that opens
+/// with 对 is read as 对X予以…; 被 counts only before a sanction's own verb (被移送, 被开除,
+/// 被依法追究 — not 被审计单位).
+fn verb_of(t: &str) -> Option<(Verb, usize, usize)> {
+    let opened = ["并", "同时", "还", "另", ""]
+        .iter()
+        .any(|w| t.strip_prefix(w).is_some_and(|r| r.starts_with('对')));
+    if opened {
+        for v in ["予以", "给予", "进行", "作出", "处以"] {
+            if let Some(i) = t.find(v) {
+                return Some((Verb::Towards, i, v.len()));
+            }
+        }
+        // 对X处一百五十万元罚款.
+        if let Some((i, _)) = t.match_indices('处').find(|&(i, _)| {
+            t[i + '处'.len_utf8()..].starts_with(|c: char| {
+                c.is_ascii_digit() || "一二三四五六七八九十百千万".contains(c)
+            })
+        }) {
+            return Some((Verb::Towards, i, '处'.len_utf8()));
+        }
+    }
+    if let Some(i) = t.find("受到") {
+        return Some((Verb::Received, i, "受到".len()));
+    }
+    const PASSIVE: [&str; 13] = [
+        "给予", "予以", "处以", "移送", "开除", "撤销", "免去", "免职", "责令", "依法", "追究",
+        "处", "降",
+    ];
+    if let Some((i, _)) = t.match_indices('被').find(|&(i, _)| {
+        PASSIVE
+            .iter()
+            .any(|v| t[i + '被'.len_utf8()..].starts_with(v))
+    }) {
+        return Some((Verb::Received, i, '被'.len_utf8()));
+    }
+    t.find("给予").map(|i| (Verb::Given, i, "给予".len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::extract_str;
+
+    #[test]
+    fn reports_by_the_kind_of_document_their_title_names() {
+        assert!(is_report(
+            Some("关于三起违反中央八项规定精神典型问题的通报"),
+            ""
+        ));
+        assert!(is_report(Some("关于给予张某某同志党内警告处分的决定"), ""));
+        assert!(is_report(Some("青禾市2024年度问责情况通报"), ""));
+        // A rule that names 通报 or a 规定 inside its title is no report.
+        assert!(!is_report(
+            Some("关于印发《安全生产约谈通报办法》的通知"),
+            ""
+        ));
+        assert!(!is_report(Some("违规发放津贴补贴行为处分规定"), ""));
+        assert!(!is_report(Some("关于调整议事规则的决定"), ""));
+    }
+
+    #[test]
+    fn passive_only_before_a_sanctions_own_verb() {
+        assert_eq!(verb_of("被审计单位未整改").map(|v| v.0), None);
+        assert_eq!(
+            verb_of("其已被移送司法机关").map(|v| v.0),
+            Some(Verb::Received)
+        );
+        assert_eq!(
+            verb_of("对被审计单位予以通报批评").map(|v| v.0),
+            Some(Verb::Towards)
+        );
+    }
+
+    #[test]
+    fn a_report_of_a_unit_criticised() {
+        let text = "关于2024年度安全生产考核情况的通报\n\
+                    经考核，东林县未完成年度目标任务。对东林县予以通报批评，对其分管负责人赵某进行约谈。\n";
+        let s: Vec<(String, Option<String>, bool)> = extract_str(text)
+            .into_iter()
+            .flat_map(|e| e.accountability.sanctions)
+            .map(|s| (s.sanction, s.target, s.imposed))
+            .collect();
+        assert_eq!(
+            s,
+            [
+                ("通报批评".to_string(), Some("东林县".to_string()), true),
+                ("约谈".to_string(), Some("分管负责人赵某".to_string()), true),
+            ]
+        );
+    }
+}

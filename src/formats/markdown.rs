@@ -1,0 +1,165 @@
+//! Markdown: the file itself, with its markup blanked.
+//!
+//! pulldown-cmark parses the file and says, with source offsets, which bytes are text
+//! (text, inline code, the number of an ordered list item). Every other character —
+//! `#` of an ATX heading, `**` of emphasis, a bullet, an HTML comment such as the
+//! LawRefBook `<!-- INFO END -->`, a link's target, a table's pipes — is replaced by white
+//! space of the same byte length. Lines, columns and byte offsets of the view are
+//! therefore those of the file: `## 第二章 总则` is a heading line `   第二章 总则`,
+//! `**第一条**　…` a line that opens with the marker 第一条.
+
+use pulldown_cmark::{Event, Options, Parser, Tag};
+
+use super::{Format, FormatError, TextView};
+use crate::ingest;
+
+/// File name endings that say Markdown.
+const EXTENSIONS: [&str; 4] = [".md", ".markdown", ".mkd", ".mdown"];
+
+/// Whether the file reads as Markdown: a name ending in `.md` (or the like), or a text
+/// whose opening lines use Markdown syntax that plain text never does — an ATX heading
+/// (`# …`), an HTML comment line, or emphasis that opens two lines (`**第一条**`).
+pub fn looks_like_markdown(bytes: &[u8], name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    if EXTENSIONS.iter().any(|e| lower.ends_with(e)) {
+        return true;
+    }
+    let head = &bytes[..bytes.len().min(64 * 1024)];
+    if head.contains(&0) {
+        // UTF-16 or binary: not Markdown syntax we can see in bytes.
+        return false;
+    }
+    let mut emphasis_lines = 0;
+    for line in head.split(|&b| b == b'\n').take(400) {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        let hashes = line.iter().take_while(|&&b| b == b'#').count();
+        if (1..=6).contains(&hashes)
+            && matches!(line.get(hashes), Some(b' ' | b'\t'))
+            && line[hashes..].iter().any(|b| !b.is_ascii_whitespace())
+        {
+            return true;
+        }
+        if line.starts_with(b"<!--") && memchr::memmem::find(line, b"-->").is_some() {
+            return true;
+        }
+        if line.starts_with(b"**") && memchr::memmem::find(&line[2..], b"**").is_some() {
+            emphasis_lines += 1;
+            if emphasis_lines >= 2 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Read a Markdown file into its view.
+pub fn read(bytes: &[u8]) -> Result<TextView, FormatError> {
+    let mut d = ingest::decode(bytes)?;
+    d.text = blank_markup(&d.text);
+    Ok(TextView::of_decoded(Format::Markdown, d))
+}
+
+/// `src` with every character that is not text blanked (same byte length, line breaks
+/// kept).
+pub fn blank_markup(src: &str) -> String {
+    let mut keep = vec![false; src.len()];
+    let mut mark = |start: usize, end: usize| {
+        for k in &mut keep[start.min(src.len())..end.min(src.len())] {
+            *k = true;
+        }
+    };
+    let mut ordered: Vec<bool> = Vec::new();
+    let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    for (event, range) in Parser::new_ext(src, opts).into_offset_iter() {
+        match event {
+            Event::Text(_) => mark(range.start, range.end),
+            Event::Code(_) => {
+                // Keep the code, not its backticks.
+                let raw = &src[range.clone()];
+                let ticks = raw.bytes().take_while(|&b| b == b'`').count();
+                let inner = raw[ticks..].trim_end_matches('`');
+                mark(range.start + ticks, range.start + ticks + inner.len());
+            }
+            Event::Start(Tag::List(first)) => ordered.push(first.is_some()),
+            Event::End(pulldown_cmark::TagEnd::List(_)) => {
+                ordered.pop();
+            }
+            Event::Start(Tag::Item) if ordered.last() == Some(&true) => {
+                // The item's number is a clause marker (1. 2) …): keep it.
+                let raw = src[range.clone()].as_bytes();
+                let lead = raw.iter().take_while(|&&b| b == b' ').count();
+                let digits = raw[lead..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_digit())
+                    .count();
+                let punct = usize::from(matches!(raw.get(lead + digits), Some(b'.' | b')')));
+                mark(range.start + lead, range.start + lead + digits + punct);
+            }
+            _ => {}
+        }
+    }
+    let mut out = String::with_capacity(src.len());
+    for (i, c) in src.char_indices() {
+        if keep[i] || c == '\n' || c == '\r' {
+            out.push(c);
+        } else {
+            // White space of the same byte length; a three-byte character becomes one
+            // ideographic space, so that the line's later columns stay where they were.
+            match c.len_utf8() {
+                3 => out.push('\u{3000}'),
+                4 => out.push_str("\u{3000} "),
+                n => out.extend(std::iter::repeat_n(' ', n)),
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_is_blanked_in_place() {
+        let src = "# 某市条例\n\n<!-- INFO END -->\n\n## 第一章 总则\n\n**第一条**　为了规范。\n\n1. 第一项\n- 要点\n";
+        let out = blank_markup(src);
+        assert_eq!(out.len(), src.len());
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0], "  某市条例");
+        assert_eq!(lines[2].trim(), "");
+        assert_eq!(lines[4], "   第一章 总则");
+        assert_eq!(lines[6], "  第一条  　为了规范。");
+        assert_eq!(lines[8], "1. 第一项");
+        assert_eq!(lines[9], "  要点");
+    }
+
+    #[test]
+    fn blanked_characters_keep_their_bytes_and_the_line_breaks() {
+        // A comment holding two-, three- and four-byte characters across a line break.
+        let src = "<!-- é一\n𠀀 -->\n第一条";
+        let out = blank_markup(src);
+        assert_eq!(out.len(), src.len());
+        assert_eq!(out.find('\n'), src.find('\n'));
+        assert!(out.ends_with("\n第一条"));
+        assert!(
+            out[..out.rfind('\n').unwrap()]
+                .chars()
+                .all(char::is_whitespace)
+        );
+    }
+
+    #[test]
+    fn markdown_is_told_from_text_by_its_syntax() {
+        assert!(looks_like_markdown("# 标题\n正文".as_bytes(), ""));
+        assert!(looks_like_markdown(b"x", "a/b.MD"));
+        assert!(looks_like_markdown(
+            "**第一条** 甲\n\n**第二条** 乙\n".as_bytes(),
+            ""
+        ));
+        assert!(!looks_like_markdown(
+            "第一条 #1号楼\n#标签".as_bytes(),
+            "a.txt"
+        ));
+        assert!(!looks_like_markdown("**注意** 只有一行\n".as_bytes(), ""));
+    }
+}
