@@ -33,8 +33,11 @@ fn event_line(s: &str) -> Option<usize> {
             }
         }
     }
-    date::at_start_partial(rest)?;
-    Some(s.len() - rest.len())
+    let d = date::at_start_partial(rest)?;
+    // 2023年5月4日，市政府召开…: a sentence that opens with a date is no dated line.
+    let after = crate::normalize::trim_start_blanks(&rest[d.end..]);
+    // A date alone on its line is a document's date (成文日期), not a statement.
+    (!after.is_empty() && !after.starts_with(['，', ',', '、'])).then_some(s.len() - rest.len())
 }
 
 /// `s` without the spans in 《》 and 〈〉 (the names of amending decisions).
@@ -206,14 +209,18 @@ fn header_statements(
         if title.contains(&i) {
             continue;
         }
-        // Outside a LawRefBook header, a sentence (。 outside brackets) is the body.
+        let opens_event = event_line(l.text);
+        // In a document without clauses, a sentence (。 outside brackets) that is no dated
+        // line starts the body; before a first clause, other lines (a preamble, the notice
+        // that issues a rule) may stand between the dated ones.
         let sentence = info_end.is_none()
+            && first_clause.is_none()
+            && opens_event.is_none()
             && l.text.contains('。')
             && !(l.text.starts_with(['（', '(']) && l.text.ends_with(['）', ')']));
         if sentence && i >= title.end {
             break;
         }
-        let opens_event = event_line(l.text);
         let dates = if opens_event.is_some() || open {
             date::find_all_partial(l.text)
         } else {

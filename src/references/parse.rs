@@ -372,9 +372,12 @@ pub fn scan(text: &str) -> Vec<Found> {
                         // A bare 第X条 that nothing continues as a reference (第十九条国家实行…)
                         // is a marker glued to the text before it; a part of something named
                         // just before (…范围的第一项) is not this document's.
+                        // A bare 第X章 likewise, whatever comes before it (第一章总则 of a
+                        // table of contents run into the line before).
+                        let chapter = matches!(found[0].unit, Unit::Chapter { .. });
                         let glued = bare
                             && !continues_reference(&text[end..])
-                            && !introduced(&text[..start]);
+                            && (chapter || !introduced(&text[..start]));
                         let of_other = bare
                             && text[..i].ends_with('的')
                             && matches!(found[0].unit, Unit::PartOnly(_));
