@@ -8,7 +8,7 @@
 
 use std::collections::HashSet;
 
-use super::rules;
+use super::standards;
 use crate::model::Rule;
 use crate::model::{Diagnostic, Reference};
 use crate::references::parse;
@@ -42,7 +42,7 @@ pub fn check(src: &SourceText, refs: &[Reference], out: &mut Vec<Diagnostic>) {
             format!(
                 "`{}` refers to a clause of this document that does not exist: {what} ({})",
                 r.text,
-                rules::CITATION
+                standards::CITATION
             ),
         );
         d.found = Some(r.text.clone());

@@ -4,7 +4,7 @@
 //! it in Chinese numerals) and `attachment-format` (附件说明 numbered when there are several,
 //! no punctuation after a name). The elements come from [`crate::metadata`], as written.
 
-use super::rules;
+use super::standards;
 use crate::metadata::{attachments, date, docnumber};
 use crate::model::Rule;
 use crate::model::{Diagnostic, Element, Metadata};
@@ -70,7 +70,7 @@ fn doc_number(src: &SourceText, meta: &Metadata, out: &mut Vec<Diagnostic>) {
             "发文字号 `{}`: {}; write `{expected}` ({})",
             e.text,
             faults.join(", "),
-            rules::GB9704_DOC_NUMBER
+            standards::GB9704_DOC_NUMBER
         ),
     );
     d.expected = Some(expected);
@@ -108,7 +108,7 @@ fn date_form(src: &SourceText, meta: &Metadata, out: &mut Vec<Diagnostic>) {
             "成文日期 `{}`: {}; write `{expected}` ({})",
             crate::normalize::trim_blanks(&e.text),
             faults.join(" and "),
-            rules::GB9704_DATE
+            standards::GB9704_DATE
         ),
     );
     d.expected = Some(expected);
@@ -143,7 +143,7 @@ fn attachment_note(src: &SourceText, meta: &Metadata, out: &mut Vec<Diagnostic>)
                 format!(
                     "附件说明: no punctuation after an attachment's name (`{}{p}`) ({})",
                     it.name,
-                    rules::GB9704_ATTACHMENTS
+                    standards::GB9704_ATTACHMENTS
                 ),
             );
             d.found = Some(format!("{}{p}", it.name));
@@ -159,7 +159,7 @@ fn attachment_note(src: &SourceText, meta: &Metadata, out: &mut Vec<Diagnostic>)
             format!(
                 "附件说明 lists {} attachments without numbering them all (附件：1．… 2．…) ({})",
                 items.len(),
-                rules::GB9704_ATTACHMENTS
+                standards::GB9704_ATTACHMENTS
             ),
         );
         d.expected = Some("1．".to_string());

@@ -24,6 +24,7 @@ pub mod recover;
 pub mod rules;
 pub mod scope;
 pub mod sequence;
+pub mod standards;
 pub mod style;
 pub mod unnumbered;
 

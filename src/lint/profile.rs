@@ -8,7 +8,7 @@
 
 use serde::Deserialize;
 
-use super::rules;
+use super::standards;
 use crate::structure::{DocTree, Style};
 
 /// A numbering profile.
@@ -42,9 +42,9 @@ impl Profile {
     /// The standard clause for the ladder rules under this profile.
     pub fn ladder_standard(self) -> &'static str {
         match self {
-            Profile::Gongwen | Profile::Generic => rules::GB9704_LADDER,
-            Profile::Statute => rules::LIFAFA,
-            Profile::PartyRule => rules::PARTY_RULES,
+            Profile::Gongwen | Profile::Generic => standards::GB9704_LADDER,
+            Profile::Statute => standards::LIFAFA,
+            Profile::PartyRule => standards::PARTY_RULES,
         }
     }
 

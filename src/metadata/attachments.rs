@@ -123,7 +123,7 @@ pub fn read(lines: &[Line], body: usize, before: usize, meta: &mut Metadata) {
                 && numbered(c).is_none()
                 && c.chars().count() <= 40
                 && !c.contains(['。', '：', ':'])
-                && !super::gongwen::is_body(c)
+                && !super::vocab::is_body(c)
                 && super::date::find_all(c).is_empty();
             if next_numbered || next_unnumbered {
                 text.push(n.text);

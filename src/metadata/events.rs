@@ -347,7 +347,7 @@ fn undated_promulgation(lines: &[Line], layout: &Layout, events: &mut Vec<Event>
             .split(|c: char| crate::normalize::is_blank(c) || c == '、')
             .filter(|b| !b.is_empty())
             .collect();
-        if bodies.is_empty() || !bodies.iter().all(|b| super::gongwen::is_body(b)) {
+        if bodies.is_empty() || !bodies.iter().all(|b| super::vocab::is_body(b)) {
             continue;
         }
         events.push(Event {

@@ -86,15 +86,6 @@ fn is_site_row(c: &str) -> bool {
     })
 }
 
-/// Whether `name` reads as the name of a body (人民政府, 办公厅, 有关部门 …).
-pub fn is_body(name: &str) -> bool {
-    let n = name.trim_end_matches(['）', ')']);
-    let chars = n.chars().count();
-    (2..=40).contains(&chars)
-        && !n.contains(['，', '。', '；', '：', ':', '！', '？', '《'])
-        && vocab::BODY_SUFFIXES.iter().any(|s| n.ends_with(s))
-}
-
 /// Read the 公文 elements.
 pub fn read(lines: &[Line], layout: &Layout, meta: &mut Metadata) {
     let head_end = layout.body.min(HEAD_LINES).min(lines.len());
@@ -243,7 +234,7 @@ fn header(lines: &[Line], top: usize, doc_number_at: Option<usize>, meta: &mut M
         // The issuer's mark: names of bodies, the last one followed by 文件, or a body's
         // name alone above the number (信函格式).
         let name = c.strip_suffix("文件").unwrap_or(c);
-        if is_body(name) || (name.is_empty() && !mark.is_empty()) {
+        if vocab::is_body(name) || (name.is_empty() && !mark.is_empty()) {
             mark.push(l);
         } else {
             mark.clear();
@@ -286,7 +277,7 @@ fn addressees(lines: &[Line], from: usize, to: usize, meta: &mut Metadata) {
         };
         let head = &c[..k];
         let items = split_list(head);
-        if items.is_empty() || !items.iter().all(|i| is_body(i) || is_body_group(i)) {
+        if items.is_empty() || !items.iter().all(|i| vocab::is_body(i) || is_body_group(i)) {
             continue;
         }
         let colon = c[k..].chars().next().map_or(0, char::len_utf8);
@@ -298,7 +289,7 @@ fn addressees(lines: &[Line], from: usize, to: usize, meta: &mut Metadata) {
 /// A group of bodies joined by 、 (各省、自治区、直辖市人民政府): its last member names the
 /// kind of body.
 fn is_body_group(s: &str) -> bool {
-    s.rsplit('、').next().is_some_and(is_body)
+    s.rsplit('、').next().is_some_and(vocab::is_body)
 }
 
 /// A list of bodies as written: split at ， and ； (a 、 joins members of one group), the
@@ -333,7 +324,7 @@ fn closing(lines: &[Line], body: usize, meta: &mut Metadata) {
         if let Some(d) = date::find_all(&l.compact()).last().copied()
             && d.end == l.compact().len()
             && d.start > 0
-            && is_body(&l.compact()[..d.start])
+            && vocab::is_body(&l.compact()[..d.start])
         {
             meta.date = Some(element(d.iso(), &l.compact()[d.start..], l.number));
             meta.issuer = Some(element(
@@ -368,7 +359,7 @@ fn closing(lines: &[Line], body: usize, meta: &mut Metadata) {
 fn issuer(lines: &[Line], body: usize, date_at: usize, meta: &mut Metadata) {
     let mut names: Vec<&Line> = Vec::new();
     for l in lines[body..date_at].iter().rev().take(4) {
-        if is_body(&l.compact()) && !l.compact().starts_with("附件") {
+        if vocab::is_body(&l.compact()) && !l.compact().starts_with("附件") {
             names.push(l);
         } else {
             break;
@@ -444,7 +435,7 @@ fn imprint(lines: &[Line], body: usize, meta: &mut Metadata) {
             && d.end == head.len()
         {
             let by = &head[..d.start];
-            if is_body(by) {
+            if vocab::is_body(by) {
                 meta.printed_by = Some(element(by.to_string(), by, l.number));
             }
             meta.print_date = Some(element(d.iso(), &c[d.start..], l.number));

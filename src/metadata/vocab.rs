@@ -116,3 +116,12 @@ pub const SITE_LABELS: &[&str] = &[
     "时效性",
     "标题",
 ];
+
+/// Whether `name` reads as the name of a body (人民政府, 办公厅, 有关部门 …).
+pub fn is_body(name: &str) -> bool {
+    let n = name.trim_end_matches(['）', ')']);
+    let chars = n.chars().count();
+    (2..=40).contains(&chars)
+        && !n.contains(['，', '。', '；', '：', ':', '！', '？', '《'])
+        && BODY_SUFFIXES.iter().any(|s| n.ends_with(s))
+}
