@@ -137,7 +137,9 @@ pub fn sentence(
     if !can_hold(&present) {
         return;
     }
-    let all_hits = sanctions::hits_among(s, &ctx.unit.exact_in(sent.clone()), present.sanctions);
+    let mut all_hits =
+        sanctions::hits_among(s, &ctx.unit.exact_in(sent.clone()), present.sanctions);
+    all_hits.retain(|h| !h.entry.reported);
     let exempt = present.exemption;
     let escalated = present.correct && escalates(full[sent.end..].trim_start());
     if all_hits.is_empty() && !exempt && !present.pursue && !escalated {

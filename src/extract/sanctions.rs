@@ -81,6 +81,7 @@ fn listed_measure() -> &'static SanctionEntry {
         soft: false,
         gain: false,
         referral: false,
+        reported: false,
         literals: None,
         prefixes: Vec::new(),
         suffixes: Vec::new(),
@@ -369,6 +370,8 @@ fn keep(s: &str, h: &Hit<'_>, has_measure_list: bool) -> bool {
         "记录",
         "办法",
     ]) && !(h.class == Class::Generic && h.term.ends_with("处理"))
+        // 罚款人民币五万元: an amount, not a person (处分人).
+        && !after.starts_with("人民币")
         || after.starts_with('的') && h.soft()
     {
         // 处分决定, 约谈制度, 提醒谈话, 通报表扬 …; but 诫勉谈话 is matched whole.
