@@ -96,17 +96,16 @@ fn name_end(x: &str) -> Option<usize> {
     let surnames = vocab::triggers().of(Trigger::Surname);
     let mut prev: Option<&str> = None;
     for (i, c) in x.char_indices() {
-        if c == '某' {
-            if let Some(p) = prev
-                && surnames.contains(&p)
-            {
-                let end = i + '某'.len_utf8();
-                return Some(if x[end..].starts_with('某') {
-                    end + '某'.len_utf8()
-                } else {
-                    end
-                });
-            }
+        if c == '某'
+            && let Some(p) = prev
+            && surnames.contains(&p)
+        {
+            let end = i + '某'.len_utf8();
+            return Some(if x[end..].starts_with('某') {
+                end + '某'.len_utf8()
+            } else {
+                end
+            });
         }
         prev = Some(&x[i..i + c.len_utf8()]);
     }
