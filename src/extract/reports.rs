@@ -11,6 +11,7 @@ use std::ops::Range;
 
 use super::Ctx;
 use super::conditions::push_imposed;
+use super::phrase;
 use super::sanctions::{self, Hit};
 use super::unit::{clauses_in, sentences_in};
 use super::vocab::{self, Trigger};
@@ -90,33 +91,11 @@ fn names_someone(x: &str) -> bool {
         && !RULE_WORDS.iter().any(|w| x.contains(w))
 }
 
-/// The byte offset just after the first name in `x` that a report gives (张某某, 李某): a
-/// surname and 某 or 某某.
-fn name_end(x: &str) -> Option<usize> {
-    let surnames = vocab::triggers().of(Trigger::Surname);
-    let mut prev: Option<&str> = None;
-    for (i, c) in x.char_indices() {
-        if c == '某'
-            && let Some(p) = prev
-            && surnames.contains(&p)
-        {
-            let end = i + '某'.len_utf8();
-            return Some(if x[end..].starts_with('某') {
-                end + '某'.len_utf8()
-            } else {
-                end
-            });
-        }
-        prev = Some(&x[i..i + c.len_utf8()]);
-    }
-    None
-}
-
 /// The person a clause names at its opening (县财政局科长钱某某对此负有…; the item 何某某，
 /// 某公司项目经理，…): the text up to the end of the first name, when nothing before it
 /// is a circumstance or an object.
 fn opening_person(t: &str) -> Option<&str> {
-    let end = name_end(t)?;
+    let end = phrase::name_end(t)?;
     let p = trim_person(&t[..end]);
     (p.chars().count() <= 30 && !p.contains(['对', '的', '在', '将', '向', '被', '给']))
         .then_some(p)
@@ -146,7 +125,8 @@ fn persons(who: &str) -> Vec<&str> {
         return vec![who];
     }
     let parts: Vec<&str> = who.split('、').collect();
-    let whole = |p: &str| name_end(p) == Some(p.len()) || BODIES.iter().any(|b| p.ends_with(b));
+    let whole =
+        |p: &str| phrase::name_end(p) == Some(p.len()) || BODIES.iter().any(|b| p.ends_with(b));
     if parts.iter().all(|p| whole(p)) {
         parts
     } else {

@@ -71,8 +71,8 @@ fn target_role(term: &str) -> Option<Role> {
 }
 
 const DUTY_VERBS: &[&str] = &[
-    "负", "承担", "履行", "落实", "压实", "担负", "肩负", "扛起", "负起", "担起", "扛牢", "是",
-    "为",
+    "负", "负有", "承担", "履行", "落实", "压实", "担负", "肩负", "扛起", "负起", "担起", "扛牢",
+    "是", "为",
 ];
 const PERSON_VERBS: &[&str] = &[
     "是", "为", "作为", "系", "履行", "担任", "当好", "担当", "承担",
@@ -373,6 +373,14 @@ fn running(
     // The subject of the nearest clause before clause `ci` that has one — none inside the
     // object of 对 (X对Y…，履行…责任等情况进行监督: those clauses describe Y, not X).
     let sentence_subject = |ci: usize| {
+        // 何某某，某公司项目经理，…，负有直接责任: a sentence that opens with a bare name is
+        // about that person, whatever posts follow it.
+        if ci > 0 {
+            let c0 = s[clauses[0].clone()].trim_end_matches(['，', ',']);
+            if c0.chars().count() <= 5 && phrase::name_end(c0) == Some(c0.len()) {
+                return Some((clauses[0].start, clauses[0].start + c0.len()));
+            }
+        }
         let rest = &s[clauses[ci].start..];
         let object_of_dui = ["情况进行", "情况开展", "情况实施"]
             .iter()

@@ -1085,3 +1085,26 @@ fn issue16_escalations_follow_the_party_the_first_measure_names() {
         ]
     );
 }
+
+#[test]
+fn persons_a_report_names_hold_the_responsibility_found() {
+    let text = "关于南湖区一起失职问题的通报\n\
+                一、柏某某，中共党员，南湖区水务局副局长，分管河道管理工作，对事故发生负有主要领导责任。\n\
+                二、区水务局科长房某对此负有直接责任。\n\
+                三、龚某某，区水务站站员，负责该河段日常巡查。\n";
+    assert_eq!(
+        roles(text),
+        [
+            pair("柏某某", "主要领导责任"),
+            pair("区水务局科长房某", "直接责任"),
+            pair("龚某某", "负责"),
+        ]
+    );
+}
+
+#[test]
+fn an_object_named_with_a_surname_is_no_holder() {
+    // 某酒店 is no person: 城 is no surname.
+    assert!(!phrase::is_holder("县城某酒店"));
+    assert!(phrase::is_holder("镇长芮某某"));
+}
