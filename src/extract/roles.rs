@@ -212,6 +212,31 @@ fn annotations(ctx: &Ctx<'_>, out: &mut Vec<Responsibility>) -> Vec<Range<usize>
             ranges.push(o..text.len());
         }
     }
+    // The columns of a 责任清单 row without brackets (…工作。责任主体：县政府 配合部门：县财政局):
+    // a label after the end of a sentence opens fields that run to the next one.
+    let mut found: Vec<(usize, &str)> = vocab::roles()
+        .labels
+        .iter()
+        .flat_map(|&(w, _)| text.match_indices(w))
+        .collect();
+    found.sort_unstable();
+    let mut from = 0;
+    for (at, w) in found {
+        if at < from {
+            continue;
+        }
+        let end = text[at..].find('。').map_or(text.len(), |i| at + i);
+        let opens = text[..at].is_empty() || text[..at].ends_with(['。', '；', ';']);
+        let bracketed = ranges.iter().any(|r| r.start <= at && at < r.end);
+        if opens
+            && !bracketed
+            && text[at + w.len()..].starts_with(['：', ':'])
+            && annotation(ctx, at..end, out)
+        {
+            ranges.push(at..end);
+            from = end;
+        }
+    }
     ranges
 }
 

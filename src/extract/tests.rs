@@ -1108,3 +1108,21 @@ fn an_object_named_with_a_surname_is_no_holder() {
     assert!(!phrase::is_holder("县城某酒店"));
     assert!(phrase::is_holder("镇长芮某某"));
 }
+
+#[test]
+fn the_columns_of_a_responsibility_list_row_without_brackets() {
+    let text = "青禾县防汛工作责任清单\n\
+                一、县级责任\n\
+                1．责任事项：编制防汛应急预案并组织演练。\t责任主体：县政府\t配合部门：县水利局、县应急局\n\
+                2．责任事项：组织险情巡查。\t责任主体：各乡镇人民政府\n";
+    assert_eq!(
+        roles(text),
+        [
+            pair("县政府", "责任主体"),
+            pair("县水利局、县应急局", "配合"),
+            pair("各乡镇人民政府", "责任主体"),
+        ]
+    );
+    // A label inside a sentence is no column: 明确责任主体：… opens none.
+    assert!(roles("第一条 各单位要明确责任主体：一把手亲自抓。\n").is_empty());
+}
