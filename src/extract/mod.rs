@@ -276,9 +276,23 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
             })
         })
         .collect();
+    // The text before the first clause leads the top-level clauses only when it introduces
+    // measures or conditions (本局决定对当事人作出如下行政处罚：一、…): a duty it states
+    // (现将有关事项通知如下：) gives the items no holder.
+    let preamble_lead = match parent_lead(&preamble) {
+        lead @ (Lead::Measures(_) | Lead::Accountability { .. }) => {
+            let acc = matches!(lead, Lead::Accountability { .. });
+            Some((lead, acc, lead_measures(&preamble)))
+        }
+        Lead::None | Lead::Duty(_) => None,
+    };
     for (i, node) in doc.nodes.iter().enumerate() {
         budget::checkpoint(Stage::Extract);
-        let (lead, in_acc_list, lead_measures) = match node.parent.and_then(|p| leads[p].as_ref()) {
+        let parent_lead = match node.parent {
+            Some(p) => leads[p].as_ref(),
+            None => preamble_lead.as_ref(),
+        };
+        let (lead, in_acc_list, lead_measures) = match parent_lead {
             Some((lead, acc, measures)) => (Some(lead), *acc, measures.clone()),
             None => (None, false, Vec::new()),
         };
@@ -319,12 +333,63 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
         if let Some(Lead::Measures(target)) = &lead
             && node.children.is_empty()
         {
+            // Its first sentence: what follows (你公司拒不执行的，…处拘留) is a rule of its
+            // own, read below.
+            // A short item may read as a heading (（一）责令停止生产。): it is the measure.
             let u = &units[i];
-            conditions::measures(&ctx, u.body..u.text.len(), target.clone(), sancs);
+            let end = u
+                .text
+                .find('。')
+                .map(|i| i + '。'.len_utf8())
+                .filter(|&e| u.text[e..].contains("的，"))
+                .unwrap_or(u.text.len());
+            conditions::measures(&ctx, 0..end, target.clone(), sancs);
         }
         read_unit(&ctx, in_acc_list, &mut ex.responsibilities, conds, sancs);
     }
+    // A decision addressed to one party (当事人：某公司; 某公司： above the text) names it
+    // 当事人 or 你公司 in its measures.
+    if let Some(party) = addressed_party(doc.preamble.as_str()) {
+        for s in &mut ex.accountability.sanctions {
+            if s.target.as_deref().is_some_and(is_party_pronoun) {
+                s.target = Some(party.to_string());
+            }
+        }
+    }
     ex
+}
+
+/// How a decision names the party it is addressed to.
+fn is_party_pronoun(t: &str) -> bool {
+    matches!(
+        t,
+        "当事人" | "你公司" | "你单位" | "你厂" | "你店" | "你（单位）" | "你"
+    )
+}
+
+/// The party a decision is addressed to, from the lines before its first clause: the field
+/// 当事人：X (被处罚人, 被处罚单位), else a line that is nothing but a name and a colon.
+fn addressed_party(preamble: &str) -> Option<&str> {
+    let mut addressee = None;
+    for line in preamble.lines().take(40) {
+        let line = line.trim();
+        if let Some((label, value)) = line.split_once(['：', ':']) {
+            let value = value.trim();
+            if ["当事人", "当事人名称", "被处罚人", "被处罚单位"].contains(&label.trim())
+                && !value.is_empty()
+            {
+                return Some(value);
+            }
+            if value.is_empty()
+                && addressee.is_none()
+                && !label.contains(['，', '、', '。'])
+                && (4..=40).contains(&label.chars().count())
+            {
+                addressee = Some(label.trim());
+            }
+        }
+    }
+    addressee
 }
 
 /// Run the finders over one unit.

@@ -167,7 +167,7 @@ pub fn sentence(
                 Some((verb, at, len)) => {
                     // The measures: what follows the verb (after the person, for 给予).
                     let rest = &t[at + len..];
-                    let Some(first) = sanctions::hits(rest).into_iter().next() else {
+                    let Some(first) = sanctions::report_hits(rest).into_iter().next() else {
                         last = None;
                         continue;
                     };
@@ -200,14 +200,14 @@ pub fn sentence(
                         Some(target) => (t, c.start, target.clone()),
                         // 违规发放的资金已全部追回: a gain taken back, for the person named
                         // before.
-                        None if sanctions::hits(t).iter().any(|h| h.entry.gain) => {
+                        None if sanctions::report_hits(t).iter().any(|h| h.entry.gain) => {
                             (t, c.start, person.clone())
                         }
                         None => continue,
                     }
                 }
             };
-            let hits = sanctions::hits(rest);
+            let hits = sanctions::report_hits(rest);
             last = (!hits.is_empty()).then(|| target.clone());
             for h in sanctions::collapse(rest, hits) {
                 let h = Hit {
@@ -271,7 +271,7 @@ fn verb_of(t: &str) -> Option<(Verb, usize, usize)> {
     if let Some((i, _)) = t.match_indices('被').find(|&(i, _)| {
         let after = &t[i + '被'.len_utf8()..];
         PASSIVE.iter().any(|v| after.starts_with(v))
-            || sanctions::hits(after)
+            || sanctions::report_hits(after)
                 .first()
                 .is_some_and(|h| after[..h.range.start].chars().count() <= 8)
     }) {

@@ -1126,3 +1126,64 @@ fn the_columns_of_a_responsibility_list_row_without_brackets() {
     // A label inside a sentence is no column: 明确责任主体：… opens none.
     assert!(roles("第一条 各单位要明确责任主体：一把手亲自抓。\n").is_empty());
 }
+
+/// (sanction, target) of every sanction.
+fn sanction_targets(text: &str) -> Vec<(String, Option<String>)> {
+    extract_str(text)
+        .into_iter()
+        .flat_map(|e| e.accountability.sanctions)
+        .map(|s| (s.sanction, s.target))
+        .collect()
+}
+
+#[test]
+fn a_decision_lists_its_penalties_for_the_party_it_names() {
+    let text = "青禾市交通运输局\n行政处罚决定书\n\
+                当事人：青禾市远达货运有限公司\n\
+                法定代表人：宁某某\n\
+                　　本局认为当事人的行为违反了有关规定，决定对当事人作出如下行政处罚：\n\
+                　　一、给予警告；\n\
+                　　二、没收违法所得人民币5200元；\n\
+                　　三、罚款人民币20000元。\n\
+                　　到期不缴纳罚款的，本局可以每日按罚款数额的百分之三加处罚款。\n";
+    let party = Some("青禾市远达货运有限公司".to_string());
+    assert_eq!(
+        sanction_targets(text),
+        [
+            ("警告".to_string(), party.clone()),
+            ("没收违法所得".to_string(), party.clone()),
+            ("罚款".to_string(), party),
+        ]
+    );
+    // 加处罚款 enforces a fine not paid: neither a penalty nor its condition.
+    assert!(conds(text).is_empty());
+}
+
+#[test]
+fn a_decision_addressed_to_you_and_an_item_with_a_rule_of_its_own() {
+    let text = "青禾市生态环境局\n行政处罚决定书\n\
+                青禾市利源化工有限公司：\n\
+                　　我局决定对你公司作出如下行政处罚：\n\
+                　　（一）责令立即停止生产。你公司拒不停止生产的，我局将对你公司直接负责的主管人员处五日以上十日以下拘留。\n\
+                　　（二）罚款人民币十万元。\n";
+    let got = sanction_targets(text);
+    let party = Some("青禾市利源化工有限公司".to_string());
+    assert!(
+        got.contains(&("责令立即停止生产".to_string(), party.clone())),
+        "{got:?}"
+    );
+    assert!(got.contains(&("罚款".to_string(), party)), "{got:?}");
+    // The detention of the item's second sentence is the rule's, for whom it names.
+    let detention: Vec<_> = got.iter().filter(|(s, _)| s == "拘留").collect();
+    assert_eq!(detention.len(), 1, "{got:?}");
+    assert_eq!(detention[0].1.as_deref(), Some("你公司直接负责的主管人员"));
+}
+
+#[test]
+fn an_order_to_stop_an_activity_is_a_penalty_an_order_to_stop_the_violation_is_not() {
+    let names = sanction_names(
+        "第三十条 未取得许可从事培训活动的，由教育行政部门责令停止招生，没收违法所得。\n\
+         第三十一条 违反本条例规定的，由主管部门责令停止违法行为，限期改正。\n",
+    );
+    assert_eq!(names, ["责令停止招生", "没收违法所得"]);
+}
