@@ -36,7 +36,7 @@ use crate::model::{
     SanctionCategory, Stage,
 };
 use crate::structure::DocTree;
-use crate::text::SourceText;
+use crate::text::{MappedText, SourceText};
 use sanctions::Hit;
 use unit::Unit;
 use vocab::Regime;
@@ -186,11 +186,17 @@ pub fn prepare() {
 
 /// Extract responsibilities and accountability from one document.
 pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
+    let closing = closing_paragraphs(doc);
     let units: Vec<Unit> = doc
         .nodes
         .iter()
-        .map(|n| Unit::new(&n.own, n.heading.as_deref()))
+        .enumerate()
+        .map(|(i, n)| match &closing {
+            Some((last, item, _)) if *last == i => Unit::new(item, n.heading.as_deref()),
+            _ => Unit::new(&n.own, n.heading.as_deref()),
+        })
         .collect();
+    let closing_unit = closing.as_ref().map(|(_, _, tail)| Unit::new(tail, None));
     let preamble = Unit::preamble(&doc.preamble);
 
     // Chapters (top-level clauses with children) about accountability.
@@ -347,6 +353,20 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
         }
         read_unit(&ctx, in_acc_list, &mut ex.responsibilities, conds, sancs);
     }
+    if let Some(unit) = &closing_unit {
+        let ctx = Ctx {
+            src,
+            path: "",
+            unit,
+            lead_holder: None,
+            soft_ok: !has_acc_chapter,
+            doc_regime,
+            penalty_chapter: false,
+            report,
+            lead_measures: Vec::new(),
+        };
+        read_unit(&ctx, false, &mut ex.responsibilities, conds, sancs);
+    }
     // A decision addressed to one party (当事人：某公司; 某公司： above the text) names it
     // 当事人 or 你公司 in its measures.
     if let Some(party) = addressed_party(doc.preamble.as_str()) {
@@ -357,6 +377,43 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
         }
     }
     ex
+}
+
+/// The paragraphs after a list of one-paragraph items at the top of a document (一、…
+/// 五、…, then 上述问题…；对…的，严肃追究…) are the document's own text, not the last
+/// item's: the last top-level clause's text split after its first paragraph, as (its
+/// index, the item, the rest). Only for three or more items without children, each but the
+/// last a single line.
+fn closing_paragraphs(doc: &DocTree) -> Option<(usize, MappedText, MappedText)> {
+    let top: Vec<usize> = (0..doc.nodes.len())
+        .filter(|&i| doc.nodes[i].parent.is_none())
+        .collect();
+    let (&last, items) = top.split_last()?;
+    if items.len() < 2
+        || top.iter().any(|&i| !doc.nodes[i].children.is_empty())
+        || items
+            .iter()
+            .any(|&i| doc.nodes[i].own.as_str().trim().contains(['\n', '\r']))
+    {
+        return None;
+    }
+    let own = &doc.nodes[last].own;
+    let raw = own.as_str();
+    let lead = raw.len() - raw.trim_start().len();
+    let cut = lead + raw[lead..].find(['\n', '\r'])?;
+    // The rest holds a sentence, not just a signature and a date.
+    if !raw[cut..].contains('。') {
+        return None;
+    }
+    let part = |r: Range<usize>| {
+        let mut m = MappedText::new();
+        for (i, c) in raw[r.clone()].char_indices() {
+            m.push_char(c, own.source_offset(r.start + i));
+        }
+        m.finish(own.source_offset(r.end));
+        m
+    };
+    Some((last, part(0..cut), part(cut..raw.len())))
 }
 
 /// How a decision names the party it is addressed to.

@@ -1187,3 +1187,32 @@ fn an_order_to_stop_an_activity_is_a_penalty_an_order_to_stop_the_violation_is_n
     );
     assert_eq!(names, ["责令停止招生", "没收违法所得"]);
 }
+
+#[test]
+fn the_closing_paragraph_after_one_line_items_is_the_documents_own() {
+    let text = "关于三起违规问题的通报\n\
+                一、北坪镇干部柯某某违规收受礼金问题。柯某某受到党内警告处分。\n\
+                二、北坪镇干部阮某违规公款吃喝问题。阮某受到政务警告处分。\n\
+                三、北坪镇干部闵某某公车私用问题。闵某某受到诫勉。\n\
+                各级党组织要切实履行主体责任。对顶风违纪的，一律严肃追究责任。\n";
+    let r = resp(text);
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].2, "");
+    let c = conds(text);
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, "");
+    // The items keep their own measures.
+    let s = sancs(text);
+    assert!(s.contains(&("诫勉".to_string(), "三".to_string())), "{s:?}");
+}
+
+#[test]
+fn a_last_item_of_several_paragraphs_stays_whole_when_its_siblings_have_several_too() {
+    let text = "关于加强管理的通知\n\
+                一、明确职责\n各镇人民政府负责辖区内的巡查工作。\n\
+                二、强化考核\n县农业局负责考核。\n\
+                三、严肃问责\n对巡查不力的，依法依规追究责任。\n";
+    let c = conds(text);
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, "三");
+}
