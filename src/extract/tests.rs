@@ -1216,3 +1216,22 @@ fn a_last_item_of_several_paragraphs_stays_whole_when_its_siblings_have_several_
     assert_eq!(c.len(), 1, "{c:?}");
     assert_eq!(c[0].0, "三");
 }
+
+#[test]
+fn the_stern_consequences_of_a_closing_warning() {
+    let names = sanction_names(
+        "第五条 对顶风违纪的，一律从严从重查处。对违规操办宴席的，点名道姓通报曝光；对问题突出的乡镇，严肃追究乡镇党委主要负责人和分管领导人员的责任。\n\
+         第六条 对未按规定设置警示标志的，依法从严处罚。\n\
+         第七条 犯前款罪的，从重处罚。\n",
+    );
+    // 从重处罚 of a criminal statute is a rule of sentencing, no sanction.
+    assert_eq!(
+        names,
+        [
+            "从严从重查处",
+            "点名道姓通报曝光",
+            "严肃追究乡镇党委主要负责人和分管领导人员的责任",
+            "依法从严处罚",
+        ]
+    );
+}
