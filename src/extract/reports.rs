@@ -158,6 +158,15 @@ pub fn sentence(
                 last = None;
                 continue;
             }
+            // （二）给予党纪政务处分的公职人员（6人）: a heading that describes whom the
+            // part is about.
+            if described_group(t) {
+                last = None;
+                continue;
+            }
+            // Whether the measures go to each person of a 、-list (not for a gain taken
+            // back: 违规发放的资金已全部追回 is one entry).
+            let mut each = true;
             let (rest, base, target) = match verb_of(t) {
                 // 李某某曾于2019年受到诫勉谈话: a sanction of the past.
                 Some((_, at, _)) if HISTORY.iter().any(|w| t[..at].contains(w)) => {
@@ -200,7 +209,10 @@ pub fn sentence(
                         Some(target) => (t, c.start, target.clone()),
                         // 违规发放的资金已全部追回: a gain taken back, for the person named
                         // before.
-                        None if sanctions::report_hits(t).iter().any(|h| h.entry.gain) => {
+                        None if person.is_some()
+                            && sanctions::report_hits(t).iter().any(|h| h.entry.gain) =>
+                        {
+                            each = false;
                             (t, c.start, person.clone())
                         }
                         None => continue,
@@ -215,18 +227,33 @@ pub fn sentence(
                     ..h
                 };
                 match &target {
-                    Some(who) => {
+                    Some(who) if each => {
                         for p in persons(who) {
                             push_imposed(ctx, sancs, &h, Some(p.to_string()), s, sent.start);
                         }
                     }
-                    None => push_imposed(ctx, sancs, &h, None, s, sent.start),
+                    Some(_) | None => push_imposed(ctx, sancs, &h, target.clone(), s, sent.start),
                 }
                 found = true;
             }
         }
     }
     found
+}
+
+/// Whether clause `t` describes a group of persons by what they were given (给予党纪政务
+/// 处分和问责的公职人员（6人）, 受到处理的单位), not a measure given.
+fn described_group(t: &str) -> bool {
+    let t = t
+        .trim_end_matches(['）', ')'])
+        .trim_end_matches(|c: char| c.is_ascii_digit() || "人个名家（(".contains(c));
+    let Some((before, noun)) = t.rsplit_once('的') else {
+        return false;
+    };
+    !before.is_empty()
+        && ["人员", "干部", "单位", "党员"]
+            .iter()
+            .any(|w| noun.ends_with(w) && noun.chars().count() <= 8)
 }
 
 /// The reporting verb of a clause: its kind, byte offset and length. A clause that opens
@@ -409,5 +436,30 @@ mod tests {
             .map(|s| s.sanction)
             .collect();
         assert!(got.iter().all(|t| t != "收缴"), "{got:?}");
+    }
+
+    #[test]
+    fn a_heading_that_describes_a_group_and_the_term_of_a_sanction_are_no_measures() {
+        let text = "青石县一起责任事故调查处理情况通报\n\
+                    （一）给予党纪政务处分的公职人员（2人）\n\
+                    1.葛某某，县应急局副局长，给予其政务记过处分。政务记过处分期间为十二个月。\n\
+                    2.对负有领导责任的镇长柴某某、副镇长谷某分别予以诫勉。违规发放的补贴已全部追回。\n";
+        let got = imposed(text);
+        let terms: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(terms, ["政务记过", "诫勉", "诫勉", "追回"], "{got:?}");
+    }
+
+    #[test]
+    fn a_gain_taken_back_with_nobody_named_before_is_a_statistic() {
+        let text = "关于群众身边腐败问题的通报\n\
+                    今年以来，全县共查处问题30个，推动追回、退还群众资金20万元。\n\
+                    一、甲村原村主任宫某某受到开除党籍处分。\n";
+        let given: Vec<String> = extract_str(text)
+            .into_iter()
+            .flat_map(|e| e.accountability.sanctions)
+            .filter(|s| s.imposed)
+            .map(|s| s.sanction)
+            .collect();
+        assert_eq!(given, ["开除党籍"]);
     }
 }
