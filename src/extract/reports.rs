@@ -21,7 +21,17 @@ use super::vocab::{self, Trigger};
 /// report (关于…问题的通报) or a decision on a sanction (关于给予…处分的决定); a rule that
 /// only mentions one (关于印发《…通报制度》的通知) is none.
 pub fn is_report(title: Option<&str>, opening: &str) -> bool {
-    let head = title.unwrap_or_else(|| opening.lines().next().unwrap_or(opening));
+    // Without a title, the opening up to the addressees' colon, its lines joined (a title
+    // wrapped as …情况的 / 通报).
+    let joined: String;
+    let head = match title {
+        Some(t) => t,
+        None => {
+            let end = opening.find(['：', ':']).unwrap_or(opening.len());
+            joined = opening[..end].split_whitespace().collect();
+            &joined
+        }
+    };
     let kind = head.rsplit_once('的').map_or(head, |(_, k)| k);
     let t = vocab::triggers();
     t.any_in(Trigger::Report, kind)
@@ -190,6 +200,12 @@ pub fn sentence(
                         }
                     };
                     let who = who.trim_end_matches("同志");
+                    // 给予警告 with nobody named or named before: the item of a decision's
+                    // own list of measures, read with its lead.
+                    if verb == Verb::Given && who.is_empty() && person.is_none() {
+                        last = None;
+                        continue;
+                    }
                     // 违纪所得已被追缴: what is taken back stands before the verb, and the
                     // person is the one named before.
                     let taken = verb == Verb::Received && first.entry.gain;
@@ -327,6 +343,15 @@ mod tests {
         ));
         assert!(!is_report(Some("违规发放津贴补贴行为处分规定"), ""));
         assert!(!is_report(Some("关于调整议事规则的决定"), ""));
+        // No title found: the opening, wrapped, up to the addressees.
+        assert!(is_report(
+            None,
+            "青石县安全生产委员会\n关于一起较大事故调查处理情况的\n通报\n各乡镇人民政府：\n"
+        ));
+        assert!(!is_report(
+            None,
+            "青石县人民政府办公室\n关于印发防汛工作方案的通知\n各乡镇人民政府：\n"
+        ));
     }
 
     #[test]
