@@ -154,7 +154,7 @@ pub fn sentence(
 ) -> bool {
     let full = &ctx.unit.text;
     let s = &full[sent.clone()];
-    if RULE_WORDS.iter().any(|w| s.contains(w)) && s.contains("的，") {
+    if RULE_WORDS.iter().any(|w| s.contains(w)) && (s.contains("的，") || s.contains("的,")) {
         return false;
     }
     let mut found = false;
@@ -486,5 +486,20 @@ mod tests {
             .map(|s| s.sanction)
             .collect();
         assert_eq!(given, ["开除党籍"]);
+    }
+
+    #[test]
+    fn a_rule_inside_a_report_with_half_width_commas() {
+        let text = "关于两起违规问题的通报\n\
+                    一、甲镇干部卜某受到诫勉。\n\
+                    二、乙镇干部詹某某受到党内警告处分。\n\
+                    今后,对顶风违纪的,一律严肃处理。\n";
+        let conds: Vec<String> = extract_str(text)
+            .into_iter()
+            .flat_map(|e| e.accountability.conditions)
+            .map(|c| c.text)
+            .collect();
+        assert_eq!(conds.len(), 1, "{conds:?}");
+        assert!(conds[0].ends_with("对顶风违纪的"), "{conds:?}");
     }
 }
