@@ -386,7 +386,14 @@ pub fn sentence(
                 if k == 0 && own.is_some() && !tail {
                     carried.clone_from(&own);
                 }
-                let target = own
+                // 对…的乡镇，由…约谈乡镇主要负责人: whom 约谈 names is its party.
+                let object = h
+                    .term
+                    .ends_with("约谈")
+                    .then(|| yuetan_target(s, conseq_clauses))
+                    .flatten();
+                let target = object
+                    .or(own)
                     .or_else(|| inner_target(h.term))
                     .or_else(|| declared_before(s, &clauses, h.range.start))
                     .or_else(|| general.clone());

@@ -1235,3 +1235,14 @@ fn the_stern_consequences_of_a_closing_warning() {
         ]
     );
 }
+
+#[test]
+fn whom_yuetan_names_is_its_party() {
+    let got = sanction_targets(
+        "（四）严格考核。对连续两次考核排名末位的街道，由区人民政府分管负责同志约谈街道主要负责人。\n",
+    );
+    assert_eq!(
+        got,
+        [("约谈".to_string(), Some("街道主要负责人".to_string()))]
+    );
+}
