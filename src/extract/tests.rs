@@ -139,19 +139,17 @@ fn by_holder_before_adverbs_and_prepositions() {
 #[test]
 fn measure_list_annotations_name_the_responsible_body() {
     // A notice's list of measures, each followed by the bodies that carry it out; the
-    // annotation may hold more parts after a ；.
+    // annotation may hold more parts after a ；. 责任单位 is no term of the table (the
+    // annotation guide names it among the near-synonyms that do not count).
     let text = "一、深化改革\n（一）下放建设工程审批权限。（负责部门：住房城乡建设部、自然资源部；适用范围：所有试验区）\n\
                 （二）优化用地计划安排。（责任单位：市发展改革委）\n";
     assert_eq!(
         resp(text),
-        [
-            (
-                "住房城乡建设部、自然资源部".into(),
-                "负责".into(),
-                "一/（一）".into()
-            ),
-            ("市发展改革委".into(), "负责".into(), "一/（二）".into()),
-        ]
+        [(
+            "住房城乡建设部、自然资源部".into(),
+            "负责".into(),
+            "一/（一）".into()
+        ),]
     );
 }
 
