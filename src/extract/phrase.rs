@@ -307,6 +307,10 @@ pub fn is_holder(np: &str) -> bool {
         '心' => c.ends_with("中心"),
         '业' => c.ends_with("企业") || c.ends_with("事业"),
         '任' => c.ends_with("主任"),
+        // 生产经营者, 经营者: a party of the market, not 违反者 or 使用者.
+        '者' => ["经营者", "生产者", "销售者", "运营者"]
+            .iter()
+            .any(|w| c.ends_with(w)),
         '署' => !c.ends_with("部署"),
         '行' => ["银行", "分行", "支行", "总行"]
             .iter()

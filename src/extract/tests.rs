@@ -1244,3 +1244,12 @@ fn whom_yuetan_names_is_its_party() {
         [("约谈".to_string(), Some("街道主要负责人".to_string()))]
     );
 }
+
+#[test]
+fn a_party_of_the_market_can_hold_a_role() {
+    assert_eq!(
+        roles("第五条 药品经营者是药品质量安全第一责任人。\n"),
+        [pair("药品经营者", "第一责任人")]
+    );
+    assert!(!phrase::is_holder("违反者"));
+}
