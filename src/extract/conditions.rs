@@ -11,6 +11,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::Ctx;
@@ -892,6 +893,12 @@ const AFTER_PARTY: [&str; 23] = [
 /// The party that 对 names in `t`, the text of a ；-part before a measure: the last comma
 /// clause that opens with 对 (after 并, 同时, 还, 依法 …) gives it, up to the verb or the
 /// deciding authority that follows; a circumstance (对…的，) names none.
+/// [`AFTER_PARTY`] as one automaton (pattern `k`: word `k`).
+fn after_party() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| AhoCorasick::new(AFTER_PARTY).expect("words after a party"))
+}
+
 fn named_before(t: &str) -> Option<&str> {
     let mut starts: Vec<usize> = vec![0];
     starts.extend(t.match_indices(['，', ',']).map(|(i, c)| i + c.len()));
@@ -909,8 +916,18 @@ fn named_before(t: &str) -> Option<&str> {
         }
         let c = c.strip_prefix('其').filter(|r| !r.is_empty()).unwrap_or(c);
         let mut end = c.find(['，', ',']).unwrap_or(c.len());
-        for w in AFTER_PARTY {
-            if let Some(i) = c[..end].find(w) {
+        // Each word in turn cuts the party short at its first occurrence before the cut so
+        // far (并处以: 处以 cuts first, and 并处 no longer fits). One search finds every
+        // occurrence of every word.
+        let occs: Vec<aho_corasick::Match> =
+            after_party().find_overlapping_iter(&c[..end]).collect();
+        for k in 0..AFTER_PARTY.len() {
+            let first = occs
+                .iter()
+                .filter(|m| m.pattern().as_usize() == k && m.end() <= end)
+                .map(aho_corasick::Match::start)
+                .min();
+            if let Some(i) = first {
                 end = end.min(i);
             }
         }
