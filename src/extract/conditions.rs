@@ -170,7 +170,13 @@ pub fn sentence(
             .present(sent.start + r.start..sent.start + r.end)
             .exemption
     };
-    let is_conseq = |c: &Range<usize>| !hits_in(c).is_empty() || exempt_in(c.clone());
+    // Whether each clause is a consequence (asked again and again while the conditions
+    // are delimited: decided once per clause).
+    let conseq: Vec<bool> = clauses
+        .iter()
+        .map(|c| !hits_in(c).is_empty() || exempt_in(c.clone()))
+        .collect();
+    let is_conseq = |k: usize| conseq.get(k).copied().unwrap_or(false);
     // `run_start` is None right after a condition whose consequence has not started yet:
     // there 对X is the target of that consequence, not a new condition.
     let is_end = |i: usize, run_start: Option<usize>| {
@@ -194,7 +200,7 @@ pub fn sentence(
             && hits_in(c).is_empty()
             && clauses
                 .get(i + 1)
-                .is_some_and(|n| is_conseq(n) || opens_with_authority(&s[n.clone()]))
+                .is_some_and(|n| is_conseq(i + 1) || opens_with_authority(&s[n.clone()]))
         {
             return true;
         }
@@ -205,14 +211,14 @@ pub fn sentence(
             && clauses
                 .get(i + 1)
                 .is_some_and(|n| opens_with_authority(&s[n.clone()]))
-            && clauses[i + 1..].iter().any(&is_conseq)
+            && conseq[i + 1..].contains(&true)
         {
             return true;
         }
         // 制造、销售以欺骗为目的的计量器具的单位和个人，没收…: a party described by its
         // violation, then the measures.
         if hits_in(c).is_empty()
-            && clauses.get(i + 1).is_some_and(&is_conseq)
+            && is_conseq(i + 1)
             && t.rsplit_once('的').is_some_and(|(circ, np)| {
                 person_like(np) && !names_accused(t) && describes_violation(circ)
             })
@@ -260,7 +266,7 @@ pub fn sentence(
                     .is_some_and(|(_, np)| person_like(np) && !names_accused(t)))
             || cause && describes_violation(&s[clauses[run_start].start..c.end]))
             && hits_in(c).is_empty()
-            && clauses.get(i + 1).is_some_and(&is_conseq)
+            && is_conseq(i + 1)
     };
 
     let mut run_start = 0;
@@ -270,7 +276,7 @@ pub fn sentence(
     // the clause).
     let mut orphans: Vec<(usize, usize)> = Vec::new();
     while i < clauses.len() {
-        if is_conseq(&clauses[i]) && !is_end(i, Some(run_start)) {
+        if is_conseq(i) && !is_end(i, Some(run_start)) {
             orphans.push((run_start, i));
             run_start = i + 1;
             i += 1;
@@ -294,7 +300,7 @@ pub fn sentence(
         let mut j = end + 1;
         let mut last_conseq = None;
         while j < clauses.len() && !is_end(j, last_conseq.map(|l| l + 1)) {
-            if is_conseq(&clauses[j]) {
+            if is_conseq(j) {
                 last_conseq = Some(j);
             }
             j += 1;
@@ -465,7 +471,7 @@ pub fn sentence(
                     .cloned()
                     .collect();
                 for (k, next) in clauses.iter().enumerate().skip(ci + 1) {
-                    if is_end(k, None) || !is_conseq(next) {
+                    if is_end(k, None) || !is_conseq(k) {
                         break;
                     }
                     hs.extend(hits_in(next).iter().cloned());
@@ -901,7 +907,15 @@ fn after_party() -> &'static AhoCorasick {
 
 fn named_before(t: &str) -> Option<&str> {
     let mut starts: Vec<usize> = vec![0];
-    starts.extend(t.match_indices(['，', ',']).map(|(i, c)| i + c.len()));
+    // After each comma: ',' or '，' (EF BC 8C; 0xEF only ever leads a character).
+    let b = t.as_bytes();
+    starts.extend(memchr::memchr2_iter(b',', 0xEF, b).filter_map(|i| {
+        if b[i] == b',' {
+            Some(i + 1)
+        } else {
+            (b.get(i + 1..i + 3) == Some(&[0xBC, 0x8C][..])).then_some(i + 3)
+        }
+    }));
     starts.into_iter().rev().find_map(|at| {
         let mut c = &t[at..];
         while let Some(r) = ["并", "同时", "还", "另", "依法", "可以", "应当", "并可"]
