@@ -600,10 +600,14 @@ pub fn measures(
 /// Whether the circumstance of 对…的 describes a violation (对存在浪费行为的单位, 对落实不力的
 /// 地区), not who is meant (对经选举任命的人员) or a rule with its own modal (对违纪党员也可以…).
 fn describes_violation(cond: &str) -> bool {
-    VIOLATION_WORDS.iter().any(|w| cond.contains(w))
-        && !["可以", "应当", "应该", "必须", "也可"]
-            .iter()
-            .any(|w| cond.contains(w))
+    static WORDS: OnceLock<[AhoCorasick; 2]> = OnceLock::new();
+    let [violation, modal] = WORDS.get_or_init(|| {
+        [
+            AhoCorasick::new(VIOLATION_WORDS).expect("violation words"),
+            AhoCorasick::new(["可以", "应当", "应该", "必须", "也可"]).expect("modals"),
+        ]
+    });
+    violation.is_match(cond) && !modal.is_match(cond)
 }
 
 /// Words that describe a violation (违反, 未, 擅自, 弄虚作假 …).
@@ -751,10 +755,16 @@ fn push(
 /// Whether `t` holds a term for the persons held accountable (对直接负责的主管人员，由…: the
 /// 的 inside it opens no circumstance).
 fn names_accused(t: &str) -> bool {
-    vocab::roles()
-        .terms
-        .iter()
-        .any(|r| matches!(r.tie, Tie::Accused | Tie::AccusedPerson) && t.contains(r.word))
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        let terms = vocab::roles()
+            .terms
+            .iter()
+            .filter(|r| matches!(r.tie, Tie::Accused | Tie::AccusedPerson))
+            .map(|r| r.word);
+        AhoCorasick::new(terms).expect("terms for the persons held accountable")
+    })
+    .is_match(t)
 }
 
 /// Whether a noun phrase names persons or bodies (…的党员干部和师生, …的单位).
