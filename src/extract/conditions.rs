@@ -1018,7 +1018,10 @@ fn is_tier(t: &str) -> bool {
         "非法经营额",
         "违法经营数额",
     ];
-    if !t.ends_with('的') || !AMOUNTS.iter().any(|w| t.contains(w)) {
+    static ANY_AMOUNT: OnceLock<AhoCorasick> = OnceLock::new();
+    let any_amount =
+        ANY_AMOUNT.get_or_init(|| AhoCorasick::new(AMOUNTS).expect("words of an amount"));
+    if !t.ends_with('的') || !any_amount.is_match(t) {
         return false;
     }
     let t = t.trim_end_matches('的');
