@@ -75,7 +75,7 @@ pub struct Ctx<'a> {
     pub report: bool,
     /// The measures the parent's lead names (依照下列规定处以罚款：): an item that names one
     /// again only sets its amount (（一）发生一般事故的，处…罚款).
-    pub lead_measures: Vec<String>,
+    pub lead_measures: &'a [String],
 }
 
 impl Ctx<'_> {
@@ -261,7 +261,7 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
         doc_regime,
         penalty_chapter: false,
         report,
-        lead_measures: Vec::new(),
+        lead_measures: &[],
     };
     read_unit(&ctx, false, &mut ex.responsibilities, conds, sancs);
 
@@ -290,8 +290,8 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
     for (i, node) in doc.nodes.iter().enumerate() {
         budget::checkpoint(Stage::Extract);
         let (lead, in_acc_list, lead_measures) = match node.parent.and_then(|p| leads[p].as_ref()) {
-            Some((lead, acc, measures)) => (Some(lead), *acc, measures.clone()),
-            None => (None, false, Vec::new()),
+            Some((lead, acc, measures)) => (Some(lead), *acc, measures.as_slice()),
+            None => (None, false, &[][..]),
         };
         let lead_holder = match (&lead, node.parent) {
             (Some(Lead::Duty { named: true }), Some(p)) => Some((&units[p], &holders[p])),
@@ -445,7 +445,10 @@ fn lead_measures(u: &Unit<'_>) -> Vec<String> {
         return Vec::new();
     };
     let s = &u.text[lead.clone()];
-    sanctions::collapse(s, sanctions::hits(s))
+    // The unit's literals inside the sentence are those a scan of the sentence finds.
+    let present = u.present(lead.clone());
+    let hits = sanctions::hits_among(s, &u.exact_in(lead.clone()), present.sanctions);
+    sanctions::collapse(s, hits)
         .into_iter()
         .map(|h| h.term.to_string())
         .collect()
