@@ -221,7 +221,7 @@ fn quoted(src: &SourceText, doc: &DocTree) -> Vec<bool> {
         let from = doc.nodes[i].start;
         let to = doc.nodes.get(i + 1).map_or(doc.end, |m| m.start).max(from);
         // “ and ” are E2 80 9C and E2 80 9D: jump from one 0xE2 byte to the next.
-        let b = text[from..to.min(text.len())].as_bytes();
+        let b = &text.as_bytes()[from..to.min(text.len())];
         for k in memchr::memchr_iter(0xE2, b) {
             match b.get(k + 1..k + 3) {
                 Some([0x80, 0x9C]) => depth += 1,
