@@ -108,12 +108,17 @@ pub fn check(cx: &mut Ctx) {
             _ => Start::Fresh,
         };
         // A list that carries on exactly from the last list of its style at another depth
-        // (items numbered through a document, under 章 here and under 节 there).
+        // (items numbered through a document, under 章 here and under 节 there) — also when
+        // the last list at its own depth, further back, would leave a gap.
         let any_key = (fam, g.scope);
         let any_slot = prev_any.iter().position(|(k, _)| *k == any_key);
+        let exact = |p: &Prev| first.number == p.last + 1;
         let start = match (start, any_slot.map(|k| prev_any[k].1)) {
-            (Start::Fresh, Some(p))
-                if first.number != 1 && p.parent != g.parent && first.number == p.last + 1 =>
+            (Start::Fresh, Some(p)) if first.number != 1 && p.parent != g.parent && exact(&p) => {
+                Start::Continue(p)
+            }
+            (Start::Continue(q), Some(p))
+                if !key.0.runs_on() && !exact(&q) && p.parent != g.parent && exact(&p) =>
             {
                 Start::Continue(p)
             }
@@ -620,6 +625,19 @@ mod tests {
     fn items_run_on_across_parents() {
         let t = "一、存在问题\n（一）思想方面\n1.甲。\n2.乙。\n（二）作风方面\n3.丙。\n4.丁。\n5.戊。\n二、整改措施\n（一）加强学习\n1.己。\n2.庚。\n";
         assert!(lint(t).is_empty(), "{:?}", lint(t));
+    }
+
+    #[test]
+    fn items_numbered_through_a_document_run_on_across_depths() {
+        // Under 节 in 第一章, under 第二章 itself, under 节 again in 第三章.
+        let t = "某罪名目录\n第一章 甲类\n第一节 子类\n1．甲罪。\n2．乙罪。\n第二节 丑类\n3．丙罪。\n第二章 乙类\n4．丁罪。\n5．戊罪。\n第三章 丙类\n第一节 寅类\n6．己罪。\n第二节 卯类\n7．庚罪。\n";
+        assert!(lint(t).is_empty(), "{:?}", lint(t));
+        // A gap is still one.
+        let f = lint(
+            &t.replace("6．己罪", "8．己罪")
+                .replace("7．庚罪", "9．庚罪"),
+        );
+        assert_eq!(f, vec![("numbering-gap".into(), 13)]);
     }
 
     #[test]
