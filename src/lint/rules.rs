@@ -137,6 +137,31 @@ pub const fn info(rule: Rule) -> RuleInfo {
     }
 }
 
+/// Whether `rule` holds a document dated before its standard took effect to that standard
+/// as a finding. The numbering itself (a gap, a repeat, a lost or damaged marker, a stale
+/// reference) is a defect whatever the date; a convention of form that a standard brought
+/// (the ladder of levels, the punctuation after a marker, the form of the 公文 elements) is
+/// only a note in a document written before it.
+pub const fn binds_earlier_documents(rule: Rule) -> bool {
+    match rule {
+        Rule::NumberingGap
+        | Rule::NumberingDuplicate
+        | Rule::NumberingOrder
+        | Rule::NumberingStart
+        | Rule::MixedStyle
+        | Rule::GarbledMarker
+        | Rule::DocumentCount
+        | Rule::DanglingReference => true,
+        Rule::MarkerPunctuation
+        | Rule::LevelSkip
+        | Rule::LevelBack
+        | Rule::HeadingPunctuation
+        | Rule::DocNumberFormat
+        | Rule::DateFormat
+        | Rule::AttachmentFormat => false,
+    }
+}
+
 /// Whether `rule` is on by default under `profile`: a rule of one kind of document (the
 /// GB/T 9704 elements of a 公文, the citations of a statute) is off under the others unless
 /// a flag or the configuration file sets its level.

@@ -1,6 +1,30 @@
 //! The standards the rules rest on, each clause written once: findings, `--list-rules`
 //! and SARIF rule metadata cite them from here.
 
+/// The first day of GB/T 9704-2012 (党政机关公文格式).
+pub const GB9704_2012_FROM: &str = "2012-07-01";
+/// The first day of GB/T 15834-2011 (标点符号用法).
+pub const GB15834_2011_FROM: &str = "2012-06-01";
+
+/// The dated standards and their first day: a document dated before it was written under
+/// an earlier convention.
+const IN_FORCE_FROM: &[(&str, &str)] = &[
+    ("GB/T 9704-2012", GB9704_2012_FROM),
+    ("GB/T 15834-2011", GB15834_2011_FROM),
+];
+
+/// The first day of the dated standard that the clause `standard` (as findings cite it)
+/// belongs to; `None` for a clause of no dated standard or of several.
+pub fn in_force_from(standard: &str) -> Option<&'static str> {
+    if standard.contains(';') {
+        return None;
+    }
+    IN_FORCE_FROM
+        .iter()
+        .find(|(name, _)| standard.starts_with(name))
+        .map(|&(_, from)| from)
+}
+
 /// GB/T 9704-2012 §7.3.3: the ladder 一、→（一）→1.→（1）.
 pub const GB9704_LADDER: &str = "GB/T 9704-2012 7.3.3";
 /// GB/T 15834-2011 B.3: punctuation after ordinal markers (序次语).
