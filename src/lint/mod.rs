@@ -89,10 +89,10 @@ pub fn check_document(
     cfg.apply(out)
 }
 
-/// Findings of a convention ([`rules::binds_earlier_documents`]) that rest on a standard
-/// which took effect after the document's latest date (its 成文日期 or the last dated
-/// event of its history) become notes: a 1986 regulation could not follow GB/T 9704-2012.
-/// A rule whose level the configuration sets keeps it.
+/// Findings of a convention of form ([`rules::convention_since`]) that took effect after
+/// the document's latest date (its 成文日期 or the last dated event of its history) become
+/// notes: a 1986 regulation could not follow a ladder first laid down in 2000. A rule whose
+/// level the configuration sets keeps it.
 pub fn predating(meta: &crate::model::Metadata, cfg: &Config, diags: &mut [Diagnostic]) {
     let latest = meta
         .events
@@ -104,19 +104,16 @@ pub fn predating(meta: &crate::model::Metadata, cfg: &Config, diags: &mut [Diagn
         return;
     };
     for d in diags {
-        if d.severity == Severity::Info
-            || rules::binds_earlier_documents(d.rule)
-            || cfg.levels.contains_key(&d.rule)
-        {
+        if d.severity == Severity::Info || cfg.levels.contains_key(&d.rule) {
             continue;
         }
-        let Some(from) = d.standard.as_deref().and_then(standards::in_force_from) else {
+        let Some(from) = rules::convention_since(d.rule) else {
             continue;
         };
         if latest < from {
             d.severity = Severity::Info;
             d.message = format!(
-                "{} — a note: the document, dated {latest}, predates the standard (in force from {from})",
+                "{} — a note: the document, dated {latest}, predates the convention (in force from {from})",
                 d.message
             );
         }
