@@ -30,6 +30,8 @@ struct Group {
 struct Prev {
     last_node: usize,
     last: u32,
+    /// The insert (之N) of `last` that ended the list, 0 when it ended on the plain unit.
+    last_insert: u32,
     parent: Option<usize>,
     continued: bool,
 }
@@ -126,9 +128,15 @@ pub fn check(cx: &mut Ctx) {
         };
         let last = scan(cx, g, start);
         check_inserts(cx, &inserts, start);
+        let last_insert = inserts
+            .last()
+            .map(|&i| &doc.nodes[i])
+            .filter(|n| n.number == last)
+            .map_or(0, |n| n.insert);
         let seen = Prev {
             last_node: *g.nodes.last().unwrap_or(&g.nodes[0]),
             last,
+            last_insert,
             parent: g.parent,
             continued: matches!(start, Start::Continue(_)),
         };
@@ -163,7 +171,7 @@ fn check_inserts(cx: &mut Ctx, nodes: &[usize], start: Start) {
     let doc = cx.doc;
     let mut prev = match start {
         Start::Fresh => Ordinal::plain(0),
-        Start::Continue(p) => Ordinal::plain(p.last),
+        Start::Continue(p) => Ordinal::new(p.last, p.last_insert),
     };
     for &i in nodes {
         let n = &doc.nodes[i];
@@ -638,6 +646,16 @@ mod tests {
                 .replace("7．庚罪", "9．庚罪"),
         );
         assert_eq!(f, vec![("numbering-gap".into(), 13)]);
+    }
+
+    #[test]
+    fn inserted_articles_run_on_across_sections() {
+        // 第二条之一 ends 第一节, 第二条之二 opens 第二节.
+        let t = "某法\n第一章 总则\n第一节 一般规定\n第一条 甲。\n第二条 乙。\n第二条之一 丙。\n第二节 特别规定\n第二条之二 丁。\n第三条 戊。\n";
+        assert!(lint(t).is_empty(), "{:?}", lint(t));
+        // Skipping 之二 across the boundary is still a gap.
+        let f = lint(&t.replace("第二条之二", "第二条之三"));
+        assert_eq!(f, vec![("numbering-gap".into(), 8)]);
     }
 
     #[test]
