@@ -238,6 +238,7 @@ fn analyse_until(
                 checked.profile,
                 &opts.lint,
             ));
+            lint::predating(&metadata, &opts.lint, &mut diagnostics);
             diagnostics.sort_by_key(|d| (d.line, d.column));
             for d in &mut diagnostics {
                 d.document = Some(k as u32 + 1);

@@ -11,6 +11,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::Ctx;
@@ -169,7 +170,13 @@ pub fn sentence(
             .present(sent.start + r.start..sent.start + r.end)
             .exemption
     };
-    let is_conseq = |c: &Range<usize>| !hits_in(c).is_empty() || exempt_in(c.clone());
+    // Whether each clause is a consequence (asked again and again while the conditions
+    // are delimited: decided once per clause).
+    let conseq: Vec<bool> = clauses
+        .iter()
+        .map(|c| !hits_in(c).is_empty() || exempt_in(c.clone()))
+        .collect();
+    let is_conseq = |k: usize| conseq.get(k).copied().unwrap_or(false);
     // `run_start` is None right after a condition whose consequence has not started yet:
     // there 对X is the target of that consequence, not a new condition.
     let is_end = |i: usize, run_start: Option<usize>| {
@@ -193,7 +200,7 @@ pub fn sentence(
             && hits_in(c).is_empty()
             && clauses
                 .get(i + 1)
-                .is_some_and(|n| is_conseq(n) || opens_with_authority(&s[n.clone()]))
+                .is_some_and(|n| is_conseq(i + 1) || opens_with_authority(&s[n.clone()]))
         {
             return true;
         }
@@ -204,14 +211,14 @@ pub fn sentence(
             && clauses
                 .get(i + 1)
                 .is_some_and(|n| opens_with_authority(&s[n.clone()]))
-            && clauses[i + 1..].iter().any(&is_conseq)
+            && conseq[i + 1..].contains(&true)
         {
             return true;
         }
         // 制造、销售以欺骗为目的的计量器具的单位和个人，没收…: a party described by its
         // violation, then the measures.
         if hits_in(c).is_empty()
-            && clauses.get(i + 1).is_some_and(&is_conseq)
+            && is_conseq(i + 1)
             && t.rsplit_once('的').is_some_and(|(circ, np)| {
                 person_like(np) && !names_accused(t) && describes_violation(circ)
             })
@@ -259,7 +266,7 @@ pub fn sentence(
                     .is_some_and(|(_, np)| person_like(np) && !names_accused(t)))
             || cause && describes_violation(&s[clauses[run_start].start..c.end]))
             && hits_in(c).is_empty()
-            && clauses.get(i + 1).is_some_and(&is_conseq)
+            && is_conseq(i + 1)
     };
 
     let mut run_start = 0;
@@ -269,7 +276,7 @@ pub fn sentence(
     // the clause).
     let mut orphans: Vec<(usize, usize)> = Vec::new();
     while i < clauses.len() {
-        if is_conseq(&clauses[i]) && !is_end(i, Some(run_start)) {
+        if is_conseq(i) && !is_end(i, Some(run_start)) {
             orphans.push((run_start, i));
             run_start = i + 1;
             i += 1;
@@ -293,7 +300,7 @@ pub fn sentence(
         let mut j = end + 1;
         let mut last_conseq = None;
         while j < clauses.len() && !is_end(j, last_conseq.map(|l| l + 1)) {
-            if is_conseq(&clauses[j]) {
+            if is_conseq(j) {
                 last_conseq = Some(j);
             }
             j += 1;
@@ -471,7 +478,7 @@ pub fn sentence(
                     .cloned()
                     .collect();
                 for (k, next) in clauses.iter().enumerate().skip(ci + 1) {
-                    if is_end(k, None) || !is_conseq(next) {
+                    if is_end(k, None) || !is_conseq(k) {
                         break;
                     }
                     hs.extend(hits_in(next).iter().cloned());
@@ -622,10 +629,14 @@ pub fn measures(
 /// Whether the circumstance of 对…的 describes a violation (对存在浪费行为的单位, 对落实不力的
 /// 地区), not who is meant (对经选举任命的人员) or a rule with its own modal (对违纪党员也可以…).
 fn describes_violation(cond: &str) -> bool {
-    VIOLATION_WORDS.iter().any(|w| cond.contains(w))
-        && !["可以", "应当", "应该", "必须", "也可"]
-            .iter()
-            .any(|w| cond.contains(w))
+    static WORDS: OnceLock<[AhoCorasick; 2]> = OnceLock::new();
+    let [violation, modal] = WORDS.get_or_init(|| {
+        [
+            AhoCorasick::new(VIOLATION_WORDS).expect("violation words"),
+            AhoCorasick::new(["可以", "应当", "应该", "必须", "也可"]).expect("modals"),
+        ]
+    });
+    violation.is_match(cond) && !modal.is_match(cond)
 }
 
 /// Words that describe a violation (违反, 未, 擅自, 弄虚作假 …).
@@ -773,10 +784,16 @@ fn push(
 /// Whether `t` holds a term for the persons held accountable (对直接负责的主管人员，由…: the
 /// 的 inside it opens no circumstance).
 fn names_accused(t: &str) -> bool {
-    vocab::roles()
-        .terms
-        .iter()
-        .any(|r| matches!(r.tie, Tie::Accused | Tie::AccusedPerson) && t.contains(r.word))
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        let terms = vocab::roles()
+            .terms
+            .iter()
+            .filter(|r| matches!(r.tie, Tie::Accused | Tie::AccusedPerson))
+            .map(|r| r.word);
+        AhoCorasick::new(terms).expect("terms for the persons held accountable")
+    })
+    .is_match(t)
 }
 
 /// Whether a noun phrase names persons or bodies (…的党员干部和师生, …的单位).
@@ -921,9 +938,23 @@ const AFTER_PARTY: [&str; 23] = [
 /// The party that 对 names in `t`, the text of a ；-part before a measure: the last comma
 /// clause that opens with 对 (after 并, 同时, 还, 依法 …) gives it, up to the verb or the
 /// deciding authority that follows; a circumstance (对…的，) names none.
+/// [`AFTER_PARTY`] as one automaton (pattern `k`: word `k`).
+fn after_party() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| AhoCorasick::new(AFTER_PARTY).expect("words after a party"))
+}
+
 fn named_before(t: &str) -> Option<&str> {
     let mut starts: Vec<usize> = vec![0];
-    starts.extend(t.match_indices(['，', ',']).map(|(i, c)| i + c.len()));
+    // After each comma: ',' or '，' (EF BC 8C; 0xEF only ever leads a character).
+    let b = t.as_bytes();
+    starts.extend(memchr::memchr2_iter(b',', 0xEF, b).filter_map(|i| {
+        if b[i] == b',' {
+            Some(i + 1)
+        } else {
+            (b.get(i + 1..i + 3) == Some(&[0xBC, 0x8C][..])).then_some(i + 3)
+        }
+    }));
     starts.into_iter().rev().find_map(|at| {
         let mut c = &t[at..];
         while let Some(r) = ["并", "同时", "还", "另", "依法", "可以", "应当", "并可"]
@@ -944,8 +975,18 @@ fn named_before(t: &str) -> Option<&str> {
         }
         let c = c.strip_prefix('其').filter(|r| !r.is_empty()).unwrap_or(c);
         let mut end = c.find(['，', ',']).unwrap_or(c.len());
-        for w in AFTER_PARTY {
-            if let Some(i) = c[..end].find(w) {
+        // Each word in turn cuts the party short at its first occurrence before the cut so
+        // far (并处以: 处以 cuts first, and 并处 no longer fits). One search finds every
+        // occurrence of every word.
+        let occs: Vec<aho_corasick::Match> =
+            after_party().find_overlapping_iter(&c[..end]).collect();
+        for k in 0..AFTER_PARTY.len() {
+            let first = occs
+                .iter()
+                .filter(|m| m.pattern().as_usize() == k && m.end() <= end)
+                .map(aho_corasick::Match::start)
+                .min();
+            if let Some(i) = first {
                 end = end.min(i);
             }
         }
@@ -1012,7 +1053,10 @@ fn is_tier(t: &str) -> bool {
         "非法经营额",
         "违法经营数额",
     ];
-    if !t.ends_with('的') || !AMOUNTS.iter().any(|w| t.contains(w)) {
+    static ANY_AMOUNT: OnceLock<AhoCorasick> = OnceLock::new();
+    let any_amount =
+        ANY_AMOUNT.get_or_init(|| AhoCorasick::new(AMOUNTS).expect("words of an amount"));
+    if !t.ends_with('的') || !any_amount.is_match(t) {
         return false;
     }
     let t = t.trim_end_matches('的');

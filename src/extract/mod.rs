@@ -25,6 +25,7 @@ pub mod scan;
 pub mod unit;
 pub mod vocab;
 
+use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -58,8 +59,10 @@ pub struct Ctx<'a> {
     pub path: &'a str,
     /// The cleaned text.
     pub unit: &'a Unit<'a>,
-    /// The holder named by the lead sentence of the parent's list, if any.
-    pub lead_holder: Option<String>,
+    /// The parent's unit when the lead sentence of its list may name the items' holder,
+    /// with that holder once found ([`Ctx::lead_holder`]: segmentation only where an item
+    /// asks for it).
+    lead: Option<(&'a Unit<'a>, &'a OnceCell<Option<String>>)>,
     /// Whether soft measures (约谈, 批评教育 …) count here: false in a chapter that is not
     /// about accountability when the document has one that is.
     pub soft_ok: bool,
@@ -72,10 +75,16 @@ pub struct Ctx<'a> {
     pub report: bool,
     /// The measures the parent's lead names (依照下列规定处以罚款：): an item that names one
     /// again only sets its amount (（一）发生一般事故的，处…罚款).
-    pub lead_measures: Vec<String>,
+    pub lead_measures: &'a [String],
 }
 
 impl Ctx<'_> {
+    /// The holder named by the lead sentence of the parent's list, if any.
+    pub fn lead_holder(&self) -> Option<String> {
+        let (u, holder) = self.lead?;
+        holder.get_or_init(|| lead_holder(u)).clone()
+    }
+
     fn line(&self, at: usize) -> u64 {
         self.src.line_of(self.unit.source_offset(at)) as u64
     }
@@ -253,12 +262,12 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
         src,
         path: "",
         unit: &preamble,
-        lead_holder: None,
+        lead: None,
         soft_ok: !has_acc_chapter,
         doc_regime,
         penalty_chapter: false,
         report,
-        lead_measures: Vec::new(),
+        lead_measures: &[],
     };
     read_unit(&ctx, false, &mut ex.responsibilities, conds, sancs);
 
@@ -276,7 +285,7 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
                 let acc = match lead {
                     Lead::Accountability { .. } => true,
                     Lead::None => acc_list_heading_re().is_match(heading(i)),
-                    Lead::Duty(_) | Lead::Measures(_) => false,
+                    Lead::Duty { .. } | Lead::Measures(_) => false,
                 };
                 (lead, acc, lead_measures(u))
             })
@@ -290,8 +299,10 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
             let acc = matches!(lead, Lead::Accountability { .. });
             Some((lead, acc, lead_measures(&preamble)))
         }
-        Lead::None | Lead::Duty(_) => None,
+        Lead::None | Lead::Duty { .. } => None,
     };
+    let holders: Vec<OnceCell<Option<String>>> =
+        doc.nodes.iter().map(|_| OnceCell::new()).collect();
     for (i, node) in doc.nodes.iter().enumerate() {
         budget::checkpoint(Stage::Extract);
         let parent_lead = match node.parent {
@@ -299,18 +310,22 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
             None => preamble_lead.as_ref(),
         };
         let (lead, in_acc_list, lead_measures) = match parent_lead {
-            Some((lead, acc, measures)) => (Some(lead), *acc, measures.clone()),
-            None => (None, false, Vec::new()),
+            Some((lead, acc, measures)) => (Some(lead), *acc, measures.as_slice()),
+            None => (None, false, &[][..]),
         };
-        let lead_holder = match &lead {
-            Some(Lead::Duty(h)) => h.clone(),
-            Some(Lead::None | Lead::Accountability { .. } | Lead::Measures(_)) | None => None,
+        let lead_holder = match (&lead, node.parent) {
+            (Some(Lead::Duty { named: true }), Some(p)) => Some((&units[p], &holders[p])),
+            (Some(Lead::Duty { named: false }), _)
+            | (Some(Lead::Duty { named: true }), None)
+            | (Some(Lead::None | Lead::Accountability { .. } | Lead::Measures(_)) | None, _) => {
+                None
+            }
         };
         let ctx = Ctx {
             src,
             path: &node.path,
             unit: &units[i],
-            lead_holder,
+            lead: lead_holder,
             soft_ok: soft_ok(i),
             doc_regime,
             penalty_chapter: penalty_chapters[chapter_of(i)],
@@ -328,7 +343,7 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
                 Some(
                     Lead::Accountability { exemption: false }
                     | Lead::None
-                    | Lead::Duty(_)
+                    | Lead::Duty { .. }
                     | Lead::Measures(_),
                 )
                 | None => conditions::kind_of(text),
@@ -358,12 +373,12 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
             src,
             path: "",
             unit,
-            lead_holder: None,
+            lead: None,
             soft_ok: !has_acc_chapter,
             doc_regime,
             penalty_chapter: false,
             report,
-            lead_measures: Vec::new(),
+            lead_measures: &[],
         };
         read_unit(&ctx, false, &mut ex.responsibilities, conds, sancs);
     }
@@ -534,8 +549,9 @@ enum Lead {
     None,
     /// 有下列情形之一的，给予… / 不予追究: the items are conditions.
     Accountability { exemption: bool },
-    /// A list of duties; the items' holder is the lead's subject (if found).
-    Duty(Option<String>),
+    /// A list of duties; the items' holder is the lead's subject (if found), when the lead
+    /// may name one (`named`: not a list of circumstances or matters).
+    Duty { named: bool },
     /// 给予下列处罚：, 问责方式有：: the items are measures, given to the party named.
     Measures(Option<String>),
 }
@@ -551,7 +567,10 @@ fn lead_measures(u: &Unit<'_>) -> Vec<String> {
         return Vec::new();
     };
     let s = &u.text[lead.clone()];
-    sanctions::collapse(s, sanctions::hits(s))
+    // The unit's literals inside the sentence are those a scan of the sentence finds.
+    let present = u.present(lead.clone());
+    let hits = sanctions::hits_among(s, &u.exact_in(lead.clone()), present.sanctions);
+    sanctions::collapse(s, hits)
         .into_iter()
         .map(|h| h.term.to_string())
         .collect()
@@ -559,15 +578,9 @@ fn lead_measures(u: &Unit<'_>) -> Vec<String> {
 
 fn parent_lead(u: &Unit<'_>) -> Lead {
     let sents = u.sentences();
-    let mut body: Vec<&Range<usize>> = sents.iter().filter(|s| s.start >= u.skip).collect();
     // A paragraph after the list (前款第一项…) follows the lead in the parent's text: the
     // lead is the last sentence ending in a colon.
-    if let Some(k) = body
-        .iter()
-        .rposition(|r| u.text[(*r).clone()].trim_end().ends_with(['：', ':']))
-    {
-        body.truncate(k + 1);
-    }
+    let body = lead_body(u, &sents);
     let Some(last) = body.last() else {
         return Lead::None;
     };
@@ -603,8 +616,28 @@ fn parent_lead(u: &Unit<'_>) -> Lead {
     .iter()
     .any(|w| s.contains(w))
     {
-        return Lead::Duty(None);
+        return Lead::Duty { named: false };
     }
+    Lead::Duty { named: true }
+}
+
+/// The lead sentence of a list of duties ([`parent_lead`]) and the body before it.
+fn lead_body<'u>(u: &'u Unit<'_>, sents: &'u [Range<usize>]) -> Vec<&'u Range<usize>> {
+    let mut body: Vec<&Range<usize>> = sents.iter().filter(|s| s.start >= u.skip).collect();
+    if let Some(k) = body
+        .iter()
+        .rposition(|r| u.text[(*r).clone()].trim_end().ends_with(['：', ':']))
+    {
+        body.truncate(k + 1);
+    }
+    body
+}
+
+/// The holder a list of duties names in its lead ([`Lead::Duty`] with `named`).
+fn lead_holder(u: &Unit<'_>) -> Option<String> {
+    let sents = u.sentences();
+    let body = lead_body(u, &sents);
+    let last = body.last()?;
     // The holder: the subject of the lead sentence, else of the parent's first sentence.
     // Nothing after the first ，。；： is read, and a punctuation mark separates jieba's
     // blocks: only the text up to it (inclusive) is tagged.
@@ -622,8 +655,7 @@ fn parent_lead(u: &Unit<'_>) -> Lead {
             .unwrap_or(toks.len());
         phrase::subject(t, &toks, 0, end).map(|(a, b)| t[a..b].to_string())
     };
-    let holder = subject_of(last).or_else(|| body.first().and_then(|r| subject_of(r)));
-    Lead::Duty(holder)
+    subject_of(last).or_else(|| body.first().and_then(|r| subject_of(r)))
 }
 
 /// Convenience for tests and tools: extract from a plain UTF-8 text.

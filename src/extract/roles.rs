@@ -514,7 +514,7 @@ fn running(
                 continue;
             }
             Some(Found::Holder(h)) => Some(h),
-            Some(Found::Pronoun) => ctx.lead_holder.clone(),
+            Some(Found::Pronoun) => ctx.lead_holder(),
             None => None,
         };
         let holder = holder
@@ -526,7 +526,7 @@ fn running(
             .or_else(|| {
                 let initial = v.is_none_or(|v| clause_initial(&toks, ca, v));
                 (first_sentence && initial)
-                    .then(|| ctx.lead_holder.clone())
+                    .then(|| ctx.lead_holder())
                     .flatten()
             });
         if let Some(h) = holder {
@@ -635,7 +635,7 @@ fn running(
                     }
                     sentence_subject(ci)
                         .map(|(a, b)| s[a..b].to_string())
-                        .or_else(|| first_sentence.then(|| ctx.lead_holder.clone()).flatten())
+                        .or_else(|| first_sentence.then(|| ctx.lead_holder()).flatten())
                 })
         };
         if let Some(h) = holder {

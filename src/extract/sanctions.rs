@@ -247,7 +247,8 @@ const PENALTY_TAILS: [&str; 6] = [
 /// penalties, an item it does not know but that opens with a measure's verb is a measure
 /// too — except a corrective order (责令改正, 责令整改), which is never a sanction.
 fn complete_lists<'s>(s: &'s str, kept: &mut Vec<Hit<'s>>) {
-    if !s.contains('、') || kept.is_empty() {
+    // Every tail holds 处罚 or 惩戒.
+    if !s.contains('、') || kept.is_empty() || !(s.contains("处罚") || s.contains("惩戒")) {
         return;
     }
     let mut added = Vec::new();

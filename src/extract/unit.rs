@@ -333,8 +333,23 @@ pub fn clauses_in(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = range.start;
     let mut depth = 0i32;
-    for (i, c) in text[range.clone()].char_indices() {
-        let i = i + range.start;
+    // Brackets and commas are ASCII or full-width forms led by 0xEF: the scan visits only
+    // those bytes and decodes nothing else.
+    let bytes = &text.as_bytes()[..range.end];
+    let mut at = range.start;
+    while let Some(k) = bytes[at..]
+        .iter()
+        .position(|&b| matches!(b, 0xEF | b'(' | b')' | b','))
+    {
+        let i = at + k;
+        let (c, len) = match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
+            (0xEF, Some(0xBC), Some(0x88)) => ('（', 3),
+            (0xEF, Some(0xBC), Some(0x89)) => ('）', 3),
+            (0xEF, Some(0xBC), Some(0x8C)) => ('，', 3),
+            (0xEF, _, _) => ('\0', 3),
+            (b, _, _) => (b as char, 1),
+        };
+        at = i + len;
         match c {
             '（' | '(' => depth += 1,
             '）' | ')' => depth = (depth - 1).max(0),
@@ -344,7 +359,7 @@ pub fn clauses_in(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
             if i > start {
                 out.push(start..i);
             }
-            start = i + c.len_utf8();
+            start = i + len;
         }
     }
     let mut end = range.end;

@@ -9,6 +9,8 @@
 
 use std::sync::OnceLock;
 
+use aho_corasick::AhoCorasick;
+
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 
 use crate::model::{PenaltyKind, Role, SanctionCategory};
@@ -222,6 +224,8 @@ pub enum Trigger {
 pub struct Triggers {
     /// (kind, its words in the file's order).
     by_kind: Vec<(Trigger, Vec<&'static str>)>,
+    /// Per kind (in the order of `by_kind`), its words as one automaton.
+    finders: Vec<AhoCorasick>,
 }
 
 impl Triggers {
@@ -235,7 +239,10 @@ impl Triggers {
 
     /// Whether `text` holds a word of `kind`.
     pub fn any_in(&self, kind: Trigger, text: &str) -> bool {
-        self.of(kind).iter().any(|w| text.contains(w))
+        self.by_kind
+            .iter()
+            .position(|(k, _)| *k == kind)
+            .is_some_and(|i| self.finders[i].is_match(text))
     }
 }
 
@@ -423,7 +430,11 @@ pub fn triggers() -> &'static Triggers {
                 None => by_kind.push((kind, vec![word])),
             }
         }
-        Triggers { by_kind }
+        let finders = by_kind
+            .iter()
+            .map(|(_, ws)| AhoCorasick::new(ws).expect("trigger words"))
+            .collect();
+        Triggers { by_kind, finders }
     })
 }
 

@@ -3,10 +3,14 @@
 //! pulldown-cmark parses the file and says, with source offsets, which bytes are text
 //! (text, inline code, the number of an ordered list item). Every other character —
 //! `#` of an ATX heading, `**` of emphasis, a bullet, an HTML comment such as the
-//! LawRefBook `<!-- INFO END -->`, a link's target, a table's pipes — is replaced by white
-//! space of the same byte length. Lines, columns and byte offsets of the view are
-//! therefore those of the file: `## 第二章 总则` is a heading line `   第二章 总则`,
-//! `**第一条**　…` a line that opens with the marker 第一条.
+//! LawRefBook `<!-- INFO END -->`, a link's target, a table's inner pipes and its delimiter
+//! row — is replaced by white space of the same byte length. Lines, columns and byte
+//! offsets of the view are therefore those of the file: `## 第二章 总则` is a heading line
+//! `   第二章 总则`, `**第一条**　…` a line that opens with the marker 第一条.
+//!
+//! A table row keeps the `|` that opens it: its cells cite units (`| 第十条之一 | 某罪 |`),
+//! they do not start them, and a row read as plain text says so by that pipe
+//! ([`crate::normalize::is_markup`]).
 
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
@@ -30,7 +34,15 @@ pub fn looks_like_markdown(bytes: &[u8], name: &str) -> bool {
         return false;
     }
     let mut emphasis_lines = 0;
-    for line in head.split(|&b| b == b'\n').take(400) {
+    // The first 400 lines (split at each \n, found with memchr).
+    let lines = memchr::memchr_iter(b'\n', head)
+        .chain([head.len()])
+        .scan(0, |start, end| {
+            let line = &head[*start..end];
+            *start = end + 1;
+            Some(line)
+        });
+    for line in lines.take(400) {
         let line = line.strip_suffix(b"\r").unwrap_or(line);
         let hashes = line.iter().take_while(|&&b| b == b'#').count();
         if (1..=6).contains(&hashes)
@@ -84,6 +96,14 @@ pub fn blank_markup(src: &str) -> String {
             Event::End(pulldown_cmark::TagEnd::List(_)) => {
                 ordered.pop();
             }
+            Event::Start(Tag::TableHead | Tag::TableRow) => {
+                // The row's opening pipe, when it has one, stays.
+                let raw = src[range.clone()].as_bytes();
+                let lead = raw.iter().take_while(|&&b| b == b' ').count();
+                if raw.get(lead) == Some(&b'|') {
+                    mark(range.start + lead, range.start + lead + 1);
+                }
+            }
             Event::Start(Tag::Item) if ordered.last() == Some(&true) => {
                 // The item's number is a clause marker (1. 2) …): keep it.
                 let raw = src[range.clone()].as_bytes();
@@ -131,6 +151,18 @@ mod tests {
         assert_eq!(lines[6], "  第一条  　为了规范。");
         assert_eq!(lines[8], "1. 第一项");
         assert_eq!(lines[9], "  要点");
+    }
+
+    #[test]
+    fn a_table_row_keeps_its_opening_pipe() {
+        let src = "某罪名规定\n\n| 条文 | 罪名 |\n|---|---|\n| 第十条之一 | 甲罪 |\n| 第十一条 | 乙罪 |\n";
+        let out = blank_markup(src);
+        assert_eq!(out.len(), src.len());
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[2], "| 条文   罪名  ");
+        assert_eq!(lines[3].trim(), "");
+        assert_eq!(lines[4], "| 第十条之一   甲罪  ");
+        assert_eq!(lines[5], "| 第十一条   乙罪  ");
     }
 
     #[test]

@@ -301,6 +301,14 @@ fn ole2_kind(bytes: &[u8]) -> &'static str {
 /// doctype or one of the tags a page or fragment starts with.
 fn looks_like_html(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(4096)];
+    // Every opening below starts with `<`, and only NUL bytes, a byte order mark and white
+    // space may stand before it: a text that starts otherwise is no HTML.
+    let first = head.iter().find(|&&b| {
+        !(b == 0 || b.is_ascii_whitespace() || matches!(b, 0xEF | 0xBB | 0xBF | 0xFF | 0xFE))
+    });
+    if first != Some(&b'<') {
+        return false;
+    }
     // UTF-16 pages are decoded first; look at their ASCII bytes only.
     let ascii: Vec<u8> = head
         .iter()

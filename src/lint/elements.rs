@@ -10,9 +10,6 @@ use crate::model::Rule;
 use crate::model::{Diagnostic, Element, Metadata};
 use crate::text::SourceText;
 
-/// The first day of GB/T 9704-2012.
-const GB9704_2012_FROM: &str = "2012-07-01";
-
 /// Findings on the form of the elements of `meta`.
 pub fn check(src: &SourceText, meta: &Metadata, out: &mut Vec<Diagnostic>) {
     doc_number(src, meta, out);
@@ -82,7 +79,7 @@ fn date_form(src: &SourceText, meta: &Metadata, out: &mut Vec<Diagnostic>) {
     let Some(e) = &meta.date else {
         return;
     };
-    if e.value.as_str() < GB9704_2012_FROM {
+    if e.value.as_str() < standards::GB9704_2012_FROM {
         return;
     }
     let Some(f) = date::find_all(&e.text).first().copied() else {

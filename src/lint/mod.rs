@@ -33,7 +33,7 @@ pub use profile::Profile;
 use rules::Standard;
 
 use crate::budget;
-use crate::model::{Diagnostic, Rule, Stage};
+use crate::model::{Diagnostic, Rule, Severity, Stage};
 use crate::structure::{DocTree, Node};
 use crate::text::SourceText;
 
@@ -87,6 +87,37 @@ pub fn check_document(
     out.sort_by_key(|d| (d.line, d.column));
     dedup(&mut out);
     cfg.apply(out)
+}
+
+/// Findings of a convention of form ([`rules::convention_since`]) that took effect after
+/// the document's latest date (its 成文日期 or the last dated event of its history) become
+/// notes: a 1986 regulation could not follow a ladder first laid down in 2000. A rule whose
+/// level the configuration sets keeps it.
+pub fn predating(meta: &crate::model::Metadata, cfg: &Config, diags: &mut [Diagnostic]) {
+    let latest = meta
+        .events
+        .iter()
+        .filter_map(|e| e.date.as_deref())
+        .chain(meta.date.as_ref().map(|e| e.value.as_str()))
+        .max();
+    let Some(latest) = latest else {
+        return;
+    };
+    for d in diags {
+        if d.severity == Severity::Info || cfg.levels.contains_key(&d.rule) {
+            continue;
+        }
+        let Some(from) = rules::convention_since(d.rule) else {
+            continue;
+        };
+        if latest < from {
+            d.severity = Severity::Info;
+            d.message = format!(
+                "{} — a note: the document, dated {latest}, predates the convention (in force from {from})",
+                d.message
+            );
+        }
+    }
 }
 
 /// A finding of `rule` at a line and column, with the rule's severity and standard.
@@ -360,6 +391,42 @@ mod tests {
         );
         cfg.set("document-count", Level::Allow).unwrap();
         assert!(check(&src, &doc, &cfg).diagnostics.is_empty());
+    }
+
+    #[test]
+    fn a_convention_younger_than_the_document_is_a_note() {
+        use crate::pipeline::{Options, process_str};
+        let findings = |date: &str, opts: &Options| -> Vec<(Rule, Severity, u64)> {
+            let t = format!(
+                "临水县职称评定暂行规定\n\n{date} 临水县人民政府发布\n\n一、评定范围\n\n1．在编技术人员。\n\n2．聘用技术人员。\n\n二、评定程序\n\n（一）个人申报。\n\n（三）单位推荐。\n"
+            );
+            process_str("t.txt", &t, opts).documents[0]
+                .diagnostics
+                .iter()
+                .map(|d| (d.rule, d.severity, d.line))
+                .collect()
+        };
+        let opts = Options::default();
+        // 1． right under 一、 skips the （一） rung of GB/T 9704-2012: a warning in a text of
+        // 2020, a note in one of 1986. The gap is a defect whatever the date.
+        assert_eq!(
+            findings("2020年5月6日", &opts),
+            vec![
+                (Rule::LevelSkip, Severity::Warning, 7),
+                (Rule::NumberingGap, Severity::Error, 15),
+            ]
+        );
+        assert_eq!(
+            findings("1986年5月6日", &opts),
+            vec![
+                (Rule::LevelSkip, Severity::Info, 7),
+                (Rule::NumberingGap, Severity::Error, 15),
+            ]
+        );
+        // A level the configuration sets is kept.
+        let mut opts = Options::default();
+        opts.lint.set("level-skip", Level::Deny).unwrap();
+        assert_eq!(findings("1986年5月6日", &opts)[0].1, Severity::Error);
     }
 
     #[test]

@@ -6,8 +6,8 @@ use strum::VariantArray;
 
 use super::profile::Profile;
 use super::standards::{
-    CITATION, GB9704_ATTACHMENTS, GB9704_DATE, GB9704_DOC_NUMBER, GB9704_LADDER, GB15834_MARKERS,
-    GB15834_PERIOD, SEQUENCE,
+    CITATION, GB9704_ATTACHMENTS, GB9704_DATE, GB9704_DOC_NUMBER, GB9704_LADDER, GB15834_2011_FROM,
+    GB15834_MARKERS, GB15834_PERIOD, LADDERS_FROM, SEQUENCE,
 };
 use crate::model::{Rule, Severity};
 
@@ -134,6 +134,29 @@ pub const fn info(rule: Rule) -> RuleInfo {
         severity,
         standard,
         summary,
+    }
+}
+
+/// The first day of the convention of form that `rule` checks, when it has one: a
+/// document dated before it was written under no such convention, and a finding there is
+/// only a note. `None`: the numbering itself (a gap, a repeat, a lost or damaged marker, a
+/// stale reference) is a defect whatever the date; and the 公文 elements kept their form
+/// through the earlier editions of GB/T 9704 (`date-format` knows its own first day).
+pub const fn convention_since(rule: Rule) -> Option<&'static str> {
+    match rule {
+        Rule::MarkerPunctuation | Rule::HeadingPunctuation => Some(GB15834_2011_FROM),
+        Rule::LevelSkip | Rule::LevelBack => Some(LADDERS_FROM),
+        Rule::NumberingGap
+        | Rule::NumberingDuplicate
+        | Rule::NumberingOrder
+        | Rule::NumberingStart
+        | Rule::MixedStyle
+        | Rule::GarbledMarker
+        | Rule::DocumentCount
+        | Rule::DanglingReference
+        | Rule::DocNumberFormat
+        | Rule::DateFormat
+        | Rule::AttachmentFormat => None,
     }
 }
 

@@ -220,10 +220,12 @@ fn quoted(src: &SourceText, doc: &DocTree) -> Vec<bool> {
         out[i] = depth > 0;
         let from = doc.nodes[i].start;
         let to = doc.nodes.get(i + 1).map_or(doc.end, |m| m.start).max(from);
-        for c in text[from..to.min(text.len())].chars() {
-            match c {
-                '“' => depth += 1,
-                '”' => depth = depth.saturating_sub(1),
+        // “ and ” are E2 80 9C and E2 80 9D: jump from one 0xE2 byte to the next.
+        let b = &text.as_bytes()[from..to.min(text.len())];
+        for k in memchr::memchr_iter(0xE2, b) {
+            match b.get(k + 1..k + 3) {
+                Some([0x80, 0x9C]) => depth += 1,
+                Some([0x80, 0x9D]) => depth = depth.saturating_sub(1),
                 _ => {}
             }
         }

@@ -30,6 +30,8 @@ struct Group {
 struct Prev {
     last_node: usize,
     last: u32,
+    /// The insert (之N) of `last` that ended the list, 0 when it ended on the plain unit.
+    last_insert: u32,
     parent: Option<usize>,
     continued: bool,
 }
@@ -108,12 +110,17 @@ pub fn check(cx: &mut Ctx) {
             _ => Start::Fresh,
         };
         // A list that carries on exactly from the last list of its style at another depth
-        // (items numbered through a document, under 章 here and under 节 there).
+        // (items numbered through a document, under 章 here and under 节 there) — also when
+        // the last list at its own depth, further back, would leave a gap.
         let any_key = (fam, g.scope);
         let any_slot = prev_any.iter().position(|(k, _)| *k == any_key);
+        let exact = |p: &Prev| first.number == p.last + 1;
         let start = match (start, any_slot.map(|k| prev_any[k].1)) {
-            (Start::Fresh, Some(p))
-                if first.number != 1 && p.parent != g.parent && first.number == p.last + 1 =>
+            (Start::Fresh, Some(p)) if first.number != 1 && p.parent != g.parent && exact(&p) => {
+                Start::Continue(p)
+            }
+            (Start::Continue(q), Some(p))
+                if !key.0.runs_on() && !exact(&q) && p.parent != g.parent && exact(&p) =>
             {
                 Start::Continue(p)
             }
@@ -121,9 +128,15 @@ pub fn check(cx: &mut Ctx) {
         };
         let last = scan(cx, g, start);
         check_inserts(cx, &inserts, start);
+        let last_insert = inserts
+            .last()
+            .map(|&i| &doc.nodes[i])
+            .filter(|n| n.number == last)
+            .map_or(0, |n| n.insert);
         let seen = Prev {
             last_node: *g.nodes.last().unwrap_or(&g.nodes[0]),
             last,
+            last_insert,
             parent: g.parent,
             continued: matches!(start, Start::Continue(_)),
         };
@@ -158,7 +171,7 @@ fn check_inserts(cx: &mut Ctx, nodes: &[usize], start: Start) {
     let doc = cx.doc;
     let mut prev = match start {
         Start::Fresh => Ordinal::plain(0),
-        Start::Continue(p) => Ordinal::plain(p.last),
+        Start::Continue(p) => Ordinal::new(p.last, p.last_insert),
     };
     for &i in nodes {
         let n = &doc.nodes[i];
@@ -620,6 +633,29 @@ mod tests {
     fn items_run_on_across_parents() {
         let t = "一、存在问题\n（一）思想方面\n1.甲。\n2.乙。\n（二）作风方面\n3.丙。\n4.丁。\n5.戊。\n二、整改措施\n（一）加强学习\n1.己。\n2.庚。\n";
         assert!(lint(t).is_empty(), "{:?}", lint(t));
+    }
+
+    #[test]
+    fn items_numbered_through_a_document_run_on_across_depths() {
+        // Under 节 in 第一章, under 第二章 itself, under 节 again in 第三章.
+        let t = "某罪名目录\n第一章 甲类\n第一节 子类\n1．甲罪。\n2．乙罪。\n第二节 丑类\n3．丙罪。\n第二章 乙类\n4．丁罪。\n5．戊罪。\n第三章 丙类\n第一节 寅类\n6．己罪。\n第二节 卯类\n7．庚罪。\n";
+        assert!(lint(t).is_empty(), "{:?}", lint(t));
+        // A gap is still one.
+        let f = lint(
+            &t.replace("6．己罪", "8．己罪")
+                .replace("7．庚罪", "9．庚罪"),
+        );
+        assert_eq!(f, vec![("numbering-gap".into(), 13)]);
+    }
+
+    #[test]
+    fn inserted_articles_run_on_across_sections() {
+        // 第二条之一 ends 第一节, 第二条之二 opens 第二节.
+        let t = "某法\n第一章 总则\n第一节 一般规定\n第一条 甲。\n第二条 乙。\n第二条之一 丙。\n第二节 特别规定\n第二条之二 丁。\n第三条 戊。\n";
+        assert!(lint(t).is_empty(), "{:?}", lint(t));
+        // Skipping 之二 across the boundary is still a gap.
+        let f = lint(&t.replace("第二条之二", "第二条之三"));
+        assert_eq!(f, vec![("numbering-gap".into(), 8)]);
     }
 
     #[test]

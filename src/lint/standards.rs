@@ -1,6 +1,15 @@
 //! The standards the rules rest on, each clause written once: findings, `--list-rules`
 //! and SARIF rule metadata cite them from here.
 
+/// The first day of GB/T 9704-2012 (党政机关公文格式).
+pub const GB9704_2012_FROM: &str = "2012-07-01";
+/// The first day of GB/T 15834-2011 (标点符号用法), whose appendix B first set the
+/// punctuation after ordinal markers and the bare heading.
+pub const GB15834_2011_FROM: &str = "2012-06-01";
+/// The first day a ladder of levels was law: 《立法法》 (2000) for 编章节条款项目, in force
+/// from 2000-07-01 (the 公文 ladder 一、（一）1.（1） was written down later still).
+pub const LADDERS_FROM: &str = "2000-07-01";
+
 /// GB/T 9704-2012 §7.3.3: the ladder 一、→（一）→1.→（1）.
 pub const GB9704_LADDER: &str = "GB/T 9704-2012 7.3.3";
 /// GB/T 15834-2011 B.3: punctuation after ordinal markers (序次语).

@@ -37,7 +37,7 @@ pub fn references(src: &SourceText, doc: &DocTree) -> Vec<Reference> {
     for (node, own) in texts {
         let text = own.as_str();
         for f in parse::scan(text) {
-            let index = &*index.get_or_insert_with(|| Index::new(doc));
+            let index = &*index.get_or_insert_with(|| Index::new(src, doc));
             let at = Site::new(index, doc, node, own, f.start);
             let written = &text[f.start..f.end];
             let scope = match (&f.scope, &amended) {
@@ -214,11 +214,15 @@ struct Index {
     max_article: u32,
     /// The lowest article number (1 without articles).
     min_article: u32,
+    /// Per node: where the 款 of an article start ([`paragraph_starts`]; empty for other
+    /// clauses).
+    paragraphs: Vec<Vec<usize>>,
 }
 
 impl Index {
-    fn new(doc: &DocTree) -> Self {
+    fn new(src: &SourceText, doc: &DocTree) -> Self {
         let mut articles = Vec::new();
+        let mut paragraphs = vec![Vec::new(); doc.nodes.len()];
         let mut chapters = Vec::new();
         let mut roots = Vec::new();
         let mut order = Vec::new();
@@ -238,6 +242,7 @@ impl Index {
                     prev = Some(key);
                     articles.push((key, i));
                     order.push(i);
+                    paragraphs[i] = paragraph_starts(src, n);
                 }
                 Style::Chapter => chapters.push((n.number, i)),
                 _ => {}
@@ -256,6 +261,7 @@ impl Index {
             run,
             chapters,
             roots,
+            paragraphs,
         }
     }
 
@@ -298,8 +304,10 @@ fn insert_of(n: &Node) -> u32 {
 }
 
 /// Source offsets where the 款 of an article start: its own text's paragraphs, a heading
-/// that stands alone on the first line (第一条 立法目的) not counted.
-fn paragraph_starts(n: &Node) -> Vec<usize> {
+/// that stands alone on the first line (第一条 立法目的) not counted. An article on one line
+/// whose sentences are parted by blanks in the source (`…设施。 在前款规定…`, a copy that
+/// flattened its paragraphs onto one line) starts a 款 after each such sentence end.
+fn paragraph_starts(src: &SourceText, n: &Node) -> Vec<usize> {
     let own = &n.own;
     let text = own.as_str();
     let mut starts: Vec<usize> = std::iter::once(0)
@@ -314,7 +322,29 @@ fn paragraph_starts(n: &Node) -> Vec<usize> {
             starts.remove(0);
         }
     }
+    if !text.contains('\n') {
+        starts.extend(flattened_paragraphs(src, own));
+    }
     starts.into_iter().map(|k| own.source_offset(k)).collect()
+}
+
+/// Offsets in the one-line text `own` where a flattened 款 starts: after a 。 that blanks
+/// within the line part from more text in the source (the cleaned text has dropped them).
+/// Offsets of `own`'s text, like the line starts.
+fn flattened_paragraphs<'a>(
+    src: &'a SourceText,
+    own: &'a MappedText,
+) -> impl Iterator<Item = usize> + 'a {
+    let text = own.as_str();
+    text.match_indices('。').filter_map(move |(k, dot)| {
+        let next = k + dot.len();
+        if next >= text.len() {
+            return None;
+        }
+        let (end, start) = (own.source_offset(k) + dot.len(), own.source_offset(next));
+        let gap = src.as_str().get(end..start)?;
+        (!gap.is_empty() && gap.chars().all(crate::normalize::is_inline_blank)).then_some(next)
+    })
 }
 
 /// Where a reference stands: its clause, article, 款 there, chapter and run.
@@ -348,7 +378,7 @@ impl Site {
         let chapter = ancestors(Style::Chapter);
         let pos = own.source_offset(at);
         let mut paragraph = article.map_or(1, |a| {
-            paragraph_starts(&doc.nodes[a])
+            index.paragraphs[a]
                 .iter()
                 .filter(|&&s| s <= pos)
                 .count()
@@ -384,7 +414,7 @@ fn resolve(index: &Index, doc: &DocTree, at: &Site, f: &Found, unqualified: bool
             Some(a) => Target {
                 target: path(a),
                 part: part.render(),
-                resolved: part_exists(doc, a, part),
+                resolved: part_exists(index, doc, a, part),
             },
             None => Target {
                 target: None,
@@ -555,8 +585,8 @@ fn resolve(index: &Index, doc: &DocTree, at: &Site, f: &Found, unqualified: bool
 
 /// Whether article `a` has the 款 and 项 that `part` names (an article with one 款 holds its
 /// items directly: 第X条第（三）项 names an item of that 款).
-fn part_exists(doc: &DocTree, a: usize, part: &Part) -> bool {
-    let starts = paragraph_starts(&doc.nodes[a]);
+fn part_exists(index: &Index, doc: &DocTree, a: usize, part: &Part) -> bool {
+    let starts = &index.paragraphs[a];
     if let Some(p) = part.paragraph
         && p as usize > starts.len().max(1)
     {

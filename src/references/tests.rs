@@ -189,6 +189,43 @@ fn a_single_paragraph_article_holds_its_items() {
 }
 
 #[test]
+fn paragraphs_flattened_onto_one_line_are_the_articles_paragraphs() {
+    // A copy that put a chapter on one line, 款 parted by a blank.
+    let r = refs(
+        "某县靶场管理办法\n第一条 靶场距离道路一公里以上。 在前款规定地带以外设靶场的，应当批准。 违反前两款的，责令拆除。 第二条 依照第一条第三款处理。\n",
+    );
+    assert_eq!(
+        r,
+        vec![
+            row("前款", "第一条", Some("第一条"), Some("第一款"), true),
+            row("违反前两款", "第一条", Some("第一条"), Some("第一款"), true),
+            row("违反前两款", "第一条", Some("第一条"), Some("第二款"), true),
+            row(
+                "依照第一条第三款",
+                "第二条",
+                Some("第一条"),
+                Some("第三款"),
+                true
+            ),
+        ]
+    );
+    // A blank after a sentence end in an article of several lines parts no 款.
+    let r = refs(
+        "某县办法\n第一条 应当登记。 登记免费。\n逾期的，不予登记。\n第二条 违反第一条第三款的，予以警告。\n",
+    );
+    assert_eq!(
+        r,
+        vec![row(
+            "违反第一条第三款",
+            "第二条",
+            Some("第一条"),
+            Some("第三款"),
+            false
+        )]
+    );
+}
+
+#[test]
 fn a_reference_in_the_first_paragraph_to_the_preceding_one_dangles() {
     let r = refs("某县办法\n第一条 依照前款规定执行。\n第二条 本办法自公布之日起施行。\n");
     assert_eq!(

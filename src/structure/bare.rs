@@ -94,6 +94,15 @@ pub(crate) fn find(
             continue;
         }
         let raw = normalize::trim_start_markup(&text[l.start..l.end]);
+        // Most lines are paragraphs: longer than a heading, told without copying them.
+        if raw
+            .chars()
+            .filter(|&c| !is_blank(c))
+            .nth(MAX_CHARS)
+            .is_some()
+        {
+            continue;
+        }
         let t: String = raw.chars().filter(|&c| !is_blank(c)).collect();
         let chars = t.chars().count();
         if !(2..=MAX_CHARS).contains(&chars)
