@@ -393,7 +393,14 @@ pub fn sentence(
                 if k == 0 && own.is_some() && !tail {
                     carried.clone_from(&own);
                 }
-                let target = own
+                // 对…的乡镇，由…约谈乡镇主要负责人: whom 约谈 names is its party.
+                let object = h
+                    .term
+                    .ends_with("约谈")
+                    .then(|| yuetan_target(s, conseq_clauses))
+                    .flatten();
+                let target = object
+                    .or(own)
                     .or_else(|| inner_target(h.term))
                     .or_else(|| declared_before(s, &clauses, h.range.start))
                     .or_else(|| general.clone());
@@ -573,9 +580,22 @@ pub fn measures_lead(s: &str) -> Option<Option<String>> {
     let clauses = clauses_in(s, 0..s.len());
     let last = clauses.last()?;
     let target = named_before(&s[..last.end])
+        .or_else(|| decided_for(&s[last.clone()]))
         .map(str::to_string)
         .or_else(|| condition_subject(s, &clauses));
     Some(target)
+}
+
+/// The party of a decision's lead (本局决定对当事人作出如下行政处罚：): what stands between
+/// the last 对 of the clause and the verb after it.
+fn decided_for(c: &str) -> Option<&str> {
+    let (_, rest) = c.rsplit_once('对')?;
+    let end = ["作出", "做出", "给予", "予以", "处以", "实施"]
+        .iter()
+        .filter_map(|v| rest.find(v))
+        .min()?;
+    let party = &rest[..end];
+    (!party.is_empty() && party.chars().count() <= 30).then_some(party)
 }
 
 /// The measures named in `range` of the unit, an item or the run of a list of measures:
@@ -592,8 +612,17 @@ pub fn measures(
     let s = &ctx.unit.text[range.clone()];
     let present = ctx.unit.present(range.clone());
     let hits = sanctions::hits_among(s, &ctx.unit.exact_in(range.clone()), present.sanctions);
+    // The measures a decision lists are given (imposed), a rule's are provided.
     for h in sanctions::collapse(s, hits) {
-        push_sanction(ctx, sancs, &h, target.clone(), (s, s), range.start);
+        push(
+            ctx,
+            sancs,
+            &h,
+            target.clone(),
+            (s, s),
+            range.start,
+            ctx.report,
+        );
     }
 }
 
@@ -934,7 +963,13 @@ fn named_before(t: &str) -> Option<&str> {
         {
             c = r;
         }
-        let c = c.strip_prefix('对')?;
+        // 我局将对…, 本机关依法对…: the deciding body before 对.
+        let c = c.strip_prefix('对').or_else(|| {
+            let head = &c[..c.find(['，', ',']).unwrap_or(c.len())];
+            ["将对", "依法对", "决定对"]
+                .iter()
+                .find_map(|w| head.find(w).map(|i| &c[i + w.len()..]))
+        })?;
         if c.starts_with('于') {
             return None;
         }

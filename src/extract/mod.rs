@@ -37,7 +37,7 @@ use crate::model::{
     SanctionCategory, Stage,
 };
 use crate::structure::DocTree;
-use crate::text::SourceText;
+use crate::text::{MappedText, SourceText};
 use sanctions::Hit;
 use unit::Unit;
 use vocab::Regime;
@@ -195,11 +195,17 @@ pub fn prepare() {
 
 /// Extract responsibilities and accountability from one document.
 pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
+    let closing = closing_paragraphs(doc);
     let units: Vec<Unit> = doc
         .nodes
         .iter()
-        .map(|n| Unit::new(&n.own, n.heading.as_deref()))
+        .enumerate()
+        .map(|(i, n)| match &closing {
+            Some((last, item, _)) if *last == i => Unit::new(item, n.heading.as_deref()),
+            _ => Unit::new(&n.own, n.heading.as_deref()),
+        })
         .collect();
+    let closing_unit = closing.as_ref().map(|(_, _, tail)| Unit::new(tail, None));
     let preamble = Unit::preamble(&doc.preamble);
 
     // Chapters (top-level clauses with children) about accountability.
@@ -285,11 +291,25 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
             })
         })
         .collect();
+    // The text before the first clause leads the top-level clauses only when it introduces
+    // measures or conditions (本局决定对当事人作出如下行政处罚：一、…): a duty it states
+    // (现将有关事项通知如下：) gives the items no holder.
+    let preamble_lead = match parent_lead(&preamble) {
+        lead @ (Lead::Measures(_) | Lead::Accountability { .. }) => {
+            let acc = matches!(lead, Lead::Accountability { .. });
+            Some((lead, acc, lead_measures(&preamble)))
+        }
+        Lead::None | Lead::Duty { .. } => None,
+    };
     let holders: Vec<OnceCell<Option<String>>> =
         doc.nodes.iter().map(|_| OnceCell::new()).collect();
     for (i, node) in doc.nodes.iter().enumerate() {
         budget::checkpoint(Stage::Extract);
-        let (lead, in_acc_list, lead_measures) = match node.parent.and_then(|p| leads[p].as_ref()) {
+        let parent_lead = match node.parent {
+            Some(p) => leads[p].as_ref(),
+            None => preamble_lead.as_ref(),
+        };
+        let (lead, in_acc_list, lead_measures) = match parent_lead {
             Some((lead, acc, measures)) => (Some(lead), *acc, measures.as_slice()),
             None => (None, false, &[][..]),
         };
@@ -334,12 +354,114 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
         if let Some(Lead::Measures(target)) = &lead
             && node.children.is_empty()
         {
+            // Its first sentence: what follows (你公司拒不执行的，…处拘留) is a rule of its
+            // own, read below.
+            // A short item may read as a heading (（一）责令停止生产。): it is the measure.
             let u = &units[i];
-            conditions::measures(&ctx, u.body..u.text.len(), target.clone(), sancs);
+            let end = u
+                .text
+                .find('。')
+                .map(|i| i + '。'.len_utf8())
+                .filter(|&e| u.text[e..].contains("的，"))
+                .unwrap_or(u.text.len());
+            conditions::measures(&ctx, 0..end, target.clone(), sancs);
         }
         read_unit(&ctx, in_acc_list, &mut ex.responsibilities, conds, sancs);
     }
+    if let Some(unit) = &closing_unit {
+        let ctx = Ctx {
+            src,
+            path: "",
+            unit,
+            lead: None,
+            soft_ok: !has_acc_chapter,
+            doc_regime,
+            penalty_chapter: false,
+            report,
+            lead_measures: &[],
+        };
+        read_unit(&ctx, false, &mut ex.responsibilities, conds, sancs);
+    }
+    // A decision addressed to one party (当事人：某公司; 某公司： above the text) names it
+    // 当事人 or 你公司 in its measures.
+    if let Some(party) = addressed_party(doc.preamble.as_str()) {
+        for s in &mut ex.accountability.sanctions {
+            if s.target.as_deref().is_some_and(is_party_pronoun) {
+                s.target = Some(party.to_string());
+            }
+        }
+    }
     ex
+}
+
+/// The paragraphs after a list of one-paragraph items at the top of a document (一、…
+/// 五、…, then 上述问题…；对…的，严肃追究…) are the document's own text, not the last
+/// item's: the last top-level clause's text split after its first paragraph, as (its
+/// index, the item, the rest). Only for three or more items without children, each but the
+/// last a single line.
+fn closing_paragraphs(doc: &DocTree) -> Option<(usize, MappedText, MappedText)> {
+    let top: Vec<usize> = (0..doc.nodes.len())
+        .filter(|&i| doc.nodes[i].parent.is_none())
+        .collect();
+    let (&last, items) = top.split_last()?;
+    if items.len() < 2
+        || top.iter().any(|&i| !doc.nodes[i].children.is_empty())
+        || items
+            .iter()
+            .any(|&i| doc.nodes[i].own.as_str().trim().contains(['\n', '\r']))
+    {
+        return None;
+    }
+    let own = &doc.nodes[last].own;
+    let raw = own.as_str();
+    let lead = raw.len() - raw.trim_start().len();
+    let cut = lead + raw[lead..].find(['\n', '\r'])?;
+    // The rest holds a sentence, not just a signature and a date.
+    if !raw[cut..].contains('。') {
+        return None;
+    }
+    let part = |r: Range<usize>| {
+        let mut m = MappedText::new();
+        for (i, c) in raw[r.clone()].char_indices() {
+            m.push_char(c, own.source_offset(r.start + i));
+        }
+        m.finish(own.source_offset(r.end));
+        m
+    };
+    Some((last, part(0..cut), part(cut..raw.len())))
+}
+
+/// How a decision names the party it is addressed to.
+fn is_party_pronoun(t: &str) -> bool {
+    matches!(
+        t,
+        "当事人" | "你公司" | "你单位" | "你厂" | "你店" | "你（单位）" | "你"
+    )
+}
+
+/// The party a decision is addressed to, from the lines before its first clause: the field
+/// 当事人：X (被处罚人, 被处罚单位), else a line that is nothing but a name and a colon.
+fn addressed_party(preamble: &str) -> Option<&str> {
+    let mut addressee = None;
+    for line in preamble.lines().take(40) {
+        let line = line.trim();
+        if let Some((label, value)) = line.split_once(['：', ':']) {
+            let value = value.trim();
+            if ["当事人", "当事人名称", "被处罚人", "被处罚单位"].contains(&label.trim())
+                && !value.is_empty()
+            {
+                return Some(value);
+            }
+            if value.is_empty()
+                && addressee.is_none()
+                && !label.contains(['，', '、', '。'])
+                && (4..=40).contains(&label.chars().count())
+            {
+                addressee = Some(label.trim());
+            }
+        }
+    }
+    addressee
 }
 
 /// Run the finders over one unit.

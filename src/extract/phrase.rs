@@ -284,6 +284,10 @@ fn scope_re() -> &'static regex::Regex {
 /// 本规定), not a pronoun, and ending in a head noun.
 pub fn is_holder(np: &str) -> bool {
     let c = core(np);
+    // A person as a report names one (县财政局科长钱某某, 孙某某).
+    if name_end(c) == Some(c.len()) && !c.starts_with(['对', '由', '在', '向', '被', '的']) {
+        return true;
+    }
     // The head noun first: most phrases asked about end in none.
     let Some(last) = c.chars().next_back() else {
         return false;
@@ -303,6 +307,10 @@ pub fn is_holder(np: &str) -> bool {
         '心' => c.ends_with("中心"),
         '业' => c.ends_with("企业") || c.ends_with("事业"),
         '任' => c.ends_with("主任"),
+        // 生产经营者, 经营者: a party of the market, not 违反者 or 使用者.
+        '者' => ["经营者", "生产者", "销售者", "运营者"]
+            .iter()
+            .any(|w| c.ends_with(w)),
         '署' => !c.ends_with("部署"),
         '行' => ["银行", "分行", "支行", "总行"]
             .iter()
@@ -334,6 +342,28 @@ pub fn is_holder(np: &str) -> bool {
         c,
         "各地" | "全民" | "社会" | "群众" | "领导" | "人人" | "专人" | "个人" | "有关"
     )
+}
+
+/// The byte offset just after the first name in `x` that a report gives (张某某, 李某): a
+/// surname and 某 or 某某.
+pub fn name_end(x: &str) -> Option<usize> {
+    let surnames = super::vocab::triggers().of(super::vocab::Trigger::Surname);
+    let mut prev: Option<&str> = None;
+    for (i, c) in x.char_indices() {
+        if c == '某'
+            && let Some(p) = prev
+            && surnames.contains(&p)
+        {
+            let end = i + '某'.len_utf8();
+            return Some(if x[end..].starts_with('某') {
+                end + '某'.len_utf8()
+            } else {
+                end
+            });
+        }
+        prev = Some(&x[i..i + c.len_utf8()]);
+    }
+    None
 }
 
 /// Byte range of the longest prefix of tokens `from..to` that is a holder.

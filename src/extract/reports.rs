@@ -11,6 +11,7 @@ use std::ops::Range;
 
 use super::Ctx;
 use super::conditions::push_imposed;
+use super::phrase;
 use super::sanctions::{self, Hit};
 use super::unit::{clauses_in, sentences_in};
 use super::vocab::{self, Trigger};
@@ -20,7 +21,17 @@ use super::vocab::{self, Trigger};
 /// report (关于…问题的通报) or a decision on a sanction (关于给予…处分的决定); a rule that
 /// only mentions one (关于印发《…通报制度》的通知) is none.
 pub fn is_report(title: Option<&str>, opening: &str) -> bool {
-    let head = title.unwrap_or_else(|| opening.lines().next().unwrap_or(opening));
+    // Without a title, the opening up to the addressees' colon, its lines joined (a title
+    // wrapped as …情况的 / 通报).
+    let joined: String;
+    let head = match title {
+        Some(t) => t,
+        None => {
+            let end = opening.find(['：', ':']).unwrap_or(opening.len());
+            joined = opening[..end].split_whitespace().collect();
+            &joined
+        }
+    };
     let kind = head.rsplit_once('的').map_or(head, |(_, k)| k);
     let t = vocab::triggers();
     t.any_in(Trigger::Report, kind)
@@ -90,6 +101,49 @@ fn names_someone(x: &str) -> bool {
         && !RULE_WORDS.iter().any(|w| x.contains(w))
 }
 
+/// The person a clause names at its opening (县财政局科长钱某某对此负有…; the item 何某某，
+/// 某公司项目经理，…): the text up to the end of the first name, when nothing before it
+/// is a circumstance or an object.
+fn opening_person(t: &str) -> Option<&str> {
+    let end = phrase::name_end(t)?;
+    let p = trim_person(&t[..end]);
+    (p.chars().count() <= 30 && !p.contains(['对', '的', '在', '将', '向', '被', '给']))
+        .then_some(p)
+}
+
+/// Words that end the name of a body (甲公司、乙监理公司).
+const BODIES: [&str; 12] = [
+    "公司",
+    "企业",
+    "集团",
+    "厂",
+    "局",
+    "委员会",
+    "政府",
+    "中心",
+    "站",
+    "所",
+    "院",
+    "办公室",
+];
+
+/// The persons of a target that joins several by 、 (镇党委书记刘某某、镇长陈某某; 甲公司、乙
+/// 公司): each part when every part ends in a name or a body (one sanction per person);
+/// else the whole (党组书记、局长王某某 is one person).
+fn persons(who: &str) -> Vec<&str> {
+    if !who.contains('、') {
+        return vec![who];
+    }
+    let parts: Vec<&str> = who.split('、').collect();
+    let whole =
+        |p: &str| phrase::name_end(p) == Some(p.len()) || BODIES.iter().any(|b| p.ends_with(b));
+    if parts.iter().all(|p| whole(p)) {
+        parts
+    } else {
+        vec![who]
+    }
+}
+
 /// Read one sentence (or chain) of a report; push the sanctions it reports as given and
 /// say whether there were any. `person` is the person named last in the unit.
 pub fn sentence(
@@ -100,7 +154,7 @@ pub fn sentence(
 ) -> bool {
     let full = &ctx.unit.text;
     let s = &full[sent.clone()];
-    if RULE_WORDS.iter().any(|w| s.contains(w)) && s.contains("的，") {
+    if RULE_WORDS.iter().any(|w| s.contains(w)) && (s.contains("的，") || s.contains("的,")) {
         return false;
     }
     let mut found = false;
@@ -114,6 +168,15 @@ pub fn sentence(
                 last = None;
                 continue;
             }
+            // （二）给予党纪政务处分的公职人员（6人）: a heading that describes whom the
+            // part is about.
+            if described_group(t) {
+                last = None;
+                continue;
+            }
+            // Whether the measures go to each person of a 、-list (not for a gain taken
+            // back: 违规发放的资金已全部追回 is one entry).
+            let mut each = true;
             let (rest, base, target) = match verb_of(t) {
                 // 李某某曾于2019年受到诫勉谈话: a sanction of the past.
                 Some((_, at, _)) if HISTORY.iter().any(|w| t[..at].contains(w)) => {
@@ -123,7 +186,7 @@ pub fn sentence(
                 Some((verb, at, len)) => {
                     // The measures: what follows the verb (after the person, for 给予).
                     let rest = &t[at + len..];
-                    let Some(first) = sanctions::hits(rest).into_iter().next() else {
+                    let Some(first) = sanctions::report_hits(rest).into_iter().next() else {
                         last = None;
                         continue;
                     };
@@ -137,7 +200,16 @@ pub fn sentence(
                         }
                     };
                     let who = who.trim_end_matches("同志");
-                    let target = if names_someone(who) && who != "其" {
+                    // 给予警告 with nobody named or named before: the item of a decision's
+                    // own list of measures, read with its lead.
+                    if verb == Verb::Given && who.is_empty() && person.is_none() {
+                        last = None;
+                        continue;
+                    }
+                    // 违纪所得已被追缴: what is taken back stands before the verb, and the
+                    // person is the one named before.
+                    let taken = verb == Verb::Received && first.entry.gain;
+                    let target = if !taken && names_someone(who) && who != "其" {
                         *person = Some(who.to_string());
                         Some(who.to_string())
                     } else {
@@ -145,24 +217,59 @@ pub fn sentence(
                     };
                     (rest, c.start + at + len, target)
                 }
-                None => match &last {
-                    Some(target) => (t, c.start, target.clone()),
-                    None => continue,
-                },
+                None => {
+                    if let Some(p) = opening_person(t) {
+                        *person = Some(p.to_string());
+                    }
+                    match &last {
+                        Some(target) => (t, c.start, target.clone()),
+                        // 违规发放的资金已全部追回: a gain taken back, for the person named
+                        // before.
+                        None if person.is_some()
+                            && sanctions::report_hits(t).iter().any(|h| h.entry.gain) =>
+                        {
+                            each = false;
+                            (t, c.start, person.clone())
+                        }
+                        None => continue,
+                    }
+                }
             };
-            let hits = sanctions::hits(rest);
+            let hits = sanctions::report_hits(rest);
             last = (!hits.is_empty()).then(|| target.clone());
             for h in sanctions::collapse(rest, hits) {
                 let h = Hit {
                     range: base + h.range.start..base + h.range.end,
                     ..h
                 };
-                push_imposed(ctx, sancs, &h, target.clone(), s, sent.start);
+                match &target {
+                    Some(who) if each => {
+                        for p in persons(who) {
+                            push_imposed(ctx, sancs, &h, Some(p.to_string()), s, sent.start);
+                        }
+                    }
+                    Some(_) | None => push_imposed(ctx, sancs, &h, target.clone(), s, sent.start),
+                }
                 found = true;
             }
         }
     }
     found
+}
+
+/// Whether clause `t` describes a group of persons by what they were given (给予党纪政务
+/// 处分和问责的公职人员（6人）, 受到处理的单位), not a measure given.
+fn described_group(t: &str) -> bool {
+    let t = t
+        .trim_end_matches(['）', ')'])
+        .trim_end_matches(|c: char| c.is_ascii_digit() || "人个名家（(".contains(c));
+    let Some((before, noun)) = t.rsplit_once('的') else {
+        return false;
+    };
+    !before.is_empty()
+        && ["人员", "干部", "单位", "党员"]
+            .iter()
+            .any(|w| noun.ends_with(w) && noun.chars().count() <= 8)
 }
 
 /// The reporting verb of a clause: its kind, byte offset and length. A clause that opens
@@ -182,7 +289,7 @@ fn verb_of(t: &str) -> Option<(Verb, usize, usize)> {
         if let Some((i, _)) = t.match_indices('处').find(|&(i, _)| {
             t[i + '处'.len_utf8()..].starts_with(|c: char| {
                 c.is_ascii_digit() || "一二三四五六七八九十百千万".contains(c)
-            })
+            }) || t[i + '处'.len_utf8()..].starts_with("上一年")
         }) {
             return Some((Verb::Towards, i, '处'.len_utf8()));
         }
@@ -190,14 +297,26 @@ fn verb_of(t: &str) -> Option<(Verb, usize, usize)> {
     if let Some(i) = t.find("受到") {
         return Some((Verb::Received, i, "受到".len()));
     }
+    // 将X调离…, 责成X作出书面检查: the person between the verb and the measure.
+    for v in ["将", "责成"] {
+        if let Some(r) = ["并", "同时", "另", ""]
+            .iter()
+            .find_map(|w| t.strip_prefix(w).and_then(|r| r.strip_prefix(v)))
+        {
+            return Some((Verb::Given, t.len() - r.len() - v.len(), v.len()));
+        }
+    }
     const PASSIVE: [&str; 13] = [
         "给予", "予以", "处以", "移送", "开除", "撤销", "免去", "免职", "责令", "依法", "追究",
         "处", "降",
     ];
+    // 被 before a measure a few characters on (被公安机关依法取保候审, 被批评教育).
     if let Some((i, _)) = t.match_indices('被').find(|&(i, _)| {
-        PASSIVE
-            .iter()
-            .any(|v| t[i + '被'.len_utf8()..].starts_with(v))
+        let after = &t[i + '被'.len_utf8()..];
+        PASSIVE.iter().any(|v| after.starts_with(v))
+            || sanctions::report_hits(after)
+                .first()
+                .is_some_and(|h| after[..h.range.start].chars().count() <= 8)
     }) {
         return Some((Verb::Received, i, '被'.len_utf8()));
     }
@@ -224,6 +343,15 @@ mod tests {
         ));
         assert!(!is_report(Some("违规发放津贴补贴行为处分规定"), ""));
         assert!(!is_report(Some("关于调整议事规则的决定"), ""));
+        // No title found: the opening, wrapped, up to the addressees.
+        assert!(is_report(
+            None,
+            "青石县安全生产委员会\n关于一起较大事故调查处理情况的\n通报\n各乡镇人民政府：\n"
+        ));
+        assert!(!is_report(
+            None,
+            "青石县人民政府办公室\n关于印发防汛工作方案的通知\n各乡镇人民政府：\n"
+        ));
     }
 
     #[test]
@@ -255,5 +383,123 @@ mod tests {
                 ("约谈".to_string(), Some("分管负责人赵某".to_string()), true),
             ]
         );
+    }
+
+    fn imposed(text: &str) -> Vec<(String, Option<String>)> {
+        extract_str(text)
+            .into_iter()
+            .flat_map(|e| e.accountability.sanctions)
+            .inspect(|s| assert!(s.imposed))
+            .map(|s| (s.sanction, s.target))
+            .collect()
+    }
+
+    #[test]
+    fn an_item_that_opens_with_the_person_gives_the_target_of_its_measures() {
+        let text = "南湖区6·2火灾事故调查处理情况通报\n\
+                    一、汪某某，中共党员，南湖区消防救援站副站长，对事故发生负有领导责任。给予其政务记过处分。\n\
+                    二、区商务局科长贺某对检查走过场负有直接责任，被批评教育并责令作出书面检查。\n";
+        assert_eq!(
+            imposed(text),
+            [
+                ("政务记过".to_string(), Some("汪某某".to_string())),
+                ("批评教育".to_string(), Some("区商务局科长贺某".to_string())),
+                (
+                    "责令作出书面检查".to_string(),
+                    Some("区商务局科长贺某".to_string())
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn gains_taken_back_and_criminal_measures_go_to_the_person_named_before() {
+        let text = "关于两起侵害群众利益问题的通报\n\
+                    一、青石镇民政所所长景某某受到撤销党内职务处分，被免去民政所所长职务，违纪所得予以收缴；已被公安机关依法取保候审。违规发放的补贴已全部追回。\n";
+        let got = imposed(text);
+        let terms: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            terms,
+            [
+                "撤销党内职务",
+                "免去民政所所长职务",
+                "收缴",
+                "取保候审",
+                "追回"
+            ]
+        );
+        assert!(
+            got.iter()
+                .all(|(_, t)| t.as_deref() == Some("青石镇民政所所长景某某"))
+        );
+    }
+
+    #[test]
+    fn one_entry_per_person_of_a_list_and_one_for_a_person_with_two_posts() {
+        let text = "关于一起失职问题的通报\n\
+                    一、对负有领导责任的镇长邬某某、副镇长池某分别予以诫勉。对县水利局党组书记、局长卞某某进行约谈。\n\
+                    二、将甲建工公司、乙监理公司列入不良信用记录。对甲建工公司处以罚款人民币30万元的行政处罚。\n";
+        let got = imposed(text);
+        let of = |term: &str| -> Vec<String> {
+            got.iter()
+                .filter(|(t, _)| t.starts_with(term))
+                .filter_map(|(_, p)| p.clone())
+                .collect()
+        };
+        assert_eq!(of("诫勉").len(), 2);
+        assert_eq!(of("约谈"), ["县水利局党组书记、局长卞某某"]);
+        assert_eq!(of("列入"), ["甲建工公司", "乙监理公司"]);
+        assert_eq!(of("罚款"), ["甲建工公司"]);
+    }
+
+    #[test]
+    fn measures_named_only_by_reports_stay_out_of_rules() {
+        let text = "第一条 违规发放补贴的，责令退还，所得予以收缴，依法追究责任。\n";
+        let got: Vec<String> = extract_str(text)
+            .into_iter()
+            .flat_map(|e| e.accountability.sanctions)
+            .map(|s| s.sanction)
+            .collect();
+        assert!(got.iter().all(|t| t != "收缴"), "{got:?}");
+    }
+
+    #[test]
+    fn a_heading_that_describes_a_group_and_the_term_of_a_sanction_are_no_measures() {
+        let text = "青石县一起责任事故调查处理情况通报\n\
+                    （一）给予党纪政务处分的公职人员（2人）\n\
+                    1.葛某某，县应急局副局长，给予其政务记过处分。政务记过处分期间为十二个月。\n\
+                    2.对负有领导责任的镇长柴某某、副镇长谷某分别予以诫勉。违规发放的补贴已全部追回。\n";
+        let got = imposed(text);
+        let terms: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(terms, ["政务记过", "诫勉", "诫勉", "追回"], "{got:?}");
+    }
+
+    #[test]
+    fn a_gain_taken_back_with_nobody_named_before_is_a_statistic() {
+        let text = "关于群众身边腐败问题的通报\n\
+                    今年以来，全县共查处问题30个，推动追回、退还群众资金20万元。\n\
+                    一、甲村原村主任宫某某受到开除党籍处分。\n";
+        let given: Vec<String> = extract_str(text)
+            .into_iter()
+            .flat_map(|e| e.accountability.sanctions)
+            .filter(|s| s.imposed)
+            .map(|s| s.sanction)
+            .collect();
+        assert_eq!(given, ["开除党籍"]);
+    }
+
+    #[test]
+    fn a_rule_inside_a_report_with_half_width_commas() {
+        let text = "关于两起违规问题的通报\n\
+                    一、甲镇干部卜某受到诫勉。\n\
+                    二、乙镇干部詹某某受到党内警告处分。\n\
+                    今后,对顶风违纪的,一律严肃处理。\n";
+        let conds: Vec<String> = extract_str(text)
+            .into_iter()
+            .flat_map(|e| e.accountability.conditions)
+            .map(|c| c.text)
+            .collect();
+        assert_eq!(conds.len(), 1, "{conds:?}");
+        assert!(conds[0].ends_with("对顶风违纪的"), "{conds:?}");
     }
 }

@@ -71,8 +71,8 @@ fn target_role(term: &str) -> Option<Role> {
 }
 
 const DUTY_VERBS: &[&str] = &[
-    "负", "承担", "履行", "落实", "压实", "担负", "肩负", "扛起", "负起", "担起", "扛牢", "是",
-    "为",
+    "负", "负有", "承担", "履行", "落实", "压实", "担负", "肩负", "扛起", "负起", "担起", "扛牢",
+    "是", "为",
 ];
 const PERSON_VERBS: &[&str] = &[
     "是", "为", "作为", "系", "履行", "担任", "当好", "担当", "承担",
@@ -210,6 +210,31 @@ fn annotations(ctx: &Ctx<'_>, out: &mut Vec<Responsibility>) -> Vec<Range<usize>
         let inner = o + text[o..].chars().next().map_or(1, char::len_utf8)..text.len();
         if label_re().is_match(&text[inner.clone()]) && annotation(ctx, inner, out) {
             ranges.push(o..text.len());
+        }
+    }
+    // The columns of a 责任清单 row without brackets (…工作。责任主体：县政府 配合部门：县财政局):
+    // a label after the end of a sentence opens fields that run to the next one.
+    let mut found: Vec<(usize, &str)> = vocab::roles()
+        .labels
+        .iter()
+        .flat_map(|&(w, _)| text.match_indices(w))
+        .collect();
+    found.sort_unstable();
+    let mut from = 0;
+    for (at, w) in found {
+        if at < from {
+            continue;
+        }
+        let end = text[at..].find('。').map_or(text.len(), |i| at + i);
+        let opens = text[..at].is_empty() || text[..at].ends_with(['。', '；', ';']);
+        let bracketed = ranges.iter().any(|r| r.start <= at && at < r.end);
+        if opens
+            && !bracketed
+            && text[at + w.len()..].starts_with(['：', ':'])
+            && annotation(ctx, at..end, out)
+        {
+            ranges.push(at..end);
+            from = end;
         }
     }
     ranges
@@ -373,6 +398,14 @@ fn running(
     // The subject of the nearest clause before clause `ci` that has one — none inside the
     // object of 对 (X对Y…，履行…责任等情况进行监督: those clauses describe Y, not X).
     let sentence_subject = |ci: usize| {
+        // 何某某，某公司项目经理，…，负有直接责任: a sentence that opens with a bare name is
+        // about that person, whatever posts follow it.
+        if ci > 0 {
+            let c0 = s[clauses[0].clone()].trim_end_matches(['，', ',']);
+            if c0.chars().count() <= 5 && phrase::name_end(c0) == Some(c0.len()) {
+                return Some((clauses[0].start, clauses[0].start + c0.len()));
+            }
+        }
         let rest = &s[clauses[ci].start..];
         let object_of_dui = ["情况进行", "情况开展", "情况实施"]
             .iter()

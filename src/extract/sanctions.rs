@@ -82,6 +82,7 @@ fn listed_measure() -> &'static SanctionEntry {
         soft: false,
         gain: false,
         referral: false,
+        reported: false,
         literals: None,
         prefixes: Vec::new(),
         suffixes: Vec::new(),
@@ -91,9 +92,17 @@ fn listed_measure() -> &'static SanctionEntry {
 /// Sanction terms in `s`, in order, overlaps resolved (longer first, then earlier in the
 /// vocabulary), with the negative filters applied.
 pub fn hits(s: &str) -> Vec<Hit<'_>> {
+    let mut all = report_hits(s);
+    all.retain(|h| !h.entry.reported);
+    all
+}
+
+/// [`hits`] as a report of sanctions given reads them: the measures only a report names
+/// (违纪所得予以收缴, 已被取保候审) count too.
+pub fn report_hits(s: &str) -> Vec<Hit<'_>> {
     let occs = scan::occurrences(s);
     let range = 0..s.len();
-    hits_among(
+    all_hits_among(
         s,
         &scan::exact_in(&occs, range.clone()),
         scan::present(s, &occs, range).sanctions,
@@ -104,6 +113,13 @@ pub fn hits(s: &str) -> Vec<Hit<'_>> {
 /// [`scan::Present::sanctions`] gives them), with the occurrences in `s` of the literal
 /// entries' alternatives ([`scan::exact_in`]).
 pub fn hits_among<'s>(s: &'s str, exact: &[scan::Exact], present: u128) -> Vec<Hit<'s>> {
+    let mut all = all_hits_among(s, exact, present);
+    all.retain(|h| !h.entry.reported);
+    all
+}
+
+/// [`hits_among`] with the measures only a report names.
+fn all_hits_among<'s>(s: &'s str, exact: &[scan::Exact], present: u128) -> Vec<Hit<'s>> {
     let mut all: Vec<Hit<'_>> = Vec::new();
     if present == 0 {
         return all;
@@ -360,6 +376,9 @@ fn keep(s: &str, h: &Hit<'_>, has_measure_list: bool) -> bool {
         "建议",
         "期",
         "期间",
+        "处分期间",
+        "处分的影响期",
+        "处分影响期",
         "影响期",
         "权限",
         "程序",
@@ -379,6 +398,8 @@ fn keep(s: &str, h: &Hit<'_>, has_measure_list: bool) -> bool {
         "记录",
         "办法",
     ]) && !(h.class == Class::Generic && h.term.ends_with("处理"))
+        // 罚款人民币五万元: an amount, not a person (处分人).
+        && !after.starts_with("人民币")
         || after.starts_with('的') && h.soft()
     {
         // 处分决定, 约谈制度, 提醒谈话, 通报表扬 …; but 诫勉谈话 is matched whole.
@@ -432,7 +453,8 @@ fn keep(s: &str, h: &Hit<'_>, has_measure_list: bool) -> bool {
         "提醒" => has_measure_list && !starts(&["纠正"]),
         "警告" => !starts(&["标志", "牌", "信号"]) && !ends(&["预"]),
         // 缴纳罚款, 处罚款的 (a fine as the ground of a procedure).
-        "罚款" => !ends(&["缴纳", "上缴", "收缴", "罚没"]) && !starts(&["的"]),
+        // 加处罚款 is the enforcement of a fine not paid (行政强制法), no penalty of its own.
+        "罚款" => !ends(&["缴纳", "上缴", "收缴", "罚没", "加处", "按"]) && !starts(&["的"]),
         "拘留" | "行政拘留" => !starts(&["所", "场所"]) && !ends(&["刑事", "司法"]),
         "开除" => !starts(&["学籍"]),
         t if t.ends_with("通报") => !starts(&["表扬", "情况", "本", "全"]),

@@ -89,6 +89,9 @@ pub struct SanctionEntry {
     pub gain: bool,
     /// Hands the case to another body (转请有关部门查处): not a named measure.
     pub referral: bool,
+    /// Named only where a report states what was done (违纪所得予以收缴, 已被取保候审):
+    /// a rule's sentence does not read it.
+    pub reported: bool,
     /// The alternatives of a pattern that is nothing but literals (停职检查|停职): its
     /// matches are read off the literal scan instead of searched for.
     pub literals: Option<Vec<&'static str>>,
@@ -212,6 +215,8 @@ pub enum Trigger {
     PartyDocument,
     /// A report of sanctions given (通报, 处分决定) by the kind its title names.
     Report,
+    /// A surname, the character before 某 in a name a report gives (张某某).
+    Surname,
 }
 
 /// The trigger words, by kind.
@@ -290,7 +295,7 @@ pub fn sanctions() -> &'static [SanctionEntry] {
                 let flags: Vec<&str> = flags.split(',').filter(|x| *x != "-").collect();
                 for x in &flags {
                     assert!(
-                        ["soft", "gain", "referral"].contains(x),
+                        ["soft", "gain", "referral", "reported"].contains(x),
                         "{file}:{line}: unknown flag {x:?}"
                     );
                 }
@@ -316,6 +321,7 @@ pub fn sanctions() -> &'static [SanctionEntry] {
                     soft: flags.contains(&"soft"),
                     gain: flags.contains(&"gain"),
                     referral: flags.contains(&"referral"),
+                    reported: flags.contains(&"reported"),
                     literals,
                     prefixes,
                     suffixes,
@@ -416,6 +422,7 @@ pub fn triggers() -> &'static Triggers {
                 "penalty-context" => Trigger::PenaltyContext,
                 "party-document" => Trigger::PartyDocument,
                 "report" => Trigger::Report,
+                "surname" => Trigger::Surname,
                 other => panic!("{file}:{line}: unknown kind {other:?}"),
             };
             match by_kind.iter_mut().find(|(k, _)| *k == kind) {
@@ -450,6 +457,7 @@ mod tests {
             Trigger::PenaltyContext,
             Trigger::PartyDocument,
             Trigger::Report,
+            Trigger::Surname,
         ] {
             assert!(!triggers().of(k).is_empty(), "{k:?}");
         }
