@@ -134,6 +134,11 @@ impl<'a> Unit<'a> {
         scan::present(&self.text, &self.occs, range)
     }
 
+    /// The labels of task annotations and 责任清单 columns in the text ([`scan::labels`]).
+    pub fn labels(&self) -> Vec<Range<usize>> {
+        scan::labels(&self.occs)
+    }
+
     /// The alternatives of literal sanction entries inside `range` of the text (byte
     /// ranges of `&text[range]`).
     pub fn exact_in(&self, range: Range<usize>) -> Vec<scan::Exact> {
