@@ -3,7 +3,7 @@
 //! These types are the external contract (`schemas/` is generated from them with
 //! schemars, and serde's derive is the one source of the JSON shape). Every field named by
 //! the contract is kept; a removed or renamed field is a MAJOR bump of [`SCHEMA_VERSION`].
-//! What the contract enumerates is an enum here ([`ErrorKind`], [`Stage`], [`Rule`],
+//! What the contract enumerates is an enum here ([`ErrorKind`], [`Stage`], [`Style`], [`Rule`],
 //! [`Severity`], [`ConditionKind`], [`Role`], [`SanctionCategory`], [`PenaltyKind`]),
 //! serialised to the contract's strings, and every object
 //! refuses fields it does not describe (`additionalProperties: false` in the schemas).
@@ -269,6 +269,55 @@ pub struct Document {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// A numbering style. Half-width and full-width variants of one style share a
+/// `Style::family`, so they sit on the same level (mixing them is a lint finding).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    IntoStaticStr,
+    EnumString,
+    VariantArray,
+)]
+#[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
+pub enum Style {
+    /// 第X编
+    Part,
+    /// 第X章
+    Chapter,
+    /// 第X节
+    Section,
+    /// 第X条
+    Article,
+    /// 一、
+    CnDun,
+    /// （一） full-width brackets
+    CnParen,
+    /// (一) half-width brackets
+    CnParenHalf,
+    /// 1. / 1． / 1、
+    Arabic,
+    /// （1） full-width brackets
+    ArabicParen,
+    /// (1) half-width brackets
+    ArabicParenHalf,
+    /// ① …
+    Circled,
+    /// ㈠ …
+    ParenIdeograph,
+    /// 一是 二是 …
+    CnShi,
+}
+
 /// One numbered clause.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -281,8 +330,8 @@ pub struct Clause {
     /// absent on ordinary clauses.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub insert: Option<u32>,
-    /// Numbering style, e.g. `chapter`, `article`, `cn-dun`, `cn-paren`, `arabic-dot`.
-    pub style: String,
+    /// Numbering style (`chapter`, `article`, `cn-dun`, `cn-paren`, `arabic` …).
+    pub style: Style,
     /// 1-based depth in this document's own hierarchy.
     pub level: u32,
     /// Ancestors' components and its own, joined by `/`.

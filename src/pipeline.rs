@@ -290,7 +290,7 @@ fn clauses_of(src: &SourceText, doc: &mut DocTree, opts: &Options) -> Vec<Clause
             marker: std::mem::take(&mut n.marker),
             number: n.number,
             insert: (n.insert > 0).then_some(n.insert),
-            style: n.style.name().to_string(),
+            style: n.style,
             level: n.level,
             path: std::mem::take(&mut n.path),
             line: n.line as u64,

@@ -52,7 +52,7 @@ fn heads_a_level(style: Style) -> bool {
         | Style::ArabicParenHalf
         | Style::Circled
         | Style::ParenIdeograph
-        | Style::Shi => false,
+        | Style::CnShi => false,
     }
 }
 

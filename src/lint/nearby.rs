@@ -166,7 +166,7 @@ fn may_begin(family: Style, c: char) -> bool {
     match family {
         // Junk where the numeral was, or the numeral (to_chinese starts with one).
         Style::CnDun => is_junk(c) || is_cn_digit(c),
-        Style::Shi => is_cn_digit(c),
+        Style::CnShi => is_cn_digit(c),
         Style::Arabic => c.is_ascii_digit() || ('０'..='９').contains(&c) || "lI|iOo".contains(c),
         Style::CnParen => open || is_cn_digit(c),
         Style::ArabicParen => open || c.is_ascii_digit(),
@@ -187,7 +187,7 @@ fn may_begin(family: Style, c: char) -> bool {
 fn may_be_loose(family: Style) -> bool {
     match family {
         Style::CnDun
-        | Style::Shi
+        | Style::CnShi
         | Style::Arabic
         | Style::CnParen
         | Style::CnParenHalf
@@ -218,7 +218,7 @@ fn loose(s: &str, family: Style, want: u32, tail: bool) -> Option<Loose> {
     };
     let end = |k: usize| sq[k - 1].1;
     match family {
-        Style::CnDun | Style::Shi => {
+        Style::CnDun | Style::CnShi => {
             let cn: Vec<char> = to_chinese(want).chars().collect();
             if family == Style::CnDun {
                 // Junk where the numeral was: —、 =、 - 、
@@ -241,7 +241,7 @@ fn loose(s: &str, family: Style, want: u32, tail: bool) -> Option<Loose> {
                 return None;
             }
             let k = cn.len() + 1;
-            if family == Style::Shi {
+            if family == Style::CnShi {
                 return (c == '是').then(|| Loose {
                     kind: if spaced(k) { Kind::Garbled } else { Kind::Fine },
                     len: end(k),

@@ -67,7 +67,7 @@ impl Profile {
                 | Style::Article
                 | Style::Circled
                 | Style::ParenIdeograph
-                | Style::Shi => None,
+                | Style::CnShi => None,
             },
             Profile::Statute | Profile::PartyRule => match style {
                 Style::Part => Some(1),
@@ -81,7 +81,7 @@ impl Profile {
                 | Style::ArabicParenHalf
                 | Style::Circled
                 | Style::ParenIdeograph
-                | Style::Shi => None,
+                | Style::CnShi => None,
             },
             Profile::Generic => None,
         }

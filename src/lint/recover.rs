@@ -274,7 +274,7 @@ fn inline_candidates(text: &str, from: usize, to: usize, taken: &[usize], out: &
         if cited(&text[pos..line_end], &m) {
             continue;
         }
-        if m.style.is_unit() || comma && m.style != Style::Shi {
+        if m.style.is_unit() || comma && m.style != Style::CnShi {
             continue;
         }
         out.push(Cand {
@@ -879,7 +879,7 @@ mod tests {
                 }
                 if let Some(m) = parse_spaced(&line[pos..])
                     && !m.style.is_unit()
-                    && !(comma && m.style != Style::Shi)
+                    && !(comma && m.style != Style::CnShi)
                 {
                     out.push((l.start + pos, m.text));
                 }

@@ -39,7 +39,7 @@ pub(crate) fn form(style: Style) -> Form {
         Style::CnParen | Style::CnParenHalf | Style::ArabicParen | Style::ArabicParenHalf => {
             Form::Brackets
         }
-        Style::Shi => Form::Shi,
+        Style::CnShi => Form::Shi,
         Style::Part
         | Style::Chapter
         | Style::Section

@@ -272,7 +272,7 @@ mod tests {
             got,
             vec![
                 ("1 .", Some((Style::Arabic, p(1)))),
-                ("二 是", Some((Style::Shi, p(2)))),
+                ("二 是", Some((Style::CnShi, p(2)))),
                 ("第 三 条", Some((Style::Article, p(3)))),
                 ("（ 一）", Some((Style::CnParen, p(1)))),
                 ("三 、", Some((Style::CnDun, p(3)))),

@@ -1,36 +1,6 @@
 //! Clause markers: recognising one at a position, reading its number, naming its style.
 
-/// A numbering style. Half-width and full-width variants of one style share a
-/// [`Style::family`], so they sit on the same level (mixing them is a lint finding).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, strum::VariantArray)]
-pub enum Style {
-    /// 第X编
-    Part,
-    /// 第X章
-    Chapter,
-    /// 第X节
-    Section,
-    /// 第X条
-    Article,
-    /// 一、
-    CnDun,
-    /// （一） full-width brackets
-    CnParen,
-    /// (一) half-width brackets
-    CnParenHalf,
-    /// 1. / 1． / 1、
-    Arabic,
-    /// （1） full-width brackets
-    ArabicParen,
-    /// (1) half-width brackets
-    ArabicParenHalf,
-    /// ① …
-    Circled,
-    /// ㈠ …
-    ParenIdeograph,
-    /// 一是 二是 …
-    Shi,
-}
+pub use crate::model::Style;
 
 impl Style {
     /// The style family: variants that differ only in bracket width map to one family.
@@ -48,7 +18,7 @@ impl Style {
             | Style::ArabicParen
             | Style::Circled
             | Style::ParenIdeograph
-            | Style::Shi => self,
+            | Style::CnShi => self,
         }
     }
 
@@ -70,7 +40,7 @@ impl Style {
             | Style::ArabicParenHalf
             | Style::Circled
             | Style::ParenIdeograph
-            | Style::Shi => self,
+            | Style::CnShi => self,
         }
     }
 
@@ -89,7 +59,7 @@ impl Style {
             | Style::ArabicParenHalf
             | Style::Circled
             | Style::ParenIdeograph
-            | Style::Shi => None,
+            | Style::CnShi => None,
         }
     }
 
@@ -107,7 +77,7 @@ impl Style {
             | Style::Arabic
             | Style::Circled
             | Style::ParenIdeograph
-            | Style::Shi => false,
+            | Style::CnShi => false,
         }
     }
 
@@ -135,27 +105,13 @@ impl Style {
             | Style::ArabicParenHalf
             | Style::Circled
             | Style::ParenIdeograph
-            | Style::Shi => false,
+            | Style::CnShi => false,
         }
     }
 
-    /// Stable name used in the JSON output.
+    /// Stable name used in the JSON output (`cn-dun`, …; the model's serde name).
     pub fn name(self) -> &'static str {
-        match self {
-            Style::Part => "part",
-            Style::Chapter => "chapter",
-            Style::Section => "section",
-            Style::Article => "article",
-            Style::CnDun => "cn-dun",
-            Style::CnParen => "cn-paren",
-            Style::CnParenHalf => "cn-paren-half",
-            Style::Arabic => "arabic",
-            Style::ArabicParen => "arabic-paren",
-            Style::ArabicParenHalf => "arabic-paren-half",
-            Style::Circled => "circled",
-            Style::ParenIdeograph => "paren-ideograph",
-            Style::Shi => "cn-shi",
-        }
+        self.into()
     }
 
     /// The canonical marker text for `ord` in this style (第十七条之一 for an insert).
@@ -188,7 +144,7 @@ impl Style {
             Style::ParenIdeograph => char::from_u32(0x3220 + number.saturating_sub(1))
                 .filter(|_| (1..=10).contains(&number))
                 .map_or_else(|| number.to_string(), String::from),
-            Style::Shi => format!("{cn}是"),
+            Style::CnShi => format!("{cn}是"),
         }
     }
 }
@@ -571,7 +527,7 @@ pub(crate) fn read_at(s: &str) -> Option<MarkerRead> {
                 if let Some(c) = punct {
                     len += c.len_utf8();
                 }
-                return Some(mk(len, n, Style::Shi, punct));
+                return Some(mk(len, n, Style::CnShi, punct));
             }
             _ => return None,
         }
@@ -638,6 +594,35 @@ fn unit_style(c: char) -> Option<Style> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use strum::VariantArray;
+
+    /// The name a style carries in JSON, in the schema's enumeration and in `name()` is one:
+    /// serde's, and it reads back to the same style.
+    #[test]
+    fn a_style_has_one_name_on_the_wire() {
+        let schema = schemars::schema_for!(Style);
+        // Documented variants come out as `oneOf` of `const`s, bare ones as an `enum`.
+        let value = schema.as_value();
+        let listed: Vec<serde_json::Value> = match value["enum"].as_array() {
+            Some(names) => names.clone(),
+            None => value["oneOf"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|v| v["const"].clone())
+                .collect(),
+        };
+        assert_eq!(listed.len(), Style::VARIANTS.len());
+        for &style in Style::VARIANTS {
+            let wire = serde_json::to_value(style).unwrap();
+            assert_eq!(wire, serde_json::Value::from(style.name()));
+            assert!(listed.contains(&wire), "{wire} not in the schema");
+            assert_eq!(serde_json::from_value::<Style>(wire).unwrap(), style);
+            assert_eq!(style.name().parse::<Style>(), Ok(style));
+        }
+        assert_eq!(Style::CnShi.name(), "cn-shi");
+        assert_eq!(Style::ArabicParenHalf.name(), "arabic-paren-half");
+    }
 
     #[test]
     fn chinese_numerals_are_told_by_their_slot() {
@@ -693,7 +678,7 @@ mod tests {
             ("（4）加强", "（4）", 4, Style::ArabicParen),
             ("⑤加强", "⑤", 5, Style::Circled),
             ("㈢加强", "㈢", 3, Style::ParenIdeograph),
-            ("二是加强", "二是", 2, Style::Shi),
+            ("二是加强", "二是", 2, Style::CnShi),
             ("1．1—3岁儿童", "1．", 1, Style::Arabic),
         ];
         for (s, text, n, style) in cases {

@@ -579,7 +579,7 @@ fn heading_of(style: Style, own: &str, has_children: bool) -> Option<String> {
         | Style::ArabicParenHalf
         | Style::Circled
         | Style::ParenIdeograph
-        | Style::Shi => {
+        | Style::CnShi => {
             if chars <= 30 && !punct(first) {
                 return Some(first.to_string());
             }

@@ -285,7 +285,7 @@ fn place_in_sequence(
     if ord.is_first() {
         let depth = match same {
             None => stack.len(),
-            Some(i) if fam == Style::Shi => {
+            Some(i) if fam == Style::CnShi => {
                 if Some(i) == top && stack[i].last.is_first() {
                     // 一是 right inside a 一是 item: a nested list.
                     stack.len()
