@@ -222,6 +222,19 @@ pub(crate) fn blanks(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
+/// `s` without any of its blanks (as `s.chars().filter(|&c| !is_blank(c)).collect()`):
+/// the runs between blanks copied whole, the blanks found by their bytes.
+pub fn without_blanks(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut from = 0;
+    for (at, n) in blanks(s) {
+        out.push_str(&s[from..at]);
+        from = at + n;
+    }
+    out.push_str(&s[from..]);
+    out
+}
+
 /// `s` without its leading and trailing blanks (as `s.trim_matches(is_blank)`).
 pub fn trim_blanks(s: &str) -> &str {
     let s = &s[text_start(s)..];
@@ -1012,6 +1025,10 @@ mod tests {
             );
             assert_eq!(text_end(s), s.trim_end_matches(is_blank).len());
             assert_eq!(trim_blanks(s), s.trim_matches(is_blank));
+            assert_eq!(
+                without_blanks(s),
+                s.chars().filter(|&c| !is_blank(c)).collect::<String>()
+            );
         }
     }
 

@@ -966,6 +966,10 @@ fn named_before(t: &str) -> Option<&str> {
         // 我局将对…, 本机关依法对…: the deciding body before 对.
         let c = c.strip_prefix('对').or_else(|| {
             let head = &c[..c.find(['，', ',']).unwrap_or(c.len())];
+            // Each word ends in 对: a head without 对 (most clauses) holds none of them.
+            if !head.contains('对') {
+                return None;
+            }
             ["将对", "依法对", "决定对"]
                 .iter()
                 .find_map(|w| head.find(w).map(|i| &c[i + w.len()..]))

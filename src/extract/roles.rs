@@ -214,10 +214,11 @@ fn annotations(ctx: &Ctx<'_>, out: &mut Vec<Responsibility>) -> Vec<Range<usize>
     }
     // The columns of a 责任清单 row without brackets (…工作。责任主体：县政府 配合部门：县财政局):
     // a label after the end of a sentence opens fields that run to the next one.
-    let mut found: Vec<(usize, &str)> = vocab::roles()
-        .labels
-        .iter()
-        .flat_map(|&(w, _)| text.match_indices(w))
+    let mut found: Vec<(usize, &str)> = ctx
+        .unit
+        .labels()
+        .into_iter()
+        .map(|r| (r.start, &text[r]))
         .collect();
     found.sort_unstable();
     let mut from = 0;

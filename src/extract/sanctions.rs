@@ -7,6 +7,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
 use super::scan;
@@ -243,6 +244,17 @@ const PENALTY_TAILS: [&str; 6] = [
     "的惩戒",
 ];
 
+/// One automaton for [`PENALTY_TAILS`].
+fn penalty_tails() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(PENALTY_TAILS)
+            .expect("penalty tails")
+    })
+}
+
 /// In a list of measures that the vocabulary partly knows and that ends in a word for
 /// penalties, an item it does not know but that opens with a measure's verb is a measure
 /// too — except a corrective order (责令改正, 责令整改), which is never a sanction.
@@ -256,11 +268,8 @@ fn complete_lists<'s>(s: &'s str, kept: &mut Vec<Hit<'s>>) {
     for piece in s.split_inclusive(['，', '。', '；', ',', ';', '：', ':']) {
         let range = lo..lo + piece.len();
         lo = range.end;
-        let Some((tail_at, _)) = PENALTY_TAILS
-            .iter()
-            .filter_map(|t| piece.find(t).map(|i| (i, t)))
-            .min()
-        else {
+        // The leftmost tail (a leftmost search finds the earliest start of any of them).
+        let Some(tail_at) = penalty_tails().find(piece).map(|m| m.start()) else {
             continue;
         };
         let list = &piece[..tail_at];

@@ -35,6 +35,8 @@ const ANNOTATION: u8 = 16;
 const TERM: u8 = 32;
 /// A word that makes a sentence one about accountability (追究, 处分, 给予 …).
 const ACCOUNTABLE: u8 = 64;
+/// A label of a task annotation or a 责任清单 column (责任部门, 牵头单位 …).
+const LABEL: u8 = 128;
 
 /// What a literal tells.
 #[derive(Debug, Clone, Copy, Default)]
@@ -83,7 +85,8 @@ fn automaton() -> &'static Automaton {
             .chain(&roles.annotation_verbs)
             .map(|&(w, _)| w)
             .collect();
-        let flagged: [(&[&str], u8); 7] = [
+        let labels: Vec<&str> = roles.labels.iter().map(|&(w, _)| w).collect();
+        let flagged: [(&[&str], u8); 8] = [
             (&role_words, ROLE),
             (&terms, TERM),
             (triggers.of(Trigger::Accountability), ACCOUNTABLE),
@@ -91,6 +94,7 @@ fn automaton() -> &'static Automaton {
             (triggers.of(Trigger::Pursue), PURSUE),
             (triggers.of(Trigger::Correct), CORRECT),
             (&annotation, ANNOTATION),
+            (&labels, LABEL),
         ];
         for (ws, flag) in flagged {
             for w in ws {
@@ -276,6 +280,28 @@ pub fn role_terms(occs: &[Occ], range: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
+/// The labels ([`LABEL`]) in `text`, as byte ranges, ordered by start: each label's
+/// occurrences as a search for it alone finds them one after the other (none overlapping
+/// another of the same label).
+pub fn labels(occs: &[Occ]) -> Vec<Range<usize>> {
+    let a = automaton();
+    // (literal, end of its last occurrence taken).
+    let mut taken: Vec<(u32, u32)> = Vec::new();
+    let mut out = Vec::new();
+    for o in occs {
+        if a.lits[o.lit as usize].flags & LABEL == 0 {
+            continue;
+        }
+        match taken.iter_mut().find(|(lit, _)| *lit == o.lit) {
+            Some((_, end)) if o.start < *end => continue,
+            Some((_, end)) => *end = o.end,
+            None => taken.push((o.lit, o.end)),
+        }
+        out.push(o.start as usize..o.end as usize);
+    }
+    out
+}
+
 /// An occurrence of an alternative of a literal sanction entry, by byte range of the
 /// text it was asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -340,6 +366,19 @@ mod tests {
         // A literal that crosses the range end is not inside it.
         let cut = 0..t.find("追究").unwrap() + "追".len();
         assert!(!present(t, &occs, cut).pursue);
+    }
+
+    #[test]
+    fn labels_are_those_a_search_for_each_finds() {
+        let t = "修缮校舍。责任部门：县教育局 配合部门：县财政局；牵头单位：东湖镇";
+        let mut want: Vec<Range<usize>> = vocab::roles()
+            .labels
+            .iter()
+            .flat_map(|&(w, _)| t.match_indices(w).map(|(i, w)| i..i + w.len()))
+            .collect();
+        want.sort_by_key(|r| (r.start, r.end));
+        assert_eq!(want.len(), 3);
+        assert_eq!(labels(&occurrences(t)), want);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::scan::{self, Occ, Present};
-use crate::normalize::{blanks, is_blank};
+use crate::normalize::{blanks, is_blank, without_blanks};
 use crate::text::MappedText;
 
 /// A clause's own text, cleaned: whitespace (spaces, U+3000, line breaks, zero-width
@@ -98,7 +98,7 @@ impl<'a> Unit<'a> {
         let raw = own.as_str();
         let mut body = 0;
         for line in raw.split_inclusive(['\n', '\r']) {
-            let l: String = line.chars().filter(|&c| !is_blank(c)).collect();
+            let l: String = without_blanks(line);
             if l.chars().any(|c| is_sentence_end(c) || is_comma(c)) {
                 break;
             }
@@ -132,6 +132,11 @@ impl<'a> Unit<'a> {
     /// The gate literals that lie wholly inside `range` of the text.
     pub fn present(&self, range: Range<usize>) -> Present {
         scan::present(&self.text, &self.occs, range)
+    }
+
+    /// The labels of task annotations and 责任清单 columns in the text ([`scan::labels`]).
+    pub fn labels(&self) -> Vec<Range<usize>> {
+        scan::labels(&self.occs)
     }
 
     /// The alternatives of literal sanction entries inside `range` of the text (byte
@@ -198,7 +203,7 @@ impl<'a> Unit<'a> {
 /// Byte length of the heading at the start of `text` (0 when there is none).
 fn heading_end(raw: &str, text: &str, heading: Option<&str>) -> usize {
     if let Some(h) = heading {
-        let h: String = h.chars().filter(|&c| !is_blank(c)).collect();
+        let h: String = without_blanks(h);
         if !h.is_empty() && text.starts_with(&h) && text.len() > h.len() {
             return h.len();
         }
@@ -213,7 +218,7 @@ fn heading_end(raw: &str, text: &str, heading: Option<&str>) -> usize {
     if kept.by_ref().nth(12).is_some() {
         return 0;
     }
-    let first: String = trimmed[..nl].chars().filter(|&c| !is_blank(c)).collect();
+    let first: String = without_blanks(&trimmed[..nl]);
     let n = first.chars().count();
     let has_punct = first
         .chars()

@@ -103,7 +103,7 @@ pub(crate) fn find(
         {
             continue;
         }
-        let t: String = raw.chars().filter(|&c| !is_blank(c)).collect();
+        let t: String = normalize::without_blanks(raw);
         let chars = t.chars().count();
         if !(2..=MAX_CHARS).contains(&chars)
             || t.contains([

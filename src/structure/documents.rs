@@ -149,7 +149,7 @@ pub(crate) struct Segment {
 }
 
 fn compact(s: &str) -> String {
-    s.chars().filter(|&c| !is_blank(c)).collect()
+    normalize::without_blanks(s)
 }
 
 /// `compact(s).starts_with(p)` without building the compact copy.
