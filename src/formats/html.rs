@@ -396,10 +396,10 @@ fn main_container(page: &str, nodes: &[Node]) -> Vec<usize> {
 /// The main container and, in page order, its siblings of the same element that carry text
 /// of their own — readability's sibling step. A body split over several containers (the
 /// sections of a Word page saved as HTML, `WordSection1` and `WordSection2`, or a page
-/// split into page `div`s) is read whole. A sibling needs [`SIBLING_MIN`] and either a
-/// tenth of the main container's score or a paragraph (`p`) of its own, so a stray caption
-/// or a source line stays out while a short section (the covering notice before a section
-/// break, a last article on a section of its own) comes in.
+/// split into page `div`s) is read whole. A sibling needs a paragraph (`p`) of its own
+/// holding [`SIBLING_MIN`] characters of text outside links, so breadcrumbs, a caption or a
+/// source line stay out while a short section (the covering notice before a section break,
+/// a last article on a section of its own) comes in.
 fn with_siblings(nodes: &[Node], score: &[usize], best: usize) -> Vec<usize> {
     let Some(parent) = nodes[best].parent else {
         return vec![best];
@@ -424,7 +424,7 @@ fn with_siblings(nodes: &[Node], score: &[usize], best: usize) -> Vec<usize> {
                     && !nodes[k].hidden
                     && !nodes[k].furniture
                     && score[k] >= SIBLING_MIN
-                    && (score[k] >= score[best] / 10 || paragraphs(k) >= 1))
+                    && paragraphs(k) >= 1)
         })
         .collect()
 }
