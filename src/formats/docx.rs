@@ -41,8 +41,11 @@ pub fn read(bytes: &[u8]) -> Result<TextView, FormatError> {
         None => Definitions::default(),
     };
     // Styles matter only for the numbering they give: without numbering definitions, or
-    // without a paragraph style in the body, the styles part is not read.
-    let styles = if numbering.is_some() && memchr::memmem::find(&document, b"pStyle").is_some() {
+    // without a paragraph style in the body and a list style (`w:numStyleLink`) in the
+    // definitions, the styles part is not read.
+    let styles = if numbering.is_some()
+        && (memchr::memmem::find(&document, b"pStyle").is_some() || defs.links_styles())
+    {
         styles_of(&mut zip)?
     } else {
         Arc::new(Styles::default())
@@ -540,6 +543,54 @@ mod tests {
             "保留插入&\n文本框\n\n序号\t名称\n第一行\n第二行\t尾"
         );
         assert!(v.numbering.is_empty());
+    }
+
+    #[test]
+    fn a_list_style_numbers_paragraphs_that_name_no_style() {
+        // Word's list style: definition 1 holds the levels, definition 2 only names the
+        // style (numStyleLink), whose numbering is instance 5. No paragraph names a style.
+        use std::io::Write;
+        let numbering = String::from(
+            r#"<w:numbering xmlns:w="w">
+<w:abstractNum w:abstractNumId="1"><w:styleLink w:val="RuleList"/>
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="第%1条"/><w:suff w:val="space"/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/><w:suff w:val="nothing"/></w:lvl></w:abstractNum>
+<w:abstractNum w:abstractNumId="2"><w:numStyleLink w:val="RuleList"/></w:abstractNum>
+<w:num w:numId="5"><w:abstractNumId w:val="1"/></w:num>
+<w:num w:numId="6"><w:abstractNumId w:val="2"/></w:num></w:numbering>"#,
+        );
+        let styles = String::from(
+            r#"<w:styles xmlns:w="w"><w:style w:type="numbering" w:styleId="RuleList"><w:name w:val="Rule List"/><w:pPr><w:numPr><w:numId w:val="5"/></w:numPr></w:pPr></w:style></w:styles>"#,
+        );
+        let numbered = |ilvl: u8, text: &str| {
+            format!(
+                r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="6"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#
+            )
+        };
+        let document = doc(&[
+            r#"<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t>某镇集市管理规定</w:t></w:r></w:p>"#,
+            &numbered(0, "镇人民政府负责集市管理。"),
+            &numbered(0, "摊主应当遵守下列规定："),
+            &numbered(1, "按指定位置经营；"),
+            &numbered(1, "保持摊位整洁。"),
+        ]
+        .concat());
+        let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let opts = zip::write::SimpleFileOptions::default();
+        for (name, data) in [
+            ("word/document.xml", &document),
+            ("word/numbering.xml", &numbering),
+            ("word/styles.xml", &styles),
+        ] {
+            w.start_file(name, opts).unwrap();
+            w.write_all(data.as_bytes()).unwrap();
+        }
+        let bytes = w.finish().unwrap().into_inner();
+        let v = read(&bytes).unwrap();
+        assert_eq!(
+            v.text,
+            "某镇集市管理规定\n第一条 镇人民政府负责集市管理。\n第二条 摊主应当遵守下列规定：\n（一）按指定位置经营；\n（二）保持摊位整洁。"
+        );
     }
 
     #[test]

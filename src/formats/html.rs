@@ -351,8 +351,9 @@ fn weight(s: &str) -> usize {
         .count()
 }
 
-/// The container that holds the page's main text.
-fn main_container(page: &str, nodes: &[Node]) -> usize {
+/// The containers that hold the page's main text, in page order (one, unless the body is
+/// split over sibling containers).
+fn main_container(page: &str, nodes: &[Node]) -> Vec<usize> {
     let mut score = vec![0usize; nodes.len()];
     // Iterative walk: (node, inside a link).
     let mut todo = vec![(0usize, false)];
@@ -385,29 +386,74 @@ fn main_container(page: &str, nodes: &[Node]) -> usize {
             }
         }
     }
-    (0..nodes.len())
+    let best = (0..nodes.len())
         .max_by_key(|&i| (score[i], std::cmp::Reverse(i)))
         .filter(|&i| score[i] > 0)
-        .unwrap_or(0)
+        .unwrap_or(0);
+    with_siblings(nodes, &score, best)
 }
+
+/// The main container and, in page order, its siblings of the same element that carry text
+/// of their own — readability's sibling step. A body split over several containers (the
+/// sections of a Word page saved as HTML, `WordSection1` and `WordSection2`, or a page
+/// split into page `div`s) is read whole. A sibling needs a paragraph (`p`) of its own
+/// holding [`SIBLING_MIN`] characters of text outside links, so breadcrumbs, a caption or a
+/// source line stay out while a short section (the covering notice before a section break,
+/// a last article on a section of its own) comes in.
+fn with_siblings(nodes: &[Node], score: &[usize], best: usize) -> Vec<usize> {
+    let Some(parent) = nodes[best].parent else {
+        return vec![best];
+    };
+    let paragraphs = |k: usize| {
+        nodes[k]
+            .children
+            .iter()
+            .filter(|c| matches!(c, Child::Node(j) if nodes[*j].name == "p"))
+            .count()
+    };
+    nodes[parent]
+        .children
+        .iter()
+        .filter_map(|c| match c {
+            Child::Node(k) => Some(*k),
+            Child::Text(_) | Child::Void(..) => None,
+        })
+        .filter(|&k| {
+            k == best
+                || (nodes[k].name == nodes[best].name
+                    && !nodes[k].hidden
+                    && !nodes[k].furniture
+                    && score[k] >= SIBLING_MIN
+                    && paragraphs(k) >= 1)
+        })
+        .collect()
+}
+
+/// The least score (non-space characters) of a sibling read with the main container.
+const SIBLING_MIN: usize = 10;
 
 /// The view of a decoded page and, per view byte (plus the end), its decoded offset.
 pub fn view_of(page: &str) -> Result<(String, Vec<u32>), FormatError> {
     let nodes = tree(tokens(page)?);
     let main = main_container(page, &nodes);
+    let first = main.first().copied().unwrap_or(0);
     let mut out = Out::default();
     // The page's h1 before the main text is its title.
     if let Some(h1) = (1..nodes.len()).find(|&i| {
         nodes[i].name == "h1"
             && !nodes[i].hidden
             && !nodes[i].furniture
-            && nodes[i].at < nodes[main].at
-    }) && !is_inside(&nodes, h1, main)
+            && nodes[i].at < nodes[first].at
+    }) && !main.iter().any(|&m| is_inside(&nodes, h1, m))
     {
         out.walk(page, &nodes, h1);
-        out.newline(nodes[main].at);
+        out.newline(nodes[first].at);
     }
-    out.walk(page, &nodes, main);
+    for &m in &main {
+        // A sibling starts on a line of its own.
+        out.newline(nodes[m].at);
+        out.walk(page, &nodes, m);
+    }
     out.trim_end();
     let end = page.len() as u32;
     out.map.push(end);
@@ -655,6 +701,35 @@ mod tests {
         assert!(PAGE[at("第三条")..].starts_with("第三条"));
         assert!(PAGE[at("“本市")..].starts_with("&ldquo;"));
         assert!(PAGE[at("（二）")..].starts_with("（二）"));
+    }
+
+    #[test]
+    fn a_body_split_over_sibling_sections_is_read_whole() {
+        // Word's "save as web page": one div per section of the document. The larger
+        // section wins the scoring; its sibling section is part of the same body, while a
+        // short source line beside them is not.
+        let page = r#"<html><body><div class="nav"><a href="/">首页</a></div>
+<h1>某县农村公路养护办法</h1>
+<div class="TRS_Editor">
+<div class="WordSection1"><p>第一条　为了加强农村公路养护，保障通行安全，制定本办法。</p>
+<p>第二条　县交通运输局负责全县农村公路养护的监督管理。</p></div>
+<div class="WordSection2"><p>第三条　乡镇人民政府负责本行政区域内乡道、村道的日常养护，建立养护巡查制度，每月至少巡查一次，发现路面损坏、边坡塌方、排水不畅的，及时组织处置。</p>
+<p>第四条　村民委员会应当协助做好村道养护，组织村民参与路面保洁、边沟疏通和行道树管护，劝阻在公路用地范围内堆放物品、挖沟引水等行为。</p>
+<p>第五条　违反本办法规定的，由县交通运输局责令改正；情节严重的，对负有责任的领导人员和直接责任人员依法给予处分；构成犯罪的，依法追究刑事责任。</p>
+<p>第六条　本办法自发布之日起施行，原《某县乡村道路管理暂行办法》同时废止。</p></div>
+<div class="WordSection3">来源：县政府办</div>
+<div class="WordSection4"><p>第七条　本县其他道路的养护参照本办法执行。</p></div>
+</div></body></html>"#;
+        let (text, map) = view_of(page).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 8, "{text}");
+        assert_eq!(lines[0], "某县农村公路养护办法");
+        assert!(lines[1].starts_with("第一条"));
+        assert!(lines[6].starts_with("第六条"));
+        assert!(lines[7].starts_with("第七条"));
+        assert!(!text.contains("来源"));
+        let second = map[text.find("第二条").unwrap()] as usize;
+        assert!(page[second..].starts_with("第二条"));
     }
 
     #[test]

@@ -118,6 +118,7 @@ pub fn blank_markup(src: &str) -> String {
             _ => {}
         }
     }
+    blank_literal_emphasis(src, &mut keep);
     let mut out = String::with_capacity(src.len());
     for (i, c) in src.char_indices() {
         if keep[i] || c == '\n' || c == '\r' {
@@ -133,6 +134,41 @@ pub fn blank_markup(src: &str) -> String {
         }
     }
     out
+}
+
+/// Emphasis that CommonMark leaves as text. In `**（一）总体要求。**各区要…` the closing
+/// `**` follows punctuation and precedes a letter, so it is not right-flanking, and both
+/// runs stay literal — Chinese puts no space after 。 to make it flank. Runs of two or more
+/// `*` kept as text are paired within their line, in order, and the pairs are blanked; an
+/// unpaired run stays.
+fn blank_literal_emphasis(src: &str, keep: &mut [bool]) {
+    let b = src.as_bytes();
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', b).chain([b.len()]) {
+        let mut open: Option<(usize, usize)> = None;
+        let mut i = start;
+        while i < end {
+            if b[i] != b'*' || !keep[i] {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j < end && b[j] == b'*' && keep[j] {
+                j += 1;
+            }
+            if j - i >= 2 {
+                match open.take() {
+                    Some((a, z)) => {
+                        keep[a..z].fill(false);
+                        keep[i..j].fill(false);
+                    }
+                    None => open = Some((i, j)),
+                }
+            }
+            i = j;
+        }
+        start = end + 1;
+    }
 }
 
 #[cfg(test)]
@@ -151,6 +187,18 @@ mod tests {
         assert_eq!(lines[6], "  第一条  　为了规范。");
         assert_eq!(lines[8], "1. 第一项");
         assert_eq!(lines[9], "  要点");
+    }
+
+    #[test]
+    fn emphasis_left_literal_by_cjk_punctuation_is_blanked() {
+        // The closing ** follows 。 and precedes a letter: CommonMark keeps both as text.
+        let src = "**（二）压实责任。**各街道要落实属地责任。\n\n**（三）加强督查**。每季度通报。\n\n单价 5*4 元，**未配对\n";
+        let out = blank_markup(src);
+        assert_eq!(out.len(), src.len());
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0], "  （二）压实责任。  各街道要落实属地责任。");
+        assert_eq!(lines[2], "  （三）加强督查  。每季度通报。");
+        assert_eq!(lines[4], "单价 5*4 元，**未配对");
     }
 
     #[test]

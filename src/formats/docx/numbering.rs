@@ -253,6 +253,12 @@ impl Definitions {
         Ok(defs)
     }
 
+    /// Whether a definition lives in a list style (`w:numStyleLink`): the styles part is
+    /// then needed even when no paragraph names a style.
+    pub fn links_styles(&self) -> bool {
+        self.abstracts.values().any(|a| a.style_link.is_some())
+    }
+
     /// The abstract definition behind instance `num_id`, following `w:numStyleLink`
     /// through the style's own numbering (`style_num` gives a style's numId).
     fn abstract_of(
