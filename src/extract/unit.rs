@@ -134,9 +134,10 @@ impl<'a> Unit<'a> {
         scan::present(&self.text, &self.occs, range)
     }
 
-    /// The labels of task annotations and 责任清单 columns in the text ([`scan::labels`]).
-    pub fn labels(&self) -> Vec<Range<usize>> {
-        scan::labels(&self.occs)
+    /// The labels of task annotations and 责任清单 columns wholly inside `range` of the
+    /// text ([`scan::labels`]).
+    pub fn labels(&self, range: Range<usize>) -> Vec<Range<usize>> {
+        scan::labels(&self.occs, range)
     }
 
     /// The alternatives of literal sanction entries inside `range` of the text (byte
