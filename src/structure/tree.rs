@@ -244,10 +244,12 @@ fn place(
 ) -> Option<(usize, Ordinal, Style)> {
     let fam = style.family();
     // The next heading over statute units, while their parent is open.
+    // Also past an article's own items of that style, when it is a heading line right
+    // over the next article (`（三）费用结算` after `第十条`'s items （一）…（三）).
     if let Some(o) = over
         && o.family == fam
         && ord.follows(o.last)
-        && !stack.iter().any(|l| l.family == fam)
+        && (!stack.iter().any(|l| l.family == fam) || heads_unit(cands, k))
         && o.depth <= stack.len()
         && o.parent == o.depth.checked_sub(1).map(|d| stack[d].node)
     {
@@ -255,6 +257,17 @@ fn place(
     }
     let placed = place_in_sequence(cands, k, stack, runs, ord, style)?;
     Some((placed.0.min(max_depth(stack, style)), placed.1, placed.2))
+}
+
+/// Whether candidate `k` opens a heading line right over a line-start statute unit.
+fn heads_unit(cands: &[Cand], k: usize) -> bool {
+    let c = &cands[k];
+    c.heading_like
+        && cands.get(k + 1).is_some_and(|n| {
+            !n.inline
+                && n.line > c.line
+                && matches!(n.kind, Kind::Marked { style, .. } if style.is_unit())
+        })
 }
 
 /// [`place`] by the numbering sequence alone.
