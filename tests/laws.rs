@@ -251,13 +251,11 @@ fn squeeze(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// The (line, marker) of every clause of `style` in `doc`'s tree, with the markers of its
-/// 编/章/节 ancestors.
-fn units(
-    clauses: &[gongwen::model::Clause],
-    anc: &[(String, String)],
-    out: &mut Vec<(String, u64, String, Vec<(String, String)>)>,
-) {
+/// One clause: style, line, marker (blanks removed), its 编/章/节 ancestors (style, marker).
+type Unit = (String, u64, String, Vec<(String, String)>);
+
+/// Every clause of a tree, in order, as a [`Unit`].
+fn units(clauses: &[gongwen::model::Clause], anc: &[(String, String)], out: &mut Vec<Unit>) {
     for c in clauses {
         let style: &str = c.style.into();
         let style = style.to_string();
