@@ -245,3 +245,159 @@ fn issue14_laws_struct_on_a_sample() {
         assert!(value(key) >= min, "{key} below {min}: {line}");
     }
 }
+
+/// Blanks removed.
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// One clause: style, line, marker (blanks removed), its 编/章/节 ancestors (style, marker).
+type Unit = (String, u64, String, Vec<(String, String)>);
+
+/// Every clause of a tree, in order, as a [`Unit`].
+fn units(clauses: &[gongwen::model::Clause], anc: &[(String, String)], out: &mut Vec<Unit>) {
+    for c in clauses {
+        let style: &str = c.style.into();
+        let style = style.to_string();
+        out.push((style.clone(), c.line, squeeze(&c.marker), anc.to_vec()));
+        let mut next = anc.to_vec();
+        if matches!(style.as_str(), "part" | "chapter" | "section") {
+            next.push((style, squeeze(&c.marker)));
+        }
+        units(&c.children, &next, out);
+    }
+}
+
+#[test]
+fn issue14_invented_statutes_match_their_annotation() {
+    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/statutes-invented");
+    let mut names: Vec<PathBuf> = std::fs::read_dir(base.join("docs"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    assert!(names.len() >= 30, "the invented statutes are there");
+    let mut problems = Vec::new();
+    let (mut findings, mut true_findings, mut defects, mut found) = (0, 0, 0, 0);
+    for doc_path in &names {
+        let stem = doc_path.file_stem().unwrap().to_str().unwrap().to_string();
+        let exp: serde_json::Value = serde_json::from_slice(
+            &std::fs::read(base.join("expect").join(format!("{stem}.json"))).unwrap(),
+        )
+        .unwrap();
+        let md = std::fs::read_to_string(doc_path).unwrap();
+        for (variant, path, text) in [
+            ("md", format!("{stem}.md"), md.clone()),
+            ("plain", format!("{stem}.txt"), plain(&md)),
+        ] {
+            let who = format!("{stem} ({variant})");
+            let r = process_bytes(&path, text.as_bytes(), &Options::default());
+            let Some(doc) = r.documents.first() else {
+                problems.push(format!("{who}: no document"));
+                continue;
+            };
+            if squeeze(doc.title.as_deref().unwrap_or(""))
+                != squeeze(exp["title"].as_str().unwrap())
+            {
+                problems.push(format!("{who}: title {:?}", doc.title));
+            }
+            let mut got = Vec::new();
+            for d in &r.documents {
+                units(&d.clauses, &[], &mut got);
+            }
+            for (key, style) in [
+                ("parts", "part"),
+                ("chapters", "chapter"),
+                ("sections", "section"),
+                ("articles", "article"),
+            ] {
+                let want: Vec<(u64, String)> = exp[key]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|u| {
+                        (
+                            u["line"].as_u64().unwrap(),
+                            squeeze(u["marker"].as_str().unwrap()),
+                        )
+                    })
+                    .collect();
+                let have: Vec<(u64, String)> = got
+                    .iter()
+                    .filter(|u| u.0 == style)
+                    .map(|u| (u.1, u.2.clone()))
+                    .collect();
+                if want != have {
+                    problems.push(format!("{who}: {key} differ: want {want:?}, have {have:?}"));
+                }
+            }
+            for a in exp["articles"].as_array().unwrap() {
+                let line = a["line"].as_u64().unwrap();
+                let want: Vec<(String, String)> = ["part", "chapter", "section"]
+                    .iter()
+                    .filter_map(|k| a[*k].as_str().map(|m| (k.to_string(), squeeze(m))))
+                    .collect();
+                if let Some(u) = got.iter().find(|u| u.0 == "article" && u.1 == line)
+                    && u.3 != want
+                {
+                    problems.push(format!(
+                        "{who}: article at line {line} under {:?}, not {want:?}",
+                        u.3
+                    ));
+                }
+            }
+            // Findings, on the plain copy as the team measures them.
+            if variant == "plain" {
+                let lines_of = |key: &str| -> Vec<Vec<u64>> {
+                    exp.get(key)
+                        .and_then(|v| v.as_array())
+                        .map(|v| {
+                            v.iter()
+                                .map(|d| {
+                                    let mut l = vec![d["line"].as_u64().unwrap()];
+                                    if let Some(also) = d.get("also").and_then(|a| a.as_array()) {
+                                        l.extend(also.iter().filter_map(|x| x.as_u64()));
+                                    }
+                                    l
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default()
+                };
+                let planted = lines_of("defects");
+                let debatable: Vec<u64> = lines_of("debatable").concat();
+                let now: Vec<(u64, String)> = r
+                    .documents
+                    .iter()
+                    .flat_map(|d| &d.diagnostics)
+                    .filter(|d| d.severity >= Severity::Warning)
+                    .map(|d| (d.line, d.rule.name().to_string()))
+                    .collect();
+                for (line, rule) in &now {
+                    findings += 1;
+                    if planted.iter().any(|p| p.contains(line)) {
+                        true_findings += 1;
+                    } else if !debatable.contains(line) {
+                        problems.push(format!("{who}: false finding {rule} at line {line}"));
+                    }
+                }
+                for p in &planted {
+                    defects += 1;
+                    if now.iter().any(|(l, _)| p.contains(l)) {
+                        found += 1;
+                    } else {
+                        problems.push(format!(
+                            "{who}: planted defect at line {} not reported",
+                            p[0]
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    eprintln!(
+        "invented statutes: {} documents; findings {true_findings} true of {findings}; planted defects found {found}/{defects}",
+        names.len()
+    );
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -613,10 +613,21 @@ fn part_exists(index: &Index, doc: &DocTree, a: usize, part: &Part) -> bool {
     });
     // An article without numbered items may list them as paragraphs after its lead
     // (税率如下：\n…；\n…；): its 第三项 is the third of them.
+    // A 款 without items of its own that cites an item elsewhere (有本办法第九条第（二）项情形
+    // 的…) lends its 前款第（二）项 to that item: the text's own loose wording, no lost item.
     if items.is_empty() {
-        return (item as usize) < starts.len();
+        return (item as usize) < starts.len()
+            || part.paragraph.is_some() && cites_item(doc.nodes[a].own.as_str(), item);
     }
     in_paragraph.unwrap_or_else(|| items.iter().any(|n| n.number == item))
+}
+
+/// Whether `text` names item `item` of some clause: `（二）项`, `(二)项`, `第二项`.
+fn cites_item(text: &str, item: u32) -> bool {
+    let n = crate::structure::marker::to_chinese(item);
+    [format!("（{n}）项"), format!("({n})项"), format!("第{n}项")]
+        .iter()
+        .any(|p| text.contains(p.as_str()))
 }
 
 #[cfg(test)]

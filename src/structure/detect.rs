@@ -46,6 +46,9 @@ pub(crate) struct Cand {
     pub kind: Kind,
     /// Punctuation written after the number, as in the source.
     pub punct: Option<char>,
+    /// The marker opens a short line without closing punctuation: a heading line
+    /// (`（三）费用结算`), not an item sentence.
+    pub heading_like: bool,
 }
 
 impl Cand {
@@ -220,14 +223,28 @@ pub(crate) fn line_candidates(
             weak: !at_start || !heading_line(kind, info),
             kind,
             punct,
+            heading_like: at_start && info.len <= HEADING_CHARS && !ends_clause(text),
         });
     }
+}
+
+/// The longest line that reads as a heading, in characters.
+const HEADING_CHARS: usize = 30;
+
+/// Whether a line (folded form) ends with the punctuation of a sentence or a clause.
+fn ends_clause(text: &str) -> bool {
+    text.trim_end().chars().next_back().is_some_and(|c| {
+        matches!(
+            c,
+            '。' | ';' | ':' | ',' | '、' | '!' | '?' | '，' | '；' | '：'
+        )
+    })
 }
 
 /// A 第X编/章/节 on a short line is a heading line, whatever the previous line looked like.
 fn heading_line(kind: Kind, info: &LineInfo) -> bool {
     match kind {
-        Kind::Marked { style, .. } => style.is_heading_unit() && info.len <= 30,
+        Kind::Marked { style, .. } => style.is_heading_unit() && info.len <= HEADING_CHARS,
         Kind::Garbled => false,
     }
 }

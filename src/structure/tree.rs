@@ -244,10 +244,12 @@ fn place(
 ) -> Option<(usize, Ordinal, Style)> {
     let fam = style.family();
     // The next heading over statute units, while their parent is open.
+    // Also past an article's own items of that style, when it is a heading line right
+    // over the next article (`（三）费用结算` after `第十条`'s items （一）…（三）).
     if let Some(o) = over
         && o.family == fam
         && ord.follows(o.last)
-        && !stack.iter().any(|l| l.family == fam)
+        && (!stack.iter().any(|l| l.family == fam) || heads_unit(cands, k))
         && o.depth <= stack.len()
         && o.parent == o.depth.checked_sub(1).map(|d| stack[d].node)
     {
@@ -255,6 +257,17 @@ fn place(
     }
     let placed = place_in_sequence(cands, k, stack, runs, ord, style)?;
     Some((placed.0.min(max_depth(stack, style)), placed.1, placed.2))
+}
+
+/// Whether candidate `k` opens a heading line right over a line-start statute unit.
+fn heads_unit(cands: &[Cand], k: usize) -> bool {
+    let c = &cands[k];
+    c.heading_like
+        && cands.get(k + 1).is_some_and(|n| {
+            !n.inline
+                && n.line > c.line
+                && matches!(n.kind, Kind::Marked { style, .. } if style.is_unit())
+        })
 }
 
 /// [`place`] by the numbering sequence alone.
@@ -315,8 +328,15 @@ fn place_in_sequence(
         }
         return Some((depth, ord, style));
     }
+    // Items whose run starts inside a paragraph, its first markers lost or run into the
+    // text before (`…罪（第114条） 14．决水罪 15．…`): a weak marker the next two of its
+    // family confirm in sequence.
     if c.weak {
-        return None;
+        let run = same.is_none()
+            && !fam.is_unit()
+            && !ord.is_insert()
+            && run_follows(cands, k, fam, ord, stack);
+        return run.then_some((stack.len(), ord, style));
     }
     // A gap, a repeat or a jump back: still a sibling of its level (lint reports it). A
     // number that carries on under a new parent opens a level.
@@ -342,6 +362,34 @@ fn place_garbled(cands: &[Cand], k: usize, stack: &[Level]) -> Option<(usize, Or
         })
         .unwrap_or(lvl.family);
     Some((i, expected, style))
+}
+
+/// Whether the next two markers of `family` after candidate `k` carry on from `ord` (one
+/// and two past it), before a marker that continues one of the `ancestors` levels.
+fn run_follows(cands: &[Cand], k: usize, family: Style, ord: Ordinal, ancestors: &[Level]) -> bool {
+    let mut want = Ordinal::plain(ord.number + 1);
+    for c in cands.iter().skip(k + 1).take(LOOKAHEAD) {
+        let Some((fam, o)) = c.family_ordinal() else {
+            continue;
+        };
+        if fam == family {
+            if o != want {
+                return false;
+            }
+            if want.number == ord.number + 2 {
+                return true;
+            }
+            want = Ordinal::plain(want.number + 1);
+            continue;
+        }
+        if ancestors
+            .iter()
+            .any(|l| l.family == fam && (o.follows(l.last) || o.is_first()))
+        {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether a marker of `family` at `want` follows candidate `k` before a marker that
