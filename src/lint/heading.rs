@@ -1,3 +1,7 @@
+//! `heading-glued`: a 编/章/节 heading that does not start its line stands at the end of the
+//! paragraph before it (`……之日起施行。第三章　监督管理`), where a copy lost a line break; the
+//! structure stage splits it off, the lint names it (every profile).
+//!
 //! `heading-punctuation`: a heading that stands on its own line (一、总体要求) takes no 。;
 //! a run-in heading (（一）指导思想。坚持…) does. Only where headings are expected (公文 and
 //! generic profiles), only for the heading levels (一、 and 第X章/节), and only for a short
@@ -56,7 +60,26 @@ fn heads_a_level(style: Style) -> bool {
     }
 }
 
-/// Run the rule over a document.
+/// Run `heading-glued` over a document.
+pub fn glued(cx: &mut Ctx) {
+    let doc = cx.doc;
+    for (i, n) in doc.nodes.iter().enumerate() {
+        if !cx.live(i) || !n.inline || !n.style.is_heading_unit() {
+            continue;
+        }
+        let d = cx.at_node(
+            Rule::HeadingGlued,
+            i,
+            format!(
+                "the heading `{}` is glued to the end of the paragraph before it: it belongs on a line of its own",
+                n.marker.trim()
+            ),
+        );
+        cx.out.push(d);
+    }
+}
+
+/// Run `heading-punctuation` over a document.
 pub fn check(cx: &mut Ctx) {
     if !matches!(cx.profile, Profile::Gongwen | Profile::Generic) {
         return;
@@ -95,6 +118,14 @@ pub fn check(cx: &mut Ctx) {
 #[cfg(test)]
 mod tests {
     use crate::lint::testutil::{lint, rules_of};
+
+    #[test]
+    fn issue14_a_glued_heading_is_named() {
+        let t = "某市条例\n第一章 总则\n第一条 为了管理，制定本条例。\n第二条 本条例适用于本市。第二章 管理\n第三条 市人民政府负责管理。\n";
+        assert_eq!(lint(t), vec![("heading-glued".into(), 4)]);
+        let clean = "某市条例\n第一章 总则\n第一条 为了管理，制定本条例。\n第二章 管理\n第二条 市人民政府负责管理。\n";
+        assert!(!rules_of(clean).contains(&"heading-glued".into()));
+    }
 
     #[test]
     fn heading_must_hit() {

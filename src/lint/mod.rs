@@ -58,6 +58,7 @@ pub fn check(src: &SourceText, doc: &DocTree, cfg: &Config) -> Lint {
     style::check(&mut cx);
     levels::check(&mut cx);
     heading::check(&mut cx);
+    heading::glued(&mut cx);
     garbled_nodes(&mut cx);
     let mut all = doc.diagnostics.clone();
     all.extend(cx.out);

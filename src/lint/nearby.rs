@@ -199,6 +199,26 @@ fn may_be_loose(family: Style) -> bool {
     }
 }
 
+/// Whether `s` opens with a decimal outline number (`1．1　`, `2.3 `, `1．1—`): digits, a
+/// full stop, digits, then a blank or a dash.
+fn outline_number(s: &str) -> bool {
+    let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let mut it = s.trim_start_matches(is_inline_blank).chars().peekable();
+    let run = |it: &mut std::iter::Peekable<std::str::Chars>| {
+        let mut n = 0;
+        while it.next_if(|&c| is_digit(c)).is_some() {
+            n += 1;
+        }
+        n
+    };
+    run(&mut it) > 0
+        && it.next_if(|&c| matches!(c, '.' | '．')).is_some()
+        && run(&mut it) > 0
+        && it
+            .next()
+            .is_some_and(|c| is_inline_blank(c) || matches!(c, '—' | '－' | '-'))
+}
+
 /// Recognise, at the start of `s`, a loose form of the marker numbered `want`.
 fn loose(s: &str, family: Style, want: u32, tail: bool) -> Option<Loose> {
     // Most places fail on their first character: decide that before any copy.
@@ -290,7 +310,12 @@ fn loose(s: &str, family: Style, want: u32, tail: bool) -> Option<Loose> {
             let c = *chars.get(k)?;
             let after = chars.get(k + 1).copied();
             if after.is_some_and(|a| a.is_ascii_digit() || ('０'..='９').contains(&a)) {
-                return None; // 1.5, 3，000
+                // `1．1　…`: an outline numbered by sections, item `want` written in its
+                // decimal form (its own heading left out); `1.5倍`, `3，000`: numbers.
+                return outline_number(s).then(|| Loose {
+                    kind: Kind::Fine,
+                    len: end(k + 1),
+                });
             }
             if matches!(c, '.' | '．' | '、') {
                 return Some(Loose {
@@ -512,7 +537,18 @@ fn nb_index_hint(doc: &crate::structure::DocTree, a: usize, b: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::outline_number;
     use crate::lint::testutil::lint;
+
+    #[test]
+    fn issue14_a_decimal_outline_number_is_no_number_in_prose() {
+        assert!(outline_number("1．1　一级保护的每年巡查四次"));
+        assert!(outline_number("2.3 防烟排烟系统"));
+        assert!(outline_number("1．1—适用范围"));
+        assert!(!outline_number("1．5倍以上的罚款"));
+        assert!(!outline_number("3，000元"));
+        assert!(!outline_number("1．一级保护"));
+    }
 
     #[test]
     fn wrong_punctuation_the_parser_does_not_take() {

@@ -104,6 +104,11 @@ pub const fn info(rule: Rule) -> RuleInfo {
             Standard::Fixed(GB15834_PERIOD),
             "a heading that stands on its own line ends in 。",
         ),
+        Rule::HeadingGlued => (
+            Warning,
+            Standard::None,
+            "a 编/章/节 heading glued to the end of the paragraph before it (a lost line break)",
+        ),
         Rule::DocumentCount => (
             Warning,
             Standard::None,
@@ -152,6 +157,7 @@ pub const fn convention_since(rule: Rule) -> Option<&'static str> {
         | Rule::NumberingStart
         | Rule::MixedStyle
         | Rule::GarbledMarker
+        | Rule::HeadingGlued
         | Rule::DocumentCount
         | Rule::DanglingReference
         | Rule::DocNumberFormat
@@ -175,6 +181,7 @@ pub const fn on_by_default(rule: Rule, profile: Profile) -> bool {
         | Rule::MixedStyle
         | Rule::GarbledMarker
         | Rule::HeadingPunctuation
+        | Rule::HeadingGlued
         | Rule::DocumentCount => true,
         Rule::DanglingReference => matches!(profile, Profile::Statute | Profile::PartyRule),
         Rule::DocNumberFormat | Rule::DateFormat | Rule::AttachmentFormat => {
