@@ -40,13 +40,47 @@ pub fn build() -> Jieba {
         }
         j.add_word(word, freq, tag);
     }
-    let _ = RETAG.set(retag);
+    let _ = RETAG.set(Retag::new(retag));
     j
 }
 
 /// Words of the default dictionary whose part of speech the domain dictionary corrects,
 /// with the correct tag (found while [`build`] loads the domain words).
-static RETAG: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+static RETAG: OnceLock<Retag> = OnceLock::new();
+
+/// The corrected words, asked about every token the tagger gives: a mask of their byte
+/// lengths turns single characters and punctuation away before any comparison.
+#[derive(Debug)]
+struct Retag {
+    words: Vec<(&'static str, &'static str)>,
+    /// Bit `n`: some word is `n` bytes long (words of 63 bytes and more share bit 63).
+    lengths: u64,
+}
+
+impl Retag {
+    fn new(words: Vec<(&'static str, &'static str)>) -> Retag {
+        let lengths = words.iter().fold(0, |m, (w, _)| m | Retag::bit(w));
+        Retag { words, lengths }
+    }
+
+    fn bit(w: &str) -> u64 {
+        1 << w.len().min(63)
+    }
+
+    /// The corrected tag of `word`, if the domain dictionary corrects it.
+    fn of(&self, word: &str) -> Option<&'static str> {
+        if self.lengths & Retag::bit(word) == 0 {
+            return None;
+        }
+        // Most tokens of a word's length differ from it in the last byte already: compare
+        // that before calling on a comparison of the whole.
+        let last = word.as_bytes().last();
+        self.words
+            .iter()
+            .find(|&&(w, _)| w.len() == word.len() && w.as_bytes().last() == last && w == word)
+            .map(|&(_, t)| t)
+    }
+}
 
 /// Load jieba-rs's part-of-speech model, which its tagger reads for words outside the
 /// dictionary and otherwise loads on first use. An empty segmenter is enough to load it,
@@ -117,14 +151,11 @@ pub fn cut(text: &str) -> Vec<Token<'_>> {
 /// Cut `text` into words with part-of-speech tags.
 pub fn tag(text: &str) -> Vec<(Token<'_>, &str)> {
     let tagged = jieba().tag(text, true);
-    let retag = RETAG.get().map_or(&[][..], Vec::as_slice);
+    let retag = RETAG.get();
     tagged
         .into_iter()
         .map(|t| {
-            let tag = retag
-                .iter()
-                .find(|&&(w, _)| w == t.word)
-                .map_or(t.tag, |&(_, tag)| tag);
+            let tag = retag.and_then(|r| r.of(t.word)).unwrap_or(t.tag);
             (
                 Token {
                     word: t.word,
@@ -163,11 +194,17 @@ mod tests {
         assert!(tags.contains(&("组长", "n")), "{tags:?}");
         let retag = RETAG.get().expect("set when the segmenter was built");
         // Each correction is the domain dictionary's own entry (word, frequency, tag).
-        for &(w, t) in retag {
+        for &(w, t) in &retag.words {
+            assert_eq!(retag.of(w), Some(t));
             assert!(DOMAIN_DICT.lines().any(|l| {
                 let mut it = l.split_whitespace();
                 it.next() == Some(w) && it.nth(1) == Some(t)
             }));
+            // A word that only shares the length, or only the start, is not corrected.
+            let other = format!("{}{}", &w[..w.len() - 3], "甲");
+            assert_eq!(retag.of(&other), None);
+            assert_eq!(retag.of(&w[..3]), None);
+            assert_eq!(retag.of(&format!("{w}{}", "x".repeat(64))), None);
         }
     }
 

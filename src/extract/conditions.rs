@@ -945,17 +945,24 @@ fn after_party() -> &'static AhoCorasick {
 }
 
 fn named_before(t: &str) -> Option<&str> {
-    let mut starts: Vec<usize> = vec![0];
-    // After each comma: ',' or '，' (EF BC 8C; 0xEF only ever leads a character).
+    // The comma clauses as (start, end): after each comma, ',' or '，' (EF BC 8C; 0xEF only
+    // ever leads a character), up to the next one.
     let b = t.as_bytes();
-    starts.extend(memchr::memchr2_iter(b',', 0xEF, b).filter_map(|i| {
-        if b[i] == b',' {
-            Some(i + 1)
+    let mut clauses: Vec<(usize, usize)> = Vec::new();
+    let mut at = 0;
+    for i in memchr::memchr2_iter(b',', 0xEF, b) {
+        let width = if b[i] == b',' {
+            1
+        } else if b.get(i + 1..i + 3) == Some(&[0xBC, 0x8C][..]) {
+            3
         } else {
-            (b.get(i + 1..i + 3) == Some(&[0xBC, 0x8C][..])).then_some(i + 3)
-        }
-    }));
-    starts.into_iter().rev().find_map(|at| {
+            continue;
+        };
+        clauses.push((at, i));
+        at = i + width;
+    }
+    clauses.push((at, t.len()));
+    clauses.into_iter().rev().find_map(|(at, to)| {
         let mut c = &t[at..];
         while let Some(r) = ["并", "同时", "还", "另", "依法", "可以", "应当", "并可"]
             .iter()
@@ -965,7 +972,8 @@ fn named_before(t: &str) -> Option<&str> {
         }
         // 我局将对…, 本机关依法对…: the deciding body before 对.
         let c = c.strip_prefix('对').or_else(|| {
-            let head = &c[..c.find(['，', ',']).unwrap_or(c.len())];
+            // The clause after the words stripped (none of them holds a comma).
+            let head = &c[..to - (t.len() - c.len())];
             // Each word ends in 对: a head without 对 (most clauses) holds none of them.
             if !head.contains('对') {
                 return None;

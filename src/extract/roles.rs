@@ -216,7 +216,7 @@ fn annotations(ctx: &Ctx<'_>, out: &mut Vec<Responsibility>) -> Vec<Range<usize>
     // a label after the end of a sentence opens fields that run to the next one.
     let mut found: Vec<(usize, &str)> = ctx
         .unit
-        .labels()
+        .labels(0..text.len())
         .into_iter()
         .map(|r| (r.start, &text[r]))
         .collect();
@@ -254,18 +254,15 @@ fn annotation(ctx: &Ctx<'_>, inner: Range<usize>, out: &mut Vec<Responsibility>)
         }
     }
     let roles = vocab::roles();
-    let second_labels = roles
-        .labels
-        .iter()
-        .filter(|&&(_, r)| r == Role::Assist)
-        .map(|&(w, _)| w);
-    for label in second_labels {
-        for (i, _) in text[inner.clone()].match_indices(label) {
-            let i = i + inner.start;
-            if i > inner.start {
-                cuts.push(i);
-                cuts.push(i);
-            }
+    // The second labels, off the unit's literal scan.
+    for r in ctx.unit.labels(inner.clone()) {
+        let second = roles
+            .labels
+            .iter()
+            .any(|&(w, role)| role == Role::Assist && w == &text[r.clone()]);
+        if second && r.start > inner.start {
+            cuts.push(r.start);
+            cuts.push(r.start);
         }
     }
     cuts.push(inner.end);

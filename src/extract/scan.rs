@@ -280,16 +280,20 @@ pub fn role_terms(occs: &[Occ], range: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
-/// The labels ([`LABEL`]) in `text`, as byte ranges, ordered by start: each label's
-/// occurrences as a search for it alone finds them one after the other (none overlapping
-/// another of the same label).
-pub fn labels(occs: &[Occ]) -> Vec<Range<usize>> {
+/// The labels ([`LABEL`]) wholly inside `range` of `text`, as byte ranges of `text`,
+/// ordered by start: each label's occurrences as a search for it alone in `&text[range]`
+/// finds them one after the other (none overlapping another of the same label).
+pub fn labels(occs: &[Occ], range: Range<usize>) -> Vec<Range<usize>> {
     let a = automaton();
     // (literal, end of its last occurrence taken).
     let mut taken: Vec<(u32, u32)> = Vec::new();
     let mut out = Vec::new();
-    for o in occs {
-        if a.lits[o.lit as usize].flags & LABEL == 0 {
+    let first = occs.partition_point(|o| (o.start as usize) < range.start);
+    for o in occs[first..]
+        .iter()
+        .take_while(|o| (o.start as usize) < range.end)
+    {
+        if a.lits[o.lit as usize].flags & LABEL == 0 || o.end as usize > range.end {
             continue;
         }
         match taken.iter_mut().find(|(lit, _)| *lit == o.lit) {
@@ -378,7 +382,19 @@ mod tests {
             .collect();
         want.sort_by_key(|r| (r.start, r.end));
         assert_eq!(want.len(), 3);
-        assert_eq!(labels(&occurrences(t)), want);
+        let occs = occurrences(t);
+        assert_eq!(labels(&occs, 0..t.len()), want);
+        // Inside a range: what a search of that slice finds, a label crossing an end left
+        // out.
+        let from = t.find("部门").unwrap();
+        let to = t.find("单位").unwrap() + "单".len();
+        let slice = &t[from..to];
+        let want: Vec<Range<usize>> = want
+            .into_iter()
+            .filter(|r| from <= r.start && r.end <= to)
+            .collect();
+        assert_eq!(want.len(), 1, "{slice}");
+        assert_eq!(labels(&occs, from..to), want);
     }
 
     #[test]

@@ -31,6 +31,9 @@ pub struct Unit<'a> {
     occs: Vec<Occ>,
     /// The sentences of the body, once split (`body` is set before anything reads them).
     body_sentences: OnceCell<Vec<Range<usize>>>,
+    /// The gate literals of the whole text, once asked (both the role finder and the
+    /// condition finder ask first about the whole unit).
+    whole: OnceCell<Present>,
 }
 
 /// Sentence-ending punctuation (a list lead ends with a colon, which also ends it).
@@ -88,6 +91,7 @@ impl<'a> Unit<'a> {
             skip: 0,
             occs,
             body_sentences: OnceCell::new(),
+            whole: OnceCell::new(),
         }
     }
 
@@ -131,12 +135,18 @@ impl<'a> Unit<'a> {
 
     /// The gate literals that lie wholly inside `range` of the text.
     pub fn present(&self, range: Range<usize>) -> Present {
+        if range == (0..self.text.len()) {
+            return *self
+                .whole
+                .get_or_init(|| scan::present(&self.text, &self.occs, range));
+        }
         scan::present(&self.text, &self.occs, range)
     }
 
-    /// The labels of task annotations and 责任清单 columns in the text ([`scan::labels`]).
-    pub fn labels(&self) -> Vec<Range<usize>> {
-        scan::labels(&self.occs)
+    /// The labels of task annotations and 责任清单 columns wholly inside `range` of the
+    /// text ([`scan::labels`]).
+    pub fn labels(&self, range: Range<usize>) -> Vec<Range<usize>> {
+        scan::labels(&self.occs, range)
     }
 
     /// The alternatives of literal sanction entries inside `range` of the text (byte

@@ -3,7 +3,14 @@
 //!
 //! A record is rendered where it was made ([`render`], on the worker thread), and the
 //! [`Printer`] writes the rendered records in input order: the writer only copies bytes.
-//! serde_json's derive on the types of `model` is the one source of the JSON shape.
+//! serde's derive on the types of `model` is the one source of the JSON shape.
+//!
+//! Records are written by sonic-rs, whose string escaping looks at 32 bytes at a time: the
+//! output is mostly Chinese text, which serde_json's writer checks byte by byte (≈ 8 % of
+//! `extract`'s instructions, BENCHMARKS.md). The bytes are serde_json's: the same escapes
+//! (`\"`, `\\`, `\b \f \n \r \t`, `\u00xx` in lower case for the other controls; `/`, DEL
+//! and all non-ASCII kept as they are) and the same shortest float digits (both use zmij);
+//! the tests below compare the two writers.
 
 use std::io::{self, Write};
 
@@ -32,7 +39,7 @@ pub enum Rendered {
     Csv(Rows),
 }
 
-/// A record as compact JSON (what serde_json writes), in a buffer with room for a typical
+/// A record as compact JSON (byte for byte what serde_json writes), in a buffer with room for a typical
 /// record (two to three times the size of its input, up to 64 MiB) and a line break, so
 /// that it is rarely copied as it grows. An error record is small.
 pub fn json(r: &Record) -> Vec<u8> {
@@ -45,7 +52,7 @@ pub fn json(r: &Record) -> Vec<u8> {
     };
     let mut out = Vec::with_capacity(room);
     // Serialising plain data into a vector does not fail.
-    let _ = serde_json::to_writer(&mut out, r);
+    let _ = sonic_rs::to_writer(&mut out, r);
     out
 }
 
@@ -171,6 +178,53 @@ mod tests {
         let parsed: Vec<Record> = serde_json::from_slice(&array).unwrap();
         assert_eq!(parsed, recs);
         assert!(array.ends_with(b"}]\n"));
+    }
+
+    /// Every escape, in runs shorter and longer than the 32 bytes the writer reads at once,
+    /// at the start, middle and end of a run, and in the path, the text and the clauses.
+    #[test]
+    fn escapes_match_serde_json() {
+        let controls: String = (0u8..0x20).map(char::from).collect();
+        let tricky = format!("\"\\/{controls}\u{7f}\u{2028}\u{2029}\u{feff}😀é");
+        for (pad, tail) in [(0, 0), (3, 1), (29, 31), (31, 33), (64, 2), (100, 95)] {
+            let head = "责".repeat(pad);
+            let end = "任".repeat(tail);
+            let text = format!(
+                "第一条　{head}{tricky}{end}区民政局负责监管。\n第二条　\"{head}\"负责\\{end}。\n"
+            );
+            let path = format!("{head}/{tricky}.txt");
+            let r = process_str(&path, &text, &Options::default());
+            assert_eq!(
+                json(&r),
+                serde_json::to_vec(&r).unwrap(),
+                "pad {pad}, tail {tail}"
+            );
+        }
+    }
+
+    use proptest::strategy::Strategy;
+
+    proptest::proptest! {
+        /// Arbitrary text (any scalar values, control characters and quotes made common)
+        /// gives serde_json's bytes.
+        #[test]
+        fn any_record_is_serde_jsons_bytes(
+            pieces in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::sample::select(vec![
+                        "第一条　", "\n", "\r\n", "（一）", "负责", "\"", "\\", "/", "\t",
+                        "\u{0}", "\u{1f}", "\u{7f}", "\u{85}", "\u{2028}", "。",
+                    ])
+                    .prop_map(str::to_string),
+                    proptest::string::string_regex(".{0,40}").unwrap(),
+                ],
+                0..24,
+            ),
+            path in proptest::string::string_regex(".{0,12}").unwrap(),
+        ) {
+            let r = process_str(&path, &pieces.concat(), &Options::default());
+            proptest::prop_assert_eq!(json(&r), serde_json::to_vec(&r).unwrap());
+        }
     }
 
     #[test]
