@@ -8,6 +8,9 @@
 //! 一律严肃处理) is left to [`super::conditions`].
 
 use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
 
 use super::Ctx;
 use super::conditions::push_imposed;
@@ -15,6 +18,7 @@ use super::phrase;
 use super::sanctions::{self, Hit};
 use super::unit::{clauses_in, sentences_in};
 use super::vocab::{self, Trigger};
+use crate::model::SanctionCategory;
 
 /// Whether a document reports sanctions given: the kind of document its title (or,
 /// without one, the first line of its text) names — what follows the last 的 — is a
@@ -58,8 +62,9 @@ const HISTORY: [&str; 4] = ["曾", "此前", "过去", "以往"];
 /// Modals and conditions that make a clause a rule, not a report.
 const RULE_WORDS: [&str; 8] = ["应当", "可以", "必须", "一律", "要", "将", "一经", "凡"];
 
-/// Adverbs around the person that are not part of the name.
-const ADVERBS: [&str; 14] = [
+/// Adverbs around the person that are not part of the name (also the degree of a
+/// measure: 对其从轻给予…, 依规依纪依法对其减轻处理).
+const ADVERBS: [&str; 21] = [
     "并",
     "还",
     "同时",
@@ -69,11 +74,18 @@ const ADVERBS: [&str; 14] = [
     "已",
     "已经",
     "也",
+    "依规依纪依法",
     "依规依纪",
     "依纪依法",
     "依法",
     "依规",
     "另",
+    "一并",
+    "从轻",
+    "减轻",
+    "从重",
+    "加重",
+    "从严",
 ];
 
 fn trim_person(x: &str) -> &str {
@@ -83,6 +95,12 @@ fn trim_person(x: &str) -> &str {
         for a in ADVERBS {
             x = x.strip_prefix(a).unwrap_or(x);
             x = x.strip_suffix(a).unwrap_or(x);
+        }
+        // 其 (the person named before) stands before the adverbs: 对其从轻给予….
+        if let Some(r) = x.strip_prefix('其')
+            && ADVERBS.iter().any(|a| r.starts_with(a))
+        {
+            x = r;
         }
         if x == before {
             return x;
@@ -105,14 +123,29 @@ fn names_someone(x: &str) -> bool {
 /// 某公司项目经理，…): the text up to the end of the first name, when nothing before it
 /// is a circumstance or an object.
 fn opening_person(t: &str) -> Option<&str> {
-    let end = phrase::name_end(t)?;
+    // 鉴于张某某…, 其中李某…: a connective before the person.
+    let t = ["鉴于", "由于", "其中", "经查", "另外"]
+        .iter()
+        .find_map(|w| t.strip_prefix(w))
+        .unwrap_or(t);
+    let mut end = phrase::name_end(t)?;
+    // 局长韦某某、副局长毛某某对此负有领导责任: the persons the list names.
+    while let Some(more) = t[end..].strip_prefix('、')
+        && let Some(e) = phrase::name_end(more)
+        && !more[..e].contains(['对', '的', '在', '将', '向', '被', '给'])
+    {
+        end = t.len() - more.len() + e;
+    }
     let p = trim_person(&t[..end]);
-    (p.chars().count() <= 30 && !p.contains(['对', '的', '在', '将', '向', '被', '给']))
+    (p.chars().count() <= 60 && !p.contains(['对', '的', '在', '将', '向', '被', '给']))
         .then_some(p)
 }
 
 /// Words that end the name of a body (甲公司、乙监理公司).
-const BODIES: [&str; 12] = [
+const BODIES: [&str; 15] = [
+    "党组",
+    "委",
+    "部",
     "公司",
     "企业",
     "集团",
@@ -128,20 +161,30 @@ const BODIES: [&str; 12] = [
 ];
 
 /// The persons of a target that joins several by 、 (镇党委书记刘某某、镇长陈某某; 甲公司、乙
-/// 公司): each part when every part ends in a name or a body (one sanction per person);
-/// else the whole (党组书记、局长王某某 is one person).
+/// 公司): one per run of parts that ends in a name or a body (党组书记、局长王某某、副局长
+/// 李某 is two persons, the first with two posts); the whole when the last part ends in
+/// neither.
 fn persons(who: &str) -> Vec<&str> {
     if !who.contains('、') {
         return vec![who];
     }
-    let parts: Vec<&str> = who.split('、').collect();
     let whole =
         |p: &str| phrase::name_end(p) == Some(p.len()) || BODIES.iter().any(|b| p.ends_with(b));
-    if parts.iter().all(|p| whole(p)) {
-        parts
-    } else {
-        vec![who]
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut at = 0;
+    for part in who.split('、') {
+        let end = at + part.len();
+        if whole(part) {
+            out.push(&who[start..end]);
+            start = end + '、'.len_utf8();
+        }
+        at = end + '、'.len_utf8();
     }
+    if start < who.len() || out.is_empty() {
+        return vec![who];
+    }
+    out
 }
 
 /// Read one sentence (or chain) of a report; push the sanctions it reports as given and
@@ -158,6 +201,9 @@ pub fn sentence(
         return false;
     }
     let mut found = false;
+    // 全市共查处问题126起，处理183人: a statistic, read by neither finder when it gives
+    // nobody a measure.
+    let counts = statistic(s);
     for part in sentences_in(s, 0..s.len()) {
         // The person of the clause before, for a clause that goes on with more measures
         // (处以…罚款，吊销其…许可证).
@@ -192,7 +238,11 @@ pub fn sentence(
                     };
                     let who = match verb {
                         Verb::Received => trim_person(&t[..at]),
-                        Verb::Given => trim_person(&rest[..first.range.start]),
+                        // 责成区政府向市政府作出书面检查: the party before 向.
+                        Verb::Given => {
+                            let x = &rest[..first.range.start];
+                            trim_person(x.split_once('向').map_or(x, |(p, _)| p))
+                        }
                         Verb::Towards => {
                             let x = &t[..at];
                             let x = x.rsplit_once('对').map_or(x, |(_, p)| p);
@@ -231,30 +281,49 @@ pub fn sentence(
                             each = false;
                             (t, c.start, person.clone())
                         }
+                        // 其涉嫌犯罪问题已移送检察机关: a referral, for the person named before.
+                        None if person.is_some()
+                            && sanctions::report_hits(t).iter().any(|h| {
+                                h.entry.referral
+                                    || h.category_under(ctx.doc_regime).0
+                                        == SanctionCategory::Criminal
+                            }) =>
+                        {
+                            (t, c.start, person.clone())
+                        }
                         None => continue,
                     }
                 }
             };
-            let hits = sanctions::report_hits(rest);
+            let mut hits = sanctions::report_hits(rest);
+            // 全市共处理183人，给予党纪政务处分97人，追缴资金356万元: a count, no measure.
+            if counts {
+                hits.retain(|h| !h.entry.gain);
+            }
             last = (!hits.is_empty()).then(|| target.clone());
-            for h in sanctions::collapse(rest, hits) {
+            let hits = sanctions::collapse(rest, hits);
+            let target = target.or_else(|| item_subject(full));
+            let targets = respective(t, rest, &hits, target.as_deref());
+            for (h, who) in hits.into_iter().zip(targets) {
                 let h = Hit {
                     range: base + h.range.start..base + h.range.end,
                     ..h
                 };
-                match &target {
+                match who {
                     Some(who) if each => {
                         for p in persons(who) {
                             push_imposed(ctx, sancs, &h, Some(p.to_string()), s, sent.start);
                         }
                     }
-                    Some(_) | None => push_imposed(ctx, sancs, &h, target.clone(), s, sent.start),
+                    Some(_) | None => {
+                        push_imposed(ctx, sancs, &h, who.map(str::to_string), s, sent.start);
+                    }
                 }
                 found = true;
             }
         }
     }
-    found
+    found || counts
 }
 
 /// Whether clause `t` describes a group of persons by what they were given (给予党纪政务
@@ -270,6 +339,69 @@ fn described_group(t: &str) -> bool {
         && ["人员", "干部", "单位", "党员"]
             .iter()
             .any(|w| noun.ends_with(w) && noun.chars().count() <= 8)
+}
+
+/// Whether sentence `s` counts cases, persons or sums (全市共查处问题126起，处理183人): a
+/// statistic of the work done, whose gains taken back are no measure given to anyone.
+fn statistic(s: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?:查处|立案|审查调查|处理|问责|处分|移送|谈话)[^，。；,;]{0,16}?[0-9０-９一二三四五六七八九十百千]+(?:人次|起|件|人|名|个(?:[^月]|$))",
+        )
+        .expect("statistic regex")
+    })
+    .is_match(s)
+}
+
+/// The subject an item opens with when it names a person by a full name (区水利局副局长
+/// 刘建平，对…负有领导责任，给予其…): the first comma clause of the unit, when it is a short
+/// noun phrase (no verb, preposition or date).
+fn item_subject(unit: &str) -> Option<String> {
+    let end = unit.find(['，', ',', '。', '；'])?;
+    let x = unit[..end].trim();
+    let n = x.chars().count();
+    let plain = !x.contains([
+        '对', '在', '的', '将', '向', '被', '给', '于', '是', '有', '为', '了', '把', '从', '按',
+        '因', '经', '年', '月', '日', '：', ':',
+    ]) && !x.chars().any(|c| c.is_ascii_digit());
+    ((2..=40).contains(&n) && plain && names_someone(x)).then(|| x.to_string())
+}
+
+/// The target of each of `hits` (measures in `rest`, the part of clause `t` after its
+/// verb): `who` for all, except where the measures alternate with persons (分别给予冯某
+/// 政务记大过处分、杨某某撤销党内职务处分) or a clause with 分别 names as many persons as
+/// measures (分别给予王某、陈某诫勉、批评教育处理: the first to the first).
+fn respective<'a>(
+    t: &str,
+    rest: &'a str,
+    hits: &[Hit<'_>],
+    who: Option<&'a str>,
+) -> Vec<Option<&'a str>> {
+    let mut out = vec![who; hits.len()];
+    let mut switched = false;
+    let mut current = who;
+    for (i, h) in hits.iter().enumerate().skip(1) {
+        let gap = rest[hits[i - 1].range.end..h.range.start]
+            .trim_start_matches(['、', '，', ',', '和', '及'])
+            .trim_start_matches("处分")
+            .trim_start_matches("处理")
+            .trim_start_matches(['、', '，', ',', '和', '及']);
+        if phrase::name_end(gap).is_some_and(|e| e == gap.len()) {
+            current = Some(gap);
+            switched = true;
+        }
+        out[i] = current;
+    }
+    if switched || !t.contains("分别") {
+        return out;
+    }
+    let Some(who) = who else { return out };
+    let each = persons(who);
+    if each.len() == hits.len() && each.len() > 1 {
+        return each.into_iter().map(Some).collect();
+    }
+    out
 }
 
 /// The reporting verb of a clause: its kind, byte offset and length. A clause that opens
@@ -297,13 +429,22 @@ fn verb_of(t: &str) -> Option<(Verb, usize, usize)> {
     if let Some(i) = t.find("受到") {
         return Some((Verb::Received, i, "受到".len()));
     }
-    // 将X调离…, 责成X作出书面检查: the person between the verb and the measure.
-    for v in ["将", "责成"] {
+    // 将X调离…, 责成X作出书面检查, 责令X向Y作出书面检查: the person between the verb and
+    // the measure (not 责令停产停业, 责令其辞职: a measure of its own).
+    for v in ["将", "责成", "责令"] {
         if let Some(r) = ["并", "同时", "另", ""]
             .iter()
             .find_map(|w| t.strip_prefix(w).and_then(|r| r.strip_prefix(v)))
         {
-            return Some((Verb::Given, t.len() - r.len() - v.len(), v.len()));
+            let at = t.len() - r.len() - v.len();
+            if v == "责令"
+                && sanctions::report_hits(t)
+                    .iter()
+                    .any(|h| h.range.start <= at)
+            {
+                break;
+            }
+            return Some((Verb::Given, at, v.len()));
         }
     }
     const PASSIVE: [&str; 13] = [
