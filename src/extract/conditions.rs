@@ -709,16 +709,18 @@ fn strip_modals(rest: &str) -> &str {
     r
 }
 
-/// Push a sanction that sentence `s` (at byte `base` of the unit text) reports as given.
-pub fn push_imposed(
+/// Push a sanction that sentence `s` (at byte `base` of the unit text) of a report states:
+/// as given (`imposed`), or as proposed to the body that decides (建议对其予以免职).
+pub fn push_reported(
     ctx: &Ctx<'_>,
     sancs: &mut Vec<Sanction>,
     h: &Hit<'_>,
     target: Option<String>,
     s: &str,
     base: usize,
+    imposed: bool,
 ) {
-    push(ctx, sancs, h, target, (s, s), base, true);
+    push(ctx, sancs, h, target, (s, s), base, imposed);
 }
 
 /// Push sanction `h` of a rule in chain `s` (which starts at byte `base` of the unit

@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::Ctx;
-use super::conditions::push_imposed;
+use super::conditions::push_reported;
 use super::phrase;
 use super::sanctions::{self, Hit};
 use super::unit::{clauses_in, sentences_in};
@@ -55,6 +55,9 @@ enum Verb {
     /// 对X予以/给予/进行…: the person between 对 and the verb.
     Towards,
 }
+
+/// Modals before the verb that make a clause a finding of what is due (应当受到严肃处理).
+const MODALS: [&str; 6] = ["应当", "应予", "理应", "应该", "可以", "必须"];
 
 /// Words before the verb that put a sanction in the past (曾受到, 此前受到).
 const HISTORY: [&str; 4] = ["曾", "此前", "过去", "以往"];
@@ -229,6 +232,11 @@ pub fn sentence(
                     last = None;
                     continue;
                 }
+                // 应当受到严肃处理: a finding of what is due, not a measure given.
+                Some((_, at, _)) if MODALS.iter().any(|w| t[..at].contains(w)) => {
+                    last = None;
+                    continue;
+                }
                 Some((verb, at, len)) => {
                     // The measures: what follows the verb (after the person, for 给予).
                     let rest = &t[at + len..];
@@ -291,6 +299,16 @@ pub fn sentence(
                         {
                             (t, c.start, person.clone())
                         }
+                        // 由省应急管理厅依法吊销其安全生产许可证: a measure on the party the
+                        // item is about.
+                        None if t.starts_with('由') || t.contains("其") => {
+                            match person.clone().or_else(|| item_subject(full)) {
+                                Some(p) if !sanctions::report_hits(t).is_empty() => {
+                                    (t, c.start, Some(p))
+                                }
+                                Some(_) | None => continue,
+                            }
+                        }
                         None => continue,
                     }
                 }
@@ -304,6 +322,11 @@ pub fn sentence(
             let hits = sanctions::collapse(rest, hits);
             let target = target.or_else(|| item_subject(full));
             let targets = respective(t, rest, &hits, target.as_deref());
+            // 建议县委对其进行约谈, 建议按程序免去其职务: a measure proposed to the body that
+            // decides it, for a named person.
+            let given = hits
+                .first()
+                .is_none_or(|h| !t[..base - c.start + h.range.start].contains("建议"));
             for (h, who) in hits.into_iter().zip(targets) {
                 let h = Hit {
                     range: base + h.range.start..base + h.range.end,
@@ -312,11 +335,20 @@ pub fn sentence(
                 match who {
                     Some(who) if each => {
                         for p in persons(who) {
-                            push_imposed(ctx, sancs, &h, Some(p.to_string()), s, sent.start);
+                            push_reported(
+                                ctx,
+                                sancs,
+                                &h,
+                                Some(p.to_string()),
+                                s,
+                                sent.start,
+                                given,
+                            );
                         }
                     }
                     Some(_) | None => {
-                        push_imposed(ctx, sancs, &h, who.map(str::to_string), s, sent.start);
+                        let who = who.map(str::to_string);
+                        push_reported(ctx, sancs, &h, who, s, sent.start, given);
                     }
                 }
                 found = true;
@@ -360,11 +392,19 @@ fn statistic(s: &str) -> bool {
 fn item_subject(unit: &str) -> Option<String> {
     let end = unit.find(['，', ',', '。', '；'])?;
     let x = unit[..end].trim();
+    // 宏达公司对事故发生负有责任: the party before what it is answerable for.
+    let x = x
+        .split_once('对')
+        .filter(|(_, r)| r.contains("负有"))
+        .map_or(x, |(p, _)| p);
     let n = x.chars().count();
+    // 县政府分管安全生产工作的副县长蔡某某: a relative clause before a name.
+    let named = phrase::name_end(x) == Some(x.len());
     let plain = !x.contains([
-        '对', '在', '的', '将', '向', '被', '给', '于', '是', '有', '为', '了', '把', '从', '按',
-        '因', '经', '年', '月', '日', '：', ':',
-    ]) && !x.chars().any(|c| c.is_ascii_digit());
+        '对', '在', '将', '向', '被', '给', '于', '是', '有', '为', '了', '把', '从', '按', '因',
+        '经', '年', '月', '日', '：', ':',
+    ]) && (named || !x.contains('的'))
+        && !x.chars().any(|c| c.is_ascii_digit());
     ((2..=40).contains(&n) && plain && names_someone(x)).then(|| x.to_string())
 }
 
@@ -408,20 +448,19 @@ fn respective<'a>(
 /// with 对 is read as 对X予以…; 被 counts only before a sanction's own verb (被移送, 被开除,
 /// 被依法追究 — not 被审计单位).
 fn verb_of(t: &str) -> Option<(Verb, usize, usize)> {
-    let opened = ["并", "同时", "还", "另", ""]
-        .iter()
-        .any(|w| t.strip_prefix(w).is_some_and(|r| r.starts_with('对')));
-    if opened {
+    // 对X予以…, also after the deciding body (区纪委监委对其进行约谈).
+    if let Some(d) = t.find('对') {
         for v in ["予以", "给予", "进行", "作出", "处以"] {
-            if let Some(i) = t.find(v) {
-                return Some((Verb::Towards, i, v.len()));
+            if let Some(i) = t[d..].find(v) {
+                return Some((Verb::Towards, d + i, v.len()));
             }
         }
         // 对X处一百五十万元罚款.
         if let Some((i, _)) = t.match_indices('处').find(|&(i, _)| {
-            t[i + '处'.len_utf8()..].starts_with(|c: char| {
-                c.is_ascii_digit() || "一二三四五六七八九十百千万".contains(c)
-            }) || t[i + '处'.len_utf8()..].starts_with("上一年")
+            i > d
+                && (t[i + '处'.len_utf8()..].starts_with(|c: char| {
+                    c.is_ascii_digit() || "一二三四五六七八九十百千万".contains(c)
+                }) || t[i + '处'.len_utf8()..].starts_with("上一年"))
         }) {
             return Some((Verb::Towards, i, '处'.len_utf8()));
         }
@@ -455,9 +494,10 @@ fn verb_of(t: &str) -> Option<(Verb, usize, usize)> {
     if let Some((i, _)) = t.match_indices('被').find(|&(i, _)| {
         let after = &t[i + '被'.len_utf8()..];
         PASSIVE.iter().any(|v| after.starts_with(v))
-            || sanctions::report_hits(after)
-                .first()
-                .is_some_and(|h| after[..h.range.start].chars().count() <= 8)
+            || sanctions::report_hits(after).first().is_some_and(|h| {
+                after[..h.range.start].chars().count() <= 16
+                    && !after[..h.range.start].contains(['，', ','])
+            })
     }) {
         return Some((Verb::Received, i, '被'.len_utf8()));
     }
