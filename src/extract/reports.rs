@@ -119,7 +119,9 @@ fn names_someone(x: &str) -> bool {
         && !x.ends_with('的')
         && !x.ends_with("问题")
         && !x.ends_with("行为")
-        && !RULE_WORDS.iter().any(|w| x.contains(w))
+        && !RULE_WORDS
+            .iter()
+            .any(|w| x.replace("主要", "").replace("重要", "").contains(w))
 }
 
 /// The person a clause names at its opening (县财政局科长钱某某对此负有…; the item 何某某，
@@ -207,10 +209,11 @@ pub fn sentence(
     // 全市共查处问题126起，处理183人: a statistic, read by neither finder when it gives
     // nobody a measure.
     let counts = statistic(s);
+    // The person of the clause before, for a clause that goes on with more measures
+    // (处以…罚款，吊销其…许可证; …罚款；五年内不得担任…), also past a clause without one
+    // (对X，依据…的规定，五年内不得…).
+    let mut last: Option<Option<String>> = None;
     for part in sentences_in(s, 0..s.len()) {
-        // The person of the clause before, for a clause that goes on with more measures
-        // (处以…罚款，吊销其…许可证).
-        let mut last: Option<Option<String>> = None;
         for c in clauses_in(s, part) {
             let t = &s[c.clone()];
             if t.ends_with('的') {
@@ -276,8 +279,19 @@ pub fn sentence(
                     (rest, c.start + at + len, target)
                 }
                 None => {
+                    // 对当事人的法定代表人潘某某，依据…，五年内不得…: the party of the
+                    // measures that follow in the sentence.
+                    if let Some(x) = t.strip_prefix('对')
+                        && sanctions::report_hits(t).is_empty()
+                        && phrase::name_end(x).is_some_and(|e| e == x.len())
+                    {
+                        *person = Some(x.to_string());
+                        last = Some(Some(x.to_string()));
+                        continue;
+                    }
                     if let Some(p) = opening_person(t) {
                         *person = Some(p.to_string());
+                        last = None;
                     }
                     match &last {
                         Some(target) => (t, c.start, target.clone()),
@@ -318,7 +332,9 @@ pub fn sentence(
             if counts {
                 hits.retain(|h| !h.entry.gain);
             }
-            last = (!hits.is_empty()).then(|| target.clone());
+            if !hits.is_empty() {
+                last = Some(target.clone());
+            }
             let hits = sanctions::collapse(rest, hits);
             let target = target.or_else(|| item_subject(full));
             let targets = respective(t, rest, &hits, target.as_deref());
@@ -390,8 +406,13 @@ fn statistic(s: &str) -> bool {
 /// 刘建平，对…负有领导责任，给予其…): the first comma clause of the unit, when it is a short
 /// noun phrase (no verb, preposition or date).
 fn item_subject(unit: &str) -> Option<String> {
+    // A clause of its own before a comma, or a sentence that says what the party is
+    // answerable for (a heading ends in 。).
     let end = unit.find(['，', ',', '。', '；'])?;
     let x = unit[..end].trim();
+    if !unit[end..].starts_with(['，', ',']) && !x.contains("负有") {
+        return None;
+    }
     // 宏达公司对事故发生负有责任: the party before what it is answerable for.
     let x = x
         .split_once('对')
