@@ -205,6 +205,18 @@ pub fn sentence(
     if RULE_WORDS.iter().any(|w| s.contains(w)) && (s.contains("的，") || s.contains("的,")) {
         return false;
     }
+    // 对整改不力的单位，由纪委监委对其主要负责人进行约谈: a rule (对…的[X]，…), not a
+    // person named (对负有领导责任的镇长邬某某，…).
+    if clauses_in(s, 0..s.len()).first().is_some_and(|c| {
+        let t = &s[c.clone()];
+        t.starts_with('对')
+            && t.contains('的')
+            && phrase::name_end(t) != Some(t.len())
+            && verb_of(t).is_none()
+            && t.chars().count() <= 40
+    }) {
+        return false;
+    }
     let mut found = false;
     // 全市共查处问题126起，处理183人: a statistic, read by neither finder when it gives
     // nobody a measure.
