@@ -227,6 +227,13 @@ pub fn sentence(
     let mut last: Option<Option<String>> = None;
     for part in sentences_in(s, 0..s.len()) {
         for c in clauses_in(s, part) {
+            // 建议责令其辞去现任职务: a measure proposed, read without the word.
+            let proposed = s[c.clone()].starts_with("建议");
+            let c = if proposed {
+                c.start + "建议".len()..c.end
+            } else {
+                c
+            };
             let t = &s[c.clone()];
             if t.ends_with('的') {
                 last = None;
@@ -247,8 +254,12 @@ pub fn sentence(
                     last = None;
                     continue;
                 }
-                // 应当受到严肃处理: a finding of what is due, not a measure given.
+                // 应当受到严肃处理: a finding of what is due, not a measure given; the
+                // person it names is the one of what follows.
                 Some((_, at, _)) if MODALS.iter().any(|w| t[..at].contains(w)) => {
+                    if let Some(p) = opening_person(t) {
+                        *person = Some(p.to_string());
+                    }
                     last = None;
                     continue;
                 }
@@ -352,9 +363,10 @@ pub fn sentence(
             let targets = respective(t, rest, &hits, target.as_deref());
             // 建议县委对其进行约谈, 建议按程序免去其职务: a measure proposed to the body that
             // decides it, for a named person.
-            let given = hits
-                .first()
-                .is_none_or(|h| !t[..base - c.start + h.range.start].contains("建议"));
+            let given = !proposed
+                && hits
+                    .first()
+                    .is_none_or(|h| !t[..base - c.start + h.range.start].contains("建议"));
             for (h, who) in hits.into_iter().zip(targets) {
                 let h = Hit {
                     range: base + h.range.start..base + h.range.end,
@@ -383,7 +395,14 @@ pub fn sentence(
             }
         }
     }
-    found || counts
+    // 通过收回资金等方式整改问题金额2.91亿元: sums taken back with nobody named, a
+    // statistic too.
+    found
+        || counts
+        || person.is_none() && {
+            let hits = sanctions::report_hits(s);
+            !hits.is_empty() && hits.iter().all(|h| h.entry.gain) && s.contains('元')
+        }
 }
 
 /// Whether clause `t` describes a group of persons by what they were given (给予党纪政务
@@ -715,5 +734,113 @@ mod tests {
             .collect();
         assert_eq!(conds.len(), 1, "{conds:?}");
         assert!(conds[0].ends_with("对顶风违纪的"), "{conds:?}");
+    }
+
+    #[test]
+    fn persons_of_a_list_with_posts() {
+        assert_eq!(
+            persons("县水利局党组书记、局长郑某、副局长钱某某"),
+            ["县水利局党组书记、局长郑某", "副局长钱某某"]
+        );
+        assert_eq!(persons("党组书记、局长王某某"), ["党组书记、局长王某某"]);
+        assert_eq!(
+            persons("中共东林县委、东林县人民政府"),
+            ["中共东林县委", "东林县人民政府"]
+        );
+        // A list that does not end in a name or a body stays whole.
+        assert_eq!(persons("镇长邬某某、有关人员"), ["镇长邬某某、有关人员"]);
+    }
+
+    #[test]
+    fn counts_of_cases_and_persons_are_statistics() {
+        assert!(statistic(
+            "全市共查处问题126起，处理183人，追缴资金356万元。"
+        ));
+        assert!(statistic("立案审查调查61件，推动追回资金217万元。"));
+        assert!(!statistic("给予其停职检查一个月处理，违纪所得予以收缴。"));
+        assert!(!statistic(
+            "周某某受到开除党籍处分，违纪所得3.5万元已被收缴。"
+        ));
+    }
+
+    #[test]
+    fn the_subject_an_item_opens_with() {
+        assert_eq!(
+            item_subject("区水利局副局长刘建平，对调度迟缓负有领导责任，给予其政务记过处分。")
+                .as_deref(),
+            Some("区水利局副局长刘建平")
+        );
+        assert_eq!(
+            item_subject("宏远公司对事故发生负有责任。由区应急局对其处以罚款。").as_deref(),
+            Some("宏远公司")
+        );
+        assert_eq!(
+            item_subject("县政府分管安全生产工作的副县长蔡某某，负有领导责任。").as_deref(),
+            Some("县政府分管安全生产工作的副县长蔡某某")
+        );
+        // A heading, a date, a circumstance: no party.
+        assert_eq!(
+            item_subject("持续推进以案促改。对整改不力的单位，约谈。"),
+            None
+        );
+        assert_eq!(item_subject("2024年5月，给予其党内警告处分。"), None);
+        assert_eq!(item_subject("在整改期间违规发放奖金的，予以通报。"), None);
+    }
+
+    #[test]
+    fn measures_go_to_the_persons_in_the_order_named() {
+        let text = "关于两起失职问题的通报\n\
+                    一、区城管局队长戈某、副队长尚某某违规接受宴请，分别给予戈某党内警告处分、尚某某诫勉谈话。\n\
+                    二、区财政局科长霍某某、科员巫某对违规拨付负有直接责任，分别给予政务记过、政务警告处分。\n\
+                    三、区审计局科员滕某、科员简某某违规报销，区监委给予滕某、简某某政务警告处分。\n";
+        let got = imposed(text);
+        let pairs: Vec<(&str, &str)> = got
+            .iter()
+            .map(|(t, p)| (t.as_str(), p.as_deref().unwrap_or("")))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("党内警告", "戈某"),
+                ("诫勉谈话", "尚某某"),
+                ("政务记过", "区财政局科长霍某某"),
+                ("政务警告", "科员巫某"),
+                // Without 分别 one measure goes to each person.
+                ("政务警告", "滕某"),
+                ("政务警告", "简某某"),
+            ]
+        );
+    }
+
+    #[test]
+    fn proposals_are_not_imposed_and_findings_give_nothing() {
+        let text = "关于一起监管不力问题问责情况的通报\n\
+                    一、县国资委主任晏某对此负有领导责任，建议县委对其予以免职；副主任屠某某，建议责令其辞去现任职务。\n\
+                    二、县国资委科员禹某应当受到严肃处理，鉴于其主动退缴违规所得，对其从轻给予政务警告处分。\n";
+        let got: Vec<(String, Option<String>, bool)> = extract_str(text)
+            .into_iter()
+            .flat_map(|e| e.accountability.sanctions)
+            .map(|s| (s.sanction, s.target, s.imposed))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "免职".to_string(),
+                    Some("县国资委主任晏某".to_string()),
+                    false
+                ),
+                (
+                    "责令其辞去现任职务".to_string(),
+                    Some("副主任屠某某".to_string()),
+                    false
+                ),
+                (
+                    "政务警告".to_string(),
+                    Some("县国资委科员禹某".to_string()),
+                    true
+                ),
+            ]
+        );
     }
 }

@@ -425,7 +425,7 @@ fn keep(s: &str, h: &Hit<'_>, has_measure_list: bool) -> bool {
         return false;
     }
     // 主动退缴违纪所得: what the person did, not a measure.
-    if h.entry.gain && ends(&["主动", "自行", "主动全部"]) {
+    if h.entry.gain && ends(&["主动", "自行", "积极", "主动全部"]) {
         return false;
     }
     // 给予下列处分：: the items name the measures.
@@ -646,5 +646,20 @@ mod tests {
             terms("予以提醒、约谈或者通报批评"),
             ["提醒", "约谈", "通报批评"]
         );
+    }
+
+    #[test]
+    fn counts_after_a_measure_and_a_gain_returned_by_choice_are_no_measures() {
+        assert!(terms("今年以来给予党纪政务处分97人，组织处理35人次").is_empty());
+        assert!(terms("主动退缴违纪所得").is_empty());
+        // A fine of a sum, a term of months: no count of persons.
+        assert_eq!(terms("处罚款人民币5万元"), ["罚款"]);
+        assert_eq!(terms("责令停产停业一个月"), ["责令停产停业"]);
+    }
+
+    #[test]
+    fn a_measure_named_with_the_word_for_its_kind() {
+        assert_eq!(terms("给予诫勉处理。"), ["诫勉"]);
+        assert_eq!(terms("分别给予诫勉、批评教育处理"), ["诫勉", "批评教育"]);
     }
 }
