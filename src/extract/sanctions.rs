@@ -356,6 +356,12 @@ fn keep(s: &str, h: &Hit<'_>, has_measure_list: bool) -> bool {
     if inside_title(before) {
         return false;
     }
+    // 严肃处理; 给予诫勉处理。 (the measure named with the word for its kind).
+    let named_with_kind = match h.class {
+        Class::Generic => h.term.ends_with("处理"),
+        Class::Specific => measure_then_kind(after),
+        Class::Umbrella => false,
+    };
     // Follow-on consequences and procedural mentions.
     if ends(&[
         "受到",
@@ -397,9 +403,7 @@ fn keep(s: &str, h: &Hit<'_>, has_measure_list: bool) -> bool {
         "书",
         "记录",
         "办法",
-    ]) && !(h.class == Class::Generic && h.term.ends_with("处理"))
-        // 给予诫勉处理。: the measure named with the word for its kind.
-        && !(h.class == Class::Specific && measure_then_kind(after))
+    ]) && !named_with_kind
         // 罚款人民币五万元: an amount, not a person (处分人).
         && !after.starts_with("人民币")
         || after.starts_with('的') && h.soft()

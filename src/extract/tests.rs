@@ -1253,3 +1253,18 @@ fn a_party_of_the_market_can_hold_a_role() {
     );
     assert!(!phrase::is_holder("违反者"));
 }
+
+#[test]
+fn a_report_item_names_the_holder_before_its_posts_and_circumstances() {
+    let text = "关于一起失职问题问责情况的通报\n\
+                1．青石县化工园区管委会副主任冼某某，分管园区安全生产工作，对监管不力负有主要领导责任，给予其政务记过处分。\n\
+                2．青石县应急局副局长师某，是预警迟滞问题的直接责任人，给予其政务警告处分。\n\
+                3．青石县医保中心科员满某某在负责基金审核工作期间，利用负责审核的职务便利挪用公款。\n";
+    assert_eq!(
+        roles(text),
+        [
+            pair("青石县化工园区管委会副主任冼某某", "主要领导责任"),
+            pair("青石县应急局副局长师某", "直接责任"),
+        ]
+    );
+}
