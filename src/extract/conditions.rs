@@ -187,11 +187,13 @@ pub fn sentence(
         if is_tier(t) {
             return false;
         }
+        // 擅自…，一经查实，…; but 对…的，一经查实，… has its condition already.
         if t.ends_with('的')
-            || matches!(
-                t,
-                "一经查实" | "一经发现" | "经查实" | "查实后" | "一经查处"
-            )
+            || run_start.is_some()
+                && matches!(
+                    t,
+                    "一经查实" | "一经发现" | "经查实" | "查实后" | "一经查处"
+                )
         {
             return true;
         }

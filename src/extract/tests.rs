@@ -1268,3 +1268,14 @@ fn a_report_item_names_the_holder_before_its_posts_and_circumstances() {
         ]
     );
 }
+
+#[test]
+fn a_finding_clause_after_the_condition_is_no_condition_of_its_own() {
+    let got = conds("第五条 对虚报冒领、截留挪用专项资金的，一经查实，依规依纪依法严肃处理。\n");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].1.starts_with("对虚报冒领"), "{got:?}");
+    // Without 的 the circumstance ends at 一经查实.
+    let got = conds("第六条 擅自提高补贴标准，一经查实，依规追究有关人员责任。\n");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].1.starts_with("擅自提高补贴标准"), "{got:?}");
+}
