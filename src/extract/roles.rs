@@ -758,8 +758,7 @@ fn predicate_ok(s: &str, toks: &[Tok<'_>], k: usize) -> bool {
                 .split(['，', ',', '。', '；', ';'])
                 .next()
                 .unwrap_or(rest);
-            if matches!(prev, "在" | "利用") || clause.contains("期间") || clause.contains("便利")
-            {
+            if ["期间", "便利", "之便"].iter().any(|w| clause.ends_with(w)) {
                 return false;
             }
             // 负责X工作的机构: a modifier that identifies a body.

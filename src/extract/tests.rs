@@ -1267,6 +1267,11 @@ fn a_report_item_names_the_holder_before_its_posts_and_circumstances() {
             pair("青石县应急局副局长师某", "直接责任"),
         ]
     );
+    // A duty whose object names a period is still a duty.
+    assert_eq!(
+        roles("第九条 代表联络站负责组织代表开展闭会期间的活动。\n"),
+        [pair("代表联络站", "负责")]
+    );
 }
 
 #[test]
