@@ -187,11 +187,13 @@ pub fn sentence(
         if is_tier(t) {
             return false;
         }
+        // 擅自…，一经查实，…; but 对…的，一经查实，… has its condition already.
         if t.ends_with('的')
-            || matches!(
-                t,
-                "一经查实" | "一经发现" | "经查实" | "查实后" | "一经查处"
-            )
+            || run_start.is_some()
+                && matches!(
+                    t,
+                    "一经查实" | "一经发现" | "经查实" | "查实后" | "一经查处"
+                )
         {
             return true;
         }
@@ -709,16 +711,18 @@ fn strip_modals(rest: &str) -> &str {
     r
 }
 
-/// Push a sanction that sentence `s` (at byte `base` of the unit text) reports as given.
-pub fn push_imposed(
+/// Push a sanction that sentence `s` (at byte `base` of the unit text) of a report states:
+/// as given (`imposed`), or as proposed to the body that decides (建议对其予以免职).
+pub fn push_reported(
     ctx: &Ctx<'_>,
     sancs: &mut Vec<Sanction>,
     h: &Hit<'_>,
     target: Option<String>,
     s: &str,
     base: usize,
+    imposed: bool,
 ) {
-    push(ctx, sancs, h, target, (s, s), base, true);
+    push(ctx, sancs, h, target, (s, s), base, imposed);
 }
 
 /// Push sanction `h` of a rule in chain `s` (which starts at byte `base` of the unit

@@ -284,7 +284,8 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
                 let lead = parent_lead(u);
                 let acc = match lead {
                     Lead::Accountability { .. } => true,
-                    Lead::None => acc_list_heading_re().is_match(heading(i)),
+                    // A report's 问责情况 lists the cases and what was given, no conditions.
+                    Lead::None => !report && acc_list_heading_re().is_match(heading(i)),
                     Lead::Duty { .. } | Lead::Measures(_) => false,
                 };
                 (lead, acc, lead_measures(u))

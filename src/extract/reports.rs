@@ -8,13 +8,17 @@
 //! 一律严肃处理) is left to [`super::conditions`].
 
 use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
 
 use super::Ctx;
-use super::conditions::push_imposed;
+use super::conditions::push_reported;
 use super::phrase;
 use super::sanctions::{self, Hit};
 use super::unit::{clauses_in, sentences_in};
 use super::vocab::{self, Trigger};
+use crate::model::SanctionCategory;
 
 /// Whether a document reports sanctions given: the kind of document its title (or,
 /// without one, the first line of its text) names — what follows the last 的 — is a
@@ -52,14 +56,18 @@ enum Verb {
     Towards,
 }
 
+/// Modals before the verb that make a clause a finding of what is due (应当受到严肃处理).
+const MODALS: [&str; 6] = ["应当", "应予", "理应", "应该", "可以", "必须"];
+
 /// Words before the verb that put a sanction in the past (曾受到, 此前受到).
 const HISTORY: [&str; 4] = ["曾", "此前", "过去", "以往"];
 
 /// Modals and conditions that make a clause a rule, not a report.
 const RULE_WORDS: [&str; 8] = ["应当", "可以", "必须", "一律", "要", "将", "一经", "凡"];
 
-/// Adverbs around the person that are not part of the name.
-const ADVERBS: [&str; 14] = [
+/// Adverbs around the person that are not part of the name (also the degree of a
+/// measure: 对其从轻给予…, 依规依纪依法对其减轻处理).
+const ADVERBS: [&str; 21] = [
     "并",
     "还",
     "同时",
@@ -69,11 +77,18 @@ const ADVERBS: [&str; 14] = [
     "已",
     "已经",
     "也",
+    "依规依纪依法",
     "依规依纪",
     "依纪依法",
     "依法",
     "依规",
     "另",
+    "一并",
+    "从轻",
+    "减轻",
+    "从重",
+    "加重",
+    "从严",
 ];
 
 fn trim_person(x: &str) -> &str {
@@ -83,6 +98,12 @@ fn trim_person(x: &str) -> &str {
         for a in ADVERBS {
             x = x.strip_prefix(a).unwrap_or(x);
             x = x.strip_suffix(a).unwrap_or(x);
+        }
+        // 其 (the person named before) stands before the adverbs: 对其从轻给予….
+        if let Some(r) = x.strip_prefix('其')
+            && ADVERBS.iter().any(|a| r.starts_with(a))
+        {
+            x = r;
         }
         if x == before {
             return x;
@@ -98,21 +119,38 @@ fn names_someone(x: &str) -> bool {
         && !x.ends_with('的')
         && !x.ends_with("问题")
         && !x.ends_with("行为")
-        && !RULE_WORDS.iter().any(|w| x.contains(w))
+        && !RULE_WORDS
+            .iter()
+            .any(|w| x.replace("主要", "").replace("重要", "").contains(w))
 }
 
 /// The person a clause names at its opening (县财政局科长钱某某对此负有…; the item 何某某，
 /// 某公司项目经理，…): the text up to the end of the first name, when nothing before it
 /// is a circumstance or an object.
 fn opening_person(t: &str) -> Option<&str> {
-    let end = phrase::name_end(t)?;
+    // 鉴于张某某…, 其中李某…: a connective before the person.
+    let t = ["鉴于", "由于", "其中", "经查", "另外"]
+        .iter()
+        .find_map(|w| t.strip_prefix(w))
+        .unwrap_or(t);
+    let mut end = phrase::name_end(t)?;
+    // 局长韦某某、副局长毛某某对此负有领导责任: the persons the list names.
+    while let Some(more) = t[end..].strip_prefix('、')
+        && let Some(e) = phrase::name_end(more)
+        && !more[..e].contains(['对', '的', '在', '将', '向', '被', '给'])
+    {
+        end = t.len() - more.len() + e;
+    }
     let p = trim_person(&t[..end]);
-    (p.chars().count() <= 30 && !p.contains(['对', '的', '在', '将', '向', '被', '给']))
+    (p.chars().count() <= 60 && !p.contains(['对', '的', '在', '将', '向', '被', '给']))
         .then_some(p)
 }
 
 /// Words that end the name of a body (甲公司、乙监理公司).
-const BODIES: [&str; 12] = [
+const BODIES: [&str; 15] = [
+    "党组",
+    "委",
+    "部",
     "公司",
     "企业",
     "集团",
@@ -128,20 +166,30 @@ const BODIES: [&str; 12] = [
 ];
 
 /// The persons of a target that joins several by 、 (镇党委书记刘某某、镇长陈某某; 甲公司、乙
-/// 公司): each part when every part ends in a name or a body (one sanction per person);
-/// else the whole (党组书记、局长王某某 is one person).
+/// 公司): one per run of parts that ends in a name or a body (党组书记、局长王某某、副局长
+/// 李某 is two persons, the first with two posts); the whole when the last part ends in
+/// neither.
 fn persons(who: &str) -> Vec<&str> {
     if !who.contains('、') {
         return vec![who];
     }
-    let parts: Vec<&str> = who.split('、').collect();
     let whole =
         |p: &str| phrase::name_end(p) == Some(p.len()) || BODIES.iter().any(|b| p.ends_with(b));
-    if parts.iter().all(|p| whole(p)) {
-        parts
-    } else {
-        vec![who]
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut at = 0;
+    for part in who.split('、') {
+        let end = at + part.len();
+        if whole(part) {
+            out.push(&who[start..end]);
+            start = end + '、'.len_utf8();
+        }
+        at = end + '、'.len_utf8();
     }
+    if start < who.len() || out.is_empty() {
+        return vec![who];
+    }
+    out
 }
 
 /// Read one sentence (or chain) of a report; push the sanctions it reports as given and
@@ -157,12 +205,35 @@ pub fn sentence(
     if RULE_WORDS.iter().any(|w| s.contains(w)) && (s.contains("的，") || s.contains("的,")) {
         return false;
     }
+    // 对整改不力的单位，由纪委监委对其主要负责人进行约谈: a rule (对…的[X]，…), not a
+    // person named (对负有领导责任的镇长邬某某，…).
+    if clauses_in(s, 0..s.len()).first().is_some_and(|c| {
+        let t = &s[c.clone()];
+        t.starts_with('对')
+            && t.contains('的')
+            && phrase::name_end(t) != Some(t.len())
+            && verb_of(t).is_none()
+            && t.chars().count() <= 40
+    }) {
+        return false;
+    }
     let mut found = false;
+    // 全市共查处问题126起，处理183人: a statistic, read by neither finder when it gives
+    // nobody a measure.
+    let counts = statistic(s);
+    // The person of the clause before, for a clause that goes on with more measures
+    // (处以…罚款，吊销其…许可证; …罚款；五年内不得担任…), also past a clause without one
+    // (对X，依据…的规定，五年内不得…).
+    let mut last: Option<Option<String>> = None;
     for part in sentences_in(s, 0..s.len()) {
-        // The person of the clause before, for a clause that goes on with more measures
-        // (处以…罚款，吊销其…许可证).
-        let mut last: Option<Option<String>> = None;
         for c in clauses_in(s, part) {
+            // 建议责令其辞去现任职务: a measure proposed, read without the word.
+            let proposed = s[c.clone()].starts_with("建议");
+            let c = if proposed {
+                c.start + "建议".len()..c.end
+            } else {
+                c
+            };
             let t = &s[c.clone()];
             if t.ends_with('的') {
                 last = None;
@@ -183,6 +254,15 @@ pub fn sentence(
                     last = None;
                     continue;
                 }
+                // 应当受到严肃处理: a finding of what is due, not a measure given; the
+                // person it names is the one of what follows.
+                Some((_, at, _)) if MODALS.iter().any(|w| t[..at].contains(w)) => {
+                    if let Some(p) = opening_person(t) {
+                        *person = Some(p.to_string());
+                    }
+                    last = None;
+                    continue;
+                }
                 Some((verb, at, len)) => {
                     // The measures: what follows the verb (after the person, for 给予).
                     let rest = &t[at + len..];
@@ -192,7 +272,11 @@ pub fn sentence(
                     };
                     let who = match verb {
                         Verb::Received => trim_person(&t[..at]),
-                        Verb::Given => trim_person(&rest[..first.range.start]),
+                        // 责成区政府向市政府作出书面检查: the party before 向.
+                        Verb::Given => {
+                            let x = &rest[..first.range.start];
+                            trim_person(x.split_once('向').map_or(x, |(p, _)| p))
+                        }
                         Verb::Towards => {
                             let x = &t[..at];
                             let x = x.rsplit_once('对').map_or(x, |(_, p)| p);
@@ -218,8 +302,19 @@ pub fn sentence(
                     (rest, c.start + at + len, target)
                 }
                 None => {
+                    // 对当事人的法定代表人潘某某，依据…，五年内不得…: the party of the
+                    // measures that follow in the sentence.
+                    if let Some(x) = t.strip_prefix('对')
+                        && sanctions::report_hits(t).is_empty()
+                        && phrase::name_end(x).is_some_and(|e| e == x.len())
+                    {
+                        *person = Some(x.to_string());
+                        last = Some(Some(x.to_string()));
+                        continue;
+                    }
                     if let Some(p) = opening_person(t) {
                         *person = Some(p.to_string());
+                        last = None;
                     }
                     match &last {
                         Some(target) => (t, c.start, target.clone()),
@@ -231,30 +326,83 @@ pub fn sentence(
                             each = false;
                             (t, c.start, person.clone())
                         }
+                        // 其涉嫌犯罪问题已移送检察机关: a referral, for the person named before.
+                        None if person.is_some()
+                            && sanctions::report_hits(t).iter().any(|h| {
+                                h.entry.referral
+                                    || h.category_under(ctx.doc_regime).0
+                                        == SanctionCategory::Criminal
+                            }) =>
+                        {
+                            (t, c.start, person.clone())
+                        }
+                        // 由省应急管理厅依法吊销其安全生产许可证: a measure on the party the
+                        // item is about.
+                        None if t.starts_with('由') || t.contains("其") => {
+                            match person.clone().or_else(|| item_subject(full)) {
+                                Some(p) if !sanctions::report_hits(t).is_empty() => {
+                                    (t, c.start, Some(p))
+                                }
+                                Some(_) | None => continue,
+                            }
+                        }
                         None => continue,
                     }
                 }
             };
-            let hits = sanctions::report_hits(rest);
-            last = (!hits.is_empty()).then(|| target.clone());
-            for h in sanctions::collapse(rest, hits) {
+            let mut hits = sanctions::report_hits(rest);
+            // 全市共处理183人，给予党纪政务处分97人，追缴资金356万元: a count, no measure.
+            if counts {
+                hits.retain(|h| !h.entry.gain);
+            }
+            if !hits.is_empty() {
+                last = Some(target.clone());
+            }
+            let hits = sanctions::collapse(rest, hits);
+            let target = target.or_else(|| item_subject(full));
+            let targets = respective(t, rest, &hits, target.as_deref());
+            // 建议县委对其进行约谈, 建议按程序免去其职务: a measure proposed to the body that
+            // decides it, for a named person.
+            let given = !proposed
+                && hits
+                    .first()
+                    .is_none_or(|h| !t[..base - c.start + h.range.start].contains("建议"));
+            for (h, who) in hits.into_iter().zip(targets) {
                 let h = Hit {
                     range: base + h.range.start..base + h.range.end,
                     ..h
                 };
-                match &target {
+                match who {
                     Some(who) if each => {
                         for p in persons(who) {
-                            push_imposed(ctx, sancs, &h, Some(p.to_string()), s, sent.start);
+                            push_reported(
+                                ctx,
+                                sancs,
+                                &h,
+                                Some(p.to_string()),
+                                s,
+                                sent.start,
+                                given,
+                            );
                         }
                     }
-                    Some(_) | None => push_imposed(ctx, sancs, &h, target.clone(), s, sent.start),
+                    Some(_) | None => {
+                        let who = who.map(str::to_string);
+                        push_reported(ctx, sancs, &h, who, s, sent.start, given);
+                    }
                 }
                 found = true;
             }
         }
     }
+    // 通过收回资金等方式整改问题金额2.91亿元: sums taken back with nobody named, a
+    // statistic too.
     found
+        || counts
+        || person.is_none() && {
+            let hits = sanctions::report_hits(s);
+            !hits.is_empty() && hits.iter().all(|h| h.entry.gain) && s.contains('元')
+        }
 }
 
 /// Whether clause `t` describes a group of persons by what they were given (给予党纪政务
@@ -272,24 +420,99 @@ fn described_group(t: &str) -> bool {
             .any(|w| noun.ends_with(w) && noun.chars().count() <= 8)
 }
 
+/// Whether sentence `s` counts cases, persons or sums (全市共查处问题126起，处理183人): a
+/// statistic of the work done, whose gains taken back are no measure given to anyone.
+fn statistic(s: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?:查处|立案|审查调查|处理|问责|处分|移送|谈话)[^，。；,;]{0,16}?[0-9０-９一二三四五六七八九十百千]+(?:人次|起|件|人|名|个(?:[^月]|$))",
+        )
+        .expect("statistic regex")
+    })
+    .is_match(s)
+}
+
+/// The subject an item opens with when it names a person by a full name (区水利局副局长
+/// 刘建平，对…负有领导责任，给予其…): the first comma clause of the unit, when it is a short
+/// noun phrase (no verb, preposition or date).
+fn item_subject(unit: &str) -> Option<String> {
+    // A clause of its own before a comma, or a sentence that says what the party is
+    // answerable for (a heading ends in 。).
+    let end = unit.find(['，', ',', '。', '；'])?;
+    let x = unit[..end].trim();
+    if !unit[end..].starts_with(['，', ',']) && !x.contains("负有") {
+        return None;
+    }
+    // 宏达公司对事故发生负有责任: the party before what it is answerable for.
+    let x = x
+        .split_once('对')
+        .filter(|(_, r)| r.contains("负有"))
+        .map_or(x, |(p, _)| p);
+    let n = x.chars().count();
+    // 县政府分管安全生产工作的副县长蔡某某: a relative clause before a name.
+    let named = phrase::name_end(x) == Some(x.len());
+    let plain = !x.contains([
+        '对', '在', '将', '向', '被', '给', '于', '是', '有', '为', '了', '把', '从', '按', '因',
+        '经', '年', '月', '日', '：', ':',
+    ]) && (named || !x.contains('的'))
+        && !x.chars().any(|c| c.is_ascii_digit());
+    ((2..=40).contains(&n) && plain && names_someone(x)).then(|| x.to_string())
+}
+
+/// The target of each of `hits` (measures in `rest`, the part of clause `t` after its
+/// verb): `who` for all, except where the measures alternate with persons (分别给予冯某
+/// 政务记大过处分、杨某某撤销党内职务处分) or a clause with 分别 names as many persons as
+/// measures (分别给予王某、陈某诫勉、批评教育处理: the first to the first).
+fn respective<'a>(
+    t: &str,
+    rest: &'a str,
+    hits: &[Hit<'_>],
+    who: Option<&'a str>,
+) -> Vec<Option<&'a str>> {
+    let mut out = vec![who; hits.len()];
+    let mut switched = false;
+    let mut current = who;
+    for (i, h) in hits.iter().enumerate().skip(1) {
+        let gap = rest[hits[i - 1].range.end..h.range.start]
+            .trim_start_matches(['、', '，', ',', '和', '及'])
+            .trim_start_matches("处分")
+            .trim_start_matches("处理")
+            .trim_start_matches(['、', '，', ',', '和', '及']);
+        if phrase::name_end(gap).is_some_and(|e| e == gap.len()) {
+            current = Some(gap);
+            switched = true;
+        }
+        out[i] = current;
+    }
+    if switched || !t.contains("分别") {
+        return out;
+    }
+    let Some(who) = who else { return out };
+    let each = persons(who);
+    if each.len() == hits.len() && each.len() > 1 {
+        return each.into_iter().map(Some).collect();
+    }
+    out
+}
+
 /// The reporting verb of a clause: its kind, byte offset and length. A clause that opens
 /// with 对 is read as 对X予以…; 被 counts only before a sanction's own verb (被移送, 被开除,
 /// 被依法追究 — not 被审计单位).
 fn verb_of(t: &str) -> Option<(Verb, usize, usize)> {
-    let opened = ["并", "同时", "还", "另", ""]
-        .iter()
-        .any(|w| t.strip_prefix(w).is_some_and(|r| r.starts_with('对')));
-    if opened {
+    // 对X予以…, also after the deciding body (区纪委监委对其进行约谈).
+    if let Some(d) = t.find('对') {
         for v in ["予以", "给予", "进行", "作出", "处以"] {
-            if let Some(i) = t.find(v) {
-                return Some((Verb::Towards, i, v.len()));
+            if let Some(i) = t[d..].find(v) {
+                return Some((Verb::Towards, d + i, v.len()));
             }
         }
         // 对X处一百五十万元罚款.
         if let Some((i, _)) = t.match_indices('处').find(|&(i, _)| {
-            t[i + '处'.len_utf8()..].starts_with(|c: char| {
-                c.is_ascii_digit() || "一二三四五六七八九十百千万".contains(c)
-            }) || t[i + '处'.len_utf8()..].starts_with("上一年")
+            i > d
+                && (t[i + '处'.len_utf8()..].starts_with(|c: char| {
+                    c.is_ascii_digit() || "一二三四五六七八九十百千万".contains(c)
+                }) || t[i + '处'.len_utf8()..].starts_with("上一年"))
         }) {
             return Some((Verb::Towards, i, '处'.len_utf8()));
         }
@@ -297,13 +520,22 @@ fn verb_of(t: &str) -> Option<(Verb, usize, usize)> {
     if let Some(i) = t.find("受到") {
         return Some((Verb::Received, i, "受到".len()));
     }
-    // 将X调离…, 责成X作出书面检查: the person between the verb and the measure.
-    for v in ["将", "责成"] {
+    // 将X调离…, 责成X作出书面检查, 责令X向Y作出书面检查: the person between the verb and
+    // the measure (not 责令停产停业, 责令其辞职: a measure of its own).
+    for v in ["将", "责成", "责令"] {
         if let Some(r) = ["并", "同时", "另", ""]
             .iter()
             .find_map(|w| t.strip_prefix(w).and_then(|r| r.strip_prefix(v)))
         {
-            return Some((Verb::Given, t.len() - r.len() - v.len(), v.len()));
+            let at = t.len() - r.len() - v.len();
+            if v == "责令"
+                && sanctions::report_hits(t)
+                    .iter()
+                    .any(|h| h.range.start <= at)
+            {
+                break;
+            }
+            return Some((Verb::Given, at, v.len()));
         }
     }
     const PASSIVE: [&str; 13] = [
@@ -314,9 +546,10 @@ fn verb_of(t: &str) -> Option<(Verb, usize, usize)> {
     if let Some((i, _)) = t.match_indices('被').find(|&(i, _)| {
         let after = &t[i + '被'.len_utf8()..];
         PASSIVE.iter().any(|v| after.starts_with(v))
-            || sanctions::report_hits(after)
-                .first()
-                .is_some_and(|h| after[..h.range.start].chars().count() <= 8)
+            || sanctions::report_hits(after).first().is_some_and(|h| {
+                after[..h.range.start].chars().count() <= 16
+                    && !after[..h.range.start].contains(['，', ','])
+            })
     }) {
         return Some((Verb::Received, i, '被'.len_utf8()));
     }
@@ -501,5 +734,113 @@ mod tests {
             .collect();
         assert_eq!(conds.len(), 1, "{conds:?}");
         assert!(conds[0].ends_with("对顶风违纪的"), "{conds:?}");
+    }
+
+    #[test]
+    fn persons_of_a_list_with_posts() {
+        assert_eq!(
+            persons("县水利局党组书记、局长郑某、副局长钱某某"),
+            ["县水利局党组书记、局长郑某", "副局长钱某某"]
+        );
+        assert_eq!(persons("党组书记、局长王某某"), ["党组书记、局长王某某"]);
+        assert_eq!(
+            persons("中共东林县委、东林县人民政府"),
+            ["中共东林县委", "东林县人民政府"]
+        );
+        // A list that does not end in a name or a body stays whole.
+        assert_eq!(persons("镇长邬某某、有关人员"), ["镇长邬某某、有关人员"]);
+    }
+
+    #[test]
+    fn counts_of_cases_and_persons_are_statistics() {
+        assert!(statistic(
+            "全市共查处问题126起，处理183人，追缴资金356万元。"
+        ));
+        assert!(statistic("立案审查调查61件，推动追回资金217万元。"));
+        assert!(!statistic("给予其停职检查一个月处理，违纪所得予以收缴。"));
+        assert!(!statistic(
+            "周某某受到开除党籍处分，违纪所得3.5万元已被收缴。"
+        ));
+    }
+
+    #[test]
+    fn the_subject_an_item_opens_with() {
+        assert_eq!(
+            item_subject("区水利局副局长刘建平，对调度迟缓负有领导责任，给予其政务记过处分。")
+                .as_deref(),
+            Some("区水利局副局长刘建平")
+        );
+        assert_eq!(
+            item_subject("宏远公司对事故发生负有责任。由区应急局对其处以罚款。").as_deref(),
+            Some("宏远公司")
+        );
+        assert_eq!(
+            item_subject("县政府分管安全生产工作的副县长蔡某某，负有领导责任。").as_deref(),
+            Some("县政府分管安全生产工作的副县长蔡某某")
+        );
+        // A heading, a date, a circumstance: no party.
+        assert_eq!(
+            item_subject("持续推进以案促改。对整改不力的单位，约谈。"),
+            None
+        );
+        assert_eq!(item_subject("2024年5月，给予其党内警告处分。"), None);
+        assert_eq!(item_subject("在整改期间违规发放奖金的，予以通报。"), None);
+    }
+
+    #[test]
+    fn measures_go_to_the_persons_in_the_order_named() {
+        let text = "关于两起失职问题的通报\n\
+                    一、区城管局队长戈某、副队长尚某某违规接受宴请，分别给予戈某党内警告处分、尚某某诫勉谈话。\n\
+                    二、区财政局科长霍某某、科员巫某对违规拨付负有直接责任，分别给予政务记过、政务警告处分。\n\
+                    三、区审计局科员滕某、科员简某某违规报销，区监委给予滕某、简某某政务警告处分。\n";
+        let got = imposed(text);
+        let pairs: Vec<(&str, &str)> = got
+            .iter()
+            .map(|(t, p)| (t.as_str(), p.as_deref().unwrap_or("")))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("党内警告", "戈某"),
+                ("诫勉谈话", "尚某某"),
+                ("政务记过", "区财政局科长霍某某"),
+                ("政务警告", "科员巫某"),
+                // Without 分别 one measure goes to each person.
+                ("政务警告", "滕某"),
+                ("政务警告", "简某某"),
+            ]
+        );
+    }
+
+    #[test]
+    fn proposals_are_not_imposed_and_findings_give_nothing() {
+        let text = "关于一起监管不力问题问责情况的通报\n\
+                    一、县国资委主任晏某对此负有领导责任，建议县委对其予以免职；副主任屠某某，建议责令其辞去现任职务。\n\
+                    二、县国资委科员禹某应当受到严肃处理，鉴于其主动退缴违规所得，对其从轻给予政务警告处分。\n";
+        let got: Vec<(String, Option<String>, bool)> = extract_str(text)
+            .into_iter()
+            .flat_map(|e| e.accountability.sanctions)
+            .map(|s| (s.sanction, s.target, s.imposed))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "免职".to_string(),
+                    Some("县国资委主任晏某".to_string()),
+                    false
+                ),
+                (
+                    "责令其辞去现任职务".to_string(),
+                    Some("副主任屠某某".to_string()),
+                    false
+                ),
+                (
+                    "政务警告".to_string(),
+                    Some("县国资委科员禹某".to_string()),
+                    true
+                ),
+            ]
+        );
     }
 }

@@ -399,8 +399,12 @@ fn running(
         // 何某某，某公司项目经理，…，负有直接责任: a sentence that opens with a bare name is
         // about that person, whatever posts follow it.
         if ci > 0 {
+            // Also with the posts before the name (区应急局副局长何某某，…).
             let c0 = s[clauses[0].clone()].trim_end_matches(['，', ',']);
-            if c0.chars().count() <= 5 && phrase::name_end(c0) == Some(c0.len()) {
+            if c0.chars().count() <= 40
+                && phrase::name_end(c0) == Some(c0.len())
+                && !c0.contains(['对', '在', '将', '向', '被'])
+            {
                 return Some((clauses[0].start, clauses[0].start + c0.len()));
             }
         }
@@ -436,7 +440,11 @@ fn running(
         let term = &s[m.clone()];
         if let Some(role) = target_role(term) {
             let before = &s[..m.start];
-            let named = before.ends_with('是') || before.ends_with('为');
+            // X是直接责任人, X，是预警迟滞问题的直接责任人: the person named is the holder.
+            let clause = before.rsplit(['，', ',']).next().unwrap_or(before);
+            let named = before.ends_with('是')
+                || before.ends_with('为')
+                || clause.starts_with('是') && before.ends_with('的');
             if accountable && !named {
                 push(term.to_string(), role, m.start);
                 continue;
@@ -743,6 +751,14 @@ fn predicate_ok(s: &str, toks: &[Tok<'_>], k: usize) -> bool {
                 || names_a_system(rest)
                 || matches!(prev, "不" | "谁" | "分级" | "各" | "的" | "、")
             {
+                return false;
+            }
+            // 在负责接待工作期间, 利用负责审核的职务便利: a circumstance, not a duty.
+            let clause = rest
+                .split(['，', ',', '。', '；', ';'])
+                .next()
+                .unwrap_or(rest);
+            if ["期间", "便利", "之便"].iter().any(|w| clause.ends_with(w)) {
                 return false;
             }
             // 负责X工作的机构: a modifier that identifies a body.

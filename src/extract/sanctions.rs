@@ -356,6 +356,12 @@ fn keep(s: &str, h: &Hit<'_>, has_measure_list: bool) -> bool {
     if inside_title(before) {
         return false;
     }
+    // 严肃处理; 给予诫勉处理。 (the measure named with the word for its kind).
+    let named_with_kind = match h.class {
+        Class::Generic => h.term.ends_with("处理"),
+        Class::Specific => measure_then_kind(after),
+        Class::Umbrella => false,
+    };
     // Follow-on consequences and procedural mentions.
     if ends(&[
         "受到",
@@ -397,7 +403,7 @@ fn keep(s: &str, h: &Hit<'_>, has_measure_list: bool) -> bool {
         "书",
         "记录",
         "办法",
-    ]) && !(h.class == Class::Generic && h.term.ends_with("处理"))
+    ]) && !named_with_kind
         // 罚款人民币五万元: an amount, not a person (处分人).
         && !after.starts_with("人民币")
         || after.starts_with('的') && h.soft()
@@ -416,6 +422,14 @@ fn keep(s: &str, h: &Hit<'_>, has_measure_list: bool) -> bool {
     let near = &before[near_start..];
     let holds = |w: &str| near.as_bytes().windows(w.len()).any(|x| x == w.as_bytes());
     if ["受到", "受过", "给予过", "曾受"].iter().any(|w| holds(w)) {
+        return false;
+    }
+    // 给予党纪政务处分97人: a count of persons or cases, not a measure given.
+    if counted(after) {
+        return false;
+    }
+    // 主动退缴违纪所得: what the person did, not a measure.
+    if h.entry.gain && ends(&["主动", "自行", "积极", "主动全部"]) {
         return false;
     }
     // 给予下列处分：: the items name the measures.
@@ -465,6 +479,35 @@ fn keep(s: &str, h: &Hit<'_>, has_measure_list: bool) -> bool {
         }
         _ => true,
     }
+}
+
+/// Whether `after` (the text after a measure) is the word for its kind closing the
+/// consequence: 诫勉处理。, 批评教育处理，.
+fn measure_then_kind(after: &str) -> bool {
+    after.strip_prefix("处理").is_some_and(|r| {
+        r.is_empty() || r.starts_with(['，', '。', '；', ',', ';', '、', '）', ')'])
+    })
+}
+
+/// Whether `after` (the text after a measure) opens with a count of persons or cases
+/// (97人, 12名, 3起): a statistic.
+fn counted(after: &str) -> bool {
+    let after = after.strip_prefix('的').unwrap_or(after);
+    let numeral =
+        |c: char| c.is_ascii_digit() || "０１２３４５６７８９一二三四五六七八九十百千".contains(c);
+    if !after.starts_with(numeral) {
+        return false;
+    }
+    // 30余人: 余 only after a numeral.
+    let digits = after
+        .char_indices()
+        .take_while(|&(_, c)| numeral(c) || c == '余')
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    digits > 0
+        && ["人次", "人", "名", "起", "件"]
+            .iter()
+            .any(|u| after[digits..].starts_with(u))
 }
 
 /// Drop umbrella and generic terms that a named measure makes redundant. `hits` are the
@@ -607,5 +650,20 @@ mod tests {
             terms("予以提醒、约谈或者通报批评"),
             ["提醒", "约谈", "通报批评"]
         );
+    }
+
+    #[test]
+    fn counts_after_a_measure_and_a_gain_returned_by_choice_are_no_measures() {
+        assert!(terms("今年以来给予党纪政务处分97人，组织处理35人次").is_empty());
+        assert!(terms("主动退缴违纪所得").is_empty());
+        // A fine of a sum, a term of months: no count of persons.
+        assert_eq!(terms("处罚款人民币5万元"), ["罚款"]);
+        assert_eq!(terms("责令停产停业一个月"), ["责令停产停业"]);
+    }
+
+    #[test]
+    fn a_measure_named_with_the_word_for_its_kind() {
+        assert_eq!(terms("给予诫勉处理。"), ["诫勉"]);
+        assert_eq!(terms("分别给予诫勉、批评教育处理"), ["诫勉", "批评教育"]);
     }
 }

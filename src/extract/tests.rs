@@ -1253,3 +1253,34 @@ fn a_party_of_the_market_can_hold_a_role() {
     );
     assert!(!phrase::is_holder("违反者"));
 }
+
+#[test]
+fn a_report_item_names_the_holder_before_its_posts_and_circumstances() {
+    let text = "关于一起失职问题问责情况的通报\n\
+                1．青石县化工园区管委会副主任冼某某，分管园区安全生产工作，对监管不力负有主要领导责任，给予其政务记过处分。\n\
+                2．青石县应急局副局长师某，是预警迟滞问题的直接责任人，给予其政务警告处分。\n\
+                3．青石县医保中心科员满某某在负责基金审核工作期间，利用负责审核的职务便利挪用公款。\n";
+    assert_eq!(
+        roles(text),
+        [
+            pair("青石县化工园区管委会副主任冼某某", "主要领导责任"),
+            pair("青石县应急局副局长师某", "直接责任"),
+        ]
+    );
+    // A duty whose object names a period is still a duty.
+    assert_eq!(
+        roles("第九条 代表联络站负责组织代表开展闭会期间的活动。\n"),
+        [pair("代表联络站", "负责")]
+    );
+}
+
+#[test]
+fn a_finding_clause_after_the_condition_is_no_condition_of_its_own() {
+    let got = conds("第五条 对虚报冒领、截留挪用专项资金的，一经查实，依规依纪依法严肃处理。\n");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].1.starts_with("对虚报冒领"), "{got:?}");
+    // Without 的 the circumstance ends at 一经查实.
+    let got = conds("第六条 擅自提高补贴标准，一经查实，依规追究有关人员责任。\n");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].1.starts_with("擅自提高补贴标准"), "{got:?}");
+}
