@@ -84,6 +84,8 @@ pub fn detect_zip(bytes: &[u8]) -> Detected {
 #[derive(Debug)]
 pub struct Archive<'a> {
     zip: ZipArchive<Cursor<&'a [u8]>>,
+    /// The archive's bytes (a part's compressed data is inflated straight from them).
+    bytes: &'a [u8],
     format: Format,
     limits: Limits,
     inflated: u64,
@@ -101,6 +103,7 @@ impl<'a> Archive<'a> {
             .map_err(|e| FormatError::malformed(format, zip_message(&e)))?;
         Ok(Archive {
             zip,
+            bytes,
             format,
             limits,
             inflated: 0,
@@ -139,13 +142,18 @@ impl<'a> Archive<'a> {
         };
         let format = self.format;
         let limits = self.limits;
+        let room = self
+            .limits
+            .per_entry
+            .min(self.limits.total.saturating_sub(self.inflated));
+        if let Some(buf) = self.inflate_whole(index, room) {
+            self.inflated += buf.len() as u64;
+            return Ok(Some(buf));
+        }
         let mut file = self
             .zip
             .by_index(index)
             .map_err(|e| FormatError::malformed(format, format!("{name}: {}", zip_message(&e))))?;
-        let room = limits
-            .per_entry
-            .min(limits.total.saturating_sub(self.inflated));
         let declared = file.size();
         let compressed = file.compressed_size().max(1);
         let too_large = |size: u64| {
@@ -173,6 +181,47 @@ impl<'a> Archive<'a> {
         }
         self.inflated += buf.len() as u64;
         Ok(Some(buf))
+    }
+
+    /// Part `index` inflated in one call straight from the archive's bytes into a buffer of
+    /// its declared size: no stream buffers, no window copies. Only a part that is stored or
+    /// deflated, not encrypted, declared within the limits, and that inflates to exactly its
+    /// declared size and CRC-32 is taken; `None` hands the part to the streaming reader of
+    /// [`Archive::read`], which reports whatever is wrong with it.
+    fn inflate_whole(&mut self, index: usize, room: u64) -> Option<Vec<u8>> {
+        let limits = self.limits;
+        let file = self.zip.by_index_raw(index).ok()?;
+        if file.encrypted() {
+            return None;
+        }
+        let (declared, compressed) = (file.size(), file.compressed_size());
+        let cap = room.min(
+            compressed
+                .max(1)
+                .saturating_mul(limits.ratio)
+                .max(limits.ratio_floor),
+        );
+        if declared > cap {
+            return None;
+        }
+        let start = usize::try_from(file.data_start()?).ok()?;
+        let end = start.checked_add(usize::try_from(compressed).ok()?)?;
+        let data = self.bytes.get(start..end)?;
+        let (method, crc) = (file.compression(), file.crc32());
+        drop(file);
+        let declared = usize::try_from(declared).ok()?;
+        let out = match method {
+            zip::CompressionMethod::Stored => (data.len() == declared).then(|| data.to_vec())?,
+            zip::CompressionMethod::Deflated => {
+                let mut out = Vec::with_capacity(declared);
+                let status = flate2::Decompress::new(false)
+                    .decompress_vec(data, &mut out, flate2::FlushDecompress::Finish)
+                    .ok()?;
+                (status == flate2::Status::StreamEnd && out.len() == declared).then_some(out)?
+            }
+            _ => return None,
+        };
+        (crc32fast::hash(&out) == crc).then_some(out)
     }
 
     /// XML part `name` as UTF-8 bytes (a BOM dropped, UTF-16 converted); `None` when
