@@ -9,6 +9,7 @@
 //! billion-laughs part stays a few bytes of unknown references), and element nesting is
 //! bounded by [`MAX_DEPTH`].
 
+use std::borrow::Cow;
 use std::io::{Cursor, Read};
 
 use zip::ZipArchive;
@@ -213,11 +214,11 @@ impl<'a> Archive<'a> {
         let out = match method {
             zip::CompressionMethod::Stored => (data.len() == declared).then(|| data.to_vec())?,
             zip::CompressionMethod::Deflated => {
-                let mut out = Vec::with_capacity(declared);
-                let status = flate2::Decompress::new(false)
-                    .decompress_vec(data, &mut out, flate2::FlushDecompress::Finish)
+                let mut out = vec![0; declared];
+                let n = libdeflater::Decompressor::new()
+                    .deflate_decompress(data, &mut out)
                     .ok()?;
-                (status == flate2::Status::StreamEnd && out.len() == declared).then_some(out)?
+                (n == declared).then_some(out)?
             }
             _ => return None,
         };
@@ -280,11 +281,22 @@ pub fn tag<'a>(e: &'a quick_xml::events::BytesStart<'_>) -> &'a str {
 /// The value of attribute `key` (local name) of a start tag, unescaped; unknown entity
 /// references are kept as written (DTD entities are never expanded).
 pub fn attr(e: &quick_xml::events::BytesStart<'_>, key: &str) -> Option<String> {
+    attr_ref(e, key).map(Cow::into_owned)
+}
+
+/// [`attr`] borrowed from the tag where the value has no reference to unescape: for values
+/// that are only compared or parsed.
+pub fn attr_ref<'e>(e: &'e quick_xml::events::BytesStart<'_>, key: &str) -> Option<Cow<'e, str>> {
     // Duplicate attributes are not checked: the first one is taken, as Word takes it.
     e.attributes()
         .with_checks(false)
         .flatten()
-        .find_map(|a| (local(a.key.0) == key).then(|| unescape(&a.value)))
+        .find_map(|a| {
+            (local(a.key.0) == key).then(|| match a.value {
+                Cow::Borrowed(v) if !v.contains('&') => Cow::Borrowed(v),
+                v => Cow::Owned(unescape(&v)),
+            })
+        })
 }
 
 /// The text a general reference (`&amp;`, `&#x4E00;`) in character data stands for; any
@@ -292,6 +304,37 @@ pub fn attr(e: &quick_xml::events::BytesStart<'_>, key: &str) -> Option<String> 
 pub fn general_ref(r: &quick_xml::events::BytesRef<'_>) -> String {
     let name: &str = r;
     unescape(&format!("&{name};"))
+}
+
+/// The character a general reference in character data stands for, without building the
+/// text [`general_ref`] builds; `None` when it stands for no single character (it stays as
+/// written): then [`general_ref`] says what to write.
+pub fn general_ref_char(name: &str) -> Option<char> {
+    // The same reach as `unescape`: a name of up to 11 bytes, and no `&` inside it.
+    if name.len() > 11 || name.contains('&') {
+        return None;
+    }
+    reference(name)
+}
+
+/// The character of a predefined entity or character reference named `name` (`amp`,
+/// `#x4E00`).
+fn reference(name: &str) -> Option<char> {
+    match name {
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "amp" => Some('&'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        _ => {
+            let num = name.strip_prefix('#')?;
+            let code = match num.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => num.parse().ok()?,
+            };
+            char::from_u32(code)
+        }
+    }
 }
 
 /// XML character data unescaped: the five predefined entities and character references;
@@ -306,25 +349,7 @@ pub fn unescape(s: &str) -> String {
         out.push_str(&rest[..i]);
         let tail = &rest[i..];
         let end = tail.find(';').filter(|&e| e <= 12);
-        let decoded = end.and_then(|e| {
-            let name = &tail[1..e];
-            let c = match name {
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "amp" => Some('&'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                _ => {
-                    let num = name.strip_prefix('#')?;
-                    let code = match num.strip_prefix(['x', 'X']) {
-                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                        None => num.parse().ok()?,
-                    };
-                    char::from_u32(code)
-                }
-            }?;
-            Some((c, e + 1))
-        });
+        let decoded = end.and_then(|e| Some((reference(&tail[1..e])?, e + 1)));
         match decoded {
             Some((c, len)) => {
                 out.push(c);
