@@ -288,15 +288,12 @@ pub fn attr(e: &quick_xml::events::BytesStart<'_>, key: &str) -> Option<String> 
 /// that are only compared or parsed.
 pub fn attr_ref<'e>(e: &'e quick_xml::events::BytesStart<'_>, key: &str) -> Option<Cow<'e, str>> {
     // Duplicate attributes are not checked: the first one is taken, as Word takes it.
-    e.attributes()
-        .with_checks(false)
-        .flatten()
-        .find_map(|a| {
-            (local(a.key.0) == key).then(|| match a.value {
-                Cow::Borrowed(v) if !v.contains('&') => Cow::Borrowed(v),
-                v => Cow::Owned(unescape(&v)),
-            })
+    e.attributes().with_checks(false).flatten().find_map(|a| {
+        (local(a.key.0) == key).then(|| match a.value {
+            Cow::Borrowed(v) if !v.contains('&') => Cow::Borrowed(v),
+            v => Cow::Owned(unescape(&v)),
         })
+    })
 }
 
 /// The text a general reference (`&amp;`, `&#x4E00;`) in character data stands for; any
@@ -409,6 +406,25 @@ mod tests {
             a.read("word/document.xml").unwrap_err().kind(),
             ErrorKind::TooLarge
         );
+    }
+
+    #[test]
+    fn parts_inflated_whole_match_the_stream_and_a_bad_checksum_stays_malformed() {
+        let xml = "<w:document>第一条　本规定。</w:document>".repeat(50);
+        let docx = zip_of(&[("word/document.xml", xml.as_bytes())]);
+        let mut a = Archive::open(&docx, Format::Docx).unwrap();
+        assert_eq!(
+            a.read("word/document.xml").unwrap().unwrap(),
+            xml.as_bytes()
+        );
+        // The central directory's CRC-32 of the part, flipped: the one-call path refuses the
+        // part and the streaming reader reports the mismatch.
+        let mut bad = docx.clone();
+        let dir = memchr::memmem::rfind(&bad, b"PK\x01\x02").unwrap();
+        bad[dir + 16] ^= 0xFF;
+        let mut a = Archive::open(&bad, Format::Docx).unwrap();
+        let e = a.read("word/document.xml").unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Malformed, "{e}");
     }
 
     #[test]

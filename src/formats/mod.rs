@@ -160,10 +160,8 @@ impl TextView {
     /// A view built from lines of a container, each with its locator and the byte length of
     /// a numbering marker at its start (0 = none).
     pub fn of_lines(format: Format, lines: Vec<ViewLine>) -> Self {
-        let mut view = LinesView::with_capacity(
-            lines.iter().map(|l| l.text.len() + 1).sum(),
-            lines.len(),
-        );
+        let mut view =
+            LinesView::with_capacity(lines.iter().map(|l| l.text.len() + 1).sum(), lines.len());
         for l in lines {
             view.push(&l.text, l.locator, l.numbering);
         }
