@@ -9,6 +9,7 @@
 //! billion-laughs part stays a few bytes of unknown references), and element nesting is
 //! bounded by [`MAX_DEPTH`].
 
+use std::borrow::Cow;
 use std::io::{Cursor, Read};
 
 use zip::ZipArchive;
@@ -84,6 +85,8 @@ pub fn detect_zip(bytes: &[u8]) -> Detected {
 #[derive(Debug)]
 pub struct Archive<'a> {
     zip: ZipArchive<Cursor<&'a [u8]>>,
+    /// The archive's bytes (a part's compressed data is inflated straight from them).
+    bytes: &'a [u8],
     format: Format,
     limits: Limits,
     inflated: u64,
@@ -101,6 +104,7 @@ impl<'a> Archive<'a> {
             .map_err(|e| FormatError::malformed(format, zip_message(&e)))?;
         Ok(Archive {
             zip,
+            bytes,
             format,
             limits,
             inflated: 0,
@@ -139,13 +143,18 @@ impl<'a> Archive<'a> {
         };
         let format = self.format;
         let limits = self.limits;
+        let room = self
+            .limits
+            .per_entry
+            .min(self.limits.total.saturating_sub(self.inflated));
+        if let Some(buf) = self.inflate_whole(index, room) {
+            self.inflated += buf.len() as u64;
+            return Ok(Some(buf));
+        }
         let mut file = self
             .zip
             .by_index(index)
             .map_err(|e| FormatError::malformed(format, format!("{name}: {}", zip_message(&e))))?;
-        let room = limits
-            .per_entry
-            .min(limits.total.saturating_sub(self.inflated));
         let declared = file.size();
         let compressed = file.compressed_size().max(1);
         let too_large = |size: u64| {
@@ -173,6 +182,47 @@ impl<'a> Archive<'a> {
         }
         self.inflated += buf.len() as u64;
         Ok(Some(buf))
+    }
+
+    /// Part `index` inflated in one call straight from the archive's bytes into a buffer of
+    /// its declared size: no stream buffers, no window copies. Only a part that is stored or
+    /// deflated, not encrypted, declared within the limits, and that inflates to exactly its
+    /// declared size and CRC-32 is taken; `None` hands the part to the streaming reader of
+    /// [`Archive::read`], which reports whatever is wrong with it.
+    fn inflate_whole(&mut self, index: usize, room: u64) -> Option<Vec<u8>> {
+        let limits = self.limits;
+        let file = self.zip.by_index_raw(index).ok()?;
+        if file.encrypted() {
+            return None;
+        }
+        let (declared, compressed) = (file.size(), file.compressed_size());
+        let cap = room.min(
+            compressed
+                .max(1)
+                .saturating_mul(limits.ratio)
+                .max(limits.ratio_floor),
+        );
+        if declared > cap {
+            return None;
+        }
+        let start = usize::try_from(file.data_start()?).ok()?;
+        let end = start.checked_add(usize::try_from(compressed).ok()?)?;
+        let data = self.bytes.get(start..end)?;
+        let (method, crc) = (file.compression(), file.crc32());
+        drop(file);
+        let declared = usize::try_from(declared).ok()?;
+        let out = match method {
+            zip::CompressionMethod::Stored => (data.len() == declared).then(|| data.to_vec())?,
+            zip::CompressionMethod::Deflated => {
+                let mut out = vec![0; declared];
+                let n = libdeflater::Decompressor::new()
+                    .deflate_decompress(data, &mut out)
+                    .ok()?;
+                (n == declared).then_some(out)?
+            }
+            _ => return None,
+        };
+        (crc32fast::hash(&out) == crc).then_some(out)
     }
 
     /// XML part `name` as UTF-8 bytes (a BOM dropped, UTF-16 converted); `None` when
@@ -231,11 +281,19 @@ pub fn tag<'a>(e: &'a quick_xml::events::BytesStart<'_>) -> &'a str {
 /// The value of attribute `key` (local name) of a start tag, unescaped; unknown entity
 /// references are kept as written (DTD entities are never expanded).
 pub fn attr(e: &quick_xml::events::BytesStart<'_>, key: &str) -> Option<String> {
+    attr_ref(e, key).map(Cow::into_owned)
+}
+
+/// [`attr`] borrowed from the tag where the value has no reference to unescape: for values
+/// that are only compared or parsed.
+pub fn attr_ref<'e>(e: &'e quick_xml::events::BytesStart<'_>, key: &str) -> Option<Cow<'e, str>> {
     // Duplicate attributes are not checked: the first one is taken, as Word takes it.
-    e.attributes()
-        .with_checks(false)
-        .flatten()
-        .find_map(|a| (local(a.key.0) == key).then(|| unescape(&a.value)))
+    e.attributes().with_checks(false).flatten().find_map(|a| {
+        (local(a.key.0) == key).then(|| match a.value {
+            Cow::Borrowed(v) if !v.contains('&') => Cow::Borrowed(v),
+            v => Cow::Owned(unescape(&v)),
+        })
+    })
 }
 
 /// The text a general reference (`&amp;`, `&#x4E00;`) in character data stands for; any
@@ -243,6 +301,37 @@ pub fn attr(e: &quick_xml::events::BytesStart<'_>, key: &str) -> Option<String> 
 pub fn general_ref(r: &quick_xml::events::BytesRef<'_>) -> String {
     let name: &str = r;
     unescape(&format!("&{name};"))
+}
+
+/// The character a general reference in character data stands for, without building the
+/// text [`general_ref`] builds; `None` when it stands for no single character (it stays as
+/// written): then [`general_ref`] says what to write.
+pub fn general_ref_char(name: &str) -> Option<char> {
+    // The same reach as `unescape`: a name of up to 11 bytes, and no `&` inside it.
+    if name.len() > 11 || name.contains('&') {
+        return None;
+    }
+    reference(name)
+}
+
+/// The character of a predefined entity or character reference named `name` (`amp`,
+/// `#x4E00`).
+fn reference(name: &str) -> Option<char> {
+    match name {
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "amp" => Some('&'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        _ => {
+            let num = name.strip_prefix('#')?;
+            let code = match num.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => num.parse().ok()?,
+            };
+            char::from_u32(code)
+        }
+    }
 }
 
 /// XML character data unescaped: the five predefined entities and character references;
@@ -257,25 +346,7 @@ pub fn unescape(s: &str) -> String {
         out.push_str(&rest[..i]);
         let tail = &rest[i..];
         let end = tail.find(';').filter(|&e| e <= 12);
-        let decoded = end.and_then(|e| {
-            let name = &tail[1..e];
-            let c = match name {
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "amp" => Some('&'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                _ => {
-                    let num = name.strip_prefix('#')?;
-                    let code = match num.strip_prefix(['x', 'X']) {
-                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                        None => num.parse().ok()?,
-                    };
-                    char::from_u32(code)
-                }
-            }?;
-            Some((c, e + 1))
-        });
+        let decoded = end.and_then(|e| Some((reference(&tail[1..e])?, e + 1)));
         match decoded {
             Some((c, len)) => {
                 out.push(c);
@@ -335,6 +406,25 @@ mod tests {
             a.read("word/document.xml").unwrap_err().kind(),
             ErrorKind::TooLarge
         );
+    }
+
+    #[test]
+    fn parts_inflated_whole_match_the_stream_and_a_bad_checksum_stays_malformed() {
+        let xml = "<w:document>第一条　本规定。</w:document>".repeat(50);
+        let docx = zip_of(&[("word/document.xml", xml.as_bytes())]);
+        let mut a = Archive::open(&docx, Format::Docx).unwrap();
+        assert_eq!(
+            a.read("word/document.xml").unwrap().unwrap(),
+            xml.as_bytes()
+        );
+        // The central directory's CRC-32 of the part, flipped: the one-call path refuses the
+        // part and the streaming reader reports the mismatch.
+        let mut bad = docx.clone();
+        let dir = memchr::memmem::rfind(&bad, b"PK\x01\x02").unwrap();
+        bad[dir + 16] ^= 0xFF;
+        let mut a = Archive::open(&bad, Format::Docx).unwrap();
+        let e = a.read("word/document.xml").unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Malformed, "{e}");
     }
 
     #[test]

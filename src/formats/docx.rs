@@ -20,8 +20,10 @@ use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
 use self::numbering::{Counter, Definitions};
-use super::container::{Archive, MAX_DEPTH, attr, dtd_refused, general_ref, local, tag};
-use super::{Format, FormatError, TextView, ViewLine};
+use super::container::{
+    Archive, MAX_DEPTH, attr, attr_ref, dtd_refused, general_ref, general_ref_char, local, tag,
+};
+use super::{Format, FormatError, LinesView, TextView};
 
 const DOCUMENT: &str = "word/document.xml";
 
@@ -50,8 +52,8 @@ pub fn read(bytes: &[u8]) -> Result<TextView, FormatError> {
     } else {
         Arc::new(Styles::default())
     };
-    let lines = Body::new(&defs, &styles).read(&document).map_err(bad)?;
-    Ok(TextView::of_lines(Format::Docx, lines))
+    let view = Body::new(&defs, &styles).read(&document).map_err(bad)?;
+    Ok(view.finish(Format::Docx))
 }
 
 /// Parsed styles parts by CRC-32 and size: the documents of one office share a template,
@@ -102,10 +104,10 @@ pub fn view_of_parts(
         Some(x) => Styles::parse(x.as_bytes()).map_err(bad)?,
         None => Styles::default(),
     };
-    let lines = Body::new(&defs, &styles)
+    let view = Body::new(&defs, &styles)
         .read(document.as_bytes())
         .map_err(bad)?;
-    Ok(TextView::of_lines(Format::Docx, lines))
+    Ok(view.finish(Format::Docx))
 }
 
 /// A paragraph style's numbering and parent.
@@ -119,10 +121,10 @@ struct Style {
 /// The paragraph styles of `styles.xml`.
 #[derive(Debug, Clone, Default)]
 struct Styles {
-    styles: HashMap<String, Style>,
+    styles: foldhash::HashMap<String, Style>,
     default: Option<String>,
     /// Per style whose own or inherited properties number its paragraphs: (numId, ilvl).
-    numbered: HashMap<String, (Option<String>, Option<usize>)>,
+    numbered: foldhash::HashMap<String, (Option<String>, Option<usize>)>,
 }
 
 impl Styles {
@@ -152,8 +154,8 @@ impl Styles {
                     match tag(e) {
                         "style" => {
                             let id = attr(e, "styleId").unwrap_or_default();
-                            if attr(e, "default").as_deref() == Some("1")
-                                && attr(e, "type").as_deref() == Some("paragraph")
+                            if attr_ref(e, "default").as_deref() == Some("1")
+                                && attr_ref(e, "type").as_deref() == Some("paragraph")
                             {
                                 out.default = Some(id.clone());
                             }
@@ -166,7 +168,9 @@ impl Styles {
                                 match name {
                                     "basedOn" => s.based_on = attr(e, "val"),
                                     "numId" => s.num_id = attr(e, "val"),
-                                    "ilvl" => s.ilvl = attr(e, "val").and_then(|v| v.parse().ok()),
+                                    "ilvl" => {
+                                        s.ilvl = attr_ref(e, "val").and_then(|v| v.parse().ok());
+                                    }
                                     _ => {}
                                 }
                             }
@@ -222,17 +226,44 @@ impl Styles {
     }
 }
 
-/// A paragraph being read.
+/// A paragraph being read (its buffers are taken up again by a later paragraph).
 #[derive(Debug, Default)]
 struct Para {
     /// 1-based index among the document's paragraphs.
     index: usize,
     text: String,
-    style: Option<String>,
-    num_id: Option<String>,
+    /// `w:pStyle`, when `has_style`.
+    style: String,
+    has_style: bool,
+    /// `w:numId`, when `has_num`.
+    num_id: String,
+    has_num: bool,
     ilvl: Option<usize>,
     /// Inside a part that is not shown (the fallback copy of a text box, a deletion).
     unseen: bool,
+}
+
+impl Para {
+    fn style(&self) -> Option<&str> {
+        self.has_style.then_some(self.style.as_str())
+    }
+
+    fn num_id(&self) -> Option<&str> {
+        self.has_num.then_some(self.num_id.as_str())
+    }
+}
+
+/// Set `to` to the value of attribute `w:val` of `e` (`false` when there is none, as `attr`
+/// gives `None`), reusing the buffer.
+fn set_val(to: &mut String, e: &BytesStart<'_>) -> bool {
+    to.clear();
+    match attr_ref(e, "val") {
+        Some(v) => {
+            to.push_str(&v);
+            true
+        }
+        None => false,
+    }
 }
 
 /// A table row being read: its cells' text.
@@ -249,9 +280,13 @@ struct Body<'a> {
     styles: &'a Styles,
     counter: Counter<'a>,
     defs: &'a Definitions,
-    lines: Vec<ViewLine>,
+    view: LinesView,
     paras: Vec<Para>,
     rows: Vec<Row>,
+    /// Finished paragraphs, whose buffers the next ones take up again.
+    spare: Vec<Para>,
+    /// A finished paragraph's label and text (one buffer for all of them).
+    line: String,
     count: usize,
     /// Inside something whose text is not shown (a deletion, a fallback copy).
     skip: usize,
@@ -267,9 +302,11 @@ impl<'a> Body<'a> {
             styles,
             counter: Counter::new(defs),
             defs,
-            lines: Vec::new(),
+            view: LinesView::default(),
             paras: Vec::new(),
             rows: Vec::new(),
+            spare: Vec::new(),
+            line: String::new(),
             count: 0,
             skip: 0,
             in_ppr: false,
@@ -279,7 +316,9 @@ impl<'a> Body<'a> {
         }
     }
 
-    fn read(mut self, xml: &[u8]) -> Result<Vec<ViewLine>, String> {
+    fn read(mut self, xml: &[u8]) -> Result<LinesView, String> {
+        // The text is a fraction of the markup: a sixteenth of it, a line per ~400 bytes.
+        self.view = LinesView::with_capacity(xml.len() / 16, xml.len() / 400);
         let mut reader = Reader::from_reader(xml);
         let mut depth = 0usize;
         loop {
@@ -307,7 +346,10 @@ impl<'a> Body<'a> {
                     let s: &str = &t;
                     self.push_text(s);
                 }
-                Event::GeneralRef(r) => self.push_text(&general_ref(&r)),
+                Event::GeneralRef(r) => match general_ref_char(&r) {
+                    Some(c) => self.push_text(c.encode_utf8(&mut [0; 4])),
+                    None => self.push_text(&general_ref(&r)),
+                },
                 Event::DocType(_) => return Err(dtd_refused(DOCUMENT)),
                 Event::Eof => break,
                 _ => {}
@@ -317,7 +359,7 @@ impl<'a> Body<'a> {
         while !self.paras.is_empty() {
             self.end("p");
         }
-        Ok(self.lines)
+        Ok(self.view)
     }
 
     fn push_text(&mut self, s: &str) {
@@ -345,11 +387,10 @@ impl<'a> Body<'a> {
         match name {
             "p" => {
                 self.count += 1;
-                self.paras.push(Para {
-                    index: self.count,
-                    unseen: self.skip > 0,
-                    ..Para::default()
-                });
+                let mut p = self.spare.pop().unwrap_or_default();
+                p.index = self.count;
+                p.unseen = self.skip > 0;
+                self.paras.push(p);
                 if empty {
                     self.end("p");
                 }
@@ -361,24 +402,24 @@ impl<'a> Body<'a> {
             "t" if !empty => self.in_text = true,
             "pStyle" if self.in_ppr => {
                 if let Some(p) = self.paras.last_mut() {
-                    p.style = attr(e, "val");
+                    p.has_style = set_val(&mut p.style, e);
                 }
             }
             "numId" if self.in_ppr => {
                 if let Some(p) = self.paras.last_mut() {
-                    p.num_id = attr(e, "val");
+                    p.has_num = set_val(&mut p.num_id, e);
                 }
             }
             "ilvl" if self.in_ppr => {
                 if let Some(p) = self.paras.last_mut() {
-                    p.ilvl = attr(e, "val").and_then(|v| v.trim().parse().ok());
+                    p.ilvl = attr_ref(e, "val").and_then(|v| v.trim().parse().ok());
                 }
             }
             "tab" if !self.in_ppr => self.push_char('\t'),
             // A page or column break is no new line of text.
             "br" | "cr"
                 if !self.in_ppr
-                    && !matches!(attr(e, "type").as_deref(), Some("page" | "column")) =>
+                    && !matches!(attr_ref(e, "type").as_deref(), Some("page" | "column")) =>
             {
                 self.push_char('\n');
             }
@@ -417,7 +458,7 @@ impl<'a> Body<'a> {
                 if let Some(r) = self.rows.pop() {
                     let (index, numbering) = r.first.unwrap_or((self.count, 0));
                     let text: Vec<&str> = r.cells.iter().map(|c| c.trim()).collect();
-                    self.emit(index, text.join("\t"), numbering);
+                    self.emit(index, &text.join("\t"), numbering);
                 }
             }
             _ => {}
@@ -427,13 +468,14 @@ impl<'a> Body<'a> {
     /// A paragraph is complete: number it and hand it on as line(s) or to its cell.
     fn finish(&mut self, p: Para) {
         if p.unseen {
-            return;
+            return self.recycle(p);
         }
         let styles = self.styles;
-        let style = p.style.as_deref().or(styles.default.as_deref());
+        let style = p.style().or(styles.default.as_deref());
         let (style_num, style_lvl) = style.map_or((None, None), |s| styles.numbering(s));
-        let num_id = p.num_id.as_deref().or(style_num);
-        let mut text = p.text;
+        let num_id = p.num_id().or(style_num);
+        let mut line = std::mem::take(&mut self.line);
+        line.clear();
         let mut numbered = 0u32;
         if let Some(num) = num_id.filter(|n| *n != "0") {
             let ilvl = p
@@ -442,38 +484,54 @@ impl<'a> Body<'a> {
                 .or_else(|| style.and_then(|s| self.defs.level_of_style(num, s)))
                 .unwrap_or(0);
             let style_num = |id: &str| styles.numbering(id).0.map(str::to_string);
-            if let Some(mut label) = self.counter.next(num, ilvl, &style_num) {
-                numbered = label.text.len() as u32;
-                label.text.push_str(label.suffix.as_str());
-                label.text.push_str(&text);
-                text = label.text;
+            if let Some(suffix) = self.counter.next_into(num, ilvl, &style_num, &mut line) {
+                numbered = line.len() as u32;
+                line.push_str(suffix.as_str());
             }
         }
+        line.push_str(&p.text);
+        let index = p.index;
+        self.recycle(p);
         if let Some(row) = self.rows.last_mut()
             && let Some(cell) = row.cell.as_mut()
         {
             if row.first.is_none() {
-                row.first = Some((p.index, numbered));
+                row.first = Some((index, numbered));
             }
             if !cell.is_empty() {
                 cell.push(' ');
             }
-            cell.push_str(&text.replace('\n', " "));
-            return;
+            for (i, piece) in line.split('\n').enumerate() {
+                if i > 0 {
+                    cell.push(' ');
+                }
+                cell.push_str(piece);
+            }
+        } else {
+            let mut numbering = numbered;
+            for piece in line.split('\n') {
+                self.emit(index, piece, numbering);
+                numbering = 0;
+            }
         }
-        let mut numbering = numbered;
-        for line in text.split('\n') {
-            self.emit(p.index, line.to_string(), numbering);
-            numbering = 0;
-        }
+        self.line = line;
     }
 
-    fn emit(&mut self, index: usize, text: String, numbering: u32) {
-        self.lines.push(ViewLine {
-            text,
-            locator: format!("{DOCUMENT}#p{index}"),
-            numbering,
-        });
+    /// Keep a finished paragraph's buffers for the next one.
+    fn recycle(&mut self, mut p: Para) {
+        p.text.clear();
+        p.has_style = false;
+        p.has_num = false;
+        p.ilvl = None;
+        self.spare.push(p);
+    }
+
+    fn emit(&mut self, index: usize, text: &str, numbering: u32) {
+        let mut locator = String::with_capacity(DOCUMENT.len() + 8);
+        locator.push_str(DOCUMENT);
+        locator.push_str("#p");
+        locator.push_str(itoa::Buffer::new().format(index));
+        self.view.push(text, locator, numbering);
     }
 }
 

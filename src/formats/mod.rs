@@ -160,36 +160,12 @@ impl TextView {
     /// A view built from lines of a container, each with its locator and the byte length of
     /// a numbering marker at its start (0 = none).
     pub fn of_lines(format: Format, lines: Vec<ViewLine>) -> Self {
-        let mut text = String::with_capacity(lines.iter().map(|l| l.text.len() + 1).sum());
-        let mut locators = Vec::with_capacity(lines.len());
-        let mut numbering = Vec::with_capacity(lines.len());
-        for (i, l) in lines.into_iter().enumerate() {
-            if i > 0 {
-                text.push('\n');
-            }
-            // A line break inside a line would shift every later line against its locator.
-            if l.text.contains(['\n', '\r']) {
-                text.push_str(&l.text.replace(['\n', '\r'], " "));
-            } else {
-                text.push_str(&l.text);
-            }
-            locators.push(l.locator);
-            numbering.push(l.numbering);
+        let mut view =
+            LinesView::with_capacity(lines.iter().map(|l| l.text.len() + 1).sum(), lines.len());
+        for l in lines {
+            view.push(&l.text, l.locator, l.numbering);
         }
-        if numbering.iter().all(|&n| n == 0) {
-            numbering.clear();
-        }
-        TextView {
-            format,
-            text,
-            map: None,
-            encoding: None,
-            confidence: 1.0,
-            bom: false,
-            decode_errors: 0,
-            locators,
-            numbering,
-        }
+        view.finish(format)
     }
 
     /// The locator of view line `line` (1-based), if the format has locators.
@@ -206,6 +182,68 @@ impl TextView {
             .and_then(|i| self.numbering.get(i))
             .copied()
             .unwrap_or(0)
+    }
+}
+
+/// A container's view written line by line (readers that produce many lines write them
+/// here at once instead of collecting [`ViewLine`]s first).
+#[derive(Debug, Default)]
+pub struct LinesView {
+    text: String,
+    locators: Vec<String>,
+    numbering: Vec<u32>,
+}
+
+impl LinesView {
+    /// An empty view with room for `bytes` of text and `lines` lines.
+    pub fn with_capacity(bytes: usize, lines: usize) -> Self {
+        LinesView {
+            text: String::with_capacity(bytes),
+            locators: Vec::with_capacity(lines),
+            numbering: Vec::with_capacity(lines),
+        }
+    }
+
+    /// Append one line: its text, locator and the byte length of a numbering marker at its
+    /// start (0 = none).
+    pub fn push(&mut self, line: &str, locator: String, numbering: u32) {
+        if !self.locators.is_empty() {
+            self.text.push('\n');
+        }
+        // A line break inside a line would shift every later line against its locator.
+        if memchr::memchr2(b'\n', b'\r', line.as_bytes()).is_some() {
+            self.text.extend(
+                line.chars()
+                    .map(|c| if matches!(c, '\n' | '\r') { ' ' } else { c }),
+            );
+        } else {
+            self.text.push_str(line);
+        }
+        self.locators.push(locator);
+        self.numbering.push(numbering);
+    }
+
+    /// The finished view of a `format` container.
+    pub fn finish(self, format: Format) -> TextView {
+        let LinesView {
+            text,
+            locators,
+            mut numbering,
+        } = self;
+        if numbering.iter().all(|&n| n == 0) {
+            numbering.clear();
+        }
+        TextView {
+            format,
+            text,
+            map: None,
+            encoding: None,
+            confidence: 1.0,
+            bom: false,
+            decode_errors: 0,
+            locators,
+            numbering,
+        }
     }
 }
 

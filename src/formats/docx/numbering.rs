@@ -18,12 +18,12 @@
 //! digit by digit from 100 (一○○); `chineseCountingThousand` counts on (一百, 一百零一);
 //! `decimalEnclosedCircle` is ① … ⑳ and then plain 21; letters double after Z (AA, BB).
 
-use std::collections::{HashMap, HashSet};
-
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-use crate::formats::container::{MAX_DEPTH, attr, dtd_refused, local, tag};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+
+use crate::formats::container::{MAX_DEPTH, attr, attr_ref, dtd_refused, local, tag};
 
 /// Number of levels a list can have.
 pub const LEVELS: usize = 9;
@@ -105,20 +105,20 @@ pub struct Label {
 }
 
 fn level_index(e: &BytesStart<'_>) -> Option<usize> {
-    attr(e, "ilvl")
+    attr_ref(e, "ilvl")
         .and_then(|v| v.trim().parse::<usize>().ok())
         .filter(|&l| l < LEVELS)
 }
 
 fn number(e: &BytesStart<'_>) -> Option<u32> {
-    attr(e, "val")
+    attr_ref(e, "val")
         .and_then(|v| v.trim().parse::<i64>().ok())
         .map(|v| v.clamp(0, i64::from(u32::MAX)) as u32)
 }
 
 /// Whether an on/off property (`<w:isLgl/>`, `<w:isLgl w:val="0"/>`) is on.
 pub fn on(e: &BytesStart<'_>) -> bool {
-    !matches!(attr(e, "val").as_deref(), Some("0" | "false" | "off"))
+    !matches!(attr_ref(e, "val").as_deref(), Some("0" | "false" | "off"))
 }
 
 impl Definitions {
@@ -208,7 +208,7 @@ impl Definitions {
                                 "lvlRestart" => l.restart = number(e),
                                 "isLgl" => l.legal = on(e),
                                 "suff" => {
-                                    l.suffix = match attr(e, "val").as_deref() {
+                                    l.suffix = match attr_ref(e, "val").as_deref() {
                                         Some("space") => Suffix::Space,
                                         Some("nothing") => Suffix::Nothing,
                                         _ => Suffix::Tab,
@@ -320,6 +320,20 @@ impl<'a> Counter<'a> {
         ilvl: usize,
         style_num: &dyn Fn(&str) -> Option<String>,
     ) -> Option<Label> {
+        let mut text = String::new();
+        let suffix = self.next_into(num_id, ilvl, style_num, &mut text)?;
+        Some(Label { text, suffix })
+    }
+
+    /// [`Counter::next`] with the label appended to `out` (the paragraph's line): its
+    /// suffix, or `None` (and nothing appended) when Word shows no number.
+    pub fn next_into(
+        &mut self,
+        num_id: &str,
+        ilvl: usize,
+        style_num: &dyn Fn(&str) -> Option<String>,
+        out: &mut String,
+    ) -> Option<Suffix> {
         let defs = self.defs;
         let num = defs.nums.get(num_id)?;
         let abs_id = defs.abstract_of(num_id, style_num)?;
@@ -365,12 +379,9 @@ impl<'a> Counter<'a> {
         }
         let values = *state;
         if this.format == "bullet" {
-            return Some(Label {
-                text: bullet(&this.text),
-                suffix: this.suffix,
-            });
+            out.push_str(&bullet(&this.text));
+            return Some(this.suffix);
         }
-        let mut text = String::new();
         let mut chars = this.text.chars().peekable();
         while let Some(c) = chars.next() {
             if c == '%'
@@ -386,15 +397,12 @@ impl<'a> Counter<'a> {
                     (false, Some(l)) => l.format.as_str(),
                     (false, None) => "decimal",
                 };
-                text.push_str(&format_number(value, format));
+                out.push_str(&format_number(value, format));
             } else {
-                text.push(c);
+                out.push(c);
             }
         }
-        Some(Label {
-            text,
-            suffix: this.suffix,
-        })
+        Some(this.suffix)
     }
 }
 
