@@ -257,11 +257,12 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
     let conds = &mut ex.accountability.conditions;
     let sancs = &mut ex.accountability.sanctions;
 
-    // The preamble.
-    let ctx = Ctx {
+    // Text of the document's own (path ""): the preamble, and the paragraphs after a list
+    // of one-line top-level items.
+    let own_ctx = |unit| Ctx {
         src,
         path: "",
-        unit: &preamble,
+        unit,
         lead: None,
         soft_ok: !has_acc_chapter,
         doc_regime,
@@ -269,7 +270,13 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
         report,
         lead_measures: &[],
     };
-    read_unit(&ctx, false, &mut ex.responsibilities, conds, sancs);
+    read_unit(
+        &own_ctx(&preamble),
+        false,
+        &mut ex.responsibilities,
+        conds,
+        sancs,
+    );
 
     // What each list's lead sentence says about its items, read once per parent.
     // A list of accountability conditions: its lead says so, or (without a lead) its
@@ -370,18 +377,13 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
         read_unit(&ctx, in_acc_list, &mut ex.responsibilities, conds, sancs);
     }
     if let Some(unit) = &closing_unit {
-        let ctx = Ctx {
-            src,
-            path: "",
-            unit,
-            lead: None,
-            soft_ok: !has_acc_chapter,
-            doc_regime,
-            penalty_chapter: false,
-            report,
-            lead_measures: &[],
-        };
-        read_unit(&ctx, false, &mut ex.responsibilities, conds, sancs);
+        read_unit(
+            &own_ctx(unit),
+            false,
+            &mut ex.responsibilities,
+            conds,
+            sancs,
+        );
     }
     // A decision addressed to one party (当事人：某公司; 某公司： above the text) names it
     // 当事人 or 你公司 in its measures.
