@@ -292,6 +292,8 @@ pub struct Document {
 pub enum Style {
     /// 第X编
     Part,
+    /// 第X分编: a sub-part of a 编 (a code's 合同编 in 通则, 典型合同, 准合同), over its 章
+    Subpart,
     /// 第X章
     Chapter,
     /// 第X节

@@ -1,4 +1,4 @@
-//! `heading-glued`: a 编/章/节 heading that does not start its line stands at the end of the
+//! `heading-glued`: a 编/分编/章/节 heading that does not start its line stands at the end of the
 //! paragraph before it (`……之日起施行。第三章　监督管理`), where a copy lost a line break; the
 //! structure stage splits it off, the lint names it (every profile).
 //!
@@ -47,7 +47,7 @@ fn standalone(cx: &Ctx, n: &Node) -> Option<String> {
 /// rather than an item that may be one sentence.
 fn heads_a_level(style: Style) -> bool {
     match style {
-        Style::CnDun | Style::Part | Style::Chapter | Style::Section => true,
+        Style::CnDun | Style::Part | Style::Subpart | Style::Chapter | Style::Section => true,
         Style::Article
         | Style::CnParen
         | Style::CnParenHalf

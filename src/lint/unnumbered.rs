@@ -7,7 +7,11 @@
 use super::Ctx;
 use crate::model::Rule;
 use crate::structure::bare::BareHeading;
+use crate::structure::marker::ARTICLE_RANK;
 use crate::structure::{DocTree, Style};
+
+/// The number of heading ranks (编 分编 章 节): those above the articles'.
+const HEADING_RANKS: usize = ARTICLE_RANK as usize;
 
 /// The heading of a code's closing part, customarily unnumbered after its last 编
 /// (刑法, 刑事诉讼法: `附　则` after 第五编).
@@ -34,8 +38,8 @@ pub fn lost(doc: &DocTree) -> Vec<Lost> {
         return Vec::new();
     }
     let has_parts = doc.nodes.iter().any(|n| n.style == Style::Part);
-    // The last number per heading style (编 章 节), by statute rank.
-    let mut last: [Option<u32>; 3] = [None; 3];
+    // The last number per heading style (编 分编 章 节), by statute rank.
+    let mut last: [Option<u32>; HEADING_RANKS] = [None; HEADING_RANKS];
     let mut out = Vec::new();
     let mut k = 0;
     let headings: Vec<&crate::structure::Node> = doc
@@ -44,7 +48,8 @@ pub fn lost(doc: &DocTree) -> Vec<Lost> {
         .filter(|n| n.style.is_heading_unit())
         .collect();
     // `next_of[j][r]`: the first heading of rank `r` among `headings[j..]`.
-    let mut next_of: Vec<[Option<usize>; 3]> = vec![[None; 3]; headings.len() + 1];
+    let mut next_of: Vec<[Option<usize>; HEADING_RANKS]> =
+        vec![[None; HEADING_RANKS]; headings.len() + 1];
     for j in (0..headings.len()).rev() {
         next_of[j] = next_of[j + 1];
         if let Some(r) = headings[j].style.statute_rank() {
@@ -69,11 +74,14 @@ pub fn lost(doc: &DocTree) -> Vec<Lost> {
         if has_parts && h.text == CLOSING_PART {
             continue;
         }
-        // The style of the next numbered heading, else of the last one before.
-        let style = headings
-            .get(k)
-            .or_else(|| k.checked_sub(1).map(|j| &headings[j]))
-            .map(|n| n.style);
+        // The style of the next numbered heading, else of the last one before; a heading
+        // over an article after a 章 is no 编 or 分编, though one comes next (`法律责任` before
+        // `第二分编`): then it is of the last one's style.
+        let before = k.checked_sub(1).map(|j| headings[j].style);
+        let style = match (headings.get(k).map(|n| n.style), before) {
+            (Some(next), Some(b)) if next.statute_rank() < b.statute_rank() => Some(b),
+            (next, b) => next.or(b),
+        };
         let Some(style) = style else {
             continue;
         };

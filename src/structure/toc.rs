@@ -1,11 +1,11 @@
-//! Tables of contents: a run of 第X编/章/节 heading lines before the body that the body
+//! Tables of contents: a run of 第X编/分编/章/节 heading lines before the body that the body
 //! repeats. Its lines are no clauses — they stay in the document's preamble — so that the
 //! body's units keep their own paths (`第一章`, not `第一章#2`).
 
 use std::ops::Range;
 
 use super::detect::{Cand, Kind};
-use super::marker::{Ordinal, Style};
+use super::marker::{Ordinal, Style, UNIT_RANKS};
 use crate::normalize::is_blank;
 use crate::text::SourceText;
 
@@ -16,7 +16,7 @@ const MIN_ENTRIES: usize = 3;
 const MAX_ENTRY_CHARS: usize = 40;
 
 /// A contents entry's identity: its style family, its place and its heading text (blanks
-/// dropped). Entries are line-start headings — 第X编/章/节, or 一、 headings (a 司法解释's) —
+/// dropped). Entries are line-start headings — 第X编/分编/章/节, or 一、 headings (a 司法解释's) —
 /// on short lines.
 fn entry(src: &SourceText, c: &Cand) -> Option<Entry> {
     let Kind::Marked {
@@ -48,7 +48,7 @@ fn restart(run: &[Entry]) -> Option<usize> {
     // The last entry of each style: (style, place, index).
     let mut last: Vec<(Style, Ordinal, usize)> = Vec::new();
     // The last index of an entry of each statute rank.
-    let mut rank_at: [Option<usize>; 4] = [None; 4];
+    let mut rank_at: [Option<usize>; UNIT_RANKS] = [None; UNIT_RANKS];
     for (k, (style, ord, _)) in run.iter().enumerate() {
         let rank = style.statute_rank().map(usize::from);
         if let Some(&(_, prev, j)) = last.iter().find(|(s, _, _)| s == style) {

@@ -9,7 +9,7 @@
 //! bracket marker takes the number its sequence expects.
 
 use super::detect::{Cand, Kind};
-use super::marker::{Ordinal, Style};
+use super::marker::{Ordinal, Style, UNIT_RANKS};
 
 /// How far ahead the builder looks to confirm a list (keeps the work linear).
 const LOOKAHEAD: usize = 64;
@@ -183,11 +183,12 @@ struct OverArticles {
 }
 
 /// The last unit placed of each family whose numbering runs on through a statute (编, 章,
-/// 条): a 第十九条 still follows 第十八条 when a new 第三章 stands between them.
+/// 条): a 第十九条 still follows 第十八条 when a new 第三章 stands between them, a 第九章
+/// follows 第八章 when a new 第二分编 does.
 #[derive(Debug, Clone, Copy, Default)]
 struct RunsOn {
-    /// By statute rank (编 章 节 条); 节 is never set.
-    last: [Option<Ordinal>; 4],
+    /// By statute rank (编 分编 章 节 条); 分编 and 节 are never set.
+    last: [Option<Ordinal>; UNIT_RANKS],
 }
 
 impl RunsOn {
