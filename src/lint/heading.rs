@@ -123,6 +123,9 @@ mod tests {
     fn issue14_a_glued_heading_is_named() {
         let t = "某市条例\n第一章 总则\n第一条 为了管理，制定本条例。\n第二条 本条例适用于本市。第二章 管理\n第三条 市人民政府负责管理。\n";
         assert_eq!(lint(t), vec![("heading-glued".into(), 4)]);
+        let t =
+            "某法典\n第一分编 通则\n第一章 甲\n第一条 甲。第二分编　典型\n第二章 乙\n第二条 乙。\n";
+        assert_eq!(lint(t), vec![("heading-glued".into(), 4)]);
         let clean = "某市条例\n第一章 总则\n第一条 为了管理，制定本条例。\n第二章 管理\n第二条 市人民政府负责管理。\n";
         assert!(!rules_of(clean).contains(&"heading-glued".into()));
     }

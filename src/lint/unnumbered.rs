@@ -183,6 +183,18 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_over_an_article_before_a_new_subpart_is_a_chapter() {
+        // `违约责任` lost `第二章`; the next numbered heading is a 分编, which holds chapters.
+        let t = "某法典\n\n第一分编 通则\n\n第一章 一般规定\n\n第一条 甲。\n\n违约责任\n\n第二条 乙。\n\n第二分编 典型\n\n第三章 买卖\n\n第三条 丙。\n";
+        let f = crate::lint::testutil::lint_full(t, &crate::lint::Config::default());
+        let got: Vec<(&str, u64, Option<&str>)> = f
+            .iter()
+            .map(|d| (d.rule.name(), d.line, d.expected.as_deref()))
+            .collect();
+        assert_eq!(got, vec![("numbering-gap", 9, Some("第二章"))]);
+    }
+
+    #[test]
     fn a_codes_closing_part_and_headings_of_a_document_without_chapters_pass() {
         let t = "某法\n\n第一编 总则\n\n第一章 任务\n\n第一条 甲。\n\n第二编 分则\n\n第一章 罪名\n\n第二条 乙。\n\n附　则\n\n第三条 丙。\n";
         assert!(lint(t).is_empty(), "{:?}", lint(t));

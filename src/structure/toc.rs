@@ -124,6 +124,9 @@ mod tests {
         // Chapters that restart per 编 inside the contents.
         let s = "某法\n第一编 总则\n第一章 任务\n第二章 管辖\n第二编 分则\n第一章 立案\n第一编 总则\n第一章 任务\n第一条 甲。\n第二章 管辖\n第二条 乙。\n第二编 分则\n第一章 立案\n第三条 丙。\n";
         assert_eq!(toc_lines(s), Some((2, 6)));
+        // 分编 in the contents, chapters running on across them.
+        let s = "某法典\n目录\n第一分编 通则\n第一章 任务\n第二章 管辖\n第二分编 分则\n第三章 立案\n第一分编 通则\n第一章 任务\n第一条 甲。\n第二章 管辖\n第二条 乙。\n第二分编 分则\n第三章 立案\n第三条 丙。\n";
+        assert_eq!(toc_lines(s), Some((3, 7)));
     }
 
     #[test]

@@ -566,6 +566,44 @@ mod tests {
     }
 
     #[test]
+    fn subparts_sit_between_parts_and_chapters() {
+        // Chapters run on across the 分编 of a 编 and restart in the next 编, whose 分编
+        // restart too.
+        let s = "第一编 总则\n第一分编 通则\n第一章 甲\n第一条 甲。\n第二章 乙\n第二条 乙。\n第二分编 分则\n第三章 丙\n第三条 丙。\n第二编 附编\n第一分编 其他\n第一章 丁\n第四条 丁。\n";
+        assert_eq!(
+            shape(s),
+            lv(&[
+                ("第一编", 1),
+                ("第一分编", 2),
+                ("第一章", 3),
+                ("第一条", 4),
+                ("第二章", 3),
+                ("第二条", 4),
+                ("第二分编", 2),
+                ("第三章", 3),
+                ("第三条", 4),
+                ("第二编", 1),
+                ("第一分编", 2),
+                ("第一章", 3),
+                ("第四条", 4),
+            ])
+        );
+        // A 分编 heading glued to the end of an article's paragraph closes its chapter.
+        let s = "第一分编 通则\n第一章 甲\n第一条 甲。第二分编　分则\n第二章 乙\n第二条 乙。\n";
+        assert_eq!(
+            shape(s),
+            lv(&[
+                ("第一分编", 1),
+                ("第一章", 2),
+                ("第一条", 3),
+                ("第二分编", 1),
+                ("第二章", 2),
+                ("第二条", 3),
+            ])
+        );
+    }
+
+    #[test]
     fn numbering_carries_on_under_a_new_parent() {
         let s = "（一）甲方面\n1.第一项\n2.第二项\n（二）乙方面\n3.第三项";
         assert_eq!(
