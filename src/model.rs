@@ -691,7 +691,7 @@ pub enum Rule {
     GarbledMarker,
     /// A heading that stands on its own line ends in 。.
     HeadingPunctuation,
-    /// A 编/章/节 heading glued to the end of the paragraph before it (a lost line break).
+    /// A 编/分编/章/节 heading glued to the end of the paragraph before it (a lost line break).
     HeadingGlued,
     /// A compilation declares N documents but a different number was found.
     DocumentCount,

@@ -62,10 +62,9 @@ pub fn lost(doc: &DocTree) -> Vec<Lost> {
         while k < headings.len() && headings[k].start < h.start {
             let n = headings[k];
             if let Some(r) = n.style.statute_rank() {
-                let r = usize::from(r);
-                last[r] = Some(n.number);
+                last[usize::from(r)] = Some(n.number);
                 // A new 章 restarts its 节.
-                for lower in last.iter_mut().skip(r + 1) {
+                for lower in last.iter_mut().skip(restarts_from(n.style)) {
                     *lower = None;
                 }
             }
@@ -74,13 +73,19 @@ pub fn lost(doc: &DocTree) -> Vec<Lost> {
         if has_parts && h.text == CLOSING_PART {
             continue;
         }
-        // The style of the next numbered heading, else of the last one before; a heading
-        // over an article after a 章 is no 编 or 分编, though one comes next (`法律责任` before
-        // `第二分编`): then it is of the last one's style.
+        // The style of the next numbered heading, else of the last one before. When the next
+        // one is of a higher rank than the last one and its number leaves no hole, the
+        // heading is of the last one's style: a lost 第七节 after 第六节 before 第五章 (after
+        // 第四章), a lost 第二章 after 第一章 before 第二分编.
+        let next = headings.get(k).copied();
         let before = k.checked_sub(1).map(|j| headings[j].style);
-        let style = match (headings.get(k).map(|n| n.style), before) {
-            (Some(next), Some(b)) if next.statute_rank() < b.statute_rank() => Some(b),
-            (next, b) => next.or(b),
+        let style = match (next, before) {
+            (Some(n), Some(b)) if n.style.statute_rank() < b.statute_rank() => {
+                let r = n.style.statute_rank().map_or(0, usize::from);
+                let hole = last[r].map_or(n.number > 1, |l| n.number > l + 1);
+                Some(if hole { n.style } else { b })
+            }
+            (n, b) => n.map(|n| n.style).or(b),
         };
         let Some(style) = style else {
             continue;
@@ -100,7 +105,7 @@ pub fn lost(doc: &DocTree) -> Vec<Lost> {
             }),
         };
         last[r] = Some(number);
-        for lower in last.iter_mut().skip(r + 1) {
+        for lower in last.iter_mut().skip(restarts_from(style)) {
             *lower = None;
         }
         out.push(Lost {
@@ -111,6 +116,31 @@ pub fn lost(doc: &DocTree) -> Vec<Lost> {
         });
     }
     out
+}
+
+/// The first rank whose numbers a new heading of `style` restarts: the ranks below it, but
+/// 章 run on across the 分编 of a 编 (a new 编 restarts them).
+fn restarts_from(style: Style) -> usize {
+    let below = |s: Style| {
+        s.statute_rank()
+            .map_or(HEADING_RANKS, |r| usize::from(r) + 1)
+    };
+    match style {
+        Style::Subpart => below(Style::Chapter),
+        Style::Part
+        | Style::Chapter
+        | Style::Section
+        | Style::Article
+        | Style::CnDun
+        | Style::CnParen
+        | Style::CnParenHalf
+        | Style::Arabic
+        | Style::ArabicParen
+        | Style::ArabicParenHalf
+        | Style::Circled
+        | Style::ParenIdeograph
+        | Style::CnShi => below(style),
+    }
 }
 
 /// One finding per heading that lost its number.
@@ -192,6 +222,23 @@ mod tests {
             .map(|d| (d.rule.name(), d.line, d.expected.as_deref()))
             .collect();
         assert_eq!(got, vec![("numbering-gap", 9, Some("第二章"))]);
+        // Right under a 分编, over its first article: the chapters run on, a gap, not a start.
+        let t = "某法典\n\n第一分编 通则\n\n第一章 一般规定\n\n第一条 甲。\n\n第二分编 典型\n\n买卖\n\n第二条 乙。\n\n第三章 赠与\n\n第三条 丙。\n";
+        let f = crate::lint::testutil::lint_full(t, &crate::lint::Config::default());
+        let got: Vec<(&str, u64, Option<&str>)> = f
+            .iter()
+            .map(|d| (d.rule.name(), d.line, d.expected.as_deref()))
+            .collect();
+        assert_eq!(got, vec![("numbering-gap", 11, Some("第二章"))]);
+        // Where the next higher heading's number leaves a hole, the heading is that one: a
+        // lost 第三章 after 第二章's last 节.
+        let t = "某市条例\n\n第一章 总则\n\n第一条 甲。\n\n第二章 管理\n\n第一节 登记\n\n第二条 乙。\n\n第二节 检查\n\n第三条 丙。\n\n法律责任\n\n第四条 丁。\n\n第四章 附则\n\n第五条 戊。\n";
+        let f = crate::lint::testutil::lint_full(t, &crate::lint::Config::default());
+        let got: Vec<(&str, u64, Option<&str>)> = f
+            .iter()
+            .map(|d| (d.rule.name(), d.line, d.expected.as_deref()))
+            .collect();
+        assert_eq!(got, vec![("numbering-gap", 17, Some("第三章"))]);
     }
 
     #[test]

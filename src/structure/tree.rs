@@ -85,7 +85,7 @@ pub(crate) fn build(
                     .first()
                     .is_some_and(|l| l.family == fam && l.last.number >= 2)
                     && !stack[1..].iter().any(|l| l.family == fam);
-                // The first unit below an open 编/章/节 heading is its child, whatever line
+                // The first unit below an open 编/分编/章/节 heading is its child, whatever line
                 // stands between them (a heading wrapped onto a line that reads like a title).
                 let below_heading = stack.last().is_some_and(|l| {
                     l.family.is_heading_unit() && fam.statute_rank() > l.family.statute_rank()
