@@ -37,8 +37,34 @@ fn entry(src: &SourceText, c: &Cand) -> Option<Entry> {
         .collect();
     // A heading, not a sentence.
     let sentence = text.ends_with(['。', '；', ';', '：', ':', '，', ',']);
-    (text.chars().count() <= MAX_ENTRY_CHARS && !sentence)
-        .then(|| (style.family(), Ordinal::new(number, insert), text))
+    (text.chars().count() <= MAX_ENTRY_CHARS && !sentence).then(|| {
+        (
+            style.family(),
+            Ordinal::new(number, insert),
+            heading_name(&text).to_string(),
+        )
+    })
+}
+
+/// The heading an entry names, without what only a table of contents adds after it: a
+/// page number with or without its leader dots (`总则……1`, `总则 3`) and the range of
+/// articles the unit holds (`总则（第一条—第八条）`, `总则(第1-8条)`).
+fn heading_name(entry: &str) -> &str {
+    let mut name = entry
+        .trim_end_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        .trim_end_matches(['…', '.', '．', '·', '-', '—']);
+    if name.is_empty() {
+        name = entry;
+    }
+    let range = name
+        .ends_with(['）', ')'])
+        .then(|| name.rfind(['（', '(']))
+        .flatten()
+        .filter(|&open| open > 0 && name[open..].contains('条'));
+    if let Some(open) = range {
+        name = &name[..open];
+    }
+    name
 }
 
 /// The first entry of `run` where the numbering starts over: an entry of a style seen
@@ -127,6 +153,23 @@ mod tests {
         // 分编 in the contents, chapters running on across them.
         let s = "某法典\n目录\n第一分编 通则\n第一章 任务\n第二章 管辖\n第二分编 分则\n第三章 立案\n第一分编 通则\n第一章 任务\n第一条 甲。\n第二章 管辖\n第二条 乙。\n第二分编 分则\n第三章 立案\n第三条 丙。\n";
         assert_eq!(toc_lines(s), Some((3, 7)));
+        // Entries naming their articles' range, or their page.
+        let s = "某市条例\n目　录\n第一章　总则（第一条—第八条）\n第二章　管理（第九条—第十二条）\n第三章　附则（第十三条）\n第一章　总则\n第一条 甲。\n第二章　管理\n第九条 乙。\n第三章　附则\n第十三条 丙。\n";
+        assert_eq!(toc_lines(s), Some((3, 5)));
+        let s = "某市条例\n目录\n第一章 总则……………1\n第二章 管理 ………… 4\n第三章 附则 9\n第一章 总则\n第一条 甲。\n第二章 管理\n第九条 乙。\n第三章 附则\n第十三条 丙。\n";
+        assert_eq!(toc_lines(s), Some((3, 5)));
+    }
+
+    #[test]
+    fn an_entry_names_its_heading_without_range_or_page() {
+        assert_eq!(heading_name("总则（第一条—第八条）"), "总则");
+        assert_eq!(heading_name("总则(第1-8条)"), "总则");
+        assert_eq!(heading_name("附则（第九十条）"), "附则");
+        assert_eq!(heading_name("监督管理………12"), "监督管理");
+        assert_eq!(heading_name("监督管理３"), "监督管理");
+        // A name's own brackets stay.
+        assert_eq!(heading_name("法律责任（试行）"), "法律责任（试行）");
+        assert_eq!(heading_name("2035"), "2035");
     }
 
     #[test]
