@@ -1,11 +1,11 @@
-//! Tables of contents: a run of 第X编/章/节 heading lines before the body that the body
+//! Tables of contents: a run of 第X编/分编/章/节 heading lines before the body that the body
 //! repeats. Its lines are no clauses — they stay in the document's preamble — so that the
 //! body's units keep their own paths (`第一章`, not `第一章#2`).
 
 use std::ops::Range;
 
 use super::detect::{Cand, Kind};
-use super::marker::{Ordinal, Style};
+use super::marker::{Ordinal, Style, UNIT_RANKS};
 use crate::normalize::is_blank;
 use crate::text::SourceText;
 
@@ -16,7 +16,7 @@ const MIN_ENTRIES: usize = 3;
 const MAX_ENTRY_CHARS: usize = 40;
 
 /// A contents entry's identity: its style family, its place and its heading text (blanks
-/// dropped). Entries are line-start headings — 第X编/章/节, or 一、 headings (a 司法解释's) —
+/// dropped). Entries are line-start headings — 第X编/分编/章/节, or 一、 headings (a 司法解释's) —
 /// on short lines.
 fn entry(src: &SourceText, c: &Cand) -> Option<Entry> {
     let Kind::Marked {
@@ -74,7 +74,7 @@ fn restart(run: &[Entry]) -> Option<usize> {
     // The last entry of each style: (style, place, index).
     let mut last: Vec<(Style, Ordinal, usize)> = Vec::new();
     // The last index of an entry of each statute rank.
-    let mut rank_at: [Option<usize>; 4] = [None; 4];
+    let mut rank_at: [Option<usize>; UNIT_RANKS] = [None; UNIT_RANKS];
     for (k, (style, ord, _)) in run.iter().enumerate() {
         let rank = style.statute_rank().map(usize::from);
         if let Some(&(_, prev, j)) = last.iter().find(|(s, _, _)| s == style) {
@@ -150,6 +150,9 @@ mod tests {
         // Chapters that restart per 编 inside the contents.
         let s = "某法\n第一编 总则\n第一章 任务\n第二章 管辖\n第二编 分则\n第一章 立案\n第一编 总则\n第一章 任务\n第一条 甲。\n第二章 管辖\n第二条 乙。\n第二编 分则\n第一章 立案\n第三条 丙。\n";
         assert_eq!(toc_lines(s), Some((2, 6)));
+        // 分编 in the contents, chapters running on across them.
+        let s = "某法典\n目录\n第一分编 通则\n第一章 任务\n第二章 管辖\n第二分编 分则\n第三章 立案\n第一分编 通则\n第一章 任务\n第一条 甲。\n第二章 管辖\n第二条 乙。\n第二分编 分则\n第三章 立案\n第三条 丙。\n";
+        assert_eq!(toc_lines(s), Some((3, 7)));
         // Entries naming their articles' range, or their page.
         let s = "某市条例\n目　录\n第一章　总则（第一条—第八条）\n第二章　管理（第九条—第十二条）\n第三章　附则（第十三条）\n第一章　总则\n第一条 甲。\n第二章　管理\n第九条 乙。\n第三章　附则\n第十三条 丙。\n";
         assert_eq!(toc_lines(s), Some((3, 5)));
