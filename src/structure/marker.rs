@@ -587,12 +587,20 @@ pub fn parse_garbled(s: &str) -> Option<usize> {
     None
 }
 
-/// `之N` (Chinese numeral N ≥ 1) at the start of `s`: N and the bytes it takes.
+/// `之N` (Chinese numeral N ≥ 1) at the start of `s`: N and the bytes it takes. The text
+/// after the marker may itself open with a numeral (`第十四条之二　二级以上医疗机构…`,
+/// compacted `之二二级`): when the whole run is no number, the longest prefix that is one is
+/// the marker's.
 fn inserted(s: &str) -> Option<(u32, usize)> {
     let r = s.strip_prefix('之')?;
-    let num = take_while_str(r, is_cn_digit);
-    let k = parse_chinese(num).filter(|&k| k >= 1)?;
-    Some((k, '之'.len_utf8() + num.len()))
+    let mut num = take_while_str(r, is_cn_digit);
+    loop {
+        if let Some(k) = parse_chinese(num).filter(|&k| k >= 1) {
+            return Some((k, '之'.len_utf8() + num.len()));
+        }
+        let last = num.chars().next_back()?;
+        num = &num[..num.len() - last.len_utf8()];
+    }
 }
 
 /// The statute unit named at the start of `rest` (the text after a 第X's number) and the
@@ -727,6 +735,14 @@ mod tests {
         );
         let m = parse_at("第一百二十条之十二　内容").unwrap();
         assert_eq!((m.number, m.insert), (120, 12));
+        // The text opens with a numeral: `第十四条之二　二级…`, `第三条之一一级…`.
+        let m = parse_at("第十四条之二二级以上医疗机构").unwrap();
+        assert_eq!(
+            (m.number, m.insert, m.text.as_str()),
+            (14, 2, "第十四条之二")
+        );
+        let m = parse_at("第三条之一一级保护").unwrap();
+        assert_eq!((m.number, m.insert, m.text.as_str()), (3, 1, "第三条之一"));
         // 之 without a numeral is the 之 of a reference (第五条之规定).
         let m = parse_at("第五条之规定").unwrap();
         assert_eq!((m.text.as_str(), m.insert), ("第五条", 0));
