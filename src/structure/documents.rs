@@ -529,11 +529,12 @@ fn repeats_start(title: &str, s: &str) -> bool {
     c.chars().nth(3).is_some() && title.starts_with(&c)
 }
 
-/// Whether line `number` is filled to the wrap width (within a tenth) without ending a
-/// sentence: a hard-wrapped line, where a title may break at any character.
+/// Whether line `number` is filled to the wrap width (within a fifth: an indented first
+/// line) without ending a sentence: a hard-wrapped line, where a title may break at any
+/// character.
 fn fills_width(layout: &Layout, number: usize) -> bool {
     let l = layout.line(number);
-    !l.ends_final && layout.is_full(number) && l.len * 10 >= layout.wrap_width * 9
+    !l.ends_final && layout.is_full(number) && l.len * 10 >= layout.wrap_width * 8
 }
 
 /// The word that opens the subject of a 公文 title (发文机关 + 关于 + 事由 + 的 + 文种).
@@ -594,10 +595,14 @@ fn is_title_line(s: &str) -> bool {
 /// A line that follows a title in real documents and is never part of it: the record of
 /// its adoption (`2016年7月8日…通过`, `（…审议通过　…发布）`), an order or 发文字号 line
 /// (`国务院令第X号`, `（第X号）`, `国发〔2023〕5号`), `目　录`, the first heading or article, a
-/// line without ideographs. A bracketed line stays in the title only as a short qualifier
+/// line without ideographs (but one that opens with a closing mark). A bracketed line stays in the title only as a short qualifier
 /// without digits (`（试行）`, `（二）`) or an opening bracket (`（党组）落实…`).
 fn ends_title(s: &str) -> bool {
     let c = compact(s);
+    // A line that opens with a closing mark closes what the line above left open.
+    if c.starts_with(CLOSING_MARKS) {
+        return false;
+    }
     if !c.chars().any(|ch| ('\u{4E00}'..='\u{9FFF}').contains(&ch)) || c == "目录" {
         return true;
     }
@@ -617,6 +622,10 @@ fn ends_title(s: &str) -> bool {
         || crate::metadata::docnumber::order(&c).is_some()
         || is_order_serial(&c)
 }
+
+/// Marks that close a bracket, a title mark or a quotation a wrapped title may break
+/// before.
+const CLOSING_MARKS: &[char] = &['）', ')', '》', '〉', '”', '」', '』'];
 
 /// `第752号` alone: the serial of an order whose body stands on the line above.
 fn is_order_serial(c: &str) -> bool {
@@ -874,6 +883,138 @@ mod tests {
             Some("关于开展检查的通知")
         );
         assert_eq!(title_at(&src, &layout, 6), None);
+    }
+
+    /// `paragraphs` hard-wrapped every `width` characters, each indented by two full-width
+    /// blanks, without blank lines: a fixed-width copy.
+    fn fixed_width(paragraphs: &[&str], width: usize) -> String {
+        let mut out = String::new();
+        for p in paragraphs {
+            let chars: Vec<char> = format!("\u{3000}\u{3000}{p}").chars().collect();
+            for line in chars.chunks(width) {
+                out.extend(line);
+                out.push('\n');
+            }
+        }
+        out
+    }
+
+    /// Articles long enough to set the wrap width.
+    const BODY: &[&str] = &[
+        "第一条　为了规范本省河道采砂活动，保障河势稳定和防洪安全，维护采砂秩序，根据有关法律、行政法规，结合本省实际，制定本规定。",
+        "第二条　在本省行政区域内的河道从事采砂及其管理活动，适用本规定；法律、行政法规另有规定的，从其规定。",
+        "第三条　县级以上人民政府应当加强对河道采砂管理工作的领导，建立采砂管理责任制，将所需经费列入本级财政预算。",
+        "第四条　县级以上人民政府水行政主管部门负责本行政区域内河道采砂的统一管理和监督检查工作。",
+        "第五条　采砂许可证应当载明采砂地点、范围、期限、作业方式、采砂量和弃料处理方式等内容，并予以公告。",
+        "第六条　违反本规定，未取得采砂许可证从事河道采砂的，由水行政主管部门责令停止违法行为，没收违法所得。",
+    ];
+
+    #[test]
+    fn a_title_hard_wrapped_at_any_width_is_read_whole() {
+        let titles = [
+            (
+                "云岭省人民代表大会常务委员会关于修改《云岭省河道采砂管理条例》等五件地方性法规的决定",
+                "云岭省人民代表大会常务委员会关于修改《云岭省河道采砂管理条例》等五件地方性法规的决定",
+            ),
+            (
+                "最高人民法院 最高人民检察院关于办理破坏古树名木刑事案件适用法律若干问题的解释（二）",
+                "最高人民法院最高人民检察院关于办理破坏古树名木刑事案件适用法律若干问题的解释（二）",
+            ),
+            (
+                "国务院关于云岭自由贸易试验区适用增值税暂行条例有关问题的通知",
+                "国务院关于云岭自由贸易试验区适用增值税暂行条例有关问题的通知",
+            ),
+            // Complete after 条例 when wrapped at 24.
+            (
+                "云岭省重点林区森林防火和林业有害生物防治条例实施办法",
+                "云岭省重点林区森林防火和林业有害生物防治条例实施办法",
+            ),
+            (
+                "云岭省农村集体经济组织财务公开民主管理实施细则（试行）",
+                "云岭省农村集体经济组织财务公开民主管理实施细则（试行）",
+            ),
+        ];
+        let heads = [
+            "2023年9月28日云岭省第十四届人民代表大会常务委员会第五次会议通过",
+            "（2023年9月28日云岭省第十四届人民代表大会常务委员会第五次会议通过）",
+            "云政发〔2023〕15号",
+            "目录",
+            "为了规范本省河道采砂活动，根据有关法律，结合本省实际，制定本规定。",
+        ];
+        for (title, expected) in titles {
+            for head in heads {
+                for width in 16..=48 {
+                    let mut paragraphs = vec![title, head];
+                    paragraphs.extend(BODY);
+                    let text = fixed_width(&paragraphs, width);
+                    let src = SourceText::from_utf8(&text);
+                    let layout = Layout::new(&src);
+                    assert_eq!(
+                        title_at(&src, &layout, 1).as_deref(),
+                        Some(expected),
+                        "width {width}, followed by {head}:\n{text}"
+                    );
+                    // No line inside the title, nor after it, starts a title of its own.
+                    let title_lines = title.chars().count().div_ceil(width);
+                    for n in 2..=title_lines + 1 {
+                        let t = title_at(&src, &layout, n);
+                        assert!(t.is_none(), "width {width}, line {n}: {t:?}\n{text}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_centred_title_joins_at_its_natural_breaks() {
+        let s = "国务院办公厅关于全面推行\n\n河湖巡查制度执法全过程记录制度\n\n重大事项报告制度的指导意见\n\n云政办发〔2024〕3号\n\n各州、市人民政府：";
+        let src = SourceText::from_utf8(s);
+        let layout = Layout::new(&src);
+        assert_eq!(
+            title_at(&src, &layout, 1).as_deref(),
+            Some(
+                "国务院办公厅关于全面推行河湖巡查制度执法全过程记录制度重大事项报告制度的指导意见"
+            )
+        );
+        let s = "中共云岭省委机关党建\n工作责任制实施办法\n（试行）\n（2022年4月6日中共云岭省委常委会会议审议通过　2022年4月12日中共云岭省委发布）\n第一条　为了落实机关党建工作责任制，制定本办法。";
+        let src = SourceText::from_utf8(s);
+        let layout = Layout::new(&src);
+        assert_eq!(
+            title_at(&src, &layout, 1).as_deref(),
+            Some("中共云岭省委机关党建工作责任制实施办法（试行）")
+        );
+    }
+
+    #[test]
+    fn a_complete_title_is_not_continued_by_another_element() {
+        // A 印发 notice's title under the rule's, the rule's title repeated over two lines,
+        // an order line.
+        let s = "云岭省河道采砂管理办法\n关于印发《云岭省河道采砂管理办法》的通知\n\n云岭省河道采砂管理办法\n云岭省河道采砂\n管理办法\n\n云岭省河道采砂管理办法\n云岭省人民政府令\n第12号";
+        let src = SourceText::from_utf8(s);
+        let layout = Layout::new(&src);
+        for n in [1, 4, 8] {
+            assert_eq!(
+                title_at(&src, &layout, n).as_deref(),
+                Some("云岭省河道采砂管理办法"),
+                "line {n}"
+            );
+        }
+        assert_eq!(
+            title_at(&src, &layout, 2).as_deref(),
+            Some("关于印发《云岭省河道采砂管理办法》的通知")
+        );
+    }
+
+    #[test]
+    fn a_dated_title_may_run_over_lines() {
+        let s = "云岭省各级人民代表大会\n\n常务委员会监督工作\n\n（2019年3月29日云岭省第十三届人民代表大会常务委员会第十次会议通过）\n\n第一条　为了保障常务委员会依法行使监督职权，制定本办法。";
+        let src = SourceText::from_utf8(s);
+        let layout = Layout::new(&src);
+        assert_eq!(title_at(&src, &layout, 1), None);
+        assert_eq!(
+            dated_title(&src, &layout, 1).as_deref(),
+            Some("云岭省各级人民代表大会常务委员会监督工作")
+        );
     }
 
     #[test]
