@@ -292,6 +292,8 @@ pub struct Document {
 pub enum Style {
     /// 第X编
     Part,
+    /// 第X分编: a sub-part of a 编 (a code's 合同编 in 通则, 典型合同, 准合同), over its 章
+    Subpart,
     /// 第X章
     Chapter,
     /// 第X节
@@ -689,7 +691,7 @@ pub enum Rule {
     GarbledMarker,
     /// A heading that stands on its own line ends in 。.
     HeadingPunctuation,
-    /// A 编/章/节 heading glued to the end of the paragraph before it (a lost line break).
+    /// A 编/分编/章/节 heading glued to the end of the paragraph before it (a lost line break).
     HeadingGlued,
     /// A compilation declares N documents but a different number was found.
     DocumentCount,

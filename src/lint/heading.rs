@@ -1,4 +1,4 @@
-//! `heading-glued`: a 编/章/节 heading that does not start its line stands at the end of the
+//! `heading-glued`: a 编/分编/章/节 heading that does not start its line stands at the end of the
 //! paragraph before it (`……之日起施行。第三章　监督管理`), where a copy lost a line break; the
 //! structure stage splits it off, the lint names it (every profile).
 //!
@@ -47,7 +47,7 @@ fn standalone(cx: &Ctx, n: &Node) -> Option<String> {
 /// rather than an item that may be one sentence.
 fn heads_a_level(style: Style) -> bool {
     match style {
-        Style::CnDun | Style::Part | Style::Chapter | Style::Section => true,
+        Style::CnDun | Style::Part | Style::Subpart | Style::Chapter | Style::Section => true,
         Style::Article
         | Style::CnParen
         | Style::CnParenHalf
@@ -122,6 +122,9 @@ mod tests {
     #[test]
     fn issue14_a_glued_heading_is_named() {
         let t = "某市条例\n第一章 总则\n第一条 为了管理，制定本条例。\n第二条 本条例适用于本市。第二章 管理\n第三条 市人民政府负责管理。\n";
+        assert_eq!(lint(t), vec![("heading-glued".into(), 4)]);
+        let t =
+            "某法典\n第一分编 通则\n第一章 甲\n第一条 甲。第二分编　典型\n第二章 乙\n第二条 乙。\n";
         assert_eq!(lint(t), vec![("heading-glued".into(), 4)]);
         let clean = "某市条例\n第一章 总则\n第一条 为了管理，制定本条例。\n第二章 管理\n第二条 市人民政府负责管理。\n";
         assert!(!rules_of(clean).contains(&"heading-glued".into()));

@@ -68,11 +68,12 @@ fn ladder_example(profile: super::Profile, rung: u32) -> Option<String> {
             (Gongwen, 3) => "1.",
             (Gongwen, 4) => "（1）",
             (Statute | PartyRule, 1) => "第一编",
-            (Statute | PartyRule, 2) => "第一章",
-            (Statute | PartyRule, 3) => "第一节",
-            (Statute | PartyRule, 4) => "第一条",
-            (Statute | PartyRule, 5) => "（一）",
-            (Statute | PartyRule, 6) => "1.",
+            (Statute | PartyRule, 2) => "第一分编",
+            (Statute | PartyRule, 3) => "第一章",
+            (Statute | PartyRule, 4) => "第一节",
+            (Statute | PartyRule, 5) => "第一条",
+            (Statute | PartyRule, 6) => "（一）",
+            (Statute | PartyRule, 7) => "1.",
             _ => return None,
         }
         .to_string(),
@@ -93,8 +94,10 @@ mod tests {
 
     #[test]
     fn skip_must_pass() {
-        // 节 and 编 are optional in a statute; a 公文 may start below 一、.
+        // 节, 分编 and 编 are optional in a statute; a 公文 may start below 一、.
         for t in [
+            "某法典\n第一编 总则\n第一分编 通则\n第一章 一般规定\n第一条 甲。\n第二分编 分则\n第二章 乙类\n第二条 乙：\n（一）丙；\n（二）丁。\n",
+            "某法典\n第一分编 通则\n第一条 甲。\n第二分编 分则\n第一节 乙类\n第二条 乙。\n",
             "第一章 总则\n第一条 甲。\n第二条 乙：\n（一）丙；\n（二）丁。\n",
             "（一）甲。\n1.乙。\n2.丙。\n（二）丁。\n",
             "一、甲\n（一）乙\n1.丙。\n（1）丁。\n",

@@ -176,14 +176,15 @@ fn may_begin(family: Style, c: char) -> bool {
         Style::CnParenHalf
         | Style::ArabicParenHalf
         | Style::Part
+        | Style::Subpart
         | Style::Section
         | Style::Circled
         | Style::ParenIdeograph => false,
     }
 }
 
-/// Whether a damaged or mis-punctuated form of a marker of `family` is looked for: 编 and
-/// 节 headings, ① and ㈠ have none worth reading.
+/// Whether a damaged or mis-punctuated form of a marker of `family` is looked for: 编, 分编
+/// and 节 headings, ① and ㈠ have none worth reading.
 fn may_be_loose(family: Style) -> bool {
     match family {
         Style::CnDun
@@ -195,7 +196,9 @@ fn may_be_loose(family: Style) -> bool {
         | Style::ArabicParenHalf
         | Style::Article
         | Style::Chapter => true,
-        Style::Part | Style::Section | Style::Circled | Style::ParenIdeograph => false,
+        Style::Part | Style::Subpart | Style::Section | Style::Circled | Style::ParenIdeograph => {
+            false
+        }
     }
 }
 
@@ -452,6 +455,7 @@ fn loose(s: &str, family: Style, want: u32, tail: bool) -> Option<Loose> {
         Style::CnParenHalf
         | Style::ArabicParenHalf
         | Style::Part
+        | Style::Subpart
         | Style::Section
         | Style::Circled
         | Style::ParenIdeograph => None,

@@ -2,14 +2,20 @@
 //! from its markers and title, or forced with `--profile`.
 //!
 //! - `gongwen` — 党政机关公文 (GB/T 9704-2012 §7.3.3): 一、→（一）→1.→（1）.
-//! - `statute` — laws and regulations (立法法): 编、章、节、条; 款 unnumbered; 项 （一）; 目 1.
+//! - `statute` — laws and regulations (立法法): 编、(分编、)章、节、条; 款 unnumbered; 项 （一）;
+//!   目 1.
 //! - `party-rule` — 党内法规: the same units as a statute, under the party-rule regulation.
 //! - `generic` — anything else: sequence and punctuation rules only, no ladder.
 
 use serde::Deserialize;
 
 use super::standards;
+use crate::structure::marker::ARTICLE_RANK;
 use crate::structure::{DocTree, Style};
+
+/// The rung of 第X条 on the statute and party-rule ladders (编 1, 分编 2, 章 3, 节 4, 条 5, 项
+/// （一） 6, 目 1. 7).
+pub const ARTICLE_RUNG: u32 = ARTICLE_RANK as u32 + 1;
 
 /// A numbering profile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, clap::ValueEnum)]
@@ -62,6 +68,7 @@ impl Profile {
                 Style::Arabic => Some(3),
                 Style::ArabicParen | Style::ArabicParenHalf => Some(4),
                 Style::Part
+                | Style::Subpart
                 | Style::Chapter
                 | Style::Section
                 | Style::Article
@@ -70,12 +77,12 @@ impl Profile {
                 | Style::CnShi => None,
             },
             Profile::Statute | Profile::PartyRule => match style {
-                Style::Part => Some(1),
-                Style::Chapter => Some(2),
-                Style::Section => Some(3),
-                Style::Article => Some(4),
-                Style::CnParen | Style::CnParenHalf => Some(5),
-                Style::Arabic => Some(6),
+                // 编 1, 分编 2, 章 3, 节 4, 条 5: one rung per statute rank.
+                Style::Part | Style::Subpart | Style::Chapter | Style::Section | Style::Article => {
+                    style.statute_rank().map(|r| u32::from(r) + 1)
+                }
+                Style::CnParen | Style::CnParenHalf => Some(ARTICLE_RUNG + 1),
+                Style::Arabic => Some(ARTICLE_RUNG + 2),
                 Style::CnDun
                 | Style::ArabicParen
                 | Style::ArabicParenHalf
@@ -92,10 +99,11 @@ impl Profile {
     pub fn may_nest(self, parent: u32, child: u32) -> bool {
         match self {
             Profile::Gongwen => child <= parent + 1,
-            // 编 and 节 are optional: 编→章, 编→条, 章→条 are all fine; 条 needs 项 before 目.
-            // A list right under a 编/章/节 (a 章 that holds no articles) skips nothing.
+            // 编, 分编 and 节 are optional: 编→章, 编→条, 分编→章, 章→条 are all fine; 条
+            // needs 项 before 目. A list right under a 编/分编/章/节 (a 章 that holds no
+            // articles) skips nothing.
             Profile::Statute | Profile::PartyRule => {
-                parent < 4 || child <= 4 || child <= parent + 1
+                parent < ARTICLE_RUNG || child <= ARTICLE_RUNG || child <= parent + 1
             }
             Profile::Generic => true,
         }

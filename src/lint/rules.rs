@@ -107,7 +107,7 @@ pub const fn info(rule: Rule) -> RuleInfo {
         Rule::HeadingGlued => (
             Warning,
             Standard::None,
-            "a 编/章/节 heading glued to the end of the paragraph before it (a lost line break)",
+            "a 编/分编/章/节 heading glued to the end of the paragraph before it (a lost line break)",
         ),
         Rule::DocumentCount => (
             Warning,

@@ -579,6 +579,22 @@ mod tests {
     }
 
     #[test]
+    fn issue14_chapters_run_on_across_subparts_and_subparts_are_a_sequence() {
+        let t = "某法典\n第一编 总则\n第一章 甲\n第一条 甲。\n第二编 合同\n第一分编 通则\n第一章 乙\n第二条 乙。\n第二章 丙\n第三条 丙。\n第二分编 典型\n第三章 丁\n第四条 丁。\n第三分编 准合同\n第四章 戊\n第五条 戊。\n";
+        assert!(lint(t).is_empty(), "{:?}", lint(t));
+        // 第二分编 left out: one gap, at 第三分编; the chapters still run on.
+        let gap = t.replace("第二分编 典型\n", "");
+        assert_eq!(lint(&gap), vec![("numbering-gap".into(), 13)]);
+        // 分编 twice, and a chapter number that does not run on across them.
+        let dup = t.replace("第三分编", "第二分编");
+        assert_eq!(lint(&dup), vec![("numbering-duplicate".into(), 14)]);
+        let chap = t
+            .replace("第三章 丁", "第五章 丁")
+            .replace("第四章 戊", "第六章 戊");
+        assert_eq!(lint(&chap), vec![("numbering-gap".into(), 12)]);
+    }
+
+    #[test]
     fn issue14_inserted_articles_follow_their_article() {
         let t = "第一章 总则\n第一条 甲。\n第一条之一 乙。\n第一条之二 丙。\n第二章 附则\n第二条 丁。\n第二条之一 戊。\n第三章 其他\n第三条 己。\n";
         assert!(lint(t).is_empty(), "{:?}", lint(t));

@@ -41,6 +41,7 @@ pub(crate) fn form(style: Style) -> Form {
         }
         Style::CnShi => Form::Shi,
         Style::Part
+        | Style::Subpart
         | Style::Chapter
         | Style::Section
         | Style::Article

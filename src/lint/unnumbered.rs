@@ -7,7 +7,11 @@
 use super::Ctx;
 use crate::model::Rule;
 use crate::structure::bare::BareHeading;
+use crate::structure::marker::ARTICLE_RANK;
 use crate::structure::{DocTree, Style};
+
+/// The number of heading ranks (编 分编 章 节): those above the articles'.
+const HEADING_RANKS: usize = ARTICLE_RANK as usize;
 
 /// The heading of a code's closing part, customarily unnumbered after its last 编
 /// (刑法, 刑事诉讼法: `附　则` after 第五编).
@@ -34,8 +38,8 @@ pub fn lost(doc: &DocTree) -> Vec<Lost> {
         return Vec::new();
     }
     let has_parts = doc.nodes.iter().any(|n| n.style == Style::Part);
-    // The last number per heading style (编 章 节), by statute rank.
-    let mut last: [Option<u32>; 3] = [None; 3];
+    // The last number per heading style (编 分编 章 节), by statute rank.
+    let mut last: [Option<u32>; HEADING_RANKS] = [None; HEADING_RANKS];
     let mut out = Vec::new();
     let mut k = 0;
     let headings: Vec<&crate::structure::Node> = doc
@@ -44,7 +48,8 @@ pub fn lost(doc: &DocTree) -> Vec<Lost> {
         .filter(|n| n.style.is_heading_unit())
         .collect();
     // `next_of[j][r]`: the first heading of rank `r` among `headings[j..]`.
-    let mut next_of: Vec<[Option<usize>; 3]> = vec![[None; 3]; headings.len() + 1];
+    let mut next_of: Vec<[Option<usize>; HEADING_RANKS]> =
+        vec![[None; HEADING_RANKS]; headings.len() + 1];
     for j in (0..headings.len()).rev() {
         next_of[j] = next_of[j + 1];
         if let Some(r) = headings[j].style.statute_rank() {
@@ -57,10 +62,9 @@ pub fn lost(doc: &DocTree) -> Vec<Lost> {
         while k < headings.len() && headings[k].start < h.start {
             let n = headings[k];
             if let Some(r) = n.style.statute_rank() {
-                let r = usize::from(r);
-                last[r] = Some(n.number);
+                last[usize::from(r)] = Some(n.number);
                 // A new 章 restarts its 节.
-                for lower in last.iter_mut().skip(r + 1) {
+                for lower in last.iter_mut().skip(restarts_from(n.style)) {
                     *lower = None;
                 }
             }
@@ -69,11 +73,20 @@ pub fn lost(doc: &DocTree) -> Vec<Lost> {
         if has_parts && h.text == CLOSING_PART {
             continue;
         }
-        // The style of the next numbered heading, else of the last one before.
-        let style = headings
-            .get(k)
-            .or_else(|| k.checked_sub(1).map(|j| &headings[j]))
-            .map(|n| n.style);
+        // The style of the next numbered heading, else of the last one before. When the next
+        // one is of a higher rank than the last one and its number leaves no hole, the
+        // heading is of the last one's style: a lost 第七节 after 第六节 before 第五章 (after
+        // 第四章), a lost 第二章 after 第一章 before 第二分编.
+        let next = headings.get(k).copied();
+        let before = k.checked_sub(1).map(|j| headings[j].style);
+        let style = match (next, before) {
+            (Some(n), Some(b)) if n.style.statute_rank() < b.statute_rank() => {
+                let r = n.style.statute_rank().map_or(0, usize::from);
+                let hole = last[r].map_or(n.number > 1, |l| n.number > l + 1);
+                Some(if hole { n.style } else { b })
+            }
+            (n, b) => n.map(|n| n.style).or(b),
+        };
         let Some(style) = style else {
             continue;
         };
@@ -92,7 +105,7 @@ pub fn lost(doc: &DocTree) -> Vec<Lost> {
             }),
         };
         last[r] = Some(number);
-        for lower in last.iter_mut().skip(r + 1) {
+        for lower in last.iter_mut().skip(restarts_from(style)) {
             *lower = None;
         }
         out.push(Lost {
@@ -103,6 +116,31 @@ pub fn lost(doc: &DocTree) -> Vec<Lost> {
         });
     }
     out
+}
+
+/// The first rank whose numbers a new heading of `style` restarts: the ranks below it, but
+/// 章 run on across the 分编 of a 编 (a new 编 restarts them).
+fn restarts_from(style: Style) -> usize {
+    let below = |s: Style| {
+        s.statute_rank()
+            .map_or(HEADING_RANKS, |r| usize::from(r) + 1)
+    };
+    match style {
+        Style::Subpart => below(Style::Chapter),
+        Style::Part
+        | Style::Chapter
+        | Style::Section
+        | Style::Article
+        | Style::CnDun
+        | Style::CnParen
+        | Style::CnParenHalf
+        | Style::Arabic
+        | Style::ArabicParen
+        | Style::ArabicParenHalf
+        | Style::Circled
+        | Style::ParenIdeograph
+        | Style::CnShi => below(style),
+    }
 }
 
 /// One finding per heading that lost its number.
@@ -172,6 +210,35 @@ mod tests {
                 ("numbering-start", 9, Some("第一章"))
             ]
         );
+    }
+
+    #[test]
+    fn a_heading_over_an_article_before_a_new_subpart_is_a_chapter() {
+        // `违约责任` lost `第二章`; the next numbered heading is a 分编, which holds chapters.
+        let t = "某法典\n\n第一分编 通则\n\n第一章 一般规定\n\n第一条 甲。\n\n违约责任\n\n第二条 乙。\n\n第二分编 典型\n\n第三章 买卖\n\n第三条 丙。\n";
+        let f = crate::lint::testutil::lint_full(t, &crate::lint::Config::default());
+        let got: Vec<(&str, u64, Option<&str>)> = f
+            .iter()
+            .map(|d| (d.rule.name(), d.line, d.expected.as_deref()))
+            .collect();
+        assert_eq!(got, vec![("numbering-gap", 9, Some("第二章"))]);
+        // Right under a 分编, over its first article: the chapters run on, a gap, not a start.
+        let t = "某法典\n\n第一分编 通则\n\n第一章 一般规定\n\n第一条 甲。\n\n第二分编 典型\n\n买卖\n\n第二条 乙。\n\n第三章 赠与\n\n第三条 丙。\n";
+        let f = crate::lint::testutil::lint_full(t, &crate::lint::Config::default());
+        let got: Vec<(&str, u64, Option<&str>)> = f
+            .iter()
+            .map(|d| (d.rule.name(), d.line, d.expected.as_deref()))
+            .collect();
+        assert_eq!(got, vec![("numbering-gap", 11, Some("第二章"))]);
+        // Where the next higher heading's number leaves a hole, the heading is that one: a
+        // lost 第三章 after 第二章's last 节.
+        let t = "某市条例\n\n第一章 总则\n\n第一条 甲。\n\n第二章 管理\n\n第一节 登记\n\n第二条 乙。\n\n第二节 检查\n\n第三条 丙。\n\n法律责任\n\n第四条 丁。\n\n第四章 附则\n\n第五条 戊。\n";
+        let f = crate::lint::testutil::lint_full(t, &crate::lint::Config::default());
+        let got: Vec<(&str, u64, Option<&str>)> = f
+            .iter()
+            .map(|d| (d.rule.name(), d.line, d.expected.as_deref()))
+            .collect();
+        assert_eq!(got, vec![("numbering-gap", 17, Some("第三章"))]);
     }
 
     #[test]

@@ -245,7 +245,18 @@ impl Index {
                     paragraphs[i] = paragraph_starts(src, n);
                 }
                 Style::Chapter => chapters.push((n.number, i)),
-                _ => {}
+                Style::Part
+                | Style::Subpart
+                | Style::Section
+                | Style::CnDun
+                | Style::CnParen
+                | Style::CnParenHalf
+                | Style::Arabic
+                | Style::ArabicParen
+                | Style::ArabicParenHalf
+                | Style::Circled
+                | Style::ParenIdeograph
+                | Style::CnShi => {}
             }
             run[i] = current;
         }

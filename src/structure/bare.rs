@@ -5,6 +5,7 @@
 //! keeps its own text, and the lint names the number each one lost.
 
 use super::detect::Cand;
+use super::marker::{ARTICLE_RANK, Style};
 use crate::normalize::{self, Layout, is_blank};
 use crate::text::SourceText;
 
@@ -58,13 +59,13 @@ pub(crate) fn find(
             .copied()
     };
     let rank_at = |c: &Cand| c.family_ordinal().and_then(|(s, _)| s.statute_rank());
-    // `next_heading[k]`: the rank of the first line-start 编/章/节 among `cands[k..]`.
+    // `next_heading[k]`: the rank of the first line-start 编/分编/章/节 among `cands[k..]`.
     let mut next_heading: Vec<Option<u8>> = vec![None; cands.len() + 1];
     for k in (0..cands.len()).rev() {
         let own = Some(cands[k])
             .filter(|c| !c.inline)
             .and_then(rank_at)
-            .filter(|&r| r < 3);
+            .filter(|&r| r < ARTICLE_RANK);
         next_heading[k] = own.or(next_heading[k + 1]);
     }
     let first_clause_line = cands.first().map_or(usize::MAX, |c| c.line);
@@ -78,7 +79,7 @@ pub(crate) fn find(
             continue;
         }
         let marker = starts_line(n);
-        let heading_rank = marker.and_then(rank_at).filter(|&r| r < 3);
+        let heading_rank = marker.and_then(rank_at).filter(|&r| r < ARTICLE_RANK);
         let prev_heading = std::mem::replace(&mut after_heading, heading_rank);
         // A heading line (第三章 …) is a finished paragraph too.
         let was_final = std::mem::replace(&mut prev_final, l.ends_final || heading_rank.is_some());
@@ -114,10 +115,9 @@ pub(crate) fn find(
             continue;
         }
         let next = (n + 1..=last).find(|&k| !layout.line(k).blank && !layout.line(k).boilerplate);
-        let opens_article = next.and_then(starts_line).is_some_and(|c| {
-            c.family_ordinal()
-                .is_some_and(|(s, _)| s.statute_rank() == Some(3))
-        });
+        let opens_article = next
+            .and_then(starts_line)
+            .is_some_and(|c| c.family_ordinal().is_some_and(|(s, _)| s == Style::Article));
         if !opens_article {
             continue;
         }

@@ -241,7 +241,7 @@ fn ends_clause(text: &str) -> bool {
     })
 }
 
-/// A 第X编/章/节 on a short line is a heading line, whatever the previous line looked like.
+/// A 第X编/分编/章/节 on a short line is a heading line, whatever the previous line looked like.
 fn heading_line(kind: Kind, info: &LineInfo) -> bool {
     match kind {
         Kind::Marked { style, .. } => style.is_heading_unit() && info.len <= HEADING_CHARS,

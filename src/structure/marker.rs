@@ -2,6 +2,13 @@
 
 pub use crate::model::Style;
 
+/// The rank of 第X条, the lowest statute unit (编 0 > 分编 1 > 章 2 > 节 3 > 条 4): the ranks
+/// below it are the heading units'.
+pub const ARTICLE_RANK: u8 = 4;
+
+/// The number of statute ranks (编 分编 章 节 条).
+pub const UNIT_RANKS: usize = ARTICLE_RANK as usize + 1;
+
 impl Style {
     /// The style family: variants that differ only in bracket width map to one family.
     pub fn family(self) -> Style {
@@ -9,6 +16,7 @@ impl Style {
             Style::CnParenHalf => Style::CnParen,
             Style::ArabicParenHalf => Style::ArabicParen,
             Style::Part
+            | Style::Subpart
             | Style::Chapter
             | Style::Section
             | Style::Article
@@ -31,6 +39,7 @@ impl Style {
             Style::ArabicParen if full => Style::ArabicParen,
             Style::ArabicParen => Style::ArabicParenHalf,
             Style::Part
+            | Style::Subpart
             | Style::Chapter
             | Style::Section
             | Style::Article
@@ -44,13 +53,15 @@ impl Style {
         }
     }
 
-    /// Rank of a statute unit (编 0 > 章 1 > 节 2 > 条 3); `None` for the list styles.
+    /// Rank of a statute unit (编 0 > 分编 1 > 章 2 > 节 3 > 条 [`ARTICLE_RANK`]); `None`
+    /// for the list styles.
     pub fn statute_rank(self) -> Option<u8> {
         match self {
             Style::Part => Some(0),
-            Style::Chapter => Some(1),
-            Style::Section => Some(2),
-            Style::Article => Some(3),
+            Style::Subpart => Some(1),
+            Style::Chapter => Some(2),
+            Style::Section => Some(3),
+            Style::Article => Some(ARTICLE_RANK),
             Style::CnDun
             | Style::CnParen
             | Style::CnParenHalf
@@ -70,6 +81,7 @@ impl Style {
                 true
             }
             Style::Part
+            | Style::Subpart
             | Style::Chapter
             | Style::Section
             | Style::Article
@@ -81,22 +93,24 @@ impl Style {
         }
     }
 
-    /// A statute unit: 第X编/章/节/条.
+    /// A statute unit: 第X编/分编/章/节/条.
     pub fn is_unit(self) -> bool {
         self.statute_rank().is_some()
     }
 
-    /// A heading unit above the articles: 第X编/章/节.
+    /// A heading unit above the articles: 第X编/分编/章/节.
     pub fn is_heading_unit(self) -> bool {
-        self.statute_rank().is_some_and(|r| r < 3)
+        self.statute_rank().is_some_and(|r| r < ARTICLE_RANK)
     }
 
     /// Whether the numbering of this style runs on through a whole statute (立法法: 编, 章
-    /// and 条 are numbered through; 节 restart in every 章, list items in every parent).
+    /// and 条 are numbered through — 章 also across the 分编 of a 编; 分编 restart in every
+    /// 编, 节 in every 章, list items in every parent).
     pub fn runs_on(self) -> bool {
         match self {
             Style::Part | Style::Chapter | Style::Article => true,
-            Style::Section
+            Style::Subpart
+            | Style::Section
             | Style::CnDun
             | Style::CnParen
             | Style::CnParenHalf
@@ -129,6 +143,7 @@ impl Style {
         let cn = to_chinese(number);
         match self {
             Style::Part => format!("第{cn}编"),
+            Style::Subpart => format!("第{cn}分编"),
             Style::Chapter => format!("第{cn}章"),
             Style::Section => format!("第{cn}节"),
             Style::Article => format!("第{cn}条"),
@@ -401,7 +416,7 @@ pub(crate) fn read_at(s: &str) -> Option<MarkerRead> {
         punct,
         len,
     };
-    // 第X编/章/节/条, 第X条之N
+    // 第X编/分编/章/节/条, 第X条之N
     if first == '第' {
         let num = take_while_str(&s[3..], is_cn_digit);
         let (n, digits_len) = if num.is_empty() {
@@ -411,8 +426,8 @@ pub(crate) fn read_at(s: &str) -> Option<MarkerRead> {
             (parse_chinese(num)?, num.len())
         };
         let rest = &s[3 + digits_len..];
-        let style = unit_style(rest.chars().next()?)?;
-        let len = 3 + digits_len + 3;
+        let (style, unit_len) = unit_style(rest)?;
+        let len = 3 + digits_len + unit_len;
         // 第十七条之一: an article inserted by an amendment. (第一条之规定 is no insert: the
         // caller reads `之规定` as a reference.)
         let (insert, len) = match inserted(&s[len..]) {
@@ -580,15 +595,24 @@ fn inserted(s: &str) -> Option<(u32, usize)> {
     Some((k, '之'.len_utf8() + num.len()))
 }
 
-fn unit_style(c: char) -> Option<Style> {
-    Some(match c {
+/// The statute unit named at the start of `rest` (the text after a 第X's number) and the
+/// bytes its name takes: 编, 分编, 章, 节, 条.
+fn unit_style(rest: &str) -> Option<(Style, usize)> {
+    let mut it = rest.chars();
+    let c = it.next()?;
+    let style = match c {
         // Simplified and traditional forms (Big5 archives write 第X條, 第X節, 第X編).
         '编' | '編' => Style::Part,
+        '分' => {
+            return matches!(it.next(), Some('编' | '編'))
+                .then_some((Style::Subpart, '分'.len_utf8() + '编'.len_utf8()));
+        }
         '章' => Style::Chapter,
         '节' | '節' => Style::Section,
         '条' | '條' => Style::Article,
         _ => return None,
-    })
+    };
+    Some((style, c.len_utf8()))
 }
 
 #[cfg(test)]
@@ -670,6 +694,9 @@ mod tests {
             ("第三章 总则", "第三章", 3, Style::Chapter),
             ("第十二条 内容", "第十二条", 12, Style::Article),
             ("第十二條 內容", "第十二條", 12, Style::Article),
+            ("第二分编 典型合同", "第二分编", 2, Style::Subpart),
+            ("第三分編　準合同", "第三分編", 3, Style::Subpart),
+            ("第一编 总则", "第一编", 1, Style::Part),
             ("一、总体要求", "一、", 1, Style::CnDun),
             ("（二）基本原则", "（二）", 2, Style::CnParen),
             ("(二)基本原则", "(二)", 2, Style::CnParenHalf),
@@ -723,6 +750,19 @@ mod tests {
             assert_eq!(s.is_heading_unit(), s.is_unit() && s != Style::Article);
             assert!(!s.runs_on() || s.is_unit());
         }
+        // 编 > 分编 > 章 > 节 > 条.
+        let ranks: Vec<Option<u8>> = [
+            Style::Part,
+            Style::Subpart,
+            Style::Chapter,
+            Style::Section,
+            Style::Article,
+        ]
+        .map(Style::statute_rank)
+        .to_vec();
+        assert_eq!(ranks, (0..UNIT_RANKS as u8).map(Some).collect::<Vec<_>>());
+        assert!(Style::Subpart.is_heading_unit() && !Style::Subpart.runs_on());
+        assert_eq!(Style::Subpart.render(3), "第三分编");
         assert_eq!(Style::CnParen.with_width(false), Style::CnParenHalf);
         assert_eq!(Style::ArabicParenHalf.with_width(true), Style::ArabicParen);
     }
@@ -767,6 +807,8 @@ mod tests {
             "第一责任人",
             "一律",
             "十分重要",
+            "第一分队",
+            "第二分",
         ] {
             assert_eq!(parse_at(s), None, "{s}");
         }

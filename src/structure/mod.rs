@@ -557,7 +557,7 @@ fn heading_of(style: Style, own: &str, has_children: bool) -> Option<String> {
     };
     let punct = |s: &str| holds_punct(s, true);
     match style {
-        Style::Part | Style::Chapter | Style::Section => {
+        Style::Part | Style::Subpart | Style::Chapter | Style::Section => {
             // A heading wrapped over two lines (`第五章 对审判活动` / `与执行活动的监督`) is one.
             let whole: String = own.split('\n').map(normalize::trim_blanks).collect();
             if more_lines && count_chars(&whole) <= 30 && !whole.contains('。') {

@@ -45,7 +45,7 @@ pub fn unit_cited(rest: &str, gap: bool) -> bool {
     }
 }
 
-/// Whether the text right after a `第X编/章/节` (compacted, folded) makes it the subject of a
+/// Whether the text right after a `第X编/分编/章/节` (compacted, folded) makes it the subject of a
 /// sentence (`第七节相应改为第八节，…`) rather than a heading: no blank follows the marker and
 /// the text runs into sentence punctuation before any article marker (a heading glued to
 /// its first article, `第一章总则第一条…`, is still a heading).

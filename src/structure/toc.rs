@@ -1,11 +1,11 @@
-//! Tables of contents: a run of 第X编/章/节 heading lines before the body that the body
+//! Tables of contents: a run of 第X编/分编/章/节 heading lines before the body that the body
 //! repeats. Its lines are no clauses — they stay in the document's preamble — so that the
 //! body's units keep their own paths (`第一章`, not `第一章#2`).
 
 use std::ops::Range;
 
 use super::detect::{Cand, Kind};
-use super::marker::{Ordinal, Style};
+use super::marker::{Ordinal, Style, UNIT_RANKS};
 use crate::normalize::is_blank;
 use crate::text::SourceText;
 
@@ -16,7 +16,7 @@ const MIN_ENTRIES: usize = 3;
 const MAX_ENTRY_CHARS: usize = 40;
 
 /// A contents entry's identity: its style family, its place and its heading text (blanks
-/// dropped). Entries are line-start headings — 第X编/章/节, or 一、 headings (a 司法解释's) —
+/// dropped). Entries are line-start headings — 第X编/分编/章/节, or 一、 headings (a 司法解释's) —
 /// on short lines.
 fn entry(src: &SourceText, c: &Cand) -> Option<Entry> {
     let Kind::Marked {
@@ -37,8 +37,34 @@ fn entry(src: &SourceText, c: &Cand) -> Option<Entry> {
         .collect();
     // A heading, not a sentence.
     let sentence = text.ends_with(['。', '；', ';', '：', ':', '，', ',']);
-    (text.chars().count() <= MAX_ENTRY_CHARS && !sentence)
-        .then(|| (style.family(), Ordinal::new(number, insert), text))
+    (text.chars().count() <= MAX_ENTRY_CHARS && !sentence).then(|| {
+        (
+            style.family(),
+            Ordinal::new(number, insert),
+            heading_name(&text).to_string(),
+        )
+    })
+}
+
+/// The heading an entry names, without what only a table of contents adds after it: a
+/// page number with or without its leader dots (`总则……1`, `总则 3`) and the range of
+/// articles the unit holds (`总则（第一条—第八条）`, `总则(第1-8条)`).
+fn heading_name(entry: &str) -> &str {
+    let mut name = entry
+        .trim_end_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        .trim_end_matches(['…', '.', '．', '·', '-', '—']);
+    if name.is_empty() {
+        name = entry;
+    }
+    let range = name
+        .ends_with(['）', ')'])
+        .then(|| name.rfind(['（', '(']))
+        .flatten()
+        .filter(|&open| open > 0 && name[open..].contains('条'));
+    if let Some(open) = range {
+        name = &name[..open];
+    }
+    name
 }
 
 /// The first entry of `run` where the numbering starts over: an entry of a style seen
@@ -48,7 +74,7 @@ fn restart(run: &[Entry]) -> Option<usize> {
     // The last entry of each style: (style, place, index).
     let mut last: Vec<(Style, Ordinal, usize)> = Vec::new();
     // The last index of an entry of each statute rank.
-    let mut rank_at: [Option<usize>; 4] = [None; 4];
+    let mut rank_at: [Option<usize>; UNIT_RANKS] = [None; UNIT_RANKS];
     for (k, (style, ord, _)) in run.iter().enumerate() {
         let rank = style.statute_rank().map(usize::from);
         if let Some(&(_, prev, j)) = last.iter().find(|(s, _, _)| s == style) {
@@ -124,6 +150,26 @@ mod tests {
         // Chapters that restart per 编 inside the contents.
         let s = "某法\n第一编 总则\n第一章 任务\n第二章 管辖\n第二编 分则\n第一章 立案\n第一编 总则\n第一章 任务\n第一条 甲。\n第二章 管辖\n第二条 乙。\n第二编 分则\n第一章 立案\n第三条 丙。\n";
         assert_eq!(toc_lines(s), Some((2, 6)));
+        // 分编 in the contents, chapters running on across them.
+        let s = "某法典\n目录\n第一分编 通则\n第一章 任务\n第二章 管辖\n第二分编 分则\n第三章 立案\n第一分编 通则\n第一章 任务\n第一条 甲。\n第二章 管辖\n第二条 乙。\n第二分编 分则\n第三章 立案\n第三条 丙。\n";
+        assert_eq!(toc_lines(s), Some((3, 7)));
+        // Entries naming their articles' range, or their page.
+        let s = "某市条例\n目　录\n第一章　总则（第一条—第八条）\n第二章　管理（第九条—第十二条）\n第三章　附则（第十三条）\n第一章　总则\n第一条 甲。\n第二章　管理\n第九条 乙。\n第三章　附则\n第十三条 丙。\n";
+        assert_eq!(toc_lines(s), Some((3, 5)));
+        let s = "某市条例\n目录\n第一章 总则……………1\n第二章 管理 ………… 4\n第三章 附则 9\n第一章 总则\n第一条 甲。\n第二章 管理\n第九条 乙。\n第三章 附则\n第十三条 丙。\n";
+        assert_eq!(toc_lines(s), Some((3, 5)));
+    }
+
+    #[test]
+    fn an_entry_names_its_heading_without_range_or_page() {
+        assert_eq!(heading_name("总则（第一条—第八条）"), "总则");
+        assert_eq!(heading_name("总则(第1-8条)"), "总则");
+        assert_eq!(heading_name("附则（第九十条）"), "附则");
+        assert_eq!(heading_name("监督管理………12"), "监督管理");
+        assert_eq!(heading_name("监督管理３"), "监督管理");
+        // A name's own brackets stay.
+        assert_eq!(heading_name("法律责任（试行）"), "法律责任（试行）");
+        assert_eq!(heading_name("2035"), "2035");
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! bracket marker takes the number its sequence expects.
 
 use super::detect::{Cand, Kind};
-use super::marker::{Ordinal, Style};
+use super::marker::{Ordinal, Style, UNIT_RANKS};
 
 /// How far ahead the builder looks to confirm a list (keeps the work linear).
 const LOOKAHEAD: usize = 64;
@@ -85,7 +85,7 @@ pub(crate) fn build(
                     .first()
                     .is_some_and(|l| l.family == fam && l.last.number >= 2)
                     && !stack[1..].iter().any(|l| l.family == fam);
-                // The first unit below an open 编/章/节 heading is its child, whatever line
+                // The first unit below an open 编/分编/章/节 heading is its child, whatever line
                 // stands between them (a heading wrapped onto a line that reads like a title).
                 let below_heading = stack.last().is_some_and(|l| {
                     l.family.is_heading_unit() && fam.statute_rank() > l.family.statute_rank()
@@ -183,11 +183,12 @@ struct OverArticles {
 }
 
 /// The last unit placed of each family whose numbering runs on through a statute (编, 章,
-/// 条): a 第十九条 still follows 第十八条 when a new 第三章 stands between them.
+/// 条): a 第十九条 still follows 第十八条 when a new 第三章 stands between them, a 第九章
+/// follows 第八章 when a new 第二分编 does.
 #[derive(Debug, Clone, Copy, Default)]
 struct RunsOn {
-    /// By statute rank (编 章 节 条); 节 is never set.
-    last: [Option<Ordinal>; 4],
+    /// By statute rank (编 分编 章 节 条); 分编 and 节 are never set.
+    last: [Option<Ordinal>; UNIT_RANKS],
 }
 
 impl RunsOn {
@@ -562,6 +563,44 @@ mod tests {
         assert_eq!(levels.len(), 41);
         assert_eq!(levels.iter().max(), Some(&(MAX_DEPTH as u32)));
         assert_eq!(&levels[..4], &[1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn subparts_sit_between_parts_and_chapters() {
+        // Chapters run on across the 分编 of a 编 and restart in the next 编, whose 分编
+        // restart too.
+        let s = "第一编 总则\n第一分编 通则\n第一章 甲\n第一条 甲。\n第二章 乙\n第二条 乙。\n第二分编 分则\n第三章 丙\n第三条 丙。\n第二编 附编\n第一分编 其他\n第一章 丁\n第四条 丁。\n";
+        assert_eq!(
+            shape(s),
+            lv(&[
+                ("第一编", 1),
+                ("第一分编", 2),
+                ("第一章", 3),
+                ("第一条", 4),
+                ("第二章", 3),
+                ("第二条", 4),
+                ("第二分编", 2),
+                ("第三章", 3),
+                ("第三条", 4),
+                ("第二编", 1),
+                ("第一分编", 2),
+                ("第一章", 3),
+                ("第四条", 4),
+            ])
+        );
+        // A 分编 heading glued to the end of an article's paragraph closes its chapter.
+        let s = "第一分编 通则\n第一章 甲\n第一条 甲。第二分编　分则\n第二章 乙\n第二条 乙。\n";
+        assert_eq!(
+            shape(s),
+            lv(&[
+                ("第一分编", 1),
+                ("第一章", 2),
+                ("第一条", 3),
+                ("第二分编", 1),
+                ("第二章", 2),
+                ("第二条", 3),
+            ])
+        );
     }
 
     #[test]
