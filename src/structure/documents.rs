@@ -489,7 +489,8 @@ pub(crate) fn title_at(src: &SourceText, layout: &Layout, number: usize) -> Opti
     let mut whole = false;
     // Whether the lines so far end with a complete title on a line short of the wrap width:
     // only a qualifier line (`（试行）`) continues it; any other line is another element, or
-    // another title.
+    // another title. A complete title on a full line is continued by no bracketed line but
+    // a qualifier either (`（此件公开发布）` is a note).
     let mut closed = false;
     for (k, n) in title_block(text, layout, number).enumerate() {
         let s = line_text(text, layout, n);
@@ -497,7 +498,7 @@ pub(crate) fn title_at(src: &SourceText, layout: &Layout, number: usize) -> Opti
         // title: a 印发 notice's over the rule it issues) or by its own start again (a web
         // copy's title repeated, wrapped differently).
         if joined.chars().count() >= MAX_TITLE_CHARS
-            || closed && !is_qualifier_line(s)
+            || (closed || whole && bracketed(s).is_some()) && !is_qualifier_line(s)
             || whole && s.starts_with(ABOUT)
             || best.as_deref().is_some_and(|t: &str| repeats_start(t, s))
         {
@@ -518,9 +519,34 @@ pub(crate) fn title_at(src: &SourceText, layout: &Layout, number: usize) -> Opti
     best
 }
 
-/// A line that is only a short bracketed qualifier of a title (`（试行）`, `（二）`).
+/// What a qualifier on a line of its own under a title says, besides a number (`（二）`):
+/// other short bracketed lines there are notes (`（此件公开发布）`).
+const QUALIFIERS: &[&str] = &[
+    "试行",
+    "暂行",
+    "草案",
+    "修订",
+    "修正",
+    "修订草案",
+    "征求意见稿",
+    "送审稿",
+    "代拟稿",
+];
+
+/// What a line in brackets says, if it is only that.
+fn bracketed(s: &str) -> Option<String> {
+    let c = compact(s);
+    let inner = c
+        .strip_prefix(['（', '('])
+        .and_then(|r| r.strip_suffix(['）', ')']))?;
+    Some(inner.to_string())
+}
+
+/// A line that is only a bracketed qualifier of a title (`（试行）`, `（二）`).
 fn is_qualifier_line(s: &str) -> bool {
-    strip_qualifier(&compact(s)).is_some_and(str::is_empty)
+    bracketed(s).is_some_and(|inner| {
+        QUALIFIERS.contains(&inner.as_str()) || !inner.is_empty() && inner.chars().all(is_cn_digit)
+    })
 }
 
 /// Whether line `s` repeats the start of `title` (some ideographs at least, blanks aside).
@@ -1003,6 +1029,29 @@ mod tests {
             title_at(&src, &layout, 2).as_deref(),
             Some("关于印发《云岭省河道采砂管理办法》的通知")
         );
+        // A note under the title is no qualifier of it; a number or 试行 is.
+        for (s, title) in [
+            (
+                "云岭省河道保洁专项行动方案\n（此件公开发布）",
+                "云岭省河道保洁专项行动方案",
+            ),
+            (
+                "云岭省河道保洁专项行动方案\n（二）",
+                "云岭省河道保洁专项行动方案（二）",
+            ),
+            (
+                "云岭省河道保洁专项行动方案\n(试行)",
+                "云岭省河道保洁专项行动方案(试行)",
+            ),
+        ] {
+            // Alone, and over lines as short as the title (which then fills the width).
+            let body = "\n一、河道保洁工作要求。".repeat(10);
+            for s in [s.to_string(), format!("{s}{body}")] {
+                let src = SourceText::from_utf8(&s);
+                let layout = Layout::new(&src);
+                assert_eq!(title_at(&src, &layout, 1).as_deref(), Some(title), "{s}");
+            }
+        }
     }
 
     #[test]
