@@ -621,8 +621,9 @@ fn is_title_line(s: &str) -> bool {
 /// A line that follows a title in real documents and is never part of it: the record of
 /// its adoption (`2016年7月8日…通过`, `（…审议通过　…发布）`), an order or 发文字号 line
 /// (`国务院令第X号`, `（第X号）`, `国发〔2023〕5号`), `目　录`, the first heading or article, a
-/// line without ideographs (but one that opens with a closing mark). A bracketed line stays in the title only as a short qualifier
-/// without digits (`（试行）`, `（二）`) or an opening bracket (`（党组）落实…`).
+/// line without ideographs (but one that opens with a closing mark). A bracketed line stays
+/// in the title only as a short qualifier without digits (`（试行）`, `（二）`) or an opening
+/// bracket (`（党组）落实…`).
 fn ends_title(s: &str) -> bool {
     let c = compact(s);
     // A line that opens with a closing mark closes what the line above left open.
