@@ -472,35 +472,208 @@ pub(crate) fn segments(src: &SourceText, layout: &Layout, separators: &[usize]) 
     out
 }
 
-/// The title at the start of line `number` (joined with the next content line when the
-/// title is wrapped): text up to a document-type word (方案, 细则, 通知 …) that ends the
-/// line or is followed by a blank, without sentence punctuation.
+/// The title that starts at line `number`, maybe written over several lines (a fixed-width
+/// wrap at any character, a centred title broken at a natural point, an issuer line above
+/// `关于…的通知`): text up to a document-type word (方案, 细则, 通知 …) that ends the line or
+/// is followed by a blank, without sentence punctuation. The longest such title over the
+/// block's lines is taken (see [`title_block`]).
 pub(crate) fn title_at(src: &SourceText, layout: &Layout, number: usize) -> Option<String> {
     let text = src.as_str();
     let l = layout.line(number);
-    if l.blank || l.boilerplate {
+    if l.blank || l.boilerplate || continues_line(layout, number) {
         return None;
     }
-    let one = normalize::trim_start_markup(&text[l.start..l.end]).trim_end_matches(is_blank);
-    if let Some(t) = title_prefix(one) {
-        return Some(t);
+    let mut joined = String::new();
+    let mut best = None;
+    // Whether the lines so far hold a complete title (one that is not an open 关于 title).
+    let mut whole = false;
+    // Whether the lines so far end with a complete title on a line short of the wrap width:
+    // only a qualifier line (`（试行）`) continues it; any other line is another element, or
+    // another title. A complete title on a full line is continued by no bracketed line but
+    // a qualifier either (`（此件公开发布）` is a note).
+    let mut closed = false;
+    for (k, n) in title_block(text, layout, number).enumerate() {
+        let s = line_text(text, layout, n);
+        // Nor is a complete title continued by a line that opens a 关于 title (the next
+        // title: a 印发 notice's over the rule it issues) or by its own start again (a web
+        // copy's title repeated, wrapped differently).
+        if joined.chars().count() >= MAX_TITLE_CHARS
+            || (closed || whole && bracketed(s).is_some()) && !is_qualifier_line(s)
+            || whole && s.starts_with(ABOUT)
+            || best.as_deref().is_some_and(|t: &str| repeats_start(t, s))
+        {
+            break;
+        }
+        let before = joined.len();
+        joined.push_str(s);
+        let found = title_prefix(&joined).filter(|&(end, _)| k == 0 || end > before);
+        whole = found.as_ref().is_some_and(|(_, t)| !is_open(t));
+        closed = whole && !fills_width(layout, n);
+        if let Some((_, t)) = found {
+            best = Some(t);
+        }
+        if !is_title_line(s) {
+            break;
+        }
     }
-    // A wrapped title: a short line without punctuation continued on the next content line.
-    let n = one.chars().count();
-    if !(4..=30).contains(&n)
-        || !one.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
-        || one.contains(['，', ',', '。', '：', ':', '；', ';'])
-    {
-        return None;
-    }
-    let next = (number + 1..=layout.lines.len().min(number + 3))
-        .find(|&n| !layout.line(n).blank && !layout.line(n).boilerplate)?;
-    let ln = layout.line(next);
-    let two = format!("{one}{}", text[ln.start..ln.end].trim_matches(is_blank));
-    title_prefix(&two).filter(|t| t.chars().count() > one.chars().count())
+    best
 }
 
-fn title_prefix(s: &str) -> Option<String> {
+/// What a qualifier on a line of its own under a title says, besides a number (`（二）`):
+/// other short bracketed lines there are notes (`（此件公开发布）`).
+const QUALIFIERS: &[&str] = &[
+    "试行",
+    "暂行",
+    "草案",
+    "修订",
+    "修正",
+    "修订草案",
+    "征求意见稿",
+    "送审稿",
+    "代拟稿",
+];
+
+/// What a line in brackets says, if it is only that.
+fn bracketed(s: &str) -> Option<String> {
+    let c = compact(s);
+    let inner = c
+        .strip_prefix(['（', '('])
+        .and_then(|r| r.strip_suffix(['）', ')']))?;
+    Some(inner.to_string())
+}
+
+/// A line that is only a bracketed qualifier of a title (`（试行）`, `（二）`).
+fn is_qualifier_line(s: &str) -> bool {
+    bracketed(s).is_some_and(|inner| {
+        QUALIFIERS.contains(&inner.as_str()) || !inner.is_empty() && inner.chars().all(is_cn_digit)
+    })
+}
+
+/// Whether line `s` repeats the start of `title` (some ideographs at least, blanks aside).
+fn repeats_start(title: &str, s: &str) -> bool {
+    let c = compact(s);
+    c.chars().nth(3).is_some() && title.starts_with(&c)
+}
+
+/// Whether line `number` is filled to the wrap width (within a fifth: an indented first
+/// line) without ending a sentence: a hard-wrapped line, where a title may break at any
+/// character.
+fn fills_width(layout: &Layout, number: usize) -> bool {
+    let l = layout.line(number);
+    !l.ends_final && layout.is_full(number) && l.len * 10 >= layout.wrap_width * 8
+}
+
+/// The word that opens the subject of a 公文 title (发文机关 + 关于 + 事由 + 的 + 文种).
+const ABOUT: &str = "关于";
+
+/// A 关于 title whose subject has not reached its 的 yet: the document-type word it ends
+/// with is part of the subject (`关于全面推行…记录制度` over `…的指导意见`).
+fn is_open(title: &str) -> bool {
+    title
+        .rfind(ABOUT)
+        .is_some_and(|at| !title[at + ABOUT.len()..].contains('的'))
+}
+
+/// The most lines a title is written over (a 司法解释 of some 80 characters hard-wrapped
+/// at 25, an issuer line above a title in three centred lines).
+const MAX_TITLE_LINES: usize = 4;
+
+/// The content lines a title starting at line `number` may run over: that line and the
+/// content lines after it (blank lines between allowed), up to [`MAX_TITLE_LINES`], up to
+/// the first line that is never part of a title ([`ends_title`]).
+fn title_block<'a>(
+    text: &'a str,
+    layout: &'a Layout,
+    number: usize,
+) -> impl Iterator<Item = usize> + 'a {
+    let mut cur = Some(number);
+    std::iter::from_fn(move || {
+        let n = cur?;
+        cur = (n + 1..=layout.lines.len().min(n + 3))
+            .find(|&k| !layout.line(k).blank && !layout.line(k).boilerplate)
+            .filter(|&k| !ends_title(line_text(text, layout, k)));
+        Some(n)
+    })
+    .take(MAX_TITLE_LINES)
+}
+
+/// Line `number` without its leading markup and blanks and its trailing blanks.
+fn line_text<'a>(text: &'a str, layout: &Layout, number: usize) -> &'a str {
+    let l = layout.line(number);
+    normalize::trim_start_markup(&text[l.start..l.end]).trim_end_matches(is_blank)
+}
+
+/// Punctuation that a title never holds (、 and quotation marks it may).
+const SENTENCE_PUNCT: &[char] = &['，', ',', '。', '；', ';', '：', ':', '！', '？'];
+
+/// A line that a title may run on after: ideographs without sentence punctuation, no
+/// clause marker, no date line.
+fn is_title_line(s: &str) -> bool {
+    s.chars()
+        .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+        .nth(1)
+        .is_some()
+        && s.chars().count() <= MAX_TITLE_CHARS
+        && !s.contains(SENTENCE_PUNCT)
+        && !ends_title(s)
+}
+
+/// A line that follows a title in real documents and is never part of it: the record of
+/// its adoption (`2016年7月8日…通过`, `（…审议通过　…发布）`), an order or 发文字号 line
+/// (`国务院令第X号`, `（第X号）`, `国发〔2023〕5号`), `目　录`, the first heading or article, a
+/// line without ideographs (but one that opens with a closing mark). A bracketed line stays
+/// in the title only as a short qualifier without digits (`（试行）`, `（二）`) or an opening
+/// bracket (`（党组）落实…`).
+fn ends_title(s: &str) -> bool {
+    let c = compact(s);
+    // A line that opens with a closing mark closes what the line above left open.
+    if c.starts_with(CLOSING_MARKS) {
+        return false;
+    }
+    if !c.chars().any(|ch| ('\u{4E00}'..='\u{9FFF}').contains(&ch)) || c == "目录" {
+        return true;
+    }
+    if let Some(inner) = c.strip_prefix(['（', '(']) {
+        let group = inner.find(['）', ')']).map(|k| &inner[..k]);
+        return group.is_none_or(|g| {
+            g.chars().count() > MAX_QUALIFIER_CHARS
+                || g.ends_with('号')
+                || g.contains(SENTENCE_PUNCT)
+                || g.chars()
+                    .any(|ch| ch.is_ascii_digit() || ('０'..='９').contains(&ch) || ch == '〇')
+        });
+    }
+    is_date_line(&c)
+        || super::marker::read_at(&c).is_some()
+        || crate::metadata::docnumber::whole_line(&c).is_some()
+        || crate::metadata::docnumber::order(&c).is_some()
+        || is_order_serial(&c)
+}
+
+/// Marks that close a bracket, a title mark or a quotation a wrapped title may break
+/// before.
+const CLOSING_MARKS: &[char] = &['）', ')', '》', '〉', '”', '」', '』'];
+
+/// `第752号` alone: the serial of an order whose body stands on the line above.
+fn is_order_serial(c: &str) -> bool {
+    c.strip_prefix('第')
+        .and_then(|r| r.strip_suffix('号'))
+        .is_some_and(|d| {
+            !d.is_empty() && d.chars().all(|ch| ch.is_ascii_digit() || is_cn_digit(ch))
+        })
+}
+
+/// Whether line `number` continues the line before it: that line is filled to the wrap
+/// width and does not end a sentence, so a title cannot start here.
+fn continues_line(layout: &Layout, number: usize) -> bool {
+    number > 1 && {
+        let p = layout.line(number - 1);
+        !p.blank && !p.boilerplate && !p.ends_final && layout.is_full(number - 1)
+    }
+}
+
+/// The title at the start of `s` and the byte offset where it ends in `s`.
+fn title_prefix(s: &str) -> Option<(usize, String)> {
     // The title ends at the last place where a document-type word ends and the line ends, or
     // a blank or closing mark follows: try those places from the right.
     let ends = s
@@ -515,12 +688,12 @@ fn title_prefix(s: &str) -> Option<String> {
     let t = t.strip_prefix('《').unwrap_or(t);
     let chars = t.chars().count();
     if !(4..=MAX_TITLE_CHARS).contains(&chars)
-        || t.contains(['，', ',', '。', '；', ';', '：', ':', '！', '？'])
+        || t.contains(SENTENCE_PUNCT)
         || t.contains('《') && !t.contains('》')
     {
         return None;
     }
-    Some(tidy(t))
+    Some((end, tidy(t)))
 }
 
 /// Whether `s` ends with a document-type word, maybe followed by a bracketed qualifier
@@ -537,27 +710,34 @@ fn strip_qualifier(s: &str) -> Option<&str> {
     let open = body.rfind(['（', '('])?;
     let inner = &body[open..];
     let short = inner.chars().count() <= MAX_QUALIFIER_CHARS + 1;
-    (short && !inner.contains(['，', ',', '。', '；', ';', '：', ':'])).then(|| &body[..open])
+    (short && !inner.contains(SENTENCE_PUNCT)).then(|| &body[..open])
 }
 
 /// The title of a statute, regulation or rule that names no document type: the first
-/// content line at `number` (short, without sentence punctuation, not a marker) when the
-/// next content line dates it (`2016年7月8日…通过`, `（2016年7月8日…审议通过）`).
+/// content lines from `number` (without sentence punctuation, no marker; up to
+/// [`MAX_TITLE_LINES`], joined) when the next content line dates it (`2016年7月8日…通过`,
+/// `（2016年7月8日…审议通过）`).
 pub(crate) fn dated_title(src: &SourceText, layout: &Layout, number: usize) -> Option<String> {
     let text = src.as_str();
-    let l = layout.line(number);
-    let one = normalize::trim_start_markup(&text[l.start..l.end]).trim_end_matches(is_blank);
-    let chars = one.chars().count();
-    if !(2..=MAX_TITLE_CHARS).contains(&chars)
-        || one.contains(['，', ',', '。', '；', ';', '：', ':', '！', '？'])
-        || super::marker::read_at(one).is_some()
-    {
+    if continues_line(layout, number) {
         return None;
     }
-    let next = (number + 1..=layout.lines.len().min(number + 3))
+    let mut joined = String::new();
+    let mut last = number;
+    for n in title_block(text, layout, number) {
+        let s = line_text(text, layout, n);
+        if !is_title_line(s) {
+            return None;
+        }
+        joined.push_str(s);
+        last = n;
+    }
+    let next = (last + 1..=layout.lines.len().min(last + 3))
         .find(|&n| !layout.line(n).blank && !layout.line(n).boilerplate)?;
     let ln = layout.line(next);
-    is_date_line(&text[ln.text_start..ln.text_end]).then(|| tidy(one))
+    let chars = joined.chars().count();
+    ((2..=MAX_TITLE_CHARS).contains(&chars) && is_date_line(&text[ln.text_start..ln.text_end]))
+        .then(|| tidy(&joined))
 }
 
 /// A line that dates a document: it opens (maybe after a bracket) with a year `2016年` or
@@ -730,6 +910,161 @@ mod tests {
             Some("关于开展检查的通知")
         );
         assert_eq!(title_at(&src, &layout, 6), None);
+    }
+
+    /// `paragraphs` hard-wrapped every `width` characters, each indented by two full-width
+    /// blanks, without blank lines: a fixed-width copy.
+    fn fixed_width(paragraphs: &[&str], width: usize) -> String {
+        let mut out = String::new();
+        for p in paragraphs {
+            let chars: Vec<char> = format!("\u{3000}\u{3000}{p}").chars().collect();
+            for line in chars.chunks(width) {
+                out.extend(line);
+                out.push('\n');
+            }
+        }
+        out
+    }
+
+    /// Articles long enough to set the wrap width.
+    const BODY: &[&str] = &[
+        "第一条　为了规范本省河道采砂活动，保障河势稳定和防洪安全，维护采砂秩序，根据有关法律、行政法规，结合本省实际，制定本规定。",
+        "第二条　在本省行政区域内的河道从事采砂及其管理活动，适用本规定；法律、行政法规另有规定的，从其规定。",
+        "第三条　县级以上人民政府应当加强对河道采砂管理工作的领导，建立采砂管理责任制，将所需经费列入本级财政预算。",
+        "第四条　县级以上人民政府水行政主管部门负责本行政区域内河道采砂的统一管理和监督检查工作。",
+        "第五条　采砂许可证应当载明采砂地点、范围、期限、作业方式、采砂量和弃料处理方式等内容，并予以公告。",
+        "第六条　违反本规定，未取得采砂许可证从事河道采砂的，由水行政主管部门责令停止违法行为，没收违法所得。",
+    ];
+
+    #[test]
+    fn a_title_hard_wrapped_at_any_width_is_read_whole() {
+        let titles = [
+            (
+                "云岭省人民代表大会常务委员会关于修改《云岭省河道采砂管理条例》等五件地方性法规的决定",
+                "云岭省人民代表大会常务委员会关于修改《云岭省河道采砂管理条例》等五件地方性法规的决定",
+            ),
+            (
+                "最高人民法院 最高人民检察院关于办理破坏古树名木刑事案件适用法律若干问题的解释（二）",
+                "最高人民法院最高人民检察院关于办理破坏古树名木刑事案件适用法律若干问题的解释（二）",
+            ),
+            (
+                "国务院关于云岭自由贸易试验区适用增值税暂行条例有关问题的通知",
+                "国务院关于云岭自由贸易试验区适用增值税暂行条例有关问题的通知",
+            ),
+            // Complete after 条例 when wrapped at 24.
+            (
+                "云岭省重点林区森林防火和林业有害生物防治条例实施办法",
+                "云岭省重点林区森林防火和林业有害生物防治条例实施办法",
+            ),
+            (
+                "云岭省农村集体经济组织财务公开民主管理实施细则（试行）",
+                "云岭省农村集体经济组织财务公开民主管理实施细则（试行）",
+            ),
+        ];
+        let heads = [
+            "2023年9月28日云岭省第十四届人民代表大会常务委员会第五次会议通过",
+            "（2023年9月28日云岭省第十四届人民代表大会常务委员会第五次会议通过）",
+            "云政发〔2023〕15号",
+            "目录",
+            "为了规范本省河道采砂活动，根据有关法律，结合本省实际，制定本规定。",
+        ];
+        for (title, expected) in titles {
+            for head in heads {
+                for width in 16..=48 {
+                    let mut paragraphs = vec![title, head];
+                    paragraphs.extend(BODY);
+                    let text = fixed_width(&paragraphs, width);
+                    let src = SourceText::from_utf8(&text);
+                    let layout = Layout::new(&src);
+                    assert_eq!(
+                        title_at(&src, &layout, 1).as_deref(),
+                        Some(expected),
+                        "width {width}, followed by {head}:\n{text}"
+                    );
+                    // No line inside the title, nor after it, starts a title of its own.
+                    let title_lines = title.chars().count().div_ceil(width);
+                    for n in 2..=title_lines + 1 {
+                        let t = title_at(&src, &layout, n);
+                        assert!(t.is_none(), "width {width}, line {n}: {t:?}\n{text}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_centred_title_joins_at_its_natural_breaks() {
+        let s = "国务院办公厅关于全面推行\n\n河湖巡查制度执法全过程记录制度\n\n重大事项报告制度的指导意见\n\n云政办发〔2024〕3号\n\n各州、市人民政府：";
+        let src = SourceText::from_utf8(s);
+        let layout = Layout::new(&src);
+        assert_eq!(
+            title_at(&src, &layout, 1).as_deref(),
+            Some(
+                "国务院办公厅关于全面推行河湖巡查制度执法全过程记录制度重大事项报告制度的指导意见"
+            )
+        );
+        let s = "中共云岭省委机关党建\n工作责任制实施办法\n（试行）\n（2022年4月6日中共云岭省委常委会会议审议通过　2022年4月12日中共云岭省委发布）\n第一条　为了落实机关党建工作责任制，制定本办法。";
+        let src = SourceText::from_utf8(s);
+        let layout = Layout::new(&src);
+        assert_eq!(
+            title_at(&src, &layout, 1).as_deref(),
+            Some("中共云岭省委机关党建工作责任制实施办法（试行）")
+        );
+    }
+
+    #[test]
+    fn a_complete_title_is_not_continued_by_another_element() {
+        // A 印发 notice's title under the rule's, the rule's title repeated over two lines,
+        // an order line.
+        let s = "云岭省河道采砂管理办法\n关于印发《云岭省河道采砂管理办法》的通知\n\n云岭省河道采砂管理办法\n云岭省河道采砂\n管理办法\n\n云岭省河道采砂管理办法\n云岭省人民政府令\n第12号";
+        let src = SourceText::from_utf8(s);
+        let layout = Layout::new(&src);
+        for n in [1, 4, 8] {
+            assert_eq!(
+                title_at(&src, &layout, n).as_deref(),
+                Some("云岭省河道采砂管理办法"),
+                "line {n}"
+            );
+        }
+        assert_eq!(
+            title_at(&src, &layout, 2).as_deref(),
+            Some("关于印发《云岭省河道采砂管理办法》的通知")
+        );
+        // A note under the title is no qualifier of it; a number or 试行 is.
+        for (s, title) in [
+            (
+                "云岭省河道保洁专项行动方案\n（此件公开发布）",
+                "云岭省河道保洁专项行动方案",
+            ),
+            (
+                "云岭省河道保洁专项行动方案\n（二）",
+                "云岭省河道保洁专项行动方案（二）",
+            ),
+            (
+                "云岭省河道保洁专项行动方案\n(试行)",
+                "云岭省河道保洁专项行动方案(试行)",
+            ),
+        ] {
+            // Alone, and over lines as short as the title (which then fills the width).
+            let body = "\n一、河道保洁工作要求。".repeat(10);
+            for s in [s.to_string(), format!("{s}{body}")] {
+                let src = SourceText::from_utf8(&s);
+                let layout = Layout::new(&src);
+                assert_eq!(title_at(&src, &layout, 1).as_deref(), Some(title), "{s}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_dated_title_may_run_over_lines() {
+        let s = "云岭省各级人民代表大会\n\n常务委员会监督工作\n\n（2019年3月29日云岭省第十三届人民代表大会常务委员会第十次会议通过）\n\n第一条　为了保障常务委员会依法行使监督职权，制定本办法。";
+        let src = SourceText::from_utf8(s);
+        let layout = Layout::new(&src);
+        assert_eq!(title_at(&src, &layout, 1), None);
+        assert_eq!(
+            dated_title(&src, &layout, 1).as_deref(),
+            Some("云岭省各级人民代表大会常务委员会监督工作")
+        );
     }
 
     #[test]
