@@ -74,6 +74,11 @@ fn opener(t: &str) -> Option<Opener> {
         // 附件材料…: a word.
         return None;
     }
+    if after.starts_with(['、', '，', ',', '和', '及', '至']) {
+        // 附录一、附录二所列…, 附件1和附件2…: annexes named in a sentence (a line of wrapped
+        // prose may open with them), not an annex's heading.
+        return None;
+    }
     if parse_at(tail).is_some() {
         return Some(Opener::List);
     }
@@ -265,6 +270,12 @@ mod tests {
         assert_eq!(opener("注："), Some(Opener::List));
         assert_eq!(opener("注意安全。"), None);
         assert_eq!(opener("附件材料应当齐全。"), None);
+        // A wrapped line of prose that opens with the annexes it names.
+        assert_eq!(
+            opener("附录一、附录二所列的非原产于本省的野生植物的认"),
+            None
+        );
+        assert_eq!(opener("附件1和附件2规定的标准执行"), None);
         assert_eq!(
             opener("附件所列事项，由市人民政府另行规定，并向社会公布实施，接受公众监督。"),
             None
