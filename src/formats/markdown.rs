@@ -10,7 +10,9 @@
 //!
 //! A table row keeps the `|` that opens it: its cells cite units (`| 第十条之一 | 某罪 |`),
 //! they do not start them, and a row read as plain text says so by that pipe
-//! ([`crate::normalize::is_markup`]).
+//! ([`crate::normalize::is_markup`]). A block quotation keeps the `>` of each of its
+//! lines for the same reason: it quotes another text (`> 第五条　…`, the new wording an
+//! amendment gives), whose markers are not this document's.
 
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
@@ -102,6 +104,18 @@ pub fn blank_markup(src: &str) -> String {
                 let lead = raw.iter().take_while(|&&b| b == b' ').count();
                 if raw.get(lead) == Some(&b'|') {
                     mark(range.start + lead, range.start + lead + 1);
+                }
+            }
+            Event::Start(Tag::BlockQuote(_)) => {
+                // A quotation (an amendment's new text): each of its lines keeps its `>`,
+                // so that the markers quoted in it start no clause of this document.
+                let mut at = range.start;
+                for line in src[range.clone()].split_inclusive('\n') {
+                    let lead = line.len() - line.trim_start_matches([' ', '\t']).len();
+                    if line[lead..].starts_with('>') {
+                        mark(at + lead, at + lead + 1);
+                    }
+                    at += line.len();
                 }
             }
             Event::Start(Tag::Item) if ordered.last() == Some(&true) => {
@@ -211,6 +225,18 @@ mod tests {
         assert_eq!(lines[3].trim(), "");
         assert_eq!(lines[4], "| 第十条之一   甲罪  ");
         assert_eq!(lines[5], "| 第十一条   乙罪  ");
+    }
+
+    #[test]
+    fn a_block_quotation_keeps_the_mark_of_each_line() {
+        let src = "一、将第五条修改为：\n\n> 第五条　县人民政府负责本条例的实施。\n>\n> 乡镇人民政府予以配合。\n\n二、删去第九条。\n";
+        let out = blank_markup(src);
+        assert_eq!(out.len(), src.len());
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[2], "> 第五条　县人民政府负责本条例的实施。");
+        assert_eq!(lines[3], ">");
+        assert_eq!(lines[4], "> 乡镇人民政府予以配合。");
+        assert_eq!(lines[6], "二、删去第九条。");
     }
 
     #[test]

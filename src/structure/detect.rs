@@ -79,6 +79,10 @@ impl Cand {
 }
 
 /// Characters after which a marker may start inside a paragraph (folded forms).
+/// What opens a line of a block quotation (Markdown, or a plain text quoting the way mail
+/// does), in compact form.
+const QUOTE_LINE: char = '>';
+
 fn is_boundary(c: char) -> bool {
     matches!(c, ';' | ':' | '。' | '!' | '?')
 }
@@ -133,7 +137,9 @@ pub(crate) fn line_candidates(
     out: &mut Vec<Cand>,
 ) {
     let text = cl.text.as_str();
-    if text.is_empty() {
+    if text.is_empty() || text.starts_with(QUOTE_LINE) {
+        // A line of a block quotation (`> 第五条　…`) quotes another text: no clause of
+        // this document starts in it.
         return;
     }
     // A run of markup before the text (`## 第二章`, `- 第一条`) is no part of it: a marker
