@@ -2,6 +2,10 @@
 
 pub use crate::model::Style;
 
+/// Second characters of the verbs that open with 指 (指导, 指挥, 指引 …): after `二是` they
+/// open an item (`二是指导分管部门…`), where `是指` alone defines a term.
+const ZHI_VERBS: &str = "导挥引示派";
+
 /// The rank of 第X条, the lowest statute unit (编 0 > 分编 1 > 章 2 > 节 3 > 条 4): the ranks
 /// below it are the heading units'.
 pub const ARTICLE_RANK: u8 = 4;
@@ -529,9 +533,14 @@ pub(crate) fn read_at(s: &str) -> Option<MarkerRead> {
                 return Some(mk(num.len() + 1, n, Style::CnDun, Some(p)));
             }
             '是' => {
-                // Not 是否/是指/是非/是的; a 一是 may end a hard-wrapped line.
-                let after = rest[3..].chars().next();
-                if after.is_some_and(|c| matches!(c, '否' | '指' | '非' | '的')) {
+                // Not 是否/是指/是非/是的 — but 二是指导…, 三是指挥… open items; a 一是 may
+                // end a hard-wrapped line.
+                let mut after = rest[3..].chars();
+                let next = after.next();
+                let verb_of_zhi =
+                    next == Some('指') && after.next().is_some_and(|c| ZHI_VERBS.contains(c));
+                if next.is_some_and(|c| matches!(c, '否' | '指' | '非' | '的')) && !verb_of_zhi
+                {
                     return None;
                 }
                 let mut len = num.len() + 3;
@@ -714,6 +723,8 @@ mod tests {
             ("⑤加强", "⑤", 5, Style::Circled),
             ("㈢加强", "㈢", 3, Style::ParenIdeograph),
             ("二是加强", "二是", 2, Style::CnShi),
+            ("二是指导分管部门", "二是", 2, Style::CnShi),
+            ("三是指挥调度", "三是", 3, Style::CnShi),
             ("1．1—3岁儿童", "1．", 1, Style::Arabic),
         ];
         for (s, text, n, style) in cases {
@@ -820,6 +831,7 @@ mod tests {
             "3.14",
             "2022年",
             "一是否",
+            "一是指本办法所称的单位",
             "第一责任人",
             "一律",
             "十分重要",
