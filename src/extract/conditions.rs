@@ -1075,9 +1075,9 @@ fn opens_with_authority(c: &str) -> bool {
 /// Words that name a legal basis (依据本条例第三十条的规定, 根据《…》第八条).
 const BASIS: [&str; 4] = ["依据", "依照", "根据", "按照"];
 
-/// Words of a duty or a decision that show the bodies that act, not a violation
-/// (纪检监察组要…, 部门将…, 依法对…).
-const ACTING: [&str; 8] = ["要", "将", "必须", "应当", "依法", "依规", "依纪", "严肃"];
+/// Words of a decision that end the bodies that act right before 对, not a violation
+/// (纪检监察组要对…, 部门将对…, 市场监督管理部门依法对…).
+const ACTING: [&str; 6] = ["要", "将", "依法", "依规", "依纪", "严肃"];
 
 /// `t` without the titles of laws in it (《中华人民共和国反不正当竞争法》 names no violation).
 fn without_titles(t: &str) -> String {
@@ -1130,15 +1130,38 @@ fn is_frame(t: &str) -> bool {
     if basis {
         return true;
     }
-    // Bodies and their duty, with no circumstance described (依法取得许可的经营者 is a
-    // party, 主要负责人 no duty).
+    // The deciding body (由公安机关), or bodies and the duty 要 gives them, with no
+    // circumstance described (依法取得许可的经营者 is a party, 主要负责人 no duty; a
+    // party's 应当 and 必须 are the duty it breached).
     let bare = without_titles(t).replace("的规定", "");
     let plain = ["主要", "重要", "需要", "只要", "要求", "要点"]
         .iter()
         .fold(bare.clone(), |x, w| x.replace(w, ""));
-    !bare.contains('的')
-        && (t.starts_with('由') && !t.starts_with("由于")
-            || ACTING.iter().any(|w| plain.contains(w)))
+    !bare.contains('的') && (t.starts_with('由') && !t.starts_with("由于") || plain.contains('要'))
+}
+
+/// Whether `p`, what stands before 对 in a clause, is the bodies that act and no part of the
+/// circumstance: a body and the basis it acts on (…部门依据本条例第三十条的规定对), the
+/// deciding body (由公安机关对), or a body and a word of its decision (纪检监察组要对, 市场监
+/// 督管理部门依法对). A bare basis (按照有关规定对…负有义务的) may be the party's own duty.
+fn frames_dui(p: &str) -> bool {
+    if BASIS.iter().any(|w| p.starts_with(w)) || p.contains(['“', '"']) || !is_frame_text(p) {
+        return false;
+    }
+    if p.starts_with('由') && !p.starts_with("由于") || is_frame(p) && !p.contains('要') {
+        return true;
+    }
+    let mut body = p;
+    while let Some(r) = ACTING.iter().find_map(|w| body.strip_suffix(w)) {
+        body = r;
+    }
+    body.len() < p.len() && !body.contains('的') && phrase::is_holder(body)
+}
+
+/// The checks every frame passes: text, no circumstance (…的), no 对 opening it, no
+/// violation named.
+fn is_frame_text(t: &str) -> bool {
+    !(t.is_empty() || t.ends_with('的') || t.starts_with('对') || names_violation(t))
 }
 
 /// Where the condition of clauses `run..=end` starts: the first clause after those that
@@ -1162,10 +1185,7 @@ fn framed_start(
         .find(|&i| {
             // A body (or 由 and a body) acts: a bare basis before 对 (按照有关规定对…负有
             // 义务的) may be the party's own.
-            i > 0
-                && is_frame(&t[..i])
-                && !BASIS.iter().any(|w| t.starts_with(w))
-                && !t[..i].contains(['“', '"'])
+            i > 0 && frames_dui(&t[..i])
         })
         .unwrap_or(0);
     (first, skip)

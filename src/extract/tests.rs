@@ -1327,8 +1327,11 @@ fn a_frame_is_not_cut_from_a_party_or_a_circumstance() {
     // circumstance that opens with 对于 stay whole.
     let text = "第十条　承运企业依照本条例的规定取得经营资格后，不再具备规定条件的，由交通运输主管部门吊销其经营许可证。\n\
                 第十一条　按照有关规定对来访人员负有登记义务的值守人员，不按照规定登记，情节较重的，给予警告处分。\n\
-                第十二条　对于应当受到撤职处分，但本人没有担任职务的，给予降级处分。\n";
+                第十二条　对于应当受到撤职处分，但本人没有担任职务的，给予降级处分。\n\
+                第十三条　养殖场直接将禁用药品添加到饲料中，或者饲喂动物的，没收违法所得，并处一万元罚款。\n";
     let got = cond_texts(text);
+    // A party's own 将 is no deciding body's.
+    assert!(got[3].starts_with("养殖场直接将禁用"), "{got:?}");
     assert!(got[0].starts_with("承运企业依照本条例"), "{got:?}");
     assert!(got[1].starts_with("按照有关规定对来访"), "{got:?}");
     assert!(got[2].starts_with("对于应当受到撤职"), "{got:?}");
