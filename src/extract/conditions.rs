@@ -138,7 +138,13 @@ pub fn sentence(
     if !can_hold(&present) {
         return;
     }
-    let all_hits = sanctions::hits_among(s, &ctx.unit.exact_in(sent.clone()), present.sanctions);
+    // The wording of a law a legal basis quotes (依据…第（二）项“发生较大事故的，处…罚款”的
+    // 规定) is that law's, not a condition or measure of this text.
+    let quoted = quoted_bases(s);
+    let inside = |at: usize| quoted.iter().any(|q| q.contains(&at));
+    let mut all_hits =
+        sanctions::hits_among(s, &ctx.unit.exact_in(sent.clone()), present.sanctions);
+    all_hits.retain(|h| !inside(h.range.start));
     let exempt = present.exemption;
     let escalated = present.correct && escalates(full[sent.end..].trim_start());
     if all_hits.is_empty() && !exempt && !present.pursue && !escalated {
@@ -183,8 +189,9 @@ pub fn sentence(
         let c = &clauses[i];
         let t = &s[c.clone()];
         let t = t.trim_end_matches(['”', '"', '）', ')']);
-        // 违法所得十万元以上的: how much the fine is, not a condition of its own.
-        if is_tier(t) {
+        // 违法所得十万元以上的: how much the fine is, not a condition of its own; a
+        // circumstance in the quoted wording of a legal basis is none either.
+        if is_tier(t) || c.start < c.end && inside(c.end - 1) {
             return false;
         }
         // 擅自…，一经查实，…; but 对…的，一经查实，… has its condition already.
@@ -307,8 +314,18 @@ pub fn sentence(
             }
             j += 1;
         }
-        let cond_start = clauses[run_start].start;
-        let cond_end = clauses[end].end;
+        // The condition proper: without the bodies that act and the legal basis they act
+        // on before it (市场监督管理部门依据本条例第三十条的规定，对…的), nor a legal basis
+        // after it (…未履行职责，依据…的规定，由…).
+        let (first, skip) = framed_start(s, &quoted, &clauses, run_start, end);
+        let mut last_own = end;
+        while last_own > first && clause_frames(s, &quoted, &clauses[last_own]) {
+            last_own -= 1;
+        }
+        // Nothing but a legal basis, its quoted wording with it: no condition.
+        let conditions = conditions && !(first == end && clause_frames(s, &quoted, &clauses[end]));
+        let cond_start = clauses[first].start + skip;
+        let cond_end = clauses[last_own].end;
         let tail = is_tail(&s[clauses[end].clone()]);
         let lead = lead_in(&s[cond_start..cond_end]);
         // 由…责令限期改正；逾期未改正的，处…罚款 (or 情节严重的，给予处分): the order is no
@@ -329,7 +346,7 @@ pub fn sentence(
         // Who the condition names (a list's lead too): the target of its measures and of
         // the escalations after it (segmentation only where some measure follows).
         let subject = (last_conseq.is_some() || lead || escalated || j < clauses.len())
-            .then(|| condition_subject(s, &clauses[run_start..=end]))
+            .then(|| condition_subject(s, &clauses[first..=end]))
             .flatten();
         if subject.is_some() && !tail {
             carried.clone_from(&subject);
@@ -356,10 +373,9 @@ pub fn sentence(
             let cond_text = &s[cond_start..cond_end];
             // 在…中，X弄虚作假…，构成犯罪的，依法追究刑事责任: the violation before the
             // criminal tail is a condition (the bare 违反本法规定，构成犯罪的 is not).
-            if conditions && tail && end > run_start {
+            if conditions && tail && end > first {
                 let pre = &s[cond_start..clauses[end - 1].end];
-                let framing =
-                    end - 1 == run_start && pre.starts_with("违反") && pre.ends_with("规定");
+                let framing = end - 1 == first && pre.starts_with("违反") && pre.ends_with("规定");
                 if !framing && !lead_in(pre) && describes_violation(pre) {
                     conds.push(ctx.condition(pre, kind_of(pre), sent.start + cond_start));
                 }
@@ -369,7 +385,7 @@ pub fn sentence(
                 let last = &s[clauses[end].clone()];
                 let kind = if conseq_exempt {
                     ConditionKind::Exemption
-                } else if end > run_start && is_aggravating(last) {
+                } else if end > first && is_aggravating(last) {
                     // 有前款行为，造成严重后果的
                     ConditionKind::Aggravating
                 } else {
@@ -1054,6 +1070,165 @@ fn opens_with_authority(c: &str) -> bool {
     !c.ends_with('的')
         && BODIES.iter().any(|w| head.contains(w))
         && ACTS.iter().any(|w| rest.contains(w))
+}
+
+/// Words that name a legal basis (依据本条例第三十条的规定, 根据《…》第八条).
+const BASIS: [&str; 4] = ["依据", "依照", "根据", "按照"];
+
+/// Words of a decision that end the bodies that act right before 对, not a violation
+/// (纪检监察组要对…, 部门将对…, 市场监督管理部门依法对…).
+const ACTING: [&str; 6] = ["要", "将", "依法", "依规", "依纪", "严肃"];
+
+/// `t` without the titles of laws in it (《中华人民共和国反不正当竞争法》 names no violation).
+fn without_titles(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    let mut depth = 0u32;
+    for c in t.chars() {
+        match c {
+            '《' => depth += 1,
+            '》' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Whether `t` names a violation (违反, 未, 擅自 …), whatever its modal.
+fn names_violation(t: &str) -> bool {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| AhoCorasick::new(VIOLATION_WORDS).expect("violation words"))
+        .is_match(&without_titles(t))
+}
+
+/// Whether text `t` (a comma clause, or what stands before 对 in one) only frames a
+/// condition: the bodies that act and the legal basis of their act (县级以上人民政府市场监
+/// 督管理部门依据本条例第三十条的规定, 由公安机关依照《…》第五十条的规定, 各派驻纪检监察组要
+/// 加大监督检查力度), never a violation (未按照本条例第十条规定, 违反本法规定).
+fn is_frame(t: &str) -> bool {
+    let t = t.trim_end_matches(['，', ',']);
+    // 对于应当受到…处分: the circumstance itself.
+    if t.is_empty() || t.ends_with('的') || t.starts_with('对') || names_violation(t) {
+        return false;
+    }
+    // A basis names what it rests on (依据本条例…, 根据《…》, 按照规定), not a measure of
+    // degree (根据情节轻重), and ends the frame (not 依照本条例的规定取得资格后, where a
+    // party acts on it).
+    let basis = ["规定", "条", "款", "项", "》"]
+        .iter()
+        .any(|e| t.ends_with(e))
+        && BASIS.iter().any(|w| {
+            t.match_indices(w).any(|(i, _)| {
+                let r = &t[i + w.len()..];
+                [
+                    "本", "《", "第", "该", "上述", "有关", "相关", "前", "国家", "规定",
+                ]
+                .iter()
+                .any(|x| r.starts_with(x))
+            })
+        });
+    if basis {
+        return true;
+    }
+    // The deciding body (由公安机关), or bodies and the duty 要 gives them, with no
+    // circumstance described (依法取得许可的经营者 is a party, 主要负责人 no duty; a
+    // party's 应当 and 必须 are the duty it breached).
+    let bare = without_titles(t).replace("的规定", "");
+    let plain = ["主要", "重要", "需要", "只要", "要求", "要点"]
+        .iter()
+        .fold(bare.clone(), |x, w| x.replace(w, ""));
+    !bare.contains('的') && (t.starts_with('由') && !t.starts_with("由于") || plain.contains('要'))
+}
+
+/// Whether `p`, what stands before 对 in a clause, is the bodies that act and no part of the
+/// circumstance: a body and the basis it acts on (…部门依据本条例第三十条的规定对), the
+/// deciding body (由公安机关对), or a body and a word of its decision (纪检监察组要对, 市场监
+/// 督管理部门依法对). A bare basis (按照有关规定对…负有义务的) may be the party's own duty.
+fn frames_dui(p: &str) -> bool {
+    if BASIS.iter().any(|w| p.starts_with(w)) || p.contains(['“', '"']) || !is_frame_text(p) {
+        return false;
+    }
+    if p.starts_with('由') && !p.starts_with("由于") || is_frame(p) && !p.contains('要') {
+        return true;
+    }
+    let mut body = p;
+    while let Some(r) = ACTING.iter().find_map(|w| body.strip_suffix(w)) {
+        body = r;
+    }
+    body.len() < p.len() && !body.contains('的') && phrase::is_holder(body)
+}
+
+/// The checks every frame passes: text, no circumstance (…的), no 对 opening it, no
+/// violation named.
+fn is_frame_text(t: &str) -> bool {
+    !(t.is_empty() || t.ends_with('的') || t.starts_with('对') || names_violation(t))
+}
+
+/// Where the condition of clauses `run..=end` starts: the first clause after those that
+/// only frame it ([`is_frame`]), and the byte offset in that clause of a 对 that a frame
+/// leads into (由公安机关依照…的规定对…的 → 对…的).
+fn framed_start(
+    s: &str,
+    quoted: &[Range<usize>],
+    clauses: &[Range<usize>],
+    run: usize,
+    end: usize,
+) -> (usize, usize) {
+    let mut first = run;
+    while first < end && clause_frames(s, quoted, &clauses[first]) {
+        first += 1;
+    }
+    let t = &s[clauses[first].clone()];
+    let skip = t
+        .match_indices('对')
+        .map(|(i, _)| i)
+        .find(|&i| {
+            // A body (or 由 and a body) acts: a bare basis before 对 (按照有关规定对…负有
+            // 义务的) may be the party's own.
+            i > 0 && frames_dui(&t[..i])
+        })
+        .unwrap_or(0);
+    (first, skip)
+}
+
+/// Whether clause `c` of `s` only frames a condition ([`is_frame`]), the quoted wording of
+/// a law it cites left out (依据…第（二）项“发生较大事故的 and 处…罚款”的规定 are one
+/// legal basis).
+fn clause_frames(s: &str, quoted: &[Range<usize>], c: &Range<usize>) -> bool {
+    let own: String = s[c.clone()]
+        .char_indices()
+        .filter(|&(i, _)| !quoted.iter().any(|q| q.contains(&(c.start + i))))
+        .map(|(_, ch)| ch)
+        .filter(|ch| !matches!(ch, '“' | '”'))
+        .collect();
+    if own.len() < c.len() && matches!(own.as_str(), "" | "的规定" | "规定" | "之规定") {
+        return true;
+    }
+    is_frame(&own)
+}
+
+/// The quoted wording of a law that a legal basis cites (依据…第一百一十四条第一款第（二）项
+/// “发生较大事故的，处…罚款”的规定): byte ranges of `s` inside the quotation marks.
+fn quoted_bases(s: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    if !s.contains('“') {
+        return out;
+    }
+    for (i, _) in s.match_indices('“') {
+        let before = s[..i].trim_end();
+        let cites = before.ends_with(['条', '款', '项', '》', '）', ')'])
+            && s[..i]
+                .rsplit(['。', '；', ';'])
+                .next()
+                .is_some_and(|b| BASIS.iter().any(|w| b.contains(w)));
+        if !cites {
+            continue;
+        }
+        let open = i + '“'.len_utf8();
+        let close = s[open..].find('”').map_or(s.len(), |k| open + k);
+        out.push(open..close);
+    }
+    out
 }
 
 /// Whether a clause only sets the amount of a penalty (有违法所得的, 违法所得十万元以上的,

@@ -226,7 +226,29 @@ pub fn sentence(
     // (对X，依据…的规定，五年内不得…).
     let mut last: Option<Option<String>> = None;
     for part in sentences_in(s, 0..s.len()) {
-        for c in clauses_in(s, part) {
+        let clauses = clauses_in(s, part);
+        // 柏某某，执法大队队长，给予政务记过处分；邢晓峰，…: a part of a list after a colon
+        // that opens with the person, by a name of its own.
+        if clauses.len() > 1
+            && let Some(first) = clauses.first()
+            && is_name(s[first.clone()].trim())
+        {
+            // 柏某某，执法大队队长，…: the post the clause after the name gives.
+            let name = s[first.clone()].trim();
+            let post = s[clauses[1].clone()].trim();
+            let is_post = (2..=16).contains(&post.chars().count())
+                && !post.contains(['对', '给', '受', '被', '的', '在'])
+                && ["长", "员", "书记", "主任", "经理", "委员", "干部"]
+                    .iter()
+                    .any(|w| post.ends_with(w));
+            *person = Some(if is_post {
+                format!("{post}{name}")
+            } else {
+                name.to_string()
+            });
+            last = None;
+        }
+        for c in clauses {
             // 建议责令其辞去现任职务: a measure proposed, read without the word.
             let proposed = s[c.clone()].starts_with("建议");
             let c = if proposed {
@@ -275,7 +297,13 @@ pub fn sentence(
                         // 责成区政府向市政府作出书面检查: the party before 向.
                         Verb::Given => {
                             let x = &rest[..first.range.start];
-                            trim_person(x.split_once('向').map_or(x, |(p, _)| p))
+                            let x = trim_person(x.split_once('向').map_or(x, |(p, _)| p));
+                            // 给予党内警告处分的是钟某某，时任…: the person after the measure.
+                            if x.is_empty() {
+                                named_after(rest).unwrap_or(x)
+                            } else {
+                                x
+                            }
                         }
                         Verb::Towards => {
                             let x = &t[..at];
@@ -294,8 +322,12 @@ pub fn sentence(
                     // person is the one named before.
                     let taken = verb == Verb::Received && first.entry.gain;
                     let target = if !taken && names_someone(who) && who != "其" {
-                        *person = Some(who.to_string());
-                        Some(who.to_string())
+                        // 该公司, 该局: the body named before.
+                        let who =
+                            referred_body(who, &full[..sent.start + c.start], |i| ctx.line(i))
+                                .unwrap_or_else(|| with_post(who, &s[c.end..]));
+                        *person = Some(who.clone());
+                        Some(who)
                     } else {
                         person.clone()
                     };
@@ -433,6 +465,97 @@ fn statistic(s: &str) -> bool {
     .is_match(s)
 }
 
+/// Whether `x` is nothing but a person's name: 钱某某, or a full name of two or three
+/// characters that opens with a surname (柏文清).
+fn is_name(x: &str) -> bool {
+    if phrase::name_end(x) == Some(x.len()) {
+        return true;
+    }
+    let n = x.chars().count();
+    let surnames = vocab::triggers().of(Trigger::Surname);
+    (2..=3).contains(&n)
+        && x.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        && x.chars()
+            .next()
+            .is_some_and(|c| surnames.iter().any(|s| s.chars().eq([c])))
+        && ![
+            "于是", "高度", "任何", "方面", "方可", "常常", "严重", "万一",
+        ]
+        .contains(&x)
+}
+
+/// The person a clause names after the measure (给予党内警告处分的是钟某某 / …的有：X): the
+/// name after 的是, 的为 or 的有.
+fn named_after(rest: &str) -> Option<&str> {
+    let (_, x) = ["的是", "的为", "的有"]
+        .iter()
+        .find_map(|w| rest.split_once(w))?;
+    let x = x.trim_start_matches(['：', ':']);
+    (phrase::name_end(x).is_some() || is_name(x)).then_some(x)
+}
+
+/// `who` with the post the clause after it gives (钟某某，时任区商务局副局长 → 区商务局
+/// 副局长钟某某), when `after` (the text after the clause) opens with one.
+fn with_post(who: &str, after: &str) -> String {
+    let next = after.trim_start_matches(['，', ',']);
+    let next = &next[..next
+        .find(['，', ',', '。', '；', ';'])
+        .unwrap_or(next.len())];
+    let post = ["时任", "现任", "原任"]
+        .iter()
+        .find_map(|w| next.strip_prefix(w))
+        .filter(|p| (2..=30).contains(&p.chars().count()) && !p.contains(['对', '的']));
+    match post {
+        Some(p) if is_name(who) => format!("{p}{who}"),
+        Some(_) | None => who.to_string(),
+    }
+}
+
+/// The body that 该公司, 该局, 该单位 … refers back to: the last party named before (in
+/// `before`, the unit's text up to the clause) whose name ends in the same head (公司, 局;
+/// any body for 该单位, 该企业).
+fn referred_body(who: &str, before: &str, line: impl Fn(usize) -> u64) -> Option<String> {
+    let head = who.strip_prefix('该')?;
+    if head.is_empty() || head.chars().count() > 3 {
+        return None;
+    }
+    let any = matches!(head, "单位" | "企业" | "机构" | "部门");
+    let fits = |x: &str| {
+        !x.starts_with(['该', '本', '其', '你'])
+            && x.chars().count() > head.chars().count()
+            && (x.ends_with(head) || any && BODIES.iter().any(|b| x.ends_with(b)))
+    };
+    let mut found = None;
+    // A heading line (对事故责任单位的处理) ends in no punctuation: the lines of the source
+    // are read apart.
+    let mut starts = vec![0];
+    let mut current = line(0);
+    for (i, _) in before.char_indices() {
+        let l = line(i);
+        if l != current {
+            starts.push(i);
+            current = l;
+        }
+    }
+    starts.push(before.len());
+    for line in starts.windows(2).map(|w| &before[w[0]..w[1]]) {
+        for c in sentences_in(line, 0..line.len())
+            .into_iter()
+            .flat_map(|r| clauses_in(line, r))
+        {
+            let t = &line[c];
+            let toks = phrase::tokens(t);
+            let named = phrase::subject(t, &toks, 0, toks.len())
+                .or_else(|| phrase::party(t, &toks))
+                .map(|(a, b)| &t[a..b]);
+            if let Some(x) = named.filter(|x| fits(x)) {
+                found = Some(x.to_string());
+            }
+        }
+    }
+    found
+}
+
 /// The subject an item opens with when it names a person by a full name (区水利局副局长
 /// 刘建平，对…负有领导责任，给予其…): the first comma clause of the unit, when it is a short
 /// noun phrase (no verb, preposition or date).
@@ -452,7 +575,8 @@ fn item_subject(unit: &str) -> Option<String> {
     let n = x.chars().count();
     // 县政府分管安全生产工作的副县长蔡某某: a relative clause before a name.
     let named = phrase::name_end(x) == Some(x.len());
-    let plain = !x.contains([
+    // 有 of 有限公司 and 经 of 总经理 are part of a name.
+    let plain = !x.replace("有限", "").replace("经理", "").contains([
         '对', '在', '将', '向', '被', '给', '于', '是', '有', '为', '了', '把', '从', '按', '因',
         '经', '年', '月', '日', '：', ':',
     ]) && (named || !x.contains('的'))

@@ -1284,3 +1284,68 @@ fn a_finding_clause_after_the_condition_is_no_condition_of_its_own() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert!(got[0].1.starts_with("擅自提高补贴标准"), "{got:?}");
 }
+
+/// The full text of every condition.
+fn cond_texts(text: &str) -> Vec<String> {
+    extract_str(text)
+        .into_iter()
+        .flat_map(|e| e.accountability.conditions)
+        .map(|c| c.text)
+        .collect()
+}
+
+#[test]
+fn a_condition_starts_after_the_bodies_that_act_and_their_legal_basis() {
+    let text = "第五章　法律责任\n\
+                第四十条　县级以上人民政府文化旅游主管部门依据本条例第十五条的规定，对未经备案擅自开展研学活动的，责令改正，处五千元以上二万元以下罚款。\n\
+                第四十一条　由公安机关依照《北川市景区秩序管理办法》第九条的规定对强行拉客兜售的，处二百元罚款。\n\
+                第四十二条　依据本条例第二十条的规定，景区经营者未设置安全警示标志的，由文化旅游主管部门责令限期改正；逾期不改正的，处二千元罚款。\n\
+                第四十三条　各级纪检监察机关要加强日常监督，对顶风违规收受礼金的，严肃查处。\n";
+    assert_eq!(
+        cond_texts(text),
+        [
+            "对未经备案擅自开展研学活动的",
+            "对强行拉客兜售的",
+            "景区经营者未设置安全警示标志的",
+            "逾期不改正的",
+            "对顶风违规收受礼金的",
+        ]
+    );
+    // The deciding body is no target: nobody is named.
+    let targets: Vec<Option<String>> = extract_str(text)
+        .into_iter()
+        .flat_map(|e| e.accountability.sanctions)
+        .filter(|s| s.clause_path.ends_with("第四十条"))
+        .map(|s| s.target)
+        .collect();
+    assert_eq!(targets, [None]);
+}
+
+#[test]
+fn a_frame_is_not_cut_from_a_party_or_a_circumstance() {
+    // A party that acts on a rule, a bare basis that is part of the duty breached, and a
+    // circumstance that opens with 对于 stay whole.
+    let text = "第十条　承运企业依照本条例的规定取得经营资格后，不再具备规定条件的，由交通运输主管部门吊销其经营许可证。\n\
+                第十一条　按照有关规定对来访人员负有登记义务的值守人员，不按照规定登记，情节较重的，给予警告处分。\n\
+                第十二条　对于应当受到撤职处分，但本人没有担任职务的，给予降级处分。\n\
+                第十三条　养殖场直接将禁用药品添加到饲料中，或者饲喂动物的，没收违法所得，并处一万元罚款。\n";
+    let got = cond_texts(text);
+    // A party's own 将 is no deciding body's.
+    assert!(got[3].starts_with("养殖场直接将禁用"), "{got:?}");
+    assert!(got[0].starts_with("承运企业依照本条例"), "{got:?}");
+    assert!(got[1].starts_with("按照有关规定对来访"), "{got:?}");
+    assert!(got[2].starts_with("对于应当受到撤职"), "{got:?}");
+}
+
+#[test]
+fn the_quoted_wording_of_a_legal_basis_is_no_condition() {
+    let text = "青禾县一起较大火灾事故调查报告\n\
+                一、依据《北川市消防管理条例》第三十条第（二）项“发生较大火灾事故的，处五十万元以上一百万元以下的罚款”的规定，由县应急管理局对青禾商贸有限公司处以六十万元罚款。\n\
+                二、青禾商贸有限公司经理钱某某未履行安全管理职责，依据《北川市消防管理条例》第三十二条的规定，由县应急管理局对其处二万元罚款。\n";
+    assert_eq!(
+        cond_texts(text),
+        ["青禾商贸有限公司经理钱某某未履行安全管理职责"]
+    );
+    let fines = sanction_names(text);
+    assert_eq!(fines, ["罚款", "罚款"]);
+}
