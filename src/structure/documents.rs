@@ -630,7 +630,9 @@ fn ends_title(s: &str) -> bool {
     if c.starts_with(CLOSING_MARKS) {
         return false;
     }
-    if !c.chars().any(|ch| ('\u{4E00}'..='\u{9FFF}').contains(&ch)) || c == "目录" {
+    if !c.chars().any(|ch| ('\u{4E00}'..='\u{9FFF}').contains(&ch))
+        || super::toc::is_contents_title(&c)
+    {
         return true;
     }
     if let Some(inner) = c.strip_prefix(['（', '(']) {

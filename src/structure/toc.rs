@@ -15,6 +15,15 @@ const MIN_ENTRIES: usize = 3;
 /// The longest line that is an entry of a table of contents, in characters.
 const MAX_ENTRY_CHARS: usize = 40;
 
+/// The words a table of contents is headed with (blanks aside: `目　录`).
+const CONTENTS_TITLES: [&str; 2] = ["目录", "目次"];
+
+/// Whether a line (any blanks inside) is the heading of a table of contents.
+pub(crate) fn is_contents_title(line: &str) -> bool {
+    let c: String = line.chars().filter(|&ch| !is_blank(ch)).collect();
+    CONTENTS_TITLES.contains(&c.as_str())
+}
+
 /// A contents entry's identity: its style family, its place and its heading text (blanks
 /// dropped). Entries are line-start headings — 第X编/分编/章/节, or 一、 headings (a 司法解释's) —
 /// on short lines.
@@ -120,11 +129,32 @@ pub(crate) fn find(src: &SourceText, cands: &[Cand]) -> Option<Range<usize>> {
             .filter_map(|c| entry(src, c))
             .any(|e| toc.contains(&e))
     };
-    if let Some(k) = restart(&run) {
-        return (k >= 2 && repeated(&run[..k], first + k)).then_some(first..first + k);
-    }
-    let end = first + run.len();
-    (run.len() >= MIN_ENTRIES && repeated(&run, end)).then_some(first..end)
+    let found = if let Some(k) = restart(&run) {
+        (k >= 2 && repeated(&run[..k], first + k)).then_some(first..first + k)
+    } else {
+        let end = first + run.len();
+        (run.len() >= MIN_ENTRIES && repeated(&run, end)).then_some(first..end)
+    };
+    found.map(|r| after_contents_title(src, cands, r))
+}
+
+/// `toc` without the headings above its `目录` line: a 编 printed in a file of its own above
+/// its contents is the body's heading, not an entry.
+fn after_contents_title(src: &SourceText, cands: &[Cand], toc: Range<usize>) -> Range<usize> {
+    let (from, to) = (cands[toc.start].line, cands[toc.end - 1].line);
+    let text = src.as_str();
+    let Some(title) = (from + 1..to).find(|&n| {
+        let l = src.line(n);
+        is_contents_title(&text[l.start..l.end])
+    }) else {
+        return toc;
+    };
+    let start = toc.start
+        + cands[toc.clone()]
+            .iter()
+            .take_while(|c| c.line < title)
+            .count();
+    start..toc.end
 }
 
 #[cfg(test)]
@@ -158,6 +188,14 @@ mod tests {
         assert_eq!(toc_lines(s), Some((3, 5)));
         let s = "某市条例\n目录\n第一章 总则……………1\n第二章 管理 ………… 4\n第三章 附则 9\n第一章 总则\n第一条 甲。\n第二章 管理\n第九条 乙。\n第三章 附则\n第十三条 丙。\n";
         assert_eq!(toc_lines(s), Some((3, 5)));
+    }
+
+    #[test]
+    fn a_heading_above_the_contents_title_is_the_bodys() {
+        let s = "某法典\n第三编 合同\n目　录\n第一分编 通则\n第一章 一般规定\n第二章 订立\n第二分编 典型合同\n第三章 买卖\n第一分编 通则\n第一章 一般规定\n第四百六十三条 甲。\n第二章 订立\n第四百六十四条 乙。\n第二分编 典型合同\n第三章 买卖\n第四百六十五条 丙。\n";
+        assert_eq!(toc_lines(s), Some((4, 8)));
+        assert!(is_contents_title("目　　录"));
+        assert!(!is_contents_title("目录管理"));
     }
 
     #[test]
