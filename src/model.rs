@@ -693,6 +693,8 @@ pub enum Rule {
     HeadingPunctuation,
     /// A 编/分编/章/节 heading glued to the end of the paragraph before it (a lost line break).
     HeadingGlued,
+    /// A 第X条 article glued to the end of the paragraph before it (a lost line break).
+    ArticleGlued,
     /// A compilation declares N documents but a different number was found.
     DocumentCount,
     /// A reference to a clause of the same document that does not exist.

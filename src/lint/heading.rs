@@ -60,11 +60,43 @@ fn heads_a_level(style: Style) -> bool {
     }
 }
 
-/// Run `heading-glued` over a document.
+/// Run `heading-glued` and `article-glued` over a document. Articles run together on one
+/// line (a copy that lost its line breaks: `……。第十四条 …… 第十五条 ……`) give one finding,
+/// at the first of them, naming how many there are.
 pub fn glued(cx: &mut Ctx) {
     let doc = cx.doc;
+    let mut articles_on: Option<(usize, usize, usize)> = None; // (line, first node, count)
+    let flush = |cx: &mut Ctx, run: Option<(usize, usize, usize)>| {
+        let Some((_, i, count)) = run else { return };
+        let marker = doc.nodes[i].marker.trim();
+        let more = match count {
+            1 => String::new(),
+            n => format!(" (and {} more articles on this line)", n - 1),
+        };
+        let d = cx.at_node(
+            Rule::ArticleGlued,
+            i,
+            format!(
+                "the article `{marker}` is glued to the end of the paragraph before it{more}: an article starts a line of its own"
+            ),
+        );
+        cx.out.push(d);
+    };
     for (i, n) in doc.nodes.iter().enumerate() {
-        if !cx.live(i) || !n.inline || !n.style.is_heading_unit() {
+        if !cx.live(i) || !n.inline {
+            continue;
+        }
+        if n.style == Style::Article {
+            match &mut articles_on {
+                Some((line, _, count)) if *line == n.line => *count += 1,
+                run => {
+                    let done = run.replace((n.line, i, 1));
+                    flush(cx, done);
+                }
+            }
+            continue;
+        }
+        if !n.style.is_heading_unit() {
             continue;
         }
         let d = cx.at_node(
@@ -77,6 +109,7 @@ pub fn glued(cx: &mut Ctx) {
         );
         cx.out.push(d);
     }
+    flush(cx, articles_on);
 }
 
 /// Run `heading-punctuation` over a document.
@@ -128,6 +161,17 @@ mod tests {
         assert_eq!(lint(t), vec![("heading-glued".into(), 4)]);
         let clean = "某市条例\n第一章 总则\n第一条 为了管理，制定本条例。\n第二章 管理\n第二条 市人民政府负责管理。\n";
         assert!(!rules_of(clean).contains(&"heading-glued".into()));
+    }
+
+    #[test]
+    fn issue14_glued_articles_are_named_once_per_line() {
+        let t = "某市办法\n第一条 为了管理，制定本办法。\n第二条 本办法适用于本市。第三条 市人民政府负责实施。\n第四条 甲。第五条 乙。第六条 丙。\n第七条 本办法自2027年1月1日起施行。\n";
+        assert_eq!(
+            lint(t),
+            vec![("article-glued".into(), 3), ("article-glued".into(), 4)]
+        );
+        let clean = "某市办法\n第一条 为了管理，依照本法第二条的规定制定本办法。\n第二条 本办法适用于本市。\n";
+        assert!(!rules_of(clean).contains(&"article-glued".into()));
     }
 
     #[test]

@@ -109,6 +109,11 @@ pub const fn info(rule: Rule) -> RuleInfo {
             Standard::None,
             "a 编/分编/章/节 heading glued to the end of the paragraph before it (a lost line break)",
         ),
+        Rule::ArticleGlued => (
+            Warning,
+            Standard::None,
+            "a 第X条 article glued to the end of the paragraph before it (a lost line break); one finding per line",
+        ),
         Rule::DocumentCount => (
             Warning,
             Standard::None,
@@ -158,6 +163,7 @@ pub const fn convention_since(rule: Rule) -> Option<&'static str> {
         | Rule::MixedStyle
         | Rule::GarbledMarker
         | Rule::HeadingGlued
+        | Rule::ArticleGlued
         | Rule::DocumentCount
         | Rule::DanglingReference
         | Rule::DocNumberFormat
@@ -182,6 +188,7 @@ pub const fn on_by_default(rule: Rule, profile: Profile) -> bool {
         | Rule::GarbledMarker
         | Rule::HeadingPunctuation
         | Rule::HeadingGlued
+        | Rule::ArticleGlued
         | Rule::DocumentCount => true,
         Rule::DanglingReference => matches!(profile, Profile::Statute | Profile::PartyRule),
         Rule::DocNumberFormat | Rule::DateFormat | Rule::AttachmentFormat => {
