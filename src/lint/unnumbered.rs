@@ -182,6 +182,17 @@ pub fn between(lost: &[Lost], style: Style, from: usize, to: usize) -> usize {
 mod tests {
     use crate::lint::testutil::lint;
 
+    /// Each finding as `rule@line:expected marker`.
+    fn named(t: &str) -> Vec<String> {
+        crate::lint::testutil::lint_full(t, &crate::lint::Config::default())
+            .iter()
+            .map(|d| {
+                let expected = d.expected.as_deref().unwrap_or("-");
+                format!("{}@{}:{expected}", d.rule.name(), d.line)
+            })
+            .collect()
+    }
+
     #[test]
     fn issue14_a_heading_without_its_number_is_named_once() {
         let t = "某市条例\n\n第一章 总则\n\n第一条 甲。\n\n第二章 管理\n\n第二条 乙。\n\n法律责任\n\n第三条 丙。\n\n第四章 附则\n\n第四条 丁。\n";
@@ -198,17 +209,9 @@ mod tests {
         // The first chapter's heading lost with its line, the second's number only: the
         // bare heading is 第二章, and the sequence still starts late.
         let t = "某市条例\n\n第一条 甲。\n\n管理\n\n第二条 乙。\n\n第三章 附则\n\n第三条 丙。\n";
-        let f = crate::lint::testutil::lint_full(t, &crate::lint::Config::default());
-        let got: Vec<(&str, u64, Option<&str>)> = f
-            .iter()
-            .map(|d| (d.rule.name(), d.line, d.expected.as_deref()))
-            .collect();
         assert_eq!(
-            got,
-            vec![
-                ("numbering-start", 5, Some("第二章")),
-                ("numbering-start", 9, Some("第一章"))
-            ]
+            named(t),
+            vec!["numbering-start@5:第二章", "numbering-start@9:第一章"]
         );
     }
 
@@ -216,29 +219,14 @@ mod tests {
     fn a_heading_over_an_article_before_a_new_subpart_is_a_chapter() {
         // `违约责任` lost `第二章`; the next numbered heading is a 分编, which holds chapters.
         let t = "某法典\n\n第一分编 通则\n\n第一章 一般规定\n\n第一条 甲。\n\n违约责任\n\n第二条 乙。\n\n第二分编 典型\n\n第三章 买卖\n\n第三条 丙。\n";
-        let f = crate::lint::testutil::lint_full(t, &crate::lint::Config::default());
-        let got: Vec<(&str, u64, Option<&str>)> = f
-            .iter()
-            .map(|d| (d.rule.name(), d.line, d.expected.as_deref()))
-            .collect();
-        assert_eq!(got, vec![("numbering-gap", 9, Some("第二章"))]);
+        assert_eq!(named(t), vec!["numbering-gap@9:第二章"]);
         // Right under a 分编, over its first article: the chapters run on, a gap, not a start.
         let t = "某法典\n\n第一分编 通则\n\n第一章 一般规定\n\n第一条 甲。\n\n第二分编 典型\n\n买卖\n\n第二条 乙。\n\n第三章 赠与\n\n第三条 丙。\n";
-        let f = crate::lint::testutil::lint_full(t, &crate::lint::Config::default());
-        let got: Vec<(&str, u64, Option<&str>)> = f
-            .iter()
-            .map(|d| (d.rule.name(), d.line, d.expected.as_deref()))
-            .collect();
-        assert_eq!(got, vec![("numbering-gap", 11, Some("第二章"))]);
+        assert_eq!(named(t), vec!["numbering-gap@11:第二章"]);
         // Where the next higher heading's number leaves a hole, the heading is that one: a
         // lost 第三章 after 第二章's last 节.
         let t = "某市条例\n\n第一章 总则\n\n第一条 甲。\n\n第二章 管理\n\n第一节 登记\n\n第二条 乙。\n\n第二节 检查\n\n第三条 丙。\n\n法律责任\n\n第四条 丁。\n\n第四章 附则\n\n第五条 戊。\n";
-        let f = crate::lint::testutil::lint_full(t, &crate::lint::Config::default());
-        let got: Vec<(&str, u64, Option<&str>)> = f
-            .iter()
-            .map(|d| (d.rule.name(), d.line, d.expected.as_deref()))
-            .collect();
-        assert_eq!(got, vec![("numbering-gap", 17, Some("第三章"))]);
+        assert_eq!(named(t), vec!["numbering-gap@17:第三章"]);
     }
 
     #[test]
