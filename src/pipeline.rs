@@ -120,7 +120,8 @@ pub fn process_bytes(path: &str, bytes: &[u8], opts: &Options) -> Record {
     let analysed = catch_unwind(AssertUnwindSafe(|| {
         deadline.check(Stage::Decode)?;
         let src = SourceText::with_map(std::mem::take(&mut view.text), view.map.take());
-        let mut documents = analyse_until(&src, opts, &deadline)?;
+        let file_date = crate::metadata::date::in_file_name(path);
+        let mut documents = analyse_until(&src, file_date.as_deref(), opts, &deadline)?;
         provenance(&view, &mut documents);
         Ok::<_, TimedOut>((src.line_count(), documents))
     }));
@@ -203,12 +204,14 @@ fn panicked(path: &str, bytes: &[u8], stage: Stage, panic: &(dyn std::any::Any +
 
 /// Structure, extraction and lint over a decoded text.
 pub fn analyse_text(src: &SourceText, opts: &Options) -> Vec<Document> {
-    analyse_until(src, opts, &Deadline::start(None)).unwrap_or_default()
+    analyse_until(src, None, opts, &Deadline::start(None)).unwrap_or_default()
 }
 
-/// [`analyse_text`] that stops with [`TimedOut`] when `deadline` passes between stages.
+/// [`analyse_text`] that stops with [`TimedOut`] when `deadline` passes between stages;
+/// `file_date` is the date the file's name carries ([`crate::metadata::date::in_file_name`]).
 fn analyse_until(
     src: &SourceText,
+    file_date: Option<&str>,
     opts: &Options,
     deadline: &Deadline,
 ) -> Result<Vec<Document>, TimedOut> {
@@ -238,7 +241,7 @@ fn analyse_until(
                 checked.profile,
                 &opts.lint,
             ));
-            lint::predating(&metadata, &opts.lint, &mut diagnostics);
+            lint::predating(&metadata, file_date, &opts.lint, &mut diagnostics);
             diagnostics.sort_by_key(|d| (d.line, d.column));
             for d in &mut diagnostics {
                 d.document = Some(k as u32 + 1);

@@ -91,18 +91,26 @@ pub fn check_document(
 }
 
 /// Findings of a convention of form ([`rules::convention_since`]) that took effect after
-/// the document's latest date (its 成文日期 or the last dated event of its history) become
-/// notes: a 1986 regulation could not follow a ladder first laid down in 2000. A rule whose
-/// level the configuration sets keeps it.
-pub fn predating(meta: &crate::model::Metadata, cfg: &Config, diags: &mut [Diagnostic]) {
-    let latest = meta
+/// the document's latest date (its 成文日期 or the last dated event of its history; when its
+/// text dates it nowhere, the date its file name carries, `file_date`) become notes: a 1986
+/// regulation could not follow a ladder first laid down in 2000. A rule whose level the
+/// configuration sets keeps it.
+pub fn predating(
+    meta: &crate::model::Metadata,
+    file_date: Option<&str>,
+    cfg: &Config,
+    diags: &mut [Diagnostic],
+) {
+    let in_text = meta
         .events
         .iter()
         .filter_map(|e| e.date.as_deref())
         .chain(meta.date.as_ref().map(|e| e.value.as_str()))
         .max();
-    let Some(latest) = latest else {
-        return;
+    let (latest, by) = match (in_text, file_date) {
+        (Some(d), _) => (d, ""),
+        (None, Some(d)) => (d, " by its file name"),
+        (None, None) => return,
     };
     for d in diags {
         if d.severity == Severity::Info || cfg.levels.contains_key(&d.rule) {
@@ -114,7 +122,7 @@ pub fn predating(meta: &crate::model::Metadata, cfg: &Config, diags: &mut [Diagn
         if latest < from {
             d.severity = Severity::Info;
             d.message = format!(
-                "{} — a note: the document, dated {latest}, predates the convention (in force from {from})",
+                "{} — a note: the document, dated {latest}{by}, predates the convention (in force from {from})",
                 d.message
             );
         }

@@ -224,6 +224,52 @@ pub fn whole(s: &str) -> Option<Found> {
     })
 }
 
+/// The date a file's name carries, as archives name their files (`某某条例(2019-03-24).md`,
+/// `2019-03-24_某某通知.txt`, `某某办法20190324.txt`): the first `YYYY-MM-DD`, `YYYY_MM_DD`,
+/// `YYYY.MM.DD` or eight-digit `YYYYMMDD` of the base name that stands apart from other
+/// digits and is a real day, in ISO form. Only the base name is read, not the folders.
+pub fn in_file_name(path: &str) -> Option<String> {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    let b = name.as_bytes();
+    let digits = |from: usize, n: usize| -> Option<u32> {
+        let s = b.get(from..from + n)?;
+        s.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| s.iter().fold(0, |v, d| v * 10 + u32::from(d - b'0')))
+    };
+    for i in 0..b.len() {
+        if i > 0 && b[i - 1].is_ascii_digit() {
+            continue;
+        }
+        let Some(year) = digits(i, 4) else { continue };
+        // YYYY-MM-DD (or _ or .), else YYYYMMDD.
+        let (month, day, end) = match b.get(i + 4) {
+            Some(b'-' | b'_' | b'.') if b.get(i + 7) == b.get(i + 4) => {
+                (digits(i + 5, 2), digits(i + 8, 2), i + 10)
+            }
+            _ => (digits(i + 4, 2), digits(i + 6, 2), i + 8),
+        };
+        let (Some(month), Some(day)) = (month, day) else {
+            continue;
+        };
+        if b.get(end).is_some_and(u8::is_ascii_digit) {
+            continue;
+        }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => 0,
+        };
+        if (1900..=2100).contains(&year) && (1..=days).contains(&day) {
+            return Some(format!("{year:04}-{month:02}-{day:02}"));
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,6 +287,27 @@ mod tests {
         assert_eq!((f.iso(), f.leading_zero), ("2023-05-04".into(), true));
         assert_eq!(whole("一九九四年十二月六日").unwrap().iso(), "1994-12-06");
         assert_eq!(whole("二○一九年一月九日").unwrap().iso(), "2019-01-09");
+    }
+
+    #[test]
+    fn a_file_name_carries_a_date() {
+        assert_eq!(
+            in_file_name("法规/强制检定的工作计量器具检定管理办法(1987-04-14).md").as_deref(),
+            Some("1987-04-14")
+        );
+        assert_eq!(
+            in_file_name("2019_03_24_通知.txt").as_deref(),
+            Some("2019-03-24")
+        );
+        assert_eq!(
+            in_file_name("某某办法20190324.txt").as_deref(),
+            Some("2019-03-24")
+        );
+        // Folders are not read; numbers that are no day are no date.
+        assert_eq!(in_file_name("2019-03-24/某某办法.txt"), None);
+        assert_eq!(in_file_name("档案123456789.txt"), None);
+        assert_eq!(in_file_name("报告(2019-02-30).txt"), None);
+        assert_eq!(in_file_name("编号20191399.txt"), None);
     }
 
     #[test]
