@@ -45,6 +45,10 @@ const BOILERPLATE: &[&str] = &[
     "版权所有",
 ];
 
+/// [`BOILERPLATE`] phrases that are also words of a document's own text (a contract's
+/// 免责声明, a 版权所有 notice a rule requires): inside a sentence they mark no boilerplate.
+const PROSE_WORDS: &[&str] = &["免责声明", "版权所有"];
+
 /// Phrases that open a page footer: everything after them is boilerplate too.
 const FOOTER: &[&str] = &[
     "推荐访问",
@@ -217,9 +221,20 @@ pub(crate) fn mark_boilerplate(src: &SourceText, layout: &mut Layout) -> Header 
     let mut header = Header::default();
     let content: Vec<usize> = (0..n).filter(|&i| !layout.lines[i].blank).collect();
     // No phrase holds a line break, so one pass over the whole text finds every line that
-    // holds one.
+    // holds one. The document's own text may use a phrase as a word (`第一条　……以免责声明为
+    // 由…`, a wrapped sentence `…载明的免责声明，…`): a line that opens with a clause marker is
+    // never boilerplate, nor a sentence that uses one of the [`PROSE_WORDS`] inside it.
     for at in PhraseFinder::get().starts(text) {
-        layout.lines[src.line_of(at) - 1].boilerplate = true;
+        let i = src.line_of(at) - 1;
+        let line = &layout.lines[i];
+        let own = &text[line.text_start..line.end];
+        let clause = super::marker::read_at(&compact(own)).is_some();
+        let in_prose = PROSE_WORDS.iter().any(|w| text[at..].starts_with(w))
+            && !compact(&text[line.text_start..at]).is_empty()
+            && own.contains(['。', '，', '；']);
+        if !clause && !in_prose {
+            layout.lines[i].boilerplate = true;
+        }
     }
     // A footer opens with a trigger phrase and runs over the short, link-like lines after
     // it; the page of the next document (in a concatenation of scraped pages) may follow.
