@@ -743,6 +743,11 @@ mod tests {
             ["吊销其执业证书", "撤销其鉴定资格"]
         );
         assert!(terms("执业证书被吊销的").is_empty());
+        // The law's provision the penalty follows is part of it.
+        assert_eq!(
+            terms("依照《中华人民共和国治安管理处罚法》关于妨碍巡查人员执行职务行为的规定予以处罚"),
+            ["依照《中华人民共和国治安管理处罚法》关于妨碍巡查人员执行职务行为的规定予以处罚"]
+        );
     }
 
     #[test]
