@@ -38,7 +38,16 @@ pub fn references(src: &SourceText, doc: &DocTree) -> Vec<Reference> {
         .chain(doc.nodes.iter().enumerate().map(|(i, n)| (Some(i), &n.own)));
     for (node, own) in texts {
         let text = own.as_str();
+        // The title names the document and cites nothing (西岭省某某法典第二编实施办法), as a
+        // 《…》 title inside a text does not.
+        let title = match (node, &doc.title) {
+            (None, Some(t)) => title_span(text, t),
+            _ => None,
+        };
         for f in parse::scan(text) {
+            if title.is_some_and(|(from, to)| f.start < to && from < f.end) {
+                continue;
+            }
             let index = &*index.get_or_insert_with(|| Index::new(src, doc));
             let at = Site::new(index, doc, node, own, f.start);
             let written = &text[f.start..f.end];
@@ -147,6 +156,45 @@ pub fn references(src: &SourceText, doc: &DocTree) -> Vec<Reference> {
         }
     }
     out
+}
+
+/// The most lines of the preamble looked at for the title.
+const TITLE_LINES: usize = 12;
+
+/// Where in the preamble `text` the title `title` stands, over one line or several (blanks
+/// and markdown marks aside): the bytes from its first line's start to its last line's end.
+fn title_span(text: &str, title: &str) -> Option<(usize, usize)> {
+    let compact = |s: &str| -> String {
+        s.chars()
+            .filter(|&c| !(crate::normalize::is_blank(c) || c == '#' || c == '*'))
+            .collect()
+    };
+    let want = compact(title);
+    if want.is_empty() {
+        return None;
+    }
+    let mut got = String::new();
+    let mut start = 0;
+    let mut at = 0;
+    for line in text.split_inclusive('\n').take(TITLE_LINES) {
+        let c = compact(line);
+        let end = at + line.len();
+        if !c.is_empty() {
+            if !got.is_empty() && want.starts_with(&format!("{got}{c}")) {
+                got.push_str(&c);
+            } else if want.starts_with(&c) {
+                got = c;
+                start = at;
+            } else {
+                got.clear();
+            }
+            if got == want {
+                return Some((start, end));
+            }
+        }
+        at = end;
+    }
+    None
 }
 
 /// The word that names an earlier document (该法) in a reference as written.

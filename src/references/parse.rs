@@ -469,11 +469,12 @@ pub fn scan(text: &str) -> Vec<Found> {
                         // is a marker glued to the text before it; a part of something named
                         // just before (…范围的第一项) is not this document's.
                         // A bare 第X章 likewise, whatever comes before it (第一章总则 of a
-                        // table of contents run into the line before).
-                        let chapter = matches!(found[0].unit, Unit::Division(_));
+                        // table of contents run into the line before), unless a governing
+                        // verb leads into it (依照第三编处理).
+                        let division = matches!(found[0].unit, Unit::Division(_));
                         let glued = bare
                             && !continues_reference(&text[end..])
-                            && (chapter || !introduced(&text[..start]));
+                            && ((division && start == i) || !introduced(&text[..start]));
                         let of_other = bare
                             && text[..i].ends_with('的')
                             && matches!(found[0].unit, Unit::PartOnly(_));
@@ -1212,6 +1213,91 @@ mod tests {
         assert_eq!(units, vec![chapter(2, Some(2)), chapter(2, Some(3))]);
         // A heading left in the text is no reference.
         assert!(refs("总则。\n### 第四节 其他规定").is_empty());
+    }
+
+    fn division(numbers: [Option<u32>; 4]) -> Unit {
+        Unit::Division(Division { numbers })
+    }
+
+    #[test]
+    fn divisions_of_a_code_are_read_level_by_level() {
+        assert_eq!(
+            refs("适用第二编第一分编第四章第二节的规定"),
+            vec![(
+                "适用第二编第一分编第四章第二节".into(),
+                Scope::Unqualified,
+                division([Some(2), Some(1), Some(4), Some(2)])
+            )]
+        );
+        // 本编, 本分编, 本章 say where the units below them count.
+        let r = refs("依照本编第三章；本分编第二章；本章第二节的规定");
+        assert_eq!(
+            r.iter().map(|x| x.1.clone()).collect::<Vec<_>>(),
+            vec![
+                Scope::OwnDivision(Level::Part),
+                Scope::OwnDivision(Level::Subpart),
+                Scope::OwnDivision(Level::Chapter)
+            ]
+        );
+        assert_eq!(r[0].0, "依照本编第三章");
+        assert_eq!(r[1].2, chapter(2, None));
+        assert_eq!(r[2].2, division([None, None, None, Some(2)]));
+        // A chapter after a 编 and its 分编 in a chain keeps the 编, not the 分编 (chapters run
+        // on across the 分编 of one 编).
+        assert_eq!(
+            refs("违反第二编第一分编第一章、第五章规定的")
+                .into_iter()
+                .map(|x| x.2)
+                .collect::<Vec<_>>(),
+            vec![
+                division([Some(2), Some(1), Some(1), None]),
+                division([Some(2), None, Some(5), None])
+            ]
+        );
+        // 第X编第Y章第Z条 names an article.
+        assert_eq!(refs("依照第一编第三章第十条")[0].2, art(10, None, None));
+    }
+
+    #[test]
+    fn ranges_of_divisions_expand_and_units_alone_name_nothing() {
+        let r = refs("依照本编和第一编至第三编的规定");
+        assert_eq!(
+            r.iter().map(|x| x.2.clone()).collect::<Vec<_>>(),
+            vec![
+                division([Some(1), None, None, None]),
+                division([Some(2), None, None, None]),
+                division([Some(3), None, None, None])
+            ]
+        );
+        assert!(r.iter().all(|x| x.0 == "第一编至第三编"));
+        assert_eq!(
+            refs("依照第二章至第四章")
+                .into_iter()
+                .map(|x| x.2)
+                .collect::<Vec<_>>(),
+            vec![chapter(2, None), chapter(3, None), chapter(4, None)]
+        );
+        // 本编, 本章, 本节 alone are no references (as 本法 alone is not); 前两编 is not read.
+        assert!(refs("本编规定；本章没有规定的；本节另有规定外；前两编的规定").is_empty());
+    }
+
+    #[test]
+    fn divisions_of_other_codes_and_headings_are_told_apart() {
+        let r = refs("依照《西岭省乡村治理法典》第二编、民事规范法典第三编第一章处理");
+        assert_eq!(
+            r.iter().map(|x| x.1.clone()).collect::<Vec<_>>(),
+            vec![
+                Scope::Named("西岭省乡村治理法典".into()),
+                Scope::Named("民事规范法典".into())
+            ]
+        );
+        assert_eq!(r[1].0, "民事规范法典第三编第一章");
+        // Headings and lines of a table of contents.
+        assert!(
+            refs("第二编　物权\n　第一分编　通则\n## 第三分编 准合同\n第二编第一分编 通则")
+                .is_empty()
+        );
+        assert!(refs("根据《关于实施〈某某法典〉第二编的决定》").is_empty());
     }
 
     #[test]
