@@ -1,6 +1,6 @@
 //! The grammar of a reference, read off a clause's cleaned text: which words open one
-//! (本法, 《…》, 前款, 本条, 第), the units it names (第X条之Y, 第X款, 第（X）项, 第X目,
-//! 第X章, 第X节), and how a chain goes on (、 和 或者 及 至). Nothing here knows the clause
+//! (本法, 本编, 《…》, 前款, 本条, 第), the units it names (第X条之Y, 第X款, 第（X）项, 第X目,
+//! 第X编, 第X分编, 第X章, 第X节), and how a chain goes on (、 和 或者 及 至). Nothing here knows the clause
 //! tree; [`super::resolve`] looks the units up.
 
 use super::vocab;
@@ -468,13 +468,13 @@ pub fn scan(text: &str) -> Vec<Found> {
                         // A bare 第X条 that nothing continues as a reference (第十九条国家实行…)
                         // is a marker glued to the text before it; a part of something named
                         // just before (…范围的第一项) is not this document's.
-                        // A bare 第X章 likewise, whatever comes before it (第一章总则 of a
-                        // table of contents run into the line before), unless a governing
-                        // verb leads into it (依照第三编处理).
+                        // A bare 第X编/章/节 likewise, whatever comes before it (第一章总则 of
+                        // a table of contents run into the line before; 依照第八章相关 of a
+                        // law named before).
                         let division = matches!(found[0].unit, Unit::Division(_));
                         let glued = bare
                             && !continues_reference(&text[end..])
-                            && ((division && start == i) || !introduced(&text[..start]));
+                            && (division || !introduced(&text[..start]));
                         let of_other = bare
                             && text[..i].ends_with('的')
                             && matches!(found[0].unit, Unit::PartOnly(_));
