@@ -364,3 +364,82 @@ fn a_bare_act_word_names_another_document_and_only_alone() {
     // 依法 is no name, and 第五条 alone is this document's.
     assert_eq!(scope("依照第五条"), parse::Scope::Unqualified);
 }
+
+/// A code of two 编, the second divided into 分编; chapters restart in the second 编 and run
+/// on across its 分编.
+const CODE: &str = "东岚市街巷管理法典\n\
+第一编 总则\n\
+第一章 一般规定\n\
+第一条 为了管理街巷，制定本法典。\n\
+第二章 管理职责\n\
+第二条 街巷管理适用本编第一章和第二编的规定。\n\
+第二编 分则\n\
+第一分编 通则\n\
+第一章 街巷命名\n\
+第三条 街巷命名适用第二章的规定；本编第三章另有规定的除外。\n\
+第二章 命名程序\n\
+第四条 违反第一编第二章规定的，依照第三编的规定处理。\n\
+第二分编 专项\n\
+第三章 门牌\n\
+第一节 门牌编制\n\
+第五条 门牌编制适用本章第二节和本分编第一章的规定。\n\
+第二节 门牌变更\n\
+第六条 本节规定之外，依照第一编至第二编的规定办理。\n";
+
+#[test]
+fn a_code_cites_its_divisions_where_their_numbering_restarts() {
+    let got: Vec<(String, Option<String>, bool)> =
+        refs(CODE).into_iter().map(|r| (r.0, r.2, r.4)).collect();
+    let row =
+        |t: &str, target: Option<&str>, ok: bool| (t.to_string(), target.map(str::to_string), ok);
+    assert_eq!(
+        got,
+        vec![
+            row("适用本编第一章", Some("第一编/第一章"), true),
+            row("第二编", Some("第二编"), true),
+            // A bare 第二章 in the second 编 is its own, not the first 编's.
+            row("适用第二章", Some("第二编/第一分编/第二章"), true),
+            // 本编第三章 runs on into the next 分编.
+            row("本编第三章", Some("第二编/第二分编/第三章"), true),
+            row("违反第一编第二章", Some("第一编/第二章"), true),
+            // A code of two 编 has no 第三编.
+            row("依照第三编", None, false),
+            row(
+                "适用本章第二节",
+                Some("第二编/第二分编/第三章/第二节"),
+                true
+            ),
+            // This 分编 holds only 第三章.
+            row("本分编第一章", None, false),
+            row("依照第一编至第二编", Some("第一编"), true),
+            row("依照第一编至第二编", Some("第二编"), true),
+        ]
+    );
+}
+
+#[test]
+fn divisions_a_copy_does_not_hold_are_not_judged() {
+    // A text without any 编 (one 编 of a code, copied alone) cannot check 第一编; its 本编 is
+    // the whole text.
+    let r = refs(
+        "某市物业法典\n第一章 一般规定\n第一条 适用本编第二章和本法第一编第三章的规定。\n第二章 业主\n第二条 依照本法第二编处理。\n",
+    );
+    let got: Vec<(&str, Option<&str>, bool)> = r
+        .iter()
+        .map(|x| (x.0.as_str(), x.2.as_deref(), x.4))
+        .collect();
+    assert_eq!(got, vec![("适用本编第二章", Some("第二章"), true)]);
+}
+
+#[test]
+fn a_title_cites_nothing() {
+    let r = refs(
+        "东岚市街巷管理法典第二编\n实施办法\n第一条 为了实施《东岚市街巷管理法典》第二编，制定本办法。\n第二条 本办法自公布之日起施行。\n",
+    );
+    let texts: Vec<(&str, Option<&str>)> =
+        r.iter().map(|x| (x.0.as_str(), x.5.as_deref())).collect();
+    assert_eq!(
+        texts,
+        vec![("《东岚市街巷管理法典》第二编", Some("东岚市街巷管理法典"))]
+    );
+}

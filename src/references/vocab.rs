@@ -28,9 +28,6 @@ pub const OWN_DOCUMENT: &[&str] = &[
     "本标准",
     "本公约",
     "本法",
-    "本编",
-    "本章",
-    "本节",
 ];
 
 /// Words that name a document mentioned before (该法第五条).
