@@ -27,6 +27,10 @@ pub fn references(src: &SourceText, doc: &DocTree) -> Vec<Reference> {
     // Built when the first reference is found: most documents of a batch have none.
     let mut index: Option<Index> = None;
     let amended = amended_document(src, doc);
+    // The act a bare 条例/细则 … (or 《条例》) stands for: the one amended or carried out.
+    let act = amended
+        .clone()
+        .or_else(|| doc.title.as_deref().and_then(implemented_act));
     let mut out = Vec::new();
     let mut last_named: Option<String> = None;
     // The last article of this document named explicitly, with the article it was named
@@ -73,6 +77,12 @@ pub fn references(src: &SourceText, doc: &DocTree) -> Vec<Reference> {
                 {
                     continue;
                 }
+                (Scope::Named(w), _) if vocab::BARE_ACTS.contains(&w.as_str()) => match &act {
+                    Some(name) if name.len() > w.len() && name.ends_with(w.as_str()) => {
+                        Scope::Named(name.clone())
+                    }
+                    _ => Scope::Named(w.clone()),
+                },
                 (s, _) => s.clone(),
             };
             let document = match &scope {
@@ -239,6 +249,19 @@ fn amended_document(src: &SourceText, doc: &DocTree) -> Option<String> {
         .and_then(|(_, r)| r.rsplit_once('》'))
         .map(|(name, _)| name.to_string());
     Some(inner.unwrap_or_else(|| title.to_string()))
+}
+
+/// The act an implementing rule carries out, named in its title: 西岭省山地救援条例 of
+/// 安平市实施《西岭省山地救援条例》办法 and of 西岭省山地救援条例实施细则.
+fn implemented_act(title: &str) -> Option<String> {
+    if let Some((_, rest)) = title.split_once("实施《") {
+        return rest
+            .split_once('》')
+            .map(|(name, _)| name.trim().to_string());
+    }
+    let (name, kind) = title.rsplit_once("实施")?;
+    let name = name.trim().trim_start_matches('《').trim_end_matches('》');
+    (vocab::BARE_ACTS.contains(&kind.trim()) && !name.is_empty()).then(|| name.to_string())
 }
 
 /// One resolved target.

@@ -675,7 +675,13 @@ fn named_before(before: &str) -> Option<(String, usize)> {
     let name = &run[cut..];
     let own = name.starts_with('本') || name.starts_with('该');
     let chars = name.chars().count();
-    (!own && chars > suffix.chars().count() && chars >= 2).then(|| (name.to_string(), start + cut))
+    // A bare act word (条例第五条, 依照条例第四十条) names the act cited, not this document.
+    let bare = vocab::BARE_ACTS.contains(&name)
+        && !vocab::BARE_ACT_COMPOUNDS
+            .iter()
+            .any(|w| run[..cut].ends_with(*w));
+    (!own && (bare || chars > suffix.chars().count() && chars >= 2))
+        .then(|| (name.to_string(), start + cut))
 }
 
 /// What the parts of a chain attach to.

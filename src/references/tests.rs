@@ -308,6 +308,63 @@ fn a_table_of_contents_cites_nothing() {
     assert_eq!(texts, vec!["依照第三章"]);
 }
 
+/// (text, document, resolved) of every reference.
+fn scopes(text: &str) -> Vec<(String, Option<String>, bool)> {
+    refs(text).into_iter().map(|r| (r.0, r.5, r.4)).collect()
+}
+
+#[test]
+fn an_implementing_rule_cites_the_act_it_carries_out_by_its_bare_name() {
+    // 条例 alone names the regulation the title carries out; 本办法 this document.
+    let r = scopes(
+        "青岭市实施《南川省森林防火条例》办法\n\
+         第一条 根据《南川省森林防火条例》，结合本市实际，制定本办法。\n\
+         第二条 条例第五条第二款所称重点区域，是指本市林区。\n\
+         第三条 违反本办法第二条的，依照条例第四十条的规定处罚。\n",
+    );
+    let act = Some("南川省森林防火条例".to_string());
+    assert_eq!(
+        r,
+        vec![
+            ("条例第五条第二款".into(), act.clone(), false),
+            ("违反本办法第二条".into(), None, true),
+            ("依照条例第四十条".into(), act, false),
+        ]
+    );
+    // A rule named 某条例实施细则 alike; 《条例》 is the same short name.
+    let r = scopes(
+        "南川省湿地保护条例实施细则\n\
+         第一条 《条例》第三条所称湿地，包括人工湿地。\n\
+         第二条 依照条例第九条的规定，由省林业主管部门公布名录。\n",
+    );
+    let act = Some("南川省湿地保护条例".to_string());
+    assert_eq!(r[0].1, act);
+    assert_eq!(r[1], ("依照条例第九条".into(), act, false));
+}
+
+#[test]
+fn a_bare_act_word_names_another_document_and_only_alone() {
+    // In a document that carries out no act the bare word is the name as written.
+    let r = scopes(
+        "某市河道管理办法\n第一条 条例第五条所称河道，依照本办法管理。\n第二条 依照条例第二条办理。\n",
+    );
+    assert_eq!(r[0], ("条例第五条".into(), Some("条例".into()), false));
+    assert_eq!(r[1], ("依照条例第二条".into(), Some("条例".into()), false));
+    // 本条例, 该条例, 《条例》, 实施条例 and a longer name keep their readings.
+    let scope = |s: &str| parse::scan(s).remove(0).scope;
+    assert_eq!(scope("依照本条例第五条"), parse::Scope::Own("本条例"));
+    assert_eq!(scope("该条例第五条"), parse::Scope::Previous);
+    assert_eq!(scope("《条例》第五条"), parse::Scope::Named("条例".into()));
+    assert_eq!(scope("依照实施条例第五条"), parse::Scope::Unqualified);
+    assert_eq!(
+        scope("依照南川省森林防火条例第五条"),
+        parse::Scope::Named("南川省森林防火条例".into())
+    );
+    assert_eq!(scope("依照细则第三条"), parse::Scope::Named("细则".into()));
+    // 依法 is no name, and 第五条 alone is this document's.
+    assert_eq!(scope("依照第五条"), parse::Scope::Unqualified);
+}
+
 /// A code of two 编, the second divided into 分编; chapters restart in the second 编 and run
 /// on across its 分编.
 const CODE: &str = "东岚市街巷管理法典\n\
