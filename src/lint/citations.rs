@@ -78,4 +78,10 @@ mod tests {
         let inserted = "某县办法\n第一条 为了管理，制定本办法。\n第二条 应当登记。\n第二条之一 应当束犬链。\n第三条 违反本办法第二条之一规定的，予以警告。\n";
         assert_eq!(dangling(inserted), Vec::<u64>::new());
     }
+
+    #[test]
+    fn a_missing_division_dangles_under_the_same_rule() {
+        let code = "某市法典\n第一编 总则\n第一章 一般规定\n第一条 依照第二编第一章处理。\n第二编 分则\n第一章 程序\n第二条 依照第三编和本编第二章的规定处理。\n";
+        assert_eq!(dangling(code), vec![7, 7]);
+    }
 }

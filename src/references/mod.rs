@@ -4,7 +4,9 @@
 //! text order. [`parse`] reads the references off each clause's cleaned text (本法第二十三条
 //! 第二款, 前款, 本条第（三）项, 第十条至第十五条, 《…》第九条); [`resolve`](self) looks each
 //! up: an article by its number (第X条之Y included), a 款 by the paragraphs of the article's
-//! text, a 项 among the article's items, 前款/本款/本条/前条 from where the reference stands.
+//! text, a 项 among the article's items, 前款/本款/本条/前条 from where the reference stands,
+//! a 编/分编/章/节 among the divisions it counts within (a bare 第三章 in a 编 is that 编's;
+//! chapters run on across the 分编 of one 编).
 //! References to other documents keep the document's name and no target. The lint rule
 //! `dangling-reference` reports the internal ones that name no existing clause.
 
@@ -14,7 +16,7 @@ pub mod vocab;
 use crate::model::Reference;
 use crate::structure::{DocTree, Node, Style};
 use crate::text::{MappedText, SourceText};
-use parse::{Found, Part, Scope, Unit};
+use parse::{Division, Found, Level, Part, Scope, Unit};
 
 /// A document whose first article has a higher number than this is an excerpt of a longer
 /// text (a 编 of a code); a document that starts at 第二条 has lost its first article.
@@ -25,6 +27,10 @@ pub fn references(src: &SourceText, doc: &DocTree) -> Vec<Reference> {
     // Built when the first reference is found: most documents of a batch have none.
     let mut index: Option<Index> = None;
     let amended = amended_document(src, doc);
+    // The act a bare 条例/细则 … (or 《条例》) stands for: the one amended or carried out.
+    let act = amended
+        .clone()
+        .or_else(|| doc.title.as_deref().and_then(implemented_act));
     let mut out = Vec::new();
     let mut last_named: Option<String> = None;
     // The last article of this document named explicitly, with the article it was named
@@ -36,7 +42,16 @@ pub fn references(src: &SourceText, doc: &DocTree) -> Vec<Reference> {
         .chain(doc.nodes.iter().enumerate().map(|(i, n)| (Some(i), &n.own)));
     for (node, own) in texts {
         let text = own.as_str();
+        // The title names the document and cites nothing (西岭省某某法典第二编实施办法), as a
+        // 《…》 title inside a text does not.
+        let title = match (node, &doc.title) {
+            (None, Some(t)) => title_span(text, t),
+            _ => None,
+        };
         for f in parse::scan(text) {
+            if title.is_some_and(|(from, to)| f.start < to && from < f.end) {
+                continue;
+            }
             let index = &*index.get_or_insert_with(|| Index::new(src, doc));
             let at = Site::new(index, doc, node, own, f.start);
             let written = &text[f.start..f.end];
@@ -45,6 +60,7 @@ pub fn references(src: &SourceText, doc: &DocTree) -> Vec<Reference> {
                 (Scope::Own(w), Some(name)) if !vocab::AMENDMENT_OWN.contains(w) => {
                     Scope::Named(name.clone())
                 }
+                (Scope::OwnDivision(_), Some(name)) => Scope::Named(name.clone()),
                 // A bare 第X条 past this document's last article is another document's,
                 // the one named last (an interpretation citing 刑法第X条 and then 第Y条).
                 (Scope::Unqualified, None) if matches!(f.unit, Unit::Article { number, .. } if index.max_article < number) => {
@@ -55,12 +71,18 @@ pub fn references(src: &SourceText, doc: &DocTree) -> Vec<Reference> {
                 }
                 // An excerpt (民法典合同编 starts at its 第四百六十三条) cannot check what it
                 // cites before its first article.
-                (Scope::Own(_) | Scope::Unqualified, None)
+                (Scope::Own(_) | Scope::OwnDivision(_) | Scope::Unqualified, None)
                     if index.min_article > EXCERPT_START
                         && matches!(f.unit, Unit::Article { number, .. } if number < index.min_article) =>
                 {
                     continue;
                 }
+                (Scope::Named(w), _) if vocab::BARE_ACTS.contains(&w.as_str()) => match &act {
+                    Some(name) if name.len() > w.len() && name.ends_with(w.as_str()) => {
+                        Scope::Named(name.clone())
+                    }
+                    _ => Scope::Named(w.clone()),
+                },
                 (s, _) => s.clone(),
             };
             let document = match &scope {
@@ -73,7 +95,9 @@ pub fn references(src: &SourceText, doc: &DocTree) -> Vec<Reference> {
                         .clone()
                         .unwrap_or_else(|| qualifier_word(written).to_string()),
                 ),
-                Scope::Own(_) | Scope::Relative | Scope::Unqualified => None,
+                Scope::Own(_) | Scope::OwnDivision(_) | Scope::Relative | Scope::Unqualified => {
+                    None
+                }
             };
             let (line, column) = src.line_col(own.source_offset(f.start));
             let base = Reference {
@@ -144,6 +168,45 @@ pub fn references(src: &SourceText, doc: &DocTree) -> Vec<Reference> {
     out
 }
 
+/// The most lines of the preamble looked at for the title.
+const TITLE_LINES: usize = 12;
+
+/// Where in the preamble `text` the title `title` stands, over one line or several (blanks
+/// and markdown marks aside): the bytes from its first line's start to its last line's end.
+fn title_span(text: &str, title: &str) -> Option<(usize, usize)> {
+    let compact = |s: &str| -> String {
+        s.chars()
+            .filter(|&c| !(crate::normalize::is_blank(c) || c == '#' || c == '*'))
+            .collect()
+    };
+    let want = compact(title);
+    if want.is_empty() {
+        return None;
+    }
+    let mut got = String::new();
+    let mut start = 0;
+    let mut at = 0;
+    for line in text.split_inclusive('\n').take(TITLE_LINES) {
+        let c = compact(line);
+        let end = at + line.len();
+        if !c.is_empty() {
+            if !got.is_empty() && want.starts_with(&format!("{got}{c}")) {
+                got.push_str(&c);
+            } else if want.starts_with(&c) {
+                got = c;
+                start = at;
+            } else {
+                got.clear();
+            }
+            if got == want {
+                return Some((start, end));
+            }
+        }
+        at = end;
+    }
+    None
+}
+
 /// The word that names an earlier document (该法) in a reference as written.
 fn qualifier_word(written: &str) -> &str {
     written.split('第').next().unwrap_or(written)
@@ -153,7 +216,7 @@ fn qualifier_word(written: &str) -> &str {
 fn unit_part(u: &Unit) -> Option<&Part> {
     match u {
         Unit::Article { part, .. } | Unit::PartOnly(part) => Some(part),
-        Unit::Chapter { .. }
+        Unit::Division(_)
         | Unit::ThisArticle(_)
         | Unit::PrecedingParagraphs(..)
         | Unit::ThisParagraph(_)
@@ -188,6 +251,19 @@ fn amended_document(src: &SourceText, doc: &DocTree) -> Option<String> {
     Some(inner.unwrap_or_else(|| title.to_string()))
 }
 
+/// The act an implementing rule carries out, named in its title: 西岭省山地救援条例 of
+/// 安平市实施《西岭省山地救援条例》办法 and of 西岭省山地救援条例实施细则.
+fn implemented_act(title: &str) -> Option<String> {
+    if let Some((_, rest)) = title.split_once("实施《") {
+        return rest
+            .split_once('》')
+            .map(|(name, _)| name.trim().to_string());
+    }
+    let (name, kind) = title.rsplit_once("实施")?;
+    let name = name.trim().trim_start_matches('《').trim_end_matches('》');
+    (vocab::BARE_ACTS.contains(&kind.trim()) && !name.is_empty()).then(|| name.to_string())
+}
+
 /// One resolved target.
 #[derive(Debug)]
 struct Target {
@@ -206,8 +282,8 @@ struct Index {
     /// Per node: its run of articles (a restart of the numbering at 第一条 opens a new run:
     /// an attached rule inside a notice numbers its own articles).
     run: Vec<u32>,
-    /// (number, node) of every chapter, sorted.
-    chapters: Vec<(u32, usize)>,
+    /// Per level of [`Level::ALL`]: (number, node) of every 编, 分编, 章, 节, sorted.
+    divisions: [Vec<(u32, usize)>; 4],
     /// (number, node) of the top-level clauses, in document order.
     roots: Vec<(u32, usize)>,
     /// The highest article number (0 without articles).
@@ -223,7 +299,7 @@ impl Index {
     fn new(src: &SourceText, doc: &DocTree) -> Self {
         let mut articles = Vec::new();
         let mut paragraphs = vec![Vec::new(); doc.nodes.len()];
-        let mut chapters = Vec::new();
+        let mut divisions: [Vec<(u32, usize)>; 4] = Default::default();
         let mut roots = Vec::new();
         let mut order = Vec::new();
         let mut run = vec![0u32; doc.nodes.len()];
@@ -244,11 +320,11 @@ impl Index {
                     order.push(i);
                     paragraphs[i] = paragraph_starts(src, n);
                 }
-                Style::Chapter => chapters.push((n.number, i)),
-                Style::Part
-                | Style::Subpart
-                | Style::Section
-                | Style::CnDun
+                Style::Part => divisions[Level::Part.index()].push((n.number, i)),
+                Style::Subpart => divisions[Level::Subpart.index()].push((n.number, i)),
+                Style::Chapter => divisions[Level::Chapter.index()].push((n.number, i)),
+                Style::Section => divisions[Level::Section.index()].push((n.number, i)),
+                Style::CnDun
                 | Style::CnParen
                 | Style::CnParenHalf
                 | Style::Arabic
@@ -261,7 +337,9 @@ impl Index {
             run[i] = current;
         }
         articles.sort_unstable();
-        chapters.sort_unstable();
+        for d in &mut divisions {
+            d.sort_unstable();
+        }
         let max_article = articles.last().map_or(0, |a| a.0.0);
         let min_article = articles.first().map_or(1, |a| a.0.0);
         Index {
@@ -270,7 +348,7 @@ impl Index {
             articles,
             order,
             run,
-            chapters,
+            divisions,
             roots,
             paragraphs,
         }
@@ -286,19 +364,54 @@ impl Index {
             .or_else(|| same.map(|a| a.1).next())
     }
 
-    /// The chapter `number`, preferring one of the run `run`.
-    fn chapter(&self, number: u32, run: u32) -> Option<usize> {
-        let from = self.chapters.partition_point(|c| c.0 < number);
-        let same = self.chapters[from..].iter().take_while(|c| c.0 == number);
-        same.clone()
-            .map(|c| c.1)
+    /// The division of `level` numbered `number` inside `under` (anywhere when `None`),
+    /// preferring one of the run `run`; `None` when there is none. `Err` when `under` holds
+    /// no division of that level at all: the copy may have lost their headings.
+    fn division(
+        &self,
+        doc: &DocTree,
+        level: Level,
+        number: u32,
+        under: Option<usize>,
+        run: u32,
+    ) -> Result<Option<usize>, ()> {
+        let all = &self.divisions[level.index()];
+        let inside = |i: usize| under.is_none_or(|u| is_under(doc, i, u));
+        if !all.iter().any(|d| inside(d.1)) {
+            return Err(());
+        }
+        let from = all.partition_point(|d| d.0 < number);
+        let same = all[from..]
+            .iter()
+            .take_while(|d| d.0 == number)
+            .map(|d| d.1)
+            .filter(|&i| inside(i));
+        Ok(same
+            .clone()
             .find(|&i| self.run[i] == run)
-            .or_else(|| same.map(|c| c.1).next())
+            .or_else(|| same.clone().next()))
     }
+}
 
-    /// Whether the document has chapters.
-    fn has_chapters(&self) -> bool {
-        !self.chapters.is_empty()
+/// Whether node `i` lies inside node `u`.
+fn is_under(doc: &DocTree, i: usize, u: usize) -> bool {
+    let mut k = doc.nodes[i].parent;
+    while let Some(p) = k {
+        if p == u {
+            return true;
+        }
+        k = doc.nodes[p].parent;
+    }
+    false
+}
+
+/// The node style of a division level.
+fn style_of(level: Level) -> Style {
+    match level {
+        Level::Part => Style::Part,
+        Level::Subpart => Style::Subpart,
+        Level::Chapter => Style::Chapter,
+        Level::Section => Style::Section,
     }
 }
 
@@ -358,7 +471,7 @@ fn flattened_paragraphs<'a>(
     })
 }
 
-/// Where a reference stands: its clause, article, 款 there, chapter and run.
+/// Where a reference stands: its clause, article, 款 there, divisions and run.
 #[derive(Debug)]
 struct Site {
     /// The clause it stands in (`None` in the preamble).
@@ -367,8 +480,8 @@ struct Site {
     article: Option<usize>,
     /// The 1-based 款 of that article it stands in.
     paragraph: u32,
-    /// The chapter it stands in.
-    chapter: Option<usize>,
+    /// Per level of [`Level::ALL`]: the 编, 分编, 章, 节 it stands in.
+    within: [Option<usize>; 4],
     /// The run of articles it belongs to.
     run: u32,
 }
@@ -386,7 +499,7 @@ impl Site {
             None
         };
         let article = ancestors(Style::Article);
-        let chapter = ancestors(Style::Chapter);
+        let within = Level::ALL.map(|l| ancestors(style_of(l)));
         let pos = own.source_offset(at);
         let mut paragraph = article.map_or(1, |a| {
             index.paragraphs[a]
@@ -409,7 +522,7 @@ impl Site {
             node,
             article,
             paragraph,
-            chapter,
+            within,
             run,
         }
     }
@@ -471,41 +584,14 @@ fn resolve(index: &Index, doc: &DocTree, at: &Site, f: &Found, unqualified: bool
                 part,
             )]
         }
-        Unit::Chapter { chapter, section } => {
-            // Chapters and sections are judged only where the structure found them: a
-            // document without chapters, or a chapter without sections, may have lost them
-            // to its copy (a heading the structure stage did not take).
-            if !index.has_chapters() {
-                return Vec::new();
-            }
-            let ch = match chapter {
-                Some(c) => index.chapter(*c, at.run),
-                None => at.chapter,
-            };
-            if section.is_some()
-                && ch.is_none_or(|c| {
-                    !doc.nodes[c]
-                        .children
-                        .iter()
-                        .any(|&k| doc.nodes[k].style == Style::Section)
-                })
-            {
-                return Vec::new();
-            }
-            let node =
-                match (ch, section) {
-                    (Some(c), Some(s)) => doc.nodes[c].children.iter().copied().find(|&k| {
-                        doc.nodes[k].style == Style::Section && doc.nodes[k].number == *s
-                    }),
-                    (c, None) => c,
-                    (None, Some(_)) => None,
-                };
-            vec![Target {
+        Unit::Division(d) => match division_target(index, doc, at, &f.scope, d) {
+            Some(node) => vec![Target {
                 target: node.and_then(path),
                 part: None,
                 resolved: node.is_some(),
-            }]
-        }
+            }],
+            None => Vec::new(),
+        },
         Unit::ThisArticle(part) => match at.article {
             Some(a) => vec![article_target(Some(a), part)],
             None => Vec::new(),
@@ -592,6 +678,47 @@ fn resolve(index: &Index, doc: &DocTree, at: &Site, f: &Found, unqualified: bool
             out
         }
     }
+}
+
+/// The node a division names (`Some(None)`: it names none), counted within the division
+/// the scope says (本编第三章) or else the one where the first level named restarts (a bare
+/// 第三章 is a chapter of this 编, a bare 第二节 a section of this chapter), then level by
+/// level (第一编第六章第三节). `None` when it cannot be judged: the 编, 分编, 章 or 节 are
+/// judged only where the structure found them — a document without any (one 编 of a code
+/// copied alone), or a division without any of the level named, may have lost them to its
+/// copy (a heading the structure stage did not take).
+fn division_target(
+    index: &Index,
+    doc: &DocTree,
+    at: &Site,
+    scope: &Scope,
+    d: &Division,
+) -> Option<Option<usize>> {
+    let top = d.top()?;
+    // 本编 counts within this 编 what it names below it; a larger division after it in a
+    // chain (本编第一章和第二编第一分编) counts as if named alone.
+    let within = match scope {
+        Scope::OwnDivision(l) if l.index() < top.index() => Some(*l),
+        Scope::OwnDivision(_) => top.container(),
+        Scope::Own(_)
+        | Scope::Relative
+        | Scope::Unqualified
+        | Scope::Named(_)
+        | Scope::Previous => top.container(),
+    };
+    let mut under = within.and_then(|l| at.within[l.index()]);
+    // Sections restart in every chapter: a 第二节 outside any chapter cannot be placed.
+    if under.is_none() && within == Some(Level::Chapter) {
+        return None;
+    }
+    for (level, number) in d.named() {
+        match index.division(doc, level, number, under, at.run) {
+            Err(()) => return None,
+            Ok(None) => return Some(None),
+            Ok(Some(node)) => under = Some(node),
+        }
+    }
+    Some(under)
 }
 
 /// Whether article `a` has the 款 and 项 that `part` names (an article with one 款 holds its

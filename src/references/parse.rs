@@ -1,6 +1,6 @@
 //! The grammar of a reference, read off a clause's cleaned text: which words open one
-//! (本法, 《…》, 前款, 本条, 第), the units it names (第X条之Y, 第X款, 第（X）项, 第X目,
-//! 第X章, 第X节), and how a chain goes on (、 和 或者 及 至). Nothing here knows the clause
+//! (本法, 本编, 《…》, 前款, 本条, 第), the units it names (第X条之Y, 第X款, 第（X）项, 第X目,
+//! 第X编, 第X分编, 第X章, 第X节), and how a chain goes on (、 和 或者 及 至). Nothing here knows the clause
 //! tree; [`super::resolve`] looks the units up.
 
 use super::vocab;
@@ -20,6 +20,92 @@ pub enum Scope {
     Named(String),
     /// Another document, named earlier (该法, 该条例).
     Previous,
+    /// This document, within the division where the reference stands (本编第三章 — the
+    /// chapter of this 编; 本章第二节; 本分编第二章). 本编, 本章 alone name no reference, as
+    /// 本法 alone does not.
+    OwnDivision(Level),
+}
+
+/// The divisions above the articles, from the largest: 编, 分编, 章, 节.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    /// 第X编.
+    Part,
+    /// 第X分编.
+    Subpart,
+    /// 第X章.
+    Chapter,
+    /// 第X节.
+    Section,
+}
+
+impl Level {
+    /// Every level, from the largest.
+    pub const ALL: [Level; 4] = [Level::Part, Level::Subpart, Level::Chapter, Level::Section];
+
+    /// The word after the number (第二分编).
+    pub fn unit(self) -> &'static str {
+        match self {
+            Level::Part => "编",
+            Level::Subpart => "分编",
+            Level::Chapter => "章",
+            Level::Section => "节",
+        }
+    }
+
+    /// The division whose numbering this level restarts in: 分编 and chapters restart in
+    /// every 编 (chapters run on across the 分编 of one 编), sections in every chapter; 编
+    /// are numbered through the document.
+    pub fn container(self) -> Option<Level> {
+        match self {
+            Level::Part => None,
+            Level::Subpart | Level::Chapter => Some(Level::Part),
+            Level::Section => Some(Level::Chapter),
+        }
+    }
+
+    /// The position in [`Level::ALL`].
+    pub fn index(self) -> usize {
+        match self {
+            Level::Part => 0,
+            Level::Subpart => 1,
+            Level::Chapter => 2,
+            Level::Section => 3,
+        }
+    }
+}
+
+/// A division named by number at some of the levels, from the largest named on (第二编第一
+/// 分编第四章第二节; 第三章; 第二节). The levels above the first named one are where the
+/// reference stands (a bare 第三章 in a 编 is that 编's).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Division {
+    /// The number named at each level of [`Level::ALL`].
+    pub numbers: [Option<u32>; 4],
+}
+
+impl Division {
+    /// The number named at `level`.
+    pub fn at(&self, level: Level) -> Option<u32> {
+        self.numbers[level.index()]
+    }
+
+    /// The levels named, from the largest.
+    pub fn named(&self) -> impl Iterator<Item = (Level, u32)> + '_ {
+        Level::ALL
+            .into_iter()
+            .filter_map(|l| self.at(l).map(|n| (l, n)))
+    }
+
+    /// The largest level named.
+    pub fn top(&self) -> Option<Level> {
+        self.named().next().map(|(l, _)| l)
+    }
+
+    /// The smallest level named.
+    pub fn bottom(&self) -> Option<Level> {
+        self.named().last().map(|(l, _)| l)
+    }
 }
 
 /// The 款/项/目 part of a reference.
@@ -71,13 +157,8 @@ pub enum Unit {
         /// The 款/项/目 named after it.
         part: Part,
     },
-    /// 第X章 (第Y节), or 第Y节 alone (in the current chapter).
-    Chapter {
-        /// 第X章, when named.
-        chapter: Option<u32>,
-        /// 第Y节, when named.
-        section: Option<u32>,
-    },
+    /// 第X编, 第X分编, 第X章, 第X节 and their sequences (第一编第六章第三节).
+    Division(Division),
     /// 本条, with an optional part.
     ThisArticle(Part),
     /// 前款 (1), 前两款 (2) …, with an optional 项.
@@ -143,12 +224,27 @@ fn is_numeral(c: char) -> bool {
 }
 
 /// `第` + number + `unit`, at the start of `s`: the number and the bytes read.
-fn ordinal(s: &str, unit: char) -> Option<(u32, usize)> {
+fn ordinal(s: &str, unit: &str) -> Option<(u32, usize)> {
     let r = s.strip_prefix('第')?;
     let (n, len) = number(r)?;
     r[len..]
         .starts_with(unit)
-        .then(|| (n, '第'.len_utf8() + len + unit.len_utf8()))
+        .then(|| (n, '第'.len_utf8() + len + unit.len()))
+}
+
+/// A division at the start of `s`: 第X编, 第X分编, 第X章 and 第X节, in that order, each at
+/// most once and at least one (第二编第一分编第四章第二节, 第三编, 第二节). Returns it and the
+/// bytes read.
+fn division(s: &str) -> Option<(Division, usize)> {
+    let mut d = Division::default();
+    let mut at = 0;
+    for l in Level::ALL {
+        if let Some((n, len)) = ordinal(&s[at..], l.unit()) {
+            d.numbers[l.index()] = Some(n);
+            at += len;
+        }
+    }
+    (at > 0).then_some((d, at))
 }
 
 /// Separators inside one list of numbers that share their 第 and unit (第一、二、五项,
@@ -227,7 +323,7 @@ fn parts(s: &str) -> (Vec<Part>, usize) {
     if let Some((ns, len)) = numbers(&s[at..], '项') {
         items = ns.into_iter().map(Some).collect();
         at += len;
-        if let Some((n, len)) = ordinal(&s[at..], '目') {
+        if let Some((n, len)) = ordinal(&s[at..], "目") {
             sub = Some(n);
             at += len;
         }
@@ -250,7 +346,7 @@ fn parts(s: &str) -> (Vec<Part>, usize) {
 
 /// 第X条 or 第X条之Y at the start of `s`: (number, insert, bytes read).
 fn article(s: &str) -> Option<(u32, u32, usize)> {
-    let (n, len) = ordinal(s, '条')?;
+    let (n, len) = ordinal(s, "条")?;
     // 第X条之Y: an article inserted by an amendment (之 followed by a Chinese numeral).
     if let Some(r) = s[len..].strip_prefix('之')
         && let Some((k, klen)) = number(r)
@@ -372,12 +468,13 @@ pub fn scan(text: &str) -> Vec<Found> {
                         // A bare 第X条 that nothing continues as a reference (第十九条国家实行…)
                         // is a marker glued to the text before it; a part of something named
                         // just before (…范围的第一项) is not this document's.
-                        // A bare 第X章 likewise, whatever comes before it (第一章总则 of a
-                        // table of contents run into the line before).
-                        let chapter = matches!(found[0].unit, Unit::Chapter { .. });
+                        // A bare 第X编/章/节 likewise, whatever comes before it (第一章总则 of
+                        // a table of contents run into the line before; 依照第八章相关 of a
+                        // law named before).
+                        let division = matches!(found[0].unit, Unit::Division(_));
                         let glued = bare
                             && !continues_reference(&text[end..])
-                            && (chapter || !introduced(&text[..start]));
+                            && (division || !introduced(&text[..start]));
                         let of_other = bare
                             && text[..i].ends_with('的')
                             && matches!(found[0].unit, Unit::PartOnly(_));
@@ -500,9 +597,9 @@ fn is_marker_at(text: &str, i: usize) -> bool {
         let (rest, gap) = marker_rest(len);
         return !crate::structure::refs::unit_cited(rest, gap);
     }
-    // A 编/章/节 that opens a line is a heading unless a sentence runs on from it.
-    ['编', '章', '节'].iter().any(|&u| {
-        ordinal(s, u).is_some_and(|(_, len)| {
+    // A 编/分编/章/节 that opens a line is a heading unless a sentence runs on from it.
+    Level::ALL.iter().any(|l| {
+        ordinal(s, l.unit()).is_some_and(|(_, len)| {
             let (rest, gap) = marker_rest(len);
             let line = rest.split('\n').next().unwrap_or(rest);
             !line.contains(['，', '。', '；', '：', ',', ';', ':'])
@@ -515,6 +612,13 @@ fn is_marker_at(text: &str, i: usize) -> bool {
 /// reference as written starts (whether a unit follows is the chain's to say).
 fn qualifier(text: &str, i: usize) -> (Scope, usize) {
     let before = &text[..i];
+    // 本编, 本分编, 本章, 本节.
+    if let Some((l, start)) = Level::ALL.into_iter().find_map(|l| {
+        let b = before.strip_suffix(l.unit())?.strip_suffix('本')?;
+        Some((l, b.len()))
+    }) {
+        return (Scope::OwnDivision(l), with_verb(text, start));
+    }
     if let Some(w) = vocab::OWN_DOCUMENT.iter().find(|w| before.ends_with(**w)) {
         let start = i - w.len();
         return (Scope::Own(w), with_verb(text, start));
@@ -571,7 +675,13 @@ fn named_before(before: &str) -> Option<(String, usize)> {
     let name = &run[cut..];
     let own = name.starts_with('本') || name.starts_with('该');
     let chars = name.chars().count();
-    (!own && chars > suffix.chars().count() && chars >= 2).then(|| (name.to_string(), start + cut))
+    // A bare act word (条例第五条, 依照条例第四十条) names the act cited, not this document.
+    let bare = vocab::BARE_ACTS.contains(&name)
+        && !vocab::BARE_ACT_COMPOUNDS
+            .iter()
+            .any(|w| run[..cut].ends_with(*w));
+    (!own && (bare || chars > suffix.chars().count() && chars >= 2))
+        .then(|| (name.to_string(), start + cut))
 }
 
 /// What the parts of a chain attach to.
@@ -618,7 +728,7 @@ fn part_of(u: &Unit) -> Option<&Part> {
         | Unit::ThisParagraph(part)
         | Unit::PrecedingParagraphs(_, part)
         | Unit::PrecedingArticles(_, part) => Some(part),
-        Unit::Chapter { .. } => None,
+        Unit::Division(_) => None,
     }
 }
 
@@ -638,8 +748,8 @@ fn chain(
     let mut ref_start = start;
     let mut anchor = anchor;
     let mut range = false;
-    // The chapter of the last 第X章 named, for a 第Y节 that follows it.
-    let mut chapter: Option<u32> = None;
+    // The division named last, for a smaller one that follows it (第二章第二节、第三节).
+    let mut previous: Option<Division> = None;
     let mut first = true;
     loop {
         let s = &text[pos..];
@@ -691,35 +801,55 @@ fn chain(
                 }
             }
             anchor = Anchor::Article(n, k);
-            chapter = None;
+            previous = None;
             pos = end;
-        } else if let Some((unit, len)) = ['章', '节']
-            .iter()
-            .find_map(|&u| ordinal(s, u).map(|(n, len)| ((u, n), len)))
-        {
-            let (c, sec, len) = match unit {
-                ('章', c) => match ordinal(&s[len..], '节') {
-                    Some((sec, slen)) => (Some(c), Some(sec), len + slen),
-                    None => (Some(c), None, len),
-                },
-                // A 第Y节 after 第X章、 is a section of that chapter.
-                (_, sec) => (chapter, Some(sec), len),
-            };
+        } else if let Some((named, len)) = division(s) {
             pos += len;
             // 第X章第Y条 names an article (numbered through the whole document).
             if article(&text[pos..]).is_some() {
                 continue;
             }
-            chapter = c;
-            out.push(Found {
-                start: ref_start,
-                end: pos,
-                scope: scope.clone(),
-                unit: Unit::Chapter {
-                    chapter: c,
-                    section: sec,
-                },
-            });
+            let d = inherit(named, previous);
+            let level = named.top().unwrap_or(Level::Chapter);
+            let n = d.at(level).unwrap_or(0);
+            match previous {
+                // A range of one level expands (第一编至第三编, 第二章至第四章): every
+                // division of it carries the range as written.
+                Some(p)
+                    if range
+                        && named.bottom() == Some(level)
+                        && p.bottom() == Some(level)
+                        && let Some(from) = p.at(level)
+                        && n > from
+                        && n - from <= MAX_DIVISION_RANGE =>
+                {
+                    let from_start = out
+                        .iter_mut()
+                        .rev()
+                        .find(|f| f.unit == Unit::Division(p))
+                        .map_or(ref_start, |f| {
+                            f.end = pos;
+                            f.start
+                        });
+                    for m in from + 1..=n {
+                        let mut x = d;
+                        x.numbers[level.index()] = Some(m);
+                        out.push(Found {
+                            start: from_start,
+                            end: pos,
+                            scope: scope.clone(),
+                            unit: Unit::Division(x),
+                        });
+                    }
+                }
+                _ => out.push(Found {
+                    start: ref_start,
+                    end: pos,
+                    scope: scope.clone(),
+                    unit: Unit::Division(d),
+                }),
+            }
+            previous = Some(d);
             anchor = Anchor::None;
         } else {
             let (ps, plen) = parts(s);
@@ -792,10 +922,7 @@ fn chain(
             Some((is_range, len))
                 if {
                     let r = &rest[len..];
-                    article(r).is_some()
-                        || ordinal(r, '章').is_some()
-                        || ordinal(r, '节').is_some()
-                        || parts(r).1 > 0
+                    article(r).is_some() || division(r).is_some() || parts(r).1 > 0
                 } =>
             {
                 range = is_range;
@@ -806,6 +933,28 @@ fn chain(
         }
     }
     (!out.is_empty()).then_some((out, pos))
+}
+
+/// The longest range of divisions read as one (第一编至第七编; 第一章至第三十章).
+const MAX_DIVISION_RANGE: u32 = 30;
+
+/// `named` with the levels it counts within taken from the division named before it in the
+/// chain, where it does not name them itself: 第二章第二节、第三节 — 第三节 of 第二章;
+/// 第一编第一章、第二章 — 第二章 of 第一编. A 分编 named before is not kept for a chapter
+/// (chapters run on across the 分编 of one 编).
+fn inherit(named: Division, previous: Option<Division>) -> Division {
+    let mut d = named;
+    let Some(p) = previous else {
+        return d;
+    };
+    let mut c = named.top().and_then(Level::container);
+    while let Some(l) = c {
+        if d.at(l).is_none() {
+            d.numbers[l.index()] = p.at(l);
+        }
+        c = l.container();
+    }
+    d
 }
 
 /// A reference relative to where it stands, at `i` (本条, 本款, 前款, 前两款, 前条), with
@@ -869,6 +1018,12 @@ mod tests {
                 sub: None,
             },
         }
+    }
+
+    fn chapter(number: u32, section: Option<u32>) -> Unit {
+        Unit::Division(Division {
+            numbers: [None, None, Some(number), section],
+        })
     }
 
     /// (text as written, scope, unit) of each reference in `s`.
@@ -1019,16 +1174,7 @@ mod tests {
                 .iter()
                 .map(|x| x.2.clone())
                 .collect::<Vec<_>>(),
-            vec![
-                Unit::Chapter {
-                    chapter: Some(3),
-                    section: None
-                },
-                Unit::Chapter {
-                    chapter: Some(3),
-                    section: Some(2)
-                }
-            ]
+            vec![chapter(3, None), chapter(3, Some(2))]
         );
     }
 
@@ -1070,21 +1216,94 @@ mod tests {
             .into_iter()
             .map(|x| x.2)
             .collect();
-        assert_eq!(
-            units,
-            vec![
-                Unit::Chapter {
-                    chapter: Some(2),
-                    section: Some(2)
-                },
-                Unit::Chapter {
-                    chapter: Some(2),
-                    section: Some(3)
-                }
-            ]
-        );
+        assert_eq!(units, vec![chapter(2, Some(2)), chapter(2, Some(3))]);
         // A heading left in the text is no reference.
         assert!(refs("总则。\n### 第四节 其他规定").is_empty());
+    }
+
+    fn division(numbers: [Option<u32>; 4]) -> Unit {
+        Unit::Division(Division { numbers })
+    }
+
+    #[test]
+    fn divisions_of_a_code_are_read_level_by_level() {
+        assert_eq!(
+            refs("适用第二编第一分编第四章第二节的规定"),
+            vec![(
+                "适用第二编第一分编第四章第二节".into(),
+                Scope::Unqualified,
+                division([Some(2), Some(1), Some(4), Some(2)])
+            )]
+        );
+        // 本编, 本分编, 本章 say where the units below them count.
+        let r = refs("依照本编第三章；本分编第二章；本章第二节的规定");
+        assert_eq!(
+            r.iter().map(|x| x.1.clone()).collect::<Vec<_>>(),
+            vec![
+                Scope::OwnDivision(Level::Part),
+                Scope::OwnDivision(Level::Subpart),
+                Scope::OwnDivision(Level::Chapter)
+            ]
+        );
+        assert_eq!(r[0].0, "依照本编第三章");
+        assert_eq!(r[1].2, chapter(2, None));
+        assert_eq!(r[2].2, division([None, None, None, Some(2)]));
+        // A chapter after a 编 and its 分编 in a chain keeps the 编, not the 分编 (chapters run
+        // on across the 分编 of one 编).
+        assert_eq!(
+            refs("违反第二编第一分编第一章、第五章规定的")
+                .into_iter()
+                .map(|x| x.2)
+                .collect::<Vec<_>>(),
+            vec![
+                division([Some(2), Some(1), Some(1), None]),
+                division([Some(2), None, Some(5), None])
+            ]
+        );
+        // 第X编第Y章第Z条 names an article.
+        assert_eq!(refs("依照第一编第三章第十条")[0].2, art(10, None, None));
+    }
+
+    #[test]
+    fn ranges_of_divisions_expand_and_units_alone_name_nothing() {
+        let r = refs("依照本编和第一编至第三编的规定");
+        assert_eq!(
+            r.iter().map(|x| x.2.clone()).collect::<Vec<_>>(),
+            vec![
+                division([Some(1), None, None, None]),
+                division([Some(2), None, None, None]),
+                division([Some(3), None, None, None])
+            ]
+        );
+        assert!(r.iter().all(|x| x.0 == "第一编至第三编"));
+        assert_eq!(
+            refs("依照第二章至第四章")
+                .into_iter()
+                .map(|x| x.2)
+                .collect::<Vec<_>>(),
+            vec![chapter(2, None), chapter(3, None), chapter(4, None)]
+        );
+        // 本编, 本章, 本节 alone are no references (as 本法 alone is not); 前两编 is not read.
+        assert!(refs("本编规定；本章没有规定的；本节另有规定外；前两编的规定").is_empty());
+    }
+
+    #[test]
+    fn divisions_of_other_codes_and_headings_are_told_apart() {
+        let r = refs("依照《西岭省乡村治理法典》第二编、民事规范法典第三编第一章处理");
+        assert_eq!(
+            r.iter().map(|x| x.1.clone()).collect::<Vec<_>>(),
+            vec![
+                Scope::Named("西岭省乡村治理法典".into()),
+                Scope::Named("民事规范法典".into())
+            ]
+        );
+        assert_eq!(r[1].0, "民事规范法典第三编第一章");
+        // Headings and lines of a table of contents.
+        assert!(
+            refs("第二编　物权\n　第一分编　通则\n## 第三分编 准合同\n第二编第一分编 通则")
+                .is_empty()
+        );
+        assert!(refs("根据《关于实施〈某某法典〉第二编的决定》").is_empty());
     }
 
     #[test]

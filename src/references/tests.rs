@@ -307,3 +307,139 @@ fn a_table_of_contents_cites_nothing() {
     let texts: Vec<&str> = r.iter().map(|x| x.0.as_str()).collect();
     assert_eq!(texts, vec!["依照第三章"]);
 }
+
+/// (text, document, resolved) of every reference.
+fn scopes(text: &str) -> Vec<(String, Option<String>, bool)> {
+    refs(text).into_iter().map(|r| (r.0, r.5, r.4)).collect()
+}
+
+#[test]
+fn an_implementing_rule_cites_the_act_it_carries_out_by_its_bare_name() {
+    // 条例 alone names the regulation the title carries out; 本办法 this document.
+    let r = scopes(
+        "青岭市实施《南川省森林防火条例》办法\n\
+         第一条 根据《南川省森林防火条例》，结合本市实际，制定本办法。\n\
+         第二条 条例第五条第二款所称重点区域，是指本市林区。\n\
+         第三条 违反本办法第二条的，依照条例第四十条的规定处罚。\n",
+    );
+    let act = Some("南川省森林防火条例".to_string());
+    assert_eq!(
+        r,
+        vec![
+            ("条例第五条第二款".into(), act.clone(), false),
+            ("违反本办法第二条".into(), None, true),
+            ("依照条例第四十条".into(), act, false),
+        ]
+    );
+    // A rule named 某条例实施细则 alike; 《条例》 is the same short name.
+    let r = scopes(
+        "南川省湿地保护条例实施细则\n\
+         第一条 《条例》第三条所称湿地，包括人工湿地。\n\
+         第二条 依照条例第九条的规定，由省林业主管部门公布名录。\n",
+    );
+    let act = Some("南川省湿地保护条例".to_string());
+    assert_eq!(r[0].1, act);
+    assert_eq!(r[1], ("依照条例第九条".into(), act, false));
+}
+
+#[test]
+fn a_bare_act_word_names_another_document_and_only_alone() {
+    // In a document that carries out no act the bare word is the name as written.
+    let r = scopes(
+        "某市河道管理办法\n第一条 条例第五条所称河道，依照本办法管理。\n第二条 依照条例第二条办理。\n",
+    );
+    assert_eq!(r[0], ("条例第五条".into(), Some("条例".into()), false));
+    assert_eq!(r[1], ("依照条例第二条".into(), Some("条例".into()), false));
+    // 本条例, 该条例, 《条例》, 实施条例 and a longer name keep their readings.
+    let scope = |s: &str| parse::scan(s).remove(0).scope;
+    assert_eq!(scope("依照本条例第五条"), parse::Scope::Own("本条例"));
+    assert_eq!(scope("该条例第五条"), parse::Scope::Previous);
+    assert_eq!(scope("《条例》第五条"), parse::Scope::Named("条例".into()));
+    assert_eq!(scope("依照实施条例第五条"), parse::Scope::Unqualified);
+    assert_eq!(
+        scope("依照南川省森林防火条例第五条"),
+        parse::Scope::Named("南川省森林防火条例".into())
+    );
+    assert_eq!(scope("依照细则第三条"), parse::Scope::Named("细则".into()));
+    // 依法 is no name, and 第五条 alone is this document's.
+    assert_eq!(scope("依照第五条"), parse::Scope::Unqualified);
+}
+
+/// A code of two 编, the second divided into 分编; chapters restart in the second 编 and run
+/// on across its 分编.
+const CODE: &str = "东岚市街巷管理法典\n\
+第一编 总则\n\
+第一章 一般规定\n\
+第一条 为了管理街巷，制定本法典。\n\
+第二章 管理职责\n\
+第二条 街巷管理适用本编第一章和第二编的规定。\n\
+第二编 分则\n\
+第一分编 通则\n\
+第一章 街巷命名\n\
+第三条 街巷命名适用第二章的规定；本编第三章另有规定的除外。\n\
+第二章 命名程序\n\
+第四条 违反第一编第二章规定的，依照第三编的规定处理。\n\
+第二分编 专项\n\
+第三章 门牌\n\
+第一节 门牌编制\n\
+第五条 门牌编制适用本章第二节和本分编第一章的规定。\n\
+第二节 门牌变更\n\
+第六条 本节规定之外，依照第一编至第二编的规定办理。\n";
+
+#[test]
+fn a_code_cites_its_divisions_where_their_numbering_restarts() {
+    let got: Vec<(String, Option<String>, bool)> =
+        refs(CODE).into_iter().map(|r| (r.0, r.2, r.4)).collect();
+    let row =
+        |t: &str, target: Option<&str>, ok: bool| (t.to_string(), target.map(str::to_string), ok);
+    assert_eq!(
+        got,
+        vec![
+            row("适用本编第一章", Some("第一编/第一章"), true),
+            row("第二编", Some("第二编"), true),
+            // A bare 第二章 in the second 编 is its own, not the first 编's.
+            row("适用第二章", Some("第二编/第一分编/第二章"), true),
+            // 本编第三章 runs on into the next 分编.
+            row("本编第三章", Some("第二编/第二分编/第三章"), true),
+            row("违反第一编第二章", Some("第一编/第二章"), true),
+            // A code of two 编 has no 第三编.
+            row("依照第三编", None, false),
+            row(
+                "适用本章第二节",
+                Some("第二编/第二分编/第三章/第二节"),
+                true
+            ),
+            // This 分编 holds only 第三章.
+            row("本分编第一章", None, false),
+            row("依照第一编至第二编", Some("第一编"), true),
+            row("依照第一编至第二编", Some("第二编"), true),
+        ]
+    );
+}
+
+#[test]
+fn divisions_a_copy_does_not_hold_are_not_judged() {
+    // A text without any 编 (one 编 of a code, copied alone) cannot check 第一编; its 本编 is
+    // the whole text.
+    let r = refs(
+        "某市物业法典\n第一章 一般规定\n第一条 适用本编第二章和本法第一编第三章的规定。\n第二章 业主\n第二条 依照本法第二编处理。\n",
+    );
+    let got: Vec<(&str, Option<&str>, bool)> = r
+        .iter()
+        .map(|x| (x.0.as_str(), x.2.as_deref(), x.4))
+        .collect();
+    assert_eq!(got, vec![("适用本编第二章", Some("第二章"), true)]);
+}
+
+#[test]
+fn a_title_cites_nothing() {
+    let r = refs(
+        "东岚市街巷管理法典第二编\n实施办法\n第一条 为了实施《东岚市街巷管理法典》第二编，制定本办法。\n第二条 本办法自公布之日起施行。\n",
+    );
+    let texts: Vec<(&str, Option<&str>)> =
+        r.iter().map(|x| (x.0.as_str(), x.5.as_deref())).collect();
+    assert_eq!(
+        texts,
+        vec![("《东岚市街巷管理法典》第二编", Some("东岚市街巷管理法典"))]
+    );
+}

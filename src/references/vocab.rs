@@ -28,9 +28,6 @@ pub const OWN_DOCUMENT: &[&str] = &[
     "本标准",
     "本公约",
     "本法",
-    "本编",
-    "本章",
-    "本节",
 ];
 
 /// Words that name a document mentioned before (该法第五条).
@@ -52,6 +49,17 @@ pub const DOCUMENT_SUFFIXES: &[&str] = &[
     "法典", "法", "分则", "总则", "条例", "规定", "办法", "细则", "规则", "决定", "解释", "章程",
     "准则", "公约", "协定", "条约", "通则",
 ];
+
+/// Document-type words that, standing alone before a 第X条 (条例第五条所称, 依照条例第四十条),
+/// name another document: the act an implementing rule carries out (安平市实施《…条例》办法),
+/// never this one, which says 本条例. 法 and 法典 are not among them (依法第五条 is no name),
+/// nor 总则/分则 (parts of the law at hand).
+pub const BARE_ACTS: &[&str] = &[
+    "条例", "规定", "办法", "细则", "规则", "决定", "解释", "章程", "准则", "公约", "协定", "条约",
+];
+
+/// Words that make one name with a bare act word after them: 实施条例第三条 is not 条例第三条.
+pub const BARE_ACT_COMPOUNDS: &[&str] = &["实施"];
 
 /// Verbs and conjunctions that end the words before a document cited without 《》: the name
 /// starts after the last of them (违反治安管理处罚法 → 治安管理处罚法).

@@ -702,7 +702,12 @@ fn title_prefix(s: &str) -> Option<(usize, String)> {
         .chain(ends)
         .find(|&end| ends_with_doc_type(&s[..end]))?;
     let t = s[..end].trim_matches(is_blank);
-    let t = t.strip_prefix('《').unwrap_or(t);
+    // A title written in title marks (`《…条例》`) drops them; one that only opens with the
+    // name of the act it serves (`《…规定》实施细则`) keeps its mark.
+    let t = t
+        .strip_prefix('《')
+        .filter(|r| !r.contains('》'))
+        .unwrap_or(t);
     let chars = t.chars().count();
     if !(4..=MAX_TITLE_CHARS).contains(&chars)
         || t.contains(SENTENCE_PUNCT)
@@ -927,6 +932,21 @@ mod tests {
             Some("关于开展检查的通知")
         );
         assert_eq!(title_at(&src, &layout, 6), None);
+    }
+
+    #[test]
+    fn a_title_opening_with_the_name_of_an_act_keeps_its_title_mark() {
+        let s = "《山区集市管理规定》实施细则\n\n《东岭市河道保洁办法》\n";
+        let src = SourceText::from_utf8(s);
+        let layout = Layout::new(&src);
+        assert_eq!(
+            title_at(&src, &layout, 1).as_deref(),
+            Some("《山区集市管理规定》实施细则")
+        );
+        assert_eq!(
+            title_at(&src, &layout, 3).as_deref(),
+            Some("东岭市河道保洁办法")
+        );
     }
 
     /// `paragraphs` hard-wrapped every `width` characters, each indented by two full-width
