@@ -462,7 +462,10 @@ pub fn sentence(
         for h in sanctions::collapse(s, hs) {
             let part = part_of(h.range.start);
             let own = named_before(&s[part.start.max(clauses[rs].start)..h.range.start]);
-            let target = own.map(str::to_string).or_else(|| subject.clone());
+            let target = own
+                .map(str::to_string)
+                .or_else(|| inner_target(h.term))
+                .or_else(|| subject.clone());
             push_sanction(ctx, sancs, &h, target, (s, &s[part]), sent.start);
         }
     }
@@ -900,21 +903,26 @@ fn declared_before(s: &str, clauses: &[Range<usize>], at: usize) -> Option<Strin
         .last()
 }
 
-/// The party inside a generic phrase: 追究有关人员责任 → 有关人员, 追究主办单位相关责任人的
-/// 责任 → 主办单位相关责任人.
+/// The party inside a phrase of 追究: 追究有关人员责任 → 有关人员, 追究主办单位相关责任人的
+/// 责任 → 主办单位相关责任人, 追究直接责任人员的刑事责任 → 直接责任人员, 追究收购单位的违约
+/// 责任 → 收购单位.
 fn inner_target(term: &str) -> Option<String> {
+    /// The kinds of liability a party's 的 may lead to (X的刑事责任, X的违约责任).
+    const KINDS: [&str; 8] = [
+        "刑事", "法律", "纪律", "党纪", "政纪", "经济", "行政", "违约",
+    ];
     let (_, rest) = term.split_once("追究")?;
     let rest = rest.strip_prefix('其').unwrap_or(rest);
-    let x = rest
-        .strip_suffix("的责任")
-        .or_else(|| rest.strip_suffix("责任"))?;
+    let x = rest.strip_suffix("责任")?;
+    let x = KINDS
+        .iter()
+        .find_map(|k| x.strip_suffix(k).and_then(|p| p.strip_suffix('的')))
+        .unwrap_or(x);
     let x = x.trim_end_matches('的');
     let named = x.chars().count() >= 2
-        && ![
-            "刑事", "法律", "纪律", "党纪", "政纪", "相应", "经济", "行政",
-        ]
-        .iter()
-        .any(|w| x.ends_with(w) || x == *w);
+        && !KINDS.iter().chain(&["相应"]).any(|w| x.ends_with(w))
+        // 追究损害生态环境责任: a liability named by what was harmed, no party.
+        && person_like(x);
     named.then(|| x.to_string())
 }
 
@@ -1034,7 +1042,11 @@ fn named_before(t: &str) -> Option<&str> {
             }
         }
         let x = &c[..end];
-        (!x.is_empty() && !x.ends_with('的') && x.chars().count() <= 40).then_some(x)
+        // 对原取得的许可证件，予以吊销: the thing a measure acts on, no party.
+        let document = ["证", "证件", "证书", "执照", "批准文件"]
+            .iter()
+            .any(|w| x.ends_with(w));
+        (!x.is_empty() && !x.ends_with('的') && !document && x.chars().count() <= 40).then_some(x)
     })
 }
 
@@ -1315,5 +1327,24 @@ mod tests {
             Some("直接负责的主管人员")
         );
         assert_eq!(dui_target("对其给予", false, true, false), None);
+    }
+
+    #[test]
+    fn parties_inside_a_measure_and_things_it_acts_on() {
+        assert_eq!(
+            inner_target("依法追究有关责任人员的刑事责任").as_deref(),
+            Some("有关责任人员")
+        );
+        assert_eq!(inner_target("依法追究刑事责任"), None);
+        assert_eq!(inner_target("追究其刑事责任"), None);
+        assert_eq!(inner_target("依法追究损害生态环境责任"), None);
+        assert_eq!(
+            inner_target("追究承运单位的违约责任").as_deref(),
+            Some("承运单位")
+        );
+        // 对X，before a measure: a party, but not the licence a revocation acts on.
+        assert_eq!(named_before("对非法集资人，由"), Some("非法集资人"));
+        assert_eq!(named_before("对其取得的移植许可证件、批准文件，"), None);
+        assert_eq!(named_before("对原取得的营业执照，"), None);
     }
 }

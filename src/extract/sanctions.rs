@@ -471,6 +471,15 @@ fn keep(s: &str, h: &Hit<'_>, has_measure_list: bool) -> bool {
         "罚款" => !ends(&["缴纳", "上缴", "收缴", "罚没", "加处", "按"]) && !starts(&["的"]),
         "拘留" | "行政拘留" => !starts(&["所", "场所"]) && !ends(&["刑事", "司法"]),
         "开除" => !starts(&["学籍"]),
+        // Without its own 给予, 治安管理处罚 is a measure only as the next of those one 给予
+        // gives (依法给予处分、治安管理处罚); else it names the law or its procedure
+        // (违反治安管理处罚法, 治安管理处罚的决定机关).
+        "治安管理处罚" => MEASURE_JOINERS.iter().any(|j| {
+            before.strip_suffix(j).is_some_and(|b| {
+                let clause = &b[b.rfind(['，', '。', '；', ',', ';']).unwrap_or(0)..];
+                clause.contains("给予") || clause.contains("予以")
+            })
+        }),
         t if t.ends_with("通报") => !starts(&["表扬", "情况", "本", "全"]),
         // 严肃查处 as a consequence (…的，必须严肃查处), not the duty of enforcing (严肃查处
         // 浪费案件).
@@ -523,9 +532,13 @@ pub fn collapse<'s>(s: &str, hits: Vec<Hit<'s>>) -> Vec<Hit<'s>> {
     // is a mention (党纪政务等处分相匹配).
     let covers = |g: &Hit<'_>| {
         let before = &s[..g.range.start];
-        let acts = !matches!(g.term, "处分" | "相应处分" | "相应的处分")
-            || before.ends_with("给予")
-            || before.ends_with("予以");
+        let disposition = matches!(g.term, "处分" | "相应处分" | "相应的处分");
+        // A 处分 given as a measure of its own (依法给予处分，没收违法所得; 给予警告或者由有关
+        // 部门依法给予处分; 给予批评教育、处分) is no umbrella of the measures beside it.
+        if disposition && given(s, &hits, g) {
+            return false;
+        }
+        let acts = !disposition || before.ends_with("给予") || before.ends_with("予以");
         hits.iter().any(|n| {
             // A measure in another ；-part is another consequence (尚不构成犯罪的，依法给予
             // 处分；有违法所得的，没收违法所得).
@@ -558,6 +571,25 @@ pub fn collapse<'s>(s: &str, hits: Vec<Hit<'s>>) -> Vec<Hit<'s>> {
         }
     }
     out
+}
+
+/// Words that join the measures of one 给予 (给予批评教育、处分; 视其情节给予批评教育或者处分).
+const MEASURE_JOINERS: [&str; 5] = ["、", "或者", "以及", "或", "和"];
+
+/// Whether hit `h` is the object of its own 给予 / 予以, directly (依法给予处分) or joined to a
+/// measure that is (给予批评教育、处分; 给予处分、治安管理处罚 read from the 处分). `hits` are the
+/// terms of the sentence, in order.
+fn given(s: &str, hits: &[Hit<'_>], h: &Hit<'_>) -> bool {
+    let before = &s[..h.range.start];
+    if before.ends_with("给予") || before.ends_with("予以") {
+        return true;
+    }
+    let Some(joined) = MEASURE_JOINERS.iter().find_map(|j| before.strip_suffix(j)) else {
+        return false;
+    };
+    hits.iter()
+        .find(|p| p.range.end == joined.len())
+        .is_some_and(|p| p.class != Class::Generic && given(s, hits, p))
 }
 
 #[cfg(test)]
@@ -659,6 +691,63 @@ mod tests {
         // A fine of a sum, a term of months: no count of persons.
         assert_eq!(terms("处罚款人民币5万元"), ["罚款"]);
         assert_eq!(terms("责令停产停业一个月"), ["责令停产停业"]);
+    }
+
+    #[test]
+    fn measures_one_giving_names_together() {
+        // Each measure of one 给予, also a 处分 after a named measure.
+        assert_eq!(terms("给予批评教育、处分"), ["批评教育", "处分"]);
+        assert_eq!(terms("视其情节给予批评教育或者处分"), ["批评教育", "处分"]);
+        assert_eq!(
+            terms("依法给予处分、治安管理处罚"),
+            ["处分", "治安管理处罚"]
+        );
+        assert_eq!(
+            terms("给予警告或者由有关部门依法给予处分"),
+            ["警告", "处分"]
+        );
+        // A 处分 given on its own beside the measures after it.
+        assert_eq!(
+            terms("由本单位给予处分，没收违法所得"),
+            ["处分", "没收违法所得"]
+        );
+        // 处分 naming the kind of the measures before it is none of its own.
+        assert_eq!(terms("给予降级、撤职的处分"), ["降级", "撤职"]);
+        assert_eq!(
+            terms("给予警告、记过或者记大过处分"),
+            ["警告", "记过", "记大过"]
+        );
+        // 治安管理处罚 without a 给予 of its own names the law or its procedure.
+        assert!(terms("违反《中华人民共和国治安管理处罚法》的").is_empty());
+        assert!(terms("治安管理处罚的决定机关").is_empty());
+    }
+
+    #[test]
+    fn measures_read_whole() {
+        assert_eq!(
+            terms("依法追究直接负责的主管人员和其他直接责任人员的刑事责任"),
+            ["依法追究直接负责的主管人员和其他直接责任人员的刑事责任"]
+        );
+        // The deciding bodies are no part of the measure.
+        assert_eq!(terms("由其所在单位或者上级单位给予通报批评"), ["通报批评"]);
+        assert_eq!(terms("在全系统内通报"), ["在全系统内通报"]);
+        assert_eq!(terms("予以收缴或者吊销"), ["予以收缴或者吊销"]);
+        assert_eq!(terms("予以吊销、撤销"), ["予以吊销、撤销"]);
+        assert_eq!(
+            terms("并可以依法吊销苗圃、花木基地的经营许可证"),
+            ["吊销苗圃、花木基地的经营许可证"]
+        );
+        // Two licences each with its noun stay apart from a measure after them.
+        assert_eq!(
+            terms("吊销其执业证书、撤销其鉴定资格"),
+            ["吊销其执业证书", "撤销其鉴定资格"]
+        );
+        assert!(terms("执业证书被吊销的").is_empty());
+        // The law's provision the penalty follows is part of it.
+        assert_eq!(
+            terms("依照《中华人民共和国治安管理处罚法》关于妨碍巡查人员执行职务行为的规定予以处罚"),
+            ["依照《中华人民共和国治安管理处罚法》关于妨碍巡查人员执行职务行为的规定予以处罚"]
+        );
     }
 
     #[test]
