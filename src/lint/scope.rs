@@ -8,14 +8,9 @@
 
 use crate::normalize::{self, trim_start_markup};
 use crate::structure::DocTree;
+use crate::structure::annex::{Opener, opener};
 use crate::structure::marker::{Ordinal, parse_at};
 use crate::text::SourceText;
-
-/// Words that open an annex or a note (`附件：`, `附件2`, `附表`, `注：`).
-const OPENERS: &[&str] = &["附件", "附表", "附录", "附图", "注", "说明"];
-
-/// The longest line that is only an annex heading (`附件2：城区停车场设置标准`).
-const MAX_HEADING_CHARS: usize = 40;
 
 /// The longest line that is one entry of a list of attached files or notes.
 const MAX_ENTRY_CHARS: usize = 60;
@@ -39,51 +34,6 @@ pub fn of(src: &SourceText, doc: &DocTree) -> Scopes {
         listed,
         quoted: quoted(src, doc),
     }
-}
-
-/// What opens a scope on a line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Opener {
-    /// `附件：1．…` or `注：` followed by numbered entries: a list that ends with them.
-    List,
-    /// `附件2` / `附件：` alone on its line: an annex that runs to the next one.
-    Annex,
-}
-
-/// The opener a line (blanks and markup trimmed) starts with, if any.
-fn opener(t: &str) -> Option<Opener> {
-    let word = OPENERS.iter().find(|w| t.starts_with(**w))?;
-    let rest = &t[word.len()..];
-    // 附件2 / 附件二 / 附件十一: its number.
-    let num_end = rest
-        .char_indices()
-        .find(|&(_, c)| !(c.is_ascii_digit() || crate::structure::marker::is_cn_digit(c)))
-        .map_or(rest.len(), |(i, _)| i);
-    let after = &rest[num_end..];
-    let colon = after.starts_with(['：', ':']);
-    let tail = normalize::trim_blanks(after.trim_start_matches(['：', ':']));
-    let is_note = *word == "注" || *word == "说明";
-    if is_note && !colon {
-        // 注意…, 说明书…: words, not openers.
-        return None;
-    }
-    if tail.is_empty() {
-        return Some(if is_note { Opener::List } else { Opener::Annex });
-    }
-    if !colon && num_end == 0 && !after.starts_with(normalize::is_blank) {
-        // 附件材料…: a word.
-        return None;
-    }
-    if after.starts_with(['、', '，', ',', '和', '及', '至']) {
-        // 附录一、附录二所列…, 附件1和附件2…: annexes named in a sentence (a line of wrapped
-        // prose may open with them), not an annex's heading.
-        return None;
-    }
-    if parse_at(tail).is_some() {
-        return Some(Opener::List);
-    }
-    // 附件2：某某标准 — a heading; a longer line is a sentence (附件所列…).
-    (!is_note && t.chars().count() <= MAX_HEADING_CHARS).then_some(Opener::Annex)
 }
 
 /// Whether a line (trimmed) is one entry of a list of attached files or notes.
@@ -259,29 +209,6 @@ fn descends_from(doc: &DocTree, i: usize, a: usize) -> bool {
 mod tests {
     use super::*;
 
-    #[test]
-    fn openers_are_told_from_words() {
-        assert_eq!(opener("附件：1．检查表"), Some(Opener::List));
-        assert_eq!(opener("附件："), Some(Opener::Annex));
-        assert_eq!(opener("附件2"), Some(Opener::Annex));
-        assert_eq!(opener("附件2：城区停车场设置标准"), Some(Opener::Annex));
-        assert_eq!(opener("附表 收费标准"), Some(Opener::Annex));
-        assert_eq!(opener("注：1．本表数据为年度数据。"), Some(Opener::List));
-        assert_eq!(opener("注："), Some(Opener::List));
-        assert_eq!(opener("注意安全。"), None);
-        assert_eq!(opener("附件材料应当齐全。"), None);
-        // A wrapped line of prose that opens with the annexes it names.
-        assert_eq!(
-            opener("附录一、附录二所列的非原产于本省的野生植物的认"),
-            None
-        );
-        assert_eq!(opener("附件1和附件2规定的标准执行"), None);
-        assert_eq!(
-            opener("附件所列事项，由市人民政府另行规定，并向社会公布实施，接受公众监督。"),
-            None
-        );
-    }
-
     fn scopes_of(t: &str) -> Vec<(String, u32, bool, bool)> {
         let src = SourceText::from_utf8(t);
         let a = crate::structure::analyse(&src);
@@ -299,17 +226,18 @@ mod tests {
         let t = "第一条 甲。\n\n第二条 乙。\n\n附件：1、登记表\n\n2、汇总表\n\n附件1\n\n一、填写说明\n\n二、报送要求\n";
         let got = scopes_of(t);
         let scope: Vec<(&str, u32, bool)> = got.iter().map(|g| (g.0.as_str(), g.1, g.3)).collect();
-        // 第一条 第二条 | 1、 2、 | 一、 二、 (the structure stage hangs the annex's
-        // list under the last entry; the scope tells them apart).
+        // 第一条 第二条 | 1、 2、 | 一、 二、 (the structure stage ends the last article at
+        // the annex and hangs the second annex's items under the list's last entry; the
+        // scope tells them apart).
         assert_eq!(
             scope,
             vec![
                 ("第一条", 0, false),
                 ("第二条", 0, false),
-                ("第二条/1", 0, true),
-                ("第二条/2", 0, true),
-                ("第二条/2/一", 1, false),
-                ("第二条/2/二", 1, false)
+                ("1", 0, true),
+                ("2", 0, true),
+                ("2/一", 1, false),
+                ("2/二", 1, false)
             ]
         );
         let t = "一、修改某办法\n1.将第三条修改为：\n“有下列情形之一的，不予登记：\n（一）甲；\n（二）乙。”\n2.将第五条修改为：\n“丙。”\n";

@@ -4,13 +4,14 @@
 //! each with its clauses as a flat arena of [`Node`]s in document order (tree links via
 //! `parent`/`children`). Later stages (extraction, lint, output) read only these types.
 //!
-//! Sub-modules: [`bare`] finds headings that lost their number; [`marker`] recognises a marker at a position and reads its number;
+//! Sub-modules: [`annex`] tells the lines that open an annex or notes; [`bare`] finds headings that lost their number; [`marker`] recognises a marker at a position and reads its number;
 //! [`refs`] tells cited numbers (`第三条规定的`, `第（三）、（四）项`) from markers; [`toc`]
 //! finds a table of contents before the body;
 //! [`detect`] finds marker candidates on compacted lines; [`documents`] marks boilerplate,
 //! cuts compilations and finds titles; [`tree`] builds the hierarchy from the numbering
 //! sequence.
 
+pub mod annex;
 pub mod bare;
 pub mod detect;
 pub mod documents;
@@ -411,13 +412,22 @@ fn assemble(
         nodes: Vec::with_capacity(d.placed.len()),
         ..DocTree::default()
     };
+    // An annex after the last article ends it: the clauses from there on are no part of
+    // the body's tree (the annex's lists are its own, at the top).
+    let annex = annex_after_articles(src, layout, cands, &d, last);
     for (i, p) in d.placed.iter().enumerate() {
         let c = &cands[p.cand];
-        let next = d
-            .placed
-            .get(i + 1)
-            .map_or(end, |q| cands[q.cand].start)
+        let in_annex = annex.is_some_and(|a| c.start >= a);
+        let next = d.placed.get(i + 1).map_or(end, |q| cands[q.cand].start);
+        let next = annex
+            .filter(|_| !in_annex)
+            .map_or(next, |a| next.min(a))
             .max(c.marker_end);
+        let (parent, level) = match p.parent {
+            Some(q) if in_annex && annex.is_some_and(|a| doc.nodes[q].start < a) => (None, 1),
+            Some(q) if in_annex => (Some(q), doc.nodes[q].level + 1),
+            Some(_) | None => (p.parent, p.level),
+        };
         // A heading without a number ends the clause before it (they are in line order).
         let k = bare_headings.partition_point(|h| layout.line(h.line).start <= c.marker_end);
         let next = bare_headings
@@ -431,9 +441,9 @@ fn assemble(
             insert: p.insert,
             style: p.style,
             punct: c.punct,
-            level: p.level,
+            level,
             path: String::new(),
-            parent: p.parent,
+            parent,
             children: Vec::new(),
             start: c.start,
             marker_end: c.marker_end,
@@ -445,7 +455,7 @@ fn assemble(
             heading: None,
             own: MappedText::new(),
         });
-        if let Some(par) = p.parent {
+        if let Some(par) = parent {
             doc.nodes[par].children.push(i);
         }
     }
@@ -519,6 +529,36 @@ fn assemble(
         }
     }
     doc
+}
+
+/// Decoded offset of the line that opens an annex after the last article of a document
+/// (`附件：1．…`, `附：…表`, `附录` at the start of a paragraph), if the document has articles
+/// and such an annex.
+fn annex_after_articles(
+    src: &SourceText,
+    layout: &Layout,
+    cands: &[Cand],
+    d: &Draft,
+    last: usize,
+) -> Option<usize> {
+    let article = d.placed.iter().rev().find(|p| p.style == Style::Article)?;
+    let from = cands[article.cand].line;
+    let text = src.as_str();
+    let mut runs_on = false;
+    for n in from..=last {
+        let info = layout.line(n);
+        if info.blank || info.boilerplate {
+            continue;
+        }
+        if n > from && !runs_on {
+            let t = normalize::trim_start_markup(&text[info.start..info.end]);
+            if annex::opens_annex(t) {
+                return Some(info.start);
+            }
+        }
+        runs_on = !info.ends_final && layout.is_full(n);
+    }
+    None
 }
 
 /// Decoded offset of the end of the paragraph that starts at `a`, when that paragraph ends
