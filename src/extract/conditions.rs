@@ -144,7 +144,7 @@ pub fn sentence(
     let inside = |at: usize| quoted.iter().any(|q| q.contains(&at));
     let mut all_hits =
         sanctions::hits_among(s, &ctx.unit.exact_in(sent.clone()), present.sanctions);
-    all_hits.retain(|h| !inside(h.range.start));
+    all_hits.retain(|h| !inside(h.range.start) && (ctx.penalty_chapter || !h.entry.chapter));
     let exempt = present.exemption;
     let escalated = present.correct && escalates(full[sent.end..].trim_start());
     if all_hits.is_empty() && !exempt && !present.pursue && !escalated {
@@ -453,10 +453,13 @@ pub fn sentence(
             .then(|| condition_subject(s, &clauses[rs..k]))
             .flatten()
             .or_else(|| carried.clone());
-        // Outside a frame, a soft measure (进行不定时通报) is no sanction without a condition.
+        // Outside a frame, a soft measure (进行不定时通报) is no sanction without a condition;
+        // nor is a record (应当将处罚结果记入信用档案: a body's duty of recording).
+        let violation = describes_violation(before);
         let hs: Vec<Hit<'_>> = hits_in(c)
             .iter()
             .filter(|h| !h.soft() || framed && ctx.soft_ok)
+            .filter(|h| !h.entry.record || violation)
             .cloned()
             .collect();
         for h in sanctions::collapse(s, hs) {

@@ -83,6 +83,8 @@ fn listed_measure() -> &'static SanctionEntry {
         gain: false,
         referral: false,
         reported: false,
+        record: false,
+        chapter: false,
         literals: None,
         prefixes: Vec::new(),
         suffixes: Vec::new(),
@@ -471,6 +473,18 @@ fn keep(s: &str, h: &Hit<'_>, has_measure_list: bool) -> bool {
         "罚款" => !ends(&["缴纳", "上缴", "收缴", "罚没", "加处", "按"]) && !starts(&["的"]),
         "拘留" | "行政拘留" => !starts(&["所", "场所"]) && !ends(&["刑事", "司法"]),
         "开除" => !starts(&["学籍"]),
+        // 向人民法院提起诉讼，要求返还，并赔偿损失: what the injured party may claim, in
+        // the ；-part before the damages (承担赔偿责任 names the liable party itself).
+        t if t.contains("赔偿")
+            && !t.contains("责任")
+            && matches!(
+                h.entry.category,
+                CategoryRule::Fixed(SanctionCategory::Civil)
+            ) =>
+        {
+            let part = &before[before.rfind(['；', '。', ';']).unwrap_or(0)..];
+            !["要求", "请求"].iter().any(|w| part.contains(w))
+        }
         // Without its own 给予, 治安管理处罚 is a measure only as the next of those one 给予
         // gives (依法给予处分、治安管理处罚); else it names the law or its procedure
         // (违反治安管理处罚法, 治安管理处罚的决定机关).
@@ -524,7 +538,8 @@ fn counted(after: &str) -> bool {
 pub fn collapse<'s>(s: &str, hits: Vec<Hit<'s>>) -> Vec<Hit<'s>> {
     // A referral (转请有关部门查处) is another way to deal with the case, not a named
     // measure: the generic phrase beside it (按规定处理) stays.
-    let named = |h: &Hit<'_>| h.class != Class::Generic && !h.entry.referral;
+    // Nor is a record (记入信用记录): 依法追究法律责任，并记入信用记录 keeps both.
+    let named = |h: &Hit<'_>| h.class != Class::Generic && !h.entry.referral && !h.entry.record;
     // A generic phrase is the umbrella of the measures it introduces (追究责任，给予批评
     // 教育…) or closes in one breath (给予警告等处理), not of those in a comma clause of
     // their own before it (要通报批评，依纪依法问责: two consequences).
@@ -747,6 +762,31 @@ mod tests {
         assert_eq!(
             terms("依照《中华人民共和国治安管理处罚法》关于妨碍巡查人员执行职务行为的规定予以处罚"),
             ["依照《中华人民共和国治安管理处罚法》关于妨碍巡查人员执行职务行为的规定予以处罚"]
+        );
+    }
+
+    #[test]
+    fn records_bans_grades_and_damages() {
+        assert_eq!(terms("并记入其信用记录"), ["记入其信用记录"]);
+        assert_eq!(terms("将其列入从业禁止名单"), ["列入从业禁止名单"]);
+        assert_eq!(
+            terms("其法定代表人三年内不得担任同类企业的法定代表人"),
+            ["三年内不得担任同类企业的法定代表人"]
+        );
+        assert_eq!(terms("三年内不得再次申请"), ["三年内不得再次申请"]);
+        assert_eq!(terms("将其资质等级降低一级"), ["资质等级降低一级"]);
+        assert_eq!(terms("责令暂停景区夜间运营"), ["责令暂停景区夜间运营"]);
+        assert_eq!(
+            terms("承担修复责任和赔偿损失"),
+            ["承担修复责任", "赔偿损失"]
+        );
+        // A condition that names a list, a duty to keep files, a claim of the injured party.
+        assert!(terms("被列入严重违法失信名单的").is_empty());
+        assert!(terms("提起诉讼，要求返还，并赔偿损失").is_empty());
+        // A generic consequence stays beside a record.
+        assert_eq!(
+            terms("依法追究法律责任，并记入信用记录"),
+            ["依法追究法律责任", "记入信用记录"]
         );
     }
 

@@ -92,6 +92,13 @@ pub struct SanctionEntry {
     /// Named only where a report states what was done (违纪所得予以收缴, 已被取保候审):
     /// a rule's sentence does not read it.
     pub reported: bool,
+    /// An entry in a credit record or a list (记入信用记录, 列入严重违法失信名单): a sanction
+    /// only as the consequence of a violation, never a body's duty of recording on its own
+    /// (应当将处罚结果记入信用档案).
+    pub record: bool,
+    /// Read only in a 法律责任 / 罚则 chapter (注销其备案: elsewhere mostly the procedure when
+    /// a licence lapses).
+    pub chapter: bool,
     /// The alternatives of a pattern that is nothing but literals (停职检查|停职): its
     /// matches are read off the literal scan instead of searched for.
     pub literals: Option<Vec<&'static str>>,
@@ -295,7 +302,7 @@ pub fn sanctions() -> &'static [SanctionEntry] {
                 let flags: Vec<&str> = flags.split(',').filter(|x| *x != "-").collect();
                 for x in &flags {
                     assert!(
-                        ["soft", "gain", "referral", "reported"].contains(x),
+                        ["soft", "gain", "referral", "reported", "record", "chapter"].contains(x),
                         "{file}:{line}: unknown flag {x:?}"
                     );
                 }
@@ -322,6 +329,8 @@ pub fn sanctions() -> &'static [SanctionEntry] {
                     gain: flags.contains(&"gain"),
                     referral: flags.contains(&"referral"),
                     reported: flags.contains(&"reported"),
+                    record: flags.contains(&"record"),
+                    chapter: flags.contains(&"chapter"),
                     literals,
                     prefixes,
                     suffixes,
