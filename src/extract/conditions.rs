@@ -144,7 +144,7 @@ pub fn sentence(
     let inside = |at: usize| quoted.iter().any(|q| q.contains(&at));
     let mut all_hits =
         sanctions::hits_among(s, &ctx.unit.exact_in(sent.clone()), present.sanctions);
-    all_hits.retain(|h| !inside(h.range.start) && (ctx.penalty_chapter || !h.entry.chapter));
+    all_hits.retain(|h| !inside(h.range.start) && ctx.reads(h.entry));
     let exempt = present.exemption;
     let escalated = present.correct && escalates(full[sent.end..].trim_start());
     if all_hits.is_empty() && !exempt && !present.pursue && !escalated {
@@ -635,7 +635,8 @@ pub fn measures(
     }
     let s = &ctx.unit.text[range.clone()];
     let present = ctx.unit.present(range.clone());
-    let hits = sanctions::hits_among(s, &ctx.unit.exact_in(range.clone()), present.sanctions);
+    let mut hits = sanctions::hits_among(s, &ctx.unit.exact_in(range.clone()), present.sanctions);
+    hits.retain(|h| ctx.reads(h.entry));
     // The measures a decision lists are given (imposed), a rule's are provided.
     for h in sanctions::collapse(s, hits) {
         push(

@@ -34,7 +34,7 @@ use regex::Regex;
 use crate::budget;
 use crate::model::{
     Accountability, Condition, ConditionKind, PenaltyKind, Responsibility, Role, Sanction,
-    SanctionCategory, Stage,
+    SanctionCategory, Stage, Style,
 };
 use crate::structure::DocTree;
 use crate::text::{MappedText, SourceText};
@@ -71,6 +71,9 @@ pub struct Ctx<'a> {
     pub doc_regime: Regime,
     /// Whether the clause sits in a 法律责任 or 罚则 chapter.
     pub penalty_chapter: bool,
+    /// Whether the document has chapters: 第X章 clauses, or a 法律责任 / 罚则 chapter of
+    /// another numbering (五、罚则).
+    pub chaptered: bool,
     /// Whether the document reports sanctions given (通报, 处分决定).
     pub report: bool,
     /// The measures the parent's lead names (依照下列规定处以罚款：): an item that names one
@@ -120,6 +123,11 @@ impl Ctx<'_> {
             kind,
             line: self.line(at),
         }
+    }
+
+    /// Whether sanction entry `e` is read in this clause (its [`vocab::ChapterRule`]).
+    pub fn reads(&self, e: &vocab::SanctionEntry) -> bool {
+        e.chapter.reads(self.penalty_chapter, self.chaptered)
     }
 
     /// The regime under which hit `h` of sentence `s` is given to `target`.
@@ -238,6 +246,8 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
     let penalty_chapters: Vec<bool> = (0..doc.nodes.len())
         .map(|i| is_chapter(i) && penalty_heading_re().is_match(heading(i)))
         .collect();
+    let chaptered =
+        doc.nodes.iter().any(|n| n.style == Style::Chapter) || penalty_chapters.iter().any(|&b| b);
     let report = {
         let pre = doc.preamble.as_str();
         let opening = pre.char_indices().nth(120).map_or(pre, |(i, _)| &pre[..i]);
@@ -267,6 +277,7 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
         soft_ok: !has_acc_chapter,
         doc_regime,
         penalty_chapter: false,
+        chaptered,
         report,
         lead_measures: &[],
     };
@@ -337,6 +348,7 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
             soft_ok: soft_ok(i),
             doc_regime,
             penalty_chapter: penalty_chapters[chapter_of(i)],
+            chaptered,
             report,
             lead_measures,
         };

@@ -11,7 +11,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
 use super::scan;
-use super::vocab::{self, CategoryRule, Class, Regime, SanctionEntry};
+use super::vocab::{self, CategoryRule, ChapterRule, Class, Regime, SanctionEntry};
 use crate::model::{PenaltyKind, SanctionCategory};
 
 /// One sanction term found in a sentence.
@@ -84,7 +84,7 @@ fn listed_measure() -> &'static SanctionEntry {
         referral: false,
         reported: false,
         record: false,
-        chapter: false,
+        chapter: ChapterRule::Anywhere,
         literals: None,
         prefixes: Vec::new(),
         suffixes: Vec::new(),

@@ -34,6 +34,32 @@ pub enum Class {
 /// Under which rules a sanction is given, which decides the category of a word such as
 /// 警告: a party member's 警告 is party discipline, a civil servant's is governmental, a
 /// company's under a 法律责任 chapter is an administrative penalty.
+/// Where in a document a sanction entry is read (flags `chapter`, `chapter-if-any`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChapterRule {
+    /// In any clause.
+    Anywhere,
+    /// Only in a 法律责任 / 罚则 chapter (注销其备案: elsewhere mostly the procedure when a
+    /// licence lapses), so never in a document without chapters.
+    Penalty,
+    /// In a document with chapters only in its 法律责任 / 罚则 chapter, in one without them
+    /// anywhere (承担连带责任, 赔偿损失, 予以赔偿: in the other chapters mostly the civil law's
+    /// liability between parties, an insurance payout or a rule for computing compensation).
+    PenaltyIfChaptered,
+}
+
+impl ChapterRule {
+    /// Whether the entry is read in a clause; `penalty_chapter`: the clause sits in a
+    /// 法律责任 / 罚则 chapter; `chaptered`: the document has chapters.
+    pub fn reads(self, penalty_chapter: bool, chaptered: bool) -> bool {
+        match self {
+            ChapterRule::Anywhere => true,
+            ChapterRule::Penalty => penalty_chapter,
+            ChapterRule::PenaltyIfChaptered => penalty_chapter || !chaptered,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Regime {
     /// Party discipline: 党员, 党组织, under party rules.
@@ -96,9 +122,8 @@ pub struct SanctionEntry {
     /// only as the consequence of a violation, never a body's duty of recording on its own
     /// (应当将处罚结果记入信用档案).
     pub record: bool,
-    /// Read only in a 法律责任 / 罚则 chapter (注销其备案: elsewhere mostly the procedure when
-    /// a licence lapses).
-    pub chapter: bool,
+    /// Where in a document the entry is read.
+    pub chapter: ChapterRule,
     /// The alternatives of a pattern that is nothing but literals (停职检查|停职): its
     /// matches are read off the literal scan instead of searched for.
     pub literals: Option<Vec<&'static str>>,
@@ -302,7 +327,16 @@ pub fn sanctions() -> &'static [SanctionEntry] {
                 let flags: Vec<&str> = flags.split(',').filter(|x| *x != "-").collect();
                 for x in &flags {
                     assert!(
-                        ["soft", "gain", "referral", "reported", "record", "chapter"].contains(x),
+                        [
+                            "soft",
+                            "gain",
+                            "referral",
+                            "reported",
+                            "record",
+                            "chapter",
+                            "chapter-if-any"
+                        ]
+                        .contains(x),
                         "{file}:{line}: unknown flag {x:?}"
                     );
                 }
@@ -330,7 +364,15 @@ pub fn sanctions() -> &'static [SanctionEntry] {
                     referral: flags.contains(&"referral"),
                     reported: flags.contains(&"reported"),
                     record: flags.contains(&"record"),
-                    chapter: flags.contains(&"chapter"),
+                    chapter: match (
+                        flags.contains(&"chapter"),
+                        flags.contains(&"chapter-if-any"),
+                    ) {
+                        (false, false) => ChapterRule::Anywhere,
+                        (true, false) => ChapterRule::Penalty,
+                        (false, true) => ChapterRule::PenaltyIfChaptered,
+                        (true, true) => panic!("{file}:{line}: chapter and chapter-if-any"),
+                    },
                     literals,
                     prefixes,
                     suffixes,
