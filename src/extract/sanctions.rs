@@ -494,6 +494,13 @@ fn keep(s: &str, h: &Hit<'_>, has_measure_list: bool) -> bool {
                 clause.contains("给予") || clause.contains("予以")
             })
         }),
+        // A reference to the rule whose penalty applies (依照前条规定处罚) is a consequence
+        // only where it closes its clause: a basis inside a condition (依照前款规定处理的
+        // 案件) or a lead-in (除依照前款规定处罚外，…) is none; a list's lead (按照下列规定
+        // 予以处罚：) and a measure joined to it (依照前款的规定处罚、处分) are.
+        t if h.class == Class::Generic && reference(t) => {
+            after.is_empty() || after.starts_with(['，', '。', '；', ',', ';', '：', ':', '、', '”', '’', '」'])
+        }
         t if t.ends_with("通报") => !starts(&["表扬", "情况", "本", "全"]),
         // 严肃查处 as a consequence (…的，必须严肃查处), not the duty of enforcing (严肃查处
         // 浪费案件).
@@ -502,6 +509,14 @@ fn keep(s: &str, h: &Hit<'_>, has_measure_list: bool) -> bool {
         }
         _ => true,
     }
+}
+
+/// Whether generic term `t` refers to the rule whose penalty applies: a governing 依照 /
+/// 按照 / 依据 and a closing 处罚 / 处理 (依照本办法第十一条的规定从重处罚).
+fn reference(t: &str) -> bool {
+    let t = t.strip_prefix("依法").unwrap_or(t);
+    ["依照", "按照", "依据"].iter().any(|w| t.starts_with(w))
+        && (t.ends_with("处罚") || t.ends_with("处理"))
 }
 
 /// Whether `after` (the text after a measure) is the word for its kind closing the
