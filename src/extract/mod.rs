@@ -173,8 +173,10 @@ fn penalty_heading_re() -> &'static Regex {
     // 法律责任, 罚则, 监督检查与法律责任; a chapter of penalties alone or after the rewards
     // (处罚, 奖励与处罚, 表彰和惩罚).
     RE.get_or_init(|| {
-        Regex::new(r"法律责任|罚则|^\s*(?:(?:奖励|表彰|奖惩)(?:与|和|及|、))?(?:处罚|惩罚|惩处|罚)\s*$")
-            .expect("regex")
+        Regex::new(
+            r"法律责任|罚则|^\s*(?:(?:奖励|表彰|奖惩)(?:与|和|及|、))?(?:处罚|惩罚|惩处|罚)\s*$",
+        )
+        .expect("regex")
     })
 }
 
