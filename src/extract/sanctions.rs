@@ -698,7 +698,8 @@ mod tests {
         // A reference at the end of its clause; not one a condition holds.
         assert_eq!(terms("依照前条规定处罚"), ["依照前条规定处罚"]);
         assert!(terms("依照前款规定处理的案件").is_empty());
-        assert!(terms("除依照前款规定处罚外").is_empty());
+        assert_eq!(terms("除依照前款规定处罚外，对其处五百元罚款"), ["罚款"]);
+        assert!(terms("依照前款规定处罚的当事人").is_empty());
     }
 
     #[test]
