@@ -619,7 +619,13 @@ fn qualifier(text: &str, i: usize) -> (Scope, usize) {
     }) {
         return (Scope::OwnDivision(l), with_verb(text, start));
     }
-    if let Some(w) = vocab::OWN_DOCUMENT.iter().find(|w| before.ends_with(**w)) {
+    if let Some(w) = vocab::OWN_DOCUMENT.iter().find(|w| {
+        before.strip_suffix(**w).is_some_and(|b| {
+            !b.chars()
+                .next_back()
+                .is_some_and(|c| vocab::NOT_BEFORE_OWN.contains(&c))
+        })
+    }) {
         let start = i - w.len();
         return (Scope::Own(w), with_verb(text, start));
     }
@@ -646,42 +652,113 @@ fn with_verb(text: &str, start: usize) -> usize {
 }
 
 /// A document named without 《》 right before a `第` (专利法第二十条, 刑法第一百三十三条):
-/// a run of ideographs that ends in a document-type word and is not 本法/该法. Returns the
-/// name and where it starts.
+/// a run of ideographs that ends in a document-type word and is not 本法/该法, read back to
+/// where the name starts ([`name_start`]). Returns the name and where it starts.
 fn named_before(before: &str) -> Option<(String, usize)> {
+    // The longest type word (实施办法 ends in 办法, not in 法).
     let suffix = vocab::DOCUMENT_SUFFIXES
         .iter()
-        .find(|s| before.ends_with(**s))?;
-    // The run of ideographs (up to 24) before the 第.
+        .filter(|s| before.ends_with(**s))
+        .max_by_key(|s| s.len())?;
+    // The run of ideographs (up to 48) before the 第.
     let mut start = before.len();
     for (k, c) in before.char_indices().rev() {
-        if !('\u{4E00}'..='\u{9FFF}').contains(&c) || before.len() - k > 24 * 3 {
+        if !('\u{4E00}'..='\u{9FFF}').contains(&c) || before.len() - k > 48 * 3 {
             break;
         }
         start = k;
     }
     let run = &before[start..];
-    // Cut at the last verb or conjunction in the run: 违反治安管理处罚法 → 治安管理处罚法.
-    let mut cut = 0;
-    for w in vocab::NAME_STOPS {
-        // 和 of 共和国 is part of a name.
-        if let Some((k, _)) = run
-            .rmatch_indices(w)
-            .find(|&(k, _)| !(*w == "和" && run[..k].ends_with('共')))
-        {
-            cut = cut.max(k + w.len());
-        }
+    let (mut cut, about) = name_start(run, suffix);
+    // A name without a subject of its own (关于…的) is no longer than 24 ideographs.
+    if !about && let Some((k, _)) = run[cut..].char_indices().rev().nth(23) {
+        cut += k;
     }
     let name = &run[cut..];
     let own = name.starts_with('本') || name.starts_with('该');
     let chars = name.chars().count();
-    // A bare act word (条例第五条, 依照条例第四十条) names the act cited, not this document.
-    let bare = vocab::BARE_ACTS.contains(&name)
-        && !vocab::BARE_ACT_COMPOUNDS
-            .iter()
-            .any(|w| run[..cut].ends_with(*w));
-    (!own && (bare || chars > suffix.chars().count() && chars >= 2))
+    // A bare act word (条例第五条, 依照条例第四十条) names the act cited, not this document;
+    // with 实施 before it alone (实施条例第三条) it names nothing.
+    let bare = vocab::BARE_ACTS.contains(&name);
+    let compound_only = vocab::BARE_ACT_COMPOUNDS.iter().any(|w| {
+        name.strip_prefix(*w)
+            .is_some_and(|r| vocab::BARE_ACTS.contains(&r))
+    });
+    (!own && !compound_only && (bare || chars > suffix.chars().count() && chars >= 2))
         .then(|| (name.to_string(), start + cut))
+}
+
+/// Where the name of a document cited without 《》 starts in `run`, the ideographs before a
+/// 第 that end in `suffix`, and whether it has a subject (…关于…的决定): after the last word
+/// that cannot be part of a law's name ([`vocab::NAME_STOPS`]), moved on to a known prefix
+/// ([`vocab::NAME_PREFIXES`]) when one follows; the words between 关于 and 的 are the
+/// subject's, stops or not.
+fn name_start(run: &str, suffix: &str) -> (usize, bool) {
+    let core = run.len() - suffix.len();
+    let about = run[..core]
+        .rmatch_indices(vocab::ABOUT)
+        .find(|&(k, w)| {
+            run[k + w.len()..core]
+                .rsplit_once(vocab::ABOUT_CLOSE)
+                .is_some_and(|(_, gap)| qualifiers_only(gap))
+        })
+        .map(|(k, _)| k);
+    let head = about.unwrap_or(core);
+    let bare = vocab::BARE_ACTS.contains(&suffix);
+    let mut cut = 0;
+    for stop in vocab::NAME_STOPS {
+        for (k, w) in run[..head].match_indices(stop.word) {
+            let end = k + w.len();
+            let inside = run[..k]
+                .chars()
+                .next_back()
+                .is_some_and(|c| stop.not_after.contains(&c))
+                || stop.not_before.iter().any(|b| run[end..].starts_with(b));
+            // A stop that would leave the type word alone is part of the name (…法律适用法,
+            // 专利法实施细则), except before a bare act word that stands as a name (依照条例).
+            let alone = end == core && (!bare || vocab::BARE_ACT_COMPOUNDS.contains(&stop.word));
+            if !inside && !alone {
+                cut = cut.max(end);
+            }
+        }
+    }
+    // The last known prefix after the cut, with any that runs into it (中华人民共和国国务院).
+    let prefixed = |end: usize| {
+        vocab::NAME_PREFIXES
+            .iter()
+            .filter(|p| run[cut..end].ends_with(**p))
+            .map(|p| end - p.len())
+            .min()
+    };
+    if let Some(mut at) = (cut..head)
+        .rev()
+        .filter(|&k| run.is_char_boundary(k))
+        .find(|&k| {
+            vocab::NAME_PREFIXES
+                .iter()
+                .any(|p| run[k..head].starts_with(*p))
+        })
+    {
+        while let Some(k) = prefixed(at) {
+            at = k;
+        }
+        cut = at;
+    }
+    (cut, about.is_some())
+}
+
+/// Whether `gap` is made of words that qualify a type word only (若干, 暂行实施 …).
+fn qualifiers_only(mut gap: &str) -> bool {
+    while !gap.is_empty() {
+        match vocab::ABOUT_TYPE_QUALIFIERS
+            .iter()
+            .find_map(|w| gap.strip_prefix(*w))
+        {
+            Some(rest) => gap = rest,
+            None => return false,
+        }
+    }
+    true
 }
 
 /// What the parts of a chain attach to.
@@ -1100,6 +1177,68 @@ mod tests {
         let r = refs("违反治安管理处罚法第二十条的");
         assert_eq!(r[0].1, Scope::Named("治安管理处罚法".into()));
         assert_eq!(refs("该法第五条")[0].1, Scope::Previous);
+    }
+
+    /// The document named in the first reference of `s`.
+    fn named(s: &str) -> Option<String> {
+        match scan(s).into_iter().next()?.scope {
+            Scope::Named(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn names_without_title_marks_start_after_the_words_of_the_sentence() {
+        for (s, name) in [
+            ("下列情形应当认定为民法典第五百条规定的过错", "民法典"),
+            ("该行为属于刑法第二十条规定的正当防卫", "刑法"),
+            ("逾期不报告的，视为劳动法第九条所称的解除", "劳动法"),
+            ("当事人有民事诉讼法第一百条规定情形的", "民事诉讼法"),
+            ("甲县税务机关行使税收征管法第五十条规定的权力", "税收征管法"),
+            ("对于同时构成刑法分则第三章规定之罪的", "刑法分则"),
+            ("具有治安管理处罚法第十九条规定情形之一的", "治安管理处罚法"),
+            ("单位犯刑法第三百条之罪的", "刑法"),
+            ("当事人有无刑事诉讼法第十六条规定的情形", "刑事诉讼法"),
+            ("其著作权法第十条规定的权利", "著作权法"),
+            // A prefix of a name: the state, a province.
+            (
+                "应当适用中华人民共和国行政处罚法第九条",
+                "中华人民共和国行政处罚法",
+            ),
+            ("依照安平省河道管理条例第十二条处理", "安平省河道管理条例"),
+            ("本市违反江苏省河道管理条例第八条的", "江苏省河道管理条例"),
+            // Words of a name that look like stops.
+            (
+                "依照中华人民共和国对外贸易法第七条",
+                "中华人民共和国对外贸易法",
+            ),
+            ("违反未成年人保护法第六条的", "未成年人保护法"),
+            ("违反反有组织犯罪法第二十条的", "反有组织犯罪法"),
+            ("违反城镇国有资产管理条例第三条的", "城镇国有资产管理条例"),
+            ("依照涉外民事关系法律适用法第八条", "涉外民事关系法律适用法"),
+            ("按照专利法实施细则第五条办理", "专利法实施细则"),
+            (
+                "违反青山市突发事件应对条例第九条的",
+                "青山市突发事件应对条例",
+            ),
+            ("依照香港特别行政区基本法第十八条", "香港特别行政区基本法"),
+            // A subject between 关于 and 的 keeps its stops.
+            (
+                "依照国务院关于对违反和规避审计的行为给予处分的规定第三条",
+                "国务院关于对违反和规避审计的行为给予处分的规定",
+            ),
+            (
+                "应当认定为全国人民代表大会常务委员会关于刑法第九十条的解释",
+                "刑法",
+            ),
+            ("关于界河地位的界河管理法第一条", "界河管理法"),
+        ] {
+            assert_eq!(named(s).as_deref(), Some(name), "{s}");
+        }
+        // A bare act word names the act cited; with 实施 alone, nothing.
+        assert_eq!(named("依照条例第四十条").as_deref(), Some("条例"));
+        assert_eq!(named("依照实施条例第三条"), None);
+        assert_eq!(refs("依照本法第三条")[0].1, Scope::Own("本法"));
     }
 
     #[test]

@@ -30,6 +30,9 @@ pub const OWN_DOCUMENT: &[&str] = &[
     "本法",
 ];
 
+/// Characters before 本 that make it part of a word (基本法, 基本规则): no 本法/本规则 there.
+pub const NOT_BEFORE_OWN: &[char] = &['基'];
+
 /// Words that name a document mentioned before (该法第五条).
 pub const PREVIOUS_DOCUMENT: &[&str] = &[
     "该法",
@@ -61,11 +64,234 @@ pub const BARE_ACTS: &[&str] = &[
 /// Words that make one name with a bare act word after them: 实施条例第三条 is not 条例第三条.
 pub const BARE_ACT_COMPOUNDS: &[&str] = &["实施"];
 
-/// Verbs and conjunctions that end the words before a document cited without 《》: the name
-/// starts after the last of them (违反治安管理处罚法 → 治安管理处罚法).
-pub const NAME_STOPS: &[&str] = &[
-    "依照", "依据", "根据", "按照", "遵照", "参照", "违反", "适用", "符合", "执行", "实施", "落实",
-    "贯彻", "对照", "援引", "引用", "以及", "或者", "和", "或", "及", "与", "的", "、",
+/// A word that ends the words before a document cited without 《》: the name starts after
+/// the last of them (违反治安管理处罚法 → 治安管理处罚法, 应当认定为民法典 → 民法典), unless a
+/// character next to it makes it part of a word of the name (共和国, 对外贸易法, 未成年人).
+#[derive(Debug)]
+pub struct NameStop {
+    pub word: &'static str,
+    /// Characters right before it that make it part of a word (共 of 共和国).
+    pub not_after: &'static [char],
+    /// Words right after it that make it part of a word (对外, 犯罪, 以上).
+    pub not_before: &'static [&'static str],
+}
+
+/// A stop that nothing next to it takes back.
+const fn stop(word: &'static str) -> NameStop {
+    NameStop {
+        word,
+        not_after: &[],
+        not_before: &[],
+    }
+}
+
+/// Verbs, prepositions, conjunctions and particles that cannot be part of a law's name cited
+/// without 《》. 关于 is one unless a 的 follows it in the name (国务院关于…的决定, see
+/// [`ABOUT`]). A stop right before a 法 that would leave nothing but 法 is part of the name
+/// (…法律适用法), as is 实施 before a bare act word (专利法实施细则).
+pub const NAME_STOPS: &[NameStop] = &[
+    stop("依照"),
+    stop("依据"),
+    stop("根据"),
+    stop("按照"),
+    stop("遵照"),
+    stop("参照"),
+    stop("比照"),
+    stop("违反"),
+    stop("违背"),
+    stop("适用"),
+    stop("符合"),
+    stop("执行"),
+    stop("实施"),
+    stop("落实"),
+    stop("贯彻"),
+    stop("对照"),
+    stop("援引"),
+    stop("引用"),
+    stop("以及"),
+    stop("或者"),
+    stop("认定"),
+    stop("属于"),
+    stop("视为"),
+    stop("视同"),
+    stop("对于"),
+    stop("基于"),
+    stop("关于"),
+    stop("具有"),
+    stop("具备"),
+    stop("存在"),
+    stop("构成"),
+    stop("包括"),
+    stop("是指"),
+    stop("遵守"),
+    stop("履行"),
+    stop("行使"),
+    stop("承担"),
+    stop("达到"),
+    stop("超过"),
+    stop("超出"),
+    stop("排除"),
+    stop("免除"),
+    stop("触犯"),
+    stop("涉嫌"),
+    stop("没有"),
+    stop("有无"),
+    stop("不受"),
+    stop("考虑"),
+    stop("采取"),
+    stop("收到"),
+    stop("提交"),
+    stop("计入"),
+    stop("撤销"),
+    stop("删去"),
+    stop("指定"),
+    stop("不影响"),
+    stop("规定"),
+    NameStop {
+        word: "和",
+        not_after: &['共'],
+        not_before: &[],
+    },
+    NameStop {
+        word: "及",
+        not_after: &['普'],
+        not_before: &[],
+    },
+    stop("或"),
+    stop("与"),
+    stop("的"),
+    stop("、"),
+    NameStop {
+        word: "有",
+        not_after: &['国', '所', '公', '私', '反'],
+        not_before: &["毒", "害", "机", "线"],
+    },
+    NameStop {
+        word: "以",
+        not_after: &[],
+        not_before: &["上", "下", "内", "外"],
+    },
+    stop("在"),
+    NameStop {
+        word: "对",
+        not_after: &['应'],
+        not_before: &["外"],
+    },
+    stop("于"),
+    NameStop {
+        word: "除",
+        not_after: &['扫', '解', '消', '清', '拆', '革', '废'],
+        not_before: &[],
+    },
+    stop("将"),
+    stop("按"),
+    stop("因"),
+    NameStop {
+        word: "犯",
+        not_after: &[],
+        not_before: &["罪"],
+    },
+    NameStop {
+        word: "其",
+        not_after: &['及', '尤'],
+        not_before: &[],
+    },
+    NameStop {
+        word: "为",
+        not_after: &['行'],
+        not_before: &[],
+    },
+    NameStop {
+        word: "未",
+        not_after: &[],
+        not_before: &["成年"],
+    },
+    NameStop {
+        word: "由",
+        not_after: &['自', '理', '经'],
+        not_before: &[],
+    },
+    NameStop {
+        word: "就",
+        not_after: &[],
+        not_before: &["业"],
+    },
+    NameStop {
+        word: "并",
+        not_after: &['合', '兼'],
+        not_before: &[],
+    },
+    NameStop {
+        word: "当",
+        not_after: &['正'],
+        not_before: &[],
+    },
+    stop("被"),
+    stop("把"),
+    stop("即"),
+    stop("了"),
+    stop("但"),
+    stop("且"),
+    stop("也"),
+    stop("又"),
+    stop("仅"),
+];
+
+/// 关于 that opens the subject of a name (国务院关于…的决定, 最高人民法院关于…的解释): the
+/// words between it and the 的 before the type word belong to the name, stops or not.
+pub const ABOUT: &str = "关于";
+
+/// The particle that closes the subject opened by [`ABOUT`].
+pub const ABOUT_CLOSE: &str = "的";
+
+/// The only words that stand between [`ABOUT_CLOSE`] and the type word (…的决定, …的若干规定,
+/// …的暂行实施办法); any other, and the 的 is a sentence's (关于…地位的某某法).
+pub const ABOUT_TYPE_QUALIFIERS: &[&str] = &[
+    "若干", "暂行", "实施", "补充", "具体", "有关", "试行", "管理", "工作",
+];
+
+/// How the name of a document cited without 《》 may start: the state, the bodies that make
+/// laws and interpretations, the provinces, autonomous regions and municipalities (the name
+/// starts at the last of them before its subject: 应当适用中华人民共和国行政处罚法).
+pub const NAME_PREFIXES: &[&str] = &[
+    "中华人民共和国",
+    "全国人民代表大会常务委员会",
+    "全国人民代表大会",
+    "国务院",
+    "最高人民法院",
+    "最高人民检察院",
+    "北京市",
+    "天津市",
+    "上海市",
+    "重庆市",
+    "河北省",
+    "山西省",
+    "辽宁省",
+    "吉林省",
+    "黑龙江省",
+    "江苏省",
+    "浙江省",
+    "安徽省",
+    "福建省",
+    "江西省",
+    "山东省",
+    "河南省",
+    "湖北省",
+    "湖南省",
+    "广东省",
+    "海南省",
+    "四川省",
+    "贵州省",
+    "云南省",
+    "陕西省",
+    "甘肃省",
+    "青海省",
+    "台湾省",
+    "内蒙古自治区",
+    "广西壮族自治区",
+    "西藏自治区",
+    "宁夏回族自治区",
+    "新疆维吾尔自治区",
 ];
 
 /// Verbs that govern a reference and belong to it as written (依照本法第二十三条).

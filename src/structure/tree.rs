@@ -4,7 +4,8 @@
 //! the deeper levels, a new one opens a level below the current clause. On top of that the
 //! numbering sequence decides what a weak candidate (inline, or at the start of a wrapped
 //! line) is: it is a clause only where it continues an open level (`(二)` after `(一)`) or
-//! opens a new list whose `2` follows. A `一是` inside a `一是` item opens a nested list; a
+//! opens a new list whose `2` follows, or a list of one where the earlier siblings of its
+//! parent held lists of its family. A `一是` inside a `一是` item opens a nested list; a
 //! restart of the top-level numbering after a new title starts a new document; a garbled
 //! bracket marker takes the number its sequence expects.
 
@@ -55,6 +56,11 @@ struct Level {
     node: usize,
     /// Some item at this level has held a nested list of the same family.
     nested_same: bool,
+    /// The family of the first list this clause holds.
+    holds: Option<Style>,
+    /// The family of the list an earlier sibling of this clause held (the latest that held
+    /// one): parallel clauses hold parallel lists.
+    siblings_hold: Option<Style>,
 }
 
 /// Build the documents of one segment. `title_between(a, b)` finds a title line strictly
@@ -136,15 +142,15 @@ pub(crate) fn build(
         {
             o.last = ord;
         }
-        let carried = stack
-            .get(depth)
-            .filter(|l| l.family == fam)
-            .is_some_and(|l| l.nested_same);
+        let sibling = stack.get(depth).filter(|l| l.family == fam);
+        let carried = sibling.is_some_and(|l| l.nested_same);
+        let siblings_hold = sibling.and_then(|l| l.holds.or(l.siblings_hold));
         stack.truncate(depth);
-        if let Some(p) = stack.last_mut()
-            && p.family == fam
-        {
-            p.nested_same = true;
+        if let Some(p) = stack.last_mut() {
+            if p.family == fam {
+                p.nested_same = true;
+            }
+            p.holds.get_or_insert(fam);
         }
         let idx = doc.placed.len();
         doc.placed.push(Placed {
@@ -161,6 +167,8 @@ pub(crate) fn build(
             last: ord,
             node: idx,
             nested_same: carried,
+            holds: None,
+            siblings_hold,
         });
         runs.record(fam, ord);
         prev_line = c.line;
@@ -324,7 +332,13 @@ fn place_in_sequence(
             }
         };
         let ancestors = &stack[..depth.min(stack.len())];
-        if c.weak && !confirmed(cands, k, fam, Ordinal::plain(2), ancestors) {
+        // A list of one item stands where the clause's earlier siblings held lists of its
+        // family (the last 三、修改《…》 of an amendment decision with a lone 1．): the
+        // parallel shape confirms a line-start marker that no 2 follows.
+        let parallel = !c.inline
+            && depth == stack.len()
+            && stack.last().is_some_and(|p| p.siblings_hold == Some(fam));
+        if c.weak && !parallel && !confirmed(cands, k, fam, Ordinal::plain(2), ancestors) {
             return None;
         }
         return Some((depth, ord, style));
@@ -601,6 +615,44 @@ mod tests {
                 ("第二条", 3),
             ])
         );
+    }
+
+    #[test]
+    fn a_lone_item_parallel_to_its_parents_siblings_lists_is_a_clause() {
+        // The 1． lines open what may be hard-wrapped continuations (weak): each list is
+        // confirmed by its 2．, the last one of one item by the lists before it.
+        let s = "一、修改《甲办法》\n1．删除第二条。\n2．删除第五条。\n二、修改《乙办法》\n1．删除第三条。\n2．删除第七条。\n三、修改《丙办法》\n1．删除第九条。\n本决定自公布之日起施行。";
+        let weak_items = |s: &str| {
+            let mut cands = candidates(s);
+            for c in &mut cands {
+                c.weak = c.text(s).starts_with('1');
+            }
+            cands
+        };
+        let cands = weak_items(s);
+        let levels: Vec<(String, u32)> = build(&cands, &|_, _| None)[0]
+            .placed
+            .iter()
+            .map(|p| (cands[p.cand].text(s).to_string(), p.level))
+            .collect();
+        assert_eq!(
+            levels,
+            lv(&[
+                ("一、", 1),
+                ("1．", 2),
+                ("2．", 2),
+                ("二、", 1),
+                ("1．", 2),
+                ("2．", 2),
+                ("三、", 1),
+                ("1．", 2),
+            ])
+        );
+        // Without a parallel list before it, a lone weak 1． stays text.
+        let s = "一、修改《甲办法》\n二、修改《乙办法》\n1．删除第三条。\n本决定自公布之日起施行。";
+        let cands = weak_items(s);
+        let placed = build(&cands, &|_, _| None)[0].placed.len();
+        assert_eq!(placed, 2);
     }
 
     #[test]
