@@ -614,7 +614,7 @@ fn measures_inline_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            "(?:处罚|处分|处理|问责|惩戒|追责)(?:的)?(?:种类|方式|措施|形式)(?:主要)?(?:包括|有|分为)[：:]?",
+            "(?:处罚|处分|处理|问责|惩戒|追责|责任追究)(?:的)?(?:种类|方式|措施|形式)(?:主要)?(?:包括|有|分为)[：:]?",
         )
         .expect("regex")
     })
@@ -1355,6 +1355,8 @@ mod tests {
         let (at, target) = measures_inline("问责方式有：约谈、通报批评。").expect("a list");
         assert_eq!(at, "问责方式有：".len());
         assert_eq!(target, None);
+        let s = "责任追究形式包括约谈、通报批评、调离岗位。";
+        assert!(s[measures_inline(s).expect("a list").0..].starts_with("约谈"));
         // One measure is no list; a lead ending in its colon is another reader's; the way a
         // complaint is dealt with names no measures.
         assert_eq!(measures_inline("处理方式包括组织处理等。"), None);
