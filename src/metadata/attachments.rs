@@ -199,7 +199,10 @@ mod tests {
         assert_eq!(numbered("1.2024年计划"), Some((1, "2024年计划")));
         assert_eq!(numbered("2、3月份结果"), Some((2, "3月份结果")));
         assert_eq!(numbered("３．２０２４年名录"), Some((3, "２０２４年名录")));
-        assert_eq!(numbered("1.2024—2025学年校历"), Some((1, "2024—2025学年校历")));
+        assert_eq!(
+            numbered("1.2024—2025学年校历"),
+            Some((1, "2024—2025学年校历"))
+        );
         assert_eq!(numbered("1.2名录"), None);
         assert_eq!(numbered("1．２名录"), None);
         assert_eq!(numbered("名录"), None);

@@ -269,8 +269,7 @@ fn addressees(lines: &[Line], from: usize, to: usize, meta: &mut Metadata) {
         while !c.contains(['：', ':', '。'])
             && k + 1 < end
             && k < i + 2
-            && (c.ends_with(['、', '，', ','])
-                || continues_list(&c, &lines[k + 1].compact()))
+            && (c.ends_with(['、', '，', ',']) || continues_list(&c, &lines[k + 1].compact()))
         {
             k += 1;
             c.push_str(&lines[k].compact());
