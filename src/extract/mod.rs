@@ -170,7 +170,14 @@ fn acc_heading_re() -> &'static Regex {
 
 fn penalty_heading_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new("法律责任|罚则").expect("regex"))
+    // 法律责任, 罚则, 监督检查与法律责任; a chapter of penalties alone or after the rewards
+    // (处罚, 奖励与处罚, 表彰和惩罚).
+    RE.get_or_init(|| {
+        Regex::new(
+            r"法律责任|罚则|^\s*(?:(?:奖励|表彰|奖惩)(?:与|和|及|、))?(?:处罚|惩罚|惩处|罚)\s*$",
+        )
+        .expect("regex")
+    })
 }
 
 /// Whether a document is one of the party's (党内法规, a party body's notice): its title or
@@ -243,8 +250,23 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
         .map(|i| is_chapter(i) && acc_heading_re().is_match(heading(i)))
         .collect();
     let has_acc_chapter = acc_chapters.iter().any(|&b| b);
+    // A 法律责任 chapter may sit inside a 编 (or a 分编): any clause above `i` that is a
+    // chapter — a top-level clause with a heading, or a 第X章 at any depth — may name it.
+    let penalty_heading = |i: usize| {
+        (is_chapter(i) || doc.nodes[i].style == Style::Chapter && !heading(i).is_empty())
+            && penalty_heading_re().is_match(heading(i))
+    };
     let penalty_chapters: Vec<bool> = (0..doc.nodes.len())
-        .map(|i| is_chapter(i) && penalty_heading_re().is_match(heading(i)))
+        .map(|i| {
+            let mut at = Some(i);
+            while let Some(a) = at {
+                if penalty_heading(a) {
+                    return true;
+                }
+                at = doc.nodes[a].parent;
+            }
+            false
+        })
         .collect();
     let chaptered =
         doc.nodes.iter().any(|n| n.style == Style::Chapter) || penalty_chapters.iter().any(|&b| b);
@@ -347,7 +369,7 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
             lead: lead_holder,
             soft_ok: soft_ok(i),
             doc_regime,
-            penalty_chapter: penalty_chapters[chapter_of(i)],
+            penalty_chapter: penalty_chapters[i],
             chaptered,
             report,
             lead_measures,

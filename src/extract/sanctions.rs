@@ -494,6 +494,21 @@ fn keep(s: &str, h: &Hit<'_>, has_measure_list: bool) -> bool {
                 clause.contains("给予") || clause.contains("予以")
             })
         }),
+        // A reference to the rule whose penalty applies (依照前条规定处罚) is a consequence
+        // only where it closes its clause: a basis inside a condition (依照前款规定处理的
+        // 案件), a corrective order (责令按照…的规定进行处理) or a rule of sentencing (依照数罪
+        // 并罚的规定处罚) is none; a list's lead (按照下列规定予以处罚：) and a measure joined
+        // to it (依照前款的规定处罚、处分) are. A lead-in (除依照前款规定处罚外，…) is kept for
+        // [`collapse`], which drops it beside the measure it adds (its `对X，` still frames
+        // the chain).
+        t if h.class == Class::Generic && reference(t) => {
+            (after.is_empty()
+                || after.starts_with([
+                    '，', '。', '；', ',', ';', '：', ':', '、', '”', '’', '」', '外',
+                ]))
+                && !before.ends_with("责令")
+                && !t.contains("数罪并罚")
+        }
         t if t.ends_with("通报") => !starts(&["表扬", "情况", "本", "全"]),
         // 严肃查处 as a consequence (…的，必须严肃查处), not the duty of enforcing (严肃查处
         // 浪费案件).
@@ -502,6 +517,14 @@ fn keep(s: &str, h: &Hit<'_>, has_measure_list: bool) -> bool {
         }
         _ => true,
     }
+}
+
+/// Whether generic term `t` refers to the rule whose penalty applies: a governing 依照 /
+/// 按照 / 依据 and a closing 处罚 / 处理 (依照本办法第十一条的规定从重处罚).
+fn reference(t: &str) -> bool {
+    let t = t.strip_prefix("依法").unwrap_or(t);
+    ["依照", "按照", "依据"].iter().any(|w| t.starts_with(w))
+        && (t.ends_with("处罚") || t.ends_with("处理"))
 }
 
 /// Whether `after` (the text after a measure) is the word for its kind closing the
@@ -579,13 +602,28 @@ pub fn collapse<'s>(s: &str, hits: Vec<Hit<'s>>) -> Vec<Hit<'s>> {
         let drop = match h.class {
             Class::Specific => false,
             Class::Umbrella => after_measure,
-            Class::Generic => covers(h) && !h.term.starts_with("承担") || after_measure,
+            Class::Generic => {
+                covers(h) && !h.term.starts_with("承担") || after_measure || leads_in(s, h)
+            }
         };
         if !drop {
             out.push(h.clone());
         }
     }
     out
+}
+
+/// Whether generic hit `h` is the lead-in of a measure named after it in its ；-part
+/// (除依照前款规定处罚外，对其直接负责的主管人员处…罚款), which the measure's clause may not
+/// hold.
+fn leads_in(s: &str, h: &Hit<'_>) -> bool {
+    let Some(rest) = s[h.range.end..].strip_prefix('外') else {
+        return false;
+    };
+    let part = &rest[..rest.find(['；', ';', '。']).unwrap_or(rest.len())];
+    hits(part)
+        .iter()
+        .any(|n| n.class != Class::Generic && !n.entry.referral && !n.entry.record)
 }
 
 /// Words that join the measures of one 给予 (给予批评教育、处分; 视其情节给予批评教育或者处分).
@@ -629,6 +667,39 @@ mod tests {
         assert_eq!(terms("依规依纪严肃追究责任"), ["依规依纪严肃追究责任"]);
         assert_eq!(terms("依法追究刑事责任"), ["依法追究刑事责任"]);
         assert_eq!(terms("给予开除党籍处分"), ["开除党籍"]);
+    }
+
+    #[test]
+    fn measures_written_other_ways() {
+        assert_eq!(terms("撤销其网约车驾驶员证"), ["撤销其网约车驾驶员证"]);
+        assert_eq!(terms("撤销其认证资格"), ["撤销其认证资格"]);
+        assert_eq!(terms("取消其诚信等级"), ["取消其诚信等级"]);
+        assert_eq!(
+            terms("责令暂停三个月以上六个月以下动物诊疗活动"),
+            ["责令暂停三个月以上六个月以下动物诊疗活动"]
+        );
+        assert_eq!(
+            terms("责令暂停在本县新增接入车辆六个月"),
+            ["责令暂停在本县新增接入车辆六个月"]
+        );
+        assert_eq!(
+            terms("责令停止网约车业务一个月"),
+            ["责令停止网约车业务一个月"]
+        );
+        assert_eq!(
+            terms("处五千元罚款，两年内不得承担县级科研任务"),
+            ["罚款", "两年内不得承担县级科研任务"]
+        );
+        assert_eq!(terms("责令相关责任人员辞职"), ["责令相关责任人员辞职"]);
+        assert_eq!(terms("终止其委托检验协议"), ["终止其委托检验协议"]);
+        assert_eq!(terms("关闭其网店账号"), ["关闭其网店账号"]);
+        assert_eq!(terms("记入个人不文明行为记录"), ["记入个人不文明行为记录"]);
+        assert_eq!(terms("严重失信的，从重问责"), ["从重问责"]);
+        // A reference at the end of its clause; not one a condition holds.
+        assert_eq!(terms("依照前条规定处罚"), ["依照前条规定处罚"]);
+        assert!(terms("依照前款规定处理的案件").is_empty());
+        assert_eq!(terms("除依照前款规定处罚外，对其处五百元罚款"), ["罚款"]);
+        assert!(terms("依照前款规定处罚的当事人").is_empty());
     }
 
     #[test]

@@ -1349,3 +1349,77 @@ fn the_quoted_wording_of_a_legal_basis_is_no_condition() {
     let fines = sanction_names(text);
     assert_eq!(fines, ["罚款", "罚款"]);
 }
+
+#[test]
+fn references_to_the_rule_whose_penalty_applies() {
+    let head = "第一章　总则\n第一条　本办法适用于本县。\n第二章　法律责任\n";
+    let read = |article: &str| sanction_names(&format!("{head}{article}\n"));
+    assert_eq!(
+        read("第二条　养殖户有前条行为的，依照前条规定处罚。"),
+        ["依照前条规定处罚"]
+    );
+    assert_eq!(
+        read("第二条　屠宰场伪造检疫记录的，依照本办法第八条第二项的规定从重处罚。"),
+        ["依照本办法第八条第二项的规定从重处罚"]
+    );
+    assert_eq!(
+        read("第二条　用工单位违反本办法的，依照有关劳动保障法律、法规的规定处理。"),
+        ["依照有关劳动保障法律、法规的规定处理"]
+    );
+    // A list's lead names the penalty of its items.
+    assert_eq!(
+        read("第二条　有下列行为之一的，按照下列规定予以处罚：\n（一）擅自宰杀的，处五百元罚款。"),
+        ["按照下列规定予以处罚", "罚款"]
+    );
+    // Not a consequence: a lead-in before the measure it adds, a basis inside a condition,
+    // a party acting on a rule.
+    assert_eq!(
+        read("第二条　除依照前款规定处罚外，对屠宰场处五千元罚款。"),
+        ["罚款"]
+    );
+    assert!(
+        read("第二条　依照前款规定处理的案件涉及养殖户的，由县农业农村局一并调查。").is_empty()
+    );
+    assert!(read("第二条　依照本办法规定取得许可的屠宰场，应当公示许可证。").is_empty());
+    // 处理 outside a 法律责任 chapter is how a body handles a matter.
+    assert!(
+        sanction_names(
+            "第一章　总则\n第一条　对举报，县农业农村局应当按照本办法第九条的规定处理。\n\
+         第二章　法律责任\n第二条　违反本办法的，处五百元罚款。\n"
+        )
+        .iter()
+        .all(|s| s == "罚款")
+    );
+}
+
+#[test]
+fn penalty_chapters_by_heading_and_inside_a_part() {
+    // 注销该…证 is read only in a 法律责任 chapter: it tells whether the chapter is one.
+    let measure = "第二条　经营者伪造记录的，注销该车辆的运输证。";
+    for heading in [
+        "奖励与处罚",
+        "奖励与惩罚",
+        "表彰和处罚",
+        "监督检查与法律责任",
+        "罚则",
+    ] {
+        let text =
+            format!("第一章　总则\n第一条　本办法适用于本县。\n第二章　{heading}\n{measure}\n");
+        assert_eq!(sanction_names(&text), ["注销该车辆的运输证"], "{heading}");
+    }
+    for heading in ["监督检查", "行政处罚的种类"] {
+        let text =
+            format!("第一章　总则\n第一条　本办法适用于本县。\n第二章　{heading}\n{measure}\n");
+        assert!(sanction_names(&text).is_empty(), "{heading}");
+    }
+    // A 法律责任 chapter inside a 编.
+    let text = format!(
+        "第一编　城市客运\n第一章　一般规定\n第一条　本编适用于城市客运。\n\
+         第二章　法律责任\n{measure}\n第二编　乡村客运\n第三章　一般规定\n\
+         第三条　经营者伪造记录的，注销该车辆的运输证。\n"
+    );
+    assert_eq!(
+        sancs(&text),
+        [pair("注销该车辆的运输证", "第一编/第二章/第二条")]
+    );
+}
