@@ -2,7 +2,7 @@
 //! lines below, or `附件：名称` for one. The items are read as written, so that
 //! `attachment-format` can see their numbers and punctuation.
 
-use super::{Line, element};
+use super::{Line, element, vocab};
 use crate::model::Metadata;
 
 /// One attachment as written.
@@ -16,7 +16,28 @@ pub struct Item {
     pub punct: Option<char>,
 }
 
+/// Whether a digit (ASCII or full-width).
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// Whether `s` opens with a number that belongs to a name rather than to a list: a quantity
+/// or a date (2024年, 3月份, 5个), a year (2023版), or a span (2024—2025学年).
+fn opens_with_quantity(s: &str) -> bool {
+    let digits = s.chars().take_while(|c| is_digit(*c)).count();
+    let mut after = s.chars().skip(digits);
+    digits > 0
+        && (digits == 4
+            || match (after.next(), after.next()) {
+                (Some(unit), _) if vocab::NUMBER_UNITS.contains(unit) => true,
+                (Some(dash), Some(d)) => vocab::SPAN_MARKS.contains(dash) && is_digit(d),
+                _ => false,
+            })
+}
+
 /// A number that opens an attachment's line: `1．` `1.` `1、` `（1）` `1` — and the rest.
+/// After the number a name may open with a number of its own (`1．2023年度名单`); a second
+/// number that is no quantity makes a decimal heading (`1.2 名称`), not an attachment.
 fn numbered(s: &str) -> Option<(u32, &str)> {
     let (inner, bracketed) = match s.strip_prefix(['（', '(']) {
         Some(r) => (r, true),
@@ -24,7 +45,7 @@ fn numbered(s: &str) -> Option<(u32, &str)> {
     };
     let digits: String = inner
         .chars()
-        .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+        .take_while(|c| is_digit(*c))
         .map(crate::normalize::fold)
         .collect();
     if digits.is_empty() {
@@ -41,11 +62,12 @@ fn numbered(s: &str) -> Option<(u32, &str)> {
         rest = rest.strip_prefix(['）', ')'])?;
     } else if let Some(r) = rest.strip_prefix(['．', '.', '、', ':', '：']) {
         rest = r;
-    } else if rest.starts_with(|c: char| "年月日号个项条%万元次届期".contains(c)) {
+    } else if opens_with_quantity(inner) {
         // 2024年…: a number of the name, not of the list.
         return None;
     }
-    (!rest.is_empty() && !rest.starts_with(|c: char| c.is_ascii_digit())).then_some((n, rest))
+    (!rest.is_empty() && (!rest.starts_with(is_digit) || opens_with_quantity(rest)))
+        .then_some((n, rest))
 }
 
 /// Punctuation that may be left after an attachment's name.
@@ -172,6 +194,17 @@ mod tests {
         assert_eq!(numbered("1．名录"), Some((1, "名录")));
         assert_eq!(numbered("（2）名录"), Some((2, "名录")));
         assert_eq!(numbered("2024年名录"), None);
+        assert_eq!(numbered("2024版名录"), None);
+        assert_eq!(numbered("1．2023年度名单"), Some((1, "2023年度名单")));
+        assert_eq!(numbered("1.2024年计划"), Some((1, "2024年计划")));
+        assert_eq!(numbered("2、3月份结果"), Some((2, "3月份结果")));
+        assert_eq!(numbered("３．２０２４年名录"), Some((3, "２０２４年名录")));
+        assert_eq!(
+            numbered("1.2024—2025学年校历"),
+            Some((1, "2024—2025学年校历"))
+        );
+        assert_eq!(numbered("1.2名录"), None);
+        assert_eq!(numbered("1．２名录"), None);
         assert_eq!(numbered("名录"), None);
     }
 }

@@ -262,12 +262,14 @@ fn addressees(lines: &[Line], from: usize, to: usize, meta: &mut Metadata) {
         if is_site_row(&c) || c.starts_with("附件") {
             continue;
         }
-        // A list wrapped over lines (…国务院各部委、\n各直属机构：).
+        // A list wrapped over lines: after a separator (…国务院各部委、\n各直属机构：) or
+        // inside a name, when the next line is the short rest that ends the list (…各有关\n
+        // 单位：).
         let mut k = i;
         while !c.contains(['：', ':', '。'])
             && k + 1 < end
             && k < i + 2
-            && c.ends_with(['、', '，', ','])
+            && (c.ends_with(['、', '，', ',']) || continues_list(&c, &lines[k + 1].compact()))
         {
             k += 1;
             c.push_str(&lines[k].compact());
@@ -284,6 +286,31 @@ fn addressees(lines: &[Line], from: usize, to: usize, meta: &mut Metadata) {
         meta.addressees = Some(element(items, &c[..k + colon], l.number));
         return;
     }
+}
+
+/// The longest rest of a 主送 line broken inside a name that the next line may hold.
+const MAX_LIST_REST_CHARS: usize = 16;
+
+/// Whether `next` is the rest of a list of bodies broken inside a name at the end of `line`
+/// (both compacted): `line` is a list of bodies (separated, every name before the break a
+/// body's) and `next` is a short line that closes the list with its colon. A title's last
+/// line (no list of bodies) and the body's first sentence (a long line, or one that does not
+/// end with a colon) are no such rest.
+pub(super) fn continues_list(line: &str, next: &str) -> bool {
+    let rest = next.trim_end_matches(['：', ':']);
+    if rest.len() == next.len()
+        || rest.is_empty()
+        || rest.chars().count() > MAX_LIST_REST_CHARS
+        || rest.chars().count() >= line.chars().count()
+        || rest.contains(['：', ':', '。', '，', ',', '；', ';'])
+    {
+        return false;
+    }
+    let items = split_list(line);
+    items.len() >= 2
+        && items[..items.len() - 1]
+            .iter()
+            .all(|i| vocab::is_body(i) || is_body_group(i))
 }
 
 /// A group of bodies joined by 、 (各省、自治区、直辖市人民政府): its last member names the

@@ -306,3 +306,79 @@ fn an_addressee_list_wrapped_over_two_lines() {
         )
     );
 }
+
+#[test]
+fn an_addressee_list_broken_inside_a_name() {
+    // A fixed-width copy breaks the list inside its last name: the short line with the
+    // colon is the rest of that name, not an addressee of its own.
+    let m = meta(
+        "青川市人民政府关于做好防汛工作的通知\n青政发〔2024〕3号\n各区县人民政府，市政府各部门，各有关\n单位：\n现就有关事项通知如下。\n一、做好准备\n各地要做好准备。\n",
+    );
+    let a = m.addressees.unwrap();
+    assert_eq!(
+        (a.value, a.text.as_str(), a.line),
+        (
+            vec![
+                "各区县人民政府".to_string(),
+                "市政府各部门".into(),
+                "各有关单位".into()
+            ],
+            "各区县人民政府，市政府各部门，各有关单位：",
+            3
+        )
+    );
+}
+
+#[test]
+fn a_broken_addressee_line_takes_no_title_and_no_sentence() {
+    // The title's last line is no list of bodies: the 主送 under it is read alone.
+    assert!(!gongwen::continues_list(
+        "青川市人民政府关于加强河道管理的通知",
+        "各区人民政府："
+    ));
+    // A list without its colon does not take the first sentence of the body, short or long.
+    assert!(!gongwen::continues_list(
+        "各区人民政府，各有关单位",
+        "为做好防汛准备，现通知如下："
+    ));
+    let m = meta(
+        "青川市人民政府关于做好防汛工作的通知\n各区县人民政府，各有关单位\n现通知如下：\n一、做好准备\n各地要做好准备。\n",
+    );
+    assert_eq!(m.addressees, None);
+    // A title over two lines, then the list broken inside a name.
+    let m = meta(
+        "青川市人民政府关于做好二〇二四年\n防汛工作的通知\n各区县人民政府，市政府各部门，各有\n关单位：\n现就有关事项通知如下。\n一、做好准备\n各地要做好准备。\n",
+    );
+    let a = m.addressees.unwrap();
+    assert_eq!(
+        (a.value, a.line),
+        (
+            vec![
+                "各区县人民政府".to_string(),
+                "市政府各部门".into(),
+                "各有关单位".into()
+            ],
+            3
+        )
+    );
+}
+
+#[test]
+fn attachment_names_that_open_with_a_year() {
+    let m = meta(
+        "青川市人民政府关于表扬先进的通报\n各区县人民政府：\n现将有关事项通报如下。\n一、表扬\n予以通报表扬。\n附件：1．2023年度先进集体名单\n      2．2023年度先进个人名单\n      3.2024—2025年工作安排\n      4、3月份评比结果\n青川市人民政府\n2024年1月5日\n",
+    );
+    let at = m.attachments.unwrap();
+    assert_eq!(
+        (at.value, at.line),
+        (
+            vec![
+                "2023年度先进集体名单".to_string(),
+                "2023年度先进个人名单".into(),
+                "2024—2025年工作安排".into(),
+                "3月份评比结果".into()
+            ],
+            6
+        )
+    );
+}

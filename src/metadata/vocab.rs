@@ -68,6 +68,13 @@ pub const BODY_SUFFIXES: &[&str] = &[
     "省",
 ];
 
+/// Units and date words that may follow a number opening a name (2024年, 3月份, 5个, 10%):
+/// such a number is the name's, not a list's.
+pub const NUMBER_UNITS: &str = "年月日号个项条%％万元次届期";
+
+/// Marks of a span of numbers (2024—2025, 2024-2026, 2024至2025).
+pub const SPAN_MARKS: &str = "—–-~～至到";
+
 /// 密级 (GB/T 9704-2012 §7.2.2).
 pub const SECRECY: &[&str] = &["绝密", "机密", "秘密"];
 
