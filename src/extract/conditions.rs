@@ -610,6 +610,70 @@ pub fn measures_lead(s: &str) -> Option<Option<String>> {
     Some(target)
 }
 
+fn measures_inline_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            "(?:处罚|处分|处理|问责|惩戒|追责|责任追究)(?:的)?(?:种类|方式|措施|形式)(?:主要)?(?:包括|有|分为)[：:]?",
+        )
+        .expect("regex")
+    })
+}
+
+/// Whether sentence `s` lists the measures that exist in its own text (对责任人的处理方式
+/// 包括组织处理、扣减薪酬、纪律处分等，可以单独使用; 问责方式有：通报批评、诫勉。): then the byte
+/// where the list begins and the party named before (对责任人的 → 责任人). Two measures at
+/// least make a list; a lead that ends in its colon is [`measures_lead`]'s.
+pub fn measures_inline(s: &str) -> Option<(usize, Option<String>)> {
+    if lead_in(s) {
+        return None;
+    }
+    let m = measures_inline_re().find(s)?;
+    let list = &s[m.end()..];
+    if sanctions::hits(list).len() < 2 {
+        return None;
+    }
+    let before = s[..m.start()].trim_end_matches('的');
+    let party = before.strip_prefix('对').unwrap_or(before);
+    let target = (!party.is_empty()
+        && party.chars().count() <= 20
+        && !party.contains(['，', ',', '、', '；']))
+    .then(|| party.to_string());
+    Some((m.end(), target))
+}
+
+/// Whether sentence `s` says what a measure named as one holds (组织调整或者组织处理包括停职
+/// 检查、调整职务、免职等; 纪律处分分为警告、记过): the byte where its members begin. The
+/// sentence opens with the measure (several joined by 或者/和/及), the verb follows it, and
+/// two measures at least are named after it.
+pub fn members_of_measure(s: &str) -> Option<usize> {
+    let found = sanctions::hits(s);
+    let mut at = 0;
+    while let Some(h) = found.iter().find(|h| h.range.start == at) {
+        at = h.range.end;
+        if let Some(j) = ["或者", "和", "及", "、"]
+            .iter()
+            .find(|j| s[at..].starts_with(*j))
+            .filter(|j| found.iter().any(|h| h.range.start == at + j.len()))
+        {
+            at += j.len();
+        }
+    }
+    if at == 0 {
+        return None;
+    }
+    let verb = ["主要包括", "包括", "分为", "主要有"]
+        .iter()
+        .find(|v| s[at..].starts_with(*v))?;
+    let mut list = at + verb.len();
+    list += s[list..]
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '：' | ':'))
+        .map_or(0, char::len_utf8);
+    (found.iter().filter(|h| h.range.start >= list).count() >= 2).then_some(list)
+}
+
 /// The party of a decision's lead (本局决定对当事人作出如下行政处罚：): what stands between
 /// the last 对 of the clause and the verb after it.
 fn decided_for(c: &str) -> Option<&str> {
@@ -1281,6 +1345,43 @@ fn is_tier(t: &str) -> bool {
 mod tests {
     use super::*;
     use proptest::prelude::prop_assert_eq;
+
+    #[test]
+    fn a_sentence_that_lists_the_kinds_of_measures_leads_them() {
+        let s = "对涉事人员的处理方式包括组织处理、扣减薪酬、纪律处分等，可以单独使用，也可以合并使用。";
+        let (at, target) = measures_inline(s).expect("a list of measures");
+        assert!(s[at..].starts_with("组织处理"));
+        assert_eq!(target.as_deref(), Some("涉事人员"));
+        let (at, target) = measures_inline("问责方式有：约谈、通报批评。").expect("a list");
+        assert_eq!(at, "问责方式有：".len());
+        assert_eq!(target, None);
+        let s = "责任追究形式包括约谈、通报批评、调离岗位。";
+        assert!(s[measures_inline(s).expect("a list").0..].starts_with("约谈"));
+        // One measure is no list; a lead ending in its colon is another reader's; the way a
+        // complaint is dealt with names no measures.
+        assert_eq!(measures_inline("处理方式包括组织处理等。"), None);
+        assert_eq!(measures_inline("问责方式有："), None);
+        assert_eq!(measures_inline("投诉的处理方式包括调解、书面答复。"), None);
+    }
+
+    #[test]
+    fn a_measure_named_as_one_gives_its_members() {
+        let s = "组织调整或者组织处理包括停职检查、调整职务、免职等。";
+        let at = members_of_measure(s).expect("the members");
+        assert!(s[at..].starts_with("停职检查"));
+        let s = "纪律处分分为：警告、记过。";
+        assert!(s[members_of_measure(s).expect("members")..].starts_with("警告"));
+        // Not opening with the measure, one member only, or no verb of inclusion.
+        assert_eq!(
+            members_of_measure("本办法所称问责包括停职检查、免职。"),
+            None
+        );
+        assert_eq!(members_of_measure("组织处理包括停职检查。"), None);
+        assert_eq!(
+            members_of_measure("组织处理和停职检查、免职应当公开。"),
+            None
+        );
+    }
 
     /// The patterns `dui_target` stands for.
     fn target_patterns() -> [Regex; 2] {

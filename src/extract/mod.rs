@@ -534,6 +534,8 @@ fn read_unit(
     let mut chain: Option<Range<usize>> = None;
     // The party of a list of measures that runs on after its lead (处罚种类包括：警告、罚款).
     let mut listed: Option<Option<String>> = None;
+    // The party of the last list of measures read in the unit.
+    let mut defined: Option<Option<String>> = None;
     for s in ctx.unit.sentences() {
         budget::checkpoint(Stage::Extract);
         if s.end <= ctx.unit.skip {
@@ -543,9 +545,23 @@ fn read_unit(
         if let Some(target) = listed.take() {
             conditions::measures(ctx, s.clone(), target.clone(), sancs);
             if !t.ends_with(['。', '!', '！']) {
-                listed = Some(target);
+                listed = Some(target.clone());
             }
+            defined = Some(target);
             continue;
+        }
+        if chain.is_none() {
+            // A list of measures in the lead's own sentence (处理方式包括组织处理、禁入限制
+            // 等，可以单独使用), or the members of a measure named as one (组织处理包括停职检查、
+            // 免职等): each member is an entry, for the party of the list before, if any.
+            let inline = conditions::measures_inline(t).or_else(|| {
+                conditions::members_of_measure(t).map(|at| (at, defined.clone().flatten()))
+            });
+            if let Some((at, target)) = inline {
+                conditions::measures(ctx, s.start + at..s.end, target.clone(), sancs);
+                defined = Some(target);
+                continue;
+            }
         }
         if chain.is_none() && t.ends_with(['：', ':']) {
             listed = conditions::measures_lead(t);
@@ -641,7 +657,11 @@ fn parent_lead(u: &Unit<'_>) -> Lead {
         };
     }
     if !ends_colon {
-        return Lead::None;
+        // 处理方式包括组织处理、扣减薪酬…等，可以单独使用: the items say what each one holds.
+        return match conditions::measures_inline(s) {
+            Some((_, target)) => Lead::Measures(target),
+            None => Lead::None,
+        };
     }
     if let Some(target) = conditions::measures_lead(s) {
         return Lead::Measures(target);

@@ -496,6 +496,30 @@ fn further_measures_of_the_vocabulary() {
 }
 
 #[test]
+fn lists_registers_bans_and_pay_of_state_enterprise_rules() {
+    let names = |t: &str| -> Vec<String> { sancs(t).into_iter().map(|(n, _)| n).collect() };
+    assert_eq!(
+        names("第五条　对负有责任的企业负责人，扣减和追索任期激励收入。"),
+        ["扣减和追索任期激励收入"]
+    );
+    assert_eq!(
+        names("第六条　经营者逾期未报送年度报告的，列入经营异常名录；情节严重的，责令暂停收费。"),
+        ["列入经营异常名录", "责令暂停收费"]
+    );
+    assert_eq!(
+        names("第七条　违反本规定的，对责任人员，三年内不得在护理机构从业。"),
+        ["三年内不得在护理机构从业"]
+    );
+    // A register of protected sites is no penalty, nor a bar that follows a party measure.
+    assert!(names("第八条　符合条件的古树，列入保护名录。").is_empty());
+    assert!(
+        !names("第九条　受到撤销党内职务处分的，二年内不得在党内担任与其原任职务相当的职务。")
+            .iter()
+            .any(|n| n.contains("不得"))
+    );
+}
+
+#[test]
 fn gains_from_a_violation_taken_back() {
     let c: Vec<String> = conds("第九条　社区干部违反本办法领取的补助款项，应当依法予以追缴。")
         .into_iter()
