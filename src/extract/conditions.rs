@@ -642,11 +642,18 @@ pub fn measures_inline(s: &str) -> Option<(usize, Option<String>)> {
     Some((m.end(), target))
 }
 
+/// The verbs between a measure and its members (longest first: 主要包括 before 包括).
+const MEMBER_VERBS: &[&str] = &["主要包括", "包括", "分为", "主要有"];
+
 /// Whether sentence `s` says what a measure named as one holds (组织调整或者组织处理包括停职
 /// 检查、调整职务、免职等; 纪律处分分为警告、记过): the byte where its members begin. The
 /// sentence opens with the measure (several joined by 或者/和/及), the verb follows it, and
 /// two measures at least are named after it.
 pub fn members_of_measure(s: &str) -> Option<usize> {
+    // Most sentences name no members: look for the verb before reading the measures.
+    if !MEMBER_VERBS.iter().any(|v| s.contains(v)) {
+        return None;
+    }
     let found = sanctions::hits(s);
     let mut at = 0;
     while let Some(h) = found.iter().find(|h| h.range.start == at) {
@@ -662,9 +669,7 @@ pub fn members_of_measure(s: &str) -> Option<usize> {
     if at == 0 {
         return None;
     }
-    let verb = ["主要包括", "包括", "分为", "主要有"]
-        .iter()
-        .find(|v| s[at..].starts_with(*v))?;
+    let verb = MEMBER_VERBS.iter().find(|v| s[at..].starts_with(*v))?;
     let mut list = at + verb.len();
     list += s[list..]
         .chars()
