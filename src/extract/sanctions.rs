@@ -721,6 +721,8 @@ mod tests {
             "按照《安全生产法》予以处理",
             "移送司法机关依法处理",
             "在全市范围内通报",
+            "五年内不得从事相关工作",
+            "终身禁止其在本行业执业",
         ] {
             let found: String = hits(s).into_iter().map(|h| h.term).collect();
             assert_eq!(found, s, "{s}");
