@@ -309,30 +309,17 @@ impl Index {
             if n.parent.is_none() {
                 roots.push((n.number, i));
             }
-            match n.style {
-                Style::Article => {
-                    let key = (n.number, insert_of(n));
-                    if prev.is_some_and(|p| key <= p) && key.0 == 1 {
-                        current += 1;
-                    }
-                    prev = Some(key);
-                    articles.push((key, i));
-                    order.push(i);
-                    paragraphs[i] = paragraph_starts(src, n);
+            if n.style == Style::Article {
+                let key = (n.number, insert_of(n));
+                if prev.is_some_and(|p| key <= p) && key.0 == 1 {
+                    current += 1;
                 }
-                Style::Part => divisions[Level::Part.index()].push((n.number, i)),
-                Style::Subpart => divisions[Level::Subpart.index()].push((n.number, i)),
-                Style::Chapter => divisions[Level::Chapter.index()].push((n.number, i)),
-                Style::Section => divisions[Level::Section.index()].push((n.number, i)),
-                Style::CnDun
-                | Style::CnParen
-                | Style::CnParenHalf
-                | Style::Arabic
-                | Style::ArabicParen
-                | Style::ArabicParenHalf
-                | Style::Circled
-                | Style::ParenIdeograph
-                | Style::CnShi => {}
+                prev = Some(key);
+                articles.push((key, i));
+                order.push(i);
+                paragraphs[i] = paragraph_starts(src, n);
+            } else if let Some(l) = Level::ALL.into_iter().find(|&l| style_of(l) == n.style) {
+                divisions[l.index()].push((n.number, i));
             }
             run[i] = current;
         }
