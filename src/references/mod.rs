@@ -217,6 +217,7 @@ fn unit_part(u: &Unit) -> Option<&Part> {
     match u {
         Unit::Article { part, .. } | Unit::PartOnly(part) => Some(part),
         Unit::Division(_)
+        | Unit::PrecedingDivisions(..)
         | Unit::ThisArticle(_)
         | Unit::PrecedingParagraphs(..)
         | Unit::ThisParagraph(_)
@@ -661,6 +662,32 @@ fn resolve(index: &Index, doc: &DocTree, at: &Site, f: &Found, unqualified: bool
                         resolved: false,
                     },
                 );
+            }
+            out
+        }
+        Unit::PrecedingDivisions(level, count) => {
+            // The division of that level where it stands; outside one (前两章 in a document
+            // whose chapters the structure did not find) it cannot be judged.
+            let Some(here) = at.within[level.index()] else {
+                return Vec::new();
+            };
+            let under = level.container().and_then(|c| at.within[c.index()]);
+            let number = doc.nodes[here].number;
+            let mut out = Vec::new();
+            if number <= *count {
+                out.push(Target {
+                    target: None,
+                    part: None,
+                    resolved: false,
+                });
+            }
+            for n in number.saturating_sub(*count).max(1)..number {
+                let node = index.division(doc, *level, n, under, at.run).ok().flatten();
+                out.push(Target {
+                    target: node.and_then(path),
+                    part: None,
+                    resolved: node.is_some(),
+                });
             }
             out
         }
