@@ -172,6 +172,9 @@ pub enum Unit {
     /// 前两章 (2), 前三编 (3), 前章 (1) …: the divisions of a level right before the one
     /// where the reference stands, counted within their container.
     PrecedingDivisions(Level, u32),
+    /// 前项 (1), 前两项 (2) …: the items of a list right before the item where the
+    /// reference stands.
+    PrecedingItems(u32),
 }
 
 /// One reference found in a text: its span (bytes of the scanned text) and what it names.
@@ -808,7 +811,7 @@ fn part_of(u: &Unit) -> Option<&Part> {
         | Unit::ThisParagraph(part)
         | Unit::PrecedingParagraphs(_, part)
         | Unit::PrecedingArticles(_, part) => Some(part),
-        Unit::Division(_) | Unit::PrecedingDivisions(..) => None,
+        Unit::Division(_) | Unit::PrecedingDivisions(..) | Unit::PrecedingItems(_) => None,
     }
 }
 
@@ -1068,6 +1071,24 @@ fn relative(text: &str, i: usize) -> Option<(Vec<Found>, usize)> {
                 end,
                 scope: Scope::Relative,
                 unit: Unit::PrecedingDivisions(level, count),
+            };
+            return Some((vec![found], end));
+        }
+        if let Some(after) = r.strip_prefix('项') {
+            // 前项规定, 前两项所列; not 前项目 (a project).
+            let ends = after
+                .chars()
+                .next()
+                .is_none_or(|c| vocab::AFTER_BARE_PRECEDING_DIVISION.contains(&c));
+            if !(clen > 0 || ends) {
+                return None;
+            }
+            let end = i + '前'.len_utf8() + clen + '项'.len_utf8();
+            let found = Found {
+                start: with_verb(text, i),
+                end,
+                scope: Scope::Relative,
+                unit: Unit::PrecedingItems(count),
             };
             return Some((vec![found], end));
         }
@@ -1475,6 +1496,13 @@ mod tests {
                     "前两分编".to_string(),
                     Unit::PrecedingDivisions(Level::Subpart, 2)
                 ),
+            ]
+        );
+        assert_eq!(
+            units("（三）前两项规定以外的；前项所列人员；立项前项目"),
+            vec![
+                ("前两项".to_string(), Unit::PrecedingItems(2)),
+                ("前项".to_string(), Unit::PrecedingItems(1)),
             ]
         );
         // Words that only start like one: 提前编制, 目前节能 (after a word's 前), 前编制,

@@ -509,3 +509,36 @@ fn preceding_divisions_and_articles_resolve_to_the_units_before_this_one() {
         ]
     );
 }
+
+#[test]
+fn preceding_items_are_the_items_before_the_one_where_they_stand() {
+    let t = "青川市渔业条例\n\
+第一条 下列人员应当持证作业：\n\
+（一）渔船船长；\n\
+（二）前项所列人员的助手；\n\
+（三）前两项规定以外的船员。\n\
+第二条 前项规定的人员，由市渔业部门登记。\n\
+第三条 下列船舶应当登记：\n\
+（一）前项所列船舶以外的渔船。\n";
+    let got: Vec<(String, String, Option<String>, bool)> =
+        refs(t).into_iter().map(|x| (x.0, x.1, x.2, x.4)).collect();
+    let row = |w: &str, at: &str, target: Option<&str>, ok: bool| {
+        (
+            w.to_string(),
+            at.to_string(),
+            target.map(str::to_string),
+            ok,
+        )
+    };
+    assert_eq!(
+        got,
+        vec![
+            row("前项", "第一条/（二）", Some("第一条/（一）"), true),
+            row("前两项", "第一条/（三）", Some("第一条/（一）"), true),
+            row("前两项", "第一条/（三）", Some("第一条/（二）"), true),
+            // In an article's own text it names no item; in a first item there is none
+            // before it.
+            row("前项", "第三条/（一）", None, false),
+        ]
+    );
+}
