@@ -100,12 +100,8 @@ pub fn is_exemption(s: &str) -> bool {
 }
 
 /// Whether a sentence holds an accountability consequence (for list leads).
-/// An aggravation (应当从重或者加重处分：) leads aggravating circumstances, though its 处分 is
-/// no sanction.
 pub fn has_consequence(s: &str) -> bool {
     !sanctions::hits(s).is_empty()
-        || s.contains("加重处分")
-        || s.contains("加重处罚")
         || exemption_re().is_match(s)
         || s.contains("追究")
         || s.contains("问责")
@@ -464,7 +460,9 @@ pub fn sentence(
         if direct && opens_dui
             || !(framed
                 || describes_violation(before)
-                || hits_in(c).iter().any(|h| records_violation(h) || imposed(h)))
+                || hits_in(c)
+                    .iter()
+                    .any(|h| records_violation(h) || imposed(h)))
         {
             continue;
         }
@@ -681,7 +679,8 @@ fn ways_of_accountability(s: &str) -> Option<(usize, Option<String>)> {
     // The list with its verb (采取通报: a bare 通报 is a measure after it).
     let at = s.find("采取")?;
     let end = at + s[at..].find("等方式")?;
-    if s[at..end].contains(['，', ',', '。', '；', ';']) || sanctions::hits(&s[at..]).is_empty() {
+    if s[at..end].contains(['，', ',', '。', '；', ';']) || sanctions::hits(&s[at..]).is_empty()
+    {
         return None;
     }
     Some((at, Some(party.to_string())))
@@ -919,15 +918,13 @@ fn push(
     // One entry per term and target in a clause (同条不同款对象不同: two entries). A
     // clause's entries are the last ones pushed (clause paths are unique in a document, and
     // a clause is read at once). In a rule a measure named again without a target is the
-    // one named before.
+    // one named before (a decision's item read as its measure, 一、给予警告；, is not
+    // read again as a measure written out as imposed).
     let dup = sancs
         .iter()
         .rev()
         .take_while(|x| x.clause_path == ctx.path)
-        .any(|x| {
-            x.sanction == h.term
-                && (x.target == target || !imposed && !x.imposed && target.is_none())
-        });
+        .any(|x| x.sanction == h.term && (x.target == target || !imposed && target.is_none()));
     // An item that names its lead's measure again sets its amount (依照下列规定处以罚款：
     // （一）发生一般事故的，处…罚款): the lead's entry stands for it.
     let repeated = !imposed && ctx.lead_measures.iter().any(|m| m == h.term);

@@ -280,9 +280,18 @@ fn complete_lists<'s>(s: &'s str, kept: &mut Vec<Hit<'s>>) {
             continue;
         };
         let tail_at = tail.start();
-        // A list of the ways of accountability (采取检查、通报、改组等方式): its items are
-        // nouns (检查, 改组), three items at least.
+        // A list of the ways of accountability (采取检查、通报、改组等方式。…等方式问责): its
+        // items are nouns (检查, 改组), three items at least; not the ways of a procedure
+        // (采取谈话函询、初步核实…等方式分类处置).
         let ways = PENALTY_TAILS[tail.pattern().as_usize()] == "等方式";
+        if ways && {
+            let next = &piece[tail.end()..];
+            !(next.is_empty()
+                || next.starts_with("问责")
+                || next.starts_with(['，', '。', '；', ',', ';']))
+        } {
+            continue;
+        }
         let list = &piece[..tail_at];
         if !list.contains('、')
             || ways && list.matches('、').count() < 2
@@ -531,7 +540,16 @@ fn keep(s: &str, h: &Hit<'_>, has_measure_list: bool) -> bool {
         return false;
     }
     // 不予追究责任, 免予处分: an exemption, not a sanction; 不得重复扣减薪酬: a bar.
-    if ends(&["不予", "免予", "免于", "不", "免除", "不再", "不得", "不得重复"]) {
+    if ends(&[
+        "不予",
+        "免予",
+        "免于",
+        "不",
+        "免除",
+        "不再",
+        "不得",
+        "不得重复",
+    ]) {
         return false;
     }
     // 从轻或者减轻处罚, 依照…的规定可以从轻或者减轻处罚: a mitigation, no measure.
@@ -547,7 +565,6 @@ fn keep(s: &str, h: &Hit<'_>, has_measure_list: bool) -> bool {
             "免除",
             "从重或者",
             "从轻或者",
-            "加重",
             "解除",
             "撤销",
             "确定其",
@@ -872,6 +889,55 @@ mod tests {
             terms("予以提醒、约谈或者通报批评"),
             ["提醒", "约谈", "通报批评"]
         );
+    }
+
+    #[test]
+    fn a_confiscation_names_its_things_and_the_gain_is_its_own() {
+        assert_eq!(
+            terms("并没收擅自改装的设备和违法所得。"),
+            ["没收擅自改装的设备", "违法所得"]
+        );
+        assert_eq!(
+            terms("没收违法所得和用于经营的工具、设备，并处一万元罚款"),
+            ["没收违法所得", "用于经营的工具、设备", "罚款"]
+        );
+        assert_eq!(
+            terms("没收用于经营的工具和设备，"),
+            ["没收用于经营的工具和设备"]
+        );
+        assert_eq!(terms("对违法所得，予以没收。"), ["没收"]);
+        assert_eq!(terms("没收的物品应当登记"), ["没收"]);
+    }
+
+    #[test]
+    fn further_measures_of_rules_and_chapters() {
+        assert_eq!(terms("以妨害公务罪论处"), ["以妨害公务罪论处"]);
+        assert_eq!(terms("撤销其诚信等级"), ["撤销其诚信等级"]);
+        assert_eq!(terms("给予责令检查或者诫勉"), ["责令检查", "诫勉"]);
+        assert_eq!(terms("予以解散"), ["予以解散"]);
+        assert_eq!(terms("责令停止使用该锅炉"), ["责令停止使用"]);
+        assert_eq!(
+            terms("移送国家监察机关或者司法机关"),
+            ["移送国家监察机关或者司法机关"]
+        );
+        assert_eq!(
+            terms("终止尚未行使的中长期激励权益"),
+            ["终止尚未行使的中长期激励权益"]
+        );
+        assert_eq!(
+            terms("采取检查、通报、改组等方式"),
+            ["检查", "通报", "改组"]
+        );
+    }
+
+    #[test]
+    fn topics_bars_and_mitigations_are_no_measures() {
+        assert!(terms("罚没收入一律上缴财政").is_empty());
+        assert!(terms("本办法规定的罚款，另有规定的，从其规定").is_empty());
+        assert!(terms("但不得重复扣减薪酬").is_empty());
+        assert!(terms("依照《某某法》的规定可以从轻或者减轻处罚").is_empty());
+        assert!(terms("可以采取电话、信函等方式").is_empty());
+        assert!(terms("采取谈话函询、初步核实、暂存待查、予以了结等方式分类处置").len() <= 1);
     }
 
     #[test]
