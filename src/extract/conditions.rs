@@ -456,7 +456,9 @@ pub fn sentence(
         // 处罚) stands as a sanction wherever it stands, a table of discretion as much as a
         // 法律责任 chapter, where the sentence states no condition (in one that does, such a
         // clause is part of a circumstance: 应当给予警告处分，又有…情形的).
-        let imposed = |h: &Hit<'_>| direct && imposed_measure(&s[c.start..h.range.start], h);
+        let imposed = |h: &Hit<'_>| {
+            direct && imposed_measure(&s[c.start..h.range.start], h, &s[h.range.end..c.end])
+        };
         if direct && opens_dui
             || !(framed
                 || describes_violation(before)
@@ -774,13 +776,19 @@ fn records_a_violation(before: &str) -> bool {
 
 /// Whether hit `h` is a measure written out as imposed: a named measure, not a soft one, a
 /// record or a referral, that a verb of imposing gives (给予警告, 处以罚款, 依法给予治安管理
-/// 处罚, a clause 并处…罚款; `before` is its comma clause up to it) or that opens with one (没收违法所得, 吊销
-/// 许可证, 责令停产停业, 给予治安管理处罚, 移送公安机关).
-fn imposed_measure(before: &str, h: &Hit<'_>) -> bool {
+/// 处罚, a clause 并处…罚款) or that opens with one (没收违法所得, 吊销许可证, 责令停产停业),
+/// and that ends its comma clause. `before` and `after` are the comma clause around it. Not
+/// a measure someone has been given (被处以罚款后), one a rule leaves out (不包括吊销营业执照)
+/// nor one named as the subject of a rule (吊销证件由…决定; …的行政处罚决定); a measure
+/// that opens with its verb, not where a body only may use it (可以责令暂停…活动).
+fn imposed_measure(before: &str, h: &Hit<'_>, after: &str) -> bool {
     h.class == vocab::Class::Specific
         && !h.soft()
         && !h.entry.record
         && !h.entry.referral
+        && !before.contains('被')
+        && !before.contains("包括")
+        && !["的", "由", "决定"].iter().any(|w| after.contains(w))
         && (["给予", "予以", "处以", "并处"]
             .iter()
             .any(|v| before.ends_with(v))
@@ -791,9 +799,11 @@ fn imposed_measure(before: &str, h: &Hit<'_>) -> bool {
                 .unwrap_or(before)
                 .strip_prefix('处')
                 .is_some_and(|r| !r.starts_with(['理', '置', '分']))
-            || ["没收", "吊销", "暂扣", "责令", "给予", "予以", "移送"]
-                .iter()
-                .any(|v| h.term.starts_with(v)))
+            // Not a power a body may use (可以责令暂停招标投标活动).
+            || !before.contains("可以")
+                && ["没收", "吊销", "暂扣", "责令", "给予", "予以"]
+                    .iter()
+                    .any(|v| h.term.starts_with(v)))
 }
 
 /// Whether the circumstance of 对…的 describes a violation (对存在浪费行为的单位, 对落实不力的
