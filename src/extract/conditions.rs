@@ -779,7 +779,8 @@ fn records_a_violation(before: &str) -> bool {
 /// 处罚, a clause 并处…罚款) or that opens with one (没收违法所得, 吊销许可证, 责令停产停业),
 /// and that ends its comma clause. `before` and `after` are the comma clause around it. Not
 /// a measure someone has been given (被处以罚款后), one a rule leaves out (不包括吊销营业执照)
-/// nor one named as the subject of a rule (吊销证件由…决定; …的行政处罚决定); a measure
+/// nor one named as the subject of a rule (吊销证件由…决定; …的行政处罚决定; 没收违法所得
+/// 意见书): nothing but 处分 follows it in its clause. A measure
 /// that opens with its verb, not where a body only may use it (可以责令暂停…活动).
 fn imposed_measure(before: &str, h: &Hit<'_>, after: &str) -> bool {
     h.class == vocab::Class::Specific
@@ -788,7 +789,7 @@ fn imposed_measure(before: &str, h: &Hit<'_>, after: &str) -> bool {
         && !h.entry.referral
         && !before.contains('被')
         && !before.contains("包括")
-        && !["的", "由", "决定"].iter().any(|w| after.contains(w))
+        && matches!(after, "" | "处分")
         && (["给予", "予以", "处以", "并处"]
             .iter()
             .any(|v| before.ends_with(v))
@@ -934,7 +935,10 @@ fn push(
         .iter()
         .rev()
         .take_while(|x| x.clause_path == ctx.path)
-        .any(|x| x.sanction == h.term && (x.target == target || !imposed && target.is_none()));
+        .any(|x| {
+            (x.sanction == h.term || things_taken(&x.sanction) && things_taken(h.term))
+                && (x.target == target || !imposed && target.is_none())
+        });
     // An item that names its lead's measure again sets its amount (依照下列规定处以罚款：
     // （一）发生一般事故的，处…罚款): the lead's entry stands for it.
     let repeated = !imposed && ctx.lead_measures.iter().any(|m| m == h.term);
@@ -959,6 +963,15 @@ fn push(
             base + h.range.start,
         ));
     }
+}
+
+/// Whether `t` is a 没收 of things (没收违法经营的物品, not 没收违法所得): one penalty however
+/// many things a clause names for it.
+fn things_taken(t: &str) -> bool {
+    t.starts_with("没收")
+        && !["违法所得", "非法所得"]
+            .iter()
+            .any(|g| t[6..].starts_with(g))
 }
 
 /// Whether `t` holds a term for the persons held accountable (对直接负责的主管人员，由…: the

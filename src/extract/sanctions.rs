@@ -588,8 +588,9 @@ fn keep(s: &str, h: &Hit<'_>, has_measure_list: bool) -> bool {
         "罚款" => {
             !ends(&["缴纳", "上缴", "收缴", "罚没", "加处", "按", "规定的"]) && !starts(&["的"])
         }
-        // 罚没收入: the revenue from fines and confiscations.
-        t if t.starts_with("没收") => !ends(&["罚"]),
+        // 罚没收入: the revenue from fines and confiscations;
+        // 违法所得的没收程序: the 没收 named as a noun.
+        t if t.starts_with("没收") => !ends(&["罚", "的"]),
         "拘留" | "行政拘留" => !starts(&["所", "场所"]) && !ends(&["刑事", "司法"]),
         "开除" => !starts(&["学籍"]),
         // 向人民法院提起诉讼，要求返还，并赔偿损失: what the injured party may claim, in
