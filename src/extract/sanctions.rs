@@ -7,8 +7,13 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use std::cell::RefCell;
+
 use aho_corasick::{AhoCorasick, MatchKind};
+#[cfg(test)]
 use regex::Regex;
+use regex_automata::nfa::thompson::{self, WhichCaptures};
+use regex_automata::{Input, hybrid};
 
 use super::scan;
 use super::vocab::{self, CategoryRule, ChapterRule, Class, Regime, SanctionEntry};
@@ -54,16 +59,108 @@ impl Hit<'_> {
     }
 }
 
-/// The compiled patterns of the vocabulary, each compiled on first use (a literal entry
-/// never needs it).
-fn regex_of(i: usize) -> &'static Regex {
-    static RES: OnceLock<Vec<OnceLock<Regex>>> = OnceLock::new();
+/// The compiled pattern of regex entry `i`, for tests that compare [`regex_matches`] with
+/// the pattern's own unanchored search.
+#[cfg(test)]
+fn regex_of(i: usize) -> Regex {
+    Regex::new(vocab::sanctions()[i].pattern).expect("sanction regex")
+}
+
+/// A regex entry compiled for anchored searches: a forward lazy DFA (its start states are
+/// built on demand, so only the anchored ones ever are), and the heads of the entry's
+/// prefix literals, one of which starts every match.
+///
+/// A search for the leftmost match is an anchored search at each place a match can start,
+/// in order, the first that matches winning: the places are where a prefix literal occurs.
+/// Anchored, the match's start is known, so no reverse automaton is compiled or run (the
+/// unanchored engine finds a match's end forward, then its start by a reverse search), and
+/// the forward automaton has no unanchored states that track every start at once.
+struct Anchored {
+    dfa: hybrid::dfa::DFA,
+    starts: AhoCorasick,
+}
+
+impl Anchored {
+    fn new(e: &SanctionEntry) -> Anchored {
+        let dfa = hybrid::dfa::DFA::builder()
+            .thompson(thompson::Config::new().which_captures(WhichCaptures::None))
+            .build(e.pattern)
+            .expect("sanction regex");
+        // The first two characters of each prefix literal: a few places more to try, but
+        // an automaton of ≈ 200 short literals for the vocabulary instead of ≈ 1 100 long
+        // ones (the bans' numerals times their verbs), which took longer to build than all
+        // the searches took to run.
+        let mut heads: Vec<&str> = e
+            .prefixes
+            .iter()
+            .map(|p| &p[..p.char_indices().nth(2).map_or(p.len(), |(i, _)| i)])
+            .collect();
+        heads.sort_unstable();
+        heads.dedup();
+        let starts = AhoCorasick::new(heads).expect("sanction prefixes");
+        Anchored { dfa, starts }
+    }
+}
+
+/// The compiled regex entries, each compiled on first use (a literal entry never needs it).
+fn anchored_of(i: usize) -> &'static Anchored {
+    static RES: OnceLock<Vec<OnceLock<Anchored>>> = OnceLock::new();
     let res = RES.get_or_init(|| {
         (0..vocab::sanctions().len())
             .map(|_| OnceLock::new())
             .collect()
     });
-    res[i].get_or_init(|| Regex::new(vocab::sanctions()[i].pattern).expect("sanction regex"))
+    res[i].get_or_init(|| Anchored::new(&vocab::sanctions()[i]))
+}
+
+thread_local! {
+    /// Per thread, the lazy DFAs' caches of the regex entries (filled on first use).
+    static CACHES: RefCell<Vec<Option<hybrid::dfa::Cache>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The matches of regex entry `i` in `s`, one after another as a search for the leftmost
+/// match finds them (none overlapping): at each place where a prefix literal starts, after
+/// the end of the last match, an anchored search.
+fn regex_matches(i: usize, s: &str) -> Vec<Range<usize>> {
+    let a = anchored_of(i);
+    let mut starts: Vec<usize> = a
+        .starts
+        .find_overlapping_iter(s)
+        .map(|m| m.start())
+        .collect();
+    let mut out = Vec::new();
+    if starts.is_empty() {
+        return out;
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    CACHES.with_borrow_mut(|caches| {
+        if caches.len() <= i {
+            caches.resize_with(i + 1, || None);
+        }
+        let cache = caches[i].get_or_insert_with(|| a.dfa.create_cache());
+        let mut at = 0;
+        for p in starts {
+            if p < at {
+                continue;
+            }
+            let input = Input::new(s).span(p..s.len()).anchored(regex_automata::Anchored::Yes);
+            // The lazy DFA gives up only on a quit byte (a Unicode word boundary, which no
+            // entry holds: it would not have compiled) or a cache cleared too often, which
+            // the default configuration never counts.
+            let end = a
+                .dfa
+                .try_search_fwd(cache, &input)
+                .expect("sanction regex search")
+                .map(|m| m.offset());
+            // A prefix literal is never empty: a match is never empty either.
+            if let Some(end) = end.filter(|&end| end > p) {
+                out.push(p..end);
+                at = end;
+            }
+        }
+    });
+    out
 }
 
 /// The entry of a measure the vocabulary does not know but a list of penalties names
@@ -141,9 +238,7 @@ fn all_hits_among<'s>(s: &'s str, exact: &[scan::Exact], present: u128) -> Vec<H
         if e.literals.is_some() {
             literal_matches(exact, i).into_iter().for_each(&mut push);
         } else {
-            for m in regex_of(i).find_iter(s) {
-                push(m.range());
-            }
+            regex_matches(i, s).into_iter().for_each(&mut push);
         }
     }
     // Longer matches win; among equals the vocabulary order (already stable).
@@ -750,6 +845,45 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn anchored_searches_find_what_the_patterns_find() {
+        // Every sentence of the fixtures, and measures that touch, repeat and overlap with
+        // the heads of other matches: the anchored searches at the prefix literals find
+        // the matches of each regex entry's own unanchored search.
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut texts: Vec<String> = walkdir::WalkDir::new(dir)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|f| f.path().extension().is_some_and(|x| x == "txt"))
+            .flat_map(|f| {
+                let t = std::fs::read_to_string(f.path()).unwrap_or_default();
+                t.split_inclusive(['。', '\n']).map(str::to_string).collect::<Vec<_>>()
+            })
+            .collect();
+        assert!(texts.len() > 1000, "{} sentences", texts.len());
+        texts.extend([
+            "依法追究依法追究其刑事责任".to_string(),
+            "追究追究责任人的刑事责任，依法追究刑事责任".to_string(),
+            "三年内三年内不得从事相关工作，终身禁止其在本行业执业".to_string(),
+            "吊销吊销其营业执照、吊销许可证".to_string(),
+            "在在全区通报，予以通报通报".to_string(),
+            "责令责令其停产停业整顿或者关闭".to_string(),
+        ]);
+        let mut compared = 0;
+        for (i, e) in vocab::sanctions().iter().enumerate() {
+            if e.literals.is_some() {
+                continue;
+            }
+            let re = regex_of(i);
+            for t in &texts {
+                let want: Vec<Range<usize>> = re.find_iter(t).map(|m| m.range()).collect();
+                compared += want.len();
+                assert_eq!(regex_matches(i, t), want, "{} in {t}", e.pattern);
+            }
+        }
+        assert!(compared > 100, "{compared} matches compared");
     }
 
     #[test]
