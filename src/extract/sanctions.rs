@@ -101,9 +101,9 @@ impl Anchored {
             .collect();
         heads.sort_unstable();
         heads.dedup();
-        // A few short literals searched in short sentences: the automaton cheapest to build.
+        // A few short literals, searched in many short sentences: a DFA, one step a byte.
         let starts = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+            .kind(Some(AhoCorasickKind::DFA))
             .build(heads)
             .expect("sanction prefixes");
         Anchored { dfa, starts }
@@ -232,10 +232,13 @@ fn all_hits_among<'s>(s: &'s str, exact: &[scan::Exact], present: u128) -> Vec<H
     if present == 0 {
         return all;
     }
-    for (i, e) in vocab::sanctions().iter().enumerate() {
-        if present & (1 << i) == 0 {
-            continue;
-        }
+    let vocab = vocab::sanctions();
+    // The entries present, in the vocabulary's order (the set bits, lowest first).
+    let mut rest = present;
+    while rest != 0 {
+        let i = rest.trailing_zeros() as usize;
+        rest &= rest - 1;
+        let e = &vocab[i];
         let mut push = |r: Range<usize>| {
             all.push(Hit {
                 term: &s[r.clone()],
