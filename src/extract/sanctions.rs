@@ -529,8 +529,10 @@ fn keep(s: &str, h: &Hit<'_>, has_measure_list: bool) -> bool {
         .last()
         .map_or(before.len(), |(i, _)| i);
     let near = &before[near_start..];
-    let holds = |w: &str| near.as_bytes().windows(w.len()).any(|x| x == w.as_bytes());
-    if ["受到", "受过", "给予过", "曾受"].iter().any(|w| holds(w)) {
+    // Each of the words holds 受 or is 给予过: one search for a character first.
+    if (near.contains('受') || near.contains("给予过"))
+        && ["受到", "受过", "给予过", "曾受"].iter().any(|w| near.contains(w))
+    {
         return false;
     }
     // 给予党纪政务处分97人: a count of persons or cases, not a measure given.
