@@ -67,17 +67,16 @@ fn regex_of(i: usize) -> Regex {
 }
 
 /// A regex entry compiled for anchored searches: a forward lazy DFA (its start states are
-/// built on demand, so only the anchored ones ever are), and the heads of the entry's
-/// prefix literals, one of which starts every match.
+/// built on demand, so only the anchored ones ever are).
 ///
 /// A search for the leftmost match is an anchored search at each place a match can start,
-/// in order, the first that matches winning: the places are where a prefix literal occurs.
-/// Anchored, the match's start is known, so no reverse automaton is compiled or run (the
-/// unanchored engine finds a match's end forward, then its start by a reverse search), and
-/// the forward automaton has no unanchored states that track every start at once.
+/// in order, the first that matches winning: the places are where one of the entry's
+/// prefix literals starts ([`head_starts`]). Anchored, the match's start is known, so no
+/// reverse automaton is compiled or run (the unanchored engine finds a match's end forward,
+/// then its start by a reverse search), and the forward automaton has no unanchored states
+/// that track every start at once.
 struct Anchored {
     dfa: hybrid::dfa::DFA,
-    starts: AhoCorasick,
 }
 
 impl Anchored {
@@ -90,23 +89,7 @@ impl Anchored {
         let dfa = hybrid::dfa::DFA::builder()
             .build_from_nfa(nfa)
             .expect("sanction regex");
-        // The first two characters of each prefix literal: a few places more to try, but
-        // an automaton of ≈ 200 short literals for the vocabulary instead of ≈ 1 100 long
-        // ones (the bans' numerals times their verbs), which took longer to build than all
-        // the searches took to run.
-        let mut heads: Vec<&str> = e
-            .prefixes
-            .iter()
-            .map(|p| &p[..p.char_indices().nth(2).map_or(p.len(), |(i, _)| i)])
-            .collect();
-        heads.sort_unstable();
-        heads.dedup();
-        // A few short literals, searched in many short sentences: a DFA, one step a byte.
-        let starts = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(heads)
-            .expect("sanction prefixes");
-        Anchored { dfa, starts }
+        Anchored { dfa }
     }
 }
 
@@ -121,35 +104,88 @@ fn anchored_of(i: usize) -> &'static Anchored {
     res[i].get_or_init(|| Anchored::new(&vocab::sanctions()[i]))
 }
 
+/// The heads of the regex entries' prefix literals (their first two characters), each with
+/// the entries it is a head of (bit `i`: entry `i`).
+struct Heads {
+    ac: AhoCorasick,
+    entries: Vec<u128>,
+}
+
+/// One automaton for the heads of every regex entry: ≈ 200 short literals instead of
+/// ≈ 1 100 whole prefixes (the bans' numerals times their verbs), whose automata took longer
+/// to build than the searches took to run; a few places more to try. One search of a
+/// sentence serves every entry present in it.
+fn heads() -> &'static Heads {
+    static H: OnceLock<Heads> = OnceLock::new();
+    H.get_or_init(|| {
+        let mut heads: Vec<&str> = Vec::new();
+        let mut entries: Vec<u128> = Vec::new();
+        for (i, e) in vocab::sanctions().iter().enumerate() {
+            if e.literals.is_some() {
+                continue;
+            }
+            for p in &e.prefixes {
+                let head = &p[..p.char_indices().nth(2).map_or(p.len(), |(k, _)| k)];
+                let k = heads.iter().position(|h| *h == head).unwrap_or_else(|| {
+                    heads.push(head);
+                    entries.push(0);
+                    heads.len() - 1
+                });
+                entries[k] |= 1 << i;
+            }
+        }
+        // Searched in many short sentences: a DFA, one step a byte.
+        let ac = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&heads)
+            .expect("sanction prefixes");
+        Heads { ac, entries }
+    })
+}
+
+/// The places in `s` where a head of a regex entry starts, in order, each with the entries
+/// whose heads start there.
+fn head_starts(s: &str) -> Vec<(usize, u128)> {
+    let h = heads();
+    let mut out: Vec<(usize, u128)> = h
+        .ac
+        .find_overlapping_iter(s)
+        .map(|m| (m.start(), h.entries[m.pattern().as_usize()]))
+        .collect();
+    out.sort_unstable_by_key(|&(p, _)| p);
+    out.dedup_by(|later, first| {
+        let same = later.0 == first.0;
+        if same {
+            first.1 |= later.1;
+        }
+        same
+    });
+    out
+}
+
 thread_local! {
     /// Per thread, the lazy DFAs' caches of the regex entries (filled on first use).
     static CACHES: RefCell<Vec<Option<hybrid::dfa::Cache>>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The matches of regex entry `i` in `s`, one after another as a search for the leftmost
-/// match finds them (none overlapping): at each place where a prefix literal starts, after
-/// the end of the last match, an anchored search.
-fn regex_matches(i: usize, s: &str) -> Vec<Range<usize>> {
-    let a = anchored_of(i);
-    let mut starts: Vec<usize> = a
-        .starts
-        .find_overlapping_iter(s)
-        .map(|m| m.start())
-        .collect();
+/// match finds them (none overlapping): at each place where a head of the entry starts
+/// (`starts`, from [`head_starts`]), after the end of the last match, an anchored search.
+fn regex_matches(i: usize, s: &str, starts: &[(usize, u128)]) -> Vec<Range<usize>> {
+    let bit = 1u128 << i;
     let mut out = Vec::new();
-    if starts.is_empty() {
+    if !starts.iter().any(|&(_, m)| m & bit != 0) {
         return out;
     }
-    starts.sort_unstable();
-    starts.dedup();
+    let a = anchored_of(i);
     CACHES.with_borrow_mut(|caches| {
         if caches.len() <= i {
             caches.resize_with(i + 1, || None);
         }
         let cache = caches[i].get_or_insert_with(|| a.dfa.create_cache());
         let mut at = 0;
-        for p in starts {
-            if p < at {
+        for &(p, entries) in starts {
+            if entries & bit == 0 || p < at {
                 continue;
             }
             let input = Input::new(s).span(p..s.len()).anchored(regex_automata::Anchored::Yes);
@@ -233,6 +269,8 @@ fn all_hits_among<'s>(s: &'s str, exact: &[scan::Exact], present: u128) -> Vec<H
         return all;
     }
     let vocab = vocab::sanctions();
+    // Where the regex entries' heads start, found on the first regex entry present.
+    let mut starts: Option<Vec<(usize, u128)>> = None;
     // The entries present, in the vocabulary's order (the set bits, lowest first).
     let mut rest = present;
     while rest != 0 {
@@ -250,7 +288,8 @@ fn all_hits_among<'s>(s: &'s str, exact: &[scan::Exact], present: u128) -> Vec<H
         if e.literals.is_some() {
             literal_matches(exact, i).into_iter().for_each(&mut push);
         } else {
-            regex_matches(i, s).into_iter().for_each(&mut push);
+            let starts = starts.get_or_insert_with(|| head_starts(s));
+            regex_matches(i, s, starts).into_iter().for_each(&mut push);
         }
     }
     // Longer matches win; among equals the vocabulary order (already stable).
@@ -894,7 +933,12 @@ mod tests {
             for t in &texts {
                 let want: Vec<Range<usize>> = re.find_iter(t).map(|m| m.range()).collect();
                 compared += want.len();
-                assert_eq!(regex_matches(i, t), want, "{} in {t}", e.pattern);
+                assert_eq!(
+                    regex_matches(i, t, &head_starts(t)),
+                    want,
+                    "{} in {t}",
+                    e.pattern
+                );
             }
         }
         assert!(compared > 100, "{compared} matches compared");
