@@ -147,11 +147,10 @@ fn heads() -> &'static Heads {
 /// whose heads start there.
 fn head_starts(s: &str) -> Vec<(usize, u128)> {
     let h = heads();
-    let mut out: Vec<(usize, u128)> = h
-        .ac
-        .find_overlapping_iter(s)
-        .map(|m| (m.start(), h.entries[m.pattern().as_usize()]))
-        .collect();
+    let mut out: Vec<(usize, u128)> =
+        h.ac.find_overlapping_iter(s)
+            .map(|m| (m.start(), h.entries[m.pattern().as_usize()]))
+            .collect();
     out.sort_unstable_by_key(|&(p, _)| p);
     out.dedup_by(|later, first| {
         let same = later.0 == first.0;
@@ -188,7 +187,9 @@ fn regex_matches(i: usize, s: &str, starts: &[(usize, u128)]) -> Vec<Range<usize
             if entries & bit == 0 || p < at {
                 continue;
             }
-            let input = Input::new(s).span(p..s.len()).anchored(regex_automata::Anchored::Yes);
+            let input = Input::new(s)
+                .span(p..s.len())
+                .anchored(regex_automata::Anchored::Yes);
             // The lazy DFA gives up only on a quit byte (a Unicode word boundary, which no
             // entry holds: it would not have compiled) or a cache cleared too often, which
             // the default configuration never counts.
@@ -570,7 +571,9 @@ fn keep(s: &str, h: &Hit<'_>, has_measure_list: bool) -> bool {
     let near = &before[near_start..];
     // Each of the words holds 受 or is 给予过: one search for a character first.
     if (near.contains('受') || near.contains("给予过"))
-        && ["受到", "受过", "给予过", "曾受"].iter().any(|w| near.contains(w))
+        && ["受到", "受过", "给予过", "曾受"]
+            .iter()
+            .any(|w| near.contains(w))
     {
         return false;
     }
@@ -912,7 +915,9 @@ mod tests {
             .filter(|f| f.path().extension().is_some_and(|x| x == "txt"))
             .flat_map(|f| {
                 let t = std::fs::read_to_string(f.path()).unwrap_or_default();
-                t.split_inclusive(['。', '\n']).map(str::to_string).collect::<Vec<_>>()
+                t.split_inclusive(['。', '\n'])
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
             })
             .collect();
         assert!(texts.len() > 1000, "{} sentences", texts.len());
