@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
 
+use regex_syntax::hir::Hir;
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 
 use crate::model::{PenaltyKind, Role, SanctionCategory};
@@ -127,6 +128,9 @@ pub struct SanctionEntry {
     /// The alternatives of a pattern that is nothing but literals (停职检查|停职): its
     /// matches are read off the literal scan instead of searched for.
     pub literals: Option<Vec<&'static str>>,
+    /// The parsed pattern of an entry that is more than literals (none for a literal
+    /// entry): parsed once for its literals and for its automaton.
+    pub hir: Option<Hir>,
     /// Literals one of which starts every match.
     pub prefixes: Vec<String>,
     /// Literals one of which ends every match.
@@ -344,15 +348,20 @@ pub fn sanctions() -> &'static [SanctionEntry] {
                     .chars()
                     .all(|c| c == '|' || !regex_syntax::is_meta_character(c))
                     .then(|| pattern.split('|').collect::<Vec<_>>());
-                let (prefixes, suffixes) = match &literals {
-                    Some(alts) => {
+                let hir = literals.is_none().then(|| {
+                    regex_syntax::parse(pattern)
+                        .unwrap_or_else(|e| panic!("{file}:{line}: bad pattern {pattern}: {e}"))
+                });
+                let (prefixes, suffixes) = match (&literals, &hir) {
+                    (Some(alts), _) => {
                         let alts: Vec<String> = alts.iter().map(|a| a.to_string()).collect();
                         (alts.clone(), alts)
                     }
-                    None => (
-                        literals_of(pattern, ExtractKind::Prefix),
-                        literals_of(pattern, ExtractKind::Suffix),
+                    (None, Some(hir)) => (
+                        literals_of(pattern, hir, ExtractKind::Prefix),
+                        literals_of(pattern, hir, ExtractKind::Suffix),
                     ),
+                    (None, None) => unreachable!("a pattern is literals or parsed"),
                 };
                 SanctionEntry {
                     pattern,
@@ -374,6 +383,7 @@ pub fn sanctions() -> &'static [SanctionEntry] {
                         (true, true) => panic!("{file}:{line}: chapter and chapter-if-any"),
                     },
                     literals,
+                    hir,
                     prefixes,
                     suffixes,
                 }
@@ -382,15 +392,13 @@ pub fn sanctions() -> &'static [SanctionEntry] {
     })
 }
 
-/// The literals one of which starts (or ends) every match of `pattern`.
-fn literals_of(pattern: &str, kind: ExtractKind) -> Vec<String> {
-    let hir = regex_syntax::parse(pattern)
-        .unwrap_or_else(|e| panic!("dict/sanctions.tsv: bad pattern {pattern}: {e}"));
+/// The literals one of which starts (or ends) every match of `pattern` (parsed: `hir`).
+fn literals_of(pattern: &str, hir: &Hir, kind: ExtractKind) -> Vec<String> {
     // Classes of up to 32 characters (年数 [一二…十0-9]) still give literals.
     let seq = Extractor::new()
         .kind(kind.clone())
         .limit_class(32)
-        .extract(&hir);
+        .extract(hir);
     let lits = seq
         .literals()
         .filter(|l| !l.is_empty() && l.iter().all(|x| !x.as_bytes().is_empty()));
