@@ -89,6 +89,44 @@ fn escalates(t: &str) -> bool {
     t.starts_with("逾期") || t.starts_with("拒不") || is_aggravating(t)
 }
 
+/// Whether sentence `s` defines a term (本办法所称X，是指…; X是指…): what it describes is
+/// the term's meaning, not a condition.
+fn is_definition(s: &str) -> bool {
+    s.contains("是指") || s.contains("所称") && s.contains('指')
+}
+
+/// Whether clause `t` only says when something happens (问责决定作出后, 收到通知之日后):
+/// a point in a procedure, not a circumstance.
+fn is_time(t: &str) -> bool {
+    t.ends_with('后') && !t.ends_with("查实后")
+}
+
+/// The first clause from `k` on that is no measure of degree (对…的领导干部，视情节轻重，
+/// 采取…方式问责: the consequence follows 视情节轻重).
+fn discretion_skip(s: &str, clauses: &[Range<usize>], mut k: usize) -> usize {
+    while clauses.get(k).is_some_and(|c| is_discretion(&s[c.clone()])) {
+        k += 1;
+    }
+    k
+}
+
+fn discretion_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            "^(?:并)?(?:视|根据|按照|依据|依照)?(?:其)?(?:情节|情况|问题性质|错误性质)(?:轻重|严重程度|和(?:后果|危害))?$|\
+             ^(?:并)?区分(?:不同)?情况$|^(?:按照|依照)(?:干部)?管理权限$",
+        )
+        .expect("regex")
+    })
+}
+
+/// Whether comma clause `t` only says by what degree a measure is chosen (视情节轻重,
+/// 根据情节轻重, 区分不同情况, 按照管理权限).
+fn is_discretion(t: &str) -> bool {
+    discretion_re().is_match(t.trim_end_matches(['，', ',', '。', '；']))
+}
+
 /// Whether a sentence is a list lead (有下列情形之一的，…).
 pub fn is_lead(s: &str) -> bool {
     lead_in(s)
@@ -142,6 +180,8 @@ pub fn sentence(
     // 规定) is that law's, not a condition or measure of this text.
     let quoted = quoted_bases(s);
     let inside = |at: usize| quoted.iter().any(|q| q.contains(&at));
+    // 本办法所称…，是指…造成损失的…: a definition states what a term means, no condition.
+    let conditions = conditions && !is_definition(s);
     let mut all_hits =
         sanctions::hits_among(s, &ctx.unit.exact_in(sent.clone()), present.sanctions);
     all_hits.retain(|h| !inside(h.range.start) && ctx.reads(h.entry));
@@ -183,6 +223,7 @@ pub fn sentence(
         .map(|c| !hits_in(c).is_empty() || exempt_in(c.clone()))
         .collect();
     let is_conseq = |k: usize| conseq.get(k).copied().unwrap_or(false);
+    let after_discretion = |k: usize| discretion_skip(s, &clauses, k);
     // `run_start` is None right after a condition whose consequence has not started yet:
     // there 对X is the target of that consequence, not a new condition.
     let is_end = |i: usize, run_start: Option<usize>| {
@@ -217,6 +258,7 @@ pub fn sentence(
         // circumstance ends where the deciding authority comes in.
         if run_start.is_some()
             && hits_in(c).is_empty()
+            && !is_time(t)
             && clauses
                 .get(i + 1)
                 .is_some_and(|n| opens_with_authority(&s[n.clone()]))
@@ -275,7 +317,7 @@ pub fn sentence(
                     .is_some_and(|(_, np)| person_like(np) && !names_accused(t)))
             || cause && describes_violation(&s[clauses[run_start].start..c.end]))
             && hits_in(c).is_empty()
-            && is_conseq(i + 1)
+            && is_conseq(after_discretion(i + 1))
     };
 
     let mut run_start = 0;
