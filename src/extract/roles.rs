@@ -163,11 +163,15 @@ pub fn find(ctx: &Ctx<'_>) -> Vec<Responsibility> {
 }
 
 /// The body a sentence `X：` names as the subject of what follows it (市林业局：), if the
-/// sentence is nothing but that body and its colon.
+/// sentence is nothing but that body and its colon — not the label of an annotation
+/// (牵头单位：), which names the body after it.
 fn colon_label(t: &str) -> Option<&str> {
     let h = t.strip_suffix(['：', ':'])?.trim();
-    (h.chars().count() <= 30 && !h.contains(['，', ',', '。', '；', ';']) && phrase::is_holder(h))
-        .then_some(h)
+    (h.chars().count() <= 30
+        && !h.contains(['，', ',', '。', '；', ';'])
+        && !vocab::roles().labels.iter().any(|&(w, _)| w == h)
+        && phrase::is_holder(h))
+    .then_some(h)
 }
 
 /// The (holder, role, quote) of the responsibilities found so far in a unit: a statement
