@@ -180,8 +180,6 @@ pub fn sentence(
     // 规定) is that law's, not a condition or measure of this text.
     let quoted = quoted_bases(s);
     let inside = |at: usize| quoted.iter().any(|q| q.contains(&at));
-    // 本办法所称…，是指…造成损失的…: a definition states what a term means, no condition.
-    let conditions = conditions && !is_definition(s);
     let mut all_hits =
         sanctions::hits_among(s, &ctx.unit.exact_in(sent.clone()), present.sanctions);
     all_hits.retain(|h| !inside(h.range.start) && ctx.reads(h.entry));
@@ -196,6 +194,13 @@ pub fn sentence(
         .iter()
         .flat_map(|p| clauses_in(s, p.clone()))
         .collect();
+    // 本办法所称…，是指…造成损失的…: a definition states what a term means, no condition
+    // (only its own ；-part: 前款所称X，是指…；有前款行为的，处… keeps the second).
+    let defines = |pos: usize| {
+        parts
+            .iter()
+            .any(|p| p.contains(&pos) && is_definition(&s[p.clone()]))
+    };
     let part_of = |pos: usize| {
         parts
             .iter()
@@ -359,7 +364,15 @@ pub fn sentence(
         // The condition proper: without the bodies that act and the legal basis they act
         // on before it (市场监督管理部门依据本条例第三十条的规定，对…的), nor a legal basis
         // after it (…未履行职责，依据…的规定，由…).
-        let (first, skip) = framed_start(s, &quoted, &clauses, run_start, end);
+        let (mut first, mut skip) = framed_start(s, &quoted, &clauses, run_start, end);
+        // A definition in a ；-part before (所称X，是指…；擅自…的，给予…) is no part of it.
+        if defines(clauses[first].start + skip) && !defines(clauses[end].start) {
+            let own = part_of(clauses[end].start).start;
+            first = (first..=end)
+                .find(|&k| clauses[k].start >= own)
+                .unwrap_or(end);
+            skip = 0;
+        }
         let mut last_own = end;
         while last_own > first && clause_frames(s, &quoted, &clauses[last_own]) {
             last_own -= 1;
@@ -381,7 +394,7 @@ pub fn sentence(
                     .get(j)
                     .map_or_else(|| full[sent.end..].trim_start(), |c| &s[c.clone()]),
             );
-        if escalated && conditions {
+        if escalated && conditions && !defines(cond_start) {
             let text = s[cond_start..cond_end].trim_end_matches(['，', ',']);
             conds.push(ctx.condition(text, kind_of(text), sent.start + cond_start));
         }
@@ -415,6 +428,7 @@ pub fn sentence(
             let cond_text = &s[cond_start..cond_end];
             // 在…中，X弄虚作假…，构成犯罪的，依法追究刑事责任: the violation before the
             // criminal tail is a condition (the bare 违反本法规定，构成犯罪的 is not).
+            let conditions = conditions && !defines(cond_start);
             if conditions && tail && end > first {
                 let pre = &s[cond_start..clauses[end - 1].end];
                 let framing = end - 1 == first && pre.starts_with("违反") && pre.ends_with("规定");
@@ -551,7 +565,7 @@ pub fn sentence(
                 }
                 let soft_only = hs.iter().all(Hit::soft);
                 if ctx.soft_ok || !soft_only {
-                    if conditions {
+                    if conditions && !defines(at) {
                         let text = &s[at..at + cond.len() + '的'.len_utf8() + noun.len()];
                         conds.push(ctx.condition(text, kind_of(text), sent.start + at));
                     }
