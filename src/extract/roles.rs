@@ -661,17 +661,14 @@ fn running(
                             }
                         }
                     }
-                    // 县公安局：配合做好…: the body before the colon (for 配合 too).
-                    if ci == 0
-                        && let Some(h) = label
-                    {
-                        return Some(h.to_string());
-                    }
+                    // 县公安局：参与…: the body before the colon (for 参与 too).
+                    let label = label.map(str::to_string);
                     if role == Role::Assist {
-                        return None;
+                        return label;
                     }
                     sentence_subject(ci)
                         .map(|(a, b)| s[a..b].to_string())
+                        .or(label)
                         .or_else(|| first_sentence.then(|| ctx.lead_holder()).flatten())
                 })
         };
