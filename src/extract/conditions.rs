@@ -281,6 +281,8 @@ pub fn sentence(
     let mut run_start = 0;
     let mut i = 0;
     let mut any = false;
+    // The party the chain's first condition names.
+    let mut chain_party: Option<String> = None;
     // Consequence clauses that follow no condition: (first clause of the text before,
     // the clause).
     let mut orphans: Vec<(usize, usize)> = Vec::new();
@@ -395,17 +397,46 @@ pub fn sentence(
             }
             let measures = sanctions::collapse(s, conseq);
             let conseq_clauses = &clauses[end + 1..=lc];
+            if chain_party.is_none() {
+                chain_party.clone_from(&subject);
+            }
+            // A liability borne (赔偿, 连带责任) is the violator's: the party of the chain's
+            // condition, not the persons a measure before was given to.
+            let liable = subject.clone().or_else(|| chain_party.clone());
             let general = yuetan_target(s, conseq_clauses)
                 .or(subject)
                 .or_else(|| carried.clone());
             for (k, h) in measures.into_iter().enumerate() {
+                // A measure borne by a subject of its own (X与Y承担连带责任, 其…五年内不得担任
+                // …); a liability without one is the violator's.
+                let bearer = h
+                    .entry
+                    .borne
+                    .then(|| borne_target(s, &clauses, &h))
+                    .flatten();
+                if bearer.is_some() || h.entry.borne && h.entry.civil() {
+                    let target = bearer
+                        .or_else(|| liable.clone())
+                        .or_else(|| general.clone());
+                    // Its bearer is the party of the escalations after it, as a party of
+                    // its own is (…终身不得从事…；构成犯罪的，依法追究刑事责任).
+                    if k == 0 && !tail && target.is_some() {
+                        carried.clone_from(&target);
+                    }
+                    let part = part_of(h.range.start);
+                    push_sanction(ctx, sancs, &h, target, (s, &s[part]), sent.start);
+                    continue;
+                }
                 // The party named with 对 before the measure in its ；-part (处…罚款，对直接
                 // 负责的主管人员处…罚款: the second fine has its own), else inside the phrase
                 // (追究有关人员责任), else by a clause 对X， of its own earlier in the chain
                 // (…的，对直接责任者和领导责任者，情节较轻的，给予警告…；情节较重的，给予…).
                 let part = part_of(h.range.start);
                 let lo = part.start.max(clauses[end + 1].start);
-                let own = named_before(&s[lo..h.range.start]).map(str::to_string);
+                // A gain taken back names what it takes after 对 (对违规发放的补贴，予以收缴).
+                let own = named_before(&s[lo..h.range.start])
+                    .filter(|x| !h.entry.gain || person_like(x))
+                    .map(str::to_string);
                 // When the first measure is already for a party of its own (…的，对负有责任的
                 // 主管人员依法给予处分；构成犯罪的…), the escalations after it are theirs too.
                 if k == 0 && own.is_some() && !tail {
@@ -464,9 +495,15 @@ pub fn sentence(
             .collect();
         for h in sanctions::collapse(s, hs) {
             let part = part_of(h.range.start);
-            let own = named_before(&s[part.start.max(clauses[rs].start)..h.range.start]);
-            let target = own
-                .map(str::to_string)
+            let own = named_before(&s[part.start.max(clauses[rs].start)..h.range.start])
+                .filter(|x| !h.entry.gain || person_like(x));
+            let target = h
+                .entry
+                .borne
+                .then(|| borne_target(s, &clauses, &h))
+                .flatten()
+                // 对Z承担赔偿责任: Z is whom the liability is owed to.
+                .or_else(|| own.filter(|_| !h.entry.civil()).map(str::to_string))
                 .or_else(|| inner_target(h.term))
                 .or_else(|| subject.clone());
             push_sanction(ctx, sancs, &h, target, (s, &s[part]), sent.start);
@@ -999,6 +1036,78 @@ fn inner_target(term: &str) -> Option<String> {
     named.then(|| x.to_string())
 }
 
+/// The party that bears a measure its clause states of it (X承担连带赔偿责任, 由X与Y承担连带
+/// 责任, 其直接负责的主管人员十年内不得担任…): the subject of the text `before` the measure in
+/// its comma clause after 由, 责令 or 请求 and without 其, up to a modal or the 对 of whom the liability is
+/// owed to (X与Y对Z承担…); of parties joined by 与 the first, the party the clause is about
+/// (与 names whom the liability is shared with).
+fn bearer(before: &str) -> Option<String> {
+    /// Words that end the subject before such a measure: modals, adverbs, the 对 of whom
+    /// the liability is owed to.
+    const STOPS: [&str; 14] = [
+        "对", "应当", "应该", "还", "依法", "均", "也", "共同", "各自", "必须", "须", "就", "一并",
+        "可以",
+    ];
+    /// Words after which the bearer is named: the body a measure is laid on (由X承担), the
+    /// party ordered or asked to bear it (责令X赔偿损失, 请求X承担, 判令被告承担).
+    const OPENERS: [&str; 9] = [
+        "由", "责令", "请求", "要求", "主张", "判令", "判决", "判定", "确定",
+    ];
+    let mut t = before;
+    if let Some(at) = OPENERS
+        .iter()
+        .flat_map(|w| t.match_indices(w))
+        .filter(|&(i, w)| w != "由" || !t[i + w.len()..].starts_with(['于', '此']))
+        .map(|(i, w)| i + w.len())
+        .max()
+    {
+        t = &t[at..];
+    }
+    while let Some(x) = ["并且", "同时", "其中", "并", "且"]
+        .iter()
+        .find_map(|w| t.strip_prefix(w))
+    {
+        t = x;
+    }
+    let t = match t.strip_prefix('其') {
+        Some(x) if !x.starts_with(['他', '余']) => x,
+        _ => t,
+    };
+    let end = STOPS
+        .iter()
+        .filter_map(|w| t.find(w))
+        .min()
+        .unwrap_or(t.len());
+    let np = &t[..end];
+    let np = np.split_once('与').map_or(np, |(x, _)| x);
+    let n = np.chars().count();
+    ((2..=40).contains(&n)
+        && !np.contains(['，', ',', '；'])
+        // 责令恢复原状或者赔偿损失: a measure before, no party.
+        && !np.ends_with("或者")
+        && (person_like(np) || phrase::ends_in_party_head(np)))
+    .then(|| np.to_string())
+}
+
+/// The target of a measure borne by the subject of its clause ([`bearer`]); else the party
+/// a clause 对X， of its own names earlier in the chain, when it names persons or bodies (对
+/// 因…造成的损失， names the damage, and a 对 in the measure's own clause whom it is owed to).
+fn borne_target(s: &str, clauses: &[Range<usize>], h: &Hit<'_>) -> Option<String> {
+    let at = h.range.start;
+    let k = clauses.iter().position(|c| c.start <= at && at < c.end)?;
+    let own = &clauses[k];
+    // X与Y对Z的损失，承担连带赔偿责任: the bearer in the clause before, with whom it is owed to.
+    let before = k
+        .checked_sub(1)
+        .map(|p| &s[clauses[p].clone()])
+        .filter(|t| own.start == at && t.contains('对') && !t.ends_with('的'));
+    bearer(&s[own.start..at])
+        .or_else(|| before.and_then(bearer))
+        .or_else(|| {
+            declared_before(s, clauses, own.start).filter(|x| person_like(x) && !x.contains("损失"))
+        })
+}
+
 /// The party named right after 约谈 in a consequence (约谈X，…).
 fn yuetan_target(s: &str, conseq: &[Range<usize>]) -> Option<String> {
     let (first, last) = (conseq.first()?, conseq.last()?);
@@ -1437,6 +1546,28 @@ mod tests {
             Some("直接负责的主管人员")
         );
         assert_eq!(dui_target("对其给予", false, true, false), None);
+    }
+
+    #[test]
+    fn the_bearer_of_a_liability_or_a_ban_is_the_subject_of_its_clause() {
+        let of = |t: &str| bearer(t);
+        assert_eq!(of("由保证人与债务人").as_deref(), Some("保证人"));
+        assert_eq!(of("承运公司与托运人对收货人").as_deref(), Some("承运公司"));
+        assert_eq!(of("检测站应当与委托人对第三方").as_deref(), Some("检测站"));
+        assert_eq!(
+            of("其直接负责的主管人员和其他直接责任人员").as_deref(),
+            Some("直接负责的主管人员和其他直接责任人员")
+        );
+        assert_eq!(of("其法定代表人").as_deref(), Some("法定代表人"));
+        assert_eq!(of("由区档案部门责令保管人").as_deref(), Some("保管人"));
+        assert_eq!(of("受害人有权请求经营者").as_deref(), Some("经营者"));
+        // No subject of its own: the chain's party stands.
+        assert_eq!(of("应当与委托人"), None);
+        assert_eq!(of("并且"), None);
+        // 责令恢复原状或者赔偿损失: a measure before, no party.
+        assert_eq!(of("责令恢复原状或者"), None);
+        // 由于: a cause, not the body a measure is laid on.
+        assert_eq!(of("由于管理不善"), None);
     }
 
     #[test]

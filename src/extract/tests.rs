@@ -1447,3 +1447,48 @@ fn penalty_chapters_by_heading_and_inside_a_part() {
         [pair("注销该车辆的运输证", "第一编/第二章/第二条")]
     );
 }
+
+/// (sanction, category) of every sanction entry.
+fn sanction_categories(text: &str) -> Vec<(String, String)> {
+    sanction_entries(text)
+        .into_iter()
+        .map(|s| (s.sanction, <&str>::from(s.category).to_string()))
+        .collect()
+}
+
+#[test]
+fn references_to_the_criminal_law_are_criminal() {
+    let text = "第一章　总则\n第一条　为了加强档案管理，制定本条例。\n第二章　法律责任\n\
+                第二条　篡改档案，情节严重的，依照刑法第二百八十条的规定定罪处罚。\n\
+                第三条　出售档案牟利的，按照刑法有关规定以非法经营罪定罪处罚。\n\
+                第四条　泄露档案秘密的，依照《中华人民共和国刑法》有关规定从重处罚。\n\
+                第五条　依照刑法规定不负刑事责任的，由其监护人严加看管。\n";
+    let got = sanction_categories(text);
+    assert_eq!(
+        got,
+        [
+            ("依照刑法第二百八十条的规定定罪处罚", "criminal"),
+            ("按照刑法有关规定以非法经营罪定罪处罚", "criminal"),
+            ("依照《中华人民共和国刑法》有关规定从重处罚", "criminal"),
+        ]
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+    );
+}
+
+#[test]
+fn bars_orders_and_recoveries_of_an_accountability_rule() {
+    let text = "第一条　窗口单位服务质量低下的，责令限期整顿。\n\
+                第二条　单位未按期完成整改的，责令改正。\n\
+                第三条　工作人员虚报业绩的，两年内不得参加评先评优。\n\
+                第四条　受到诫勉的工作人员，当年不得参加评先评优。\n\
+                第五条　骗取奖励的，已经发放的奖金予以追回。\n";
+    assert_eq!(
+        sancs(text),
+        [
+            ("责令限期整顿", "第一条"),
+            ("两年内不得参加评先评优", "第三条"),
+            ("奖金予以追回", "第五条"),
+        ]
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+    );
+}
