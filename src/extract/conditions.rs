@@ -933,7 +933,8 @@ fn names_accused(t: &str) -> bool {
 fn person_like(np: &str) -> bool {
     phrase::is_holder(np)
         || [
-            "师生", "学生", "者", "人员", "干部", "党员", "职工", "个人", "人",
+            "师生", "学生", "者", "人员", "干部", "党员", "职工", "员工", "个人", "公民", "居民",
+            "村民", "人",
         ]
         .iter()
         .any(|w| np.ends_with(w))
@@ -1007,8 +1008,12 @@ fn declared_before(s: &str, clauses: &[Range<usize>], at: usize) -> Option<Strin
         .filter_map(|c| {
             let t = &s[c.clone()];
             let x = named_before(t)?;
-            // Nothing but 对(其)X: the party ends the clause, and no measure is named in it.
-            (t.ends_with(x) && sanctions::hits(t).is_empty()).then(|| x.to_string())
+            // Nothing but 对(其)X: the party ends the clause, and no measure is named in it;
+            // and X names persons or bodies (对查处违法行为不配合, inside a condition, none).
+            (t.ends_with(x)
+                && sanctions::hits(t).is_empty()
+                && (person_like(x) || phrase::ends_in_party_head(x)))
+            .then(|| x.to_string())
         })
         .last()
 }
@@ -1188,7 +1193,8 @@ fn named_before(t: &str) -> Option<&str> {
             if !head.contains('对') {
                 return None;
             }
-            ["将对", "依法对", "决定对"]
+            // 依照有关规定对相关责任人进行约谈: the basis before 对.
+            ["将对", "依法对", "决定对", "规定对"]
                 .iter()
                 .find_map(|w| head.find(w).map(|i| &c[i + w.len()..]))
         })?;
