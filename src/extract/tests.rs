@@ -1492,3 +1492,24 @@ fn bars_orders_and_recoveries_of_an_accountability_rule() {
         .map(|(a, b)| (a.to_string(), b.to_string()))
     );
 }
+
+#[test]
+fn a_clause_with_dui_declares_a_party_only_when_it_names_one() {
+    let some = |a: &str, b: &str| (a.to_string(), Some(b.to_string()));
+    // 对…不配合 is part of the violation: the escalations are for the persons named with 对
+    // before the first measure.
+    let text = "第一章　总则\n第一条　为了规范集贸市场管理，制定本条例。\n第二章　法律责任\n\
+                第二条　违反本条例规定，市场管理人员不履行职责，对执法检查不配合，或者玩忽职守的，对直接负责的主管人员给予警告处分；情节较重的，给予记过处分。\n\
+                第三条　摊位经营者有下列行为之一的，由市场主办单位依照有关规定对相关责任人进行约谈、通报：\n\
+                （一）哄抬价格的；\n\
+                （二）短斤少两的。\n";
+    assert_eq!(
+        sanction_targets(text),
+        [
+            some("警告", "直接负责的主管人员"),
+            some("记过", "直接负责的主管人员"),
+            some("约谈", "相关责任人"),
+            some("通报", "相关责任人"),
+        ]
+    );
+}
