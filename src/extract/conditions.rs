@@ -450,6 +450,7 @@ pub fn sentence(
                     .flatten();
                 let target = object
                     .or(own)
+                    .or_else(|| holder_in_measure(h.term))
                     .or_else(|| inner_target(h.term))
                     .or_else(|| declared_before(s, &clauses, h.range.start))
                     .or_else(|| general.clone());
@@ -504,6 +505,7 @@ pub fn sentence(
                 .flatten()
                 // 对Z承担赔偿责任: Z is whom the liability is owed to.
                 .or_else(|| own.filter(|_| !h.entry.civil()).map(str::to_string))
+                .or_else(|| holder_in_measure(h.term))
                 .or_else(|| inner_target(h.term))
                 .or_else(|| subject.clone());
             push_sanction(ctx, sancs, &h, target, (s, &s[part]), sent.start);
@@ -1016,6 +1018,29 @@ fn declared_before(s: &str, clauses: &[Range<usize>], at: usize) -> Option<Strin
             .then(|| x.to_string())
         })
         .last()
+}
+
+/// The party a measure names inside its own words: the one ordered to stop (责令食品摊贩停止
+/// 经营 → 食品摊贩) or whose licence is revoked (吊销食品小作坊登记证 → 食品小作坊), when it
+/// ends in the head of a party's name (责令限期停止, 吊销营业执照, 吊销其许可证 name none).
+fn holder_in_measure(term: &str) -> Option<String> {
+    const ORDERS: [&str; 5] = ["停止", "暂停", "停产", "停业", "关闭"];
+    const LICENCES: [&str; 6] = ["登记证", "许可证", "执照", "资质证书", "证书", "证"];
+    let x = if let Some(rest) = term.strip_prefix("责令") {
+        let end = ORDERS.iter().filter_map(|w| rest.find(w)).min()?;
+        &rest[..end]
+    } else {
+        let rest = term.strip_prefix("暂扣或者").unwrap_or(term);
+        let rest = rest.strip_prefix("吊销")?;
+        let end = LICENCES.iter().filter_map(|w| rest.find(w)).min()?;
+        // 吊销《爆破作业单位许可证》; 吊销有关人员的职务船员证书: the holder before 的.
+        let x = rest[..end].trim_start_matches('《');
+        x.split_once('的').map_or(x, |(h, _)| h)
+    };
+    // 营业执照, 执业证书, 特种行业许可证: what the licence is for, no party (业 ends one only
+    // as 企业, 事业, which `is_holder` knows).
+    let party = phrase::is_holder(x) || !x.ends_with('业') && phrase::ends_in_party_head(x);
+    (x.chars().count() >= 2 && !x.starts_with('其') && party).then(|| x.to_string())
 }
 
 /// The party inside a phrase of 追究: 追究有关人员责任 → 有关人员, 追究主办单位相关责任人的
@@ -1574,6 +1599,33 @@ mod tests {
         assert_eq!(of("责令恢复原状或者"), None);
         // 由于: a cause, not the body a measure is laid on.
         assert_eq!(of("由于管理不善"), None);
+    }
+
+    #[test]
+    fn parties_named_inside_an_order_or_a_licence() {
+        assert_eq!(
+            holder_in_measure("责令食品摊贩停止经营").as_deref(),
+            Some("食品摊贩")
+        );
+        assert_eq!(
+            holder_in_measure("吊销食品小作坊登记证").as_deref(),
+            Some("食品小作坊")
+        );
+        assert_eq!(
+            holder_in_measure("吊销《爆破作业单位许可证").as_deref(),
+            Some("爆破作业单位")
+        );
+        assert_eq!(
+            holder_in_measure("吊销有关人员的职务船员证书").as_deref(),
+            Some("有关人员")
+        );
+        assert_eq!(holder_in_measure("责令限期停止施工"), None);
+        assert_eq!(holder_in_measure("责令其停止经营"), None);
+        assert_eq!(holder_in_measure("吊销营业执照"), None);
+        assert_eq!(holder_in_measure("吊销执业证书"), None);
+        assert_eq!(holder_in_measure("吊销特种行业许可证"), None);
+        assert_eq!(holder_in_measure("吊销其排污许可证"), None);
+        assert_eq!(holder_in_measure("罚款"), None);
     }
 
     #[test]
