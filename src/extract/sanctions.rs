@@ -516,7 +516,15 @@ fn keep(s: &str, h: &Hit<'_>, has_measure_list: bool) -> bool {
         // 当场予以收缴罚款, 当面予以收缴: how a fine or a counterfeit is collected.
         t if t.ends_with("收缴") => !starts(&["罚款", "罚没"]) && !ends(&["当场", "当面"]),
         // 受到处分的…，三年内不得参加评先评优: what follows a sanction, not a measure.
-        t if t.contains("评先") || t.contains("评优") => {
+        // 本法第五十一条规定的限期出境和驱逐出境由公安机关执行: the measures named as a
+        // subject of the procedure.
+        "限期出境" | "驱逐出境" => {
+            let clause = &before[before.rfind(['，', '；', '。', ',', ';']).unwrap_or(0)..];
+            !clause.contains("规定的")
+        }
+        t if t.contains("不得")
+            && (t.contains("评先") || t.contains("评优") || t.contains("先进")) =>
+        {
             let part = &before[before.rfind(['；', '。', ';']).unwrap_or(0)..];
             !["受到", "受过", "影响期", "期间", "被问责", "被处分"]
                 .iter()

@@ -1513,3 +1513,20 @@ fn a_clause_with_dui_declares_a_party_only_when_it_names_one() {
         ]
     );
 }
+
+#[test]
+fn foreigners_sent_out_in_a_liability_chapter() {
+    let text = "第一章　总则\n第一条　为了规范外籍人员就业，制定本条例。\n第二章　法律责任\n\
+                第二条　外国人未经许可在本市就业，情节严重的，可以处限期出境或者驱逐出境。\n\
+                第三条　本条例第二条规定的限期出境和驱逐出境由公安机关依法决定并执行。\n\
+                第四条　职工虚报业绩的，三年内不得被评为先进个人。\n";
+    assert_eq!(
+        sancs(text),
+        [
+            ("限期出境", "第二章/第二条"),
+            ("驱逐出境", "第二章/第二条"),
+            ("三年内不得被评为先进个人", "第二章/第四条"),
+        ]
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+    );
+}
