@@ -453,7 +453,12 @@ pub fn sentence(
                     .or_else(|| holder_in_measure(h.term))
                     .or_else(|| inner_target(h.term))
                     .or_else(|| declared_before(s, &clauses, h.range.start))
-                    .or_else(|| general.clone());
+                    // 违规发放的津贴补贴，予以收缴: what a gain taken back names is no party.
+                    .or_else(|| {
+                        general.clone().filter(|x| {
+                            !h.entry.gain || person_like(x) || phrase::ends_in_party_head(x)
+                        })
+                    });
                 push_sanction(ctx, sancs, &h, target, (s, &s[part]), sent.start);
             }
         }

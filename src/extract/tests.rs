@@ -1530,3 +1530,17 @@ fn foreigners_sent_out_in_a_liability_chapter() {
         .map(|(a, b)| (a.to_string(), b.to_string()))
     );
 }
+
+#[test]
+fn a_gain_taken_back_names_no_party_but_the_one_who_gained() {
+    let text = "第一条　违规发放的值班补贴，予以收缴。\n\
+                第二条　中介机构违规收取的服务费，予以没收。\n";
+    assert_eq!(
+        sanction_targets(text),
+        [
+            ("予以收缴".to_string(), None),
+            // The party whose gain it is: 中介机构.
+            ("没收".to_string(), Some("中介机构".to_string()))
+        ]
+    );
+}
