@@ -1544,3 +1544,17 @@ fn a_gain_taken_back_names_no_party_but_the_one_who_gained() {
         ]
     );
 }
+
+#[test]
+fn handling_by_law_rules_and_discipline_in_any_order() {
+    let text = "第一条　虚报项目资金的，依法依规依纪予以处理。\n\
+                第二条　挪用项目资金的，依纪依规处理。\n";
+    assert_eq!(
+        sancs(text),
+        [
+            ("依法依规依纪予以处理", "第一条"),
+            ("依纪依规处理", "第二条")
+        ]
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+    );
+}
