@@ -348,7 +348,10 @@ pub fn sentence(
         // Who the condition names (a list's lead too): the target of its measures and of
         // the escalations after it (segmentation only where some measure follows).
         let subject = (last_conseq.is_some() || lead || escalated || j < clauses.len())
-            .then(|| condition_subject(s, &clauses[first..=end]))
+            .then(|| {
+                dui_party(s, &clauses[first..=end])
+                    .or_else(|| condition_subject(s, &clauses[first..=end]))
+            })
             .flatten();
         if subject.is_some() && !tail {
             carried.clone_from(&subject);
@@ -1156,6 +1159,17 @@ fn yuetan_target(s: &str, conseq: &[Range<usize>]) -> Option<String> {
     let end = rest.find(['，', ',', '。', '；']).unwrap_or(rest.len());
     let end = rest[..end].find("也").unwrap_or(end);
     (end > 0).then(|| rest[..end].to_string())
+}
+
+/// The persons or bodies a condition framed by 对 ends in (对坚持错误思想，…，散布谣言的党员
+/// 干部和师生，要…处理 → 散布谣言的党员干部和师生): its last clause, when what follows its last
+/// 的 names them.
+fn dui_party(s: &str, cond: &[Range<usize>]) -> Option<String> {
+    let (first, last) = (&s[cond.first()?.clone()], &s[cond.last()?.clone()]);
+    let framed =
+        (first.starts_with('对') || first.starts_with("对于")) && !first.starts_with("对其");
+    let (_, np) = last.rsplit_once('的')?;
+    (framed && cond.len() > 1 && person_like(np) && !names_accused(np)).then(|| last.to_string())
 }
 
 /// The party a condition names: the subject of its first comma clause that has one, a

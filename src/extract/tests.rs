@@ -1558,3 +1558,15 @@ fn handling_by_law_rules_and_discipline_in_any_order() {
         .map(|(a, b)| (a.to_string(), b.to_string()))
     );
 }
+
+#[test]
+fn a_condition_framed_by_dui_names_its_persons_at_its_end() {
+    let text = "五、严明纪律\n对弄虚作假,虚报冒领,骗取补助资金的单位和个人,要依纪依法严肃处理。\n";
+    assert_eq!(
+        sanction_targets(text),
+        [(
+            "依纪依法严肃处理".to_string(),
+            Some("骗取补助资金的单位和个人".to_string())
+        )]
+    );
+}
