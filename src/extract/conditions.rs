@@ -1037,6 +1037,10 @@ fn holder_in_measure(term: &str) -> Option<String> {
     let x = if let Some(rest) = term.strip_prefix("责令") {
         let end = ORDERS.iter().filter_map(|w| rest.find(w)).min()?;
         &rest[..end]
+    } else if term.contains("员证") || term.contains("人证") {
+        // 吊销船长职务船员证书: a person's certificate, named by the post; the party of the
+        // violation stays the target.
+        return None;
     } else {
         let rest = term.strip_prefix("暂扣或者").unwrap_or(term);
         let rest = rest.strip_prefix("吊销")?;
@@ -1634,10 +1638,7 @@ mod tests {
             holder_in_measure("吊销《爆破作业单位许可证").as_deref(),
             Some("爆破作业单位")
         );
-        assert_eq!(
-            holder_in_measure("吊销有关人员的职务船员证书").as_deref(),
-            Some("有关人员")
-        );
+        assert_eq!(holder_in_measure("吊销船长职务船员证书"), None);
         assert_eq!(holder_in_measure("责令限期停止施工"), None);
         assert_eq!(holder_in_measure("责令其停止经营"), None);
         assert_eq!(holder_in_measure("吊销营业执照"), None);
