@@ -319,7 +319,7 @@ fn issue14_invented_statutes_match_their_annotation() {
         .map(|e| e.unwrap().path())
         .collect();
     names.sort();
-    assert!(names.len() >= 200, "the invented statutes are there");
+    assert!(names.len() >= 218, "the invented statutes are there");
     let mut problems = Vec::new();
     let (mut findings, mut true_findings, mut defects, mut found) = (0, 0, 0, 0);
     for doc_path in &names {
@@ -458,7 +458,14 @@ fn issue14_invented_statutes_match_their_annotation() {
                 if !squeeze(&text[at as usize..]).starts_with(&marker) {
                     problems.push(format!("{who}: appendix {marker} not at line {line}"));
                 }
-                let annex_line = squeeze(text[at as usize..].lines().next().unwrap_or(""));
+                // The annex's first two lines: a short opener alone (`附件1`) is also
+                // what an article citing it says.
+                let annex_line: String = text[at as usize..]
+                    .lines()
+                    .filter(|l| !l.trim().is_empty())
+                    .take(2)
+                    .map(squeeze)
+                    .collect();
                 let mut all = Vec::new();
                 for d in &r.documents {
                     reaches(&d.clauses, false, &mut all);

@@ -227,8 +227,8 @@ mod tests {
         let got = scopes_of(t);
         let scope: Vec<(&str, u32, bool)> = got.iter().map(|g| (g.0.as_str(), g.1, g.3)).collect();
         // 第一条 第二条 | 1、 2、 | 一、 二、 (the structure stage ends the last article at
-        // the annex and hangs the second annex's items under the list's last entry; the
-        // scope tells them apart).
+        // the first annex, and the list's last entry at the second, whose items stand at the
+        // top; the scope tells them apart).
         assert_eq!(
             scope,
             vec![
@@ -236,8 +236,8 @@ mod tests {
                 ("第二条", 0, false),
                 ("1", 0, true),
                 ("2", 0, true),
-                ("2/一", 1, false),
-                ("2/二", 1, false)
+                ("一", 1, false),
+                ("二", 1, false)
             ]
         );
         let t = "一、修改某办法\n1.将第三条修改为：\n“有下列情形之一的，不予登记：\n（一）甲；\n（二）乙。”\n2.将第五条修改为：\n“丙。”\n";

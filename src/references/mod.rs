@@ -217,6 +217,8 @@ fn unit_part(u: &Unit) -> Option<&Part> {
     match u {
         Unit::Article { part, .. } | Unit::PartOnly(part) => Some(part),
         Unit::Division(_)
+        | Unit::PrecedingDivisions(..)
+        | Unit::PrecedingItems(_)
         | Unit::ThisArticle(_)
         | Unit::PrecedingParagraphs(..)
         | Unit::ThisParagraph(_)
@@ -661,6 +663,69 @@ fn resolve(index: &Index, doc: &DocTree, at: &Site, f: &Found, unqualified: bool
                         resolved: false,
                     },
                 );
+            }
+            out
+        }
+        Unit::PrecedingItems(count) => {
+            // The item where it stands (a list item, not an article or a heading); outside
+            // one (前三项污染物 in an article's text) it names no item of this document.
+            let Some(here) = at.node.filter(|&i| {
+                let n = &doc.nodes[i];
+                n.parent.is_some() && !n.style.is_unit()
+            }) else {
+                return Vec::new();
+            };
+            let node = &doc.nodes[here];
+            let siblings = &doc.nodes[node.parent.expect("an item has a parent")].children;
+            let before: Vec<usize> = siblings
+                .iter()
+                .copied()
+                .take_while(|&k| k != here)
+                .filter(|&k| doc.nodes[k].style == node.style)
+                .collect();
+            let count = *count as usize;
+            let mut out = Vec::new();
+            if before.len() < count {
+                out.push(Target {
+                    target: None,
+                    part: None,
+                    resolved: false,
+                });
+            }
+            out.extend(
+                before[before.len().saturating_sub(count)..]
+                    .iter()
+                    .map(|&k| Target {
+                        target: path(k),
+                        part: None,
+                        resolved: true,
+                    }),
+            );
+            out
+        }
+        Unit::PrecedingDivisions(level, count) => {
+            // The division of that level where it stands; outside one (前两章 in a document
+            // whose chapters the structure did not find) it cannot be judged.
+            let Some(here) = at.within[level.index()] else {
+                return Vec::new();
+            };
+            let under = level.container().and_then(|c| at.within[c.index()]);
+            let number = doc.nodes[here].number;
+            let mut out = Vec::new();
+            if number <= *count {
+                out.push(Target {
+                    target: None,
+                    part: None,
+                    resolved: false,
+                });
+            }
+            for n in number.saturating_sub(*count).max(1)..number {
+                let node = index.division(doc, *level, n, under, at.run).ok().flatten();
+                out.push(Target {
+                    target: node.and_then(path),
+                    part: None,
+                    resolved: node.is_some(),
+                });
             }
             out
         }

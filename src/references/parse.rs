@@ -169,6 +169,12 @@ pub enum Unit {
     PrecedingArticles(u32, Part),
     /// 第X款 / 第（X）项 without an article: in the article where it stands.
     PartOnly(Part),
+    /// 前两章 (2), 前三编 (3), 前章 (1) …: the divisions of a level right before the one
+    /// where the reference stands, counted within their container.
+    PrecedingDivisions(Level, u32),
+    /// 前项 (1), 前两项 (2) …: the items of a list right before the item where the
+    /// reference stands.
+    PrecedingItems(u32),
 }
 
 /// One reference found in a text: its span (bytes of the scanned text) and what it names.
@@ -805,7 +811,7 @@ fn part_of(u: &Unit) -> Option<&Part> {
         | Unit::ThisParagraph(part)
         | Unit::PrecedingParagraphs(_, part)
         | Unit::PrecedingArticles(_, part) => Some(part),
-        Unit::Division(_) => None,
+        Unit::Division(_) | Unit::PrecedingDivisions(..) | Unit::PrecedingItems(_) => None,
     }
 }
 
@@ -1058,6 +1064,34 @@ fn relative(text: &str, i: usize) -> Option<(Vec<Found>, usize)> {
             None => (1, 0),
         };
         let r = &r[clen..];
+        if let Some(level) = preceding_division(r, clen > 0) {
+            let end = i + '前'.len_utf8() + clen + level.unit().len();
+            let found = Found {
+                start: with_verb(text, i),
+                end,
+                scope: Scope::Relative,
+                unit: Unit::PrecedingDivisions(level, count),
+            };
+            return Some((vec![found], end));
+        }
+        if let Some(after) = r.strip_prefix('项') {
+            // 前项规定, 前两项所列; not 前项目 (a project).
+            let ends = after
+                .chars()
+                .next()
+                .is_none_or(|c| vocab::AFTER_BARE_PRECEDING_DIVISION.contains(&c));
+            if !(clen > 0 || ends) {
+                return None;
+            }
+            let end = i + '前'.len_utf8() + clen + '项'.len_utf8();
+            let found = Found {
+                start: with_verb(text, i),
+                end,
+                scope: Scope::Relative,
+                unit: Unit::PrecedingItems(count),
+            };
+            return Some((vec![found], end));
+        }
         if r.starts_with('款') {
             (
                 Anchor::PrecedingParagraphs(count),
@@ -1079,6 +1113,16 @@ fn relative(text: &str, i: usize) -> Option<(Vec<Found>, usize)> {
         return None;
     }
     chain(text, i + len, with_verb(text, i), Scope::Relative, anchor)
+}
+
+/// The level of the divisions that `r` (the text after 前 and its count) names: 编, 分编, 章,
+/// 节 as a word of their own. Without a count (前章, 前编) the word must end there, as a
+/// reference does (前章规定, 前编所列), not run on into another word (前编制, 前节目).
+fn preceding_division(r: &str, counted: bool) -> Option<Level> {
+    let level = Level::ALL.into_iter().find(|l| r.starts_with(l.unit()))?;
+    let after = r[level.unit().len()..].chars().next();
+    let ends = after.is_none_or(|c| vocab::AFTER_BARE_PRECEDING_DIVISION.contains(&c));
+    (counted || ends).then_some(level)
 }
 
 #[cfg(test)]
@@ -1422,8 +1466,48 @@ mod tests {
                 .collect::<Vec<_>>(),
             vec![chapter(2, None), chapter(3, None), chapter(4, None)]
         );
-        // 本编, 本章, 本节 alone are no references (as 本法 alone is not); 前两编 is not read.
-        assert!(refs("本编规定；本章没有规定的；本节另有规定外；前两编的规定").is_empty());
+        // 本编, 本章, 本节 alone are no references (as 本法 alone is not).
+        assert!(refs("本编规定；本章没有规定的；本节另有规定外").is_empty());
+    }
+
+    #[test]
+    fn preceding_divisions_are_counted_back_from_where_they_stand() {
+        let units = |t: &str| refs(t).into_iter().map(|x| (x.0, x.2)).collect::<Vec<_>>();
+        assert_eq!(
+            units("依照前两编的规定；前三章所列；前章规定；前两节；前两分编"),
+            vec![
+                (
+                    "依照前两编".to_string(),
+                    Unit::PrecedingDivisions(Level::Part, 2)
+                ),
+                (
+                    "前三章".to_string(),
+                    Unit::PrecedingDivisions(Level::Chapter, 3)
+                ),
+                (
+                    "前章".to_string(),
+                    Unit::PrecedingDivisions(Level::Chapter, 1)
+                ),
+                (
+                    "前两节".to_string(),
+                    Unit::PrecedingDivisions(Level::Section, 2)
+                ),
+                (
+                    "前两分编".to_string(),
+                    Unit::PrecedingDivisions(Level::Subpart, 2)
+                ),
+            ]
+        );
+        assert_eq!(
+            units("（三）前两项规定以外的；前项所列人员；立项前项目"),
+            vec![
+                ("前两项".to_string(), Unit::PrecedingItems(2)),
+                ("前项".to_string(), Unit::PrecedingItems(1)),
+            ]
+        );
+        // Words that only start like one: 提前编制, 目前节能 (after a word's 前), 前编制,
+        // 前节目, 前章程 (running on into a word).
+        assert!(refs("应当提前编制计划；目前节能工作；前编制人员；前节目单；前章程").is_empty());
     }
 
     #[test]

@@ -443,3 +443,102 @@ fn a_title_cites_nothing() {
         vec![("《东岚市街巷管理法典》第二编", Some("东岚市街巷管理法典"))]
     );
 }
+
+#[test]
+fn preceding_divisions_and_articles_resolve_to_the_units_before_this_one() {
+    let t = "青川市水土保持条例\n\
+第一编 总则\n\
+第一章 一般规定\n\
+第一条 为了保持水土，制定本条例。\n\
+第二章 规划\n\
+第二条 市人民政府编制水土保持规划。\n\
+第三章 监督\n\
+第三条 前两章规定的规划，由市水利部门监督实施。\n\
+第四条 前三条所列事项，依照前章规定公开。\n\
+第二编 分则\n\
+第一章 预防\n\
+第五条 前编没有规定的，适用本编规定。\n\
+第六条 前章规定在本编不适用。\n";
+    let r = refs(t);
+    let got: Vec<(&str, &str, Option<&str>, bool)> = r
+        .iter()
+        .map(|x| (x.0.as_str(), x.1.as_str(), x.2.as_deref(), x.4))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "前两章",
+                "第一编/第三章/第三条",
+                Some("第一编/第一章"),
+                true
+            ),
+            (
+                "前两章",
+                "第一编/第三章/第三条",
+                Some("第一编/第二章"),
+                true
+            ),
+            (
+                "前三条",
+                "第一编/第三章/第四条",
+                Some("第一编/第一章/第一条"),
+                true
+            ),
+            (
+                "前三条",
+                "第一编/第三章/第四条",
+                Some("第一编/第二章/第二条"),
+                true
+            ),
+            (
+                "前三条",
+                "第一编/第三章/第四条",
+                Some("第一编/第三章/第三条"),
+                true
+            ),
+            (
+                "依照前章",
+                "第一编/第三章/第四条",
+                Some("第一编/第二章"),
+                true
+            ),
+            ("前编", "第二编/第一章/第五条", Some("第一编"), true),
+            // In the first chapter of its 编 there is no chapter before it to count.
+            ("前章", "第二编/第一章/第六条", None, false),
+        ]
+    );
+}
+
+#[test]
+fn preceding_items_are_the_items_before_the_one_where_they_stand() {
+    let t = "青川市渔业条例\n\
+第一条 下列人员应当持证作业：\n\
+（一）渔船船长；\n\
+（二）前项所列人员的助手；\n\
+（三）前两项规定以外的船员。\n\
+第二条 前项规定的人员，由市渔业部门登记。\n\
+第三条 下列船舶应当登记：\n\
+（一）前项所列船舶以外的渔船。\n";
+    let got: Vec<(String, String, Option<String>, bool)> =
+        refs(t).into_iter().map(|x| (x.0, x.1, x.2, x.4)).collect();
+    let row = |w: &str, at: &str, target: Option<&str>, ok: bool| {
+        (
+            w.to_string(),
+            at.to_string(),
+            target.map(str::to_string),
+            ok,
+        )
+    };
+    assert_eq!(
+        got,
+        vec![
+            row("前项", "第一条/（二）", Some("第一条/（一）"), true),
+            row("前两项", "第一条/（三）", Some("第一条/（一）"), true),
+            row("前两项", "第一条/（三）", Some("第一条/（二）"), true),
+            // In an article's own text it names no item; in a first item there is none
+            // before it.
+            row("前项", "第三条/（一）", None, false),
+        ]
+    );
+}

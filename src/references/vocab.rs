@@ -305,6 +305,14 @@ pub const NOT_BEFORE_RELATIVE: &[char] = &[
     '月', '上', '跟', '门', '台', '阵', '会', '节', '考', '战', '学', '产', '婚', '餐',
 ];
 
+/// What may follow 前章, 前编, 前节 (no count) for them to be a reference: a verb or
+/// particle of citing, or punctuation (前章规定, 前编所列, 前节的, 前章第二条, 前章和本章, 前编没有规定的).
+/// Anything else continues a word (前编制, 前节目, 前章程).
+pub const AFTER_BARE_PRECEDING_DIVISION: &[char] = &[
+    '规', '所', '的', '第', '和', '及', '、', '，', '。', '；', '中', '至', '有', '未', '另', '没',
+    '不', '内', '在', '已',
+];
+
 /// The words by which an amending decision or an amendment names itself; its other 本法,
 /// 本条例 … are in the text it inserts and name the law amended.
 pub const AMENDMENT_OWN: &[&str] = &["本决定"];

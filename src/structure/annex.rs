@@ -16,8 +16,12 @@ const NOTES: &[&str] = &["注", "说明"];
 /// The opening word that is one only before a colon (`附：`, not `附则` or `附近`).
 const COLON_ONLY: &[&str] = &["附", "注", "说明"];
 
-/// The longest line that is only an annex heading (`附件2：城区停车场设置标准`).
+/// The longest line that is an annex heading when no colon or number sets the heading off
+/// from the opening word (`附表 收费标准`).
 const MAX_HEADING_CHARS: usize = 40;
+
+/// What a sentence ends with; an annex heading does not.
+const SENTENCE_ENDS: &[char] = &['。', '；', ';', '！', '？', '，', ','];
 
 /// What opens a scope on a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,8 +75,20 @@ fn opening(t: &str) -> Option<(Opener, bool)> {
     if parse_at(tail).is_some() {
         return Some((Opener::List, is_note));
     }
-    // 附件2：某某标准 — a heading; a longer line is a sentence (附件所列…).
-    (!is_note && t.chars().count() <= MAX_HEADING_CHARS).then_some((Opener::Annex, false))
+    if is_note {
+        return None;
+    }
+    // 附件2：某某标准, 附件2 某某标准 — a heading of any length when a colon or a number and
+    // a blank set it off, unless it ends as a sentence does; 附表 某某标准 only when short
+    // (a longer line is prose that happens to start with the word).
+    let set_off = colon || num_end > 0 && after.starts_with(normalize::is_blank);
+    let sentence = tail.ends_with(SENTENCE_ENDS);
+    let heading = if set_off {
+        !sentence
+    } else {
+        t.chars().count() <= MAX_HEADING_CHARS
+    };
+    heading.then_some((Opener::Annex, false))
 }
 
 #[cfg(test)]
@@ -104,6 +120,30 @@ mod tests {
         assert_eq!(opener("附件1和附件2规定的标准执行"), None);
         assert_eq!(
             opener("附件所列事项，由市人民政府另行规定，并向社会公布实施，接受公众监督。"),
+            None
+        );
+        // A long heading set off by its colon or number is a heading still; a sentence
+        // after the colon is not.
+        assert_eq!(
+            opener(
+                "附件1：西岭市城市道路挖掘修复费收取标准及计算方法（适用于城区主干道、次干道、支路和街巷）"
+            ),
+            Some(Opener::Annex)
+        );
+        assert_eq!(
+            opener(
+                "附件3 西岭市户外广告设施设置技术规范（含大型立柱广告、楼顶广告和墙面广告的安全要求）"
+            ),
+            Some(Opener::Annex)
+        );
+        assert_eq!(
+            opener("附：本办法所附表格由市人民政府有关部门根据实际需要另行调整并公布。"),
+            None
+        );
+        assert_eq!(
+            opener(
+                "附表 各区县年度目标分解情况以及市级有关部门的配套工作任务清单、责任单位和完成时限的说明"
+            ),
             None
         );
         assert!(opens_annex("附：苗木检疫证书样式"));

@@ -413,19 +413,22 @@ fn assemble(
         ..DocTree::default()
     };
     // An annex after the last article ends it: the clauses from there on are no part of
-    // the body's tree (the annex's lists are its own, at the top).
-    let annex = annex_after_articles(src, layout, cands, &d, last);
+    // the body's tree (the annex's lists are its own, at the top). Each later annex ends
+    // the clause before it in the same way, its lists its own.
+    let annexes = annexes_after_articles(src, layout, cands, &d, last);
+    // The annex a decoded offset lies in: 0 in the body, k in the k-th annex.
+    let annex_of = |pos: usize| annexes.partition_point(|&a| a <= pos);
     for (i, p) in d.placed.iter().enumerate() {
         let c = &cands[p.cand];
-        let in_annex = annex.is_some_and(|a| c.start >= a);
+        let in_annex = annex_of(c.start);
         let next = d.placed.get(i + 1).map_or(end, |q| cands[q.cand].start);
-        let next = annex
-            .filter(|_| !in_annex)
-            .map_or(next, |a| next.min(a))
+        let next = annexes
+            .get(in_annex)
+            .map_or(next, |&a| next.min(a))
             .max(c.marker_end);
         let (parent, level) = match p.parent {
-            Some(q) if in_annex && annex.is_some_and(|a| doc.nodes[q].start < a) => (None, 1),
-            Some(q) if in_annex => (Some(q), doc.nodes[q].level + 1),
+            Some(q) if in_annex > 0 && annex_of(doc.nodes[q].start) != in_annex => (None, 1),
+            Some(q) if in_annex > 0 => (Some(q), doc.nodes[q].level + 1),
             Some(_) | None => (p.parent, p.level),
         };
         // A heading without a number ends the clause before it (they are in line order).
@@ -531,17 +534,20 @@ fn assemble(
     doc
 }
 
-/// Decoded offset of the line that opens an annex after the last article of a document
-/// (`附件：1．…`, `附：…表`, `附录` at the start of a paragraph), if the document has articles
-/// and such an annex.
-fn annex_after_articles(
+/// Decoded offsets of the lines that open an annex after the last article of a document
+/// (`附件：1．…`, `附：…表`, `附录`, `附件2` at the start of a paragraph), in order; empty when
+/// the document has no articles or no such annex.
+fn annexes_after_articles(
     src: &SourceText,
     layout: &Layout,
     cands: &[Cand],
     d: &Draft,
     last: usize,
-) -> Option<usize> {
-    let article = d.placed.iter().rev().find(|p| p.style == Style::Article)?;
+) -> Vec<usize> {
+    let mut out = Vec::new();
+    let Some(article) = d.placed.iter().rev().find(|p| p.style == Style::Article) else {
+        return out;
+    };
     let from = cands[article.cand].line;
     let text = src.as_str();
     let mut runs_on = false;
@@ -553,12 +559,12 @@ fn annex_after_articles(
         if n > from && !runs_on {
             let t = normalize::trim_start_markup(&text[info.start..info.end]);
             if annex::opens_annex(t) {
-                return Some(info.start);
+                out.push(info.start);
             }
         }
         runs_on = !info.ends_final && layout.is_full(n);
     }
-    None
+    out
 }
 
 /// Decoded offset of the end of the paragraph that starts at `a`, when that paragraph ends
