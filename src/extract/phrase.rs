@@ -721,7 +721,14 @@ pub fn after(text: &str, toks: &[Tok<'_>], v: usize, limit: usize) -> Option<(us
 
 /// Characters that end the name of a party a penalty can hit, beyond the heads of bodies
 /// ([`is_holder`]): 经营者, 当事人, 个体工商户, 食品摊贩, 承包方 …
-const PARTY_HEADS: &str = "者人员位业构户贩坊商方主东长船社所站店厂";
+const PARTY_HEADS: &str = "者人员位业构户贩坊商方主东长船舶社所站店厂";
+
+/// Whether `np` ends in a character that can end a party's name ([`PARTY_HEADS`]).
+pub fn ends_in_party_head(np: &str) -> bool {
+    np.chars()
+        .next_back()
+        .is_some_and(|c| PARTY_HEADS.contains(c))
+}
 
 /// The party a statute's violation names at the start of a clause (经营者未取得许可…的,
 /// 生产经营单位的主要负责人未履行…的): the leading run of noun-like tokens, a 的 between

@@ -226,6 +226,7 @@ fn listed_measure() -> &'static SanctionEntry {
         referral: false,
         reported: false,
         record: false,
+        borne: false,
         chapter: ChapterRule::Anywhere,
         literals: None,
         hir: None,
@@ -652,7 +653,9 @@ fn keep(s: &str, h: &Hit<'_>, has_measure_list: bool) -> bool {
         // to it (依照前款的规定处罚、处分) are. A lead-in (除依照前款规定处罚外，…) is kept for
         // [`collapse`], which drops it beside the measure it adds (its `对X，` still frames
         // the chain).
-        t if h.class == Class::Generic && reference(t) => {
+        // The same holds for a reference to the criminal law (依照刑法第X条的规定定罪处罚) and
+        // to the law on public order, named as measures of their own.
+        t if reference(t) => {
             (after.is_empty()
                 || after.starts_with([
                     '，', '。', '；', ',', ';', '：', ':', '、', '”', '’', '」', '外',
@@ -661,6 +664,23 @@ fn keep(s: &str, h: &Hit<'_>, has_measure_list: bool) -> bool {
                 && !t.contains("数罪并罚")
         }
         t if t.ends_with("通报") => !starts(&["表扬", "情况", "本", "全"]),
+        // 当场予以收缴罚款, 当面予以收缴: how a fine or a counterfeit is collected.
+        t if t.ends_with("收缴") => !starts(&["罚款", "罚没"]) && !ends(&["当场", "当面"]),
+        // 受到处分的…，三年内不得参加评先评优: what follows a sanction, not a measure.
+        // 本法第五十一条规定的限期出境和驱逐出境由公安机关执行: the measures named as a
+        // subject of the procedure.
+        "限期出境" | "驱逐出境" => {
+            let clause = &before[before.rfind(['，', '；', '。', ',', ';']).unwrap_or(0)..];
+            !clause.contains("规定的")
+        }
+        t if t.contains("不得")
+            && (t.contains("评先") || t.contains("评优") || t.contains("先进")) =>
+        {
+            let part = &before[before.rfind(['；', '。', ';']).unwrap_or(0)..];
+            !["受到", "受过", "影响期", "期间", "被问责", "被处分"]
+                .iter()
+                .any(|w| part.contains(w))
+        }
         // 严肃查处 as a consequence (…的，必须严肃查处), not the duty of enforcing (严肃查处
         // 浪费案件).
         t if t.ends_with("查处") => {

@@ -123,6 +123,10 @@ pub struct SanctionEntry {
     /// only as the consequence of a violation, never a body's duty of recording on its own
     /// (应当将处罚结果记入信用档案).
     pub record: bool,
+    /// Borne by the subject of its clause (X与Y承担连带赔偿责任, 其直接负责的主管人员五年内不得
+    /// 担任…): that subject is the target, and a 对 before the term names whom a liability is
+    /// owed to (对受害人承担赔偿责任), not who bears it.
+    pub borne: bool,
     /// Where in a document the entry is read.
     pub chapter: ChapterRule,
     /// The alternatives of a pattern that is nothing but literals (停职检查|停职): its
@@ -138,6 +142,11 @@ pub struct SanctionEntry {
 }
 
 impl SanctionEntry {
+    /// Whether the entry is a civil liability (赔偿, 连带责任) in every regime.
+    pub fn civil(&self) -> bool {
+        matches!(self.category, CategoryRule::Fixed(SanctionCategory::Civil))
+    }
+
     /// The category under `regime`, with the penalty kind when it is an administrative
     /// penalty.
     pub fn category_under(&self, regime: Regime) -> (SanctionCategory, Option<PenaltyKind>) {
@@ -337,6 +346,7 @@ pub fn sanctions() -> &'static [SanctionEntry] {
                             "referral",
                             "reported",
                             "record",
+                            "borne",
                             "chapter",
                             "chapter-if-any"
                         ]
@@ -373,6 +383,7 @@ pub fn sanctions() -> &'static [SanctionEntry] {
                     referral: flags.contains(&"referral"),
                     reported: flags.contains(&"reported"),
                     record: flags.contains(&"record"),
+                    borne: flags.contains(&"borne"),
                     chapter: match (
                         flags.contains(&"chapter"),
                         flags.contains(&"chapter-if-any"),
