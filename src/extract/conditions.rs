@@ -89,6 +89,44 @@ fn escalates(t: &str) -> bool {
     t.starts_with("逾期") || t.starts_with("拒不") || is_aggravating(t)
 }
 
+/// Whether sentence `s` defines a term (本办法所称X，是指…; X是指…): what it describes is
+/// the term's meaning, not a condition.
+fn is_definition(s: &str) -> bool {
+    s.contains("是指") || s.contains("所称") && s.contains('指')
+}
+
+/// Whether clause `t` only says when something happens (问责决定作出后, 收到通知之日后):
+/// a point in a procedure, not a circumstance.
+fn is_time(t: &str) -> bool {
+    t.ends_with('后') && !t.ends_with("查实后")
+}
+
+/// The first clause from `k` on that is no measure of degree (对…的领导干部，视情节轻重，
+/// 采取…方式问责: the consequence follows 视情节轻重).
+fn discretion_skip(s: &str, clauses: &[Range<usize>], mut k: usize) -> usize {
+    while clauses.get(k).is_some_and(|c| is_discretion(&s[c.clone()])) {
+        k += 1;
+    }
+    k
+}
+
+fn discretion_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            "^(?:并)?(?:视|根据|按照|依据|依照)?(?:其)?(?:情节|情况|问题性质|错误性质)(?:轻重|严重程度|和(?:后果|危害))?$|\
+             ^(?:并)?区分(?:不同)?情况$|^(?:按照|依照)(?:干部)?管理权限$",
+        )
+        .expect("regex")
+    })
+}
+
+/// Whether comma clause `t` only says by what degree a measure is chosen (视情节轻重,
+/// 根据情节轻重, 区分不同情况, 按照管理权限).
+fn is_discretion(t: &str) -> bool {
+    discretion_re().is_match(t.trim_end_matches(['，', ',', '。', '；']))
+}
+
 /// Whether a sentence is a list lead (有下列情形之一的，…).
 pub fn is_lead(s: &str) -> bool {
     lead_in(s)
@@ -156,6 +194,13 @@ pub fn sentence(
         .iter()
         .flat_map(|p| clauses_in(s, p.clone()))
         .collect();
+    // 本办法所称…，是指…造成损失的…: a definition states what a term means, no condition
+    // (only its own ；-part: 前款所称X，是指…；有前款行为的，处… keeps the second).
+    let defines = |pos: usize| {
+        parts
+            .iter()
+            .any(|p| p.contains(&pos) && is_definition(&s[p.clone()]))
+    };
     let part_of = |pos: usize| {
         parts
             .iter()
@@ -183,6 +228,7 @@ pub fn sentence(
         .map(|c| !hits_in(c).is_empty() || exempt_in(c.clone()))
         .collect();
     let is_conseq = |k: usize| conseq.get(k).copied().unwrap_or(false);
+    let after_discretion = |k: usize| discretion_skip(s, &clauses, k);
     // `run_start` is None right after a condition whose consequence has not started yet:
     // there 对X is the target of that consequence, not a new condition.
     let is_end = |i: usize, run_start: Option<usize>| {
@@ -217,6 +263,7 @@ pub fn sentence(
         // circumstance ends where the deciding authority comes in.
         if run_start.is_some()
             && hits_in(c).is_empty()
+            && !is_time(t)
             && clauses
                 .get(i + 1)
                 .is_some_and(|n| opens_with_authority(&s[n.clone()]))
@@ -275,7 +322,7 @@ pub fn sentence(
                     .is_some_and(|(_, np)| person_like(np) && !names_accused(t)))
             || cause && describes_violation(&s[clauses[run_start].start..c.end]))
             && hits_in(c).is_empty()
-            && is_conseq(i + 1)
+            && is_conseq(after_discretion(i + 1))
     };
 
     let mut run_start = 0;
@@ -319,7 +366,15 @@ pub fn sentence(
         // The condition proper: without the bodies that act and the legal basis they act
         // on before it (市场监督管理部门依据本条例第三十条的规定，对…的), nor a legal basis
         // after it (…未履行职责，依据…的规定，由…).
-        let (first, skip) = framed_start(s, &quoted, &clauses, run_start, end);
+        let (mut first, mut skip) = framed_start(s, &quoted, &clauses, run_start, end);
+        // A definition in a ；-part before (所称X，是指…；擅自…的，给予…) is no part of it.
+        if defines(clauses[first].start + skip) && !defines(clauses[end].start) {
+            let own = part_of(clauses[end].start).start;
+            first = (first..=end)
+                .find(|&k| clauses[k].start >= own)
+                .unwrap_or(end);
+            skip = 0;
+        }
         let mut last_own = end;
         while last_own > first && clause_frames(s, &quoted, &clauses[last_own]) {
             last_own -= 1;
@@ -341,7 +396,7 @@ pub fn sentence(
                     .get(j)
                     .map_or_else(|| full[sent.end..].trim_start(), |c| &s[c.clone()]),
             );
-        if escalated && conditions {
+        if escalated && conditions && !defines(cond_start) {
             let text = s[cond_start..cond_end].trim_end_matches(['，', ',']);
             conds.push(ctx.condition(text, kind_of(text), sent.start + cond_start));
         }
@@ -378,6 +433,7 @@ pub fn sentence(
             let cond_text = &s[cond_start..cond_end];
             // 在…中，X弄虚作假…，构成犯罪的，依法追究刑事责任: the violation before the
             // criminal tail is a condition (the bare 违反本法规定，构成犯罪的 is not).
+            let conditions = conditions && !defines(cond_start);
             if conditions && tail && end > first {
                 let pre = &s[cond_start..clauses[end - 1].end];
                 let framing = end - 1 == first && pre.starts_with("违反") && pre.ends_with("规定");
@@ -556,7 +612,7 @@ pub fn sentence(
                 }
                 let soft_only = hs.iter().all(Hit::soft);
                 if ctx.soft_ok || !soft_only {
-                    if conditions {
+                    if conditions && !defines(at) {
                         let text = &s[at..at + cond.len() + '的'.len_utf8() + noun.len()];
                         conds.push(ctx.condition(text, kind_of(text), sent.start + at));
                     }
