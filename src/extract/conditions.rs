@@ -89,6 +89,44 @@ fn escalates(t: &str) -> bool {
     t.starts_with("逾期") || t.starts_with("拒不") || is_aggravating(t)
 }
 
+/// Whether sentence `s` defines a term (本办法所称X，是指…; X是指…): what it describes is
+/// the term's meaning, not a condition.
+fn is_definition(s: &str) -> bool {
+    s.contains("是指") || s.contains("所称") && s.contains('指')
+}
+
+/// Whether clause `t` only says when something happens (问责决定作出后, 收到通知之日后):
+/// a point in a procedure, not a circumstance.
+fn is_time(t: &str) -> bool {
+    t.ends_with('后') && !t.ends_with("查实后")
+}
+
+/// The first clause from `k` on that is no measure of degree (对…的领导干部，视情节轻重，
+/// 采取…方式问责: the consequence follows 视情节轻重).
+fn discretion_skip(s: &str, clauses: &[Range<usize>], mut k: usize) -> usize {
+    while clauses.get(k).is_some_and(|c| is_discretion(&s[c.clone()])) {
+        k += 1;
+    }
+    k
+}
+
+fn discretion_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            "^(?:并)?(?:视|根据|按照|依据|依照)?(?:其)?(?:情节|情况|问题性质|错误性质)(?:轻重|严重程度|和(?:后果|危害))?$|\
+             ^(?:并)?区分(?:不同)?情况$|^(?:按照|依照)(?:干部)?管理权限$",
+        )
+        .expect("regex")
+    })
+}
+
+/// Whether comma clause `t` only says by what degree a measure is chosen (视情节轻重,
+/// 根据情节轻重, 区分不同情况, 按照管理权限).
+fn is_discretion(t: &str) -> bool {
+    discretion_re().is_match(t.trim_end_matches(['，', ',', '。', '；']))
+}
+
 /// Whether a sentence is a list lead (有下列情形之一的，…).
 pub fn is_lead(s: &str) -> bool {
     lead_in(s)
@@ -156,6 +194,13 @@ pub fn sentence(
         .iter()
         .flat_map(|p| clauses_in(s, p.clone()))
         .collect();
+    // 本办法所称…，是指…造成损失的…: a definition states what a term means, no condition
+    // (only its own ；-part: 前款所称X，是指…；有前款行为的，处… keeps the second).
+    let defines = |pos: usize| {
+        parts
+            .iter()
+            .any(|p| p.contains(&pos) && is_definition(&s[p.clone()]))
+    };
     let part_of = |pos: usize| {
         parts
             .iter()
@@ -183,6 +228,7 @@ pub fn sentence(
         .map(|c| !hits_in(c).is_empty() || exempt_in(c.clone()))
         .collect();
     let is_conseq = |k: usize| conseq.get(k).copied().unwrap_or(false);
+    let after_discretion = |k: usize| discretion_skip(s, &clauses, k);
     // `run_start` is None right after a condition whose consequence has not started yet:
     // there 对X is the target of that consequence, not a new condition.
     let is_end = |i: usize, run_start: Option<usize>| {
@@ -217,6 +263,7 @@ pub fn sentence(
         // circumstance ends where the deciding authority comes in.
         if run_start.is_some()
             && hits_in(c).is_empty()
+            && !is_time(t)
             && clauses
                 .get(i + 1)
                 .is_some_and(|n| opens_with_authority(&s[n.clone()]))
@@ -277,12 +324,14 @@ pub fn sentence(
                     .is_some_and(|(_, np)| person_like(np) && !names_accused(t)))
             || cause && describes_violation(&s[clauses[run_start].start..c.end]))
             && hits_in(c).is_empty()
-            && is_conseq(i + 1)
+            && is_conseq(after_discretion(i + 1))
     };
 
     let mut run_start = 0;
     let mut i = 0;
     let mut any = false;
+    // The party the chain's first condition names.
+    let mut chain_party: Option<String> = None;
     // Consequence clauses that follow no condition: (first clause of the text before,
     // the clause).
     let mut orphans: Vec<(usize, usize)> = Vec::new();
@@ -319,7 +368,15 @@ pub fn sentence(
         // The condition proper: without the bodies that act and the legal basis they act
         // on before it (市场监督管理部门依据本条例第三十条的规定，对…的), nor a legal basis
         // after it (…未履行职责，依据…的规定，由…).
-        let (first, skip) = framed_start(s, &quoted, &clauses, run_start, end);
+        let (mut first, mut skip) = framed_start(s, &quoted, &clauses, run_start, end);
+        // A definition in a ；-part before (所称X，是指…；擅自…的，给予…) is no part of it.
+        if defines(clauses[first].start + skip) && !defines(clauses[end].start) {
+            let own = part_of(clauses[end].start).start;
+            first = (first..=end)
+                .find(|&k| clauses[k].start >= own)
+                .unwrap_or(end);
+            skip = 0;
+        }
         let mut last_own = end;
         while last_own > first && clause_frames(s, &quoted, &clauses[last_own]) {
             last_own -= 1;
@@ -341,14 +398,17 @@ pub fn sentence(
                     .get(j)
                     .map_or_else(|| full[sent.end..].trim_start(), |c| &s[c.clone()]),
             );
-        if escalated && conditions {
+        if escalated && conditions && !defines(cond_start) {
             let text = s[cond_start..cond_end].trim_end_matches(['，', ',']);
             conds.push(ctx.condition(text, kind_of(text), sent.start + cond_start));
         }
         // Who the condition names (a list's lead too): the target of its measures and of
         // the escalations after it (segmentation only where some measure follows).
         let subject = (last_conseq.is_some() || lead || escalated || j < clauses.len())
-            .then(|| condition_subject(s, &clauses[first..=end]))
+            .then(|| {
+                dui_party(s, &clauses[first..=end])
+                    .or_else(|| condition_subject(s, &clauses[first..=end]))
+            })
             .flatten();
         if subject.is_some() && !tail {
             carried.clone_from(&subject);
@@ -375,6 +435,7 @@ pub fn sentence(
             let cond_text = &s[cond_start..cond_end];
             // 在…中，X弄虚作假…，构成犯罪的，依法追究刑事责任: the violation before the
             // criminal tail is a condition (the bare 违反本法规定，构成犯罪的 is not).
+            let conditions = conditions && !defines(cond_start);
             if conditions && tail && end > first {
                 let pre = &s[cond_start..clauses[end - 1].end];
                 let framing = end - 1 == first && pre.starts_with("违反") && pre.ends_with("规定");
@@ -397,17 +458,46 @@ pub fn sentence(
             }
             let measures = sanctions::collapse(s, conseq);
             let conseq_clauses = &clauses[end + 1..=lc];
+            if chain_party.is_none() {
+                chain_party.clone_from(&subject);
+            }
+            // A liability borne (赔偿, 连带责任) is the violator's: the party of the chain's
+            // condition, not the persons a measure before was given to.
+            let liable = subject.clone().or_else(|| chain_party.clone());
             let general = yuetan_target(s, conseq_clauses)
                 .or(subject)
                 .or_else(|| carried.clone());
             for (k, h) in measures.into_iter().enumerate() {
+                // A measure borne by a subject of its own (X与Y承担连带责任, 其…五年内不得担任
+                // …); a liability without one is the violator's.
+                let bearer = h
+                    .entry
+                    .borne
+                    .then(|| borne_target(s, &clauses, &h))
+                    .flatten();
+                if bearer.is_some() || h.entry.borne && h.entry.civil() {
+                    let target = bearer
+                        .or_else(|| liable.clone())
+                        .or_else(|| general.clone());
+                    // Its bearer is the party of the escalations after it, as a party of
+                    // its own is (…终身不得从事…；构成犯罪的，依法追究刑事责任).
+                    if k == 0 && !tail && target.is_some() {
+                        carried.clone_from(&target);
+                    }
+                    let part = part_of(h.range.start);
+                    push_sanction(ctx, sancs, &h, target, (s, &s[part]), sent.start);
+                    continue;
+                }
                 // The party named with 对 before the measure in its ；-part (处…罚款，对直接
                 // 负责的主管人员处…罚款: the second fine has its own), else inside the phrase
                 // (追究有关人员责任), else by a clause 对X， of its own earlier in the chain
                 // (…的，对直接责任者和领导责任者，情节较轻的，给予警告…；情节较重的，给予…).
                 let part = part_of(h.range.start);
                 let lo = part.start.max(clauses[end + 1].start);
-                let own = named_before(&s[lo..h.range.start]).map(str::to_string);
+                // A gain taken back names what it takes after 对 (对违规发放的补贴，予以收缴).
+                let own = named_before(&s[lo..h.range.start])
+                    .filter(|x| !h.entry.gain || person_like(x))
+                    .map(str::to_string);
                 // When the first measure is already for a party of its own (…的，对负有责任的
                 // 主管人员依法给予处分；构成犯罪的…), the escalations after it are theirs too.
                 if k == 0 && own.is_some() && !tail {
@@ -421,9 +511,15 @@ pub fn sentence(
                     .flatten();
                 let target = object
                     .or(own)
+                    .or_else(|| holder_in_measure(h.term))
                     .or_else(|| inner_target(h.term))
                     .or_else(|| declared_before(s, &clauses, h.range.start))
-                    .or_else(|| general.clone());
+                    // 违规发放的津贴补贴，予以收缴: what a gain taken back names is no party.
+                    .or_else(|| {
+                        general.clone().filter(|x| {
+                            !h.entry.gain || person_like(x) || phrase::ends_in_party_head(x)
+                        })
+                    });
                 push_sanction(ctx, sancs, &h, target, (s, &s[part]), sent.start);
             }
         }
@@ -487,9 +583,16 @@ pub fn sentence(
             .collect();
         for h in sanctions::collapse(s, hs) {
             let part = part_of(h.range.start);
-            let own = named_before(&s[part.start.max(clauses[rs].start)..h.range.start]);
-            let target = own
-                .map(str::to_string)
+            let own = named_before(&s[part.start.max(clauses[rs].start)..h.range.start])
+                .filter(|x| !h.entry.gain || person_like(x));
+            let target = h
+                .entry
+                .borne
+                .then(|| borne_target(s, &clauses, &h))
+                .flatten()
+                // 对Z承担赔偿责任: Z is whom the liability is owed to.
+                .or_else(|| own.filter(|_| !h.entry.civil()).map(str::to_string))
+                .or_else(|| holder_in_measure(h.term))
                 .or_else(|| inner_target(h.term))
                 .or_else(|| subject.clone());
             push_sanction(ctx, sancs, &h, target, (s, &s[part]), sent.start);
@@ -532,7 +635,7 @@ pub fn sentence(
                 }
                 let soft_only = hs.iter().all(Hit::soft);
                 if ctx.soft_ok || !soft_only {
-                    if conditions {
+                    if conditions && !defines(at) {
                         let text = &s[at..at + cond.len() + '的'.len_utf8() + noun.len()];
                         conds.push(ctx.condition(text, kind_of(text), sent.start + at));
                     }
@@ -993,7 +1096,8 @@ fn names_accused(t: &str) -> bool {
 fn person_like(np: &str) -> bool {
     phrase::is_holder(np)
         || [
-            "师生", "学生", "者", "人员", "干部", "党员", "职工", "个人", "人",
+            "师生", "学生", "者", "人员", "干部", "党员", "职工", "员工", "个人", "公民", "居民",
+            "村民", "人",
         ]
         .iter()
         .any(|w| np.ends_with(w))
@@ -1067,10 +1171,41 @@ fn declared_before(s: &str, clauses: &[Range<usize>], at: usize) -> Option<Strin
         .filter_map(|c| {
             let t = &s[c.clone()];
             let x = named_before(t)?;
-            // Nothing but 对(其)X: the party ends the clause, and no measure is named in it.
-            (t.ends_with(x) && sanctions::hits(t).is_empty()).then(|| x.to_string())
+            // Nothing but 对(其)X: the party ends the clause, and no measure is named in it;
+            // and X names persons or bodies (对查处违法行为不配合, inside a condition, none).
+            (t.ends_with(x)
+                && sanctions::hits(t).is_empty()
+                && (person_like(x) || phrase::ends_in_party_head(x)))
+            .then(|| x.to_string())
         })
         .last()
+}
+
+/// The party a measure names inside its own words: the one ordered to stop (责令食品摊贩停止
+/// 经营 → 食品摊贩) or whose licence is revoked (吊销食品小作坊登记证 → 食品小作坊), when it
+/// ends in the head of a party's name (责令限期停止, 吊销营业执照, 吊销其许可证 name none).
+fn holder_in_measure(term: &str) -> Option<String> {
+    const ORDERS: [&str; 5] = ["停止", "暂停", "停产", "停业", "关闭"];
+    const LICENCES: [&str; 6] = ["登记证", "许可证", "执照", "资质证书", "证书", "证"];
+    let x = if let Some(rest) = term.strip_prefix("责令") {
+        let end = ORDERS.iter().filter_map(|w| rest.find(w)).min()?;
+        &rest[..end]
+    } else if term.contains("员证") || term.contains("人证") {
+        // 吊销船长职务船员证书: a person's certificate, named by the post; the party of the
+        // violation stays the target.
+        return None;
+    } else {
+        let rest = term.strip_prefix("暂扣或者").unwrap_or(term);
+        let rest = rest.strip_prefix("吊销")?;
+        let end = LICENCES.iter().filter_map(|w| rest.find(w)).min()?;
+        // 吊销《爆破作业单位许可证》; 吊销有关人员的职务船员证书: the holder before 的.
+        let x = rest[..end].trim_start_matches('《');
+        x.split_once('的').map_or(x, |(h, _)| h)
+    };
+    // 营业执照, 执业证书, 特种行业许可证: what the licence is for, no party (业 ends one only
+    // as 企业, 事业, which `is_holder` knows).
+    let party = phrase::is_holder(x) || !x.ends_with('业') && phrase::ends_in_party_head(x);
+    (x.chars().count() >= 2 && !x.starts_with('其') && party).then(|| x.to_string())
 }
 
 /// The party inside a phrase of 追究: 追究有关人员责任 → 有关人员, 追究主办单位相关责任人的
@@ -1096,6 +1231,78 @@ fn inner_target(term: &str) -> Option<String> {
     named.then(|| x.to_string())
 }
 
+/// The party that bears a measure its clause states of it (X承担连带赔偿责任, 由X与Y承担连带
+/// 责任, 其直接负责的主管人员十年内不得担任…): the subject of the text `before` the measure in
+/// its comma clause after 由, 责令 or 请求 and without 其, up to a modal or the 对 of whom the liability is
+/// owed to (X与Y对Z承担…); of parties joined by 与 the first, the party the clause is about
+/// (与 names whom the liability is shared with).
+fn bearer(before: &str) -> Option<String> {
+    /// Words that end the subject before such a measure: modals, adverbs, the 对 of whom
+    /// the liability is owed to.
+    const STOPS: [&str; 14] = [
+        "对", "应当", "应该", "还", "依法", "均", "也", "共同", "各自", "必须", "须", "就", "一并",
+        "可以",
+    ];
+    /// Words after which the bearer is named: the body a measure is laid on (由X承担), the
+    /// party ordered or asked to bear it (责令X赔偿损失, 请求X承担, 判令被告承担).
+    const OPENERS: [&str; 9] = [
+        "由", "责令", "请求", "要求", "主张", "判令", "判决", "判定", "确定",
+    ];
+    let mut t = before;
+    if let Some(at) = OPENERS
+        .iter()
+        .flat_map(|w| t.match_indices(w))
+        .filter(|&(i, w)| w != "由" || !t[i + w.len()..].starts_with(['于', '此']))
+        .map(|(i, w)| i + w.len())
+        .max()
+    {
+        t = &t[at..];
+    }
+    while let Some(x) = ["并且", "同时", "其中", "并", "且"]
+        .iter()
+        .find_map(|w| t.strip_prefix(w))
+    {
+        t = x;
+    }
+    let t = match t.strip_prefix('其') {
+        Some(x) if !x.starts_with(['他', '余']) => x,
+        _ => t,
+    };
+    let end = STOPS
+        .iter()
+        .filter_map(|w| t.find(w))
+        .min()
+        .unwrap_or(t.len());
+    let np = &t[..end];
+    let np = np.split_once('与').map_or(np, |(x, _)| x);
+    let n = np.chars().count();
+    ((2..=40).contains(&n)
+        && !np.contains(['，', ',', '；'])
+        // 责令恢复原状或者赔偿损失: a measure before, no party.
+        && !np.ends_with("或者")
+        && (person_like(np) || phrase::ends_in_party_head(np)))
+    .then(|| np.to_string())
+}
+
+/// The target of a measure borne by the subject of its clause ([`bearer`]); else the party
+/// a clause 对X， of its own names earlier in the chain, when it names persons or bodies (对
+/// 因…造成的损失， names the damage, and a 对 in the measure's own clause whom it is owed to).
+fn borne_target(s: &str, clauses: &[Range<usize>], h: &Hit<'_>) -> Option<String> {
+    let at = h.range.start;
+    let k = clauses.iter().position(|c| c.start <= at && at < c.end)?;
+    let own = &clauses[k];
+    // X与Y对Z的损失，承担连带赔偿责任: the bearer in the clause before, with whom it is owed to.
+    let before = k
+        .checked_sub(1)
+        .map(|p| &s[clauses[p].clone()])
+        .filter(|t| own.start == at && t.contains('对') && !t.ends_with('的'));
+    bearer(&s[own.start..at])
+        .or_else(|| before.and_then(bearer))
+        .or_else(|| {
+            declared_before(s, clauses, own.start).filter(|x| person_like(x) && !x.contains("损失"))
+        })
+}
+
 /// The party named right after 约谈 in a consequence (约谈X，…).
 fn yuetan_target(s: &str, conseq: &[Range<usize>]) -> Option<String> {
     let (first, last) = (conseq.first()?, conseq.last()?);
@@ -1109,6 +1316,17 @@ fn yuetan_target(s: &str, conseq: &[Range<usize>]) -> Option<String> {
     let end = rest.find(['，', ',', '。', '；']).unwrap_or(rest.len());
     let end = rest[..end].find("也").unwrap_or(end);
     (end > 0).then(|| rest[..end].to_string())
+}
+
+/// The persons or bodies a condition framed by 对 ends in (对坚持错误思想，…，散布谣言的党员
+/// 干部和师生，要…处理 → 散布谣言的党员干部和师生): its last clause, when what follows its last
+/// 的 names them.
+fn dui_party(s: &str, cond: &[Range<usize>]) -> Option<String> {
+    let (first, last) = (&s[cond.first()?.clone()], &s[cond.last()?.clone()]);
+    let framed =
+        (first.starts_with('对') || first.starts_with("对于")) && !first.starts_with("对其");
+    let (_, np) = last.rsplit_once('的')?;
+    (framed && cond.len() > 1 && person_like(np) && !names_accused(np)).then(|| last.to_string())
 }
 
 /// The party a condition names: the subject of its first comma clause that has one, a
@@ -1176,7 +1394,8 @@ fn named_before(t: &str) -> Option<&str> {
             if !head.contains('对') {
                 return None;
             }
-            ["将对", "依法对", "决定对"]
+            // 依照有关规定对相关责任人进行约谈: the basis before 对.
+            ["将对", "依法对", "决定对", "规定对"]
                 .iter()
                 .find_map(|w| head.find(w).map(|i| &c[i + w.len()..]))
         })?;
@@ -1534,6 +1753,52 @@ mod tests {
             Some("直接负责的主管人员")
         );
         assert_eq!(dui_target("对其给予", false, true, false), None);
+    }
+
+    #[test]
+    fn the_bearer_of_a_liability_or_a_ban_is_the_subject_of_its_clause() {
+        let of = |t: &str| bearer(t);
+        assert_eq!(of("由保证人与债务人").as_deref(), Some("保证人"));
+        assert_eq!(of("承运公司与托运人对收货人").as_deref(), Some("承运公司"));
+        assert_eq!(of("检测站应当与委托人对第三方").as_deref(), Some("检测站"));
+        assert_eq!(
+            of("其直接负责的主管人员和其他直接责任人员").as_deref(),
+            Some("直接负责的主管人员和其他直接责任人员")
+        );
+        assert_eq!(of("其法定代表人").as_deref(), Some("法定代表人"));
+        assert_eq!(of("由区档案部门责令保管人").as_deref(), Some("保管人"));
+        assert_eq!(of("受害人有权请求经营者").as_deref(), Some("经营者"));
+        // No subject of its own: the chain's party stands.
+        assert_eq!(of("应当与委托人"), None);
+        assert_eq!(of("并且"), None);
+        // 责令恢复原状或者赔偿损失: a measure before, no party.
+        assert_eq!(of("责令恢复原状或者"), None);
+        // 由于: a cause, not the body a measure is laid on.
+        assert_eq!(of("由于管理不善"), None);
+    }
+
+    #[test]
+    fn parties_named_inside_an_order_or_a_licence() {
+        assert_eq!(
+            holder_in_measure("责令食品摊贩停止经营").as_deref(),
+            Some("食品摊贩")
+        );
+        assert_eq!(
+            holder_in_measure("吊销食品小作坊登记证").as_deref(),
+            Some("食品小作坊")
+        );
+        assert_eq!(
+            holder_in_measure("吊销《爆破作业单位许可证").as_deref(),
+            Some("爆破作业单位")
+        );
+        assert_eq!(holder_in_measure("吊销船长职务船员证书"), None);
+        assert_eq!(holder_in_measure("责令限期停止施工"), None);
+        assert_eq!(holder_in_measure("责令其停止经营"), None);
+        assert_eq!(holder_in_measure("吊销营业执照"), None);
+        assert_eq!(holder_in_measure("吊销执业证书"), None);
+        assert_eq!(holder_in_measure("吊销特种行业许可证"), None);
+        assert_eq!(holder_in_measure("吊销其排污许可证"), None);
+        assert_eq!(holder_in_measure("罚款"), None);
     }
 
     #[test]

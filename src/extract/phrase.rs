@@ -419,17 +419,26 @@ pub fn subject(text: &str, toks: &[Tok<'_>], from: usize, to: usize) -> Option<(
                 continue;
             }
         }
+        // 火场所在县政府, 事发地所在乡镇: …所在 says where the body is, inside its name
+        // (jieba may cut it 场所/在).
+        if located_at(toks, k) {
+            has_de = true;
+            k += 1;
+            continue;
+        }
         let stop = is_stop(t.word)
             || matches!(t.tag, "p" | "d" | "t")
             || t.tag == "r" && t.word.starts_with(['对', '在', '由', '向']);
         // A verb right after a complete holder starts the predicate (X指定…, X成立…).
         // But a verb with 工作 before a noun (省委巡视工作领导小组), or before the head of
         // a body (市委巡察组), names a body.
-        let names_a_body = toks.get(k + 1).is_some_and(|n| n.word == "工作")
-            && toks.get(k + 2).is_some_and(|n| n.tag.starts_with('n'))
-            || toks
-                .get(k + 1)
-                .is_some_and(|n| BODY_HEADS.contains(&n.word));
+        // A verb of placing (设在, 设于, 位于) says where the holder is, and names none.
+        let names_a_body = !t.word.ends_with(['在', '于'])
+            && (toks.get(k + 1).is_some_and(|n| n.word == "工作")
+                && toks.get(k + 2).is_some_and(|n| n.tag.starts_with('n'))
+                || toks
+                    .get(k + 1)
+                    .is_some_and(|n| BODY_HEADS.contains(&n.word)));
         let verb_after_holder = t.tag.starts_with('v')
             && t.tag != "vn"
             && !matches!(t.word, "相关" | "统计" | "有关")
@@ -525,6 +534,20 @@ pub fn subject(text: &str, toks: &[Tok<'_>], from: usize, to: usize) -> Option<(
     Some((a, b))
 }
 
+/// Whether token `k` is the 所在 of a place named inside a body's name (火场所在县政府:
+/// the county where the fire is). jieba may glue its 所 to the character before and leave
+/// a lone one before that (火/场所/在); a body ending in 所 before 在 (派出所在辖区内) is no
+/// such name.
+fn located_at(toks: &[Tok<'_>], k: usize) -> bool {
+    toks[k].word == "所在"
+        || toks[k].word == "在"
+            && k >= 2
+            && toks[k - 1].word.chars().count() == 2
+            && toks[k - 1].word.ends_with('所')
+            && toks[k - 2].word.chars().count() == 1
+            && toks[k - 2].tag.starts_with('n')
+}
+
 /// `（以下简称X）` in tokens `from..to` before any punctuation: the range of X.
 fn alias_in(text: &str, toks: &[Tok<'_>], from: usize, to: usize) -> Option<(usize, usize)> {
     let k = (from..to)
@@ -588,7 +611,18 @@ pub fn before(
         // 卫生健康局, 卫生健康委员会: adjectives inside a body's name.
         let of_body = matches!(t.tag, "a" | "an")
             && (k..end.min(k + 2)).any(|j| BODY_HEADS.contains(&toks[j].word));
-        if np_like(t) || party_of || t.word == "党" || of_work || of_body {
+        if located_at(toks, k - 1) {
+            // 火场所在县（区）政府: the place before 所在 is part of the name, whatever its
+            // words' tags (事发/地所在), up to a preposition, adverb or stop word.
+            k -= 1;
+            while k > from
+                && !is_stop(toks[k - 1].word)
+                && !is_punct_break(toks[k - 1].word)
+                && !matches!(toks[k - 1].tag, "p" | "d" | "r" | "c" | "x")
+            {
+                k -= 1;
+            }
+        } else if np_like(t) || party_of || t.word == "党" || of_work || of_body {
             k -= 1;
         } else if t.tag.starts_with('v')
             && t.word.chars().count() == 2
@@ -687,7 +721,14 @@ pub fn after(text: &str, toks: &[Tok<'_>], v: usize, limit: usize) -> Option<(us
 
 /// Characters that end the name of a party a penalty can hit, beyond the heads of bodies
 /// ([`is_holder`]): 经营者, 当事人, 个体工商户, 食品摊贩, 承包方 …
-const PARTY_HEADS: &str = "者人员位业构户贩坊商方主东长船社所站店厂";
+const PARTY_HEADS: &str = "者人员位业构户贩坊商方主东长船舶社所站店厂";
+
+/// Whether `np` ends in a character that can end a party's name ([`PARTY_HEADS`]).
+pub fn ends_in_party_head(np: &str) -> bool {
+    np.chars()
+        .next_back()
+        .is_some_and(|c| PARTY_HEADS.contains(c))
+}
 
 /// The party a statute's violation names at the start of a clause (经营者未取得许可…的,
 /// 生产经营单位的主要负责人未履行…的): the leading run of noun-like tokens, a 的 between
@@ -756,6 +797,36 @@ mod tests {
         );
         assert_eq!(subj("加强领导").as_deref(), None);
         assert_eq!(subj("本单位负责").as_deref(), None);
+    }
+
+    /// The noun phrase before the verb 负责 of `s`.
+    fn before_verb(s: &str) -> Option<String> {
+        let t = tokens(s);
+        let v = t.iter().position(|x| x.word == "负责")?;
+        before(s, &t, v, 0).map(|(a, b, _)| s[a..b].to_string())
+    }
+
+    #[test]
+    fn a_place_inside_a_body_name_stays_in_it() {
+        assert_eq!(
+            before_verb("事发地所在县（区）政府负责先期处置").as_deref(),
+            Some("事发地所在县（区）政府")
+        );
+        assert_eq!(
+            before_verb("火场所在乡镇政府负责组织群众转移").as_deref(),
+            Some("火场所在乡镇政府")
+        );
+        assert_eq!(
+            subj("火场所在乡镇政府负责组织群众转移").as_deref(),
+            Some("火场所在乡镇政府")
+        );
+        // A body ending in 所 before 在 is the body, and 在 opens a place of action.
+        assert_eq!(subj("派出所在辖区内负责巡查").as_deref(), Some("派出所"));
+        // 设在 says where the office sits, it names no body.
+        assert_eq!(
+            subj("领导小组办公室设在局办公室").as_deref(),
+            Some("领导小组办公室")
+        );
     }
 
     #[test]

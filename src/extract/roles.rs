@@ -144,13 +144,34 @@ pub fn find(ctx: &Ctx<'_>) -> Vec<Responsibility> {
         let q = seen.quote_id(&r.quote);
         seen.entries.insert((r.holder.clone(), r.role, q));
     }
+    // 市林业局：负责…；牵头…。 A body named before a colon is the subject of the sentences
+    // after it, up to the full stop.
+    let mut label: Option<&str> = None;
     for seg in segments {
         for s in ctx.unit.sentences_of(seg) {
-            running(ctx, s, first_sentence, &mut out, &mut seen);
+            running(ctx, s.clone(), first_sentence, label, &mut out, &mut seen);
             first_sentence = false;
+            let t = text[s].trim_end();
+            if let Some(h) = colon_label(t) {
+                label = Some(h);
+            } else if t.ends_with(['。', '！', '!']) {
+                label = None;
+            }
         }
     }
     out
+}
+
+/// The body a sentence `X：` names as the subject of what follows it (市林业局：), if the
+/// sentence is nothing but that body and its colon — not the label of an annotation
+/// (牵头单位：), which names the body after it.
+fn colon_label(t: &str) -> Option<&str> {
+    let h = t.strip_suffix(['：', ':'])?.trim();
+    (h.chars().count() <= 30
+        && !h.contains(['，', ',', '。', '；', ';'])
+        && !vocab::roles().labels.iter().any(|&(w, _)| w == h)
+        && phrase::is_holder(h))
+    .then_some(h)
 }
 
 /// The (holder, role, quote) of the responsibilities found so far in a unit: a statement
@@ -345,6 +366,7 @@ fn running(
     ctx: &Ctx<'_>,
     sent: Range<usize>,
     first_sentence: bool,
+    label: Option<&str>,
     out: &mut Vec<Responsibility>,
     seen: &mut Seen,
 ) {
@@ -531,9 +553,12 @@ fn running(
             .or_else(|| sentence_subject(ci).map(|(x, y)| s[x..y].to_string()))
             .or_else(|| {
                 let initial = v.is_none_or(|v| clause_initial(&toks, ca, v));
-                (first_sentence && initial)
-                    .then(|| ctx.lead_holder())
-                    .flatten()
+                if !initial {
+                    return None;
+                }
+                label
+                    .map(str::to_string)
+                    .or_else(|| first_sentence.then(|| ctx.lead_holder()).flatten())
             });
         if let Some(h) = holder {
             push(h, role, m.start);
@@ -636,11 +661,14 @@ fn running(
                             }
                         }
                     }
+                    // 县公安局：参与…: the body before the colon (for 参与 too).
+                    let label = label.map(str::to_string);
                     if role == Role::Assist {
-                        return None;
+                        return label;
                     }
                     sentence_subject(ci)
                         .map(|(a, b)| s[a..b].to_string())
+                        .or(label)
                         .or_else(|| first_sentence.then(|| ctx.lead_holder()).flatten())
                 })
         };

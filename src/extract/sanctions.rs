@@ -7,8 +7,13 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use std::cell::RefCell;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+#[cfg(test)]
 use regex::Regex;
+use regex_automata::nfa::thompson::{self, WhichCaptures};
+use regex_automata::{Input, hybrid};
 
 use super::scan;
 use super::vocab::{self, CategoryRule, ChapterRule, Class, Regime, SanctionEntry};
@@ -54,16 +59,153 @@ impl Hit<'_> {
     }
 }
 
-/// The compiled patterns of the vocabulary, each compiled on first use (a literal entry
-/// never needs it).
-fn regex_of(i: usize) -> &'static Regex {
-    static RES: OnceLock<Vec<OnceLock<Regex>>> = OnceLock::new();
+/// The compiled pattern of regex entry `i`, for tests that compare [`regex_matches`] with
+/// the pattern's own unanchored search.
+#[cfg(test)]
+fn regex_of(i: usize) -> Regex {
+    Regex::new(vocab::sanctions()[i].pattern).expect("sanction regex")
+}
+
+/// A regex entry compiled for anchored searches: a forward lazy DFA (its start states are
+/// built on demand, so only the anchored ones ever are).
+///
+/// A search for the leftmost match is an anchored search at each place a match can start,
+/// in order, the first that matches winning: the places are where one of the entry's
+/// prefix literals starts ([`head_starts`]). Anchored, the match's start is known, so no
+/// reverse automaton is compiled or run (the unanchored engine finds a match's end forward,
+/// then its start by a reverse search), and the forward automaton has no unanchored states
+/// that track every start at once.
+struct Anchored {
+    dfa: hybrid::dfa::DFA,
+}
+
+impl Anchored {
+    fn new(e: &SanctionEntry) -> Anchored {
+        let hir = e.hir.as_ref().expect("a regex entry is parsed");
+        let nfa = thompson::Compiler::new()
+            .configure(thompson::Config::new().which_captures(WhichCaptures::None))
+            .build_from_hir(hir)
+            .expect("sanction regex");
+        let dfa = hybrid::dfa::DFA::builder()
+            .build_from_nfa(nfa)
+            .expect("sanction regex");
+        Anchored { dfa }
+    }
+}
+
+/// The compiled regex entries, each compiled on first use (a literal entry never needs it).
+fn anchored_of(i: usize) -> &'static Anchored {
+    static RES: OnceLock<Vec<OnceLock<Anchored>>> = OnceLock::new();
     let res = RES.get_or_init(|| {
         (0..vocab::sanctions().len())
             .map(|_| OnceLock::new())
             .collect()
     });
-    res[i].get_or_init(|| Regex::new(vocab::sanctions()[i].pattern).expect("sanction regex"))
+    res[i].get_or_init(|| Anchored::new(&vocab::sanctions()[i]))
+}
+
+/// The heads of the regex entries' prefix literals (their first two characters), each with
+/// the entries it is a head of (bit `i`: entry `i`).
+struct Heads {
+    ac: AhoCorasick,
+    entries: Vec<u128>,
+}
+
+/// One automaton for the heads of every regex entry: ≈ 200 short literals instead of
+/// ≈ 1 100 whole prefixes (the bans' numerals times their verbs), whose automata took longer
+/// to build than the searches took to run; a few places more to try. One search of a
+/// sentence serves every entry present in it.
+fn heads() -> &'static Heads {
+    static H: OnceLock<Heads> = OnceLock::new();
+    H.get_or_init(|| {
+        let mut heads: Vec<&str> = Vec::new();
+        let mut entries: Vec<u128> = Vec::new();
+        for (i, e) in vocab::sanctions().iter().enumerate() {
+            if e.literals.is_some() {
+                continue;
+            }
+            for p in &e.prefixes {
+                let head = &p[..p.char_indices().nth(2).map_or(p.len(), |(k, _)| k)];
+                let k = heads.iter().position(|h| *h == head).unwrap_or_else(|| {
+                    heads.push(head);
+                    entries.push(0);
+                    heads.len() - 1
+                });
+                entries[k] |= 1 << i;
+            }
+        }
+        // Searched in many short sentences: a DFA, one step a byte.
+        let ac = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&heads)
+            .expect("sanction prefixes");
+        Heads { ac, entries }
+    })
+}
+
+/// The places in `s` where a head of a regex entry starts, in order, each with the entries
+/// whose heads start there.
+fn head_starts(s: &str) -> Vec<(usize, u128)> {
+    let h = heads();
+    let mut out: Vec<(usize, u128)> =
+        h.ac.find_overlapping_iter(s)
+            .map(|m| (m.start(), h.entries[m.pattern().as_usize()]))
+            .collect();
+    out.sort_unstable_by_key(|&(p, _)| p);
+    out.dedup_by(|later, first| {
+        let same = later.0 == first.0;
+        if same {
+            first.1 |= later.1;
+        }
+        same
+    });
+    out
+}
+
+thread_local! {
+    /// Per thread, the lazy DFAs' caches of the regex entries (filled on first use).
+    static CACHES: RefCell<Vec<Option<hybrid::dfa::Cache>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The matches of regex entry `i` in `s`, one after another as a search for the leftmost
+/// match finds them (none overlapping): at each place where a head of the entry starts
+/// (`starts`, from [`head_starts`]), after the end of the last match, an anchored search.
+fn regex_matches(i: usize, s: &str, starts: &[(usize, u128)]) -> Vec<Range<usize>> {
+    let bit = 1u128 << i;
+    let mut out = Vec::new();
+    if !starts.iter().any(|&(_, m)| m & bit != 0) {
+        return out;
+    }
+    let a = anchored_of(i);
+    CACHES.with_borrow_mut(|caches| {
+        if caches.len() <= i {
+            caches.resize_with(i + 1, || None);
+        }
+        let cache = caches[i].get_or_insert_with(|| a.dfa.create_cache());
+        let mut at = 0;
+        for &(p, entries) in starts {
+            if entries & bit == 0 || p < at {
+                continue;
+            }
+            let input = Input::new(s)
+                .span(p..s.len())
+                .anchored(regex_automata::Anchored::Yes);
+            // The lazy DFA gives up only on a quit byte (a Unicode word boundary, which no
+            // entry holds: it would not have compiled) or a cache cleared too often, which
+            // the default configuration never counts.
+            let end = a
+                .dfa
+                .try_search_fwd(cache, &input)
+                .expect("sanction regex search")
+                .map(|m| m.offset());
+            // A prefix literal is never empty: a match is never empty either.
+            if let Some(end) = end.filter(|&end| end > p) {
+                out.push(p..end);
+                at = end;
+            }
+        }
+    });
+    out
 }
 
 /// The entry of a measure the vocabulary does not know but a list of penalties names
@@ -84,8 +226,10 @@ fn listed_measure() -> &'static SanctionEntry {
         referral: false,
         reported: false,
         record: false,
+        borne: false,
         chapter: ChapterRule::Anywhere,
         literals: None,
+        hir: None,
         prefixes: Vec::new(),
         suffixes: Vec::new(),
     })
@@ -126,10 +270,15 @@ fn all_hits_among<'s>(s: &'s str, exact: &[scan::Exact], present: u128) -> Vec<H
     if present == 0 {
         return all;
     }
-    for (i, e) in vocab::sanctions().iter().enumerate() {
-        if present & (1 << i) == 0 {
-            continue;
-        }
+    let vocab = vocab::sanctions();
+    // Where the regex entries' heads start, found on the first regex entry present.
+    let mut starts: Option<Vec<(usize, u128)>> = None;
+    // The entries present, in the vocabulary's order (the set bits, lowest first).
+    let mut rest = present;
+    while rest != 0 {
+        let i = rest.trailing_zeros() as usize;
+        rest &= rest - 1;
+        let e = &vocab[i];
         let mut push = |r: Range<usize>| {
             all.push(Hit {
                 term: &s[r.clone()],
@@ -141,9 +290,8 @@ fn all_hits_among<'s>(s: &'s str, exact: &[scan::Exact], present: u128) -> Vec<H
         if e.literals.is_some() {
             literal_matches(exact, i).into_iter().for_each(&mut push);
         } else {
-            for m in regex_of(i).find_iter(s) {
-                push(m.range());
-            }
+            let starts = starts.get_or_insert_with(|| head_starts(s));
+            regex_matches(i, s, starts).into_iter().for_each(&mut push);
         }
     }
     // Longer matches win; among equals the vocabulary order (already stable).
@@ -523,8 +671,12 @@ fn keep(s: &str, h: &Hit<'_>, has_measure_list: bool) -> bool {
         .last()
         .map_or(before.len(), |(i, _)| i);
     let near = &before[near_start..];
-    let holds = |w: &str| near.as_bytes().windows(w.len()).any(|x| x == w.as_bytes());
-    if ["受到", "受过", "给予过", "曾受"].iter().any(|w| holds(w)) {
+    // Each of the words holds 受 or is 给予过: one search for a character first.
+    if (near.contains('受') || near.contains("给予过"))
+        && ["受到", "受过", "给予过", "曾受"]
+            .iter()
+            .any(|w| near.contains(w))
+    {
         return false;
     }
     // 给予党纪政务处分97人: a count of persons or cases, not a measure given.
@@ -621,7 +773,9 @@ fn keep(s: &str, h: &Hit<'_>, has_measure_list: bool) -> bool {
         // to it (依照前款的规定处罚、处分) are. A lead-in (除依照前款规定处罚外，…) is kept for
         // [`collapse`], which drops it beside the measure it adds (its `对X，` still frames
         // the chain).
-        t if h.class == Class::Generic && reference(t) => {
+        // The same holds for a reference to the criminal law (依照刑法第X条的规定定罪处罚) and
+        // to the law on public order, named as measures of their own.
+        t if reference(t) => {
             (after.is_empty()
                 || after.starts_with([
                     '，', '。', '；', ',', ';', '：', ':', '、', '”', '’', '」', '外',
@@ -630,6 +784,23 @@ fn keep(s: &str, h: &Hit<'_>, has_measure_list: bool) -> bool {
                 && !t.contains("数罪并罚")
         }
         t if t.ends_with("通报") => !starts(&["表扬", "情况", "本", "全"]),
+        // 当场予以收缴罚款, 当面予以收缴: how a fine or a counterfeit is collected.
+        t if t.ends_with("收缴") => !starts(&["罚款", "罚没"]) && !ends(&["当场", "当面"]),
+        // 受到处分的…，三年内不得参加评先评优: what follows a sanction, not a measure.
+        // 本法第五十一条规定的限期出境和驱逐出境由公安机关执行: the measures named as a
+        // subject of the procedure.
+        "限期出境" | "驱逐出境" => {
+            let clause = &before[before.rfind(['，', '；', '。', ',', ';']).unwrap_or(0)..];
+            !clause.contains("规定的")
+        }
+        t if t.contains("不得")
+            && (t.contains("评先") || t.contains("评优") || t.contains("先进")) =>
+        {
+            let part = &before[before.rfind(['；', '。', ';']).unwrap_or(0)..];
+            !["受到", "受过", "影响期", "期间", "被问责", "被处分"]
+                .iter()
+                .any(|w| part.contains(w))
+        }
         // 严肃查处 as a consequence (…的，必须严肃查处), not the duty of enforcing (严肃查处
         // 浪费案件).
         t if t.ends_with("查处") => {
@@ -870,6 +1041,52 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn anchored_searches_find_what_the_patterns_find() {
+        // Every sentence of the fixtures, and measures that touch, repeat and overlap with
+        // the heads of other matches: the anchored searches at the prefix literals find
+        // the matches of each regex entry's own unanchored search.
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut texts: Vec<String> = walkdir::WalkDir::new(dir)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|f| f.path().extension().is_some_and(|x| x == "txt"))
+            .flat_map(|f| {
+                let t = std::fs::read_to_string(f.path()).unwrap_or_default();
+                t.split_inclusive(['。', '\n'])
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        assert!(texts.len() > 1000, "{} sentences", texts.len());
+        texts.extend([
+            "依法追究依法追究其刑事责任".to_string(),
+            "追究追究责任人的刑事责任，依法追究刑事责任".to_string(),
+            "三年内三年内不得从事相关工作，终身禁止其在本行业执业".to_string(),
+            "吊销吊销其营业执照、吊销许可证".to_string(),
+            "在在全区通报，予以通报通报".to_string(),
+            "责令责令其停产停业整顿或者关闭".to_string(),
+        ]);
+        let mut compared = 0;
+        for (i, e) in vocab::sanctions().iter().enumerate() {
+            if e.literals.is_some() {
+                continue;
+            }
+            let re = regex_of(i);
+            for t in &texts {
+                let want: Vec<Range<usize>> = re.find_iter(t).map(|m| m.range()).collect();
+                compared += want.len();
+                assert_eq!(
+                    regex_matches(i, t, &head_starts(t)),
+                    want,
+                    "{} in {t}",
+                    e.pattern
+                );
+            }
+        }
+        assert!(compared > 100, "{compared} matches compared");
     }
 
     #[test]

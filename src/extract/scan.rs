@@ -17,6 +17,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use daachorse::CharwiseDoubleArrayAhoCorasick;
+use foldhash::{HashMap, HashMapExt};
 
 use super::vocab::{self, Trigger};
 
@@ -62,8 +63,11 @@ fn automaton() -> &'static Automaton {
     A.get_or_init(|| {
         let mut words: Vec<String> = Vec::new();
         let mut lits: Vec<Lit> = Vec::new();
-        let index = |w: &str, words: &mut Vec<String>, lits: &mut Vec<Lit>| {
-            words.iter().position(|x| x == w).unwrap_or_else(|| {
+        // The place of each word in `words`, the order of first appearance (the automaton's
+        // values; a search of `words` for each of ≈ 1 500 words cost ≈ 10 M instructions).
+        let mut places: HashMap<String, usize> = HashMap::new();
+        let mut index = |w: &str, words: &mut Vec<String>, lits: &mut Vec<Lit>| {
+            *places.entry(w.to_string()).or_insert_with(|| {
                 words.push(w.to_string());
                 lits.push(Lit::default());
                 words.len() - 1
@@ -131,6 +135,8 @@ pub fn trigger_literals() -> Vec<(String, u128, u128)> {
     let vocab = vocab::sanctions();
     assert!(vocab.len() <= 128, "the trigger masks hold 128 entries");
     let mut out: Vec<(String, u128, u128)> = Vec::new();
+    // The place of each literal in `out` (by first appearance).
+    let mut places: HashMap<String, usize> = HashMap::new();
     for (i, e) in vocab.iter().enumerate() {
         let (mut prefixes, mut suffixes) = (e.prefixes.clone(), e.suffixes.clone());
         // When every suffix literal holds a prefix literal, a suffix present implies a
@@ -145,8 +151,8 @@ pub fn trigger_literals() -> Vec<(String, u128, u128)> {
         }
         for (lits, is_prefix) in [(prefixes, true), (suffixes, false)] {
             for text in lits {
-                let k = out.iter().position(|l| l.0 == text).unwrap_or_else(|| {
-                    out.push((text, 0, 0));
+                let k = *places.entry(text).or_insert_with_key(|text| {
+                    out.push((text.clone(), 0, 0));
                     out.len() - 1
                 });
                 if is_prefix {

@@ -1448,6 +1448,129 @@ fn penalty_chapters_by_heading_and_inside_a_part() {
     );
 }
 
+/// (sanction, category) of every sanction entry.
+fn sanction_categories(text: &str) -> Vec<(String, String)> {
+    sanction_entries(text)
+        .into_iter()
+        .map(|s| (s.sanction, <&str>::from(s.category).to_string()))
+        .collect()
+}
+
+#[test]
+fn references_to_the_criminal_law_are_criminal() {
+    let text = "第一章　总则\n第一条　为了加强档案管理，制定本条例。\n第二章　法律责任\n\
+                第二条　篡改档案，情节严重的，依照刑法第二百八十条的规定定罪处罚。\n\
+                第三条　出售档案牟利的，按照刑法有关规定以非法经营罪定罪处罚。\n\
+                第四条　泄露档案秘密的，依照《中华人民共和国刑法》有关规定从重处罚。\n\
+                第五条　依照刑法规定不负刑事责任的，由其监护人严加看管。\n";
+    let got = sanction_categories(text);
+    assert_eq!(
+        got,
+        [
+            ("依照刑法第二百八十条的规定定罪处罚", "criminal"),
+            ("按照刑法有关规定以非法经营罪定罪处罚", "criminal"),
+            ("依照《中华人民共和国刑法》有关规定从重处罚", "criminal"),
+        ]
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+    );
+}
+
+#[test]
+fn bars_orders_and_recoveries_of_an_accountability_rule() {
+    let text = "第一条　窗口单位服务质量低下的，责令限期整顿。\n\
+                第二条　单位未按期完成整改的，责令改正。\n\
+                第三条　工作人员虚报业绩的，两年内不得参加评先评优。\n\
+                第四条　受到诫勉的工作人员，当年不得参加评先评优。\n\
+                第五条　骗取奖励的，已经发放的奖金予以追回。\n";
+    assert_eq!(
+        sancs(text),
+        [
+            ("责令限期整顿", "第一条"),
+            ("两年内不得参加评先评优", "第三条"),
+            ("奖金予以追回", "第五条"),
+        ]
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+    );
+}
+
+#[test]
+fn a_clause_with_dui_declares_a_party_only_when_it_names_one() {
+    let some = |a: &str, b: &str| (a.to_string(), Some(b.to_string()));
+    // 对…不配合 is part of the violation: the escalations are for the persons named with 对
+    // before the first measure.
+    let text = "第一章　总则\n第一条　为了规范集贸市场管理，制定本条例。\n第二章　法律责任\n\
+                第二条　违反本条例规定，市场管理人员不履行职责，对执法检查不配合，或者玩忽职守的，对直接负责的主管人员给予警告处分；情节较重的，给予记过处分。\n\
+                第三条　摊位经营者有下列行为之一的，由市场主办单位依照有关规定对相关责任人进行约谈、通报：\n\
+                （一）哄抬价格的；\n\
+                （二）短斤少两的。\n";
+    assert_eq!(
+        sanction_targets(text),
+        [
+            some("警告", "直接负责的主管人员"),
+            some("记过", "直接负责的主管人员"),
+            some("约谈", "相关责任人"),
+            some("通报", "相关责任人"),
+        ]
+    );
+}
+
+#[test]
+fn foreigners_sent_out_in_a_liability_chapter() {
+    let text = "第一章　总则\n第一条　为了规范外籍人员就业，制定本条例。\n第二章　法律责任\n\
+                第二条　外国人未经许可在本市就业，情节严重的，可以处限期出境或者驱逐出境。\n\
+                第三条　本条例第二条规定的限期出境和驱逐出境由公安机关依法决定并执行。\n\
+                第四条　职工虚报业绩的，三年内不得被评为先进个人。\n";
+    assert_eq!(
+        sancs(text),
+        [
+            ("限期出境", "第二章/第二条"),
+            ("驱逐出境", "第二章/第二条"),
+            ("三年内不得被评为先进个人", "第二章/第四条"),
+        ]
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+    );
+}
+
+#[test]
+fn a_gain_taken_back_names_no_party_but_the_one_who_gained() {
+    let text = "第一条　违规发放的值班补贴，予以收缴。\n\
+                第二条　中介机构违规收取的服务费，予以没收。\n";
+    assert_eq!(
+        sanction_targets(text),
+        [
+            ("予以收缴".to_string(), None),
+            // The party whose gain it is: 中介机构.
+            ("没收".to_string(), Some("中介机构".to_string()))
+        ]
+    );
+}
+
+#[test]
+fn handling_by_law_rules_and_discipline_in_any_order() {
+    let text = "第一条　虚报项目资金的，依法依规依纪予以处理。\n\
+                第二条　挪用项目资金的，依纪依规处理。\n";
+    assert_eq!(
+        sancs(text),
+        [
+            ("依法依规依纪予以处理", "第一条"),
+            ("依纪依规处理", "第二条")
+        ]
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+    );
+}
+
+#[test]
+fn a_condition_framed_by_dui_names_its_persons_at_its_end() {
+    let text = "五、严明纪律\n对弄虚作假,虚报冒领,骗取补助资金的单位和个人,要依纪依法严肃处理。\n";
+    assert_eq!(
+        sanction_targets(text),
+        [(
+            "依纪依法严肃处理".to_string(),
+            Some("骗取补助资金的单位和个人".to_string())
+        )]
+    );
+}
+
 #[test]
 fn the_ways_of_a_partys_accountability_are_its_measures() {
     let text = "第三条　对基层党组织的问责，根据问题性质，可以采取检查、通报、改组等方式。\n";

@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
 
+use regex_syntax::hir::Hir;
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 
 use crate::model::{PenaltyKind, Role, SanctionCategory};
@@ -122,11 +123,18 @@ pub struct SanctionEntry {
     /// only as the consequence of a violation, never a body's duty of recording on its own
     /// (应当将处罚结果记入信用档案).
     pub record: bool,
+    /// Borne by the subject of its clause (X与Y承担连带赔偿责任, 其直接负责的主管人员五年内不得
+    /// 担任…): that subject is the target, and a 对 before the term names whom a liability is
+    /// owed to (对受害人承担赔偿责任), not who bears it.
+    pub borne: bool,
     /// Where in a document the entry is read.
     pub chapter: ChapterRule,
     /// The alternatives of a pattern that is nothing but literals (停职检查|停职): its
     /// matches are read off the literal scan instead of searched for.
     pub literals: Option<Vec<&'static str>>,
+    /// The parsed pattern of an entry that is more than literals (none for a literal
+    /// entry): parsed once for its literals and for its automaton.
+    pub hir: Option<Hir>,
     /// Literals one of which starts every match.
     pub prefixes: Vec<String>,
     /// Literals one of which ends every match.
@@ -134,6 +142,11 @@ pub struct SanctionEntry {
 }
 
 impl SanctionEntry {
+    /// Whether the entry is a civil liability (赔偿, 连带责任) in every regime.
+    pub fn civil(&self) -> bool {
+        matches!(self.category, CategoryRule::Fixed(SanctionCategory::Civil))
+    }
+
     /// The category under `regime`, with the penalty kind when it is an administrative
     /// penalty.
     pub fn category_under(&self, regime: Regime) -> (SanctionCategory, Option<PenaltyKind>) {
@@ -333,6 +346,7 @@ pub fn sanctions() -> &'static [SanctionEntry] {
                             "referral",
                             "reported",
                             "record",
+                            "borne",
                             "chapter",
                             "chapter-if-any"
                         ]
@@ -344,15 +358,20 @@ pub fn sanctions() -> &'static [SanctionEntry] {
                     .chars()
                     .all(|c| c == '|' || !regex_syntax::is_meta_character(c))
                     .then(|| pattern.split('|').collect::<Vec<_>>());
-                let (prefixes, suffixes) = match &literals {
-                    Some(alts) => {
+                let hir = literals.is_none().then(|| {
+                    regex_syntax::parse(pattern)
+                        .unwrap_or_else(|e| panic!("{file}:{line}: bad pattern {pattern}: {e}"))
+                });
+                let (prefixes, suffixes) = match (&literals, &hir) {
+                    (Some(alts), _) => {
                         let alts: Vec<String> = alts.iter().map(|a| a.to_string()).collect();
                         (alts.clone(), alts)
                     }
-                    None => (
-                        literals_of(pattern, ExtractKind::Prefix),
-                        literals_of(pattern, ExtractKind::Suffix),
+                    (None, Some(hir)) => (
+                        literals_of(pattern, hir, ExtractKind::Prefix),
+                        literals_of(pattern, hir, ExtractKind::Suffix),
                     ),
+                    (None, None) => unreachable!("a pattern is literals or parsed"),
                 };
                 SanctionEntry {
                     pattern,
@@ -364,6 +383,7 @@ pub fn sanctions() -> &'static [SanctionEntry] {
                     referral: flags.contains(&"referral"),
                     reported: flags.contains(&"reported"),
                     record: flags.contains(&"record"),
+                    borne: flags.contains(&"borne"),
                     chapter: match (
                         flags.contains(&"chapter"),
                         flags.contains(&"chapter-if-any"),
@@ -374,6 +394,7 @@ pub fn sanctions() -> &'static [SanctionEntry] {
                         (true, true) => panic!("{file}:{line}: chapter and chapter-if-any"),
                     },
                     literals,
+                    hir,
                     prefixes,
                     suffixes,
                 }
@@ -382,15 +403,13 @@ pub fn sanctions() -> &'static [SanctionEntry] {
     })
 }
 
-/// The literals one of which starts (or ends) every match of `pattern`.
-fn literals_of(pattern: &str, kind: ExtractKind) -> Vec<String> {
-    let hir = regex_syntax::parse(pattern)
-        .unwrap_or_else(|e| panic!("dict/sanctions.tsv: bad pattern {pattern}: {e}"));
+/// The literals one of which starts (or ends) every match of `pattern` (parsed: `hir`).
+fn literals_of(pattern: &str, hir: &Hir, kind: ExtractKind) -> Vec<String> {
     // Classes of up to 32 characters (年数 [一二…十0-9]) still give literals.
     let seq = Extractor::new()
         .kind(kind.clone())
         .limit_class(32)
-        .extract(&hir);
+        .extract(hir);
     let lits = seq
         .literals()
         .filter(|l| !l.is_empty() && l.iter().all(|x| !x.as_bytes().is_empty()));
