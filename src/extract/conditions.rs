@@ -295,7 +295,9 @@ pub fn sentence(
             return true;
         }
         // 违反本规定获取的利益，予以没收: a gain from a violation, taken back.
+        // (没收违法所得，并处罚款: a clause with a measure of its own is none.)
         if i == 0
+            && hits_in(c).is_empty()
             && ["违反", "违规", "违法"].iter().any(|w| t.contains(w))
             && clauses.get(1).is_some_and(|n| {
                 let hs = hits_in(n);
@@ -542,7 +544,24 @@ pub fn sentence(
             .iter()
             .any(|w| t.strip_prefix(w).is_some_and(|r| r.starts_with('对')));
         let framed = ctx.penalty_chapter || lead_in(before);
-        if direct && opens_dui || !(framed || describes_violation(before)) {
+        // A record of what a violation or its penalty was (违法信息由…记入信用记录, 将…受到行政
+        // 处罚的信息记入…信用档案) is a consequence however the sentence is built.
+        let records_violation =
+            |h: &Hit<'_>| h.entry.record && records_a_violation(&s[c.start..h.range.start]);
+        // A measure written out as imposed (给予警告, 没收违法所得, 由公安机关依法给予治安管理
+        // 处罚) stands as a sanction wherever it stands, a table of discretion as much as a
+        // 法律责任 chapter, where the sentence states no condition (in one that does, such a
+        // clause is part of a circumstance: 应当给予警告处分，又有…情形的).
+        let imposed = |h: &Hit<'_>| {
+            direct && imposed_measure(&s[c.start..h.range.start], h, &s[h.range.end..c.end])
+        };
+        if direct && opens_dui
+            || !(framed
+                || describes_violation(before)
+                || hits_in(c)
+                    .iter()
+                    .any(|h| records_violation(h) || imposed(h)))
+        {
             continue;
         }
         let subject = (rs < k)
@@ -551,11 +570,15 @@ pub fn sentence(
             .or_else(|| carried.clone());
         // Outside a frame, a soft measure (进行不定时通报) is no sanction without a condition;
         // nor is a record (应当将处罚结果记入信用档案: a body's duty of recording).
+        // Soft measures listed with others after a violation (对履职不力的领导干部，视情节轻重，
+        // 采取通报、诫勉、停职检查…等方式问责) are measures of the same list.
         let violation = describes_violation(before);
+        let listed = violation && ctx.soft_ok && hits_in(c).iter().any(|h| !h.soft());
         let hs: Vec<Hit<'_>> = hits_in(c)
             .iter()
-            .filter(|h| !h.soft() || framed && ctx.soft_ok)
-            .filter(|h| !h.entry.record || violation)
+            .filter(|h| !h.soft() || framed && ctx.soft_ok || listed)
+            .filter(|h| framed || violation || imposed(h) || records_violation(h))
+            .filter(|h| !h.entry.record || violation || records_violation(h))
             .cloned()
             .collect();
         for h in sanctions::collapse(s, hs) {
@@ -731,7 +754,9 @@ pub fn measures_inline(s: &str) -> Option<(usize, Option<String>)> {
     if lead_in(s) {
         return None;
     }
-    let m = measures_inline_re().find(s)?;
+    let Some(m) = measures_inline_re().find(s) else {
+        return ways_of_accountability(s);
+    };
     let list = &s[m.end()..];
     if sanctions::hits(list).len() < 2 {
         return None;
@@ -743,6 +768,27 @@ pub fn measures_inline(s: &str) -> Option<(usize, Option<String>)> {
         && !party.contains(['，', ',', '、', '；']))
     .then(|| party.to_string());
     Some((m.end(), target))
+}
+
+/// A rule on how a party is held to account that lists the ways (对党组织的问责，…可以采取
+/// 检查、通报、改组等方式): the byte where the list begins (at 采取) and the party (党组织).
+/// The list runs in one comma clause up to 等方式 and names one measure at least.
+fn ways_of_accountability(s: &str) -> Option<(usize, Option<String>)> {
+    let (party, _) = s.strip_prefix('对')?.split_once("的问责")?;
+    if party.is_empty()
+        || party.chars().count() > 20
+        || party.contains(['，', ',', '、', '；', ';', '。'])
+    {
+        return None;
+    }
+    // The list with its verb (采取通报: a bare 通报 is a measure after it).
+    let at = s.find("采取")?;
+    let end = at + s[at..].find("等方式")?;
+    if s[at..end].contains(['，', ',', '。', '；', ';']) || sanctions::hits(&s[at..]).is_empty()
+    {
+        return None;
+    }
+    Some((at, Some(party.to_string())))
 }
 
 /// The verbs between a measure and its members (longest first: 主要包括 before 包括).
@@ -821,6 +867,47 @@ pub fn measures(
             ctx.report,
         );
     }
+}
+
+/// Whether `before`, the text of a comma clause before a record in a credit file or a
+/// list, names what a violation or its penalty was (违法信息, 受到行政处罚的信息).
+fn records_a_violation(before: &str) -> bool {
+    ["违法", "违规", "违纪", "失信", "处罚", "处分"]
+        .iter()
+        .any(|w| before.contains(w))
+}
+
+/// Whether hit `h` is a measure written out as imposed: a named measure, not a soft one, a
+/// record or a referral, that a verb of imposing gives (给予警告, 处以罚款, 依法给予治安管理
+/// 处罚, a clause 并处…罚款) or that opens with one (没收违法所得, 吊销许可证, 责令停产停业),
+/// and that ends its comma clause. `before` and `after` are the comma clause around it. Not
+/// a measure someone has been given (被处以罚款后), one a rule leaves out (不包括吊销营业执照)
+/// nor one named as the subject of a rule (吊销证件由…决定; …的行政处罚决定; 没收违法所得
+/// 意见书): nothing but 处分 follows it in its clause. A measure
+/// that opens with its verb, not where a body only may use it (可以责令暂停…活动).
+fn imposed_measure(before: &str, h: &Hit<'_>, after: &str) -> bool {
+    h.class == vocab::Class::Specific
+        && !h.soft()
+        && !h.entry.record
+        && !h.entry.referral
+        && !before.contains('被')
+        && !before.contains("包括")
+        && matches!(after, "" | "处分")
+        && (["给予", "予以", "处以", "并处"]
+            .iter()
+            .any(|v| before.ends_with(v))
+            // 并处三万元以上五万元以下罚款: the amount between the verb and the measure.
+            || ["并可以", "并可", "并", "可以", "可"]
+                .iter()
+                .find_map(|w| before.strip_prefix(w))
+                .unwrap_or(before)
+                .strip_prefix('处')
+                .is_some_and(|r| !r.starts_with(['理', '置', '分']))
+            // Not a power a body may use (可以责令暂停招标投标活动).
+            || !before.contains("可以")
+                && ["没收", "吊销", "暂扣", "责令", "给予", "予以"]
+                    .iter()
+                    .any(|v| h.term.starts_with(v)))
 }
 
 /// Whether the circumstance of 对…的 describes a violation (对存在浪费行为的单位, 对落实不力的
@@ -945,14 +1032,15 @@ fn push(
     // One entry per term and target in a clause (同条不同款对象不同: two entries). A
     // clause's entries are the last ones pushed (clause paths are unique in a document, and
     // a clause is read at once). In a rule a measure named again without a target is the
-    // one named before.
+    // one named before (a decision's item read as its measure, 一、给予警告；, is not
+    // read again as a measure written out as imposed).
     let dup = sancs
         .iter()
         .rev()
         .take_while(|x| x.clause_path == ctx.path)
         .any(|x| {
-            x.sanction == h.term
-                && (x.target == target || !imposed && !x.imposed && target.is_none())
+            (x.sanction == h.term || things_taken(&x.sanction) && things_taken(h.term))
+                && (x.target == target || !imposed && target.is_none())
         });
     // An item that names its lead's measure again sets its amount (依照下列规定处以罚款：
     // （一）发生一般事故的，处…罚款): the lead's entry stands for it.
@@ -978,6 +1066,15 @@ fn push(
             base + h.range.start,
         ));
     }
+}
+
+/// Whether `t` is a 没收 of things (没收违法经营的物品, not 没收违法所得): one penalty however
+/// many things a clause names for it.
+fn things_taken(t: &str) -> bool {
+    t.starts_with("没收")
+        && !["违法所得", "非法所得"]
+            .iter()
+            .any(|g| t[6..].starts_with(g))
 }
 
 /// Whether `t` holds a term for the persons held accountable (对直接负责的主管人员，由…: the

@@ -307,6 +307,7 @@ fn all_hits_among<'s>(s: &'s str, exact: &[scan::Exact], present: u128) -> Vec<H
         kept.push(h);
     }
     kept.sort_by_key(|h| h.range.start);
+    joined_objects(s, &mut kept);
     let has_measure_list = kept
         .iter()
         .any(|h| matches!(h.term, "约谈" | "通报批评") || h.term.starts_with("诫勉"));
@@ -385,7 +386,8 @@ const MEASURE_VERBS: [&str; 9] = [
 
 /// Words that close a list of penalties (采取警告、责令暂停举办等处罚措施; 给予取消举办
 /// 资格、取消活动项目的处罚).
-const PENALTY_TAILS: [&str; 6] = [
+const PENALTY_TAILS: [&str; 7] = [
+    "等方式",
     "等处罚措施",
     "等处罚",
     "的处罚",
@@ -406,11 +408,14 @@ fn penalty_tails() -> &'static AhoCorasick {
 }
 
 /// In a list of measures that the vocabulary partly knows and that ends in a word for
-/// penalties, an item it does not know but that opens with a measure's verb is a measure
+/// penalties or for the ways of accountability (等方式), an item it does not know but that opens with a measure's verb is a measure
 /// too — except a corrective order (责令改正, 责令整改), which is never a sanction.
 fn complete_lists<'s>(s: &'s str, kept: &mut Vec<Hit<'s>>) {
-    // Every tail holds 处罚 or 惩戒.
-    if !s.contains('、') || kept.is_empty() || !(s.contains("处罚") || s.contains("惩戒")) {
+    // Every tail holds 处罚, 惩戒 or 方式.
+    if !s.contains('、')
+        || kept.is_empty()
+        || !(s.contains("处罚") || s.contains("惩戒") || s.contains("方式"))
+    {
         return;
     }
     let mut added = Vec::new();
@@ -419,11 +424,25 @@ fn complete_lists<'s>(s: &'s str, kept: &mut Vec<Hit<'s>>) {
         let range = lo..lo + piece.len();
         lo = range.end;
         // The leftmost tail (a leftmost search finds the earliest start of any of them).
-        let Some(tail_at) = penalty_tails().find(piece).map(|m| m.start()) else {
+        let Some(tail) = penalty_tails().find(piece) else {
             continue;
         };
+        let tail_at = tail.start();
+        // A list of the ways of accountability (采取检查、通报、改组等方式。…等方式问责): its
+        // items are nouns (检查, 改组), three items at least; not the ways of a procedure
+        // (采取谈话函询、初步核实…等方式分类处置).
+        let ways = PENALTY_TAILS[tail.pattern().as_usize()] == "等方式";
+        if ways && {
+            let next = &piece[tail.end()..];
+            !(next.is_empty()
+                || next.starts_with("问责")
+                || next.starts_with(['，', '。', '；', ',', ';']))
+        } {
+            continue;
+        }
         let list = &piece[..tail_at];
         if !list.contains('、')
+            || ways && list.matches('、').count() < 2
             || !kept
                 .iter()
                 .any(|h| h.range.start >= range.start && h.range.end <= range.start + tail_at)
@@ -432,15 +451,24 @@ fn complete_lists<'s>(s: &'s str, kept: &mut Vec<Hit<'s>>) {
         }
         let mut at = range.start;
         for item in list.split('、') {
-            let item_range = at..at + item.len();
+            let mut item_range = at..at + item.len();
             at = item_range.end + '、'.len_utf8();
+            // The first item after its verb (可以采取检查、…).
+            let item = match item.split_once("采取") {
+                Some((pre, it)) if ways => {
+                    item_range.start += pre.len() + "采取".len();
+                    it
+                }
+                _ => item,
+            };
             let covered = kept
                 .iter()
                 .any(|h| h.range.start < item_range.end && item_range.start < h.range.end);
             let n = item.chars().count();
             if covered
-                || !(3..=10).contains(&n)
-                || !MEASURE_VERBS.iter().any(|v| item.starts_with(v))
+                || ways && !(2..=6).contains(&n)
+                || !ways && !(3..=10).contains(&n)
+                || !ways && !MEASURE_VERBS.iter().any(|v| item.starts_with(v))
                 || ["改正", "整改", "纠正"].iter().any(|w| item.contains(w))
             {
                 continue;
@@ -450,6 +478,79 @@ fn complete_lists<'s>(s: &'s str, kept: &mut Vec<Hit<'s>>) {
                 range: item_range,
                 class: Class::Specific,
                 entry: listed_measure(),
+            });
+        }
+    }
+    if !added.is_empty() {
+        kept.extend(added);
+        kept.sort_by_key(|h| h.range.start);
+    }
+}
+
+/// The things a 没收 takes. A bare 没收 is read with the things it names, up to the end of
+/// its comma clause (or 并, 或, 可) within 24 characters (没收擅自加装的电机, 没收用于违法经营的
+/// 工具和设备). The gain and the things are two penalties (没收违法所得, 没收非法财物): 违法所得
+/// joined to things by 和/及 is a 没收 of its own (…的电机和违法所得), and so are the things
+/// joined to 没收违法所得 (没收违法所得和非法营运的车辆、工具), each entry's text what it names.
+/// None of them holds another measure.
+fn joined_objects<'s>(s: &'s str, kept: &mut Vec<Hit<'s>>) {
+    const GAIN: &str = "违法所得";
+    const JOINERS: [&str; 3] = ["以及", "和", "及"];
+    let free = |kept: &[Hit<'_>], r: &Range<usize>| {
+        !kept
+            .iter()
+            .any(|k| k.range.start < r.end && r.start < k.range.end)
+    };
+    // Where the things after `at` end: the end of the comma clause, or a joined 违法所得.
+    let things_end = |at: usize| {
+        let rest = &s[at..];
+        let mut end = rest
+            .find(['，', '。', '；', ',', ';', '：', '并', '或', '可'])
+            .unwrap_or(rest.len());
+        if let Some(g) = JOINERS
+            .iter()
+            .filter_map(|j| rest[..end].find(&format!("{j}{GAIN}")))
+            .min()
+        {
+            end = g;
+        }
+        at + end
+    };
+    let mut added = Vec::new();
+    for i in 0..kept.len() {
+        let h = &kept[i];
+        if !h.term.starts_with("没收") {
+            continue;
+        }
+        let end = h.range.end;
+        if h.term == "没收" && !s[end..].starts_with('的') {
+            let object = end..things_end(end);
+            let n = s[object.clone()].chars().count();
+            if (1..=24).contains(&n) && free(kept, &object) {
+                kept[i].range.end = object.end;
+                kept[i].term = &s[kept[i].range.clone()];
+            }
+        }
+        let h = &kept[i];
+        let after = &s[h.range.end..];
+        let Some(rest) = JOINERS.iter().find_map(|j| after.strip_prefix(j)) else {
+            continue;
+        };
+        let start = s.len() - rest.len();
+        let object = if rest.starts_with(GAIN) {
+            start..start + GAIN.len()
+        } else if h.term.ends_with(GAIN) {
+            start..things_end(start)
+        } else {
+            continue;
+        };
+        let n = s[object.clone()].chars().count();
+        if (2..=24).contains(&n) && free(kept, &object) {
+            added.push(Hit {
+                term: &s[object.clone()],
+                range: object,
+                class: h.class,
+                entry: h.entry,
             });
         }
     }
@@ -590,8 +691,21 @@ fn keep(s: &str, h: &Hit<'_>, has_measure_list: bool) -> bool {
     if ends(&["下列", "如下"]) {
         return false;
     }
-    // 不予追究责任, 免予处分: an exemption, not a sanction.
-    if ends(&["不予", "免予", "免于", "不", "免除", "不再"]) {
+    // 不予追究责任, 免予处分: an exemption, not a sanction; 不得重复扣减薪酬: a bar.
+    if ends(&[
+        "不予",
+        "免予",
+        "免于",
+        "不",
+        "免除",
+        "不再",
+        "不得",
+        "不得重复",
+    ]) {
+        return false;
+    }
+    // 从轻或者减轻处罚, 依照…的规定可以从轻或者减轻处罚: a mitigation, no measure.
+    if h.class == Class::Generic && ["从轻", "减轻"].iter().any(|w| h.term.contains(w)) {
         return false;
     }
     match h.term {
@@ -615,14 +729,20 @@ fn keep(s: &str, h: &Hit<'_>, has_measure_list: bool) -> bool {
         ]),
         // A bare 通报 counts only among measures (提醒、约谈、通报) or as 予以通报.
         "通报" => {
-            ends(&["、", "或者", "或", "和", "并"])
+            ends(&["、", "或者", "或", "和", "并", "采取"])
                 && !starts(&["表扬", "情况", "本", "全", "有关"])
         }
         "提醒" => has_measure_list && !starts(&["纠正"]),
         "警告" => !starts(&["标志", "牌", "信号"]) && !ends(&["预"]),
         // 缴纳罚款, 处罚款的 (a fine as the ground of a procedure).
         // 加处罚款 is the enforcement of a fine not paid (行政强制法), no penalty of its own.
-        "罚款" => !ends(&["缴纳", "上缴", "收缴", "罚没", "加处", "按"]) && !starts(&["的"]),
+        // 本法规定的罚款，…从其规定: the fine as a topic, not imposed.
+        "罚款" => {
+            !ends(&["缴纳", "上缴", "收缴", "罚没", "加处", "按", "规定的"]) && !starts(&["的"])
+        }
+        // 罚没收入: the revenue from fines and confiscations;
+        // 违法所得的没收程序: the 没收 named as a noun.
+        t if t.starts_with("没收") => !ends(&["罚", "的"]),
         "拘留" | "行政拘留" => !starts(&["所", "场所"]) && !ends(&["刑事", "司法"]),
         "开除" => !starts(&["学籍"]),
         // 向人民法院提起诉讼，要求返还，并赔偿损失: what the injured party may claim, in
@@ -987,6 +1107,55 @@ mod tests {
             terms("予以提醒、约谈或者通报批评"),
             ["提醒", "约谈", "通报批评"]
         );
+    }
+
+    #[test]
+    fn a_confiscation_names_its_things_and_the_gain_is_its_own() {
+        assert_eq!(
+            terms("并没收擅自改装的设备和违法所得。"),
+            ["没收擅自改装的设备", "违法所得"]
+        );
+        assert_eq!(
+            terms("没收违法所得和用于经营的工具、设备，并处一万元罚款"),
+            ["没收违法所得", "用于经营的工具、设备", "罚款"]
+        );
+        assert_eq!(
+            terms("没收用于经营的工具和设备，"),
+            ["没收用于经营的工具和设备"]
+        );
+        assert_eq!(terms("对违法所得，予以没收。"), ["没收"]);
+        assert_eq!(terms("没收的物品应当登记"), ["没收"]);
+    }
+
+    #[test]
+    fn further_measures_of_rules_and_chapters() {
+        assert_eq!(terms("以妨害公务罪论处"), ["以妨害公务罪论处"]);
+        assert_eq!(terms("撤销其诚信等级"), ["撤销其诚信等级"]);
+        assert_eq!(terms("给予责令检查或者诫勉"), ["责令检查", "诫勉"]);
+        assert_eq!(terms("予以解散"), ["予以解散"]);
+        assert_eq!(terms("责令停止使用该锅炉"), ["责令停止使用"]);
+        assert_eq!(
+            terms("移送国家监察机关或者司法机关"),
+            ["移送国家监察机关或者司法机关"]
+        );
+        assert_eq!(
+            terms("终止尚未行使的中长期激励权益"),
+            ["终止尚未行使的中长期激励权益"]
+        );
+        assert_eq!(
+            terms("采取检查、通报、改组等方式"),
+            ["检查", "通报", "改组"]
+        );
+    }
+
+    #[test]
+    fn topics_bars_and_mitigations_are_no_measures() {
+        assert!(terms("罚没收入一律上缴财政").is_empty());
+        assert!(terms("本办法规定的罚款，另有规定的，从其规定").is_empty());
+        assert!(terms("但不得重复扣减薪酬").is_empty());
+        assert!(terms("依照《某某法》的规定可以从轻或者减轻处罚").is_empty());
+        assert!(terms("可以采取电话、信函等方式").is_empty());
+        assert!(terms("采取谈话函询、初步核实、暂存待查、予以了结等方式分类处置").len() <= 1);
     }
 
     #[test]

@@ -1570,3 +1570,30 @@ fn a_condition_framed_by_dui_names_its_persons_at_its_end() {
         )]
     );
 }
+
+#[test]
+fn the_ways_of_a_partys_accountability_are_its_measures() {
+    let text = "第三条　对基层党组织的问责，根据问题性质，可以采取检查、通报、改组等方式。\n";
+    let party = Some("基层党组织".to_string());
+    assert_eq!(
+        sanction_targets(text),
+        [
+            ("检查".to_string(), party.clone()),
+            ("通报".to_string(), party.clone()),
+            ("改组".to_string(), party),
+        ]
+    );
+    // The ways of a procedure are none.
+    let text = "第四条　对问题线索，采取谈话函询、初步核实、暂存待查等方式分类处置。\n";
+    assert!(sanction_targets(text).is_empty());
+}
+
+#[test]
+fn measures_written_out_as_imposed_are_read_without_a_penalty_chapter() {
+    let text = "一、超载运输\n【裁量基准】一般：给予警告；较重：没收违法所得，并处一千元罚款。\n";
+    let terms: Vec<String> = sanction_targets(text).into_iter().map(|(s, _)| s).collect();
+    assert_eq!(terms, ["警告", "没收违法所得", "罚款"]);
+    // A clause of a circumstance is none (应当给予警告处分，又有…情形的).
+    let text = "第五条　应当给予警告处分，又有减轻情节的，免予处分。\n";
+    assert!(!sanction_targets(text).iter().any(|(s, _)| s == "警告"));
+}
