@@ -456,6 +456,13 @@ pub fn sentence(
                 };
                 conds.push(ctx.condition(text, kind, sent.start + cond_start));
             }
+            // 追究相关责任人员的责任，视情节给予批评教育、诫勉谈话: the persons a measure of
+            // the consequence names inside it (its umbrella too, which the list replaces)
+            // bear the measures after it that name nobody.
+            let named_inside: Vec<(usize, String)> = conseq
+                .iter()
+                .filter_map(|h| Some((h.range.start, inner_target(h.term)?)))
+                .collect();
             let measures = sanctions::collapse(s, conseq);
             let conseq_clauses = &clauses[end + 1..=lc];
             if chain_party.is_none() {
@@ -519,6 +526,13 @@ pub fn sentence(
                         general.clone().filter(|x| {
                             !h.entry.gain || person_like(x) || phrase::ends_in_party_head(x)
                         })
+                    })
+                    .or_else(|| {
+                        named_inside
+                            .iter()
+                            .rev()
+                            .find(|(at, _)| *at < h.range.start)
+                            .map(|(_, x)| x.clone())
                     });
                 push_sanction(ctx, sancs, &h, target, (s, &s[part]), sent.start);
             }
@@ -1346,9 +1360,10 @@ fn condition_subject(s: &str, cond: &[Range<usize>]) -> Option<String> {
 
 /// Words that end the party named by 对 before a measure (对X给予…, 对X处…罚款,
 /// 对X，由…给予…).
-const AFTER_PARTY: [&str; 23] = [
+const AFTER_PARTY: [&str; 25] = [
     "给予", "予以", "处以", "并处", "进行", "作出", "追究", "实施", "依法", "依照", "按照", "由",
-    "分别", "可以", "应当", "责令", "暂停", "吊销", "没收", "撤销", "取消", "禁止", "限制",
+    "分别", "可以", "应当", "责令", "暂停", "吊销", "没收", "撤销", "取消", "禁止", "限制", "依规",
+    "依纪",
 ];
 
 /// The party that 对 names in `t`, the text of a ；-part before a measure: the last comma
@@ -1386,7 +1401,7 @@ fn named_before(t: &str) -> Option<&str> {
         {
             c = r;
         }
-        // 我局将对…, 本机关依法对…: the deciding body before 对.
+        // 我局将对…, 本机关依法对…, 由区委对…: the deciding body before 对.
         let c = c.strip_prefix('对').or_else(|| {
             // The clause after the words stripped (none of them holds a comma).
             let head = &c[..to - (t.len() - c.len())];
@@ -1398,6 +1413,15 @@ fn named_before(t: &str) -> Option<&str> {
             ["将对", "依法对", "决定对", "规定对"]
                 .iter()
                 .find_map(|w| head.find(w).map(|i| &c[i + w.len()..]))
+                // 由市政府对X进行约谈: the body that acts, introduced by 由, before 对.
+                // (由…对其…: the party named before, which 其 stands for, is read elsewhere.)
+                .or_else(|| {
+                    c.starts_with('由')
+                        .then(|| head.find('对'))
+                        .flatten()
+                        .map(|i| &c[i + '对'.len_utf8()..])
+                        .filter(|r| !r.starts_with('其'))
+                })
         })?;
         if c.starts_with('于') {
             return None;
