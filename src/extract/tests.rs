@@ -1650,10 +1650,13 @@ fn measures_after_an_umbrella_that_names_the_persons_are_theirs() {
     let text = "关于加强林区防火巡查工作的通知\n\n各乡镇人民政府：\n一、严肃问责\n\
                 对巡查工作弄虚作假的，依规依纪追究相关责任人员的责任，视情节给予批评教育、\
                 诫勉谈话或者组织处理。\n";
-    let persons = Some("相关责任人员".to_string());
-    assert_eq!(targets_of(text, "批评教育"), [persons.clone()]);
-    assert_eq!(targets_of(text, "诫勉谈话"), [persons.clone()]);
-    assert_eq!(targets_of(text, "组织处理"), [persons]);
+    for term in ["批评教育", "诫勉谈话", "组织处理"] {
+        assert_eq!(
+            targets_of(text, term),
+            [Some("相关责任人员".to_string())],
+            "{term}"
+        );
+    }
 }
 
 #[test]
