@@ -1375,6 +1375,13 @@ fn after_party() -> &'static AhoCorasick {
     AC.get_or_init(|| AhoCorasick::new(AFTER_PARTY).expect("words after a party"))
 }
 
+/// Characters before 对 that make it part of a word (相对, 针对, 核对, 比对, 面对, 反对,
+/// 绝对, 应对), not the 对 that names a party.
+const NOT_DUI_BEFORE: [char; 8] = ['相', '针', '核', '比', '面', '反', '绝', '应'];
+
+/// Characters after 对 that make it part of a word (对外, 对口, 对应, 对照, 对于).
+const NOT_DUI_AFTER: [char; 5] = ['外', '口', '应', '照', '于'];
+
 fn named_before(t: &str) -> Option<&str> {
     // The comma clauses as (start, end): after each comma, ',' or '，' (EF BC 8C; 0xEF only
     // ever leads a character), up to the next one.
@@ -1393,7 +1400,14 @@ fn named_before(t: &str) -> Option<&str> {
         at = i + width;
     }
     clauses.push((at, t.len()));
-    clauses.into_iter().rev().find_map(|(at, to)| {
+    // Whether a clause after the one at `at` opens with a body of its own (由X对Y处…罚款，由Z
+    // 对W进行处罚: Z's measure is not Y's).
+    let acting_after = |at: usize| {
+        clauses
+            .iter()
+            .any(|&(a, _)| a > at && t[a..].starts_with('由'))
+    };
+    clauses.iter().rev().find_map(|&(at, to)| {
         let mut c = &t[at..];
         while let Some(r) = ["并", "同时", "还", "另", "依法", "可以", "应当", "并可"]
             .iter()
@@ -1414,12 +1428,19 @@ fn named_before(t: &str) -> Option<&str> {
                 .iter()
                 .find_map(|w| head.find(w).map(|i| &c[i + w.len()..]))
                 // 由市政府对X进行约谈: the body that acts, introduced by 由, before 对.
-                // (由…对其…: the party named before, which 其 stands for, is read elsewhere.)
+                // (相对集中…, 对外贸易主管部门: no 对 of a party.)
                 .or_else(|| {
-                    c.starts_with('由')
-                        .then(|| head.find('对'))
+                    (c.starts_with('由') && !acting_after(at))
+                        .then(|| {
+                            head.match_indices('对').map(|(i, _)| i).find(|&i| {
+                                !head[..i].ends_with(NOT_DUI_BEFORE)
+                                    && !head[i + '对'.len_utf8()..].starts_with(NOT_DUI_AFTER)
+                            })
+                        })
                         .flatten()
                         .map(|i| &c[i + '对'.len_utf8()..])
+                        // (由…对其…: the party named before, which 其 stands for, is read
+                        // elsewhere.)
                         .filter(|r| !r.starts_with('其'))
                 })
         })?;

@@ -1665,3 +1665,37 @@ fn a_party_named_by_what_is_done_to_it_bears_the_measure() {
                 被约谈方逾期拒不整改的，给予通报批评。\n";
     assert_eq!(targets_of(text, "通报批评"), [Some("被约谈方".to_string())]);
 }
+
+#[test]
+fn a_body_that_acts_is_no_party_of_the_measure() {
+    // 由X对Y: Y is the party; a 对 inside the body's name (对外, 相对) names none, and a
+    // measure of another body named after (由Z对W进行处罚) is not Y's.
+    let text = "第二十条　违反本条例规定，擅自采砂的，由县级以上人民政府对外合作主管部门\
+                责令改正，没收违法所得。\n\
+                第二十一条　违反本条例规定，造成河岸坍塌的，由县水务局对采砂单位处二万元罚款，\
+                由县交通运输局按照有关规定对运砂船舶进行处罚。\n\
+                第二十二条　违反本条例规定，未按时报送资料的，由县水务局对直接负责的主管人员\
+                依法给予处分。\n";
+    let targets = sanction_targets(text);
+    let of = |term: &str| {
+        targets
+            .iter()
+            .filter(|(s, _)| s == term)
+            .map(|(_, t)| t.clone())
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        of("没收违法所得")
+            .iter()
+            .all(|t| t.as_deref().is_none_or(|t| !t.contains("合作主管部门")))
+    );
+    assert_eq!(of("罚款"), [Some("采砂单位".to_string())]);
+    assert!(
+        targets
+            .iter()
+            .filter(|(s, _)| s.contains("进行处罚"))
+            .all(|(_, t)| t.as_deref() != Some("采砂单位")),
+        "{targets:?}"
+    );
+    assert_eq!(of("处分"), [Some("直接负责的主管人员".to_string())]);
+}
