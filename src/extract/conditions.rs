@@ -502,7 +502,7 @@ pub fn sentence(
                 let part = part_of(h.range.start);
                 let lo = part.start.max(clauses[end + 1].start);
                 // A gain taken back names what it takes after 对 (对违规发放的补贴，予以收缴).
-                let own = named_before(&s[lo..h.range.start])
+                let own = named_before(&s[lo..h.range.start], false)
                     .filter(|x| !h.entry.gain || person_like(x))
                     .map(str::to_string);
                 // When the first measure is already for a party of its own (…的，对负有责任的
@@ -516,8 +516,16 @@ pub fn sentence(
                     .ends_with("约谈")
                     .then(|| yuetan_target(s, conseq_clauses))
                     .flatten();
+                // 由市政府对X进行约谈: the party the acting body's 对 names, for this measure
+                // only (the escalations after it stay the condition's).
+                let acted_on = || {
+                    named_before(&s[lo..h.range.start], true)
+                        .filter(|x| !h.entry.gain || person_like(x))
+                        .map(str::to_string)
+                };
                 let target = object
                     .or(own)
+                    .or_else(acted_on)
                     .or_else(|| holder_in_measure(h.term))
                     .or_else(|| inner_target(h.term))
                     .or_else(|| declared_before(s, &clauses, h.range.start))
@@ -597,7 +605,7 @@ pub fn sentence(
             .collect();
         for h in sanctions::collapse(s, hs) {
             let part = part_of(h.range.start);
-            let own = named_before(&s[part.start.max(clauses[rs].start)..h.range.start])
+            let own = named_before(&s[part.start.max(clauses[rs].start)..h.range.start], true)
                 .filter(|x| !h.entry.gain || person_like(x));
             let target = h
                 .entry
@@ -743,7 +751,7 @@ pub fn measures_lead(s: &str) -> Option<Option<String>> {
     }
     let clauses = clauses_in(s, 0..s.len());
     let last = clauses.last()?;
-    let target = named_before(&s[..last.end])
+    let target = named_before(&s[..last.end], false)
         .or_else(|| decided_for(&s[last.clone()]))
         .map(str::to_string)
         .or_else(|| condition_subject(s, &clauses));
@@ -1184,7 +1192,7 @@ fn declared_before(s: &str, clauses: &[Range<usize>], at: usize) -> Option<Strin
         .take_while(|c| c.end <= at)
         .filter_map(|c| {
             let t = &s[c.clone()];
-            let x = named_before(t)?;
+            let x = named_before(t, false)?;
             // Nothing but 对(其)X: the party ends the clause, and no measure is named in it;
             // and X names persons or bodies (对查处违法行为不配合, inside a condition, none).
             (t.ends_with(x)
@@ -1382,7 +1390,8 @@ const NOT_DUI_BEFORE: [char; 8] = ['相', '针', '核', '比', '面', '反', '�
 /// Characters after 对 that make it part of a word (对外, 对口, 对应, 对照, 对于).
 const NOT_DUI_AFTER: [char; 5] = ['外', '口', '应', '照', '于'];
 
-fn named_before(t: &str) -> Option<&str> {
+/// With `by_body`, a party named after the body that acts (由市政府对X) counts too.
+fn named_before(t: &str, by_body: bool) -> Option<&str> {
     // The comma clauses as (start, end): after each comma, ',' or '，' (EF BC 8C; 0xEF only
     // ever leads a character), up to the next one.
     let b = t.as_bytes();
@@ -1430,7 +1439,7 @@ fn named_before(t: &str) -> Option<&str> {
                 // 由市政府对X进行约谈: the body that acts, introduced by 由, before 对.
                 // (相对集中…, 对外贸易主管部门: no 对 of a party.)
                 .or_else(|| {
-                    (c.starts_with('由') && !acting_after(at))
+                    (by_body && c.starts_with('由') && !acting_after(at))
                         .then(|| {
                             head.match_indices('对').map(|(i, _)| i).find(|&i| {
                                 !head[..i].ends_with(NOT_DUI_BEFORE)
@@ -1860,8 +1869,11 @@ mod tests {
             Some("承运单位")
         );
         // 对X，before a measure: a party, but not the licence a revocation acts on.
-        assert_eq!(named_before("对非法集资人，由"), Some("非法集资人"));
-        assert_eq!(named_before("对其取得的移植许可证件、批准文件，"), None);
-        assert_eq!(named_before("对原取得的营业执照，"), None);
+        assert_eq!(named_before("对非法集资人，由", false), Some("非法集资人"));
+        assert_eq!(
+            named_before("对其取得的移植许可证件、批准文件，", false),
+            None
+        );
+        assert_eq!(named_before("对原取得的营业执照，", false), None);
     }
 }
