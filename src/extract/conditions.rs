@@ -456,6 +456,13 @@ pub fn sentence(
                 };
                 conds.push(ctx.condition(text, kind, sent.start + cond_start));
             }
+            // 追究相关责任人员的责任，视情节给予批评教育、诫勉谈话: the persons a measure of
+            // the consequence names inside it (its umbrella too, which the list replaces)
+            // bear the measures after it that name nobody.
+            let named_inside: Vec<(usize, String)> = conseq
+                .iter()
+                .filter_map(|h| Some((h.range.start, inner_target(h.term)?)))
+                .collect();
             let measures = sanctions::collapse(s, conseq);
             let conseq_clauses = &clauses[end + 1..=lc];
             if chain_party.is_none() {
@@ -495,7 +502,7 @@ pub fn sentence(
                 let part = part_of(h.range.start);
                 let lo = part.start.max(clauses[end + 1].start);
                 // A gain taken back names what it takes after 对 (对违规发放的补贴，予以收缴).
-                let own = named_before(&s[lo..h.range.start])
+                let own = named_before(&s[lo..h.range.start], false)
                     .filter(|x| !h.entry.gain || person_like(x))
                     .map(str::to_string);
                 // When the first measure is already for a party of its own (…的，对负有责任的
@@ -509,8 +516,16 @@ pub fn sentence(
                     .ends_with("约谈")
                     .then(|| yuetan_target(s, conseq_clauses))
                     .flatten();
+                // 由市政府对X进行约谈: the party the acting body's 对 names, for this measure
+                // only (the escalations after it stay the condition's).
+                let acted_on = || {
+                    named_before(&s[lo..h.range.start], true)
+                        .filter(|x| !h.entry.gain || person_like(x))
+                        .map(str::to_string)
+                };
                 let target = object
                     .or(own)
+                    .or_else(acted_on)
                     .or_else(|| holder_in_measure(h.term))
                     .or_else(|| inner_target(h.term))
                     .or_else(|| declared_before(s, &clauses, h.range.start))
@@ -519,6 +534,13 @@ pub fn sentence(
                         general.clone().filter(|x| {
                             !h.entry.gain || person_like(x) || phrase::ends_in_party_head(x)
                         })
+                    })
+                    .or_else(|| {
+                        named_inside
+                            .iter()
+                            .rev()
+                            .find(|(at, _)| *at < h.range.start)
+                            .map(|(_, x)| x.clone())
                     });
                 push_sanction(ctx, sancs, &h, target, (s, &s[part]), sent.start);
             }
@@ -583,7 +605,7 @@ pub fn sentence(
             .collect();
         for h in sanctions::collapse(s, hs) {
             let part = part_of(h.range.start);
-            let own = named_before(&s[part.start.max(clauses[rs].start)..h.range.start])
+            let own = named_before(&s[part.start.max(clauses[rs].start)..h.range.start], true)
                 .filter(|x| !h.entry.gain || person_like(x));
             let target = h
                 .entry
@@ -729,7 +751,7 @@ pub fn measures_lead(s: &str) -> Option<Option<String>> {
     }
     let clauses = clauses_in(s, 0..s.len());
     let last = clauses.last()?;
-    let target = named_before(&s[..last.end])
+    let target = named_before(&s[..last.end], false)
         .or_else(|| decided_for(&s[last.clone()]))
         .map(str::to_string)
         .or_else(|| condition_subject(s, &clauses));
@@ -1170,7 +1192,7 @@ fn declared_before(s: &str, clauses: &[Range<usize>], at: usize) -> Option<Strin
         .take_while(|c| c.end <= at)
         .filter_map(|c| {
             let t = &s[c.clone()];
-            let x = named_before(t)?;
+            let x = named_before(t, false)?;
             // Nothing but 对(其)X: the party ends the clause, and no measure is named in it;
             // and X names persons or bodies (对查处违法行为不配合, inside a condition, none).
             (t.ends_with(x)
@@ -1346,9 +1368,10 @@ fn condition_subject(s: &str, cond: &[Range<usize>]) -> Option<String> {
 
 /// Words that end the party named by 对 before a measure (对X给予…, 对X处…罚款,
 /// 对X，由…给予…).
-const AFTER_PARTY: [&str; 23] = [
+const AFTER_PARTY: [&str; 25] = [
     "给予", "予以", "处以", "并处", "进行", "作出", "追究", "实施", "依法", "依照", "按照", "由",
-    "分别", "可以", "应当", "责令", "暂停", "吊销", "没收", "撤销", "取消", "禁止", "限制",
+    "分别", "可以", "应当", "责令", "暂停", "吊销", "没收", "撤销", "取消", "禁止", "限制", "依规",
+    "依纪",
 ];
 
 /// The party that 对 names in `t`, the text of a ；-part before a measure: the last comma
@@ -1360,7 +1383,15 @@ fn after_party() -> &'static AhoCorasick {
     AC.get_or_init(|| AhoCorasick::new(AFTER_PARTY).expect("words after a party"))
 }
 
-fn named_before(t: &str) -> Option<&str> {
+/// Characters before 对 that make it part of a word (相对, 针对, 核对, 比对, 面对, 反对,
+/// 绝对, 应对), not the 对 that names a party.
+const NOT_DUI_BEFORE: [char; 8] = ['相', '针', '核', '比', '面', '反', '绝', '应'];
+
+/// Characters after 对 that make it part of a word (对外, 对口, 对应, 对照, 对于).
+const NOT_DUI_AFTER: [char; 5] = ['外', '口', '应', '照', '于'];
+
+/// With `by_body`, a party named after the body that acts (由市政府对X) counts too.
+fn named_before(t: &str, by_body: bool) -> Option<&str> {
     // The comma clauses as (start, end): after each comma, ',' or '，' (EF BC 8C; 0xEF only
     // ever leads a character), up to the next one.
     let b = t.as_bytes();
@@ -1378,7 +1409,14 @@ fn named_before(t: &str) -> Option<&str> {
         at = i + width;
     }
     clauses.push((at, t.len()));
-    clauses.into_iter().rev().find_map(|(at, to)| {
+    // Whether a clause after the one at `at` opens with a body of its own (由X对Y处…罚款，由Z
+    // 对W进行处罚: Z's measure is not Y's).
+    let acting_after = |at: usize| {
+        clauses
+            .iter()
+            .any(|&(a, _)| a > at && t[a..].starts_with('由'))
+    };
+    clauses.iter().rev().find_map(|&(at, to)| {
         let mut c = &t[at..];
         while let Some(r) = ["并", "同时", "还", "另", "依法", "可以", "应当", "并可"]
             .iter()
@@ -1386,7 +1424,7 @@ fn named_before(t: &str) -> Option<&str> {
         {
             c = r;
         }
-        // 我局将对…, 本机关依法对…: the deciding body before 对.
+        // 我局将对…, 本机关依法对…, 由区委对…: the deciding body before 对.
         let c = c.strip_prefix('对').or_else(|| {
             // The clause after the words stripped (none of them holds a comma).
             let head = &c[..to - (t.len() - c.len())];
@@ -1398,6 +1436,22 @@ fn named_before(t: &str) -> Option<&str> {
             ["将对", "依法对", "决定对", "规定对"]
                 .iter()
                 .find_map(|w| head.find(w).map(|i| &c[i + w.len()..]))
+                // 由市政府对X进行约谈: the body that acts, introduced by 由, before 对.
+                // (相对集中…, 对外贸易主管部门: no 对 of a party.)
+                .or_else(|| {
+                    (by_body && c.starts_with('由') && !acting_after(at))
+                        .then(|| {
+                            head.match_indices('对').map(|(i, _)| i).find(|&i| {
+                                !head[..i].ends_with(NOT_DUI_BEFORE)
+                                    && !head[i + '对'.len_utf8()..].starts_with(NOT_DUI_AFTER)
+                            })
+                        })
+                        .flatten()
+                        .map(|i| &c[i + '对'.len_utf8()..])
+                        // (由…对其…: the party named before, which 其 stands for, is read
+                        // elsewhere.)
+                        .filter(|r| !r.starts_with('其'))
+                })
         })?;
         if c.starts_with('于') {
             return None;
@@ -1815,8 +1869,11 @@ mod tests {
             Some("承运单位")
         );
         // 对X，before a measure: a party, but not the licence a revocation acts on.
-        assert_eq!(named_before("对非法集资人，由"), Some("非法集资人"));
-        assert_eq!(named_before("对其取得的移植许可证件、批准文件，"), None);
-        assert_eq!(named_before("对原取得的营业执照，"), None);
+        assert_eq!(named_before("对非法集资人，由", false), Some("非法集资人"));
+        assert_eq!(
+            named_before("对其取得的移植许可证件、批准文件，", false),
+            None
+        );
+        assert_eq!(named_before("对原取得的营业执照，", false), None);
     }
 }

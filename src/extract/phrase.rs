@@ -742,6 +742,22 @@ pub fn party(text: &str, toks: &[Tok<'_>]) -> Option<(usize, usize)> {
     }
     let first = i;
     let mut end = None;
+    // 被约谈方, 被检查单位: a party named by what is done to it.
+    if toks.get(i).is_some_and(|t| t.word == "被")
+        && let Some(v) = toks.get(i + 1).filter(|t| t.tag.starts_with('v'))
+        && let Some(next) = toks.get(i + 2)
+    {
+        if np_like(next) {
+            i += 2;
+        } else if let Some(h) = text[v.end..]
+            .chars()
+            .next()
+            .filter(|&c| PARTY_HEADS.contains(c))
+        {
+            // 方 cut with the word after it (被约谈方拒不整改): the head ends the party.
+            return Some((toks[first].start, v.end + h.len_utf8()));
+        }
+    }
     while i < toks.len() {
         let t = &toks[i];
         // Place words open a party's name too (场内经营者).
@@ -840,6 +856,20 @@ mod tests {
                 .as_deref(),
             Some("经营单位")
         );
+    }
+
+    #[test]
+    fn a_party_named_by_what_is_done_to_it() {
+        let party_of = |s: &str| {
+            let toks = tokens(s);
+            party(s, &toks).map(|(a, b)| s[a..b].to_string())
+        };
+        assert_eq!(party_of("被约谈方拒不整改的").as_deref(), Some("被约谈方"));
+        assert_eq!(
+            party_of("被检查单位拒绝提供资料的").as_deref(),
+            Some("被检查单位")
+        );
+        assert_eq!(party_of("被告知后仍不改正的"), None);
     }
 
     #[test]

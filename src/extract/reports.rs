@@ -128,6 +128,17 @@ fn names_someone(x: &str) -> bool {
 /// 某公司项目经理，…): the text up to the end of the first name, when nothing before it
 /// is a circumstance or an object.
 fn opening_person(t: &str) -> Option<&str> {
+    // 由市应急管理局约谈该局主要负责人周某某: the body that acts opens the clause; the
+    // person is whom its measure names after it.
+    if let Some(by) = t.strip_prefix('由') {
+        let h = sanctions::report_hits(by).into_iter().next()?;
+        let object = &by[h.range.end..];
+        let p = trim_person(object);
+        return (phrase::name_end(object) == Some(object.len())
+            && p.chars().count() <= 60
+            && !p.contains(['对', '的', '在', '将', '向', '被', '给']))
+        .then_some(p);
+    }
     // 鉴于张某某…, 其中李某…: a connective before the person.
     let t = ["鉴于", "由于", "其中", "经查", "另外"]
         .iter()

@@ -1597,3 +1597,105 @@ fn measures_written_out_as_imposed_are_read_without_a_penalty_chapter() {
     let text = "第五条　应当给予警告处分，又有减轻情节的，免予处分。\n";
     assert!(!sanction_targets(text).iter().any(|(s, _)| s == "警告"));
 }
+
+/// The target each sanction named `term` gets in `text`.
+fn targets_of(text: &str, term: &str) -> Vec<Option<String>> {
+    sanction_targets(text)
+        .into_iter()
+        .filter(|(s, _)| s == term)
+        .map(|(_, t)| t)
+        .collect()
+}
+
+#[test]
+fn a_target_ends_before_the_words_of_the_manner() {
+    let text = "关于加强林区防火巡查工作的通知\n\n各乡镇人民政府：\n一、严肃问责\n\
+                巡查流于形式、酿成火情的，对负有责任的领导人员和其他直接责任人员依规依纪给予处分。\
+                隐瞒火情不报的，对被督查单位负有责任的领导干部依纪依法予以问责。\n";
+    assert_eq!(
+        targets_of(text, "处分"),
+        [Some("负有责任的领导人员和其他直接责任人员".to_string())]
+    );
+    assert_eq!(
+        targets_of(text, "予以问责"),
+        [Some("被督查单位负有责任的领导干部".to_string())]
+    );
+}
+
+#[test]
+fn the_party_of_a_talk_is_whom_the_acting_body_talks_to() {
+    // A rule: 由X对Y进行约谈 names Y, persons and not the bodies they lead.
+    let text = "关于加强林区防火巡查工作的通知\n\n各乡镇人民政府：\n一、约谈\n\
+                逾期未完成整改的，由县委、县政府对该乡镇主要负责人进行约谈。\
+                连续两个季度排名末位的，由县政府对乡镇政府、县直有关部门主要负责人进行约谈。\n";
+    assert_eq!(
+        targets_of(text, "约谈"),
+        [
+            Some("该乡镇主要负责人".to_string()),
+            Some("乡镇政府、县直有关部门主要负责人".to_string()),
+        ]
+    );
+    // A report: 由X约谈Y names Y.
+    let text = "关于白沙镇防火责任落实情况的通报\n\n各乡镇人民政府：\n\
+                2024年3月，白沙镇发生一起山火。经调查，镇林业站巡查不到位。\
+                由县林业局约谈该站站长邱某某。\n";
+    assert_eq!(
+        targets_of(text, "约谈"),
+        [Some("该站站长邱某某".to_string())]
+    );
+}
+
+#[test]
+fn measures_after_an_umbrella_that_names_the_persons_are_theirs() {
+    let text = "关于加强林区防火巡查工作的通知\n\n各乡镇人民政府：\n一、严肃问责\n\
+                对巡查工作弄虚作假的，依规依纪追究相关责任人员的责任，视情节给予批评教育、\
+                诫勉谈话或者组织处理。\n";
+    for term in ["批评教育", "诫勉谈话", "组织处理"] {
+        assert_eq!(
+            targets_of(text, term),
+            [Some("相关责任人员".to_string())],
+            "{term}"
+        );
+    }
+}
+
+#[test]
+fn a_party_named_by_what_is_done_to_it_bears_the_measure() {
+    let text = "关于加强林区防火巡查工作的通知\n\n各乡镇人民政府：\n一、约谈整改\n\
+                被约谈方逾期拒不整改的，给予通报批评。\n";
+    assert_eq!(targets_of(text, "通报批评"), [Some("被约谈方".to_string())]);
+}
+
+#[test]
+fn a_body_that_acts_is_no_party_of_the_measure() {
+    // 由X对Y: Y is the party; a 对 inside the body's name (对外, 相对) names none, and a
+    // measure of another body named after (由Z对W进行处罚) is not Y's.
+    let text = "第二十条　违反本条例规定，擅自采砂的，由县级以上人民政府对外合作主管部门\
+                责令改正，没收违法所得。\n\
+                第二十一条　违反本条例规定，造成河岸坍塌的，由县水务局对采砂单位处二万元罚款，\
+                由县交通运输局按照有关规定对运砂船舶进行处罚。\n\
+                第二十二条　违反本条例规定，未按时报送资料的，由县水务局对直接负责的主管人员\
+                依法给予处分。\n";
+    let targets = sanction_targets(text);
+    let of = |term: &str| {
+        targets
+            .iter()
+            .filter(|(s, _)| s == term)
+            .map(|(_, t)| t.clone())
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        of("没收违法所得")
+            .iter()
+            .all(|t| t.as_deref().is_none_or(|t| !t.contains("合作主管部门")))
+    );
+    assert_eq!(of("罚款"), [Some("采砂单位".to_string())]);
+    assert!(
+        targets
+            .iter()
+            .filter(|(s, _)| s.contains("进行处罚"))
+            .all(|(_, t)| t.as_deref() != Some("采砂单位")),
+        "{targets:?}"
+    );
+    assert_eq!(of("处分"), [Some("直接负责的主管人员".to_string())]);
+}
