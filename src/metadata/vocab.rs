@@ -86,6 +86,12 @@ pub const GENRE_WORDS: &[&str] = &[
     "议案", "函", "纪要", "方案", "办法", "规定", "细则", "规划",
 ];
 
+/// The words of a 令 that make its text public (现予公布).
+pub const PROMULGATION_PHRASES: &[&str] = &["现予公布", "现予发布", "现予颁布", "予以公布", "予以发布"];
+
+/// How the office of the head of a body who signs a 令 ends (市长, 省长, 主席, 主任, 总理 …).
+pub const OFFICES: &[&str] = &["长", "主席", "主任", "总理", "书记"];
+
 /// Labels of the 抄送 line of the 版记 (分送 in a 纪要, §10.2).
 pub const CC_LABELS: &[&str] = &["抄送", "分送"];
 

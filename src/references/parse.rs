@@ -178,6 +178,8 @@ pub enum Unit {
     /// 本编, 本分编, 本章, 本节 alone (依照本章规定, 适用本节): the division of that level where
     /// the reference stands.
     ThisDivision(Level),
+    /// A document as a whole, named by its 《title》 alone (根据《中华人民共和国水法》).
+    Whole,
 }
 
 /// One reference found in a text: its span (bytes of the scanned text) and what it names.
@@ -457,10 +459,21 @@ pub fn scan(text: &str) -> Vec<Found> {
                         let name = &text[i + c.len_utf8()..after - close.len_utf8()];
                         let start = with_verb(text, i);
                         let scope = Scope::Named(name.trim().to_string());
-                        if let Some((found, end)) = chain(text, after, start, scope, Anchor::None) {
+                        if let Some((found, end)) =
+                            chain(text, after, start, scope.clone(), Anchor::None)
+                        {
                             out.extend(found);
                             i = end;
                             continue;
+                        }
+                        // A document named alone (根据《某某法》制定本条例).
+                        if is_document_title(name) {
+                            out.push(Found {
+                                start,
+                                end: after,
+                                scope,
+                                unit: Unit::Whole,
+                            });
                         }
                     }
                     i = after;
@@ -472,6 +485,11 @@ pub fn scan(text: &str) -> Vec<Found> {
                 let after_numeral = text[..i].chars().next_back().is_some_and(is_numeral);
                 if !after_numeral && !is_marker_at(text, i) {
                     let (scope, start) = qualifier(text, i);
+                    if let Some((found, end)) = top_item(text, i, start, &scope) {
+                        out.push(found);
+                        i = end;
+                        continue;
+                    }
                     let bare = scope == Scope::Unqualified;
                     if let Some((found, end)) = chain(text, i, start, scope, Anchor::None) {
                         // A bare 第X条 that nothing continues as a reference (第十九条国家实行…)
@@ -651,6 +669,46 @@ fn qualifier(text: &str, i: usize) -> (Scope, usize) {
     (Scope::Unqualified, with_verb(text, i))
 }
 
+/// A 公文 citing its own top-level items (一、二、…) by the word it names itself with:
+/// 本纪要第一项, 本请示第二部分 (the Xth top-level item), read as that item's number; `None`
+/// for other words and units (本条例第一项 is no such reference).
+fn top_item(text: &str, i: usize, start: usize, scope: &Scope) -> Option<(Found, usize)> {
+    let Scope::Own(w) = scope else {
+        return None;
+    };
+    if !vocab::GONGWEN_OWN.contains(w) {
+        return None;
+    }
+    let after = &text[i + '第'.len_utf8()..];
+    let (n, len) = number(after)?;
+    let unit = vocab::TOP_ITEM_UNITS
+        .iter()
+        .find(|u| after[len..].starts_with(**u))?;
+    let end = i + '第'.len_utf8() + len + unit.len();
+    let found = Found {
+        start,
+        end,
+        scope: scope.clone(),
+        unit: Unit::Article {
+            number: n,
+            insert: 0,
+            part: Part::default(),
+        },
+    };
+    Some((found, end))
+}
+
+/// Whether a name in 《》 is a document's (a law, a regulation, a notice, a plan …): it ends
+/// in a document-kind word, a bracketed note after it aside (（试行）, （2021年修订）); a
+/// newspaper or a book (《人民日报》) does not.
+pub fn is_document_title(name: &str) -> bool {
+    let mut n = name.trim();
+    while let Some(k) = n.strip_suffix(['）', ')']).and_then(|r| r.rfind(['（', '('])) {
+        n = n[..k].trim_end();
+    }
+    n.chars().count() >= 2 && vocab::DOCUMENT_KINDS.iter().any(|k| n.ends_with(k))
+}
+
 /// A governing verb right before `start` (依照, 根据 …) belongs to the reference as written.
 fn with_verb(text: &str, start: usize) -> usize {
     let before = &text[..start];
@@ -814,6 +872,7 @@ fn part_of(u: &Unit) -> Option<&Part> {
         | Unit::ThisParagraph(part)
         | Unit::PrecedingParagraphs(_, part)
         | Unit::PrecedingArticles(_, part) => Some(part),
+        Unit::Whole => None,
         Unit::Division(_)
         | Unit::PrecedingDivisions(..)
         | Unit::PrecedingItems(_)
