@@ -144,6 +144,8 @@ pub fn read(lines: &[Line], body: usize, before: usize, meta: &mut Metadata) {
         };
         let mut text = vec![l.text];
         let numbered_first = numbered(rest).is_some();
+        // The line number of the last line taken.
+        let mut last = l.number;
         for n in lines.iter().take(end).skip(i + 1) {
             let compact = n.compact();
             let c = compact.as_ref();
@@ -157,14 +159,16 @@ pub fn read(lines: &[Line], body: usize, before: usize, meta: &mut Metadata) {
                 && !super::vocab::is_body(c)
                 && super::date::find_all(c).is_empty();
             let next_unnumbered = !numbered_first && !rest.is_empty() && unnumbered;
-            // A numbered name wrapped onto the next line, which carries no number.
+            // A numbered name wrapped onto the next line (a blank line apart in markdown),
+            // which carries no number (and is no attachment's heading: 附件1).
             let wrapped = numbered_first
                 && unnumbered
-                && text
-                    .last()
-                    .is_some_and(|p| trailing(&p.chars().filter(|c| !crate::normalize::is_blank(*c)).collect::<String>()).is_none());
+                && n.number <= last + 2
+                && !c.starts_with("附件")
+                && trailing(text.last().map_or("", |p| p.trim_end())).is_none();
             if next_numbered || next_unnumbered || wrapped {
                 text.push(n.text);
+                last = n.number;
             } else {
                 break;
             }

@@ -209,7 +209,10 @@ mod tests {
     #[test]
     fn letters_read_for_digits_by_ocr_stand_for_them_in_the_serial() {
         let w = whole_line("白办发（2025）1l号").unwrap();
-        assert_eq!((w.agency_code.as_str(), w.year, w.serial), ("白办发", 2025, 11));
+        assert_eq!(
+            (w.agency_code.as_str(), w.year, w.serial),
+            ("白办发", 2025, 11)
+        );
         assert_eq!(whole_line("青政发[2025]2O号").map(|w| w.serial), Some(20));
         // Letters alone are no number.
         assert!(whole_line("青政发〔2025〕lO号").is_none());

@@ -172,11 +172,13 @@ pub fn read(src: &SourceText, doc: &DocTree, lines: &[Line], layout: &Layout, me
     if order.is_none() {
         order = order_line(lines, layout);
     }
-    if let Some((_, line)) = &order {
-        promulgation(lines, layout, *line, meta, &mut events);
-    }
+    // A 令's promulgation text may state the date in force that the rule's closing article
+    // repeats.
+    let in_force = order
+        .as_ref()
+        .is_some_and(|(_, line)| promulgation(lines, layout, *line, meta, &mut events));
     undated_promulgation(lines, layout, &mut events);
-    if !events.iter().any(|e| e.kind == EventKind::Effective) {
+    if !in_force {
         closing_article(src, doc, lines, meta, &mut events);
     }
     meta.events = events;
@@ -240,12 +242,18 @@ fn header_statements(
                 (cut, &l.text[..cut])
             }
             None => {
-                // The line of the 令 itself (某某市人民政府令第15号), not one that cites
-                // another 令 in a sentence (依照《…办法》（某某市人民政府令第188号）).
+                // The line of the 令 itself (某某市人民政府令第15号) or one that says it
+                // promulgated the text (…令第31号公布), not one that cites another 令 in a
+                // sentence (依照《…办法》（某某市人民政府令第188号）第十四条).
                 if order.is_none()
                     && l.text.contains('令')
-                    && let Some((o, start, _)) = docnumber::order(&l.compact())
-                    && l.compact()[..start].trim_start_matches(['（', '(', '【', '[']).is_empty()
+                    && let Some((o, start, end)) = docnumber::order(&l.compact())
+                    && (l.compact()[..start]
+                        .trim_start_matches(['（', '(', '【', '['])
+                        .is_empty()
+                        || vocab::EVENT_WORDS.iter().any(|(w, k)| {
+                            *k == EventKind::Promulgated && l.compact()[end..].starts_with(w)
+                        }))
                 {
                     *order = Some((o, l.number));
                 }
@@ -376,18 +384,25 @@ const ORDER_LINES: usize = 10;
 /// number, `《…》已经2025年3月4日某某会议审议通过，现予公布，自2025年5月1日起施行。`, the
 /// signature (`市长　王某某`) and the date. Gives the adopted, promulgated and effective
 /// events, the 签发人, the 成文日期 (the date under the signature) and the 发文机关标志 (the
-/// 令 line).
+/// 令 line). Returns whether it stated the date in force.
 fn promulgation(
     lines: &[Line],
     layout: &Layout,
     order_line: usize,
     meta: &mut Metadata,
     events: &mut Vec<Event>,
-) {
+) -> bool {
     let Some(at) = lines.iter().position(|l| l.number == order_line) else {
-        return;
+        return false;
     };
     let mark = lines[at].compact();
+    // Only a 令 that heads the document (its line opens with the body's name and 令), not a
+    // dated header line that names the 令 (2019年2月17日 国务院令第708号公布).
+    let heads = docnumber::order(&mark).is_some_and(|(_, start, _)| start == 0)
+        || mark.strip_suffix('令').is_some_and(vocab::is_body);
+    if !heads {
+        return false;
+    }
     if let Some(k) = mark.find('令')
         && meta.issuer_mark.is_none()
         && vocab::is_body(&mark[..k])
@@ -395,13 +410,20 @@ fn promulgation(
         let end = k + '令'.len_utf8();
         meta.issuer_mark = Some(element(mark[..end].to_string(), lines[at].text, order_line));
     }
-    let title = layout.title_first.filter(|&t| t > at).unwrap_or(lines.len());
+    let title = layout
+        .title_first
+        .filter(|&t| t > at)
+        .unwrap_or(lines.len());
     let mut stated: Vec<Event> = Vec::new();
     // The line and phrase of the promulgation (现予公布).
     let mut published: Option<(usize, &str)> = None;
     let mut effective: Option<Event> = None;
     let mut signed = false;
-    for l in lines.iter().take(title.min(at + 1 + ORDER_LINES)).skip(at + 1) {
+    for l in lines
+        .iter()
+        .take(title.min(at + 1 + ORDER_LINES))
+        .skip(at + 1)
+    {
         let c = l.compact();
         if let Some(d) = date::whole(&c) {
             if signed || published.is_some() {
@@ -468,7 +490,9 @@ fn promulgation(
         }
     }
     events.extend(stated);
+    let stated_in_force = effective.is_some();
     events.extend(effective);
+    stated_in_force
 }
 
 /// The name of a signature line `市长　王某某` (an office and a person's name).
@@ -557,11 +581,13 @@ fn in_force(text: &str) -> Option<(usize, usize, &str)> {
 }
 
 /// The date of the act that `when` names (发布之日, 印发之日, 通过之日): the date of the
-/// document's event of that kind, else for a promulgation the 成文日期.
+/// document's latest event of that kind, else for a promulgation the 成文日期.
 fn date_of_act(when: &str, meta: &Metadata, events: &[Event]) -> Option<String> {
     let (_, kind) = vocab::EVENT_WORDS.iter().find(|(w, _)| when.contains(w))?;
+    // The latest: a revised text is in force from its own promulgation.
     events
         .iter()
+        .rev()
         .find(|e| e.kind == *kind && e.date.is_some())
         .and_then(|e| e.date.clone())
         .or_else(|| {

@@ -239,7 +239,8 @@ fn signer(l: &Line, meta: &mut Metadata) {
 /// Whether a compacted line is a person's name alone: two to four ideographs (a second
 /// 签发人 written under the first, a 署名 after an office: 市长　王某某).
 pub(super) fn is_person_name(c: &str) -> bool {
-    (2..=4).contains(&c.chars().count()) && c.chars().all(|ch| ('\u{4E00}'..='\u{9FFF}').contains(&ch))
+    (2..=4).contains(&c.chars().count())
+        && c.chars().all(|ch| ('\u{4E00}'..='\u{9FFF}').contains(&ch))
 }
 
 /// A further 签发人 alone on the line under the first (两个签发人, §7.2.6): added to the
@@ -423,8 +424,8 @@ fn is_body_group(s: &str) -> bool {
 
 /// A list of bodies as written: split at ， and ；, the closing 。 dropped. A 、 parts
 /// bodies too when every part names one (省发展改革委、省财政厅), but joins the members of
-/// one group that 各 opens (各省、自治区、直辖市人民政府) and stays inside brackets (各县
-/// （市、区）人民政府).
+/// one group that 各 opens (各省、自治区、直辖市人民政府) or shares (国务院各部委、各直属机构)
+/// and stays inside brackets (各县（市、区）人民政府).
 pub fn split_list(s: &str) -> Vec<String> {
     s.trim_end_matches(['。', '.', '；', ';', '，', ','])
         .split(['，', '；', ';', ','])
@@ -456,7 +457,10 @@ fn split_enumeration(item: &str) -> Vec<String> {
             last.push(c);
         }
     }
-    let governed = parts[0].starts_with('各') && parts[1..].iter().any(|p| !p.starts_with('各'));
+    // 各 before the first governs the rest (各省、自治区); a body before 各 in the first
+    // governs the 各 of the rest (国务院各部委、各直属机构).
+    let governed = (parts[0].starts_with('各') && parts[1..].iter().any(|p| !p.starts_with('各')))
+        || (parts[0].contains('各') && parts[1..].iter().all(|p| p.starts_with('各')));
     if parts.len() < 2 || governed || !parts.iter().all(|p| vocab::is_body(p)) {
         return vec![item.to_string()];
     }
@@ -517,7 +521,12 @@ fn date_line(l: &Line, meta: &mut Metadata) -> bool {
 
 /// A document whose date stands under its number, above the body (a 纪要: `〔2025〕3号`
 /// over `某某市人民政府办公室　2025年2月18日`), when the closing part gave none.
-fn date_under_number(lines: &[Line], doc_number_at: Option<usize>, body: usize, meta: &mut Metadata) {
+fn date_under_number(
+    lines: &[Line],
+    doc_number_at: Option<usize>,
+    body: usize,
+    meta: &mut Metadata,
+) {
     let (None, Some(n)) = (&meta.date, doc_number_at) else {
         return;
     };

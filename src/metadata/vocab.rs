@@ -87,7 +87,8 @@ pub const GENRE_WORDS: &[&str] = &[
 ];
 
 /// The words of a 令 that make its text public (现予公布).
-pub const PROMULGATION_PHRASES: &[&str] = &["现予公布", "现予发布", "现予颁布", "予以公布", "予以发布"];
+pub const PROMULGATION_PHRASES: &[&str] =
+    &["现予公布", "现予发布", "现予颁布", "予以公布", "予以发布"];
 
 /// How the office of the head of a body who signs a 令 ends (市长, 省长, 主席, 主任, 总理 …).
 pub const OFFICES: &[&str] = &["长", "主席", "主任", "总理", "书记"];

@@ -53,11 +53,16 @@ pub fn references(src: &SourceText, doc: &DocTree) -> Vec<Reference> {
             if title.is_some_and(|(from, to)| f.start < to && from < f.end) {
                 continue;
             }
-            // A document's own title quoted in its text (《某某办法》已经…通过) names itself.
-            if let (Unit::Whole, Scope::Named(name), Some(t)) = (&f.unit, &f.scope, &own_title)
-                && compact(name) == *t
-            {
-                continue;
+            // A document's own title quoted in its text (《某某办法》已经…通过), the text a
+            // notice issues (关于印发《某某方案》的通知), an abbreviation of its own title
+            // (《处分规定》) or a kind word alone (《规定》) name the document itself.
+            if let (Unit::Whole, Scope::Named(name)) = (&f.unit, &f.scope) {
+                let name = compact(name);
+                if own_title.as_ref().is_some_and(|t| t.contains(&name))
+                    || vocab::DOCUMENT_KINDS.contains(&name.as_str())
+                {
+                    continue;
+                }
             }
             let index = &*index.get_or_insert_with(|| Index::new(src, doc));
             let at = Site::new(index, doc, node, own, f.start);

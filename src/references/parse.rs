@@ -703,7 +703,10 @@ fn top_item(text: &str, i: usize, start: usize, scope: &Scope) -> Option<(Found,
 /// newspaper or a book (《人民日报》) does not.
 pub fn is_document_title(name: &str) -> bool {
     let mut n = name.trim();
-    while let Some(k) = n.strip_suffix(['）', ')']).and_then(|r| r.rfind(['（', '('])) {
+    while let Some(k) = n
+        .strip_suffix(['）', ')'])
+        .and_then(|r| r.rfind(['（', '(']))
+    {
         n = n[..k].trim_end();
     }
     n.chars().count() >= 2 && vocab::DOCUMENT_KINDS.iter().any(|k| n.ends_with(k))
@@ -1438,8 +1441,58 @@ mod tests {
     }
 
     #[test]
+    fn a_gongwen_names_its_top_level_items_by_its_own_word() {
+        let got = refs("按照本纪要第一项要求，本请示第二部分所列，本函第三条");
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "按照本纪要第一项".into(),
+                    Scope::Own("本纪要"),
+                    art(1, None, None)
+                ),
+                (
+                    "本请示第二部分".into(),
+                    Scope::Own("本请示"),
+                    art(2, None, None)
+                ),
+                ("本函第三条".into(), Scope::Own("本函"), art(3, None, None)),
+            ]
+        );
+        // A rule's 第一项 is no top-level item.
+        assert!(
+            refs("本条例第一项")
+                .iter()
+                .all(|r| r.2 != art(1, None, None))
+        );
+    }
+
+    #[test]
+    fn a_document_named_alone_by_its_title() {
+        assert_eq!(
+            refs("根据《中华人民共和国水法》制定本条例"),
+            vec![(
+                "根据《中华人民共和国水法》".into(),
+                Scope::Named("中华人民共和国水法".into()),
+                Unit::Whole
+            )]
+        );
+        assert!(is_document_title("青州市国土空间总体规划（2021—2035年）"));
+        assert!(is_document_title("节庆活动管理办法（试行）"));
+        assert!(!is_document_title("白沙日报"));
+        assert!(!is_document_title("林业法规读本"));
+        // Each of two names keeps its own reference.
+        let got = refs("《青州市林地管理条例》《青州市林木采伐办法》第八条");
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1].1, Scope::Named("青州市林木采伐办法".into()));
+        assert_eq!(got[1].2, art(8, None, None));
+    }
+
+    #[test]
     fn titles_quotations_and_markers_are_not_references() {
-        assert!(refs("根据《关于修改〈某某法〉第三十一条的决定》修正").is_empty());
+        // The decision is named as a whole; the article inside its title is not cited.
+        let whole = |s: &str| refs(s).iter().all(|r| r.2 == Unit::Whole);
+        assert!(whole("根据《关于修改〈某某法〉第三十一条的决定》修正"));
         assert!(refs("将“第五条”修改为“第六条”").is_empty());
         assert!(refs("第十七条之一 新增的条文。").is_empty());
         assert!(refs("第一次会议；第二十五届").is_empty());
@@ -1625,7 +1678,11 @@ mod tests {
             refs("第二编　物权\n　第一分编　通则\n## 第三分编 准合同\n第二编第一分编 通则")
                 .is_empty()
         );
-        assert!(refs("根据《关于实施〈某某法典〉第二编的决定》").is_empty());
+        assert!(
+            refs("根据《关于实施〈某某法典〉第二编的决定》")
+                .iter()
+                .all(|r| r.2 == Unit::Whole)
+        );
     }
 
     #[test]

@@ -39,7 +39,16 @@ pub const OWN_DOCUMENT: &[&str] = &[
 /// The words a 公文 names itself with (本通知, 本函, 本纪要 …): its top-level items (一、二、)
 /// are what its 第X条, 第X项 and 第X部分 name.
 pub const GONGWEN_OWN: &[&str] = &[
-    "本意见", "本通知", "本方案", "本批复", "本请示", "本纪要", "本报告", "本通报", "本函", "本决定",
+    "本意见",
+    "本通知",
+    "本方案",
+    "本批复",
+    "本请示",
+    "本纪要",
+    "本报告",
+    "本通报",
+    "本函",
+    "本决定",
 ];
 
 /// The units by which a 公文 names its top-level items besides 条: 第一项, 第二部分.
@@ -69,12 +78,44 @@ pub const DOCUMENT_SUFFIXES: &[&str] = &[
 ];
 
 /// How the title of a document ends (a law, a regulation, a rule, a plan, a notice …): a
-/// name in 《》 that ends so is a reference to that document even without an article.
+/// name in 《》 that ends so is a reference to that document even without an article. Words
+/// that also end the names of periodicals and lists (公告, 报告, 清单, 目录) are left out.
 pub const DOCUMENT_KINDS: &[&str] = &[
-    "法", "法典", "条例", "规定", "办法", "细则", "规则", "决定", "决议", "解释", "章程", "准则",
-    "公约", "协定", "条约", "通则", "守则", "规程", "制度", "标准", "规范", "指南", "通知",
-    "通报", "通告", "公告", "意见", "规划", "计划", "方案", "纲要", "请示", "批复", "报告", "纪要",
-    "函", "目录", "清单", "要点", "意见书", "修正案",
+    "法",
+    "法典",
+    "条例",
+    "规定",
+    "办法",
+    "细则",
+    "规则",
+    "决定",
+    "决议",
+    "解释",
+    "章程",
+    "准则",
+    "公约",
+    "协定",
+    "条约",
+    "通则",
+    "守则",
+    "规程",
+    "制度",
+    "标准",
+    "规范",
+    "指南",
+    "通知",
+    "通报",
+    "通告",
+    "意见",
+    "规划",
+    "计划",
+    "方案",
+    "纲要",
+    "请示",
+    "批复",
+    "纪要",
+    "函",
+    "修正案",
 ];
 
 /// Document-type words that, standing alone before a 第X条 (条例第五条所称, 依照条例第四十条),
