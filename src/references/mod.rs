@@ -219,6 +219,7 @@ fn unit_part(u: &Unit) -> Option<&Part> {
         Unit::Division(_)
         | Unit::PrecedingDivisions(..)
         | Unit::PrecedingItems(_)
+        | Unit::ThisDivision(_)
         | Unit::ThisArticle(_)
         | Unit::PrecedingParagraphs(..)
         | Unit::ThisParagraph(_)
@@ -703,6 +704,16 @@ fn resolve(index: &Index, doc: &DocTree, at: &Site, f: &Found, unqualified: bool
             );
             out
         }
+        Unit::ThisDivision(level) => match at.within[level.index()] {
+            // Outside a division of that level (本节 in a document whose sections the
+            // structure did not find) it cannot be judged.
+            Some(here) => vec![Target {
+                target: path(here),
+                part: None,
+                resolved: true,
+            }],
+            None => Vec::new(),
+        },
         Unit::PrecedingDivisions(level, count) => {
             // The division of that level where it stands; outside one (前两章 in a document
             // whose chapters the structure did not find) it cannot be judged.

@@ -21,8 +21,8 @@ pub enum Scope {
     /// Another document, named earlier (该法, 该条例).
     Previous,
     /// This document, within the division where the reference stands (本编第三章 — the
-    /// chapter of this 编; 本章第二节; 本分编第二章). 本编, 本章 alone name no reference, as
-    /// 本法 alone does not.
+    /// chapter of this 编; 本章第二节; 本分编第二章). 本编, 本章 alone are
+    /// [`Unit::ThisDivision`].
     OwnDivision(Level),
 }
 
@@ -175,6 +175,9 @@ pub enum Unit {
     /// 前项 (1), 前两项 (2) …: the items of a list right before the item where the
     /// reference stands.
     PrecedingItems(u32),
+    /// 本编, 本分编, 本章, 本节 alone (依照本章规定, 适用本节): the division of that level where
+    /// the reference stands.
+    ThisDivision(Level),
 }
 
 /// One reference found in a text: its span (bytes of the scanned text) and what it names.
@@ -811,7 +814,10 @@ fn part_of(u: &Unit) -> Option<&Part> {
         | Unit::ThisParagraph(part)
         | Unit::PrecedingParagraphs(_, part)
         | Unit::PrecedingArticles(_, part) => Some(part),
-        Unit::Division(_) | Unit::PrecedingDivisions(..) | Unit::PrecedingItems(_) => None,
+        Unit::Division(_)
+        | Unit::PrecedingDivisions(..)
+        | Unit::PrecedingItems(_)
+        | Unit::ThisDivision(_) => None,
     }
 }
 
@@ -1044,14 +1050,29 @@ fn inherit(named: Division, previous: Option<Division>) -> Division {
 /// the parts and chain that may follow; `None` when none stands there (本条例 is not 本条).
 fn relative(text: &str, i: usize) -> Option<(Vec<Found>, usize)> {
     let s = &text[i..];
-    // 本法第X条 and the like are read at their 第; 目前, 提前 are words of their own.
+    // 本法第X条 and the like are read at their 第; 目前, 提前, 成本, 基本 are words of their own.
+    let not_before = if s.starts_with('本') {
+        vocab::NOT_BEFORE_THIS
+    } else {
+        vocab::NOT_BEFORE_PRECEDING
+    };
     if vocab::OWN_DOCUMENT.iter().any(|w| s.starts_with(w))
         || text[..i]
             .chars()
             .next_back()
-            .is_some_and(|c| vocab::NOT_BEFORE_RELATIVE.contains(&c))
+            .is_some_and(|c| not_before.contains(&c))
     {
         return None;
+    }
+    if let Some(level) = s.strip_prefix('本').and_then(this_division) {
+        let end = i + '本'.len_utf8() + level.unit().len();
+        let found = Found {
+            start: with_verb(text, i),
+            end,
+            scope: Scope::Relative,
+            unit: Unit::ThisDivision(level),
+        };
+        return Some((vec![found], end));
     }
     let (anchor, len) = if s.starts_with("本条") {
         (Anchor::ThisArticle, "本条".len())
@@ -1079,7 +1100,7 @@ fn relative(text: &str, i: usize) -> Option<(Vec<Found>, usize)> {
             let ends = after
                 .chars()
                 .next()
-                .is_none_or(|c| vocab::AFTER_BARE_PRECEDING_DIVISION.contains(&c));
+                .is_none_or(|c| vocab::AFTER_BARE_DIVISION.contains(&c));
             if !(clen > 0 || ends) {
                 return None;
             }
@@ -1115,13 +1136,24 @@ fn relative(text: &str, i: usize) -> Option<(Vec<Found>, usize)> {
     chain(text, i + len, with_verb(text, i), Scope::Relative, anchor)
 }
 
+/// The level of the division that `r` (the text after 本) names alone: 编, 分编, 章, 节 as a
+/// word of its own (本章规定, 本节所称), not run on into another word (本章程, 本编委员会), and
+/// not before a unit of its own (本章第二节 is read at its 第).
+fn this_division(r: &str) -> Option<Level> {
+    let level = Level::ALL.into_iter().find(|l| r.starts_with(l.unit()))?;
+    let after = r[level.unit().len()..].chars().next();
+    after
+        .is_none_or(|c| c != '第' && vocab::AFTER_BARE_DIVISION.contains(&c))
+        .then_some(level)
+}
+
 /// The level of the divisions that `r` (the text after 前 and its count) names: 编, 分编, 章,
 /// 节 as a word of their own. Without a count (前章, 前编) the word must end there, as a
 /// reference does (前章规定, 前编所列), not run on into another word (前编制, 前节目).
 fn preceding_division(r: &str, counted: bool) -> Option<Level> {
     let level = Level::ALL.into_iter().find(|l| r.starts_with(l.unit()))?;
     let after = r[level.unit().len()..].chars().next();
-    let ends = after.is_none_or(|c| vocab::AFTER_BARE_PRECEDING_DIVISION.contains(&c));
+    let ends = after.is_none_or(|c| vocab::AFTER_BARE_DIVISION.contains(&c));
     (counted || ends).then_some(level)
 }
 
@@ -1448,17 +1480,19 @@ mod tests {
     }
 
     #[test]
-    fn ranges_of_divisions_expand_and_units_alone_name_nothing() {
+    fn ranges_of_divisions_expand_and_a_division_alone_names_its_own() {
         let r = refs("依照本编和第一编至第三编的规定");
         assert_eq!(
             r.iter().map(|x| x.2.clone()).collect::<Vec<_>>(),
             vec![
+                Unit::ThisDivision(Level::Part),
                 division([Some(1), None, None, None]),
                 division([Some(2), None, None, None]),
                 division([Some(3), None, None, None])
             ]
         );
-        assert!(r.iter().all(|x| x.0 == "第一编至第三编"));
+        assert_eq!(r[0].0, "依照本编");
+        assert!(r[1..].iter().all(|x| x.0 == "第一编至第三编"));
         assert_eq!(
             refs("依照第二章至第四章")
                 .into_iter()
@@ -1466,8 +1500,14 @@ mod tests {
                 .collect::<Vec<_>>(),
             vec![chapter(2, None), chapter(3, None), chapter(4, None)]
         );
-        // 本编, 本章, 本节 alone are no references (as 本法 alone is not).
-        assert!(refs("本编规定；本章没有规定的；本节另有规定外").is_empty());
+        // 本编, 本章, 本节 alone name the division where they stand; 本章程, 本编制 are words.
+        assert_eq!(
+            refs("本编规定；本章没有规定的；本节另有规定外；本章程；本编制")
+                .into_iter()
+                .map(|x| x.2)
+                .collect::<Vec<_>>(),
+            [Level::Part, Level::Chapter, Level::Section].map(Unit::ThisDivision)
+        );
     }
 
     #[test]

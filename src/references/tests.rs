@@ -295,8 +295,9 @@ fn markers_that_open_a_line_are_found_there() {
 fn headings_left_in_a_text_cite_nothing() {
     let t = "总则）\n##第一章总则\n##第二章规划管理\n第三章第一节 执法\n";
     assert!(parse::scan(t).is_empty());
-    // A sentence that runs on from a 第X章 at a line's start cites it.
-    assert_eq!(parse::scan("第二章规定的程序，适用于本节。").len(), 1);
+    // A sentence that runs on from a 第X章 at a line's start cites it (and 本节 the
+    // section where it stands).
+    assert_eq!(parse::scan("第二章规定的程序，适用于本节。").len(), 2);
 }
 
 #[test]
@@ -411,6 +412,7 @@ fn a_code_cites_its_divisions_where_their_numbering_restarts() {
             ),
             // This 分编 holds only 第三章.
             row("本分编第一章", None, false),
+            row("本节", Some("第二编/第二分编/第三章/第二节"), true),
             row("依照第一编至第二编", Some("第一编"), true),
             row("依照第一编至第二编", Some("第二编"), true),
         ]
@@ -504,8 +506,56 @@ fn preceding_divisions_and_articles_resolve_to_the_units_before_this_one() {
                 true
             ),
             ("前编", "第二编/第一章/第五条", Some("第一编"), true),
+            ("适用本编", "第二编/第一章/第五条", Some("第二编"), true),
             // In the first chapter of its 编 there is no chapter before it to count.
             ("前章", "第二编/第一章/第六条", None, false),
+            ("本编", "第二编/第一章/第六条", Some("第二编"), true),
+        ]
+    );
+}
+
+#[test]
+fn this_division_alone_is_the_division_where_it_stands() {
+    let t = "青川市港口条例\n\
+第一章 总则\n\
+第一条 本章所称港口设施，是指码头和航道。\n\
+第二章 经营\n\
+第一节 许可\n\
+第二条 从事港口经营，应当遵守本节规定；本章没有规定的，适用本条例第一条。\n\
+第三条 港口企业应当制定本章程以外的操作规程，控制成本节约用水，报本编委员会备案。\n\
+第四条 以本条第一款所列方式经营的，依照本章第一节办理。\n";
+    let got: Vec<(String, String, Option<String>, bool)> =
+        refs(t).into_iter().map(|x| (x.0, x.1, x.2, x.4)).collect();
+    let row = |w: &str, at: &str, target: Option<&str>| {
+        (
+            w.to_string(),
+            at.to_string(),
+            target.map(str::to_string),
+            true,
+        )
+    };
+    assert_eq!(
+        got,
+        vec![
+            row("本章", "第一章/第一条", Some("第一章")),
+            row("本节", "第二章/第一节/第二条", Some("第二章/第一节")),
+            row("本章", "第二章/第一节/第二条", Some("第二章")),
+            row(
+                "适用本条例第一条",
+                "第二章/第一节/第二条",
+                Some("第一章/第一条")
+            ),
+            // 本章程, 成本节约 and 本编委员会 are words, not references; 以本条 is one.
+            row(
+                "本条第一款",
+                "第二章/第一节/第四条",
+                Some("第二章/第一节/第四条")
+            ),
+            row(
+                "依照本章第一节",
+                "第二章/第一节/第四条",
+                Some("第二章/第一节")
+            ),
         ]
     );
 }

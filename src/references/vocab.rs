@@ -300,17 +300,26 @@ pub const GOVERNING_VERBS: &[&str] = &[
 ];
 
 /// Characters before 前 that make it part of a word (目前, 提前, 此前): no 前款/前条 there.
-pub const NOT_BEFORE_RELATIVE: &[char] = &[
+pub const NOT_BEFORE_PRECEDING: &[char] = &[
     '目', '提', '之', '以', '此', '事', '生', '当', '空', '史', '从', '眼', '面', '向', '日', '年',
     '月', '上', '跟', '门', '台', '阵', '会', '节', '考', '战', '学', '产', '婚', '餐',
 ];
 
-/// What may follow 前章, 前编, 前节 (no count) for them to be a reference: a verb or
-/// particle of citing, or punctuation (前章规定, 前编所列, 前节的, 前章第二条, 前章和本章, 前编没有规定的).
-/// Anything else continues a word (前编制, 前节目, 前章程).
-pub const AFTER_BARE_PRECEDING_DIVISION: &[char] = &[
+/// Characters before 本 that make it part of a word (成本, 基本, 资本, 日本, 文本): no 本条,
+/// 本款 or 本章 there.
+pub const NOT_BEFORE_THIS: &[char] = &[
+    '成', '基', '资', '根', '版', '样', '文', '副', '原', '标', '脚', '账', '帐', '日', '书', '课',
+    '剧', '读', '范', '蓝', '血', '老', '亏', '保', '工', '母', '底', '话', '绘', '稿',
+];
+
+/// What may follow 前章, 前编, 前节 (no count) or 本章, 本编, 本节 for them to be a
+/// reference: a verb or particle of citing, or punctuation (前章规定, 前编所列, 前节的, 前章第二条,
+/// 前章和本章, 前编没有规定的, 本章关于, 本节下列, 本编调整, 本章适用). Anything else continues a
+/// word (前编制, 前节目, 前章程, 本章程, 本编委员会).
+pub const AFTER_BARE_DIVISION: &[char] = &[
     '规', '所', '的', '第', '和', '及', '、', '，', '。', '；', '中', '至', '有', '未', '另', '没',
-    '不', '内', '在', '已',
+    '不', '内', '在', '已', '关', '下', '对', '调', '适', '简', '各', '或', '相', '以', '禁', '赋',
+    '”', '）',
 ];
 
 /// The words by which an amending decision or an amendment names itself; its other 本法,
