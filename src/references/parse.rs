@@ -581,15 +581,23 @@ fn introduced(before: &str) -> bool {
         .is_none_or(|c| vocab::INTRODUCERS.contains(&c) || !('\u{4E00}'..='\u{9FFF}').contains(&c))
 }
 
+/// The most a title or quotation nests in itself (《…《…》…》): deeper is no title but a run
+/// of marks, and giving up there keeps a run of unclosed marks linear in its length.
+const MAX_SPAN_DEPTH: usize = 3;
+
 /// The length of a bracketed span opened by `open` at the start of `s`, through its
-/// matching `close` (nesting counted); `None` when it does not close on its line within 300
-/// bytes of its last opening (an unbalanced mark does not swallow the rest of the text).
+/// matching `close` (nesting counted, at most [`MAX_SPAN_DEPTH`] deep); `None` when it does
+/// not close on its line within 300 bytes of its last opening (an unbalanced mark does not
+/// swallow the rest of the text).
 fn closing(s: &str, open: char, close: char) -> Option<usize> {
     let mut depth = 0usize;
     let mut last_open = 0;
     for (i, c) in s.char_indices() {
         if c == open {
             depth += 1;
+            if depth > MAX_SPAN_DEPTH {
+                return None;
+            }
             last_open = i;
         } else if c == close {
             depth = depth.saturating_sub(1);
@@ -1589,6 +1597,22 @@ mod tests {
         );
         // 第X编第Y章第Z条 names an article.
         assert_eq!(refs("依照第一编第三章第十条")[0].2, art(10, None, None));
+    }
+
+    #[test]
+    fn titles_close_at_their_mark_and_runs_of_marks_open_none() {
+        assert_eq!(
+            closing("《关于修改《某法》的决定》第三条", '《', '》'),
+            Some("《关于修改《某法》的决定》".len())
+        );
+        // Unclosed marks, or more nested than a title nests, open no span: the scan steps
+        // over them one by one, each look bounded.
+        assert_eq!(closing("《某法第三条", '《', '》'), None);
+        assert_eq!(closing("《《《《某法》》》》", '《', '》'), None);
+        assert_eq!(closing(&"“".repeat(5000), '“', '”'), None);
+        let r = refs(&format!("{}依照《某法》第三条", "《".repeat(5000)));
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].1, Scope::Named("某法".into()));
     }
 
     #[test]
