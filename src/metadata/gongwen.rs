@@ -2,6 +2,7 @@
 //! title, the 发文字号 on a line of its own, the 主送机关 after the title, the closing part
 //! after the body, the 版记 at the end.
 
+use super::bodies::{glued_title_end, is_body_group, split_list};
 use super::{Line, attachments, date, docnumber, element, vocab};
 use crate::model::{DocNumber, Metadata, Secrecy};
 use crate::structure::DocTree;
@@ -50,7 +51,10 @@ impl Layout {
                     }
                     if acc.trim_start_matches('《').trim_end_matches('》').len() >= t.len() {
                         out.title_first = Some(i);
-                        out.after_title = j + 1;
+                        // A 主送 line glued after the title leaves its line to the 主送.
+                        let rest = acc.strip_prefix(t.as_str()).unwrap_or("");
+                        let glued = !rest.is_empty() && rest.ends_with(['：', ':']);
+                        out.after_title = if glued { j } else { j + 1 };
                         break 'search;
                     }
                 }
@@ -373,24 +377,6 @@ fn addressees(lines: &[Line], from: usize, to: usize, meta: &mut Metadata) {
     }
 }
 
-/// Where a title glued before a list of bodies ends (关于做好某某工作的通知|各县人民政府，
-/// 市政府各部门): after the last genre word (通知, 意见, 批复 …) of a title (关于…的) whose
-/// rest opens with a body's name (the glued whole may read as a body's name too: it ends
-/// with one). `None` when no title stands there.
-pub(super) fn glued_title_end(head: &str) -> Option<usize> {
-    let about = head.find(vocab::TITLE_ABOUT)?;
-    vocab::GENRE_WORDS
-        .iter()
-        .flat_map(|w| head.match_indices(w).map(move |(k, _)| k + w.len()))
-        .filter(|&end| end > about && end < head.len())
-        .filter(|&end| {
-            split_list(&head[end..])
-                .first()
-                .is_some_and(|i| vocab::is_body(i) || is_body_group(i))
-        })
-        .max()
-}
-
 /// The longest rest of a 主送 line broken inside a name that the next line may hold.
 const MAX_LIST_REST_CHARS: usize = 16;
 
@@ -414,57 +400,6 @@ pub(super) fn continues_list(line: &str, next: &str) -> bool {
         && items[..items.len() - 1]
             .iter()
             .all(|i| vocab::is_body(i) || is_body_group(i))
-}
-
-/// A group of bodies joined by 、 (各省、自治区、直辖市人民政府): its last member names the
-/// kind of body.
-fn is_body_group(s: &str) -> bool {
-    s.rsplit('、').next().is_some_and(vocab::is_body)
-}
-
-/// A list of bodies as written: split at ， and ；, the closing 。 dropped. A 、 parts
-/// bodies too when every part names one (省发展改革委、省财政厅), but joins the members of
-/// one group that 各 opens (各省、自治区、直辖市人民政府) or shares (国务院各部委、各直属机构)
-/// and stays inside brackets (各县（市、区）人民政府).
-pub fn split_list(s: &str) -> Vec<String> {
-    s.trim_end_matches(['。', '.', '；', ';', '，', ','])
-        .split(['，', '；', ';', ','])
-        .map(|x| {
-            x.trim_matches(|c: char| crate::normalize::is_blank(c))
-                .to_string()
-        })
-        .filter(|x| !x.is_empty())
-        .flat_map(|x| split_enumeration(&x))
-        .collect()
-}
-
-/// The bodies of an item joined by 、 outside brackets, when each names a body and no 各
-/// before the first governs the rest; else the item whole.
-fn split_enumeration(item: &str) -> Vec<String> {
-    let mut parts: Vec<String> = vec![String::new()];
-    let mut depth = 0usize;
-    for c in item.chars() {
-        match c {
-            '（' | '(' => depth += 1,
-            '）' | ')' => depth = depth.saturating_sub(1),
-            '、' if depth == 0 => {
-                parts.push(String::new());
-                continue;
-            }
-            _ => {}
-        }
-        if let Some(last) = parts.last_mut() {
-            last.push(c);
-        }
-    }
-    // 各 before the first governs the rest (各省、自治区); a body before 各 in the first
-    // governs the 各 of the rest (国务院各部委、各直属机构).
-    let governed = (parts[0].starts_with('各') && parts[1..].iter().any(|p| !p.starts_with('各')))
-        || (parts[0].contains('各') && parts[1..].iter().all(|p| p.starts_with('各')));
-    if parts.len() < 2 || governed || !parts.iter().all(|p| vocab::is_body(p)) {
-        return vec![item.to_string()];
-    }
-    parts
 }
 
 /// The closing part and the 版记: 附件说明, 发文机关署名, 成文日期, 附注, 抄送, 印发.

@@ -10,6 +10,7 @@
 //! or a scraped page's title is not the document's own element.
 
 pub mod attachments;
+pub mod bodies;
 pub mod date;
 pub mod docnumber;
 pub mod events;

@@ -402,7 +402,7 @@ fn attachment_names_that_open_with_a_year() {
 #[test]
 fn lists_parted_by_enumeration_commas_name_their_bodies() {
     assert_eq!(
-        gongwen::split_list("省发展改革委、省财政厅、省交通运输厅，各县（市、区）人民政府。"),
+        bodies::split_list("省发展改革委、省财政厅、省交通运输厅，各县（市、区）人民政府。"),
         vec![
             "省发展改革委",
             "省财政厅",
@@ -412,7 +412,7 @@ fn lists_parted_by_enumeration_commas_name_their_bodies() {
     );
     // A group that 各 opens or shares stays whole.
     assert_eq!(
-        gongwen::split_list("各省、自治区、直辖市人民政府，国务院各部委、各直属机构"),
+        bodies::split_list("各省、自治区、直辖市人民政府，国务院各部委、各直属机构"),
         vec!["各省、自治区、直辖市人民政府", "国务院各部委、各直属机构"]
     );
 }
@@ -420,10 +420,10 @@ fn lists_parted_by_enumeration_commas_name_their_bodies() {
 #[test]
 fn a_main_addressee_line_glued_to_the_title() {
     let c = "白沙县人民政府关于做好秋季征兵工作的通知各乡镇人民政府，县政府各部门";
-    let end = gongwen::glued_title_end(c).unwrap();
+    let end = bodies::glued_title_end(c).unwrap();
     assert_eq!(&c[end..], "各乡镇人民政府，县政府各部门");
     assert_eq!(
-        gongwen::glued_title_end("各乡镇人民政府，县政府各部门"),
+        bodies::glued_title_end("各乡镇人民政府，县政府各部门"),
         None
     );
 }

@@ -691,6 +691,13 @@ fn continues_line(layout: &Layout, number: usize) -> bool {
 
 /// The title at the start of `s` and the byte offset where it ends in `s`.
 fn title_prefix(s: &str) -> Option<(usize, String)> {
+    // A 主送 line glued after the title (关于…的通知各县人民政府，市政府各部门：): the title
+    // is what stands before the list of bodies.
+    if let Some(head) = s.trim_end_matches(is_blank).strip_suffix(['：', ':'])
+        && let Some(end) = crate::metadata::bodies::glued_title_end(head)
+    {
+        return title_prefix(&s[..end]);
+    }
     // The title ends at the last place where a document-type word ends and the line ends, or
     // a blank or closing mark follows: try those places from the right.
     let ends = s
@@ -912,6 +919,19 @@ mod tests {
         assert_eq!(separator("篇一"), Some(None));
         assert_eq!(separator("篇幅较长的说明"), None);
         assert_eq!(separator("第三条 本办法"), None);
+    }
+
+    #[test]
+    fn a_title_glued_to_its_addressees_ends_before_them() {
+        let s = "白沙县人民政府关于做好汛期安全工作的通知各乡镇人民政府，县政府各部门：\n现将《关于做好汛期安全工作的通知》转发给各乡镇人民政府：\n";
+        let src = SourceText::from_utf8(s);
+        let layout = Layout::new(&src);
+        assert_eq!(
+            title_at(&src, &layout, 1).as_deref(),
+            Some("白沙县人民政府关于做好汛期安全工作的通知")
+        );
+        // A sentence that forwards a notice to bodies is no title.
+        assert_eq!(title_at(&src, &layout, 2), None);
     }
 
     #[test]
