@@ -79,17 +79,6 @@ fn is_note(c: &str) -> bool {
     (c.starts_with('（') && c.ends_with('）')) || (c.starts_with('(') && c.ends_with(')'))
 }
 
-/// Whether a compacted line is a row of a web page's table or furniture (发文字号：…).
-fn is_site_row(c: &str) -> bool {
-    vocab::SITE_LABELS.iter().any(|l| {
-        // A label of three or more characters opens a row however its cells are joined
-        // (发文字号：…, 发文字号|…, 发文字号国办发…); a short one only before a separator.
-        c.strip_prefix(l).is_some_and(|r| {
-            l.chars().count() >= 3 || r.starts_with(['：', ':', '】', ']', '|', '｜'])
-        })
-    })
-}
-
 /// The value of a web page's row labelled `label` (发文字号：…, 成文日期|…), as written.
 fn site_value<'a>(c: &'a str, label: &str) -> Option<&'a str> {
     let v = c
@@ -104,7 +93,7 @@ fn site_value<'a>(c: &'a str, label: &str) -> Option<&'a str> {
 fn site_fields(lines: &[Line], head_end: usize, meta: &mut Metadata) {
     for l in &lines[..head_end] {
         let c = l.compact();
-        if !is_site_row(&c) {
+        if !vocab::is_site_row(&c) {
             continue;
         }
         if meta.doc_number.is_none()
@@ -166,7 +155,7 @@ fn doc_number(lines: &[Line], head_end: usize, meta: &mut Metadata) {
     for l in &lines[..head_end] {
         // A number ends in 号 (or the bracket around it), or stands before a 签发人.
         if !(l.text.ends_with(['号', '）', ')']) || l.text.contains("签发人"))
-            || is_site_row(&l.compact())
+            || vocab::is_site_row(&l.compact())
         {
             continue;
         }
@@ -273,7 +262,7 @@ fn header(lines: &[Line], top: usize, doc_number_at: Option<usize>, meta: &mut M
     for l in &lines[..top.min(12)] {
         let compact = l.compact();
         let c = compact.as_ref();
-        if is_site_row(c) {
+        if vocab::is_site_row(c) {
             continue;
         }
         if c.contains("签发人") {
@@ -345,7 +334,7 @@ fn addressees(lines: &[Line], from: usize, to: usize, meta: &mut Metadata) {
     let end = to.min(lines.len());
     for (i, l) in lines.iter().enumerate().take(end).skip(from).take(8) {
         let mut c = l.compact().to_string();
-        if is_site_row(&c) || c.starts_with("附件") {
+        if vocab::is_site_row(&c) || c.starts_with("附件") {
             continue;
         }
         // A list wrapped over lines: after a separator (…国务院各部委、\n各直属机构：) or
@@ -434,7 +423,7 @@ fn closing(lines: &[Line], body: usize, meta: &mut Metadata) {
 /// 2023年5月4日) —; if so its date (and body) are the document's 成文日期 (and 署名).
 fn date_line(l: &Line, meta: &mut Metadata) -> bool {
     // A date line is short and ends in 日.
-    if l.text.len() > 120 || !l.text.ends_with('日') || is_site_row(&l.compact()) {
+    if l.text.len() > 120 || !l.text.ends_with('日') || vocab::is_site_row(&l.compact()) {
         return false;
     }
     let c = l.compact();

@@ -427,3 +427,44 @@ fn a_main_addressee_line_glued_to_the_title() {
         None
     );
 }
+
+#[test]
+fn a_web_copy_with_a_long_field_table_keeps_its_title_and_addressees() {
+    // Site name, breadcrumb and seven field rows above the title: none is the 版头.
+    let text = "白沙县人民政府门户网站\n\
+首页 > 政务公开 > 政府文件 > 县政府办公室文件\n\
+索引号：000014349/2025-00088\n\
+主题分类：城乡建设\n\
+发文机关：白沙县人民政府办公室\n\
+成文日期：2025年6月3日\n\
+发布日期：2025年6月5日\n\
+发文字号：白政办发〔2025〕9号\n\
+有效性：有效\n\
+白沙县人民政府办公室关于开展燃气安全检查的通知\n\
+字号：【大 中 小】　浏览次数：516\n\
+\n\
+各乡镇人民政府，县政府各部门：\n\
+\u{3000}\u{3000}为消除燃气安全隐患，现将有关事项通知如下。\n\
+\u{3000}\u{3000}一、检查范围\n\
+\u{3000}\u{3000}全县燃气经营企业。\n\
+\n\
+\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}白沙县人民政府办公室\n\
+\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}2025年6月3日\n";
+    let src = SourceText::from_utf8(text);
+    let a = structure::analyse(&src);
+    assert_eq!(
+        a.documents[0].title.as_deref(),
+        Some("白沙县人民政府办公室关于开展燃气安全检查的通知")
+    );
+    let m = metadata(&src, &a.documents[0]);
+    assert_eq!(
+        m.addressees.map(|e| e.value),
+        Some(vec![
+            "各乡镇人民政府".to_string(),
+            "县政府各部门".to_string()
+        ])
+    );
+    assert!(m.issuer_mark.is_none(), "{:?}", m.issuer_mark);
+    assert_eq!(m.doc_number.map(|e| e.value.serial), Some(9));
+    assert_eq!(m.date.map(|e| e.value).as_deref(), Some("2025-06-03"));
+}

@@ -153,6 +153,35 @@ pub const SITE_LABELS: &[&str] = &[
     "标题",
 ];
 
+/// What separates the steps of a web page's breadcrumb trail (首页 > 政务公开 > 文件).
+pub const BREADCRUMB_MARKS: &[char] = &['>', '＞', '»', '›', '→'];
+
+/// The first step of a breadcrumb trail (首页 > …, 当前位置：…).
+pub const SITE_HEADS: &[&str] = &["首页", "当前位置", "您的位置", "您现在的位置"];
+/// How a site's own name ends (某某市人民政府门户网站).
+pub const SITE_NAME_ENDS: &[&str] = &["门户网站", "政府网站", "政务网"];
+
+/// Whether a compacted line is a row of a web page's table or furniture (发文字号：…, a
+/// breadcrumb trail 首页>政务公开>…, the site's name).
+pub fn is_site_row(c: &str) -> bool {
+    let trail = SITE_HEADS.iter().any(|h| {
+        c.match_indices(h).any(|(k, _)| {
+            c[k + h.len()..].starts_with(BREADCRUMB_MARKS)
+                || c[k + h.len()..].starts_with(['：', ':'])
+        })
+    });
+    if trail || SITE_NAME_ENDS.iter().any(|e| c.ends_with(e)) {
+        return true;
+    }
+    SITE_LABELS.iter().any(|l| {
+        // A label of three or more characters opens a row however its cells are joined
+        // (发文字号：…, 发文字号|…, 发文字号国办发…); a short one only before a separator.
+        c.strip_prefix(l).is_some_and(|r| {
+            l.chars().count() >= 3 || r.starts_with(['：', ':', '】', ']', '|', '｜'])
+        })
+    })
+}
+
 /// Whether `name` reads as the name of a body (人民政府, 办公厅, 有关部门 …).
 pub fn is_body(name: &str) -> bool {
     let n = name.trim_end_matches(['）', ')']);

@@ -487,6 +487,13 @@ pub(crate) fn segments(src: &SourceText, layout: &Layout, separators: &[usize]) 
     out
 }
 
+/// Whether line `number` is a row of a web page's table of fields or its furniture
+/// (`索引号：…`, `发文字号：…`, `浏览次数：…`).
+pub(crate) fn is_site_row(src: &SourceText, layout: &Layout, number: usize) -> bool {
+    let l = layout.line(number);
+    crate::metadata::vocab::is_site_row(&compact(&src.as_str()[l.text_start..l.end]))
+}
+
 /// The title that starts at line `number`, maybe written over several lines (a fixed-width
 /// wrap at any character, a centred title broken at a natural point, an issuer line above
 /// `关于…的通知`): text up to a document-type word (方案, 细则, 通知 …) that ends the line or
@@ -495,7 +502,7 @@ pub(crate) fn segments(src: &SourceText, layout: &Layout, separators: &[usize]) 
 pub(crate) fn title_at(src: &SourceText, layout: &Layout, number: usize) -> Option<String> {
     let text = src.as_str();
     let l = layout.line(number);
-    if l.blank || l.boilerplate || continues_line(layout, number) {
+    if l.blank || l.boilerplate || continues_line(src, layout, number) {
         return None;
     }
     let mut joined = String::new();
@@ -681,11 +688,16 @@ fn is_order_serial(c: &str) -> bool {
 }
 
 /// Whether line `number` continues the line before it: that line is filled to the wrap
-/// width and does not end a sentence, so a title cannot start here.
-fn continues_line(layout: &Layout, number: usize) -> bool {
+/// width and does not end a sentence, so a title cannot start here. A web page's row of
+/// fields (`发布时间：…　浏览次数：…`) is continued by nothing.
+fn continues_line(src: &SourceText, layout: &Layout, number: usize) -> bool {
     number > 1 && {
         let p = layout.line(number - 1);
-        !p.blank && !p.boilerplate && !p.ends_final && layout.is_full(number - 1)
+        !p.blank
+            && !p.boilerplate
+            && !p.ends_final
+            && layout.is_full(number - 1)
+            && !is_site_row(src, layout, number - 1)
     }
 }
 
@@ -748,7 +760,7 @@ fn strip_qualifier(s: &str) -> Option<&str> {
 /// `（2016年7月8日…审议通过）`).
 pub(crate) fn dated_title(src: &SourceText, layout: &Layout, number: usize) -> Option<String> {
     let text = src.as_str();
-    if continues_line(layout, number) {
+    if continues_line(src, layout, number) {
         return None;
     }
     let mut joined = String::new();

@@ -352,8 +352,11 @@ impl TitleScan {
 /// the separator's).
 fn first_title(src: &SourceText, layout: &Layout, seg: &Segment) -> Option<String> {
     let from = seg.label_line.map_or(seg.first, |l| l + 1);
+    // A web copy's table of fields (索引号：…, 发文字号：…) stands above its title and does
+    // not count among the lines looked at.
     let found = (from..=seg.last)
         .filter(|&n| !layout.line(n).blank && !layout.line(n).boilerplate)
+        .filter(|&n| !documents::is_site_row(src, layout, n))
         .take(if seg.label_line.is_some() { 2 } else { 5 })
         .find_map(|n| documents::title_at(src, layout, n));
     let found = found.or_else(|| {
