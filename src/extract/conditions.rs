@@ -1151,6 +1151,7 @@ fn dui_target(t: &str, anchored: bool, comma: bool, fines: bool) -> Option<&str>
                         c.is_ascii_digit()
                             || "０１２３４５６７８９一二三四五六七八九十百千万".contains(c)
                     })
+                    || reckoned_amount(&x[..x.find(['，', '。', '；', ',', ';']).unwrap_or(x.len())])
                 })
     };
     let starts = t.match_indices('对').map(|(i, _)| i);
@@ -1177,6 +1178,15 @@ fn dui_target(t: &str, anchored: bool, comma: bool, fines: bool) -> Option<&str>
         }
     }
     None
+}
+
+/// Whether `rest`, the comma clause after a 处, is an amount reckoned on a base (处中标项目
+/// 金额千分之五以上千分之十以下的罚款, 处单位罚款数额百分之五…): a fine, not 处理 or 处分.
+fn reckoned_amount(rest: &str) -> bool {
+    !rest.starts_with(['理', '分', '置', '于', '在'])
+        && ["罚款", "百分之", "千分之", "倍以上", "倍以下"]
+            .iter()
+            .any(|w| rest.contains(w))
 }
 
 /// The target named at the start of a consequence clause: 对X给予…, 对X处以…, 对X处一万元…
@@ -1480,6 +1490,7 @@ fn named_before(t: &str, by_body: bool) -> Option<&str> {
                 x.is_ascii_digit() || "０１２３４５６７８９一二三四五六七八九十百千万".contains(x)
             }) || rest.starts_with("违法")
                 || rest.starts_with("货值")
+                || reckoned_amount(&c[i + '处'.len_utf8()..end])
             {
                 end = end.min(i);
             }
