@@ -443,7 +443,7 @@ pub fn sentence(
                     conds.push(ctx.condition(pre, kind_of(pre), sent.start + cond_start));
                 }
             }
-            if conditions && !lead && !tail {
+            if conditions && !lead && !tail && !refers_to_listed(cond_text) {
                 let text = cond_text.trim_end_matches(['，', ',']);
                 let last = &s[clauses[end].clone()];
                 let kind = if conseq_exempt {
@@ -524,6 +524,7 @@ pub fn sentence(
                         .map(str::to_string)
                 };
                 let target = object
+                    .or_else(|| named_by_demonstrative(h.term))
                     .or(own)
                     .or_else(acted_on)
                     .or_else(|| holder_in_measure(h.term))
@@ -712,7 +713,7 @@ fn measures_lead_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            "(?:下列|以下|如下)(?:的)?[^，。；：:]{0,6}?(?:处罚|处分|处理|措施|方式|问责|惩戒)[：:]$|\
+            "(?:下列|以下|如下)(?:的)?[^，。；：:]{0,6}?(?:处罚|处分|处理|措施|方式|问责|惩戒)(?:(?:予以|进行|实施)?问责|追究(?:其|相关|有关)?(?:责任|(?:相关|有关)?责任人(?:员)?(?:的)?责任))?[：:]$|\
              (?:处罚|处分|处理|问责|惩戒|追责)(?:的)?(?:种类|方式|措施|形式)(?:主要)?(?:包括|有|分为|为|是)[：:]$",
         )
         .expect("regex")
@@ -756,6 +757,32 @@ pub fn measures_lead(s: &str) -> Option<Option<String>> {
         .map(str::to_string)
         .or_else(|| condition_subject(s, &clauses));
     Some(target)
+}
+
+fn listed_elsewhere_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            "^(?:对于|对)?(?:有|具有|存在)(?:本|前|上述)[^，。；]{0,16}?(?:所列|所述|规定)(?:的)?(?:情形|行为|问题)(?:之一)?的[^，。；]",
+        )
+        .expect("regex")
+    })
+}
+
+/// Whether condition `t` names its party by conditions listed elsewhere (对有本办法第九条
+/// 所列情形的单位和领导干部，…): a reference, no condition of its own (a party that has them,
+/// 村级河长有前款规定行为之一的, opens with the party and stays one).
+fn refers_to_listed(t: &str) -> bool {
+    listed_elsewhere_re().is_match(t)
+}
+
+/// The party an item of a list of measures opens with (（一）对党组织，采取责令作出书面检查、
+/// 通报批评的方式): the measures of the item are its own.
+pub fn item_party(t: &str) -> Option<String> {
+    let first = &t[..t.find(['，', ',']).filter(|_| t.starts_with('对'))?];
+    named_before(first, false)
+        .filter(|x| person_like(x) || phrase::ends_in_party_head(x))
+        .map(str::to_string)
 }
 
 fn measures_inline_re() -> &'static Regex {
@@ -1238,6 +1265,26 @@ fn holder_in_measure(term: &str) -> Option<String> {
     // as 企业, 事业, which `is_holder` knows).
     let party = phrase::is_holder(x) || !x.ends_with('业') && phrase::ends_in_party_head(x);
     (x.chars().count() >= 2 && !x.starts_with('其') && party).then(|| x.to_string())
+}
+
+/// The party a measure names with 该 right after its verb (取消该单位当年度评优资格 → 该单位,
+/// 暂停该院医保服务协议 → 该院): its own party, before any named for the measures beside it
+/// (对该单位主要负责人予以约谈，并取消该单位…: the second is the unit's).
+fn named_by_demonstrative(term: &str) -> Option<String> {
+    const VERBS: [&str; 6] = ["取消", "撤销", "暂停", "注销", "核减", "终止"];
+    let rest = VERBS.iter().find_map(|v| term.strip_prefix(v))?;
+    let rest = rest.strip_prefix('该')?;
+    let mut end = '该'.len_utf8();
+    let mut best = None;
+    for c in rest.chars().take(5) {
+        end += c.len_utf8();
+        let x = &term[term.len() - rest.len() - '该'.len_utf8()..][..end];
+        if phrase::is_holder(x) || phrase::ends_in_party_head(x) || x.ends_with(['院', '局', '司', '校']) {
+            best = Some(x.to_string());
+            break;
+        }
+    }
+    best
 }
 
 /// The party inside a phrase of 追究: 追究有关人员责任 → 有关人员, 追究主办单位相关责任人的

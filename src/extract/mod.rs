@@ -40,7 +40,7 @@ use crate::structure::DocTree;
 use crate::text::{MappedText, SourceText};
 use sanctions::Hit;
 use unit::Unit;
-use vocab::Regime;
+use vocab::{Class, Regime};
 
 /// What extraction found in one document.
 #[derive(Debug, Clone, Default)]
@@ -406,7 +406,8 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
                 .map(|i| i + '。'.len_utf8())
                 .filter(|&e| u.text[e..].contains("的，"))
                 .unwrap_or(u.text.len());
-            conditions::measures(&ctx, 0..end, target.clone(), sancs);
+            let target = conditions::item_party(&u.text[..end]).or_else(|| target.clone());
+            conditions::measures(&ctx, 0..end, target, sancs);
         }
         read_unit(&ctx, in_acc_list, &mut ex.responsibilities, conds, sancs);
     }
@@ -566,6 +567,10 @@ fn read_unit(
         if chain.is_none() && t.ends_with(['：', ':']) {
             listed = conditions::measures_lead(t);
         }
+        // The generic consequence of a lead whose items name the measures (采取下列方式追究
+        // 责任：1．批评教育；…) is their umbrella, no entry of its own.
+        let umbrella_lead = listed.is_some() && chain.is_none();
+        let before = sancs.len();
         let joins = t.ends_with(['；', ';']);
         let mut read = |c: Range<usize>, carried: &mut Option<String>| {
             if !(ctx.report && reports::sentence(ctx, c.clone(), &mut person, sancs)) {
@@ -586,6 +591,16 @@ fn read_unit(
             chain = Some(c);
         } else {
             read(c, &mut carried);
+        }
+        if umbrella_lead {
+            let mut k = before;
+            sancs.retain(|x| {
+                k += 1;
+                k <= before
+                    || !sanctions::hits(&x.sanction)
+                        .first()
+                        .is_some_and(|h| h.class == Class::Generic)
+            });
         }
     }
     if let Some(c) = chain

@@ -657,7 +657,7 @@ fn keep(s: &str, h: &Hit<'_>, has_measure_list: bool) -> bool {
     ]) && !named_with_kind
         // 罚款人民币五万元: an amount, not a person (处分人).
         && !after.starts_with("人民币")
-        || after.starts_with('的') && h.soft()
+        || after.starts_with('的') && h.soft() && !after.starts_with("的方式")
     {
         // 处分决定, 约谈制度, 提醒谈话, 通报表扬 …; but 诫勉谈话 is matched whole.
         return false;
