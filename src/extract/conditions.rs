@@ -1531,13 +1531,14 @@ fn named_before(t: &str, by_body: bool) -> Option<&str> {
             }
         }
         // 处 before an amount (对个人处一千元以下罚款).
-        for (i, _) in c[..end].match_indices('处') {
+        let cut = end;
+        for (i, _) in c[..cut].match_indices('处') {
             let rest = &c[i + '处'.len_utf8()..];
             if rest.starts_with(|x: char| {
                 x.is_ascii_digit() || "０１２３４５６７８９一二三四五六七八九十百千万".contains(x)
             }) || rest.starts_with("违法")
                 || rest.starts_with("货值")
-                || reckoned_amount(&c[i + '处'.len_utf8()..end])
+                || reckoned_amount(&c[i + '处'.len_utf8()..cut])
             {
                 end = end.min(i);
             }

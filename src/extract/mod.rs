@@ -593,10 +593,11 @@ fn read_unit(
             read(c, &mut carried);
         }
         if umbrella_lead {
-            let mut k = before;
+            let mut k = 0;
             sancs.retain(|x| {
                 k += 1;
                 k <= before
+                    || !(x.sanction.contains("追究") || x.sanction.ends_with("问责"))
                     || !sanctions::hits(&x.sanction)
                         .first()
                         .is_some_and(|h| h.class == Class::Generic)
