@@ -672,6 +672,13 @@ fn parent_lead(u: &Unit<'_>) -> Lead {
             exemption: conditions::is_exemption(&lead_text),
         };
     }
+    // 办法规定了三类问责情形。一是…的；二是…的: a sentence that names the circumstances of
+    // accountability leads them (a report's 问责情况 lists cases: 情形 only).
+    if s.contains("情形") && acc_list_heading_re().is_match(s) {
+        return Lead::Accountability {
+            exemption: conditions::is_exemption(s),
+        };
+    }
     if !ends_colon {
         // 处理方式包括组织处理、扣减薪酬…等，可以单独使用: the items say what each one holds.
         return match conditions::measures_inline(s) {
@@ -697,10 +704,11 @@ fn parent_lead(u: &Unit<'_>) -> Lead {
 /// The lead sentence of a list of duties ([`parent_lead`]) and the body before it.
 fn lead_body<'u>(u: &'u Unit<'_>, sents: &'u [Range<usize>]) -> Vec<&'u Range<usize>> {
     let mut body: Vec<&Range<usize>> = sents.iter().filter(|s| s.start >= u.skip).collect();
-    if let Some(k) = body
-        .iter()
-        .rposition(|r| u.text[(*r).clone()].trim_end().ends_with(['：', ':']))
-    {
+    // A speaker's label (问：, 答：) ends in a colon but leads nothing.
+    if let Some(k) = body.iter().rposition(|r| {
+        let t = u.text[(*r).clone()].trim_end();
+        t.ends_with(['：', ':']) && t.chars().count() > 3
+    }) {
         body.truncate(k + 1);
     }
     body
