@@ -763,15 +763,15 @@ fn listed_elsewhere_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            "^(?:对于|对)?(?:有|具有|存在)(?:本|前|上述)[^，。；]{0,16}?(?:所列|所述|规定)(?:的)?(?:情形|行为|问题)(?:之一)?的[^，。；]",
+            "^(?:对于|对)?(?:有|具有|存在)本[^，。；]{0,12}?第[一二三四五六七八九十百零]+条[^，。；]{0,10}?所列(?:的)?(?:情形|行为|问题)(?:之一)?的[^，。；]",
         )
         .expect("regex")
     })
 }
 
-/// Whether condition `t` names its party by conditions listed elsewhere (对有本办法第九条
-/// 所列情形的单位和领导干部，…): a reference, no condition of its own (a party that has them,
-/// 村级河长有前款规定行为之一的, opens with the party and stays one).
+/// Whether condition `t` names its party by conditions an article lists elsewhere (对有本
+/// 办法第九条所列情形的单位和领导干部，…): a reference, no condition of its own (a further
+/// party of the paragraph before, 村级河长有前款规定行为之一的, stays one).
 fn refers_to_listed(t: &str) -> bool {
     listed_elsewhere_re().is_match(t)
 }
