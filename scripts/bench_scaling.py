@@ -13,7 +13,7 @@ Shapes:
   on one line, a four-level ladder, a compilation of many 篇, a long line of brackets, many
   findings, unconfirmed inline restarts, deep 一是 nesting, lines of a lone 一是 (found by the
   `scaling` fuzz target), attachment lists (附件：), one long sentence without a full stop,
-  many statements of responsibility in one clause.
+  many statements of responsibility in one clause, title and quotation marks that never close.
 
 Each shape is run at half and full size; a ratio near 2 means linear, near 4 quadratic.
 The text is generated here (the same families as tests/scaling.rs, which counts allocated
@@ -176,6 +176,11 @@ def long_sentence(n):
     return "第一条 违反本办法规定的，" + "".join(pieces[i % 3] for i in range(n)) + "。"
 
 
+def open_marks(n):
+    pieces = ["《", "“", "《某", "“依照", "《《", "依照《某法》第三条"]
+    return "第一条 " + "".join(pieces[i % 6] for i in range(n)) + "。"
+
+
 def many_statements(n):
     bodies = ["市", "县", "区", "乡", "镇", "街道"]
     return "第一条 " + "".join(
@@ -196,6 +201,7 @@ ITEM_FAMILIES = {
     "attachment-lines": attachment_lines,
     "long-sentence": long_sentence,
     "many-statements": many_statements,
+    "open-marks": open_marks,
 }
 SIZE_FAMILIES = {"single-line": single_line, "many-markers": many_markers}
 

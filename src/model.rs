@@ -808,7 +808,8 @@ pub struct Metadata {
     pub secrecy: Option<Element<Secrecy>>,
     /// 紧急程度: 特急, 加急 (telegrams: 特提, 平急).
     pub urgency: Option<Element<String>>,
-    /// 发文机关标志: the issuing body's mark in the 版头, without 文件 (××市人民政府).
+    /// 发文机关标志: the issuing body's mark in the 版头, without 文件 (××市人民政府; several
+    /// bodies of a joint document separated by 、); a 令's mark with 令 (××市人民政府令).
     pub issuer_mark: Option<Element<String>>,
     /// 发文字号: the document's own number, not one it cites.
     pub doc_number: Option<Element<DocNumber>>,
@@ -818,7 +819,7 @@ pub struct Metadata {
     pub addressees: Option<Element<Vec<String>>>,
     /// 附件说明: the names of the attachments, without their numbers.
     pub attachments: Option<Element<Vec<String>>>,
-    /// 发文机关署名: the issuing body or bodies (several separated by a space).
+    /// 发文机关署名: the issuing body or bodies (several separated by 、).
     pub issuer: Option<Element<String>>,
     /// 成文日期, ISO 8601 (`2023-05-04`).
     pub date: Option<Element<String>>,
@@ -861,8 +862,9 @@ pub enum EventKind {
 pub struct Event {
     /// What happened.
     pub kind: EventKind,
-    /// When, ISO 8601; `null` when the text gives no date (自公布之日起施行 without a
-    /// known promulgation date).
+    /// When, ISO 8601; `null` when the text gives no date (a promulgation 印发 by bodies
+    /// named without a date). An event in force from an act (自公布之日起施行) has that act's
+    /// date, or is not given.
     pub date: Option<String>,
     /// The body that acted (第八届全国人民代表大会第五次会议, 中共中央), when named.
     pub body: Option<String>,

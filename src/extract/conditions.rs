@@ -523,7 +523,17 @@ pub fn sentence(
                         .filter(|x| !h.entry.gain || person_like(x))
                         .map(str::to_string)
                 };
-                let target = object
+                let clause_start = clauses
+                    .iter()
+                    .rfind(|c| c.start <= h.range.start)
+                    .map_or(0, |c| c.start);
+                let recorded = h
+                    .entry
+                    .record
+                    .then(|| recorded_party(s, clause_start, &h))
+                    .flatten();
+                let target = recorded
+                    .or(object)
                     .or_else(|| named_by_demonstrative(h.term))
                     .or(own)
                     .or_else(acted_on)
@@ -613,6 +623,12 @@ pub fn sentence(
                 .borne
                 .then(|| borne_target(s, &clauses, &h))
                 .flatten()
+                .or_else(|| {
+                    h.entry
+                        .record
+                        .then(|| recorded_party(s, c.start, &h))
+                        .flatten()
+                })
                 // 对Z承担赔偿责任: Z is whom the liability is owed to.
                 .or_else(|| own.filter(|_| !h.entry.civil()).map(str::to_string))
                 .or_else(|| holder_in_measure(h.term))
@@ -1238,6 +1254,47 @@ fn declared_before(s: &str, clauses: &[Range<usize>], at: usize) -> Option<Strin
             .then(|| x.to_string())
         })
         .last()
+}
+
+/// The party a record in a credit file or a list is of: X of 将X的违法行为记入信用档案 and of
+/// 将X列入…名单, of X的违法信息应当纳入…平台 and of 记入X的信用档案 — the party recorded, not the
+/// body that records (由市场监管部门将其违法信息记入…: 其 is left to the chain, as for the other
+/// measures). None where only what is recorded is named (将处罚决定纳入…, 相关信息).
+fn recorded_party(s: &str, clause_start: usize, h: &Hit<'_>) -> Option<String> {
+    // 记入违法行为人的信用档案: the holder inside the term.
+    let inside = h
+        .term
+        .char_indices()
+        .nth(2)
+        .and_then(|(k, _)| h.term[k..].split_once('的'))
+        .map(|(x, _)| x);
+    let before = &s[clause_start..h.range.start];
+    let object = match before.rsplit_once('将') {
+        Some((_, o)) => Some(o),
+        // X的违法信息应当依法纳入…: the record's subject names its party with 的.
+        None => before.contains('的').then_some(before),
+    };
+    // X的违法行为 / X的失信信息: the party before the last 的, unless what follows it is the
+    // party itself (将不符合要求产品的进货人、代理人列入…).
+    let named = object.map(|o| match o.rsplit_once('的') {
+        Some((x, tail)) if !(person_like(tail) || phrase::ends_in_party_head(tail)) => x,
+        _ => o,
+    });
+    [inside, named].into_iter().flatten().find_map(|x| {
+        let x = x.trim_end_matches('等');
+        let x = ['其', '该']
+            .iter()
+            .find_map(|p| x.strip_prefix(*p).filter(|r| r.chars().count() >= 2))
+            .unwrap_or(x);
+        // 其相关情况按照国家的规定纳入…: a basis, no party.
+        (x.chars().count() >= 2
+            && !x.starts_with('其')
+            && !["按照", "依照", "依据", "根据", "规定"]
+                .iter()
+                .any(|w| x.contains(w))
+            && (person_like(x) || phrase::ends_in_party_head(x)))
+        .then(|| x.to_string())
+    })
 }
 
 /// The party a measure names inside its own words: the one ordered to stop (责令食品摊贩停止

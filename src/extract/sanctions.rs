@@ -713,6 +713,12 @@ fn keep(s: &str, h: &Hit<'_>, has_measure_list: bool) -> bool {
     ]) {
         return false;
     }
+    // 经监察人员责令立即停止作业，拒不停止作业的; 经责令停产整顿仍不具备条件的: an order given
+    // before, part of the circumstance that the measures after it build on.
+    if h.term.starts_with("责令") && s[comma_clause(s, h.range.clone()).start..].starts_with('经')
+    {
+        return false;
+    }
     // 从轻或者减轻处罚, 依照…的规定可以从轻或者减轻处罚: a mitigation, no measure.
     if h.class == Class::Generic && ["从轻", "减轻"].iter().any(|w| h.term.contains(w)) {
         return false;
@@ -764,6 +770,18 @@ fn keep(s: &str, h: &Hit<'_>, has_measure_list: bool) -> bool {
                 clause.contains("给予") || clause.contains("予以")
             })
         }),
+        // An organisation wound up (因合并、分立需要予以解散的，应当依法清算; 经批准予以解散并
+        // 进行清算) ends as its rules provide, no measure for a violation: a dissolution counts
+        // only where its ；-part names no approval, merger, division, ending, need or
+        // application before it and no liquidation after it.
+        t if t.ends_with("解散") => {
+            let part = &before[before.rfind(['；', '。', ';']).unwrap_or(0)..];
+            let rest = &after[..after.find(['；', '。', ';']).unwrap_or(after.len())];
+            !["批准", "合并", "分立", "终止", "需要", "申请"]
+                .iter()
+                .any(|w| part.contains(w))
+                && !rest.contains("清算")
+        }
         // 向人民法院提起诉讼，要求返还，并赔偿损失: what the injured party may claim, in
         // the ；-part before the damages (承担赔偿责任 names the liable party itself).
         t if t.contains("赔偿")
@@ -1010,6 +1028,20 @@ mod tests {
         assert!(terms("依照前款规定处理的案件").is_empty());
         assert_eq!(terms("除依照前款规定处罚外，对其处五百元罚款"), ["罚款"]);
         assert!(terms("依照前款规定处罚的当事人").is_empty());
+    }
+
+    #[test]
+    fn a_body_wound_up_and_an_order_given_before_are_no_measures() {
+        assert!(terms("协会因合并、分立需要予以解散的，应当依法清算").is_empty());
+        assert!(terms("经批准予以解散的合作社，由清算组清理财产").is_empty());
+        assert_eq!(terms("情节严重的，由登记管理机关予以解散"), ["予以解散"]);
+        assert!(terms("经巡查人员责令立即停止作业，拒不停止作业的").is_empty());
+        assert_eq!(
+            terms("由渔政部门责令停止作业，处三千元罚款"),
+            ["责令停止作业", "罚款"]
+        );
+        assert_eq!(terms("情节严重的，责令暂停施工作业"), ["责令暂停施工作业"]);
+        assert!(terms("责令停止违法行为").is_empty());
     }
 
     #[test]

@@ -149,6 +149,17 @@ pub fn trigger_literals() -> Vec<(String, u128, u128)> {
         } else if implies(&prefixes, &suffixes) {
             suffixes = prefixes.clone();
         }
+        // A literal of one character (以 of 以…罪论处, 负 of 负…赔偿责任, 证 of 吊销…证)
+        // occurs in most sentences: where every literal of the other side is longer, that
+        // side alone gates the entry. A match still holds one of each, and its search still
+        // starts where a prefix does (`sanctions::head_starts`): the same matches, far
+        // fewer occurrences to scan.
+        let single = |ls: &[String]| ls.iter().any(|l| l.chars().nth(1).is_none());
+        if single(&prefixes) && !single(&suffixes) {
+            prefixes = suffixes.clone();
+        } else if single(&suffixes) && !single(&prefixes) {
+            suffixes = prefixes.clone();
+        }
         for (lits, is_prefix) in [(prefixes, true), (suffixes, false)] {
             for text in lits {
                 let k = *places.entry(text).or_insert_with_key(|text| {
@@ -376,6 +387,20 @@ mod tests {
         // A literal that crosses the range end is not inside it.
         let cut = 0..t.find("追究").unwrap() + "追".len();
         assert!(!present(t, &occs, cut).pursue);
+    }
+
+    #[test]
+    fn no_sanction_entry_is_gated_on_one_character() {
+        // 以 (of 以…罪论处) and 负 (of 负…赔偿责任) stand in most sentences of a statute.
+        for (w, _, _) in trigger_literals() {
+            assert!(w.chars().nth(1).is_some(), "{w}");
+        }
+        assert_eq!(present_in("可以依法负担以上费用").sanctions, 0);
+        let found: Vec<&str> = crate::extract::sanctions::hits("以妨害公务罪论处")
+            .into_iter()
+            .map(|h| h.term)
+            .collect();
+        assert_eq!(found, ["以妨害公务罪论处"]);
     }
 
     #[test]

@@ -122,7 +122,7 @@ fn running_lines(pages: &[Vec<ViewLine>]) -> HashMap<String, usize> {
 }
 
 /// A page number on a line of its own: `— 3 —`, `- 3 -`, `3`, `第 3 页`, `3/10`, `Page 3`.
-fn is_page_number(line: &str) -> bool {
+pub(crate) fn is_page_number(line: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(r"^[\s\-—–－~·]*(?:第\s*)?(?:[Pp]age\s*)?\d{1,4}\s*(?:页|/\s*\d{1,4}|of\s*\d{1,4})?(?:\s*共\s*\d{1,4}\s*页)?[\s\-—–－~·]*$")

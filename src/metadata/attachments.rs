@@ -79,7 +79,7 @@ fn trailing(s: &str) -> Option<char> {
 
 /// The items of an attachment note as written (its lines joined by `\n`, 附件： first).
 pub fn items(text: &str) -> Vec<Item> {
-    let mut out = Vec::new();
+    let mut out: Vec<Item> = Vec::new();
     for (k, raw) in text.lines().enumerate() {
         let mut s: String = raw
             .chars()
@@ -99,6 +99,17 @@ pub fn items(text: &str) -> Vec<Item> {
             None => (None, s),
         };
         let punct = trailing(&rest);
+        // A line without a number under a numbered name that did not end is the rest of
+        // that name, wrapped.
+        if let (None, Some(last)) = (number, out.last_mut())
+            && last.number.is_some()
+            && last.punct.is_none()
+        {
+            last.name
+                .push_str(rest.trim_end_matches(|c: char| "。；;，,、.．：:".contains(c)));
+            last.punct = punct;
+            continue;
+        }
         let name = rest
             .trim_end_matches(|c: char| "。；;，,、.．：:".contains(c))
             .trim_start_matches(['《'])
@@ -133,6 +144,8 @@ pub fn read(lines: &[Line], body: usize, before: usize, meta: &mut Metadata) {
         };
         let mut text = vec![l.text];
         let numbered_first = numbered(rest).is_some();
+        // The line number of the last line taken.
+        let mut last = l.number;
         for n in lines.iter().take(end).skip(i + 1) {
             let compact = n.compact();
             let c = compact.as_ref();
@@ -140,15 +153,22 @@ pub fn read(lines: &[Line], body: usize, before: usize, meta: &mut Metadata) {
             // an unnumbered first name, further unnumbered names (a fault the lint reports)
             // are short lines that are neither a body's name nor a date nor a sentence.
             let next_numbered = numbered(c).is_some() && (numbered_first || rest.is_empty());
-            let next_unnumbered = !numbered_first
-                && !rest.is_empty()
-                && numbered(c).is_none()
+            let unnumbered = numbered(c).is_none()
                 && c.chars().count() <= 40
                 && !c.contains(['。', '：', ':'])
                 && !super::vocab::is_body(c)
                 && super::date::find_all(c).is_empty();
-            if next_numbered || next_unnumbered {
+            let next_unnumbered = !numbered_first && !rest.is_empty() && unnumbered;
+            // A numbered name wrapped onto the next line (a blank line apart in markdown),
+            // which carries no number (and is no attachment's heading: 附件1).
+            let wrapped = numbered_first
+                && unnumbered
+                && n.number <= last + 2
+                && !c.starts_with("附件")
+                && trailing(text.last().map_or("", |p| p.trim_end())).is_none();
+            if next_numbered || next_unnumbered || wrapped {
                 text.push(n.text);
+                last = n.number;
             } else {
                 break;
             }
@@ -181,6 +201,11 @@ mod tests {
                 (Some(1), "青川市河道名录", None),
                 (Some(2), "河长公示牌样式", None)
             ]
+        );
+        let it = items("附件：1．青川市河道名录及\n      管护责任表\n      2．河长公示牌样式");
+        assert_eq!(
+            it.iter().map(|i| i.name.as_str()).collect::<Vec<_>>(),
+            vec!["青川市河道名录及管护责任表", "河长公示牌样式"]
         );
         let it = items("附件：青川市河道名录。");
         assert_eq!(

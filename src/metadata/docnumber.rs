@@ -38,6 +38,15 @@ fn digit(c: char) -> Option<u32> {
     }
 }
 
+/// A digit of a serial number, or a letter that OCR reads for one (`1l号`, `I2号`, `1O号`).
+fn serial_digit(c: char) -> Option<u32> {
+    digit(c).or(match c {
+        'l' | 'I' | '|' => Some(1),
+        'O' | 'o' => Some(0),
+        _ => None,
+    })
+}
+
 /// Whether `c` may stand in a 发文机关代字: ideographs, Latin letters (a few codes hold
 /// them) and the middle dot.
 fn code_char(c: char) -> bool {
@@ -45,11 +54,12 @@ fn code_char(c: char) -> bool {
 }
 
 /// The 发文字号 that `s` holds from byte `i`: 代字, bracketed year, optional 第, serial, 号.
+/// The 代字 may be missing (a 纪要's `〔2025〕3号`).
 fn at(s: &str, code_start: usize) -> Option<Written> {
     let rest = &s[code_start..];
     let open_at = rest.find(OPEN)?;
     let code = &rest[..open_at];
-    if code.is_empty() || code.chars().count() > 16 || !code.chars().all(code_char) {
+    if code.chars().count() > 16 || !code.chars().all(code_char) {
         return None;
     }
     let mut it = rest[open_at..].char_indices();
@@ -83,8 +93,10 @@ fn at(s: &str, code_start: usize) -> Option<Written> {
     let mut digits = 0;
     let mut first_zero = false;
     let mut end = pos;
+    let mut real_digit = false;
     while let Some(&(j, c)) = tail.peek() {
-        let Some(d) = digit(c) else { break };
+        let Some(d) = serial_digit(c) else { break };
+        real_digit |= digit(c).is_some();
         if digits == 0 {
             first_zero = d == 0;
         }
@@ -93,7 +105,7 @@ fn at(s: &str, code_start: usize) -> Option<Written> {
         end = pos + j + c.len_utf8();
         tail.next();
     }
-    if digits == 0 || digits > 6 {
+    if !real_digit || digits > 6 {
         return None;
     }
     let (j, c) = tail.next()?;
@@ -192,6 +204,24 @@ mod tests {
         );
         let w = whole_line("青财字（2023）7号").unwrap();
         assert_eq!(w.brackets, ('（', '）'));
+    }
+
+    #[test]
+    fn letters_read_for_digits_by_ocr_stand_for_them_in_the_serial() {
+        let w = whole_line("白办发（2025）1l号").unwrap();
+        assert_eq!(
+            (w.agency_code.as_str(), w.year, w.serial),
+            ("白办发", 2025, 11)
+        );
+        assert_eq!(whole_line("青政发[2025]2O号").map(|w| w.serial), Some(20));
+        // Letters alone are no number.
+        assert!(whole_line("青政发〔2025〕lO号").is_none());
+    }
+
+    #[test]
+    fn a_minutes_number_has_no_agency_code() {
+        let w = whole_line("〔2025〕3号").unwrap();
+        assert_eq!((w.agency_code.as_str(), w.year, w.serial), ("", 2025, 3));
     }
 
     #[test]

@@ -172,8 +172,15 @@ pub fn read(src: &SourceText, doc: &DocTree, lines: &[Line], layout: &Layout, me
     if order.is_none() {
         order = order_line(lines, layout);
     }
+    // A 令's promulgation text may state the date in force that the rule's closing article
+    // repeats.
+    let in_force = order
+        .as_ref()
+        .is_some_and(|(_, line)| promulgation(lines, layout, *line, meta, &mut events));
     undated_promulgation(lines, layout, &mut events);
-    closing_article(src, doc, lines, &mut events);
+    if !in_force {
+        closing_article(src, doc, lines, meta, &mut events);
+    }
     meta.events = events;
     // The value names the order as it is cited (国务院令第752号); the text keeps the
     // country's name as written.
@@ -235,9 +242,18 @@ fn header_statements(
                 (cut, &l.text[..cut])
             }
             None => {
+                // The line of the 令 itself (某某市人民政府令第15号) or one that says it
+                // promulgated the text (…令第31号公布), not one that cites another 令 in a
+                // sentence (依照《…办法》（某某市人民政府令第188号）第十四条).
                 if order.is_none()
                     && l.text.contains('令')
-                    && let Some((o, _, _)) = docnumber::order(&l.compact())
+                    && let Some((o, start, end)) = docnumber::order(&l.compact())
+                    && (l.compact()[..start]
+                        .trim_start_matches(['（', '(', '【', '['])
+                        .is_empty()
+                        || vocab::EVENT_WORDS.iter().any(|(w, k)| {
+                            *k == EventKind::Promulgated && l.compact()[end..].starts_with(w)
+                        }))
                 {
                     *order = Some((o, l.number));
                 }
@@ -361,6 +377,136 @@ fn undated_promulgation(lines: &[Line], layout: &Layout, events: &mut Vec<Event>
     }
 }
 
+/// How many content lines after its number a 令's promulgation text may take.
+const ORDER_LINES: usize = 10;
+
+/// The promulgation text of a 命令（令） (GB/T 9704-2012 §10.3): under the 令 line and its
+/// number, `《…》已经2025年3月4日某某会议审议通过，现予公布，自2025年5月1日起施行。`, the
+/// signature (`市长　王某某`) and the date. Gives the adopted, promulgated and effective
+/// events, the 签发人, the 成文日期 (the date under the signature) and the 发文机关标志 (the
+/// 令 line). Returns whether it stated the date in force.
+fn promulgation(
+    lines: &[Line],
+    layout: &Layout,
+    order_line: usize,
+    meta: &mut Metadata,
+    events: &mut Vec<Event>,
+) -> bool {
+    let Some(at) = lines.iter().position(|l| l.number == order_line) else {
+        return false;
+    };
+    let mark = lines[at].compact();
+    // Only a 令 that heads the document (its line opens with the body's name and 令), not a
+    // dated header line that names the 令 (2019年2月17日 国务院令第708号公布).
+    let heads = docnumber::order(&mark).is_some_and(|(_, start, _)| start == 0)
+        || mark.strip_suffix('令').is_some_and(vocab::is_body);
+    if !heads {
+        return false;
+    }
+    if let Some(k) = mark.find('令')
+        && meta.issuer_mark.is_none()
+        && vocab::is_body(&mark[..k])
+    {
+        let end = k + '令'.len_utf8();
+        meta.issuer_mark = Some(element(mark[..end].to_string(), lines[at].text, order_line));
+    }
+    let title = layout
+        .title_first
+        .filter(|&t| t > at)
+        .unwrap_or(lines.len());
+    let mut stated: Vec<Event> = Vec::new();
+    // The line and phrase of the promulgation (现予公布).
+    let mut published: Option<(usize, &str)> = None;
+    let mut effective: Option<Event> = None;
+    let mut signed = false;
+    for l in lines
+        .iter()
+        .take(title.min(at + 1 + ORDER_LINES))
+        .skip(at + 1)
+    {
+        let c = l.compact();
+        if let Some(d) = date::whole(&c) {
+            if signed || published.is_some() {
+                if meta.date.is_none() {
+                    meta.date = Some(element(d.iso(), l.text, l.number));
+                }
+                if let Some((line, phrase)) = published.take() {
+                    stated.push(Event {
+                        kind: EventKind::Promulgated,
+                        date: Some(d.iso()),
+                        body: None,
+                        text: phrase.to_string(),
+                        line: line as u64,
+                    });
+                }
+                break;
+            }
+            continue;
+        }
+        if let Some(name) = signature(l.text) {
+            if meta.signer.is_none() {
+                meta.signer = Some(element(name.to_string(), l.text, l.number));
+            }
+            signed = true;
+            continue;
+        }
+        let Some((cut, phrase)) = vocab::PROMULGATION_PHRASES
+            .iter()
+            .filter_map(|p| c.find(p).map(|k| (k, *p)))
+            .min()
+        else {
+            continue;
+        };
+        published = Some((l.number, phrase));
+        // The acts stated before the promulgation: 已经…审议通过, 经…批准.
+        let before = &c[..cut];
+        let dates = date::find_all_partial(before);
+        for (k, d) in dates.iter().enumerate() {
+            let end = dates.get(k + 1).map_or(before.len(), |n| n.start);
+            let after = &before[d.end..end];
+            let plain = outside_titles(after);
+            let Some(&(w, kind)) = words(&plain).first() else {
+                continue;
+            };
+            let mut none = None;
+            stated.push(Event {
+                kind,
+                date: Some(d.iso()),
+                body: body_of(&plain[..w], &mut none, l.number),
+                text: before[d.start..end]
+                    .trim_end_matches(['，', ',', '。'])
+                    .to_string(),
+                line: l.number as u64,
+            });
+        }
+        if let Some((start, end, when)) = in_force(&c) {
+            effective = date::find_all(when).first().map(|d| Event {
+                kind: EventKind::Effective,
+                date: Some(d.iso()),
+                body: None,
+                text: c[start..end].to_string(),
+                line: l.number as u64,
+            });
+        }
+    }
+    events.extend(stated);
+    let stated_in_force = effective.is_some();
+    events.extend(effective);
+    stated_in_force
+}
+
+/// The name of a signature line `市长　王某某` (an office and a person's name).
+fn signature(text: &str) -> Option<&str> {
+    let mut parts = text
+        .split(crate::normalize::is_blank)
+        .filter(|p| !p.is_empty());
+    let (office, name) = (parts.next()?, parts.next()?);
+    (parts.next().is_none()
+        && vocab::OFFICES.iter().any(|o| office.ends_with(o))
+        && super::gongwen::is_person_name(name))
+    .then_some(name)
+}
+
 /// A 令 number on a line of its own in the head (`中华人民共和国国务院令` over `第752号`).
 fn order_line(lines: &[Line], layout: &Layout) -> Option<(String, usize)> {
     let head = &lines[..layout.body.min(lines.len()).min(HEADER_LINES)];
@@ -434,6 +580,23 @@ fn in_force(text: &str) -> Option<(usize, usize, &str)> {
     None
 }
 
+/// The date of the act that `when` names (发布之日, 印发之日, 通过之日): the date of the
+/// document's latest event of that kind, else for a promulgation the 成文日期.
+fn date_of_act(when: &str, meta: &Metadata, events: &[Event]) -> Option<String> {
+    let (_, kind) = vocab::EVENT_WORDS.iter().find(|(w, _)| when.contains(w))?;
+    // The latest: a revised text is in force from its own promulgation.
+    events
+        .iter()
+        .rev()
+        .find(|e| e.kind == *kind && e.date.is_some())
+        .and_then(|e| e.date.clone())
+        .or_else(|| {
+            (*kind == EventKind::Promulgated)
+                .then(|| meta.date.as_ref().map(|d| d.value.clone()))
+                .flatten()
+        })
+}
+
 /// Where a text searched for the closing article comes from.
 #[derive(Debug, Clone, Copy)]
 enum Place<'a> {
@@ -443,10 +606,17 @@ enum Place<'a> {
     Line(usize),
 }
 
-/// The effective date from the closing article of the document.
-/// A date that the text does not state (自发布之日起施行) is left null: it is the date of an
-/// act the document may not record.
-fn closing_article(src: &SourceText, doc: &DocTree, lines: &[Line], events: &mut Vec<Event>) {
+/// The effective date from the closing article of the document. A date that the article
+/// names by an act (自发布之日起施行, 自印发之日起施行, 自通过之日起施行) is the date of that
+/// act when the document states it (its event, or for 发布/印发 its 成文日期); without it
+/// there is no event.
+fn closing_article(
+    src: &SourceText,
+    doc: &DocTree,
+    lines: &[Line],
+    meta: &Metadata,
+    events: &mut Vec<Event>,
+) {
     // The last three clauses, latest first; a document without clauses, its last lines.
     let texts: Vec<(&str, Place)> = if doc.nodes.is_empty() {
         lines[lines.len().saturating_sub(8)..]
@@ -466,7 +636,14 @@ fn closing_article(src: &SourceText, doc: &DocTree, lines: &[Line], events: &mut
         let Some((start, end, when)) = in_force(text) else {
             continue;
         };
-        let date = date::find_all(when).first().map(date::Found::iso);
+        let date = date::find_all(when)
+            .first()
+            .map(date::Found::iso)
+            .or_else(|| date_of_act(when, meta, events));
+        let Some(date) = date else {
+            return;
+        };
+        let date = Some(date);
         let stated = &text[start..end];
         events.push(Event {
             kind: EventKind::Effective,

@@ -86,6 +86,52 @@ fn is_site_row(c: &str) -> bool {
     })
 }
 
+/// The value of a web page's row labelled `label` (发文字号：…, 成文日期|…), as written.
+fn site_value<'a>(c: &'a str, label: &str) -> Option<&'a str> {
+    let v = c
+        .strip_prefix(label)?
+        .trim_start_matches(['：', ':', '】', ']', '|', '｜']);
+    (!v.is_empty()).then_some(v)
+}
+
+/// A web copy's table of fields states the 发文字号, 成文日期 and 发文机关 of the page's
+/// document: used when the document itself does not state them (发布日期 is the page's, no
+/// 成文日期).
+fn site_fields(lines: &[Line], head_end: usize, meta: &mut Metadata) {
+    for l in &lines[..head_end] {
+        let c = l.compact();
+        if !is_site_row(&c) {
+            continue;
+        }
+        if meta.doc_number.is_none()
+            && let Some(v) = site_value(&c, vocab::SITE_DOC_NUMBER)
+            && let Some(w) = docnumber::whole_line(v)
+        {
+            meta.doc_number = Some(element(
+                DocNumber {
+                    agency_code: w.agency_code,
+                    year: w.year,
+                    serial: w.serial,
+                },
+                &v[w.start..w.end],
+                l.number,
+            ));
+        } else if meta.date.is_none()
+            && let Some(v) = site_value(&c, vocab::SITE_DATE)
+            && let Some(d) = date::whole(v)
+        {
+            meta.date = Some(element(d.iso(), v, l.number));
+        } else if meta.issuer.is_none()
+            && let Some(v) = site_value(&c, vocab::SITE_ISSUER)
+        {
+            let names = split_list(v);
+            if !names.is_empty() && names.iter().all(|n| vocab::is_body(n)) {
+                meta.issuer = Some(element(names.join("、"), v, l.number));
+            }
+        }
+    }
+}
+
 /// Read the 公文 elements.
 pub fn read(lines: &[Line], layout: &Layout, meta: &mut Metadata) {
     let head_end = layout.body.min(HEAD_LINES).min(lines.len());
@@ -103,9 +149,12 @@ pub fn read(lines: &[Line], layout: &Layout, meta: &mut Metadata) {
         (None, None) => 0,
     };
     header(lines, top, doc_number_at, meta);
+    second_signer(lines, meta);
     let after = layout.after_title.max(doc_number_at.map_or(0, |d| d + 1));
     addressees(lines, after, head_end.max(after + 1), meta);
     closing(lines, layout.body.min(lines.len()), meta);
+    date_under_number(lines, doc_number_at, layout.body, meta);
+    site_fields(lines, head_end, meta);
 }
 
 /// The 发文字号: the first line of the head that is a number alone.
@@ -129,7 +178,7 @@ fn doc_number(lines: &[Line], head_end: usize, meta: &mut Metadata) {
                 l.number,
             ));
             // 签发人 beside the number (上行文).
-            signer(&l.compact(), l.number, meta);
+            signer(l, meta);
             return;
         }
     }
@@ -166,19 +215,52 @@ fn number_after_title(lines: &[Line], layout: &Layout, meta: &mut Metadata) {
     }
 }
 
-/// 签发人：张三 李四 in a compacted line; the names as written in the line.
-fn signer(compact: &str, line: usize, meta: &mut Metadata) {
+/// 签发人：张三 李四 on a line; the names as written, parted by blanks or ，、 and joined
+/// by 、.
+fn signer(l: &Line, meta: &mut Metadata) {
     if meta.signer.is_some() {
         return;
     }
-    let Some(k) = compact.find("签发人") else {
+    let Some(k) = l.text.find("签发人") else {
         return;
     };
-    let names = compact[k + "签发人".len()..].trim_start_matches(['：', ':']);
-    if names.is_empty() || names.chars().count() > 24 {
+    let written = l.text[k + "签发人".len()..]
+        .trim_start_matches(|c: char| crate::normalize::is_blank(c) || c == '：' || c == ':');
+    let names: Vec<&str> = written
+        .split(|c: char| crate::normalize::is_blank(c) || matches!(c, '，' | '、' | ','))
+        .filter(|n| !n.is_empty())
+        .collect();
+    if names.is_empty() || names.iter().map(|n| n.chars().count()).sum::<usize>() > 24 {
         return;
     }
-    meta.signer = Some(element(names.replace('，', "、"), &compact[k..], line));
+    meta.signer = Some(element(names.join("、"), &l.text[k..], l.number));
+}
+
+/// Whether a compacted line is a person's name alone: two to four ideographs (a second
+/// 签发人 written under the first, a 署名 after an office: 市长　王某某).
+pub(super) fn is_person_name(c: &str) -> bool {
+    (2..=4).contains(&c.chars().count())
+        && c.chars().all(|ch| ('\u{4E00}'..='\u{9FFF}').contains(&ch))
+}
+
+/// A further 签发人 alone on the line under the first (两个签发人, §7.2.6): added to the
+/// names.
+fn second_signer(lines: &[Line], meta: &mut Metadata) {
+    let Some(s) = &mut meta.signer else {
+        return;
+    };
+    let Some(i) = lines.iter().position(|l| l.number as u64 == s.line) else {
+        return;
+    };
+    let Some(n) = lines.get(i + 1) else {
+        return;
+    };
+    let c = n.compact();
+    if is_person_name(&c) && !vocab::is_body(&c) {
+        s.value = format!("{}、{}", s.value, c);
+        s.text.push('\n');
+        s.text.push_str(n.text);
+    }
 }
 
 /// 份号, 密级, 紧急程度, 发文机关标志 and 签发人 in the lines above `top`.
@@ -191,7 +273,7 @@ fn header(lines: &[Line], top: usize, doc_number_at: Option<usize>, meta: &mut M
             continue;
         }
         if c.contains("签发人") {
-            signer(c, l.number, meta);
+            signer(l, meta);
             continue;
         }
         let digits = c.trim_start_matches("份号").trim_start_matches(['：', ':']);
@@ -249,7 +331,7 @@ fn header(lines: &[Line], top: usize, doc_number_at: Option<usize>, meta: &mut M
             .filter(|n| !n.is_empty())
             .collect();
         let text: Vec<&str> = mark.iter().map(|l| l.text).collect();
-        meta.issuer_mark = Some(element(names.join(" "), &text.join("\n"), mark[0].number));
+        meta.issuer_mark = Some(element(names.join("、"), &text.join("\n"), mark[0].number));
     }
 }
 
@@ -277,15 +359,36 @@ fn addressees(lines: &[Line], from: usize, to: usize, meta: &mut Metadata) {
         let Some(k) = c.find(['：', ':']) else {
             continue;
         };
-        let head = &c[..k];
+        // A 主送 line glued to the title (…的通知各县人民政府：) starts after the title's
+        // genre word.
+        let from = glued_title_end(&c[..k]).unwrap_or(0);
+        let head = &c[from..k];
         let items = split_list(head);
         if items.is_empty() || !items.iter().all(|i| vocab::is_body(i) || is_body_group(i)) {
             continue;
         }
         let colon = c[k..].chars().next().map_or(0, char::len_utf8);
-        meta.addressees = Some(element(items, &c[..k + colon], l.number));
+        meta.addressees = Some(element(items, &c[from..k + colon], l.number));
         return;
     }
+}
+
+/// Where a title glued before a list of bodies ends (关于做好某某工作的通知|各县人民政府，
+/// 市政府各部门): after the last genre word (通知, 意见, 批复 …) of a title (关于…的) whose
+/// rest opens with a body's name (the glued whole may read as a body's name too: it ends
+/// with one). `None` when no title stands there.
+pub(super) fn glued_title_end(head: &str) -> Option<usize> {
+    let about = head.find(vocab::TITLE_ABOUT)?;
+    vocab::GENRE_WORDS
+        .iter()
+        .flat_map(|w| head.match_indices(w).map(move |(k, _)| k + w.len()))
+        .filter(|&end| end > about && end < head.len())
+        .filter(|&end| {
+            split_list(&head[end..])
+                .first()
+                .is_some_and(|i| vocab::is_body(i) || is_body_group(i))
+        })
+        .max()
 }
 
 /// The longest rest of a 主送 line broken inside a name that the next line may hold.
@@ -319,8 +422,10 @@ fn is_body_group(s: &str) -> bool {
     s.rsplit('、').next().is_some_and(vocab::is_body)
 }
 
-/// A list of bodies as written: split at ， and ； (a 、 joins members of one group), the
-/// closing 。 dropped.
+/// A list of bodies as written: split at ， and ；, the closing 。 dropped. A 、 parts
+/// bodies too when every part names one (省发展改革委、省财政厅), but joins the members of
+/// one group that 各 opens (各省、自治区、直辖市人民政府) or shares (国务院各部委、各直属机构)
+/// and stays inside brackets (各县（市、区）人民政府).
 pub fn split_list(s: &str) -> Vec<String> {
     s.trim_end_matches(['。', '.', '；', ';', '，', ','])
         .split(['，', '；', ';', ','])
@@ -329,40 +434,49 @@ pub fn split_list(s: &str) -> Vec<String> {
                 .to_string()
         })
         .filter(|x| !x.is_empty())
+        .flat_map(|x| split_enumeration(&x))
         .collect()
+}
+
+/// The bodies of an item joined by 、 outside brackets, when each names a body and no 各
+/// before the first governs the rest; else the item whole.
+fn split_enumeration(item: &str) -> Vec<String> {
+    let mut parts: Vec<String> = vec![String::new()];
+    let mut depth = 0usize;
+    for c in item.chars() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = depth.saturating_sub(1),
+            '、' if depth == 0 => {
+                parts.push(String::new());
+                continue;
+            }
+            _ => {}
+        }
+        if let Some(last) = parts.last_mut() {
+            last.push(c);
+        }
+    }
+    // 各 before the first governs the rest (各省、自治区); a body before 各 in the first
+    // governs the 各 of the rest (国务院各部委、各直属机构).
+    let governed = (parts[0].starts_with('各') && parts[1..].iter().any(|p| !p.starts_with('各')))
+        || (parts[0].contains('各') && parts[1..].iter().all(|p| p.starts_with('各')));
+    if parts.len() < 2 || governed || !parts.iter().all(|p| vocab::is_body(p)) {
+        return vec![item.to_string()];
+    }
+    parts
 }
 
 /// The closing part and the 版记: 附件说明, 发文机关署名, 成文日期, 附注, 抄送, 印发.
 fn closing(lines: &[Line], body: usize, meta: &mut Metadata) {
     // 成文日期: the first line after the body's start that is a date alone (or a body's
     // name and a date).
-    let mut date_at = None;
-    for (i, l) in lines.iter().enumerate().skip(body) {
-        // A date line is short and ends in 日 (a date alone, or a body's name and a date).
-        if l.text.len() > 120 || !l.text.ends_with('日') || is_site_row(&l.compact()) {
-            continue;
-        }
-        if let Some(d) = date::whole(&l.compact()) {
-            meta.date = Some(element(d.iso(), l.text, l.number));
-            date_at = Some(i);
-            break;
-        }
-        // 某某市人民政府 2023年5月4日
-        if let Some(d) = date::find_all(&l.compact()).last().copied()
-            && d.end == l.compact().len()
-            && d.start > 0
-            && vocab::is_body(&l.compact()[..d.start])
-        {
-            meta.date = Some(element(d.iso(), &l.compact()[d.start..], l.number));
-            meta.issuer = Some(element(
-                l.compact()[..d.start].to_string(),
-                &l.compact()[..d.start],
-                l.number,
-            ));
-            date_at = Some(i);
-            break;
-        }
-    }
+    let date_at = lines
+        .iter()
+        .enumerate()
+        .skip(body)
+        .find(|(_, l)| date_line(l, meta))
+        .map(|(i, _)| i);
     if let Some(i) = date_at {
         if meta.issuer.is_none() {
             issuer(lines, body, i, meta);
@@ -381,11 +495,58 @@ fn closing(lines: &[Line], body: usize, meta: &mut Metadata) {
     imprint(lines, body, meta);
 }
 
+/// Whether `l` is a date line — a date alone, or a body's name and a date (某某市人民政府
+/// 2023年5月4日) —; if so its date (and body) are the document's 成文日期 (and 署名).
+fn date_line(l: &Line, meta: &mut Metadata) -> bool {
+    // A date line is short and ends in 日.
+    if l.text.len() > 120 || !l.text.ends_with('日') || is_site_row(&l.compact()) {
+        return false;
+    }
+    let c = l.compact();
+    if let Some(d) = date::whole(&c) {
+        meta.date = Some(element(d.iso(), l.text, l.number));
+        return true;
+    }
+    if let Some(d) = date::find_all(&c).last().copied()
+        && d.end == c.len()
+        && d.start > 0
+        && vocab::is_body(&c[..d.start])
+    {
+        meta.date = Some(element(d.iso(), &c[d.start..], l.number));
+        meta.issuer = Some(element(c[..d.start].to_string(), &c[..d.start], l.number));
+        return true;
+    }
+    false
+}
+
+/// A document whose date stands under its number, above the body (a 纪要: `〔2025〕3号`
+/// over `某某市人民政府办公室　2025年2月18日`), when the closing part gave none.
+fn date_under_number(
+    lines: &[Line],
+    doc_number_at: Option<usize>,
+    body: usize,
+    meta: &mut Metadata,
+) {
+    let (None, Some(n)) = (&meta.date, doc_number_at) else {
+        return;
+    };
+    for l in lines.iter().take(body.min(n + 3)).skip(n + 1) {
+        if date_line(l, meta) {
+            return;
+        }
+    }
+}
+
 /// 发文机关署名: the lines right above the date that name bodies (several for a joint
 /// document; a name spaced out to the width of the others is closed up).
 fn issuer(lines: &[Line], body: usize, date_at: usize, meta: &mut Metadata) {
     let mut names: Vec<&Line> = Vec::new();
-    for l in lines[body..date_at].iter().rev().take(4) {
+    // A page number (—４—) may stand between the names and the date.
+    let above = lines[body..date_at]
+        .iter()
+        .rev()
+        .skip_while(|l| crate::formats::pdf::is_page_number(l.text));
+    for l in above.take(4) {
         if vocab::is_body(&l.compact()) && !l.compact().starts_with("附件") {
             names.push(l);
         } else {
@@ -396,7 +557,7 @@ fn issuer(lines: &[Line], body: usize, date_at: usize, meta: &mut Metadata) {
     if let Some(first) = names.first() {
         let value: Vec<String> = names.iter().flat_map(|l| bodies_in(l.text)).collect();
         let text: Vec<&str> = names.iter().map(|l| l.text).collect();
-        meta.issuer = Some(element(value.join(" "), &text.join("\n"), first.number));
+        meta.issuer = Some(element(value.join("、"), &text.join("\n"), first.number));
     }
 }
 
@@ -428,13 +589,15 @@ fn bodies_in(text: &str) -> Vec<String> {
 /// 抄送 and the 印发 line of the 版记.
 fn imprint(lines: &[Line], body: usize, meta: &mut Metadata) {
     for (i, l) in lines.iter().enumerate().skip(body) {
-        if !(l.text.starts_with('抄') || l.text.ends_with('发')) {
+        if !(l.text.starts_with(['抄', '分']) || l.text.ends_with('发')) {
             continue;
         }
         let compact = l.compact();
         let c = compact.as_ref();
-        if let Some(rest) = c
-            .strip_prefix("抄送")
+        // 分送 is the 抄送 of a 纪要 (GB/T 9704-2012 §10.2).
+        if let Some(rest) = vocab::CC_LABELS
+            .iter()
+            .find_map(|w| c.strip_prefix(w))
             .and_then(|r| r.strip_prefix(['：', ':']))
         {
             // The list runs on over the next lines until it closes with 。.

@@ -119,12 +119,22 @@ fn chinese_numerals_and_a_number_under_the_title() {
 }
 
 #[test]
-fn numbers_cited_in_the_body_and_site_rows_are_not_metadata() {
+fn numbers_cited_in_the_body_are_not_metadata_but_site_rows_state_them() {
     let m = meta(
-        "发文字号：青政办发〔2022〕3号\n成文日期：2022年01月05日\n关于做好防汛工作的通知\n各区县人民政府：\n根据青政发〔2021〕9号文件精神，现通知如下。\n一、做好准备\n各地要做好准备。\n",
+        "发文字号：青政办发〔2022〕3号\n发布日期：2022年01月07日\n关于做好防汛工作的通知\n各区县人民政府：\n根据青政发〔2021〕9号文件精神，现通知如下。\n一、做好准备\n各地要做好准备。\n",
+    );
+    let d = m.doc_number.unwrap();
+    assert_eq!((d.value.serial, d.value.year, d.line), (3, 2022, 1));
+    // 发布日期 is the page's, no 成文日期.
+    assert!(m.date.is_none());
+    let m = meta(
+        "成文日期：2022年01月05日\n关于做好防汛工作的通知\n各区县人民政府：\n根据青政发〔2021〕9号文件精神，现通知如下。\n一、做好准备\n各地要做好准备。\n",
     );
     assert!(m.doc_number.is_none());
-    assert!(m.date.is_none());
+    assert_eq!(
+        m.date.map(|d| (d.value, d.line)),
+        Some(("2022-01-05".to_string(), 1))
+    );
 }
 
 #[test]
@@ -149,7 +159,12 @@ fn site_table_rows_however_their_cells_are_joined() {
         let m = meta(&format!(
             "{row}\n关于做好防汛工作的通知\n各区县人民政府：\n现通知如下。\n一、做好准备\n各地要做好准备。\n"
         ));
-        assert!(m.doc_number.is_none(), "{row}");
+        // The row states the number of a document that does not state it itself.
+        assert_eq!(
+            m.doc_number.map(|d| (d.value.serial, d.line)),
+            Some((3, 1)),
+            "{row}"
+        );
     }
 }
 
@@ -200,6 +215,7 @@ fn a_markdown_header_with_orders_amendments_and_shared_verbs() {
          第一条 为了保障供水，制定本条例。\n\n\
          第二条 本条例自公布之日起施行。\n",
     );
+    // 自公布之日 is the date of the promulgation the header states.
     let ev: Vec<(EventKind, Option<&str>, Option<&str>, u64)> = m
         .events
         .iter()
@@ -234,7 +250,7 @@ fn a_markdown_header_with_orders_amendments_and_shared_verbs() {
                 9
             ),
             // 自公布之日起施行: the text does not state the date.
-            (EventKind::Effective, None, None, 18),
+            (EventKind::Effective, Some("2001-03-02"), None, 18),
         ]
     );
     assert_eq!(
@@ -380,5 +396,34 @@ fn attachment_names_that_open_with_a_year() {
             ],
             6
         )
+    );
+}
+
+#[test]
+fn lists_parted_by_enumeration_commas_name_their_bodies() {
+    assert_eq!(
+        gongwen::split_list("省发展改革委、省财政厅、省交通运输厅，各县（市、区）人民政府。"),
+        vec![
+            "省发展改革委",
+            "省财政厅",
+            "省交通运输厅",
+            "各县（市、区）人民政府"
+        ]
+    );
+    // A group that 各 opens or shares stays whole.
+    assert_eq!(
+        gongwen::split_list("各省、自治区、直辖市人民政府，国务院各部委、各直属机构"),
+        vec!["各省、自治区、直辖市人民政府", "国务院各部委、各直属机构"]
+    );
+}
+
+#[test]
+fn a_main_addressee_line_glued_to_the_title() {
+    let c = "白沙县人民政府关于做好秋季征兵工作的通知各乡镇人民政府，县政府各部门";
+    let end = gongwen::glued_title_end(c).unwrap();
+    assert_eq!(&c[end..], "各乡镇人民政府，县政府各部门");
+    assert_eq!(
+        gongwen::glued_title_end("各乡镇人民政府，县政府各部门"),
+        None
     );
 }

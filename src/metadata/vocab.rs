@@ -75,6 +75,27 @@ pub const NUMBER_UNITS: &str = "年月日号个项条%％万元次届期";
 /// Marks of a span of numbers (2024—2025, 2024-2026, 2024至2025).
 pub const SPAN_MARKS: &str = "—–-~～至到";
 
+/// The word that opens the subject of a 公文's title (关于…的通知).
+pub const TITLE_ABOUT: &str = "关于";
+
+/// The genre words that end a 公文's title (GB/T 9704-2012 and the 条例 on 公文 processing:
+/// 决议, 决定, 命令, 公报, 公告, 通告, 意见, 通知, 通报, 报告, 请示, 批复, 议案, 函, 纪要), and
+/// the kinds of text a notice issues (方案, 办法, 规定).
+pub const GENRE_WORDS: &[&str] = &[
+    "决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知", "通报", "报告", "请示", "批复",
+    "议案", "函", "纪要", "方案", "办法", "规定", "细则", "规划",
+];
+
+/// The words of a 令 that make its text public (现予公布).
+pub const PROMULGATION_PHRASES: &[&str] =
+    &["现予公布", "现予发布", "现予颁布", "予以公布", "予以发布"];
+
+/// How the office of the head of a body who signs a 令 ends (市长, 省长, 主席, 主任, 总理 …).
+pub const OFFICES: &[&str] = &["长", "主席", "主任", "总理", "书记"];
+
+/// Labels of the 抄送 line of the 版记 (分送 in a 纪要, §10.2).
+pub const CC_LABELS: &[&str] = &["抄送", "分送"];
+
 /// 密级 (GB/T 9704-2012 §7.2.2).
 pub const SECRECY: &[&str] = &["绝密", "机密", "秘密"];
 
@@ -98,6 +119,14 @@ pub const EVENT_WORDS: &[(&str, EventKind)] = &[
     ("生效", EventKind::Effective),
     ("执行", EventKind::Effective),
 ];
+
+/// The label of a web page's row that states the document's 发文字号.
+pub const SITE_DOC_NUMBER: &str = "发文字号";
+/// The label of a web page's row that states the document's 成文日期 (not 发布日期, the
+/// page's).
+pub const SITE_DATE: &str = "成文日期";
+/// The label of a web page's row that states the document's 发文机关.
+pub const SITE_ISSUER: &str = "发文机关";
 
 /// Labels of the rows of a web page's metadata table and of its furniture: a line that
 /// starts with one is the site's, not the document's.

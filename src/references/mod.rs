@@ -31,6 +31,7 @@ pub fn references(src: &SourceText, doc: &DocTree) -> Vec<Reference> {
     let act = amended
         .clone()
         .or_else(|| doc.title.as_deref().and_then(implemented_act));
+    let own_title = doc.title.as_deref().map(compact);
     let mut out = Vec::new();
     let mut last_named: Option<String> = None;
     // The last article of this document named explicitly, with the article it was named
@@ -51,6 +52,17 @@ pub fn references(src: &SourceText, doc: &DocTree) -> Vec<Reference> {
         for f in parse::scan(text) {
             if title.is_some_and(|(from, to)| f.start < to && from < f.end) {
                 continue;
+            }
+            // A document's own title quoted in its text (《某某办法》已经…通过), the text a
+            // notice issues (关于印发《某某方案》的通知), an abbreviation of its own title
+            // (《处分规定》) or a kind word alone (《规定》) name the document itself.
+            if let (Unit::Whole, Scope::Named(name)) = (&f.unit, &f.scope) {
+                let name = compact(name);
+                if own_title.as_ref().is_some_and(|t| t.contains(&name))
+                    || vocab::DOCUMENT_KINDS.contains(&name.as_str())
+                {
+                    continue;
+                }
             }
             let index = &*index.get_or_insert_with(|| Index::new(src, doc));
             let at = Site::new(index, doc, node, own, f.start);
@@ -168,6 +180,13 @@ pub fn references(src: &SourceText, doc: &DocTree) -> Vec<Reference> {
     out
 }
 
+/// `s` without blanks.
+fn compact(s: &str) -> String {
+    s.chars()
+        .filter(|&c| !crate::normalize::is_blank(c))
+        .collect()
+}
+
 /// The most lines of the preamble looked at for the title.
 const TITLE_LINES: usize = 12;
 
@@ -223,7 +242,8 @@ fn unit_part(u: &Unit) -> Option<&Part> {
         | Unit::ThisArticle(_)
         | Unit::PrecedingParagraphs(..)
         | Unit::ThisParagraph(_)
-        | Unit::PrecedingArticles(..) => None,
+        | Unit::PrecedingArticles(..)
+        | Unit::Whole => None,
     }
 }
 
@@ -704,6 +724,8 @@ fn resolve(index: &Index, doc: &DocTree, at: &Site, f: &Found, unqualified: bool
             );
             out
         }
+        // Only another document is named as a whole (its name is the reference's document).
+        Unit::Whole => Vec::new(),
         Unit::ThisDivision(level) => match at.within[level.index()] {
             // Outside a division of that level (本节 in a document whose sections the
             // structure did not find) it cannot be judged.

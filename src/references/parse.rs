@@ -178,6 +178,8 @@ pub enum Unit {
     /// 本编, 本分编, 本章, 本节 alone (依照本章规定, 适用本节): the division of that level where
     /// the reference stands.
     ThisDivision(Level),
+    /// A document as a whole, named by its 《title》 alone (根据《中华人民共和国水法》).
+    Whole,
 }
 
 /// One reference found in a text: its span (bytes of the scanned text) and what it names.
@@ -457,10 +459,21 @@ pub fn scan(text: &str) -> Vec<Found> {
                         let name = &text[i + c.len_utf8()..after - close.len_utf8()];
                         let start = with_verb(text, i);
                         let scope = Scope::Named(name.trim().to_string());
-                        if let Some((found, end)) = chain(text, after, start, scope, Anchor::None) {
+                        if let Some((found, end)) =
+                            chain(text, after, start, scope.clone(), Anchor::None)
+                        {
                             out.extend(found);
                             i = end;
                             continue;
+                        }
+                        // A document named alone (根据《某某法》制定本条例).
+                        if is_document_title(name) {
+                            out.push(Found {
+                                start,
+                                end: after,
+                                scope,
+                                unit: Unit::Whole,
+                            });
                         }
                     }
                     i = after;
@@ -472,6 +485,11 @@ pub fn scan(text: &str) -> Vec<Found> {
                 let after_numeral = text[..i].chars().next_back().is_some_and(is_numeral);
                 if !after_numeral && !is_marker_at(text, i) {
                     let (scope, start) = qualifier(text, i);
+                    if let Some((found, end)) = top_item(text, i, start, &scope) {
+                        out.push(found);
+                        i = end;
+                        continue;
+                    }
                     let bare = scope == Scope::Unqualified;
                     if let Some((found, end)) = chain(text, i, start, scope, Anchor::None) {
                         // A bare 第X条 that nothing continues as a reference (第十九条国家实行…)
@@ -563,15 +581,23 @@ fn introduced(before: &str) -> bool {
         .is_none_or(|c| vocab::INTRODUCERS.contains(&c) || !('\u{4E00}'..='\u{9FFF}').contains(&c))
 }
 
+/// The most a title or quotation nests in itself (《…《…》…》): deeper is no title but a run
+/// of marks, and giving up there keeps a run of unclosed marks linear in its length.
+const MAX_SPAN_DEPTH: usize = 3;
+
 /// The length of a bracketed span opened by `open` at the start of `s`, through its
-/// matching `close` (nesting counted); `None` when it does not close on its line within 300
-/// bytes of its last opening (an unbalanced mark does not swallow the rest of the text).
+/// matching `close` (nesting counted, at most [`MAX_SPAN_DEPTH`] deep); `None` when it does
+/// not close on its line within 300 bytes of its last opening (an unbalanced mark does not
+/// swallow the rest of the text).
 fn closing(s: &str, open: char, close: char) -> Option<usize> {
     let mut depth = 0usize;
     let mut last_open = 0;
     for (i, c) in s.char_indices() {
         if c == open {
             depth += 1;
+            if depth > MAX_SPAN_DEPTH {
+                return None;
+            }
             last_open = i;
         } else if c == close {
             depth = depth.saturating_sub(1);
@@ -649,6 +675,49 @@ fn qualifier(text: &str, i: usize) -> (Scope, usize) {
         return (Scope::Named(name), with_verb(text, start));
     }
     (Scope::Unqualified, with_verb(text, i))
+}
+
+/// A 公文 citing its own top-level items (一、二、…) by the word it names itself with:
+/// 本纪要第一项, 本请示第二部分 (the Xth top-level item), read as that item's number; `None`
+/// for other words and units (本条例第一项 is no such reference).
+fn top_item(text: &str, i: usize, start: usize, scope: &Scope) -> Option<(Found, usize)> {
+    let Scope::Own(w) = scope else {
+        return None;
+    };
+    if !vocab::GONGWEN_OWN.contains(w) {
+        return None;
+    }
+    let after = &text[i + '第'.len_utf8()..];
+    let (n, len) = number(after)?;
+    let unit = vocab::TOP_ITEM_UNITS
+        .iter()
+        .find(|u| after[len..].starts_with(**u))?;
+    let end = i + '第'.len_utf8() + len + unit.len();
+    let found = Found {
+        start,
+        end,
+        scope: scope.clone(),
+        unit: Unit::Article {
+            number: n,
+            insert: 0,
+            part: Part::default(),
+        },
+    };
+    Some((found, end))
+}
+
+/// Whether a name in 《》 is a document's (a law, a regulation, a notice, a plan …): it ends
+/// in a document-kind word, a bracketed note after it aside (（试行）, （2021年修订）); a
+/// newspaper or a book (《人民日报》) does not.
+pub fn is_document_title(name: &str) -> bool {
+    let mut n = name.trim();
+    while let Some(k) = n
+        .strip_suffix(['）', ')'])
+        .and_then(|r| r.rfind(['（', '(']))
+    {
+        n = n[..k].trim_end();
+    }
+    n.chars().count() >= 2 && vocab::DOCUMENT_KINDS.iter().any(|k| n.ends_with(k))
 }
 
 /// A governing verb right before `start` (依照, 根据 …) belongs to the reference as written.
@@ -814,6 +883,7 @@ fn part_of(u: &Unit) -> Option<&Part> {
         | Unit::ThisParagraph(part)
         | Unit::PrecedingParagraphs(_, part)
         | Unit::PrecedingArticles(_, part) => Some(part),
+        Unit::Whole => None,
         Unit::Division(_)
         | Unit::PrecedingDivisions(..)
         | Unit::PrecedingItems(_)
@@ -1379,8 +1449,58 @@ mod tests {
     }
 
     #[test]
+    fn a_gongwen_names_its_top_level_items_by_its_own_word() {
+        let got = refs("按照本纪要第一项要求，本请示第二部分所列，本函第三条");
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "按照本纪要第一项".into(),
+                    Scope::Own("本纪要"),
+                    art(1, None, None)
+                ),
+                (
+                    "本请示第二部分".into(),
+                    Scope::Own("本请示"),
+                    art(2, None, None)
+                ),
+                ("本函第三条".into(), Scope::Own("本函"), art(3, None, None)),
+            ]
+        );
+        // A rule's 第一项 is no top-level item.
+        assert!(
+            refs("本条例第一项")
+                .iter()
+                .all(|r| r.2 != art(1, None, None))
+        );
+    }
+
+    #[test]
+    fn a_document_named_alone_by_its_title() {
+        assert_eq!(
+            refs("根据《中华人民共和国水法》制定本条例"),
+            vec![(
+                "根据《中华人民共和国水法》".into(),
+                Scope::Named("中华人民共和国水法".into()),
+                Unit::Whole
+            )]
+        );
+        assert!(is_document_title("青州市国土空间总体规划（2021—2035年）"));
+        assert!(is_document_title("节庆活动管理办法（试行）"));
+        assert!(!is_document_title("白沙日报"));
+        assert!(!is_document_title("林业法规读本"));
+        // Each of two names keeps its own reference.
+        let got = refs("《青州市林地管理条例》《青州市林木采伐办法》第八条");
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1].1, Scope::Named("青州市林木采伐办法".into()));
+        assert_eq!(got[1].2, art(8, None, None));
+    }
+
+    #[test]
     fn titles_quotations_and_markers_are_not_references() {
-        assert!(refs("根据《关于修改〈某某法〉第三十一条的决定》修正").is_empty());
+        // The decision is named as a whole; the article inside its title is not cited.
+        let whole = |s: &str| refs(s).iter().all(|r| r.2 == Unit::Whole);
+        assert!(whole("根据《关于修改〈某某法〉第三十一条的决定》修正"));
         assert!(refs("将“第五条”修改为“第六条”").is_empty());
         assert!(refs("第十七条之一 新增的条文。").is_empty());
         assert!(refs("第一次会议；第二十五届").is_empty());
@@ -1480,6 +1600,22 @@ mod tests {
     }
 
     #[test]
+    fn titles_close_at_their_mark_and_runs_of_marks_open_none() {
+        assert_eq!(
+            closing("《关于修改《某法》的决定》第三条", '《', '》'),
+            Some("《关于修改《某法》的决定》".len())
+        );
+        // Unclosed marks, or more nested than a title nests, open no span: the scan steps
+        // over them one by one, each look bounded.
+        assert_eq!(closing("《某法第三条", '《', '》'), None);
+        assert_eq!(closing("《《《《某法》》》》", '《', '》'), None);
+        assert_eq!(closing(&"“".repeat(5000), '“', '”'), None);
+        let r = refs(&format!("{}依照《某法》第三条", "《".repeat(5000)));
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].1, Scope::Named("某法".into()));
+    }
+
+    #[test]
     fn ranges_of_divisions_expand_and_a_division_alone_names_its_own() {
         let r = refs("依照本编和第一编至第三编的规定");
         assert_eq!(
@@ -1566,7 +1702,11 @@ mod tests {
             refs("第二编　物权\n　第一分编　通则\n## 第三分编 准合同\n第二编第一分编 通则")
                 .is_empty()
         );
-        assert!(refs("根据《关于实施〈某某法典〉第二编的决定》").is_empty());
+        assert!(
+            refs("根据《关于实施〈某某法典〉第二编的决定》")
+                .iter()
+                .all(|r| r.2 == Unit::Whole)
+        );
     }
 
     #[test]

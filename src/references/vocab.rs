@@ -25,10 +25,34 @@ pub const OWN_DOCUMENT: &[&str] = &[
     "本意见",
     "本通知",
     "本方案",
+    "本批复",
+    "本请示",
+    "本纪要",
+    "本报告",
+    "本通报",
+    "本函",
     "本标准",
     "本公约",
     "本法",
 ];
+
+/// The words a 公文 names itself with (本通知, 本函, 本纪要 …): its top-level items (一、二、)
+/// are what its 第X条, 第X项 and 第X部分 name.
+pub const GONGWEN_OWN: &[&str] = &[
+    "本意见",
+    "本通知",
+    "本方案",
+    "本批复",
+    "本请示",
+    "本纪要",
+    "本报告",
+    "本通报",
+    "本函",
+    "本决定",
+];
+
+/// The units by which a 公文 names its top-level items besides 条: 第一项, 第二部分.
+pub const TOP_ITEM_UNITS: &[&str] = &["部分", "项"];
 
 /// Characters before 本 that make it part of a word (基本法, 基本规则): no 本法/本规则 there.
 pub const NOT_BEFORE_OWN: &[char] = &['基'];
@@ -51,6 +75,47 @@ pub const PREVIOUS_DOCUMENT: &[&str] = &[
 pub const DOCUMENT_SUFFIXES: &[&str] = &[
     "法典", "法", "分则", "总则", "条例", "规定", "办法", "细则", "规则", "决定", "解释", "章程",
     "准则", "公约", "协定", "条约", "通则",
+];
+
+/// How the title of a document ends (a law, a regulation, a rule, a plan, a notice …): a
+/// name in 《》 that ends so is a reference to that document even without an article. Words
+/// that also end the names of periodicals and lists (公告, 报告, 清单, 目录) are left out.
+pub const DOCUMENT_KINDS: &[&str] = &[
+    "法",
+    "法典",
+    "条例",
+    "规定",
+    "办法",
+    "细则",
+    "规则",
+    "决定",
+    "决议",
+    "解释",
+    "章程",
+    "准则",
+    "公约",
+    "协定",
+    "条约",
+    "通则",
+    "守则",
+    "规程",
+    "制度",
+    "标准",
+    "规范",
+    "指南",
+    "通知",
+    "通报",
+    "通告",
+    "意见",
+    "规划",
+    "计划",
+    "方案",
+    "纲要",
+    "请示",
+    "批复",
+    "纪要",
+    "函",
+    "修正案",
 ];
 
 /// Document-type words that, standing alone before a 第X条 (条例第五条所称, 依照条例第四十条),
