@@ -1193,8 +1193,9 @@ fn dui_target(t: &str, anchored: bool, comma: bool, fines: bool) -> Option<&str>
                     x.starts_with(|c: char| {
                         c.is_ascii_digit()
                             || "０１２３４５６７８９一二三四五六七八九十百千万".contains(c)
-                    })
-                    || reckoned_amount(&x[..x.find(['，', '。', '；', ',', ';']).unwrap_or(x.len())])
+                    }) || reckoned_amount(
+                        &x[..x.find(['，', '。', '；', ',', ';']).unwrap_or(x.len())],
+                    )
                 })
     };
     let starts = t.match_indices('对').map(|(i, _)| i);
@@ -1336,7 +1337,10 @@ fn named_by_demonstrative(term: &str) -> Option<String> {
     for c in rest.chars().take(5) {
         end += c.len_utf8();
         let x = &term[term.len() - rest.len() - '该'.len_utf8()..][..end];
-        if phrase::is_holder(x) || phrase::ends_in_party_head(x) || x.ends_with(['院', '局', '司', '校']) {
+        if phrase::is_holder(x)
+            || phrase::ends_in_party_head(x)
+            || x.ends_with(['院', '局', '司', '校'])
+        {
             best = Some(x.to_string());
             break;
         }

@@ -753,9 +753,16 @@ fn keep(s: &str, h: &Hit<'_>, has_measure_list: bool) -> bool {
         // 加处罚款 is the enforcement of a fine not paid (行政强制法), no penalty of its own.
         // 本法规定的罚款，…从其规定: the fine as a topic, not imposed.
         "罚款" => {
-            // 处单位罚款数额百分之五…的罚款: the fine before as the base of an amount.
+            // 处单位罚款数额百分之五…的罚款: the fine before as the base of the amount of
+            // the fine that follows in its clause.
+            let base = starts(&["数额", "金额"])
+                && after[..after
+                    .find(['，', '。', '；', ',', ';'])
+                    .unwrap_or(after.len())]
+                    .contains("罚款");
             !ends(&["缴纳", "上缴", "收缴", "罚没", "加处", "按", "规定的"])
-                && !starts(&["的", "数额", "金额"])
+                && !starts(&["的"])
+                && !base
         }
         // 罚没收入: the revenue from fines and confiscations;
         // 违法所得的没收程序: the 没收 named as a noun.

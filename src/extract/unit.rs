@@ -276,8 +276,7 @@ pub fn sentences_in(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     // two lead bytes are searched for.
     let bytes = &text.as_bytes()[..range.end];
     // A line break is kept in the text only between the rows of a table (`between_rows`).
-    let is_ascii_punct =
-        |b: u8| matches!(b, b'(' | b')' | b';' | b'!' | b'?' | b':' | b'\n');
+    let is_ascii_punct = |b: u8| matches!(b, b'(' | b')' | b';' | b'!' | b'?' | b':' | b'\n');
     let hay = &bytes[range.start..];
     let any_ascii = memchr::memchr3(b'(', b')', b':', hay).is_some()
         || memchr::memchr3(b';', b'!', b'?', hay).is_some()
