@@ -443,7 +443,7 @@ pub fn sentence(
                     conds.push(ctx.condition(pre, kind_of(pre), sent.start + cond_start));
                 }
             }
-            if conditions && !lead && !tail {
+            if conditions && !lead && !tail && !refers_to_listed(cond_text) {
                 let text = cond_text.trim_end_matches(['，', ',']);
                 let last = &s[clauses[end].clone()];
                 let kind = if conseq_exempt {
@@ -534,6 +534,7 @@ pub fn sentence(
                     .flatten();
                 let target = recorded
                     .or(object)
+                    .or_else(|| named_by_demonstrative(h.term))
                     .or(own)
                     .or_else(acted_on)
                     .or_else(|| holder_in_measure(h.term))
@@ -728,7 +729,7 @@ fn measures_lead_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            "(?:下列|以下|如下)(?:的)?[^，。；：:]{0,6}?(?:处罚|处分|处理|措施|方式|问责|惩戒)[：:]$|\
+            "(?:下列|以下|如下)(?:的)?[^，。；：:]{0,6}?(?:处罚|处分|处理|措施|方式|问责|惩戒)(?:(?:予以|进行|实施)?问责|追究(?:其|相关|有关)?(?:责任|(?:相关|有关)?责任人(?:员)?(?:的)?责任))?[：:]$|\
              (?:处罚|处分|处理|问责|惩戒|追责)(?:的)?(?:种类|方式|措施|形式)(?:主要)?(?:包括|有|分为|为|是)[：:]$",
         )
         .expect("regex")
@@ -772,6 +773,32 @@ pub fn measures_lead(s: &str) -> Option<Option<String>> {
         .map(str::to_string)
         .or_else(|| condition_subject(s, &clauses));
     Some(target)
+}
+
+fn listed_elsewhere_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            "^(?:对于|对)?(?:有|具有|存在)本[^，。；]{0,12}?第[一二三四五六七八九十百零]+条[^，。；]{0,10}?所列(?:的)?(?:情形|行为|问题)(?:之一)?的[^，。；]",
+        )
+        .expect("regex")
+    })
+}
+
+/// Whether condition `t` names its party by conditions an article lists elsewhere (对有本
+/// 办法第九条所列情形的单位和领导干部，…): a reference, no condition of its own (a further
+/// party of the paragraph before, 村级河长有前款规定行为之一的, stays one).
+fn refers_to_listed(t: &str) -> bool {
+    listed_elsewhere_re().is_match(t)
+}
+
+/// The party an item of a list of measures opens with (（一）对党组织，采取责令作出书面检查、
+/// 通报批评的方式): the measures of the item are its own.
+pub fn item_party(t: &str) -> Option<String> {
+    let first = &t[..t.find(['，', ',']).filter(|_| t.starts_with('对'))?];
+    named_before(first, false)
+        .filter(|x| person_like(x) || phrase::ends_in_party_head(x))
+        .map(str::to_string)
 }
 
 fn measures_inline_re() -> &'static Regex {
@@ -1166,7 +1193,9 @@ fn dui_target(t: &str, anchored: bool, comma: bool, fines: bool) -> Option<&str>
                     x.starts_with(|c: char| {
                         c.is_ascii_digit()
                             || "０１２３４５６７８９一二三四五六七八九十百千万".contains(c)
-                    })
+                    }) || reckoned_amount(
+                        &x[..x.find(['，', '。', '；', ',', ';']).unwrap_or(x.len())],
+                    )
                 })
     };
     let starts = t.match_indices('对').map(|(i, _)| i);
@@ -1193,6 +1222,15 @@ fn dui_target(t: &str, anchored: bool, comma: bool, fines: bool) -> Option<&str>
         }
     }
     None
+}
+
+/// Whether `rest`, the comma clause after a 处, is an amount reckoned on a base (处中标项目
+/// 金额千分之五以上千分之十以下的罚款, 处单位罚款数额百分之五…): a fine, not 处理 or 处分.
+fn reckoned_amount(rest: &str) -> bool {
+    !rest.starts_with(['理', '分', '置', '于', '在'])
+        && ["罚款", "百分之", "千分之", "倍以上", "倍以下"]
+            .iter()
+            .any(|w| rest.contains(w))
 }
 
 /// The target named at the start of a consequence clause: 对X给予…, 对X处以…, 对X处一万元…
@@ -1285,6 +1323,29 @@ fn holder_in_measure(term: &str) -> Option<String> {
     // as 企业, 事业, which `is_holder` knows).
     let party = phrase::is_holder(x) || !x.ends_with('业') && phrase::ends_in_party_head(x);
     (x.chars().count() >= 2 && !x.starts_with('其') && party).then(|| x.to_string())
+}
+
+/// The party a measure names with 该 right after its verb (取消该单位当年度评优资格 → 该单位,
+/// 暂停该院医保服务协议 → 该院): its own party, before any named for the measures beside it
+/// (对该单位主要负责人予以约谈，并取消该单位…: the second is the unit's).
+fn named_by_demonstrative(term: &str) -> Option<String> {
+    const VERBS: [&str; 6] = ["取消", "撤销", "暂停", "注销", "核减", "终止"];
+    let rest = VERBS.iter().find_map(|v| term.strip_prefix(v))?;
+    let rest = rest.strip_prefix('该')?;
+    let mut end = '该'.len_utf8();
+    let mut best = None;
+    for c in rest.chars().take(5) {
+        end += c.len_utf8();
+        let x = &term[term.len() - rest.len() - '该'.len_utf8()..][..end];
+        if phrase::is_holder(x)
+            || phrase::ends_in_party_head(x)
+            || x.ends_with(['院', '局', '司', '校'])
+        {
+            best = Some(x.to_string());
+            break;
+        }
+    }
+    best
 }
 
 /// The party inside a phrase of 追究: 追究有关人员责任 → 有关人员, 追究主办单位相关责任人的
@@ -1531,12 +1592,14 @@ fn named_before(t: &str, by_body: bool) -> Option<&str> {
             }
         }
         // 处 before an amount (对个人处一千元以下罚款).
-        for (i, _) in c[..end].match_indices('处') {
+        let cut = end;
+        for (i, _) in c[..cut].match_indices('处') {
             let rest = &c[i + '处'.len_utf8()..];
             if rest.starts_with(|x: char| {
                 x.is_ascii_digit() || "０１２３４５６７８９一二三四五六七八九十百千万".contains(x)
             }) || rest.starts_with("违法")
                 || rest.starts_with("货值")
+                || reckoned_amount(&c[i + '处'.len_utf8()..cut])
             {
                 end = end.min(i);
             }

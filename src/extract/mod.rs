@@ -40,7 +40,7 @@ use crate::structure::DocTree;
 use crate::text::{MappedText, SourceText};
 use sanctions::Hit;
 use unit::Unit;
-use vocab::Regime;
+use vocab::{Class, Regime};
 
 /// What extraction found in one document.
 #[derive(Debug, Clone, Default)]
@@ -406,7 +406,8 @@ pub fn extract(src: &SourceText, doc: &DocTree) -> Extraction {
                 .map(|i| i + '。'.len_utf8())
                 .filter(|&e| u.text[e..].contains("的，"))
                 .unwrap_or(u.text.len());
-            conditions::measures(&ctx, 0..end, target.clone(), sancs);
+            let target = conditions::item_party(&u.text[..end]).or_else(|| target.clone());
+            conditions::measures(&ctx, 0..end, target, sancs);
         }
         read_unit(&ctx, in_acc_list, &mut ex.responsibilities, conds, sancs);
     }
@@ -566,6 +567,10 @@ fn read_unit(
         if chain.is_none() && t.ends_with(['：', ':']) {
             listed = conditions::measures_lead(t);
         }
+        // The generic consequence of a lead whose items name the measures (采取下列方式追究
+        // 责任：1．批评教育；…) is their umbrella, no entry of its own.
+        let umbrella_lead = listed.is_some() && chain.is_none();
+        let before = sancs.len();
         let joins = t.ends_with(['；', ';']);
         let mut read = |c: Range<usize>, carried: &mut Option<String>| {
             if !(ctx.report && reports::sentence(ctx, c.clone(), &mut person, sancs)) {
@@ -586,6 +591,17 @@ fn read_unit(
             chain = Some(c);
         } else {
             read(c, &mut carried);
+        }
+        if umbrella_lead {
+            let mut k = 0;
+            sancs.retain(|x| {
+                k += 1;
+                k <= before
+                    || !(x.sanction.contains("追究") || x.sanction.ends_with("问责"))
+                    || !sanctions::hits(&x.sanction)
+                        .first()
+                        .is_some_and(|h| h.class == Class::Generic)
+            });
         }
     }
     if let Some(c) = chain
@@ -656,6 +672,13 @@ fn parent_lead(u: &Unit<'_>) -> Lead {
             exemption: conditions::is_exemption(&lead_text),
         };
     }
+    // 办法规定了三类问责情形。一是…的；二是…的: a sentence that names the circumstances of
+    // accountability leads them (a report's 问责情况 lists cases: 情形 only).
+    if s.contains("情形") && acc_list_heading_re().is_match(s) {
+        return Lead::Accountability {
+            exemption: conditions::is_exemption(s),
+        };
+    }
     if !ends_colon {
         // 处理方式包括组织处理、扣减薪酬…等，可以单独使用: the items say what each one holds.
         return match conditions::measures_inline(s) {
@@ -681,10 +704,11 @@ fn parent_lead(u: &Unit<'_>) -> Lead {
 /// The lead sentence of a list of duties ([`parent_lead`]) and the body before it.
 fn lead_body<'u>(u: &'u Unit<'_>, sents: &'u [Range<usize>]) -> Vec<&'u Range<usize>> {
     let mut body: Vec<&Range<usize>> = sents.iter().filter(|s| s.start >= u.skip).collect();
-    if let Some(k) = body
-        .iter()
-        .rposition(|r| u.text[(*r).clone()].trim_end().ends_with(['：', ':']))
-    {
+    // A speaker's label (问：, 答：) ends in a colon but leads nothing.
+    if let Some(k) = body.iter().rposition(|r| {
+        let t = u.text[(*r).clone()].trim_end();
+        t.ends_with(['：', ':']) && t.chars().count() > 3
+    }) {
         body.truncate(k + 1);
     }
     body

@@ -721,7 +721,7 @@ pub fn after(text: &str, toks: &[Tok<'_>], v: usize, limit: usize) -> Option<(us
 
 /// Characters that end the name of a party a penalty can hit, beyond the heads of bodies
 /// ([`is_holder`]): 经营者, 当事人, 个体工商户, 食品摊贩, 承包方 …
-const PARTY_HEADS: &str = "者人员位业构户贩坊商方主东长船舶社所站店厂";
+const PARTY_HEADS: &str = "者人员位业构户贩坊商方主东长船舶社所站店厂师家";
 
 /// Whether `np` ends in a character that can end a party's name ([`PARTY_HEADS`]).
 pub fn ends_in_party_head(np: &str) -> bool {

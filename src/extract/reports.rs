@@ -93,6 +93,19 @@ const ADVERBS: [&str; 21] = [
 
 fn trim_person(x: &str) -> &str {
     let mut x = x.trim_matches(['，', ',', '、', '（', '）']);
+    // 负有监管责任的县林业局2名干部: the qualifier is no part of the persons.
+    if x.starts_with("负有")
+        && let Some(i) = x.find("责任的")
+        && x.len() > i + "责任的".len()
+    {
+        x = &x[i + "责任的".len()..];
+    }
+    // 该店负责人李某某因涉嫌诈骗罪(被移送…): the cause is no part of the person.
+    if let Some(i) = x.find('因')
+        && x[..i].chars().count() >= 2
+    {
+        x = &x[..i];
+    }
     loop {
         let before = x;
         for a in ADVERBS {

@@ -657,9 +657,18 @@ fn keep(s: &str, h: &Hit<'_>, has_measure_list: bool) -> bool {
     ]) && !named_with_kind
         // 罚款人民币五万元: an amount, not a person (处分人).
         && !after.starts_with("人民币")
-        || after.starts_with('的') && h.soft()
+        || after.starts_with('的') && h.soft() && !after.starts_with("的方式")
     {
         // 处分决定, 约谈制度, 提醒谈话, 通报表扬 …; but 诫勉谈话 is matched whole.
+        return false;
+    }
+    // 可以建议市场监管部门依法吊销其营业执照: a power to propose a measure to another body,
+    // procedural (annotation guide §4), neither a condition nor a sanction.
+    let clause_before = &before[before.rfind(['，', '。', '；', ',', ';']).unwrap_or(0)..];
+    if ["可以建议", "可建议", "有权建议"]
+        .iter()
+        .any(|w| clause_before.contains(w))
+    {
         return false;
     }
     // 受到撤职处分: the 处分 of a measure that is itself a follow-on.
@@ -744,13 +753,30 @@ fn keep(s: &str, h: &Hit<'_>, has_measure_list: bool) -> bool {
         // 加处罚款 is the enforcement of a fine not paid (行政强制法), no penalty of its own.
         // 本法规定的罚款，…从其规定: the fine as a topic, not imposed.
         "罚款" => {
-            !ends(&["缴纳", "上缴", "收缴", "罚没", "加处", "按", "规定的"]) && !starts(&["的"])
+            // 处单位罚款数额百分之五…的罚款: the fine before as the base of the amount of
+            // the fine that follows in its clause.
+            let base = starts(&["数额", "金额"])
+                && after[..after
+                    .find(['，', '。', '；', ',', ';'])
+                    .unwrap_or(after.len())]
+                    .contains("罚款");
+            !ends(&["缴纳", "上缴", "收缴", "罚没", "加处", "按", "规定的"])
+                && !starts(&["的"])
+                && !base
         }
         // 罚没收入: the revenue from fines and confiscations;
         // 违法所得的没收程序: the 没收 named as a noun.
         t if t.starts_with("没收") => !ends(&["罚", "的"]),
         "拘留" | "行政拘留" => !starts(&["所", "场所"]) && !ends(&["刑事", "司法"]),
         "开除" => !starts(&["学籍"]),
+        // 予以低聘或者解聘: a bare 解聘 only joined to a measure given; else the end of a
+        // contract (用人单位解聘职工).
+        "解聘" => MEASURE_JOINERS.iter().any(|j| {
+            before.strip_suffix(j).is_some_and(|b| {
+                let clause = &b[b.rfind(['，', '。', '；', ',', ';']).unwrap_or(0)..];
+                clause.contains("给予") || clause.contains("予以")
+            })
+        }),
         // An organisation wound up (因合并、分立需要予以解散的，应当依法清算; 经批准予以解散并
         // 进行清算) ends as its rules provide, no measure for a violation: a dissolution counts
         // only where its ；-part names no approval, merger, division, ending, need or

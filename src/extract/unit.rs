@@ -75,6 +75,12 @@ impl<'a> Unit<'a> {
                 };
                 for (i, len) in blanks(raw) {
                     copy(run, i, &mut text);
+                    // The end of a row of a flattened table (责任主体｜主要职责, columns
+                    // parted by tabs) stays as a break: a header is no part of the first
+                    // row's holder.
+                    if raw.as_bytes()[i] == b'\n' && between_rows(raw, i) {
+                        copy(i, i + 1, &mut text);
+                    }
                     run = i + len;
                 }
                 copy(run, raw.len(), &mut text);
@@ -210,6 +216,19 @@ impl<'a> Unit<'a> {
     }
 }
 
+/// Whether the line break at byte `nl` of `raw` parts two rows of a flattened table: the
+/// lines on both sides hold a column separator (｜, |, or a tab between words).
+fn between_rows(raw: &str, nl: usize) -> bool {
+    let row = |line: &str| {
+        let line = line.trim_matches([' ', '\t', '\r', '\u{3000}']);
+        line.contains(['｜', '|', '\t'])
+    };
+    let before = &raw[raw[..nl].rfind('\n').map_or(0, |k| k + 1)..nl];
+    let rest = &raw[nl + 1..];
+    let after = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    row(before) && row(after)
+}
+
 /// Byte length of the heading at the start of `text` (0 when there is none).
 fn heading_end(raw: &str, text: &str, heading: Option<&str>) -> usize {
     if let Some(h) = heading {
@@ -256,10 +275,12 @@ pub fn sentences_in(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     // decodes nothing else. Half-width punctuation is rare; when there is none, only the
     // two lead bytes are searched for.
     let bytes = &text.as_bytes()[..range.end];
-    let is_ascii_punct = |b: u8| matches!(b, b'(' | b')' | b';' | b'!' | b'?' | b':');
+    // A line break is kept in the text only between the rows of a table (`between_rows`).
+    let is_ascii_punct = |b: u8| matches!(b, b'(' | b')' | b';' | b'!' | b'?' | b':' | b'\n');
     let hay = &bytes[range.start..];
     let any_ascii = memchr::memchr3(b'(', b')', b':', hay).is_some()
-        || memchr::memchr3(b';', b'!', b'?', hay).is_some();
+        || memchr::memchr3(b';', b'!', b'?', hay).is_some()
+        || memchr::memchr(b'\n', hay).is_some();
     let next = |from: usize| -> Option<usize> {
         let rest = bytes.get(from..)?;
         if any_ascii {
@@ -300,6 +321,7 @@ pub fn sentences_in(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         // A colon inside brackets (责任部门：X) does not end a sentence; a full stop does.
         let ends = match c {
             '：' | ':' => depth == 0,
+            '\n' => true,
             c => is_sentence_end(c),
         };
         if ends {
