@@ -654,7 +654,7 @@ fn qualifier(text: &str, i: usize) -> (Scope, usize) {
     }) {
         return (Scope::OwnDivision(l), with_verb(text, start));
     }
-    if let Some(w) = vocab::OWN_DOCUMENT.iter().find(|w| {
+    if let Some(w) = vocab::own_words().find(|w| {
         before.strip_suffix(**w).is_some_and(|b| {
             !b.chars()
                 .next_back()
@@ -1126,7 +1126,7 @@ fn relative(text: &str, i: usize) -> Option<(Vec<Found>, usize)> {
     } else {
         vocab::NOT_BEFORE_PRECEDING
     };
-    if vocab::OWN_DOCUMENT.iter().any(|w| s.starts_with(w))
+    if vocab::own_words().any(|w| s.starts_with(w))
         || text[..i]
             .chars()
             .next_back()

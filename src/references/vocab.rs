@@ -1,8 +1,9 @@
 //! The words of references, as data: what names this document, another one, or a verb
 //! that governs a reference.
 
-/// Words that name the document they stand in (本法第十条 = this law's article 10), longest
-/// first so that 本实施细则 wins over 本细则.
+/// Words that name the statute, rule or regulation they stand in (本法第十条 = this law's
+/// article 10), longest first so that 本实施细则 wins over 本细则; a 公文's words are
+/// [`GONGWEN_OWN`], and [`own_words`] gives both.
 pub const OWN_DOCUMENT: &[&str] = &[
     "本实施细则",
     "本实施办法",
@@ -16,21 +17,11 @@ pub const OWN_DOCUMENT: &[&str] = &[
     "本细则",
     "本规则",
     "本准则",
-    "本决定",
     "本解释",
     "本章程",
     "本规程",
     "本守则",
     "本制度",
-    "本意见",
-    "本通知",
-    "本方案",
-    "本批复",
-    "本请示",
-    "本纪要",
-    "本报告",
-    "本通报",
-    "本函",
     "本标准",
     "本公约",
     "本法",
@@ -50,6 +41,11 @@ pub const GONGWEN_OWN: &[&str] = &[
     "本函",
     "本决定",
 ];
+
+/// Every word that names the document it stands in: [`OWN_DOCUMENT`] and [`GONGWEN_OWN`].
+pub fn own_words() -> impl Iterator<Item = &'static &'static str> {
+    OWN_DOCUMENT.iter().chain(GONGWEN_OWN)
+}
 
 /// The units by which a 公文 names its top-level items besides 条: 第一项, 第二部分.
 pub const TOP_ITEM_UNITS: &[&str] = &["部分", "项"];
