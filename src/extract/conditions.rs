@@ -156,6 +156,33 @@ pub fn kind_of(text: &str) -> ConditionKind {
     }
 }
 
+/// Whether clause `t` states a standing, not a violation: `X是/为/系/属于<standing>的`
+/// (教师是中共党员的), the standings in `dict/triggers.tsv`.
+fn is_standing(t: &str) -> bool {
+    let Some(x) = t.strip_suffix('的') else {
+        return false;
+    };
+    vocab::triggers().of(Trigger::Status).iter().any(|w| {
+        x.strip_suffix(w).is_some_and(|before| {
+            ["是", "为", "系", "属于", "是中共", "为中共"]
+                .iter()
+                .any(|v| before.ends_with(v))
+                && before.chars().count() <= 16
+        })
+    })
+}
+
+/// Whether `rest` (what follows a clause) reports measures given to persons it counts or
+/// names (给予2名干部政务警告, 对村主任王某某进行约谈, 已给予…, 约谈了…).
+fn reports_given(rest: &str) -> bool {
+    let rest = rest.split(['。', '；', ';']).next().unwrap_or(rest);
+    let counted = rest.char_indices().any(|(i, c)| {
+        (c.is_ascii_digit() || "一二三四五六七八九十两".contains(c))
+            && rest[i + c.len_utf8()..].starts_with(['名', '人'])
+    });
+    counted || phrase::name_end(rest).is_some() || rest.contains('了') || rest.contains('已')
+}
+
 /// Conditions and sanctions of one chain of sentences (`sent` is a byte range of the unit
 /// text): the sentences joined by ；, which in a 法律责任 article carry one violation on
 /// (…的，由…责令改正；有违法所得的，没收违法所得；情节严重的，吊销…). `conditions` is false
@@ -240,6 +267,10 @@ pub fn sentence(
         if is_tier(t) || c.start < c.end && inside(c.end - 1) {
             return false;
         }
+        // 教师是中共党员的，同时给予党纪处分: a standing, no violation.
+        if is_standing(t) {
+            return false;
+        }
         // 擅自…，一经查实，…; but 对…的，一经查实，… has its condition already.
         if t.ends_with('的')
             || run_start.is_some()
@@ -313,7 +344,12 @@ pub fn sentence(
         let opener = &s[clauses[run_start].clone()];
         // 对其直接负责的主管人员: the persons of the condition before, not a new one.
         // 对…问题/行为/现象，要依法依规追究责任: a described violation.
-        let violation = ["问题", "行为", "现象"].iter().any(|w| t.ends_with(w));
+        let violation = ["问题", "行为", "现象"].iter().any(|w| t.ends_with(w))
+            // 对沿河违规养殖长期未清理问题，给予2名干部政务警告: in a report of what was done,
+            // the problem is the topic of the measures given to persons it counts or names.
+            && !(t.ends_with("问题")
+                && !s[clauses[run_start].start..c.end].contains('的')
+                && reports_given(&s[c.end..]));
         // 因…滥用职权…，导致…错误，要追究…: a cause and its result.
         let cause =
             (opener.starts_with('因') && !opener.starts_with("因此")) || opener.starts_with("由于");
@@ -576,7 +612,9 @@ pub fn sentence(
         let opens_dui = ["并", "同时", "要", "应当", "应", ""]
             .iter()
             .any(|w| t.strip_prefix(w).is_some_and(|r| r.starts_with('对')));
-        let framed = ctx.penalty_chapter || lead_in(before);
+        // 教师是中共党员的，同时给予党纪处分: the measures of persons of a standing.
+        let standing = is_standing(before.trim_end_matches(['，', ',']));
+        let framed = ctx.penalty_chapter || lead_in(before) || standing;
         // A record of what a violation or its penalty was (违法信息由…记入信用记录, 将…受到行政
         // 处罚的信息记入…信用档案) is a consequence however the sentence is built.
         let records_violation =
@@ -597,10 +635,13 @@ pub fn sentence(
         {
             continue;
         }
+        // 对沿河违规养殖长期未清理问题，给予2名干部…: a problem names no party.
+        let problem = |x: &str| ["问题", "行为", "现象"].iter().any(|w| x.ends_with(w));
         let subject = (rs < k)
             .then(|| condition_subject(s, &clauses[rs..k]))
             .flatten()
-            .or_else(|| carried.clone());
+            .or_else(|| carried.clone())
+            .filter(|x| !problem(x));
         // Outside a frame, a soft measure (进行不定时通报) is no sanction without a condition;
         // nor is a record (应当将处罚结果记入信用档案: a body's duty of recording).
         // Soft measures listed with others after a violation (对履职不力的领导干部，视情节轻重，
@@ -617,7 +658,14 @@ pub fn sentence(
         for h in sanctions::collapse(s, hs) {
             let part = part_of(h.range.start);
             let own = named_before(&s[part.start.max(clauses[rs].start)..h.range.start], true)
-                .filter(|x| !h.entry.gain || person_like(x));
+                .filter(|x| !h.entry.gain || person_like(x))
+                .filter(|x| !problem(x));
+            // 给予2名干部政务警告: the persons between 给予 and the measure.
+            let given = s[c.start..h.range.start]
+                .rsplit_once("给予")
+                .map(|(_, x)| x)
+                .filter(|x| !x.is_empty() && person_like(x))
+                .map(str::to_string);
             let target = h
                 .entry
                 .borne
@@ -631,6 +679,7 @@ pub fn sentence(
                 })
                 // 对Z承担赔偿责任: Z is whom the liability is owed to.
                 .or_else(|| own.filter(|_| !h.entry.civil()).map(str::to_string))
+                .or(given)
                 .or_else(|| holder_in_measure(h.term))
                 .or_else(|| inner_target(h.term))
                 .or_else(|| subject.clone());

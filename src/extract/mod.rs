@@ -101,6 +101,11 @@ impl Ctx<'_> {
         quote: Range<usize>,
         at: usize,
     ) -> Responsibility {
+        // The cell of a markdown table row (`| 县委书记 | …`) keeps its leading bar.
+        let holder = match holder.strip_prefix(['|', '｜']) {
+            Some(rest) if !rest.is_empty() => rest.to_string(),
+            _ => holder,
+        };
         Responsibility {
             holder,
             role,

@@ -312,6 +312,13 @@ pub fn is_holder(np: &str) -> bool {
             .iter()
             .any(|w| c.ends_with(w)),
         '署' => !c.ends_with("部署"),
+        // 城建科, 财务科: an office of a body (not 学科, 本科 …).
+        '科' => {
+            c.chars().count() >= 3
+                && !["学科", "本科", "专科", "文科", "理科", "工科", "百科"]
+                    .iter()
+                    .any(|w| c.ends_with(w))
+        }
         '行' => ["银行", "分行", "支行", "总行"]
             .iter()
             .any(|w| c.ends_with(w)),

@@ -171,7 +171,7 @@ fn opening_person(t: &str) -> Option<&str> {
 }
 
 /// Words that end the name of a body (甲公司、乙监理公司).
-const BODIES: [&str; 15] = [
+const BODIES: [&str; 18] = [
     "党组",
     "委",
     "部",
@@ -187,6 +187,9 @@ const BODIES: [&str; 15] = [
     "所",
     "院",
     "办公室",
+    "诊所",
+    "药店",
+    "药房",
 ];
 
 /// The persons of a target that joins several by 、 (镇党委书记刘某某、镇长陈某某; 甲公司、乙
@@ -372,37 +375,66 @@ pub fn sentence(
                         *person = Some(p.to_string());
                         last = None;
                     }
-                    match &last {
-                        Some(target) => (t, c.start, target.clone()),
-                        // 违规发放的资金已全部追回: a gain taken back, for the person named
-                        // before.
-                        None if person.is_some()
-                            && sanctions::report_hits(t).iter().any(|h| h.entry.gain) =>
-                        {
-                            each = false;
-                            (t, c.start, person.clone())
-                        }
-                        // 其涉嫌犯罪问题已移送检察机关: a referral, for the person named before.
-                        None if person.is_some()
-                            && sanctions::report_hits(t).iter().any(|h| {
-                                h.entry.referral
-                                    || h.category_under(ctx.doc_regime).0
-                                        == SanctionCategory::Criminal
-                            }) =>
-                        {
-                            (t, c.start, person.clone())
-                        }
-                        // 由省应急管理厅依法吊销其安全生产许可证: a measure on the party the
-                        // item is about.
-                        None if t.starts_with('由') || t.contains("其") => {
-                            match person.clone().or_else(|| item_subject(full)) {
-                                Some(p) if !sanctions::report_hits(t).is_empty() => {
-                                    (t, c.start, Some(p))
-                                }
-                                Some(_) | None => continue,
+                    // 县医疗保障局追回违规费用8.3万元，处…罚款，暂停该诊所医保服务协议3个月:
+                    // measures of a case whose party the measure, the sentence or the
+                    // item's heading names (a count of cases names none).
+                    let own = (!counts)
+                        .then(|| sanctions::report_hits(t))
+                        .filter(|hits| !hits.is_empty())
+                        .and_then(|hits| {
+                            let before = &full[..sent.start + c.start];
+                            let line = |i: usize| ctx.line(i);
+                            hits.iter()
+                                .find_map(|h| party_of_measure(h.term, before, line))
+                                .or_else(|| {
+                                    // A clause that names a person (由…约谈该站站长邱某某)
+                                    // or refers to one (其) is read below.
+                                    if phrase::name_end(t).is_some()
+                                        || t.starts_with('由')
+                                        || t.contains('其')
+                                    {
+                                        return None;
+                                    }
+                                    last.clone()
+                                        .flatten()
+                                        .or_else(|| case_party(full, s, before, line))
+                                })
+                        });
+                    if let Some(own) = own {
+                        (t, c.start, Some(own))
+                    } else {
+                        match &last {
+                            Some(target) => (t, c.start, target.clone()),
+                            // 违规发放的资金已全部追回: a gain taken back, for the person named
+                            // before.
+                            None if person.is_some()
+                                && sanctions::report_hits(t).iter().any(|h| h.entry.gain) =>
+                            {
+                                each = false;
+                                (t, c.start, person.clone())
                             }
+                            // 其涉嫌犯罪问题已移送检察机关: a referral, for the person named before.
+                            None if person.is_some()
+                                && sanctions::report_hits(t).iter().any(|h| {
+                                    h.entry.referral
+                                        || h.category_under(ctx.doc_regime).0
+                                            == SanctionCategory::Criminal
+                                }) =>
+                            {
+                                (t, c.start, person.clone())
+                            }
+                            // 由省应急管理厅依法吊销其安全生产许可证: a measure on the party the
+                            // item is about.
+                            None if t.starts_with('由') || t.contains("其") => {
+                                match person.clone().or_else(|| item_subject(full)) {
+                                    Some(p) if !sanctions::report_hits(t).is_empty() => {
+                                        (t, c.start, Some(p))
+                                    }
+                                    Some(_) | None => continue,
+                                }
+                            }
+                            None => continue,
                         }
-                        None => continue,
                     }
                 }
             };
@@ -574,10 +606,114 @@ fn referred_body(who: &str, before: &str, line: impl Fn(usize) -> u64) -> Option
                 .map(|(a, b)| &t[a..b]);
             if let Some(x) = named.filter(|x| fits(x)) {
                 found = Some(x.to_string());
+            } else if let Some(x) = named_with_head(t, head).filter(|x| fits(x)) {
+                // 白沙县康宁诊所虚计诊疗费用问题: a heading that opens with the body.
+                found = Some(x.to_string());
             }
         }
     }
     found
+}
+
+/// The body a clause opens with when its name ends in `head` (白沙县康宁诊所 of 白沙县康宁诊所
+/// 虚计诊疗费用问题, for 诊所): the clause up to the first `head`, when that is a bare name
+/// (no 该/本/其 before the head, no 的, digits or verbs in it).
+fn named_with_head<'t>(t: &'t str, head: &str) -> Option<&'t str> {
+    // 该药 of 该药店 is no head: one character heads a body only when it is one (该院, 该局).
+    if head.chars().count() < 2 && !BODIES.contains(&head) {
+        return None;
+    }
+    let t = t.trim();
+    let end = t.find(head)? + head.len();
+    let x = &t[..end];
+    let n = x.chars().count();
+    ((3..=20).contains(&n)
+        && !x.contains([
+            '该', '本', '其', '的', '对', '在', '被', '给', '受', '经', '将', '向', '由', '年',
+            '月', '日',
+        ])
+        && !x.chars().any(|c| c.is_ascii_digit()))
+    .then_some(x)
+}
+
+/// Verbs that open a measure on a party named inside it (暂停该诊所医保服务协议, 解除与该药店的
+/// …协议, 暂停医师赵某某医保支付资格).
+const MEASURE_VERBS: [&str; 9] = [
+    "暂停", "解除", "终止", "中止", "取消", "吊销", "注销", "撤销", "责令",
+];
+
+/// The party a measure names after its verb: a body referred to by 该 (resolved to the one
+/// named before, else as written when 的 closes it) or a person named by a report's name
+/// (医师赵某某).
+fn party_of_measure(
+    term: &str,
+    before: &str,
+    line: impl Fn(usize) -> u64 + Copy,
+) -> Option<String> {
+    let rest = MEASURE_VERBS.iter().find_map(|v| term.strip_prefix(v))?;
+    let rest = rest.trim_start_matches(['与', '同', '其']);
+    if rest.starts_with('该') {
+        let mut ends: Vec<usize> = rest
+            .char_indices()
+            .map(|(i, _)| i)
+            .skip(2)
+            .take(3)
+            .collect();
+        ends.reverse();
+        if let Some(body) = ends
+            .iter()
+            .find_map(|&e| referred_body(&rest[..e], before, line))
+        {
+            return Some(body);
+        }
+        return rest
+            .find('的')
+            .filter(|&e| rest[..e].chars().count() <= 5)
+            .map(|e| rest[..e].to_string());
+    }
+    let e = phrase::name_end(rest)?;
+    let who = &rest[..e];
+    (who.chars().count() <= 12 && !who.contains(['的', '对', '在', '向'])).then(|| who.to_string())
+}
+
+/// The party of a case in a report, for measures that name none: the body a 该X of the
+/// item refers to (暂停该诊所医保服务协议, 经查，该诊所…; as written when nothing before names
+/// it), where `item` is the item's text and `before` its text up to the clause.
+fn case_party(
+    item: &str,
+    sentence: &str,
+    before: &str,
+    line: impl Fn(usize) -> u64 + Copy,
+) -> Option<String> {
+    let resolved = item.match_indices('该').find_map(|(i, _)| {
+        let rest = &item[i..];
+        // 该站站长邱某某: a person, not the body.
+        let clause = rest
+            .split(['，', '。', '；', ',', ';'])
+            .next()
+            .unwrap_or(rest);
+        if phrase::name_end(clause).is_some() {
+            return None;
+        }
+        let ends: Vec<usize> = rest
+            .char_indices()
+            .map(|(k, _)| k)
+            .skip(2)
+            .take(3)
+            .collect();
+        ends.iter()
+            .rev()
+            .find_map(|&e| referred_body(&rest[..e], before, line))
+    });
+    // 解除与该药店的医保服务协议: as written, closed by 的.
+    resolved.or_else(|| {
+        sentence.match_indices('该').find_map(|(i, _)| {
+            let rest = &sentence[i..];
+            rest.find('的')
+                .filter(|&e| (2..=5).contains(&rest[..e].chars().count()))
+                .map(|e| rest[..e].to_string())
+        })
+    })
 }
 
 /// The subject an item opens with when it names a person by a full name (区水利局副局长
@@ -650,10 +786,14 @@ fn respective<'a>(
 fn verb_of(t: &str) -> Option<(Verb, usize, usize)> {
     // 对X予以…, also after the deciding body (区纪委监委对其进行约谈).
     if let Some(d) = t.find('对') {
-        for v in ["予以", "给予", "进行", "作出", "处以"] {
-            if let Some(i) = t[d..].find(v) {
-                return Some((Verb::Towards, d + i, v.len()));
-            }
+        // The first verb after 对 (对X采取谈话提醒、责令作出书面检查等措施: 采取, not the
+        // 作出 of a measure after it).
+        if let Some((i, v)) = ["予以", "给予", "进行", "作出", "处以", "采取"]
+            .iter()
+            .filter_map(|v| t[d..].find(v).map(|i| (i, v)))
+            .min_by_key(|&(i, _)| i)
+        {
+            return Some((Verb::Towards, d + i, v.len()));
         }
         // 对X处一百五十万元罚款.
         if let Some((i, _)) = t.match_indices('处').find(|&(i, _)| {

@@ -700,6 +700,17 @@ fn keep(s: &str, h: &Hit<'_>, has_measure_list: bool) -> bool {
     if ends(&["下列", "如下"]) {
         return false;
     }
+    // 对本乡镇安全生产责任追究工作负领导责任: 追究 inside the noun 责任追究(工作), whose
+    // 责任 after it is a responsibility held, no measure.
+    if h.class == Class::Generic
+        && h.term.starts_with("追究")
+        && (ends(&["责任"])
+            || ["工作", "制度", "机制", "办法"]
+                .iter()
+                .any(|w| h.term["追究".len()..].starts_with(w)))
+    {
+        return false;
+    }
     // 不予追究责任, 免予处分: an exemption, not a sanction; 不得重复扣减薪酬: a bar.
     if ends(&[
         "不予",

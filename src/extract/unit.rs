@@ -31,6 +31,9 @@ pub struct Unit<'a> {
     occs: Vec<Occ>,
     /// The sentences of the body, once split (`body` is set before anything reads them).
     body_sentences: OnceCell<Vec<Range<usize>>>,
+    /// Where the normaliser joined two rows of a flattened table into one line (a long
+    /// row without a full stop reads as hard-wrapped): each is the end of a sentence.
+    row_joins: Vec<usize>,
     /// The gate literals of the whole text, once asked (both the role finder and the
     /// condition finder ask first about the whole unit).
     whole: OnceCell<Present>,
@@ -89,16 +92,75 @@ impl<'a> Unit<'a> {
         };
         let body = heading_end(raw, &text, heading);
         let occs = scan::occurrences(&text);
-        Unit {
+        let mut u = Unit {
             text,
             own,
             runs,
             body,
             skip: 0,
             occs,
+            row_joins: Vec::new(),
             body_sentences: OnceCell::new(),
             whole: OnceCell::new(),
+        };
+        if u.text.contains(is_column) {
+            u.row_joins = u.joined_rows();
         }
+        u
+    }
+
+    /// The byte offsets of `text` where a line break of the source was dropped between two
+    /// pieces that both hold a column separator (县委副书记｜…要求 / 分管…副县长｜负责…).
+    fn joined_rows(&self) -> Vec<usize> {
+        let t = &self.text;
+        // The places where the source goes on after a gap of a line break (LF or CRLF).
+        let mut gaps = Vec::new();
+        let mut prev: Option<(usize, usize)> = None;
+        for (i, c) in t.char_indices() {
+            let at = self.source_offset(i);
+            if let Some((p, len)) = prev
+                && (1..=2).contains(&at.saturating_sub(self.source_offset(p) + len))
+                && !t[..i].ends_with('\n')
+            {
+                gaps.push(i);
+            }
+            prev = Some((i, c.len_utf8()));
+        }
+        let mut out = Vec::new();
+        for (k, &g) in gaps.iter().enumerate() {
+            let from = k.checked_sub(1).map_or(0, |j| gaps[j]);
+            let to = gaps.get(k + 1).copied().unwrap_or(t.len());
+            let piece = |r: &str| {
+                let r = r.rsplit(is_sentence_end).next().unwrap_or(r);
+                r.contains(is_column)
+            };
+            if piece(&t[from..g])
+                && t[g..to]
+                    .split(is_sentence_end)
+                    .next()
+                    .is_some_and(|r| r.contains(is_column))
+            {
+                out.push(g);
+            }
+        }
+        out
+    }
+
+    /// `sents` with each sentence that holds a joined row break split there.
+    fn split_rows(&self, sents: Vec<Range<usize>>) -> Vec<Range<usize>> {
+        if self.row_joins.is_empty() {
+            return sents;
+        }
+        let mut out = Vec::with_capacity(sents.len());
+        for r in sents {
+            let mut start = r.start;
+            for &j in self.row_joins.iter().filter(|&&j| r.start < j && j < r.end) {
+                out.push(start..j);
+                start = j;
+            }
+            out.push(start..r.end);
+        }
+        out
     }
 
     /// The preamble: leading lines without punctuation (title, date, issuer) are kept
@@ -106,15 +168,19 @@ impl<'a> Unit<'a> {
     pub fn preamble(own: &'a MappedText) -> Unit<'a> {
         let mut u = Unit::new(own, None);
         let raw = own.as_str();
-        let mut body = 0;
+        let mut end = 0;
         for line in raw.split_inclusive(['\n', '\r']) {
-            let l: String = without_blanks(line);
-            if l.chars().any(|c| is_sentence_end(c) || is_comma(c)) {
+            // A row of a flattened table (县委书记｜对本县…负总责) is content, not a title.
+            if line
+                .chars()
+                .any(|c| is_sentence_end(c) || is_comma(c) || is_column(c))
+            {
                 break;
             }
-            body += l.len();
+            end += line.len();
         }
-        u.body = body.min(u.text.len());
+        // Blanks are not copied, but a break between two rows is: map the raw offset.
+        u.body = u.text_offset(end).min(u.text.len());
         u.skip = u.body;
         u
     }
@@ -123,6 +189,20 @@ impl<'a> Unit<'a> {
     #[cfg(test)]
     pub fn from_text(s: &str) -> Unit<'static> {
         Unit::cleaned(Cow::Owned(MappedText::from_source(s, 0, s.len())), None)
+    }
+
+    /// Offset in the cleaned text of byte `raw` of the clause's own text (a blank maps to
+    /// where the text goes on after it).
+    fn text_offset(&self, raw: usize) -> usize {
+        if self.runs.is_empty() {
+            return raw.min(self.text.len());
+        }
+        let k = self.runs.partition_point(|&(_, from)| from <= raw);
+        let Some(&(t, from)) = k.checked_sub(1).and_then(|k| self.runs.get(k)) else {
+            return 0;
+        };
+        let len = self.runs.get(k).map_or(self.text.len(), |&(next, _)| next) - t;
+        t + (raw - from).min(len)
     }
 
     /// Decoded source offset of byte `i` of the cleaned text (the end of the clause's text
@@ -193,7 +273,7 @@ impl<'a> Unit<'a> {
     /// The sentences of `body..` (split once, read by several finders).
     pub fn body_sentences(&self) -> &[Range<usize>] {
         self.body_sentences
-            .get_or_init(|| sentences_in(&self.text, self.body..self.text.len()))
+            .get_or_init(|| self.split_rows(sentences_in(&self.text, self.body..self.text.len())))
     }
 
     /// The sentences of `range` (of `text`), split at the start of the body if it falls
@@ -202,7 +282,7 @@ impl<'a> Unit<'a> {
         let (body, len) = (self.body, self.text.len());
         let mut out = Vec::new();
         let tail = if range.start < body && body < range.end {
-            out.extend(sentences_in(&self.text, range.start..body));
+            out.extend(self.split_rows(sentences_in(&self.text, range.start..body)));
             body..range.end
         } else {
             range
@@ -210,10 +290,15 @@ impl<'a> Unit<'a> {
         if tail == (body..len) {
             out.extend_from_slice(self.body_sentences());
         } else {
-            out.extend(sentences_in(&self.text, tail));
+            out.extend(self.split_rows(sentences_in(&self.text, tail)));
         }
         out
     }
+}
+
+/// A column separator of a flattened table.
+fn is_column(c: char) -> bool {
+    matches!(c, '｜' | '|')
 }
 
 /// Whether the line break at byte `nl` of `raw` parts two rows of a flattened table: the
@@ -221,7 +306,7 @@ impl<'a> Unit<'a> {
 fn between_rows(raw: &str, nl: usize) -> bool {
     let row = |line: &str| {
         let line = line.trim_matches([' ', '\t', '\r', '\u{3000}']);
-        line.contains(['｜', '|', '\t'])
+        line.contains(|c| is_column(c) || c == '\t')
     };
     let before = &raw[raw[..nl].rfind('\n').map_or(0, |k| k + 1)..nl];
     let rest = &raw[nl + 1..];
@@ -460,6 +545,21 @@ mod tests {
             .collect();
         assert_eq!(blanks(s).collect::<Vec<_>>(), by_char);
         assert_eq!(by_char.len(), 12);
+    }
+
+    #[test]
+    fn table_rows_are_no_preamble() {
+        // A title over the rows of a flattened table: the rows are content (and the row
+        // breaks kept in the text do not shift where the body starts).
+        let src = "临江县工作责任清单\n\n责任主体｜主要职责\n县委书记｜对本县工作负总责\n县委副书记｜协助书记抓好工作，督促落实要求\n";
+        let own = MappedText::from_source(src, 0, src.len());
+        let u = Unit::preamble(&own);
+        assert!(u.text.is_char_boundary(u.body));
+        assert!(
+            u.text[u.body..].starts_with("责任主体｜主要职责"),
+            "{:?}",
+            &u.text
+        );
     }
 
     #[test]

@@ -262,6 +262,8 @@ pub enum Trigger {
     Report,
     /// A surname, the character before 某 in a name a report gives (张某某).
     Surname,
+    /// A standing that is no violation (教师是中共党员的: the rule for such persons).
+    Status,
 }
 
 /// The trigger words, by kind.
@@ -493,6 +495,7 @@ pub fn triggers() -> &'static Triggers {
                 "party-document" => Trigger::PartyDocument,
                 "report" => Trigger::Report,
                 "surname" => Trigger::Surname,
+                "status" => Trigger::Status,
                 other => panic!("{file}:{line}: unknown kind {other:?}"),
             };
             match by_kind.iter_mut().find(|(k, _)| *k == kind) {
@@ -528,6 +531,7 @@ mod tests {
             Trigger::PartyDocument,
             Trigger::Report,
             Trigger::Surname,
+            Trigger::Status,
         ] {
             assert!(!triggers().of(k).is_empty(), "{k:?}");
         }
